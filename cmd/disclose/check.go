@@ -1,0 +1,60 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+)
+
+func newCheckCmd(g *globals) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check the data files and report every problem",
+		Long: `Check loads every data file, checks it, and reports every problem in every file:
+
+  data/purposes.yaml:42:7: error: purposes[3].categories[1]: unknown category "payment" (did you mean "payments"?)
+
+followed, in the text format, by the line with a caret under the problem, a hint
+and the legal rule's citation.
+
+Formats:
+  text    for people (the default)
+  json    a JSON array of diagnostics, for tools
+  github  GitHub Actions annotations, shown on the pull request
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when there are
+errors, 2 when the check could not run.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := diag.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			src, err := g.open(cmd)
+			if err != nil {
+				return err
+			}
+			if src.embedded {
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: no %s folder here; checking the built-in sample company\n", g.data)
+			}
+			proj, diags := compiler.Check(src.fsys, src.dir)
+			p := &diag.Printer{Format: f, Source: proj.Source.File}
+			if err := p.Print(cmd.OutOrStdout(), diags); err != nil {
+				return err
+			}
+			if f == diag.Text {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d files: %s\n", src.dir, len(proj.Source.Files), diag.Summary(diags))
+			}
+			if diags.HasErrors() {
+				return exitError{exitProblem}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, json or github")
+	return cmd
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	disclose "github.com/disclose-dev/disclose"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitProblem = 1 // the data has errors, or the command's check failed
+	exitUsage   = 2 // bad flags or arguments, or the tool could not run
+)
+
+// exitError carries an exit code out of a command; its message, if any, has
+// been printed already.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// run executes the command line args and returns the process exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	default:
+		fmt.Fprintf(stderr, "disclose: %v\n", err)
+		if strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag") ||
+			strings.Contains(err.Error(), "arg") {
+			fmt.Fprintf(stderr, "Run 'disclose --help' for usage.\n")
+		}
+		return exitUsage
+	}
+}
+
+// globals are the flags every command shares.
+type globals struct {
+	dir  string // project root
+	data string // data folder, relative to the project root
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "disclose",
+		Short: "Compile a privacy programme's data into published privacy notices",
+		Long: `disclose turns the facts of a privacy programme, kept as YAML files in data/,
+into privacy notices: a global privacy policy, a European supplement (EU GDPR and
+UK GDPR) and a California notice (CCPA/CPRA).
+
+It checks the data like a compiler: every problem in every file in one run, with
+its file:line:col, the data path, the rule broken and its legal citation.
+
+Commands read the data/ folder of the project (the current folder, or -C DIR).
+When there is none, they use the built-in sample company.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVarP(&g.dir, "dir", "C", ".", "project root `folder`")
+	root.PersistentFlags().StringVar(&g.data, "data", "data", "data `folder`, relative to the project root")
+	root.AddCommand(newCheckCmd(g), newSchemaCmd(g))
+	return root
+}
+
+// source is where a command reads data from.
+type source struct {
+	fsys     fs.FS
+	dir      string // data folder within fsys
+	embedded bool   // the built-in sample
+}
+
+// open finds the data to read: the project's data folder, or the built-in
+// sample when the project has none and --data was not given.
+func (g *globals) open(cmd *cobra.Command) (*source, error) {
+	dataDir := filepath.Join(g.dir, g.data)
+	info, err := os.Stat(dataDir)
+	switch {
+	case err == nil && !info.IsDir():
+		return nil, fmt.Errorf("%s is not a folder", dataDir)
+	case errors.Is(err, fs.ErrNotExist) && !cmd.Flags().Changed("data"):
+		return &source{fsys: disclose.Sample, dir: "data", embedded: true}, nil
+	case err != nil:
+		return nil, fmt.Errorf("cannot read data folder: %w", err)
+	}
+	rootDir, dir := g.dir, filepath.ToSlash(filepath.Clean(g.data))
+	if filepath.IsAbs(g.data) || dir == ".." || strings.HasPrefix(dir, "../") {
+		abs, err := filepath.Abs(dataDir)
+		if err != nil {
+			return nil, err
+		}
+		rootDir, dir = filepath.Dir(abs), filepath.Base(abs)
+	}
+	r, err := os.OpenRoot(rootDir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open project folder: %w", err)
+	}
+	return &source{fsys: r.FS(), dir: dir}, nil
+}

@@ -1,0 +1,199 @@
+// Package diag holds source positions and the sorted diagnostic lists that every
+// stage of the compiler returns.
+//
+// A Diagnostic says what was found and what was expected in one short line, blames
+// a position in a data file and a data path (purposes[3].categories[1]), and may
+// carry the legal rule it enforces. Printing is kept apart from the values: see
+// Printer.
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Pos is a position in a data file. Line and Col are 1-based; Col counts
+// characters (runes), not bytes. The zero Pos means "no position".
+type Pos struct {
+	File string `json:"file,omitempty"` // slash-separated, relative to the project root
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// IsValid reports whether p names a file.
+func (p Pos) IsValid() bool { return p.File != "" }
+
+// String formats p as file:line:col, file:line or file.
+func (p Pos) String() string {
+	switch {
+	case !p.IsValid():
+		return "-"
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Compare orders positions by file, line and column.
+func (p Pos) Compare(q Pos) int {
+	return cmp.Or(
+		strings.Compare(p.File, q.File),
+		cmp.Compare(p.Line, q.Line),
+		cmp.Compare(p.Col, q.Col),
+	)
+}
+
+// Severity says what a diagnostic does to publishing.
+type Severity int
+
+const (
+	// Error blocks publishing.
+	Error Severity = iota
+	// Warning is a form or quality finding a machine cannot fully prove (LINT).
+	Warning
+	// Info is a suggestion (INFO).
+	Info
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	case Info:
+		return "info"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// MarshalText encodes s as its name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Rule names the legal requirement a diagnostic enforces, with its citation,
+// as listed in the legal-requirements reference (for example GDPR-13-1-d,
+// "GDPR Art. 13(1)(d)").
+type Rule struct {
+	ID       string `json:"id"`
+	Citation string `json:"citation,omitempty"`
+}
+
+// Diagnostic is one problem found in the data.
+type Diagnostic struct {
+	Pos      Pos      `json:"pos"`
+	Severity Severity `json:"severity"`
+	// Path is the data path of the offending value, for example
+	// "purposes[3].categories[1]". Empty for problems with a whole file.
+	Path string `json:"path,omitempty"`
+	// Message says what was found and what was expected, in plain English.
+	Message string `json:"message"`
+	// Rule is the legal rule broken, if any.
+	Rule *Rule `json:"rule,omitempty"`
+	// Hint says how to fix it; optional.
+	Hint string `json:"hint,omitempty"`
+	// Related are other positions worth showing, such as the first definition
+	// of a duplicate.
+	Related []Pos `json:"related,omitempty"`
+}
+
+// Error formats d on one line: file:line:col: severity: path: message [RULE].
+func (d *Diagnostic) Error() string {
+	var b strings.Builder
+	b.WriteString(d.Pos.String())
+	b.WriteString(": ")
+	b.WriteString(d.Severity.String())
+	b.WriteString(": ")
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	if d.Rule != nil {
+		b.WriteString(" [")
+		b.WriteString(d.Rule.ID)
+		b.WriteString("]")
+	}
+	return b.String()
+}
+
+// List is a list of diagnostics. The zero List is empty and ready to use.
+type List []*Diagnostic
+
+// Add appends an error at pos.
+func (l *List) Add(pos Pos, path, format string, args ...any) *Diagnostic {
+	d := &Diagnostic{Pos: pos, Severity: Error, Path: path, Message: fmt.Sprintf(format, args...)}
+	*l = append(*l, d)
+	return d
+}
+
+// Append appends diagnostics.
+func (l *List) Append(ds ...*Diagnostic) { *l = append(*l, ds...) }
+
+// Sort orders the list by position, then severity, path and message, and
+// drops exact duplicates.
+func (l *List) Sort() {
+	slices.SortStableFunc(*l, func(a, b *Diagnostic) int {
+		return cmp.Or(
+			a.Pos.Compare(b.Pos),
+			cmp.Compare(a.Severity, b.Severity),
+			strings.Compare(a.Path, b.Path),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+	*l = slices.CompactFunc(*l, func(a, b *Diagnostic) bool {
+		return a.Pos == b.Pos && a.Severity == b.Severity && a.Path == b.Path &&
+			a.Message == b.Message && ruleID(a) == ruleID(b)
+	})
+}
+
+func ruleID(d *Diagnostic) string {
+	if d.Rule == nil {
+		return ""
+	}
+	return d.Rule.ID
+}
+
+// HasErrors reports whether any diagnostic is an Error.
+func (l List) HasErrors() bool { return l.Count(Error) > 0 }
+
+// Count returns the number of diagnostics of severity s.
+func (l List) Count(s Severity) int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Err returns l as an error if it holds any Error, and nil otherwise.
+func (l List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return l
+}
+
+// Error returns the first error and a count of the rest.
+func (l List) Error() string {
+	var first *Diagnostic
+	for _, d := range l {
+		if d.Severity == Error {
+			first = d
+			break
+		}
+	}
+	switch n := l.Count(Error); {
+	case n == 0:
+		return "no errors"
+	case n == 1:
+		return first.Error()
+	default:
+		return fmt.Sprintf("%s (and %d more errors)", first.Error(), n-1)
+	}
+}

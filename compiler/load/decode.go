@@ -1,0 +1,351 @@
+package load
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/internal/tags"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+// maxNodes bounds the values decoded from one file, aliases expanded, so an
+// alias bomb fails fast with bounded memory.
+const maxNodes = 200_000
+
+// maxDepth bounds nesting in one file.
+const maxDepth = 48
+
+var (
+	answerType = reflect.TypeOf(model.Answer(""))
+	posType    = reflect.TypeOf(diag.Pos{})
+)
+
+// decoder decodes one file's YAML syntax tree into model values, recording
+// positions and reporting every problem it can, then moving on.
+type decoder struct {
+	file    string
+	diags   *diag.List
+	src     *model.SourceMap
+	anchors map[string]ast.Node
+	nodes   int
+	over    bool // maxNodes reached: stop quietly after one report
+	// quiet collects paths whose problems are explained by another
+	// diagnostic (a misspelt key explains its missing field).
+	quiet map[string]bool
+}
+
+func (d *decoder) pos(n ast.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: d.file}
+	}
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return diag.Pos{File: d.file}
+	}
+	return diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
+}
+
+func (d *decoder) errorf(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
+	return d.diags.Add(d.pos(n), path, format, args...)
+}
+
+// resolve strips tags, anchors and aliases, returning the node that holds the
+// value. It reports unknown aliases.
+func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
+	for i := 0; i < 32; i++ {
+		switch v := n.(type) {
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.AliasNode:
+			name := v.Value.GetToken().Value
+			target, ok := d.anchors[name]
+			if !ok {
+				d.errorf(v, path, "alias *%s refers to no anchor &%s defined in this file", name, name)
+				return nil, false
+			}
+			n = target
+		default:
+			return n, true
+		}
+	}
+	d.errorf(n, path, "aliases refer to each other in a loop")
+	return nil, false
+}
+
+// count charges one node against the file's budget.
+func (d *decoder) count(n ast.Node, path string) bool {
+	d.nodes++
+	if d.nodes > maxNodes {
+		if !d.over {
+			d.over = true
+			d.errorf(n, path, "file holds more than %d values once aliases are expanded; split it or remove the aliases", maxNodes)
+			// What was not decoded is not missing: do not report it.
+			section, _, _ := strings.Cut(path, ".")
+			section, _, _ = strings.Cut(section, "[")
+			d.quiet[section] = true
+		}
+		return false
+	}
+	return true
+}
+
+// decode stores node n into v (a settable value), describing it as path.
+func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
+	if d.over || !d.count(n, path) {
+		return
+	}
+	if depth > maxDepth {
+		d.errorf(n, path, "values are nested more than %d levels deep", maxDepth)
+		return
+	}
+	n, ok := d.resolve(n, path)
+	if !ok {
+		return
+	}
+	if _, isNull := n.(*ast.NullNode); isNull {
+		// An empty value: leave the zero value; required checks report it.
+		return
+	}
+	t := v.Type()
+	switch {
+	case t == answerType:
+		d.decodeAnswer(n, v, path)
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		if _, ok := n.(*ast.MappingNode); !ok {
+			d.mismatch(n, path, "a mapping (key: value lines)")
+			return
+		}
+		p := reflect.New(t.Elem())
+		d.decodeStruct(n.(*ast.MappingNode), p.Elem(), path, depth)
+		v.Set(p)
+	case t.Kind() == reflect.Slice:
+		seq, ok := n.(*ast.SequenceNode)
+		if !ok {
+			d.mismatch(n, path, "a list")
+			return
+		}
+		s := reflect.MakeSlice(t, 0, len(seq.Values))
+		for i, item := range seq.Values {
+			if d.over {
+				break
+			}
+			ipath := model.Index(path, i)
+			d.src.Set(ipath, d.pos(item), diag.Pos{})
+			e := reflect.New(t.Elem()).Elem()
+			d.decode(item, e, ipath, depth+1)
+			s = reflect.Append(s, e)
+		}
+		v.Set(s)
+	case t.Kind() == reflect.String:
+		text, ok := scalarText(n)
+		if !ok {
+			d.mismatch(n, path, "text")
+			return
+		}
+		v.SetString(text)
+	case t.Kind() == reflect.Int:
+		in, ok := n.(*ast.IntegerNode)
+		if !ok {
+			d.mismatch(n, path, "a whole number")
+			return
+		}
+		var i int64
+		switch x := in.Value.(type) {
+		case int64:
+			i = x
+		case uint64:
+			i = int64(x)
+			if x > 1<<31 {
+				i = -1 << 40 // out of range below
+			}
+		}
+		if i < -1<<31 || i > 1<<31 {
+			d.errorf(n, path, "number %s is out of range", in.GetToken().Value)
+			return
+		}
+		v.SetInt(i)
+	case t.Kind() == reflect.Bool:
+		b, ok := n.(*ast.BoolNode)
+		if !ok {
+			d.mismatch(n, path, "true or false")
+			return
+		}
+		v.SetBool(b.Value)
+	default:
+		panic(fmt.Sprintf("load: model type %s at %s is not decodable", t, path))
+	}
+}
+
+func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
+	switch s := n.(type) {
+	case *ast.BoolNode:
+		if s.Value {
+			v.SetString(string(model.Yes))
+		} else {
+			v.SetString(string(model.No))
+		}
+		return
+	case *ast.StringNode:
+		switch strings.ToLower(s.Value) {
+		case "yes":
+			v.SetString(string(model.Yes))
+			return
+		case "no":
+			v.SetString(string(model.No))
+			return
+		}
+		d.errorf(n, path, "expected yes or no, found %q", s.Value)
+		return
+	}
+	d.mismatch(n, path, "yes or no")
+}
+
+// decodeStruct decodes a mapping into the struct v, reporting unknown and
+// duplicate keys.
+func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string, depth int) {
+	fields := fieldsOf(v.Type())
+	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.pos(m)))
+	}
+	seen := map[string]ast.Node{}
+	for _, mv := range m.Values {
+		key, keyNode, ok := d.key(mv, path)
+		if !ok {
+			continue
+		}
+		kpath := model.Field(path, key)
+		if first, dup := seen[key]; dup {
+			d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key).
+				Related = []diag.Pos{d.pos(first)}
+			continue
+		}
+		seen[key] = keyNode
+		f, ok := fields[key]
+		if !ok {
+			d.unknownKey(keyNode, path, key, fields)
+			continue
+		}
+		d.src.Set(kpath, d.valuePos(mv), d.pos(keyNode))
+		d.decode(mv.Value, v.FieldByIndex(f.index), kpath, depth+1)
+	}
+}
+
+// valuePos is where a key's value starts: the value itself for scalars, the
+// key for block collections (whose own token is their first entry).
+func (d *decoder) valuePos(mv *ast.MappingValueNode) diag.Pos {
+	switch mv.Value.(type) {
+	case *ast.MappingNode, *ast.SequenceNode:
+		if mv.Value.GetToken().Position.Line != mv.Key.GetToken().Position.Line {
+			return d.pos(mv.Key)
+		}
+	case *ast.NullNode:
+		return d.pos(mv.Key)
+	}
+	return d.pos(mv.Value)
+}
+
+// key returns a mapping entry's key as text.
+func (d *decoder) key(mv *ast.MappingValueNode, path string) (string, ast.Node, bool) {
+	var k ast.Node = mv.Key
+	if mk, ok := k.(*ast.MappingKeyNode); ok {
+		k = mk.Value
+	}
+	if _, ok := k.(*ast.MergeKeyNode); ok {
+		d.errorf(k, path, "merge keys (<<) are not supported; write the keys out")
+		return "", nil, false
+	}
+	text, ok := scalarText(k)
+	if !ok {
+		d.errorf(k, path, "a key must be plain text")
+		return "", nil, false
+	}
+	return text, k, true
+}
+
+func (d *decoder) unknownKey(n ast.Node, path, key string, fields map[string]field) {
+	names := make([]string, 0, len(fields))
+	for name := range fields {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	where := "here"
+	if path != "" {
+		where = "in " + path
+	}
+	msg := fmt.Sprintf("unknown key %q %s", key, where)
+	if s := diag.Suggest(key, names); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+		d.quiet[model.Field(path, s)] = true
+	}
+	dg := d.errorf(n, model.Field(path, key), "%s", msg)
+	dg.Hint = "allowed keys: " + strings.Join(names, ", ")
+}
+
+func (d *decoder) mismatch(n ast.Node, path, want string) {
+	d.errorf(n, path, "expected %s, found %s", want, describe(n))
+}
+
+// describe names a node's kind in plain words.
+func describe(n ast.Node) string {
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		return "a mapping (key: value lines)"
+	case *ast.SequenceNode:
+		return "a list"
+	case *ast.BoolNode:
+		return fmt.Sprintf("%s", v.GetToken().Value)
+	case *ast.IntegerNode, *ast.FloatNode:
+		return "the number " + v.GetToken().Value
+	case *ast.StringNode:
+		return fmt.Sprintf("the text %q", clip(v.Value))
+	case *ast.LiteralNode:
+		return "a block of text"
+	}
+	return "a value of another kind"
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+// scalarText returns the text of a scalar node: strings, block literals and
+// numbers (kept as written, so postal codes and phone numbers survive).
+func scalarText(n ast.Node) (string, bool) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, true
+	case *ast.LiteralNode:
+		return v.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode:
+		return v.GetToken().Value, true
+	}
+	return "", false
+}
+
+type field struct {
+	index []int
+}
+
+// fieldsOf maps a struct type's YAML keys to its fields.
+func fieldsOf(t reflect.Type) map[string]field {
+	m := map[string]field{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := tags.YAMLName(f)
+		if name == "" {
+			continue
+		}
+		m[name] = field{index: f.Index}
+	}
+	return m
+}

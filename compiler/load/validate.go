@@ -1,0 +1,201 @@
+package load
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/internal/tags"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+var (
+	idRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	phoneRE = regexp.MustCompile(`^\+?[0-9][0-9 ().\-]{5,24}[0-9]$`)
+)
+
+// Validator returns the validator used for the model: validator/v10 with the
+// model's own tags (id, country, phone, date, period, duration) and YAML key
+// names in its error namespaces.
+var Validator = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		if name := tags.YAMLName(f); name != "" {
+			return name
+		}
+		return "-"
+	})
+	iso := func(fl validator.FieldLevel) bool { return model.IsCountry(fl.Field().String()) }
+	must(v.RegisterValidation("country", iso))
+	must(v.RegisterValidation("id", func(fl validator.FieldLevel) bool { return idRE.MatchString(fl.Field().String()) }))
+	must(v.RegisterValidation("phone", func(fl validator.FieldLevel) bool { return phoneRE.MatchString(fl.Field().String()) }))
+	must(v.RegisterValidation("date", func(fl validator.FieldLevel) bool { return model.ValidDate(fl.Field().String()) }))
+	must(v.RegisterValidation("period", func(fl validator.FieldLevel) bool {
+		_, _, err := model.ParsePeriod(fl.Field().String())
+		return err == nil
+	}))
+	must(v.RegisterValidation("duration", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		_, _, err := model.ParsePeriod(s)
+		return s == "session" || err == nil
+	}))
+	return v
+})
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// validate runs the model's validation tags and translates each failure into
+// a positioned diagnostic in plain English. Values that already failed to
+// decode are not reported again.
+func (l *loader) validate() {
+	err := Validator().Struct(l.proj)
+	errs, ok := err.(validator.ValidationErrors)
+	if !ok {
+		if err != nil {
+			l.diags.Add(l.proj.Source.Root, "", "internal error while validating: %v", err)
+		}
+		return
+	}
+	for _, fe := range errs {
+		p := fe.Namespace()
+		if _, rest, ok := strings.Cut(p, "."); ok {
+			p = rest
+		}
+		if l.isBroken(p) {
+			continue
+		}
+		d := translate(fe, p, l.proj.Source)
+		l.diags.Append(d)
+	}
+}
+
+// isBroken reports whether path or an enclosing value already failed to decode.
+func (l *loader) isBroken(path string) bool {
+	for p := path; p != ""; p = model.Parent(p) {
+		if l.broken[p] {
+			return true
+		}
+	}
+	return false
+}
+
+func translate(fe validator.FieldError, path string, src *model.SourceMap) *diag.Diagnostic {
+	d := &diag.Diagnostic{Severity: diag.Error, Path: path, Pos: src.Pos(path)}
+	name := fe.Field()
+	value := fmt.Sprint(fe.Value())
+	written := src.Has(path)
+	isAnswer := fe.Type() == reflect.TypeOf(model.Answer(""))
+	param := fe.Param()
+	switch fe.Tag() {
+	case "required":
+		switch {
+		case isAnswer:
+			d.Message = fmt.Sprintf("say yes or no: %q must be stated either way", name)
+			d.Hint = "the law requires this fact to be stated even when the answer is no"
+		case model.Parent(path) == "":
+			d.Message = fmt.Sprintf("missing required section %q", name)
+			d.Hint = fmt.Sprintf("add %s: to a file in %s/", name, src.Root.File)
+		case written && (fe.Kind() == reflect.Slice):
+			d.Message = fmt.Sprintf("%q must list at least one item", name)
+		case written:
+			d.Message = fmt.Sprintf("%q must not be empty", name)
+		default:
+			d.Message = fmt.Sprintf("missing required field %q", name)
+		}
+	case "required_if":
+		f, v, _ := strings.Cut(param, " ")
+		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, snake(f), v)
+	case "required_without":
+		d.Message = fmt.Sprintf("give %q or %q", name, snake(param))
+	case "required_with":
+		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, snake(param))
+	case "min":
+		if fe.Kind() == reflect.Slice {
+			d.Message = fmt.Sprintf("%q must list at least %s item%s", name, param, plural(param))
+		} else {
+			d.Message = fmt.Sprintf("%q must be at least %s, found %s", name, param, value)
+		}
+	case "max":
+		if fe.Kind() == reflect.Slice {
+			d.Message = fmt.Sprintf("%q may list at most %s items", name, param)
+		} else {
+			d.Message = fmt.Sprintf("%q must be at most %s, found %s", name, param, value)
+		}
+	case "oneof":
+		allowed := tags.OneOf(param)
+		d.Message = fmt.Sprintf("%q is not an allowed value for %s", value, fieldName(path, name))
+		if s := diag.Suggest(value, allowed); s != "" {
+			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		d.Hint = "allowed values: " + strings.Join(allowed, ", ")
+	case "email":
+		d.Message = fmt.Sprintf("%q is not a valid email address", value)
+	case "http_url":
+		d.Message = fmt.Sprintf("%q is not a web address (it must start with https:// or http://)", value)
+	case "country":
+		d.Message = fmt.Sprintf("%q is not an ISO 3166-1 alpha-2 country code", value)
+		if s := model.SuggestCountry(value); s != "" {
+			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		d.Hint = "use two capital letters, e.g. US, GB, IE, DE"
+	case "id":
+		d.Message = fmt.Sprintf("%q is not a valid id: use lowercase letters, digits and hyphens, such as \"support-tickets\"", value)
+	case "phone":
+		d.Message = fmt.Sprintf("%q is not a telephone number; write digits, with an optional leading + and spaces, e.g. +1 888 555 0100", value)
+	case "date":
+		d.Message = fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", value)
+		if len(value) == 10 && strings.Count(value, "-") == 2 {
+			d.Message = fmt.Sprintf("%q is not a real calendar date", value)
+		}
+	case "period", "duration":
+		if _, _, err := model.ParsePeriod(value); err != nil {
+			d.Message = err.Error()
+		}
+		if fe.Tag() == "duration" {
+			d.Hint = `write "session" or a period such as "13 months"`
+		}
+	default:
+		d.Message = fmt.Sprintf("%q fails the %q rule", name, fe.Tag())
+	}
+	return d
+}
+
+func fieldName(path, name string) string {
+	if strings.HasSuffix(path, "]") {
+		return model.Parent(path)[strings.LastIndexAny(model.Parent(path), ".")+1:]
+	}
+	return name
+}
+
+func plural(n string) string {
+	if n == "1" {
+		return ""
+	}
+	return "s"
+}
+
+// snake turns a Go field name into its YAML key (FinancialIncentives ->
+// financial_incentives).
+func snake(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			if i > 0 {
+				b.WriteByte('_')
+			}
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,56 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// IsCountry reports whether code is an assigned ISO 3166-1 alpha-2 code
+// (upper case), or XK (Kosovo, user-assigned but in common use).
+func IsCountry(code string) bool {
+	_, ok := countryNames[code]
+	return ok
+}
+
+// CountryName returns the English short name of an ISO 3166-1 alpha-2 code,
+// or the code itself when it is unknown.
+func CountryName(code string) string {
+	if n, ok := countryNames[code]; ok {
+		return n
+	}
+	return code
+}
+
+// commonCountryMistakes maps codes people write for a country to its ISO code.
+var commonCountryMistakes = map[string]string{
+	"UK": "GB", "EN": "GB", "ENG": "GB", "GBR": "GB", "USA": "US", "EL": "GR",
+	"DEU": "DE", "FRA": "FR", "IRL": "IE", "CAN": "CA", "AUS": "AU", "IND": "IN",
+}
+
+// SuggestCountry returns the code s most likely means: its upper-case form,
+// a common mistake (UK for GB) or a country's English name; "" if none.
+func SuggestCountry(s string) string {
+	up := strings.ToUpper(strings.TrimSpace(s))
+	if IsCountry(up) {
+		return up
+	}
+	if c, ok := commonCountryMistakes[up]; ok {
+		return c
+	}
+	for code, name := range countryNames {
+		if strings.EqualFold(name, s) {
+			return code
+		}
+	}
+	return ""
+}
+
+// CountryCodes returns every code IsCountry accepts, sorted.
+func CountryCodes() []string {
+	codes := make([]string, 0, len(countryNames))
+	for c := range countryNames {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	return codes
+}

@@ -1,0 +1,174 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+)
+
+// Answer is a yes/no fact the law requires to be stated either way ("we do
+// not sell personal information"). It is never inferred from absence: the
+// zero Answer means the data does not say, and rules that need it report so.
+// In YAML it is written yes or no (true and false are accepted too).
+type Answer string
+
+// The two answers.
+const (
+	Yes Answer = "yes"
+	No  Answer = "no"
+)
+
+// Known reports whether a is yes or no.
+func (a Answer) Known() bool { return a == Yes || a == No }
+
+// IsYes reports whether a is yes.
+func (a Answer) IsYes() bool { return a == Yes }
+
+// IsNo reports whether a is no.
+func (a Answer) IsNo() bool { return a == No }
+
+// Markdown is free text in Markdown (CommonMark with tables). Raw HTML is not
+// allowed.
+type Markdown string
+
+// Date is a calendar date written YYYY-MM-DD.
+type Date string
+
+// Time returns d as midnight UTC; ok is false when d is empty or malformed.
+func (d Date) Time() (t time.Time, ok bool) {
+	t, err := time.Parse(time.DateOnly, string(d))
+	return t, err == nil
+}
+
+// ValidDate reports whether s is a real calendar date written YYYY-MM-DD.
+func ValidDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil && len(s) == 10
+}
+
+// Period is a length of time written as a count and a unit: "30 days",
+// "6 weeks", "24 months", "7 years" (or "1 year"). Cookie durations may also
+// be "session".
+type Period string
+
+var periodRE = regexp.MustCompile(`^([1-9][0-9]{0,3}) (day|week|month|year)s?$`)
+
+// ParsePeriod returns the count and unit (day, week, month or year) of p.
+func ParsePeriod(p string) (n int, unit string, err error) {
+	m := periodRE.FindStringSubmatch(p)
+	if m == nil {
+		return 0, "", fmt.Errorf("%q is not a period such as \"30 days\", \"24 months\" or \"7 years\"", p)
+	}
+	n, _ = strconv.Atoi(m[1])
+	if strings.HasSuffix(p, "s") != (n != 1) {
+		return 0, "", fmt.Errorf("%q: write \"1 %s\" or \"%d %ss\"", p, m[2], n, m[2])
+	}
+	return n, m[2], nil
+}
+
+// Days returns an approximate length of p in days (months as 30 days,
+// years as 365), for comparing periods; ok is false when p is not a period.
+func (p Period) Days() (days int, ok bool) {
+	n, unit, err := ParsePeriod(string(p))
+	if err != nil {
+		return 0, false
+	}
+	per := map[string]int{"day": 1, "week": 7, "month": 30, "year": 365}[unit]
+	return n * per, true
+}
+
+// SourceMap records where each value of the data came from, by data path
+// ("purposes[3].categories[1]"). Paths use the YAML key names and 0-based
+// indexes.
+type SourceMap struct {
+	// Root is the position used for values with no position at all, such as
+	// a section missing from every file (the data directory).
+	Root diag.Pos
+	// Files holds the content of every file read, by name, for quoting
+	// source lines in diagnostics.
+	Files  map[string][]byte
+	values map[string]diag.Pos
+	keys   map[string]diag.Pos
+}
+
+// NewSourceMap returns an empty source map whose fallback position is root.
+func NewSourceMap(root diag.Pos) *SourceMap {
+	return &SourceMap{Root: root, Files: map[string][]byte{}, values: map[string]diag.Pos{}, keys: map[string]diag.Pos{}}
+}
+
+// File returns the content of the named file; it suits diag.Printer.Source.
+func (s *SourceMap) File(name string) ([]byte, bool) {
+	b, ok := s.Files[name]
+	return b, ok
+}
+
+// Set records the position of the value at path and of its key (the zero Pos
+// for sequence items and file roots).
+func (s *SourceMap) Set(path string, value, key diag.Pos) {
+	s.values[path] = value
+	if key.IsValid() {
+		s.keys[path] = key
+	}
+}
+
+// Has reports whether path was written in the data.
+func (s *SourceMap) Has(path string) bool {
+	_, ok := s.values[path]
+	return ok
+}
+
+// Pos returns the position of the value at path. When path was not written
+// (a missing field), it returns the position of the nearest enclosing value
+// that was, so a diagnostic still points at the place to add it.
+func (s *SourceMap) Pos(path string) diag.Pos {
+	if s == nil {
+		return diag.Pos{}
+	}
+	for p := path; ; p = Parent(p) {
+		if pos, ok := s.values[p]; ok {
+			if p != path {
+				if k, ok := s.keys[p]; ok {
+					return k
+				}
+			}
+			return pos
+		}
+		if p == "" {
+			return s.Root
+		}
+	}
+}
+
+// KeyPos returns the position of the key of the value at path, or Pos(path)
+// when it has none.
+func (s *SourceMap) KeyPos(path string) diag.Pos {
+	if k, ok := s.keys[path]; ok {
+		return k
+	}
+	return s.Pos(path)
+}
+
+// Parent returns the path enclosing path: "a.b[2].c" -> "a.b[2]" -> "a.b" ->
+// "a" -> "".
+func Parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// Index returns path + "[i]".
+func Index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// Field returns path + "." + name, or name at the root.
+func Field(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}

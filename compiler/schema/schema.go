@@ -1,0 +1,198 @@
+// Package schema generates the JSON Schema of the data files from the model's
+// Go types, their validation tags and doc comments, so editors can
+// autocomplete and flag errors while the legal team types.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/internal/tags"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+// ID is the schema's $id.
+const ID = "https://disclose.dev/schema/disclose.schema.json"
+
+// Schema is a JSON Schema (draft 2020-12) node; only the keywords the data
+// files need.
+type Schema struct {
+	Schema               string             `json:"$schema,omitempty"`
+	ID                   string             `json:"$id,omitempty"`
+	Ref                  string             `json:"$ref,omitempty"`
+	Title                string             `json:"title,omitempty"`
+	Description          string             `json:"description,omitempty"`
+	Type                 any                `json:"type,omitempty"`
+	Enum                 []any              `json:"enum,omitempty"`
+	Format               string             `json:"format,omitempty"`
+	Pattern              string             `json:"pattern,omitempty"`
+	Minimum              *int               `json:"minimum,omitempty"`
+	Maximum              *int               `json:"maximum,omitempty"`
+	MinItems             *int               `json:"minItems,omitempty"`
+	Items                *Schema            `json:"items,omitempty"`
+	Properties           map[string]*Schema `json:"properties,omitempty"`
+	Required             []string           `json:"required,omitempty"`
+	AdditionalProperties *bool              `json:"additionalProperties,omitempty"`
+	AnyOf                []*Schema          `json:"anyOf,omitempty"`
+	Defs                 map[string]*Schema `json:"$defs,omitempty"`
+
+	// Order lists Properties in declaration order, for the reference.
+	Order []string `json:"-"`
+}
+
+// Generate returns the schema of a data file. Every top-level section is
+// optional in a single file (the sections are spread over several files); the
+// checker requires them across the whole data set.
+func Generate() *Schema {
+	g := &generator{defs: map[string]*Schema{}}
+	root := g.object(reflect.TypeOf(model.Project{}))
+	root.Required = nil
+	root.Schema = "https://json-schema.org/draft/2020-12/schema"
+	root.ID = ID
+	root.Title = "disclose data file"
+	root.Description = "A data file of a disclose project: one or more of the sections below. " +
+		"Each section is defined in one file of the data folder; together the files must define every required section: " +
+		strings.Join(requiredSections(), ", ") + "."
+	root.Defs = g.defs
+	return root
+}
+
+// JSON returns the schema as indented JSON with a final newline.
+func JSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(Generate()); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func requiredSections() []string {
+	var out []string
+	t := reflect.TypeOf(model.Project{})
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name := tags.YAMLName(f); name != "" && tags.Has(tags.Validate(f).Self, "required") {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+type generator struct {
+	defs map[string]*Schema
+}
+
+// object returns the schema of a struct type's fields.
+func (g *generator) object(t reflect.Type) *Schema {
+	no := false
+	s := &Schema{Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: &no,
+		Description: model.Doc(t.Name())}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := tags.YAMLName(f)
+		if name == "" {
+			continue
+		}
+		r := tags.Validate(f)
+		fs := g.field(f.Type, r)
+		doc := model.Doc(t.Name() + "." + f.Name)
+		if ref := f.Tag.Get("ref"); ref != "" {
+			doc = strings.TrimSpace(doc + " The id of an item under " + ref + ":.")
+		}
+		if fs.Ref != "" {
+			// Keywords beside $ref are allowed in 2020-12; keep the field's own doc.
+			fs = &Schema{Ref: fs.Ref}
+		}
+		fs.Description = doc
+		s.Properties[name] = fs
+		s.Order = append(s.Order, name)
+		if tags.Has(r.Self, "required") {
+			s.Required = append(s.Required, name)
+		}
+	}
+	return s
+}
+
+// field returns the schema of a value of type t with validation rules r.
+func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
+	switch {
+	case t == reflect.TypeOf(model.Answer("")):
+		return &Schema{Enum: []any{"yes", "no", true, false}}
+	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
+		name := t.Elem().Name()
+		if _, ok := g.defs[name]; !ok {
+			g.defs[name] = nil // reserve, for recursive types
+			g.defs[name] = g.object(t.Elem())
+		}
+		return &Schema{Ref: "#/$defs/" + name}
+	case t.Kind() == reflect.Slice:
+		s := &Schema{Type: "array", Items: g.field(t.Elem(), tags.Rules{Self: r.Items})}
+		if n, ok := tags.Int(r.Self, "min"); ok {
+			s.MinItems = &n
+		} else if tags.Has(r.Self, "required") {
+			one := 1
+			s.MinItems = &one
+		}
+		return s
+	case t.Kind() == reflect.String:
+		return stringSchema(t, r.Self)
+	case t.Kind() == reflect.Int:
+		s := &Schema{Type: "integer"}
+		if n, ok := tags.Int(r.Self, "min"); ok {
+			s.Minimum = &n
+		}
+		if n, ok := tags.Int(r.Self, "max"); ok {
+			s.Maximum = &n
+		}
+		return s
+	case t.Kind() == reflect.Bool:
+		return &Schema{Type: "boolean"}
+	}
+	panic(fmt.Sprintf("schema: unsupported model type %s", t))
+}
+
+const periodPattern = `^[1-9][0-9]{0,3} (day|week|month|year)s?$`
+
+func stringSchema(t reflect.Type, self []string) *Schema {
+	s := &Schema{Type: "string"}
+	for _, rule := range self {
+		name, param, _ := strings.Cut(rule, "=")
+		switch name {
+		case "oneof":
+			for _, v := range tags.OneOf(param) {
+				s.Enum = append(s.Enum, v)
+			}
+		case "email":
+			s.Format = "email"
+		case "http_url":
+			s.Format = "uri"
+			s.Pattern = `^https?://`
+		case "country":
+			codes := model.CountryCodes()
+			for _, c := range codes {
+				s.Enum = append(s.Enum, c)
+			}
+		case "id":
+			s.Pattern = `^[a-z0-9][a-z0-9-]{0,62}$`
+		case "date":
+			s.Format = "date"
+			s.Pattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+		case "period":
+			s.Pattern = periodPattern
+		case "duration":
+			s.Pattern = `^(session|[1-9][0-9]{0,3} (day|week|month|year)s?)$`
+		case "phone":
+			s.Pattern = `^\+?[0-9][0-9 ().\-]{5,24}[0-9]$`
+		}
+	}
+	if t == reflect.TypeOf(model.Markdown("")) {
+		s.Format = ""
+	}
+	return s
+}
