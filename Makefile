@@ -1,0 +1,42 @@
+# disclose: see README.md. Every target installs what it needs itself.
+
+GO      ?= go
+DISCLOSE = bin/disclose
+
+.PHONY: all site test check golden bench lint build clean
+
+all: test
+
+## build: compile the disclose command into bin/
+build:
+	$(GO) build -o $(DISCLOSE) ./cmd/disclose
+
+## site: check the sample company's data and report what was found
+site: build
+	./$(DISCLOSE) check
+
+## check: check the data/ folder (the sample company in this repository)
+check: build
+	./$(DISCLOSE) check
+
+## test: formatting, vet, and every test (goldens included: stale goldens fail)
+test: lint
+	$(GO) test -count=1 ./...
+
+## lint: gofmt and go vet must be clean
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+## golden: rewrite golden files from the current output; review the diff
+golden:
+	$(GO) generate ./compiler/model
+	$(GO) test -count=1 ./... -update
+
+## bench: speed and memory benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin public

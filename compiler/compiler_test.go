@@ -1,0 +1,42 @@
+package compiler_test
+
+import (
+	"bytes"
+	"testing"
+
+	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	_ "github.com/disclose-dev/disclose/internal/golden"
+)
+
+// The sample company, the embedded default, passes every check.
+func TestSampleIsClean(t *testing.T) {
+	proj, diags := compiler.Check(disclose.Sample, "data")
+	if len(diags) > 0 {
+		var b bytes.Buffer
+		p := diag.Printer{Source: proj.Source.File}
+		_ = p.Print(&b, diags)
+		t.Fatalf("the sample data has %s:\n%s", diag.Summary(diags), b.String())
+	}
+	if n := len(proj.Processors); n < 10 {
+		t.Errorf("sample has %d processors, want at least 10", n)
+	}
+	countries := map[string]bool{}
+	for _, p := range proj.Processors {
+		countries[p.Country] = true
+	}
+	if len(countries) < 3 {
+		t.Errorf("sample processors are in %d countries, want several", len(countries))
+	}
+}
+
+// BenchmarkCheckSample measures loading and checking the whole sample.
+func BenchmarkCheckSample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, diags := compiler.Check(disclose.Sample, "data"); diags.HasErrors() {
+			b.Fatal(diags)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package diag_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	_ "github.com/disclose-dev/disclose/internal/golden"
+)
+
+func sample() diag.List {
+	var l diag.List
+	l.Add(diag.Pos{File: "data/b.yaml", Line: 3, Col: 5}, "purposes[0].legal_bases", "missing")
+	d := l.Add(diag.Pos{File: "data/a.yaml", Line: 2, Col: 9}, "organization.name", "bad, really: %d%%", 100)
+	d.Rule = &diag.Rule{ID: "GDPR-13-1-a", Citation: "GDPR Art. 13(1)(a)"}
+	d.Hint = "write the legal name"
+	l.Add(diag.Pos{File: "data/a.yaml", Line: 2, Col: 9}, "organization.name", "bad, really: %d%%", 100).Rule = d.Rule
+	l.Append(&diag.Diagnostic{Pos: diag.Pos{File: "data/a.yaml", Line: 1}, Severity: diag.Warning, Message: "plain language?"})
+	l.Sort()
+	return l
+}
+
+func TestSortDropsDuplicates(t *testing.T) {
+	l := sample()
+	if len(l) != 3 {
+		t.Fatalf("got %d diagnostics, want 3 (one duplicate dropped):\n%v", len(l), l)
+	}
+	want := []string{"data/a.yaml:1", "data/a.yaml:2:9", "data/b.yaml:3:5"}
+	for i, d := range l {
+		if d.Pos.String() != want[i] {
+			t.Errorf("diagnostic %d at %s, want %s", i, d.Pos, want[i])
+		}
+	}
+	if !l.HasErrors() || l.Err() == nil || l.Count(diag.Warning) != 1 {
+		t.Errorf("counts wrong: %s", diag.Summary(l))
+	}
+	if got := diag.Summary(l); got != "2 errors, 1 warning" {
+		t.Errorf("summary %q", got)
+	}
+	if (diag.List{}).Err() != nil {
+		t.Error("empty list must have a nil Err")
+	}
+}
+
+func TestTextFormat(t *testing.T) {
+	src := map[string][]byte{"data/a.yaml": []byte("organization:\n  name:\tAcme\n")}
+	p := diag.Printer{Source: func(f string) ([]byte, bool) { b, ok := src[f]; return b, ok }}
+	var b bytes.Buffer
+	if err := p.Print(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := "data/a.yaml:1: warning: plain language?\n" +
+		" 1 | organization:\n" +
+		"data/a.yaml:2:9: error: organization.name: bad, really: 100% [GDPR-13-1-a]\n" +
+		" 2 |   name:\tAcme\n" +
+		"   |        \t^\n" +
+		"    hint: write the legal name\n" +
+		"    rule: GDPR-13-1-a, GDPR Art. 13(1)(a)\n" +
+		"data/b.yaml:3:5: error: purposes[0].legal_bases: missing\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestGitHubFormatEscapes(t *testing.T) {
+	p := diag.Printer{Format: diag.GitHub}
+	var b bytes.Buffer
+	if err := p.Print(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := "::warning file=data/a.yaml,line=1::plain language?\n" +
+		"::error file=data/a.yaml,line=2,col=9,title=GDPR-13-1-a (GDPR Art. 13(1)(a))::organization.name: bad, really: 100%25%0Awrite the legal name\n" +
+		"::error file=data/b.yaml,line=3,col=5::purposes[0].legal_bases: missing\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+func TestJSONFormat(t *testing.T) {
+	p := diag.Printer{Format: diag.JSON}
+	var b bytes.Buffer
+	if err := p.Print(&b, nil); err != nil || b.String() != "[]\n" {
+		t.Errorf("empty list printed %q (%v), want []", b.String(), err)
+	}
+	b.Reset()
+	if err := p.Print(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[1]["severity"] != "error" || got[1]["rule"].(map[string]any)["id"] != "GDPR-13-1-a" {
+		t.Errorf("unexpected JSON: %s", b.String())
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"legal_bassis", "legal_bases"},
+		{"payment", "payments"},
+		{"purpose", "purposes"},
+		{"colour", ""},
+		{"legal_bases", ""}, // an exact match needs no suggestion
+	} {
+		if got := diag.Suggest(c.name, []string{"legal_bases", "payments", "purposes", "name"}); got != c.want {
+			t.Errorf("Suggest(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package schema
+
+import (
+	"fmt"
+
+	"strings"
+)
+
+// Reference returns the data-file reference in Markdown: one table per
+// section and type, every key with its kind, whether it is required, its
+// allowed values and its description. The README embeds it.
+func Reference() string {
+	s := Generate()
+	var b strings.Builder
+	b.WriteString("### Sections\n\n")
+	b.WriteString("Each data file holds one or more of these sections; each section is defined in one file. " +
+		"The required ones must be defined in some file of the data folder.\n\n")
+	table(&b, s, requiredSections())
+	// Types in the order they are first reached from the sections.
+	seen := map[string]bool{}
+	var order []string
+	var visit func(o *Schema)
+	visit = func(o *Schema) {
+		for _, name := range o.Order {
+			if def := refName(o.Properties[name]); def != "" && !seen[def] {
+				seen[def] = true
+				order = append(order, def)
+				visit(s.Defs[def])
+			}
+		}
+	}
+	visit(s)
+	for _, name := range order {
+		def := s.Defs[name]
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", name, def.Description)
+		table(&b, def, def.Required)
+	}
+	return b.String()
+}
+
+func table(b *strings.Builder, o *Schema, req []string) {
+	required := map[string]bool{}
+	for _, r := range req {
+		required[r] = true
+	}
+	b.WriteString("| key | value | required | description |\n|---|---|---|---|\n")
+	for _, name := range o.Order {
+		p := o.Properties[name]
+		req := ""
+		if required[name] {
+			req = "yes"
+		}
+		fmt.Fprintf(b, "| `%s` | %s | %s | %s |\n", name, kind(p), req, cell(p.Description))
+	}
+	b.WriteString("\n")
+}
+
+func refName(p *Schema) string {
+	if p.Items != nil {
+		return refName(p.Items)
+	}
+	return strings.TrimPrefix(p.Ref, "#/$defs/")
+}
+
+// kind describes a property's value in words.
+func kind(p *Schema) string {
+	if p.Ref != "" {
+		name := refName(p)
+		return fmt.Sprintf("[%s](#%s)", name, strings.ToLower(name))
+	}
+	if p.Items != nil {
+		return "list of " + kind(p.Items)
+	}
+	if len(p.Enum) > 0 {
+		if isAnswer(p) {
+			return "yes or no"
+		}
+		if len(p.Enum) > 30 {
+			return "country code (ISO 3166-1 alpha-2)"
+		}
+		var vals []string
+		for _, v := range p.Enum {
+			vals = append(vals, fmt.Sprintf("`%v`", v))
+		}
+		return "one of " + strings.Join(vals, ", ")
+	}
+	switch {
+	case p.Format == "date":
+		return "date (YYYY-MM-DD)"
+	case p.Format == "email":
+		return "email address"
+	case p.Format == "uri":
+		return "web address"
+	case p.Pattern == periodPattern:
+		return `period ("24 months")`
+	case strings.Contains(p.Pattern, "session"):
+		return `"session" or a period`
+	case strings.HasPrefix(p.Pattern, `^[a-z0-9]`):
+		return "id"
+	case strings.HasPrefix(p.Pattern, `^\+?`):
+		return "telephone number"
+	}
+	switch p.Type {
+	case "integer":
+		return "whole number"
+	case "boolean":
+		return "true or false"
+	}
+	return "text"
+}
+
+func isAnswer(p *Schema) bool {
+	return len(p.Enum) == 4 && p.Enum[0] == "yes" && p.Enum[1] == "no"
+}
+
+func cell(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+}
