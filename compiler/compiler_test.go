@@ -2,6 +2,7 @@ package compiler_test
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 
 	disclose "github.com/disclose-dev/disclose"
@@ -37,6 +38,25 @@ func BenchmarkCheckSample(b *testing.B) {
 	for b.Loop() {
 		if _, diags := compiler.Check(disclose.Sample, "data"); diags.HasErrors() {
 			b.Fatal(diags)
+		}
+	}
+}
+
+// Every sample file names the JSON Schema so editors autocomplete and flag
+// errors while typing.
+func TestSampleFilesReferenceSchema(t *testing.T) {
+	files, err := fs.Glob(disclose.Sample, "data/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample files: %v", err)
+	}
+	const ref = "# yaml-language-server: $schema=../schema/disclose.schema.json\n"
+	for _, name := range files {
+		b, err := fs.ReadFile(disclose.Sample, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte(ref)) {
+			t.Errorf("%s does not start with %q", name, ref)
 		}
 	}
 }
