@@ -44,6 +44,11 @@ type Printer struct {
 	NoQuote bool // text format: print only the first line of each diagnostic
 
 	lines map[string][]int // file -> offsets of line starts
+	last  struct {         // the last line quoted, reused for its neighbours' diagnostics
+		pos   Pos
+		text  string
+		runes []rune
+	}
 }
 
 // Print writes l in p's format.
@@ -81,7 +86,10 @@ func (p *Printer) writeText(b *strings.Builder, d *Diagnostic) {
 		return
 	}
 	if line, ok := p.line(d.Pos); ok {
-		line, col := window(line, d.Pos.Col)
+		if p.last.runes == nil {
+			p.last.runes = []rune(line)
+		}
+		line, col := window(line, p.last.runes, d.Pos.Col)
 		num := fmt.Sprint(d.Pos.Line)
 		pad := strings.Repeat(" ", len(num))
 		fmt.Fprintf(b, " %s | %s\n", num, line)
@@ -104,6 +112,9 @@ func (p *Printer) writeText(b *strings.Builder, d *Diagnostic) {
 func (p *Printer) line(pos Pos) (string, bool) {
 	if p.Source == nil || !pos.IsValid() || pos.Line < 1 {
 		return "", false
+	}
+	if p.last.pos.File == pos.File && p.last.pos.Line == pos.Line && p.last.text != "" {
+		return p.last.text, true
 	}
 	src, ok := p.Source(pos.File)
 	if !ok {
@@ -133,14 +144,14 @@ func (p *Printer) line(pos Pos) (string, bool) {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	p.last.pos, p.last.text, p.last.runes = pos, s, nil
 	return s, true
 }
 
 // window cuts a long line to about 120 characters around column col,
 // marking the cuts with …, and returns the column's place in the cut line.
-func window(line string, col int) (string, int) {
+func window(line string, r []rune, col int) (string, int) {
 	const width = 120
-	r := []rune(line)
 	if len(r) <= width {
 		return line, col
 	}
