@@ -115,6 +115,17 @@ func (c *checker) walk(v reflect.Value, path string) {
 	})
 }
 
+// requiredSection reports whether the top-level section name is required.
+func requiredSection(name string) bool {
+	t := reflect.TypeOf(model.Project{})
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); tags.YAMLName(f) == name {
+			return tags.Has(tags.Validate(f).Self, "required")
+		}
+	}
+	return false
+}
+
 // forEachField calls fn for every YAML field of the struct v.
 func forEachField(v reflect.Value, path string, fn func(string, reflect.StructField, reflect.Value)) {
 	t := v.Type()
@@ -144,9 +155,9 @@ var kinds = map[string]string{
 
 func (c *checker) checkRef(collection, path string, v reflect.Value) {
 	section, _, _ := strings.Cut(collection, ".")
-	if !c.src.Has(section) {
-		// The section is missing, or its file is broken: that is reported
-		// already, and every reference into it would only repeat it.
+	if !c.src.Has(section) && requiredSection(section) {
+		// A required section that is missing (or whose file is broken) is
+		// reported already; every reference into it would only repeat that.
 		return
 	}
 	ids, ok := c.ids[collection]

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/go-playground/validator/v10"
 
@@ -16,8 +15,9 @@ import (
 )
 
 var (
-	idRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	phoneRE = regexp.MustCompile(`^\+?[0-9][0-9 ().\-]{5,24}[0-9]$`)
+	idRE    = regexp.MustCompile(model.IDPattern)
+	phoneRE = regexp.MustCompile(model.PhonePattern)
+	indexRE = regexp.MustCompile(`\[[0-9]+\]`)
 )
 
 // Validator returns the validator used for the model: validator/v10 with the
@@ -114,11 +114,11 @@ func translate(fe validator.FieldError, path string, src *model.SourceMap) *diag
 		}
 	case "required_if":
 		f, v, _ := strings.Cut(param, " ")
-		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, snake(f), v)
+		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, yamlKey(fe, f), v)
 	case "required_without":
-		d.Message = fmt.Sprintf("give %q or %q", name, snake(param))
+		d.Message = fmt.Sprintf("give %q or %q", name, yamlKey(fe, param))
 	case "required_with":
-		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, snake(param))
+		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, yamlKey(fe, param))
 	case "min":
 		if fe.Kind() == reflect.Slice {
 			d.Message = fmt.Sprintf("%q must list at least %s item%s", name, param, plural(param))
@@ -184,18 +184,39 @@ func plural(n string) string {
 	return "s"
 }
 
-// snake turns a Go field name into its YAML key (FinancialIncentives ->
-// financial_incentives).
-func snake(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if unicode.IsUpper(r) {
-			if i > 0 {
-				b.WriteByte('_')
-			}
-			r = unicode.ToLower(r)
+// yamlKey returns the YAML key of the field named goName in the struct that
+// holds fe's field (the other field of a required_if or required_with rule).
+func yamlKey(fe validator.FieldError, goName string) string {
+	ns := indexRE.ReplaceAllString(fe.StructNamespace(), "")
+	if t, ok := structTypes()[strings.TrimSuffix(ns, "."+fe.StructField())]; ok {
+		if f, ok := t.FieldByName(goName); ok {
+			return tags.YAMLName(f)
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return goName
 }
+
+// structTypes maps the struct namespaces validator reports (Project.Organization.DPO.EU)
+// to their struct types, with list indexes removed.
+var structTypes = sync.OnceValue(func() map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	var walk func(ns string, t reflect.Type, depth int)
+	walk = func(ns string, t reflect.Type, depth int) {
+		if depth > 12 {
+			return
+		}
+		m[ns] = t
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			ft := f.Type
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct && tags.YAMLName(f) != "" {
+				walk(ns+"."+f.Name, ft, depth+1)
+			}
+		}
+	}
+	walk("Project", reflect.TypeOf(model.Project{}), 0)
+	return m
+})

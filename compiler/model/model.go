@@ -206,7 +206,7 @@ type DPF struct {
 	// Whether an entity is certified under the Data Privacy Framework.
 	Certified Answer `yaml:"certified" validate:"required"`
 	// The certified entity.
-	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"entities"`
+	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"organization.entities"`
 	// The frameworks certified to.
 	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us"`
 	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".

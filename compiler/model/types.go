@@ -55,7 +55,16 @@ func ValidDate(s string) bool {
 // be "session".
 type Period string
 
-var periodRE = regexp.MustCompile(`^([1-9][0-9]{0,3}) (day|week|month|year)s?$`)
+// Patterns of the model's text formats, shared by the validator and the JSON
+// Schema so the two cannot drift apart.
+const (
+	IDPattern       = `^[a-z0-9][a-z0-9-]{0,62}$`
+	PhonePattern    = `^\+?[0-9][0-9 ().\-]{5,24}[0-9]$`
+	PeriodPattern   = `^([1-9][0-9]{0,3}) (day|week|month|year)s?$`
+	DurationPattern = `^(session|[1-9][0-9]{0,3} (day|week|month|year)s?)$`
+)
+
+var periodRE = regexp.MustCompile(PeriodPattern)
 
 // ParsePeriod returns the count and unit (day, week, month or year) of p.
 func ParsePeriod(p string) (n int, unit string, err error) {

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"github.com/disclose-dev/disclose/compiler/model"
 
 	"strings"
 )
@@ -91,13 +92,13 @@ func kind(p *Schema) string {
 		return "email address"
 	case p.Format == "uri":
 		return "web address"
-	case p.Pattern == periodPattern:
+	case p.Pattern == model.PeriodPattern:
 		return `period ("24 months")`
-	case strings.Contains(p.Pattern, "session"):
+	case p.Pattern == model.DurationPattern:
 		return `"session" or a period`
-	case strings.HasPrefix(p.Pattern, `^[a-z0-9]`):
+	case p.Pattern == model.IDPattern:
 		return "id"
-	case strings.HasPrefix(p.Pattern, `^\+?`):
+	case p.Pattern == model.PhonePattern:
 		return "telephone number"
 	}
 	switch p.Type {

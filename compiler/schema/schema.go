@@ -157,8 +157,6 @@ func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 	panic(fmt.Sprintf("schema: unsupported model type %s", t))
 }
 
-const periodPattern = `^[1-9][0-9]{0,3} (day|week|month|year)s?$`
-
 func stringSchema(t reflect.Type, self []string) *Schema {
 	s := &Schema{Type: "string"}
 	for _, rule := range self {
@@ -179,16 +177,16 @@ func stringSchema(t reflect.Type, self []string) *Schema {
 				s.Enum = append(s.Enum, c)
 			}
 		case "id":
-			s.Pattern = `^[a-z0-9][a-z0-9-]{0,62}$`
+			s.Pattern = model.IDPattern
 		case "date":
 			s.Format = "date"
 			s.Pattern = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
 		case "period":
-			s.Pattern = periodPattern
+			s.Pattern = model.PeriodPattern
 		case "duration":
-			s.Pattern = `^(session|[1-9][0-9]{0,3} (day|week|month|year)s?)$`
+			s.Pattern = model.DurationPattern
 		case "phone":
-			s.Pattern = `^\+?[0-9][0-9 ().\-]{5,24}[0-9]$`
+			s.Pattern = model.PhonePattern
 		}
 	}
 	if t == reflect.TypeOf(model.Markdown("")) {
