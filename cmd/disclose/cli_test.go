@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,51 @@ func TestHelp(t *testing.T) {
 		if code != exitOK || !strings.Contains(stdout, "Usage:") {
 			t.Errorf("%v: exit %d, output:\n%s", args, code, stdout)
 		}
+	}
+}
+
+// A project folder that does not exist is an error naming it, not a reason
+// to check the built-in sample.
+func TestMissingProjectFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nonexistent")
+	stdout, stderr, code := runCLI(t, "-C", missing, "check")
+	if code != exitUsage || stdout != "" {
+		t.Fatalf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", code, exitUsage, stdout, stderr)
+	}
+	if !strings.HasPrefix(stderr, "disclose: ") || !strings.Contains(stderr, missing) || strings.Contains(stderr, "built-in") {
+		t.Errorf("stderr should name the missing folder and not fall back to the sample:\n%s", stderr)
+	}
+}
+
+// An absolute --data is used as it is, not joined onto -C.
+func TestAbsoluteDataFolder(t *testing.T) {
+	project := t.TempDir()
+	data := filepath.Join(t.TempDir(), "facts")
+	if err := os.Mkdir(data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(data, "a.yaml"), []byte("sections:\n  - id: Bad Id\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"-C", project, "--data", data, "check"},
+		{"--data", data, "check"},
+	} {
+		stdout, stderr, code := runCLI(t, args...)
+		if code != exitProblem {
+			t.Fatalf("%v: exit %d, want %d; stdout:\n%s\nstderr:\n%s", args, code, exitProblem, stdout, stderr)
+		}
+		if !strings.Contains(stdout, "facts/a.yaml:2:9: error: sections[0].id:") || strings.Contains(stderr, "built-in") {
+			t.Errorf("%v: did not check %s:\nstdout:\n%s\nstderr:\n%s", args, data, stdout, stderr)
+		}
+	}
+}
+
+// A missing --data folder is named in the error.
+func TestMissingDataFolder(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	_, stderr, code := runCLI(t, "--data", missing, "check")
+	if code != exitUsage || !strings.Contains(stderr, missing) {
+		t.Errorf("exit %d, want %d; stderr should name %s:\n%s", code, exitUsage, missing, stderr)
 	}
 }

@@ -87,15 +87,30 @@ type source struct {
 }
 
 // open finds the data to read: the project's data folder, or the built-in
-// sample when the project has none and --data was not given.
+// sample when the project has none and --data was not given. A project
+// folder that does not exist is an error, never a reason to use the sample.
 func (g *globals) open(cmd *cobra.Command) (*source, error) {
-	dataDir := filepath.Join(g.dir, g.data)
-	info, err := os.Stat(dataDir)
+	info, err := os.Stat(g.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("project folder %s does not exist", g.dir)
+	case err != nil:
+		return nil, fmt.Errorf("cannot read project folder: %w", err)
+	case !info.IsDir():
+		return nil, fmt.Errorf("project folder %s is not a folder", g.dir)
+	}
+	dataDir := g.data
+	if !filepath.IsAbs(dataDir) {
+		dataDir = filepath.Join(g.dir, g.data)
+	}
+	info, err = os.Stat(dataDir)
 	switch {
 	case err == nil && !info.IsDir():
 		return nil, fmt.Errorf("%s is not a folder", dataDir)
 	case errors.Is(err, fs.ErrNotExist) && !cmd.Flags().Changed("data"):
 		return &source{fsys: disclose.Sample, dir: "data", embedded: true}, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("data folder %s does not exist", dataDir)
 	case err != nil:
 		return nil, fmt.Errorf("cannot read data folder: %w", err)
 	}

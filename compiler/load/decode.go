@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/internal/tags"
@@ -34,14 +35,34 @@ type decoder struct {
 	anchors map[string]ast.Node
 	nodes   int
 	over    bool // maxNodes reached: stop quietly after one report
-	// quiet collects paths whose problems are explained by another
+	// broken collects this file's paths whose problems are reported
+	// already (values that failed to decode) or explained by another
 	// diagnostic (a misspelt key explains its missing field).
-	quiet map[string]bool
+	broken map[string]bool
+	// alias is the alias being expanded, if any: the values it copies are
+	// blamed on it, with the anchor's value as a related position.
+	alias ast.Node
+	// aliased records the paths decoded under an alias (see loader.aliased).
+	aliased map[string]diag.Pos
+	tags    map[*ast.TagNode]bool // tags reported already
+	// dash is the "-" of the block list item about to be decoded.
+	dash *token.Token
 }
 
+// pos returns the position of n: where its first character is. A block
+// mapping starts at its first key.
 func (d *decoder) pos(n ast.Node) diag.Pos {
-	if n == nil {
+	switch v := n.(type) {
+	case nil:
 		return diag.Pos{File: d.file}
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 && v.Values[0].Key != nil {
+			n = v.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			n = v.Key
+		}
 	}
 	tk := n.GetToken()
 	if tk == nil || tk.Position == nil {
@@ -50,16 +71,54 @@ func (d *decoder) pos(n ast.Node) diag.Pos {
 	return diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
 }
 
-func (d *decoder) errorf(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
-	return d.diags.Add(d.pos(n), path, format, args...)
+// at returns the position to blame for n: its own, or the alias being
+// expanded, which is where the value n belongs to appears in the data.
+func (d *decoder) at(n ast.Node) diag.Pos {
+	if d.alias != nil {
+		return d.pos(d.alias)
+	}
+	return d.pos(n)
 }
 
-// resolve strips tags, anchors and aliases, returning the node that holds the
-// value. It reports unknown aliases.
-func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
+// errorf reports an error at n (under an alias, at the alias, with n's
+// position as related).
+func (d *decoder) errorf(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
+	dg := d.diags.Add(d.at(n), path, format, args...)
+	if p := d.pos(n); p != dg.Pos {
+		dg.Related = append(dg.Related, p)
+	}
+	return dg
+}
+
+// fail reports an error at n and marks path as broken, so validation does
+// not report the value again.
+func (d *decoder) fail(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
+	d.broken[path] = true
+	return d.errorf(n, path, format, args...)
+}
+
+// set records the positions of the value at path and its key; under an
+// alias, both are the alias's.
+func (d *decoder) set(path string, value, key diag.Pos) {
+	if d.alias != nil {
+		d.aliased[path] = value
+		value = d.pos(d.alias)
+		if key.IsValid() {
+			key = value
+		}
+	}
+	d.src.Set(path, value, key)
+}
+
+// resolve strips anchors and aliases, returning the node that holds the
+// value and the first alias followed, if any. It reports tags (not part of
+// the data format) and unknown aliases.
+func (d *decoder) resolve(n ast.Node, path string) (ast.Node, ast.Node, bool) {
+	var alias ast.Node
 	for i := 0; i < 32; i++ {
 		switch v := n.(type) {
 		case *ast.TagNode:
+			d.tag(v, path)
 			n = v.Value
 		case *ast.AnchorNode:
 			n = v.Value
@@ -67,16 +126,41 @@ func (d *decoder) resolve(n ast.Node, path string) (ast.Node, bool) {
 			name := v.Value.GetToken().Value
 			target, ok := d.anchors[name]
 			if !ok {
-				d.errorf(v, path, "alias *%s refers to no anchor &%s defined in this file", name, name)
-				return nil, false
+				d.fail(v, path, "alias *%s refers to no anchor &%s defined in this file", name, name)
+				return nil, nil, false
+			}
+			if alias == nil {
+				alias = v
 			}
 			n = target
 		default:
-			return n, true
+			if n == nil {
+				n = &ast.NullNode{BaseNode: &ast.BaseNode{}}
+			}
+			return n, alias, true
 		}
 	}
-	d.errorf(n, path, "aliases refer to each other in a loop")
-	return nil, false
+	d.fail(n, path, "aliases refer to each other in a loop")
+	return nil, nil, false
+}
+
+// tag reports a YAML tag (!!str, !!binary, !custom) once.
+func (d *decoder) tag(t *ast.TagNode, path string) {
+	if d.tags[t] {
+		return
+	}
+	d.tags[t] = true
+	name := t.GetToken().Value
+	dg := d.errorf(t, path, "YAML tag %s is not allowed: tags are not part of the data format", name)
+	dg.Hint = "remove the tag"
+	if _, scalar := t.Value.(ast.ScalarNode); scalar {
+		dg.Hint += "; put the value in quotes if it must be read as text"
+	}
+}
+
+func isNull(n ast.Node) bool {
+	_, ok := n.(*ast.NullNode)
+	return ok
 }
 
 // count charges one node against the file's budget.
@@ -89,7 +173,7 @@ func (d *decoder) count(n ast.Node, path string) bool {
 			// What was not decoded is not missing: do not report it.
 			section, _, _ := strings.Cut(path, ".")
 			section, _, _ = strings.Cut(section, "[")
-			d.quiet[section] = true
+			d.broken[section] = true
 		}
 		return false
 	}
@@ -98,18 +182,29 @@ func (d *decoder) count(n ast.Node, path string) bool {
 
 // decode stores node n into v (a settable value), describing it as path.
 func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
+	dash := d.dash
+	d.dash = nil
 	if d.over || !d.count(n, path) {
 		return
 	}
 	if depth > maxDepth {
-		d.errorf(n, path, "values are nested more than %d levels deep", maxDepth)
+		d.fail(n, path, "values are nested more than %d levels deep", maxDepth)
 		return
 	}
-	n, ok := d.resolve(n, path)
+	use := n
+	n, alias, ok := d.resolve(n, path)
 	if !ok {
 		return
 	}
-	if _, isNull := n.(*ast.NullNode); isNull {
+	if alias != nil && d.alias == nil {
+		d.aliased[path] = d.pos(n)
+		d.alias = alias
+		defer func() { d.alias = nil }()
+	}
+	if isNull(n) {
+		if strings.HasSuffix(path, "]") { // a list item
+			d.fail(d.nullAt(use, n, dash), path, "empty list item: write a value or remove the item")
+		}
 		// An empty value: leave the zero value; required checks report it.
 		return
 	}
@@ -137,8 +232,11 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 				break
 			}
 			ipath := model.Index(path, i)
-			d.src.Set(ipath, d.pos(item), diag.Pos{})
+			d.set(ipath, d.pos(item), diag.Pos{})
 			e := reflect.New(t.Elem()).Elem()
+			if !seq.IsFlowStyle && i < len(seq.Entries) && seq.Entries[i].Value == item {
+				d.dash = seq.Entries[i].Start
+			}
 			d.decode(item, e, ipath, depth+1)
 			s = reflect.Append(s, e)
 		}
@@ -167,7 +265,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 			}
 		}
 		if i < -1<<31 || i > 1<<31 {
-			d.errorf(n, path, "number %s is out of range", in.GetToken().Value)
+			d.fail(n, path, "number %s is out of range", in.GetToken().Value)
 			return
 		}
 		v.SetInt(i)
@@ -201,7 +299,7 @@ func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
 			v.SetString(string(model.No))
 			return
 		}
-		d.errorf(n, path, "expected yes or no, found %q", s.Value)
+		d.fail(n, path, "expected yes or no, found %q", s.Value)
 		return
 	}
 	d.mismatch(n, path, "yes or no")
@@ -212,7 +310,7 @@ func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
 func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string, depth int) {
 	fields := fieldsOf(v.Type())
 	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
-		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.pos(m)))
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.at(m)))
 	}
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
@@ -222,8 +320,8 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 		}
 		kpath := model.Field(path, key)
 		if first, dup := seen[key]; dup {
-			d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key).
-				Related = []diag.Pos{d.pos(first)}
+			dg := d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key)
+			dg.Related = append(dg.Related, d.pos(first))
 			continue
 		}
 		seen[key] = keyNode
@@ -232,7 +330,7 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 			d.unknownKey(keyNode, path, key, fields)
 			continue
 		}
-		d.src.Set(kpath, d.valuePos(mv), d.pos(keyNode))
+		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
 		d.decode(mv.Value, v.FieldByIndex(f.index), kpath, depth+1)
 	}
 }
@@ -257,13 +355,17 @@ func (d *decoder) key(mv *ast.MappingValueNode, path string) (string, ast.Node, 
 	if mk, ok := k.(*ast.MappingKeyNode); ok {
 		k = mk.Value
 	}
+	if t, ok := k.(*ast.TagNode); ok {
+		d.tag(t, path)
+		k = t.Value
+	}
 	if _, ok := k.(*ast.MergeKeyNode); ok {
-		d.errorf(k, path, "merge keys (<<) are not supported; write the keys out")
+		d.fail(k, path, "merge keys (<<) are not supported; write the keys out")
 		return "", nil, false
 	}
 	text, ok := scalarText(k)
 	if !ok {
-		d.errorf(k, path, "a key must be plain text")
+		d.fail(k, path, "a key must be plain text")
 		return "", nil, false
 	}
 	return text, k, true
@@ -282,14 +384,23 @@ func (d *decoder) unknownKey(n ast.Node, path, key string, fields map[string]fie
 	msg := fmt.Sprintf("unknown key %q %s", key, where)
 	if s := diag.Suggest(key, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
-		d.quiet[model.Field(path, s)] = true
+		d.broken[model.Field(path, s)] = true
 	}
 	dg := d.errorf(n, model.Field(path, key), "%s", msg)
 	dg.Hint = "allowed keys: " + strings.Join(names, ", ")
 }
 
 func (d *decoder) mismatch(n ast.Node, path, want string) {
-	d.errorf(n, path, "expected %s, found %s", want, describe(n))
+	d.fail(n, path, "expected %s, found %s", want, describe(n))
+}
+
+// nullAt returns the node to blame for the empty list item n, written use:
+// the "-" of a block list item written without a tag or alias.
+func (d *decoder) nullAt(use, n ast.Node, dash *token.Token) ast.Node {
+	if use == n && dash != nil {
+		return &ast.NullNode{BaseNode: &ast.BaseNode{}, Token: dash}
+	}
+	return use
 }
 
 // describe names a node's kind in plain words.
@@ -307,6 +418,8 @@ func describe(n ast.Node) string {
 		return fmt.Sprintf("the text %q", clip(v.Value))
 	case *ast.LiteralNode:
 		return "a block of text"
+	case *ast.NullNode:
+		return "nothing"
 	}
 	return "a value of another kind"
 }

@@ -30,30 +30,40 @@ import (
 // MaxFileSize is the largest data file read.
 const MaxFileSize = 4 << 20
 
+// MaxPerFile is the most diagnostics reported for one file; the rest are
+// counted in one last diagnostic, so a badly broken file does not bury the
+// others.
+const MaxPerFile = 100
+
+// maxHops bounds the symbolic links followed to reach one data file.
+const maxHops = 8
+
 // maxLines is the most lines a data file may have: far more than any real
 // data set needs, few enough to parse quickly.
 const maxLines = 100_000
 
 // Load reads every .yaml and .yml file under dir (recursively, skipping
-// names that start with a dot and editor backups ending in ~) in fsys, which
-// is rooted at the project root; file names in positions are fsys paths such
-// as data/purposes.yaml.
+// names that start with a dot and editor backups ending in ~; extensions in
+// any case) in fsys, which is rooted at the project root; file names in
+// positions are fsys paths such as data/purposes.yaml.
 //
 // It always returns a project, partial when files are broken, and every
-// diagnostic found, sorted. Problems that depend on other files, such as
-// dangling references, are left to package check.
+// diagnostic found, sorted, at most MaxPerFile for each file. Problems that
+// depend on other files, such as dangling references, are left to package
+// check.
 func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
 	l := &loader{
 		fsys:    fsys,
 		dir:     path.Clean(dir),
 		proj:    &model.Project{},
 		defined: map[string]diag.Pos{},
-		broken:  map[string]bool{},
+		broken:  map[string]map[string]bool{},
+		aliased: map[string]diag.Pos{},
 	}
 	l.proj.Source = model.NewSourceMap(diag.Pos{File: l.dir})
 	files := l.list()
-	for _, name := range files {
-		l.loadFile(name)
+	for _, f := range files {
+		l.loadFile(f.name, f.real)
 	}
 	if len(files) == 0 && len(l.diags) == 0 {
 		l.diags.Add(diag.Pos{File: l.dir}, "", "no data files (*.yaml) found in %s", l.dir)
@@ -62,7 +72,7 @@ func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
 		l.validate()
 	}
 	l.diags.Sort()
-	return l.proj, l.diags
+	return l.proj, capPerFile(l.diags, MaxPerFile)
 }
 
 type loader struct {
@@ -71,16 +81,62 @@ type loader struct {
 	proj    *model.Project
 	diags   diag.List
 	defined map[string]diag.Pos // top-level section -> where it is defined
-	// broken holds paths whose problems are reported already, so validation
-	// does not report them again: values that failed to decode, fields a
-	// misspelt key was meant to be, and sections of files that failed to parse.
-	broken map[string]bool
+	// broken holds, by file, the paths whose problems are reported already,
+	// so validation does not report them again: values that failed to
+	// decode, fields a misspelt key was meant to be, and sections of files
+	// that failed to parse. Keyed by file, so one broken file never hides
+	// the problems of another.
+	broken map[string]map[string]bool
+	// aliased maps the paths of values written as an alias (*name) to the
+	// position of the value in the anchor they copy; the value's own
+	// position is the alias's.
+	aliased map[string]diag.Pos
+}
+
+// brokenIn returns the set of broken paths of file.
+func (l *loader) brokenIn(file string) map[string]bool {
+	m := l.broken[file]
+	if m == nil {
+		m = map[string]bool{}
+		l.broken[file] = m
+	}
+	return m
+}
+
+// dataFile is a data file to read: its name in diagnostics and, for a
+// symbolic link, the file it leads to.
+type dataFile struct{ name, real string }
+
+// capPerFile keeps at most max diagnostics of each file of the sorted list
+// l, replacing the rest by one diagnostic that counts them, as grave as the
+// gravest it hides.
+func capPerFile(l diag.List, max int) diag.List {
+	seen := map[string]int{}
+	more := map[string]*diag.Diagnostic{}
+	out := l[:0:0]
+	for _, d := range l {
+		f := d.Pos.File
+		seen[f]++
+		if seen[f] <= max {
+			out = append(out, d)
+			continue
+		}
+		m := more[f]
+		if m == nil {
+			m = &diag.Diagnostic{Pos: d.Pos, Severity: d.Severity}
+			more[f] = m
+			out = append(out, m)
+		}
+		m.Severity = min(m.Severity, d.Severity)
+		m.Message = fmt.Sprintf("%d more problems in this file not shown; fix the ones above and check again", seen[f]-max)
+	}
+	return out
 }
 
 // list returns the data files to read, sorted, reporting unreadable folders
 // and links that leave the data folder.
-func (l *loader) list() []string {
-	var files []string
+func (l *loader) list() []dataFile {
+	var files []dataFile
 	err := fs.WalkDir(l.fsys, l.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == l.dir {
@@ -100,59 +156,115 @@ func (l *loader) list() []string {
 			if !isData(base) {
 				return nil
 			}
-			if l.checkLink(p) {
-				files = append(files, p)
+			if real, ok := l.followLink(p); ok {
+				files = append(files, dataFile{name: p, real: real})
 			}
 			return nil
 		}
 		if !d.IsDir() && isData(base) {
-			files = append(files, p)
+			files = append(files, dataFile{name: p, real: p})
 		}
 		return nil
 	})
 	if err != nil {
 		l.diags.Add(diag.Pos{File: l.dir}, "", "cannot read the data folder: %s", plainError(err))
 	}
-	sort.Strings(files)
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
 	return files
 }
 
+// isData reports whether name is a data file's: *.yaml or *.yml, in any case.
 func isData(name string) bool {
-	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
 }
 
-// checkLink reports whether the symbolic link p may be read: it must point
-// to a file inside the data folder.
-func (l *loader) checkLink(p string) bool {
-	rl, ok := l.fsys.(fs.ReadLinkFS)
-	if !ok {
-		l.diags.Add(diag.Pos{File: p}, "", "symbolic links cannot be followed here")
+// inside reports whether the clean path p is the data folder or within it.
+func (l *loader) inside(p string) bool {
+	if p == ".." || strings.HasPrefix(p, "../") {
 		return false
 	}
-	target, err := rl.ReadLink(p)
-	if err != nil {
-		l.diags.Add(diag.Pos{File: p}, "", "cannot read symbolic link: %s", plainError(err))
-		return false
-	}
-	resolved := path.Join(path.Dir(p), target)
-	if path.IsAbs(target) || (resolved != l.dir && !strings.HasPrefix(resolved, l.dir+"/")) {
-		l.diags.Add(diag.Pos{File: p}, "", "symbolic link points outside %s/ (to %s); data files must live inside %s/", l.dir, target, l.dir)
-		return false
-	}
-	info, err := fs.Stat(l.fsys, p)
-	if err != nil {
-		l.diags.Add(diag.Pos{File: p}, "", "symbolic link points to a missing file (%s)", target)
-		return false
-	}
-	if info.IsDir() {
-		l.diags.Add(diag.Pos{File: p}, "", "symbolic links to folders are not followed")
-		return false
-	}
-	return true
+	return l.dir == "." || p == l.dir || strings.HasPrefix(p, l.dir+"/")
 }
 
-func (l *loader) loadFile(name string) {
-	info, err := fs.Stat(l.fsys, name)
+// followLink resolves the symbolic link p hop by hop, following at most
+// maxHops links (in the link's own target and in the folders it names), and
+// returns the regular file it leads to. Every hop must stay inside the data
+// folder; the first that leaves it is reported, and so are loops, dangling
+// links and links to folders.
+func (l *loader) followLink(p string) (string, bool) {
+	fail := func(format string, args ...any) (string, bool) {
+		l.diags.Add(diag.Pos{File: p}, "", format, args...)
+		return "", false
+	}
+	if _, ok := l.fsys.(fs.ReadLinkFS); !ok {
+		return fail("symbolic links cannot be followed here")
+	}
+	// resolved is a path free of links; todo holds the names still to walk
+	// from it. Each link's target must name a path inside the data folder,
+	// and so must the file reached.
+	resolved := path.Dir(p)
+	todo := []string{path.Base(p)}
+	hops := 0
+	var link, target string // the last link followed and its target
+	for len(todo) > 0 {
+		name := todo[0]
+		todo = todo[1:]
+		if name == "" || name == "." {
+			continue
+		}
+		next := path.Join(resolved, name)
+		info, err := fs.Lstat(l.fsys, next)
+		if err != nil {
+			if hops == 0 {
+				return fail("cannot read: %s", plainError(err))
+			}
+			return fail("symbolic link points to a missing file (%s)", next)
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			resolved = next
+			continue
+		}
+		hops++
+		if hops > maxHops {
+			return fail("symbolic link leads through more than %d links (is there a loop?)", maxHops)
+		}
+		link = next
+		target, err = fs.ReadLink(l.fsys, next)
+		if err != nil {
+			return fail("cannot read symbolic link %s: %s", next, plainError(err))
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, `\\`) || (len(target) > 1 && target[1] == ':') ||
+			!l.inside(path.Join(path.Dir(next), target)) {
+			return fail("%s", l.outside(p, link, target))
+		}
+		todo = append(strings.Split(target, "/"), todo...)
+	}
+	info, err := fs.Stat(l.fsys, resolved)
+	switch {
+	case !l.inside(resolved):
+		return fail("%s", l.outside(p, link, target))
+	case err != nil:
+		return fail("symbolic link points to a missing file (%s)", resolved)
+	case info.IsDir():
+		return fail("symbolic links to folders are not followed")
+	}
+	return resolved, true
+}
+
+// outside describes the hop of the link chain starting at p that leaves the
+// data folder: the link hop (p itself or a later one), pointing to target.
+func (l *loader) outside(p, hop, target string) string {
+	if hop == p {
+		return fmt.Sprintf("symbolic link points outside %s/ (to %s); data files must live inside %s/", l.dir, target, l.dir)
+	}
+	return fmt.Sprintf("symbolic link leads outside %s/ (through %s, which points to %s); data files must live inside %s/", l.dir, hop, target, l.dir)
+}
+
+// loadFile reads the data file name, whose content is that of the regular
+// file real (name itself, or where its symbolic link leads).
+func (l *loader) loadFile(name, real string) {
+	info, err := fs.Stat(l.fsys, real)
 	if err != nil {
 		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
 		return
@@ -161,7 +273,7 @@ func (l *loader) loadFile(name string) {
 		l.diags.Add(diag.Pos{File: name}, "", "file is %d bytes; data files may be at most %d bytes (split it by concern)", info.Size(), MaxFileSize)
 		return
 	}
-	src, err := fs.ReadFile(l.fsys, name)
+	src, err := fs.ReadFile(l.fsys, real)
 	if err != nil {
 		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
 		return
@@ -173,14 +285,14 @@ func (l *loader) loadFile(name string) {
 	l.proj.Source.Files[name] = src
 	if d := prescan(name, src); d != nil {
 		l.diags.Append(d)
-		l.guessSections(src)
+		l.guessSections(name, src)
 		return
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		l.diags.Append(syntaxError(name, err))
-		l.guessSections(src)
+		l.diags.Append(syntaxError(name, src, err))
+		l.guessSections(name, src)
 		return
 	}
 	var docs []*ast.DocumentNode
@@ -201,30 +313,38 @@ func (l *loader) loadFile(name string) {
 		return
 	}
 	body := docs[0].Body
-	d := &decoder{file: name, diags: &l.diags, src: l.proj.Source, anchors: anchors(body), quiet: l.broken}
-	body, ok := d.resolve(body, "")
+	d := &decoder{
+		file:    name,
+		diags:   &l.diags,
+		src:     l.proj.Source,
+		anchors: anchors(body),
+		broken:  l.brokenIn(name),
+		aliased: l.aliased,
+		tags:    map[*ast.TagNode]bool{},
+	}
+	body, _, ok := d.resolve(body, "")
 	if !ok {
 		return
 	}
 	m, ok := body.(*ast.MappingNode)
-	if !ok {
+	switch {
+	case isNull(body) || ok && len(m.Values) == 0:
+		d.errorf(body, "", "file defines no sections: expected sections such as organization: or purposes:")
+		return
+	case !ok:
 		d.errorf(body, "", "a data file must be a mapping of sections (organization:, purposes:, ...), found %s", describe(body))
 		return
 	}
 	l.decodeTop(d, m)
-	for _, dg := range l.diags {
-		if dg.Pos.File == name && dg.Path != "" {
-			l.broken[dg.Path] = true
-		}
-	}
 }
 
 // guessSections marks the sections a file that cannot be parsed seems to
 // define (lines starting "name:"), so they are not also reported missing.
-func (l *loader) guessSections(src []byte) {
+func (l *loader) guessSections(file string, src []byte) {
+	broken := l.brokenIn(file)
 	for _, line := range strings.Split(string(src), "\n") {
 		if name, _, ok := strings.Cut(line, ":"); ok && name != "" && !strings.ContainsAny(name, " \t#-'\"") {
-			l.broken[name] = true
+			broken[name] = true
 		}
 	}
 }
@@ -240,7 +360,8 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			d.errorf(keyNode, key, "section %q is defined twice in this file", key).Related = []diag.Pos{d.pos(first)}
+			dg := d.errorf(keyNode, key, "section %q is defined twice in this file", key)
+			dg.Related = append(dg.Related, d.pos(first))
 			continue
 		}
 		seen[key] = keyNode
@@ -250,12 +371,12 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			continue
 		}
 		if first, dup := l.defined[key]; dup {
-			d.errorf(keyNode, key, "section %q is already defined in %s; each section lives in one file", key, first.File).
-				Related = []diag.Pos{first}
+			dg := d.errorf(keyNode, key, "section %q is already defined in %s; each section lives in one file", key, first.File)
+			dg.Related = append(dg.Related, first)
 			continue
 		}
 		l.defined[key] = d.pos(keyNode)
-		l.proj.Source.Set(key, d.valuePos(mv), d.pos(keyNode))
+		d.set(key, d.valuePos(mv), d.pos(keyNode))
 		d.decode(mv.Value, v.FieldByIndex(f.index), key, 1)
 	}
 }
@@ -335,8 +456,9 @@ func prescan(name string, src []byte) *diag.Diagnostic {
 	return nil
 }
 
-// syntaxError turns a YAML parser error into a diagnostic.
-func syntaxError(name string, err error) *diag.Diagnostic {
+// syntaxError turns a YAML parser error into a diagnostic, in plain English
+// where the parser's words are cryptic.
+func syntaxError(name string, src []byte, err error) *diag.Diagnostic {
 	d := &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: "YAML syntax error: " + plainError(err)}
 	var e interface {
 		GetToken() *token.Token
@@ -345,15 +467,98 @@ func syntaxError(name string, err error) *diag.Diagnostic {
 	if !errors.As(err, &e) {
 		return d
 	}
-	msg := e.GetMessage()
-	if strings.Contains(msg, "'\t'") {
-		msg = "tab character; YAML is indented with spaces, not tabs"
-	}
-	d.Message = "YAML syntax error: " + msg
 	if tk := e.GetToken(); tk != nil && tk.Position != nil {
 		d.Pos.Line, d.Pos.Col = tk.Position.Line, tk.Position.Column
 	}
+	d.Message = "YAML syntax error: " + plainSyntax(e.GetMessage(), src, &d.Pos)
 	return d
+}
+
+// syntaxMessages translate the parser's messages, matched by prefix.
+var syntaxMessages = []struct{ prefix, plain string }{
+	{"could not find end character of double-quoted text", `unclosed double quote: the text starting here has no closing "`},
+	{"could not find end character of single-quoted text", `unclosed single quote: the text starting here has no closing '`},
+	{"sequence end token ']' not found", `unclosed "[": the list starting here has no closing "]"`},
+	{"could not find flow mapping end token '}'", `unclosed "{": the mapping starting here has no closing "}"`},
+	{"',' or ']' must be specified", `expected "," or "]" here: is the "]" of the list above missing?`},
+	{"',' or '}' must be specified", `expected "," or "}" here: is the "}" of the mapping above missing?`},
+	{"could not find '[' character corresponding to ']'", `"]" without an opening "["`},
+	{"could not find '{' character corresponding to '}'", `"}" without an opening "{"`},
+	{"value is not allowed in this context", "unexpected value here: check the indentation (the keys of one mapping must line up) and the brackets"},
+	{"unexpected key name", `expected "key: value", found text without a ":"`},
+	{"expected map key-value delimiter ':'", `expected ":" after the key`},
+	{"could not find expected ':'", `expected ":" after the key`},
+	{"non-map value is specified", `expected "key: value", found a list item: check the indentation`},
+	{"block sequence entries are not allowed in this context", `a list item ("- ") cannot start here: write the list on its own lines, indented under its key`},
+	{"map key definition includes an implicit line break", "a key must fit on one line"},
+	{"found a tab character", "tab character; YAML is indented with spaces, not tabs"},
+}
+
+// plainSyntax returns the parser's message msg in plain English, moving pos
+// to the real problem where the parser blames the value before it.
+func plainSyntax(msg string, src []byte, pos *diag.Pos) string {
+	switch {
+	case strings.Contains(msg, "'\t'"):
+		return "tab character; YAML is indented with spaces, not tabs"
+	case strings.HasPrefix(msg, "mapping value is not allowed in this context"):
+		// The parser blames the value before the stray ":".
+		line, col, ok := nextColon(src, pos.Line, pos.Col)
+		switch {
+		case !ok:
+		case line == pos.Line:
+			pos.Col = col
+			return `unexpected ":" in a value: put text that contains ": " in quotes`
+		default:
+			pos.Line, pos.Col = line, indentOf(src, line)+1
+			return `unexpected "key: value" here: it is indented under a value that cannot hold keys (check the indentation)`
+		}
+		return `unexpected ":": check the indentation, or put text that contains ": " in quotes`
+	case strings.HasSuffix(msg, "is a reserved character"):
+		return msg + " that cannot start a value: put the value in quotes"
+	case strings.HasPrefix(msg, "found unknown escape character"):
+		return msg + ` in double-quoted text: write \\ for a backslash, or use single quotes`
+	}
+	for _, m := range syntaxMessages {
+		if strings.HasPrefix(msg, m.prefix) {
+			return m.plain
+		}
+	}
+	return msg
+}
+
+// lines returns src's lines.
+func lines(src []byte) []string { return strings.Split(string(src), "\n") }
+
+// nextColon finds the first ":" that ends a key (followed by a space or the
+// end of the line) after line:col (1-based, col in characters), skipping the
+// rest of a token and comments. It returns its line and column.
+func nextColon(src []byte, line, col int) (int, int, bool) {
+	ls := lines(src)
+	for i := line - 1; i >= 0 && i < len(ls) && i < line+20; i++ {
+		rs := []rune(strings.TrimRight(ls[i], "\r"))
+		from := 0
+		if i == line-1 {
+			from = col // skip the blamed token's first character
+		}
+		for j := from; j < len(rs); j++ {
+			if rs[j] == '#' && (j == 0 || rs[j-1] == ' ') {
+				break
+			}
+			if rs[j] == ':' && (j+1 == len(rs) || rs[j+1] == ' ') {
+				return i + 1, j + 1, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// indentOf returns the number of leading spaces of line (1-based).
+func indentOf(src []byte, line int) int {
+	ls := lines(src)
+	if line < 1 || line > len(ls) {
+		return 0
+	}
+	return len(ls[line-1]) - len(strings.TrimLeft(ls[line-1], " "))
 }
 
 func plainError(err error) string {

@@ -1,6 +1,9 @@
 package load_test
 
 import (
+	"fmt"
+	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -77,5 +80,204 @@ func TestNumbersAsText(t *testing.T) {
 	}
 	if got := proj.Organization.Entities[0].Address.PostalCode; got != "02134" {
 		t.Errorf("postal code %q, want 02134", got)
+	}
+}
+
+// A huge broken file reports at most MaxPerFile problems, then counts the rest.
+func TestDiagnosticsCappedPerFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("sections:\n")
+	const n = 250
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  - id: Bad %d\n    title: T\n    body: B\n    notices: [global]\n", i)
+	}
+	_, diags := load.Load(fstest.MapFS{
+		"data/a.yaml": {Data: []byte(b.String())},
+		"data/b.yaml": {Data: []byte("security: [x]\n")},
+	}, "data")
+	perFile := map[string]int{}
+	for _, d := range diags {
+		perFile[d.Pos.File]++
+	}
+	if perFile["data/a.yaml"] != load.MaxPerFile+1 {
+		t.Fatalf("data/a.yaml has %d diagnostics, want %d", perFile["data/a.yaml"], load.MaxPerFile+1)
+	}
+	if perFile["data/b.yaml"] != 1 {
+		t.Errorf("the other file lost its diagnostic: %d", perFile["data/b.yaml"])
+	}
+	var last *diag.Diagnostic
+	for _, d := range diags {
+		if d.Pos.File == "data/a.yaml" {
+			last = d
+		}
+	}
+	want := fmt.Sprintf("%d more problems in this file not shown", n-load.MaxPerFile)
+	if !strings.HasPrefix(last.Message, want) || last.Severity != diag.Error {
+		t.Errorf("last diagnostic of data/a.yaml is %v, want %q", last, want)
+	}
+}
+
+// Symbolic links are followed hop by hop: a chain that leaves the data
+// folder at any hop is refused, and so is a loop.
+func TestSymlinkChains(t *testing.T) {
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
+	fsys := fstest.MapFS{
+		"outside.yaml":          {Data: []byte("sections: []\n")},
+		"data/a.yaml":           link("sub/b.yaml"),
+		"data/sub/b.yaml":       link("../../outside.yaml"),
+		"data/sub/c.yaml":       link("../d.yaml"),
+		"data/d.yaml":           link("real/e.yml"),
+		"data/real/e.yml":       {Data: []byte("security:\n  statement: Fine.\n")},
+		"data/loop.yaml":        link("loop2.yaml"),
+		"data/loop2.yaml":       link("loop.yaml"),
+		"data/viadir/f.yaml":    link("../linkdir/x.yaml"),
+		"data/linkdir":          link("../elsewhere"),
+		"elsewhere/x.yaml":      {Data: []byte("sections: []\n")},
+		"data/abs.yaml":         link("/etc/passwd"),
+		"data/z-dangling.yaml":  link("nothing.yaml"),
+		"data/z-folder.yaml":    link("real"),
+		"data/z-up-and-in.yaml": link("../data/real/e.yml"),
+	}
+	proj, diags := load.Load(fsys, "data")
+	wantErr := map[string]string{
+		"data/a.yaml":          "through data/sub/b.yaml, which points to ../../outside.yaml",
+		"data/sub/b.yaml":      "points outside data/ (to ../../outside.yaml)",
+		"data/loop.yaml":       "more than 8 links",
+		"data/loop2.yaml":      "more than 8 links",
+		"data/viadir/f.yaml":   "through data/linkdir, which points to ../elsewhere",
+		"data/abs.yaml":        "points outside data/ (to /etc/passwd)",
+		"data/z-dangling.yaml": "missing file",
+		"data/z-folder.yaml":   "folders are not followed",
+	}
+	for file, want := range wantErr {
+		found := false
+		for _, d := range diags {
+			if d.Pos.File == file && strings.Contains(d.Message, want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no diagnostic for %s saying %q in:\n%v", file, want, diags)
+		}
+	}
+	// The links that stay inside are read (security is then defined three
+	// times: once in each file that leads to data/real/e.yml).
+	if proj.Security == nil || proj.Security.Statement != "Fine." {
+		t.Errorf("links inside data/ were not read: %+v", proj.Security)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Message, "outside") && (d.Pos.File == "data/sub/c.yaml" || d.Pos.File == "data/d.yaml" || d.Pos.File == "data/z-up-and-in.yaml") {
+			t.Errorf("link inside data/ refused: %v", d)
+		}
+	}
+}
+
+// A block mapping's position is its first key's, not the key's colon.
+func TestBlockMappingPosition(t *testing.T) {
+	proj, diags := load.Load(fstest.MapFS{"data/a.yaml": {Data: []byte(
+		"sections:\n  - id: about\n    title: About\n")}}, "data")
+	if got := proj.Source.Pos("sections[0]").String(); got != "data/a.yaml:2:5" {
+		t.Errorf("sections[0] at %s, want data/a.yaml:2:5 (the id key)", got)
+	}
+	if len(proj.Sections) != 1 || proj.Sections[0].Pos.String() != "data/a.yaml:2:5" {
+		t.Errorf("section Pos %v, want data/a.yaml:2:5", proj.Sections)
+	}
+	d := find(diags, "sections[0].body")
+	if d == nil || d.Pos.String() != "data/a.yaml:2:5" {
+		t.Errorf("missing body blamed at %v, want data/a.yaml:2:5", d)
+	}
+}
+
+// Problems with a value written as an alias point at the alias, with the
+// anchor's value as a related position.
+func TestAliasPositions(t *testing.T) {
+	diags := load1(t, "sections:\n  - id: &x Not An Id\n    title: &n [x]\n    body: B\n    notices: [global]\n  - id: *x\n    title: *n\n    body: B\n    notices: [global]\n")
+	for _, c := range []struct{ path, at, related string }{
+		{"sections[1].id", "data/a.yaml:6:9", "data/a.yaml:2:12"},
+		{"sections[1].title", "data/a.yaml:7:12", "data/a.yaml:3:15"},
+	} {
+		d := find(diags, c.path)
+		if d == nil {
+			t.Fatalf("no diagnostic for %s in:\n%v", c.path, diags)
+		}
+		if d.Pos.String() != c.at || len(d.Related) != 1 || d.Related[0].String() != c.related {
+			t.Errorf("%s at %s (related %v), want %s (related %s)", c.path, d.Pos, d.Related, c.at, c.related)
+		}
+	}
+}
+
+// Null list items and YAML tags are errors at the item and the tag.
+func TestNullItemsAndTags(t *testing.T) {
+	diags := load1(t, "security:\n  statement: !!str S\n  measures:\n    - TLS\n    - ~\n    -\n")
+	for path, at := range map[string]string{
+		"security.statement":   "data/a.yaml:2:14",
+		"security.measures[1]": "data/a.yaml:5:5",
+		"security.measures[2]": "data/a.yaml:6:5",
+	} {
+		d := find(diags, path)
+		if d == nil || d.Pos.String() != at {
+			t.Errorf("%s: got %v, want an error at %s", path, d, at)
+		}
+	}
+}
+
+// A broken mark in one file never silences another file's problems.
+func TestBrokenMarksPerFile(t *testing.T) {
+	_, diags := load.Load(fstest.MapFS{
+		"data/a.yaml": {Data: []byte("security:\n  statement: S\n  measures: [Bad\n")},
+		"data/b.yaml": {Data: []byte("security:\n  measures: [TLS]\n")},
+		"data/c.yaml": {Data: []byte("security: x\n")},
+	}, "data")
+	if d := find(diags, "security.statement"); d == nil || d.Pos.File != "data/b.yaml" {
+		t.Errorf("missing statement in data/b.yaml not reported: %v", diags)
+	}
+}
+
+// Data files with upper-case extensions are read; empty mappings are reported.
+func TestExtensionsAndEmptyFiles(t *testing.T) {
+	proj, diags := load.Load(fstest.MapFS{
+		"data/a.YAML": {Data: []byte("security:\n  statement: S\n")},
+		"data/b.Yml":  {Data: []byte("{}\n")},
+		"data/c.txt":  {Data: []byte("not data")},
+	}, "data")
+	if proj.Security == nil {
+		t.Error("data/a.YAML was not read")
+	}
+	found := false
+	for _, d := range diags {
+		if d.Pos.File == "data/b.Yml" && strings.Contains(d.Message, "defines no sections") {
+			found = true
+		}
+		if d.Pos.File == "data/c.txt" {
+			t.Errorf("read a .txt file: %v", d)
+		}
+	}
+	if !found {
+		t.Errorf("empty mapping in data/b.Yml not reported:\n%v", diags)
+	}
+}
+
+// Syntax errors read as plain English at the right place.
+func TestSyntaxErrorsInPlainEnglish(t *testing.T) {
+	for _, c := range []struct{ src, at, msg string }{
+		{"security:\n  statement: \"open\n", "data/a.yaml:2:14", "unclosed double quote"},
+		{"security:\n  statement: 'open\n", "data/a.yaml:2:14", "unclosed single quote"},
+		{"security:\n  statement: a: b\n", "data/a.yaml:2:15", `unexpected ":" in a value`},
+		{"security:\n  statement: a\n    measures: [x]\n", "data/a.yaml:3:5", `unexpected "key: value" here`},
+		{"security:\n  statement: a\n measures: [x]\n", "data/a.yaml:3:2", "check the indentation"},
+		{"security:\n  measures: [x\n", "data/a.yaml:2:13", `unclosed "["`},
+		{"security\n  statement: a\n", "data/a.yaml:1:1", `expected "key: value"`},
+	} {
+		var got *diag.Diagnostic
+		for _, d := range load1(t, c.src) {
+			if d.Pos.File == "data/a.yaml" {
+				got = d
+			}
+		}
+		if got == nil || got.Pos.String() != c.at || !strings.Contains(got.Message, c.msg) {
+			t.Errorf("%q: got %v, want %s: ...%s...", c.src, got, c.at, c.msg)
+		}
 	}
 }

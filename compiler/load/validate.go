@@ -75,14 +75,33 @@ func (l *loader) validate() {
 			continue
 		}
 		d := translate(fe, p, l.proj.Source)
+		if at, ok := l.aliased[p]; ok && at != d.Pos {
+			d.Related = append(d.Related, at)
+		}
 		l.diags.Append(d)
 	}
 }
 
-// isBroken reports whether path or an enclosing value already failed to decode.
+// isBroken reports whether path or an enclosing value already failed to
+// decode, in the file that defines path's section. A section no file defines
+// is broken when a file that could not be read or decoded seems to define it.
 func (l *loader) isBroken(path string) bool {
+	section := path
 	for p := path; p != ""; p = model.Parent(p) {
-		if l.broken[p] {
+		section = p
+	}
+	def, ok := l.defined[section]
+	if !ok {
+		for _, broken := range l.broken {
+			if broken[section] {
+				return true
+			}
+		}
+		return false
+	}
+	broken := l.broken[def.File]
+	for p := path; p != ""; p = model.Parent(p) {
+		if broken[p] {
 			return true
 		}
 	}
