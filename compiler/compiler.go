@@ -1,29 +1,146 @@
 // Package compiler turns a privacy programme's data files into published
 // privacy notices. It is a facade over the stages, each its own package:
 //
-//	load   YAML files -> model.Project, with positions      (package load)
-//	check  cross-references and rule packs -> diagnostics    (package check)
+//	load     YAML files -> model.Project, with positions        (package load)
+//	check    ids and references between collections            (package check)
+//	rules    each jurisdiction's requirements -> diagnostics    (package jurisdiction)
+//	compile  model -> notice IR, one document per jurisdiction  (package jurisdiction)
+//	render   notice IR -> Markdown                              (package render)
 //
-// Later stages (compile, render, publish) are added in the same shape: one
-// package each, fed by the one before.
+// The jurisdictions are values listed in DefaultJurisdictions; the legal
+// reference data they read (adequacy lists, transfer tools) ships in
+// reference/ and is loaded like the project's data.
 package compiler
 
 import (
+	"embed"
 	"io/fs"
+	"sync"
+	"time"
 
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/global"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
+// DefaultJurisdictions returns the rule packs disclose compiles, in the
+// order their notices are listed. Adding a jurisdiction is a new package
+// implementing jurisdiction.Jurisdiction and one line here.
+func DefaultJurisdictions() []jurisdiction.Jurisdiction {
+	return []jurisdiction.Jurisdiction{
+		global.New(),
+		eu.New(),
+		california.New(),
+	}
+}
+
+//go:embed reference/*.yaml
+var referenceFS embed.FS
+
+// Reference returns the legal reference data shipped with disclose, and the
+// problems found loading it (none in a release: a test guards it).
+var Reference = sync.OnceValues(func() (*model.Reference, diag.List) {
+	return load.Reference(referenceFS, "reference")
+})
+
+// Options configure checking and compiling.
+type Options struct {
+	// Date is the date the notices take effect: requirements in force on it
+	// apply, and reference data is read as of it. Zero means today (UTC).
+	Date time.Time
+	// LastUpdated is the date the notices were last changed; zero means Date.
+	LastUpdated time.Time
+	// Jurisdictions are the rule packs to run; nil means
+	// DefaultJurisdictions().
+	Jurisdictions []jurisdiction.Jurisdiction
+}
+
+func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdiction.Jurisdiction, diag.List) {
+	var opts Options
+	if o != nil {
+		opts = *o
+	}
+	if opts.Date.IsZero() {
+		opts.Date = time.Now().UTC().Truncate(24 * time.Hour)
+	}
+	if opts.LastUpdated.IsZero() {
+		opts.LastUpdated = opts.Date
+	}
+	if opts.Jurisdictions == nil {
+		opts.Jurisdictions = DefaultJurisdictions()
+	}
+	ref, diags := Reference()
+	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated}
+	for _, j := range opts.Jurisdictions {
+		if ok, _ := j.Applies(c); ok {
+			c.Notices = append(c.Notices, j.ID())
+		}
+	}
+	return c, opts.Jurisdictions, diags
+}
+
 // Check loads the data folder dir of fsys (rooted at the project root) and
-// checks it. It returns the project, partial when the data is broken, and
-// every diagnostic of both stages, sorted; the data is publishable when the
-// list has no errors.
-func Check(fsys fs.FS, dir string) (*model.Project, diag.List) {
+// checks it: the data itself, then every requirement of every jurisdiction
+// that applies, as of opts.Date. It returns the project, partial when the
+// data is broken, and every diagnostic, sorted; the data is publishable when
+// the list has no errors. Rule packs run only on data that loaded cleanly,
+// since a requirement cannot be judged on half a data set.
+func Check(fsys fs.FS, dir string, opts *Options) (*model.Project, diag.List) {
 	proj, diags := load.Load(fsys, dir)
 	diags.Append(check.Check(proj)...)
+	if !diags.HasErrors() {
+		c, js, refDiags := opts.context(proj)
+		diags.Append(refDiags...)
+		for _, j := range js {
+			diags.Append(jurisdiction.Check(c, j)...)
+		}
+	}
 	diags.Sort()
 	return proj, diags
+}
+
+// Compile checks the data like Check and, when it has no errors, compiles
+// the notice of every jurisdiction that applies. It returns the notices in
+// the order of the jurisdictions (nil when the data has errors) and every
+// diagnostic.
+func Compile(fsys fs.FS, dir string, opts *Options) ([]*notice.Document, diag.List) {
+	proj, diags := Check(fsys, dir, opts)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	docs, more := CompileProject(proj, opts)
+	diags.Append(more...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return docs, diags
+}
+
+// CompileProject compiles the notices of a checked project.
+func CompileProject(p *model.Project, opts *Options) ([]*notice.Document, diag.List) {
+	c, js, diags := opts.context(p)
+	var docs []*notice.Document
+	for _, j := range js {
+		doc, ds := jurisdiction.Compile(c, j)
+		diags.Append(ds...)
+		if doc != nil {
+			docs = append(docs, doc)
+		}
+	}
+	diags.Sort()
+	return docs, diags
+}
+
+// Explain returns the context a project is compiled in, for tools that
+// describe the rule packs (disclose explain).
+func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdiction.Jurisdiction) {
+	c, js, _ := opts.context(p)
+	return c, js
 }

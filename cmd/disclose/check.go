@@ -14,7 +14,9 @@ func newCheckCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check the data files and report every problem",
-		Long: `Check loads every data file, checks it, and reports every problem in every file:
+		Long: `Check loads every data file, checks it, and runs the requirements of every
+jurisdiction that applies (the global policy, the European supplement, the
+California notice) as of --date, reporting every problem in every file:
 
   data/purposes.yaml:42:7: error: purposes[3].categories[1]: unknown category "payment" (did you mean "payments"?)
 
@@ -41,7 +43,11 @@ errors, 2 when the check could not run.`,
 			if src.embedded {
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: no %s folder here; checking the built-in sample company\n", g.data)
 			}
-			proj, diags := compiler.Check(src.fsys, src.dir)
+			opts, err := g.options()
+			if err != nil {
+				return err
+			}
+			proj, diags := compiler.Check(src.fsys, src.dir, opts)
 			p := &diag.Printer{Format: f, Source: proj.Source.File}
 			if err := p.Print(cmd.OutOrStdout(), diags); err != nil {
 				return err

@@ -7,11 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
 )
 
 // Exit codes.
@@ -52,6 +55,37 @@ func run(args []string, stdout, stderr io.Writer) int {
 type globals struct {
 	dir  string // project root
 	data string // data folder, relative to the project root
+	date string // --date: the date the notices take effect
+}
+
+// options returns the compiler options of the global flags: the date is
+// --date, else SOURCE_DATE_EPOCH, else today (UTC).
+func (g *globals) options() (*compiler.Options, error) {
+	d, err := buildDate(g.date, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
+	if err != nil {
+		return nil, err
+	}
+	return &compiler.Options{Date: d}, nil
+}
+
+// buildDate resolves the date flag, the SOURCE_DATE_EPOCH value and the
+// current time into a UTC day.
+func buildDate(flag, epoch string, now time.Time) (time.Time, error) {
+	switch {
+	case flag != "":
+		d, err := time.Parse(time.DateOnly, flag)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("--date %q: write the date as YYYY-MM-DD, for example 2026-01-31", flag)
+		}
+		return d, nil
+	case epoch != "":
+		secs, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil || secs < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", epoch)
+		}
+		return time.Unix(secs, 0).UTC().Truncate(24 * time.Hour), nil
+	}
+	return now.UTC().Truncate(24 * time.Hour), nil
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -75,7 +109,8 @@ When there is none, they use the built-in sample company.`,
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVarP(&g.dir, "dir", "C", ".", "project root `folder`")
 	root.PersistentFlags().StringVar(&g.data, "data", "data", "data `folder`, relative to the project root")
-	root.AddCommand(newCheckCmd(g), newSchemaCmd(g))
+	root.PersistentFlags().StringVar(&g.date, "date", "", "the `day` (YYYY-MM-DD) the notices take effect: rules and reference data in force that day apply (default: $SOURCE_DATE_EPOCH, else today)")
+	root.AddCommand(newCheckCmd(g), newCompileCmd(g), newExplainCmd(g), newSchemaCmd(g))
 	return root
 }
 

@@ -52,15 +52,32 @@ const maxLines = 100_000
 // depend on other files, such as dangling references, are left to package
 // check.
 func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
+	proj := &model.Project{}
+	proj.Source = model.NewSourceMap(diag.Pos{File: path.Clean(dir)})
+	return proj, loadInto(fsys, dir, proj, proj.Source)
+}
+
+// Reference reads the legal reference data (adequacy lists, transfer tools)
+// under dir of fsys the same way Load reads a project: strictly, with
+// positions, reporting every problem.
+func Reference(fsys fs.FS, dir string) (*model.Reference, diag.List) {
+	ref := &model.Reference{}
+	ref.Source = model.NewSourceMap(diag.Pos{File: path.Clean(dir)})
+	return ref, loadInto(fsys, dir, ref, ref.Source)
+}
+
+// loadInto decodes the files under dir into root, a pointer to a struct
+// whose YAML fields are the top-level sections, recording positions in src.
+func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap) diag.List {
 	l := &loader{
 		fsys:    fsys,
 		dir:     path.Clean(dir),
-		proj:    &model.Project{},
+		root:    root,
+		src:     src,
 		defined: map[string]diag.Pos{},
 		broken:  map[string]map[string]bool{},
 		aliased: map[string]diag.Pos{},
 	}
-	l.proj.Source = model.NewSourceMap(diag.Pos{File: l.dir})
 	files := l.list()
 	for _, f := range files {
 		l.loadFile(f.name, f.real)
@@ -72,13 +89,14 @@ func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
 		l.validate()
 	}
 	l.diags.Sort()
-	return l.proj, capPerFile(l.diags, MaxPerFile)
+	return capPerFile(l.diags, MaxPerFile)
 }
 
 type loader struct {
 	fsys    fs.FS
 	dir     string
-	proj    *model.Project
+	root    any // pointer to the struct being filled: *model.Project, *model.Reference
+	src     *model.SourceMap
 	diags   diag.List
 	defined map[string]diag.Pos // top-level section -> where it is defined
 	// broken holds, by file, the paths whose problems are reported already,
@@ -282,7 +300,7 @@ func (l *loader) loadFile(name, real string) {
 		l.diags.Add(diag.Pos{File: name}, "", "file is larger than %d bytes", MaxFileSize)
 		return
 	}
-	l.proj.Source.Files[name] = src
+	l.src.Files[name] = src
 	if d := prescan(name, src); d != nil {
 		l.diags.Append(d)
 		l.guessSections(name, src)
@@ -316,7 +334,7 @@ func (l *loader) loadFile(name, real string) {
 	d := &decoder{
 		file:    name,
 		diags:   &l.diags,
-		src:     l.proj.Source,
+		src:     l.src,
 		anchors: anchors(body),
 		broken:  l.brokenIn(name),
 		aliased: l.aliased,
@@ -351,7 +369,7 @@ func (l *loader) guessSections(file string, src []byte) {
 
 // decodeTop decodes a file's top-level sections into the shared project.
 func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
-	v := reflect.ValueOf(l.proj).Elem()
+	v := reflect.ValueOf(l.root).Elem()
 	fields := fieldsOf(v.Type())
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {

@@ -58,11 +58,11 @@ func must(err error) {
 // a positioned diagnostic in plain English. Values that already failed to
 // decode are not reported again.
 func (l *loader) validate() {
-	err := Validator().Struct(l.proj)
+	err := Validator().Struct(l.root)
 	errs, ok := err.(validator.ValidationErrors)
 	if !ok {
 		if err != nil {
-			l.diags.Add(l.proj.Source.Root, "", "internal error while validating: %v", err)
+			l.diags.Add(l.src.Root, "", "internal error while validating: %v", err)
 		}
 		return
 	}
@@ -74,7 +74,7 @@ func (l *loader) validate() {
 		if l.isBroken(p) {
 			continue
 		}
-		d := translate(fe, p, l.proj.Source)
+		d := translate(fe, p, l.src)
 		if at, ok := l.aliased[p]; ok && at != d.Pos {
 			d.Related = append(d.Related, at)
 		}
@@ -237,5 +237,6 @@ var structTypes = sync.OnceValue(func() map[string]reflect.Type {
 		}
 	}
 	walk("Project", reflect.TypeOf(model.Project{}), 0)
+	walk("Reference", reflect.TypeOf(model.Reference{}), 0)
 	return m
 })

@@ -437,6 +437,9 @@ type Processor struct {
 	Transfer string `yaml:"transfer" validate:"omitempty,id" ref:"transfers"`
 	// Whether they are on the Data Privacy Framework List.
 	DPFCertified Answer `yaml:"dpf_certified"`
+	// Whether their certification includes the UK Extension to the EU-U.S.
+	// Data Privacy Framework (the UK-U.S. "data bridge").
+	DPFUKExtension Answer `yaml:"dpf_uk_extension"`
 	// Date they were or will be first used.
 	Added Date `yaml:"added" validate:"omitempty,date"`
 	// Date customers were notified of them (GDPR Art. 28(2)).
@@ -653,9 +656,18 @@ type Metrics struct {
 // ShineTheLight covers Civ. Code §1798.83.
 type ShineTheLight struct {
 	Pos diag.Pos `yaml:"-"`
+	// Whether the business has 20 or more employees (below that, the law does
+	// not apply).
+	EmployeesAtLeast20 Answer `yaml:"employees_20_or_more" validate:"required"`
 	// Whether personal information is disclosed to third parties for their
 	// own direct marketing.
 	DisclosesForDirectMarketing Answer `yaml:"discloses_for_direct_marketing" validate:"required"`
+	// The alternative of §1798.83(c)(2): such disclosures happen only when
+	// the customer opts in, or customers may opt out free of charge.
+	Choice string `yaml:"choice" validate:"omitempty,oneof=opt_in opt_out"`
+	// Where customers send a request for the list of disclosures (a mailing
+	// address, email address, or toll-free telephone or fax number).
+	Contact *Contact `yaml:"contact"`
 }
 
 // Children covers children's data.
@@ -744,4 +756,8 @@ type Section struct {
 	Body Markdown `yaml:"body" validate:"required"`
 	// The notices it appears in.
 	Notices []string `yaml:"notices" validate:"required,min=1,dive,oneof=global eu california"`
+	// Where it goes: the id of the section it follows ("top" to put it
+	// first). By default it goes before the notice's closing sections
+	// (changes and contact). "disclose explain NOTICE" lists the ids.
+	After string `yaml:"after" validate:"omitempty,id"`
 }

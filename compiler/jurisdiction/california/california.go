@@ -1,0 +1,373 @@
+// Package california is the rule pack of the California privacy notice: the
+// privacy policy of the California Consumer Privacy Act as amended by the
+// CPRA (Civ. Code §1798.100 ff.) and the CPPA regulations (Cal. Code Regs.
+// tit. 11 §7011), with Shine the Light (Civ. Code §1798.83).
+package california
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+// CCPADate is the day the CCPA took effect.
+const CCPADate = "2020-01-01"
+
+// Pack is the California rule pack.
+type Pack struct{}
+
+// New returns the California rule pack.
+func New() *Pack { return &Pack{} }
+
+// ID implements jurisdiction.Jurisdiction.
+func (*Pack) ID() string { return "california" }
+
+// Name implements jurisdiction.Jurisdiction.
+func (*Pack) Name() string { return "California notice (CCPA/CPRA, Shine the Light)" }
+
+// Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
+// publishes the notice from 1 January 2020.
+func (*Pack) Applies(c *j.Context) (bool, string) {
+	ca := c.Project.California
+	switch {
+	case j.Day(c.Date) < CCPADate:
+		return false, "the CCPA applies from 1 January 2020"
+	case ca == nil:
+		return false, "the data has no california: section"
+	case !ca.Business.IsYes():
+		return false, "california.business is no: the organisation is not a business under Civ. Code §1798.140(d)"
+	}
+	return true, "the organisation is a business under the CCPA"
+}
+
+// Requirements implements jurisdiction.Jurisdiction.
+func (*Pack) Requirements() []*j.Requirement { return requirements }
+
+// Statutory are the categories of personal information of Civ. Code
+// §1798.140(v)(1), by letter, in the words the notice must use.
+var Statutory = map[string]string{
+	"A": "Identifiers",
+	"B": "Personal information categories listed in the California Customer Records statute (Cal. Civ. Code §1798.80(e))",
+	"C": "Characteristics of protected classifications under California or federal law",
+	"D": "Commercial information",
+	"E": "Biometric information",
+	"F": "Internet or other electronic network activity information",
+	"G": "Geolocation data",
+	"H": "Audio, electronic, visual, thermal, olfactory, or similar information",
+	"I": "Professional or employment-related information",
+	"J": "Non-public education information",
+	"K": "Inferences drawn from other personal information",
+	"L": "Sensitive personal information",
+}
+
+// Sensitive are the subtypes of sensitive personal information of
+// §1798.140(ae).
+var Sensitive = map[string]string{
+	"L1":  "Social security, driver's license, state identification card or passport number",
+	"L2":  "Account log-in, financial account, debit card or credit card number in combination with any required security or access code, password or credentials",
+	"L3":  "Precise geolocation",
+	"L4":  "Racial or ethnic origin, citizenship or immigration status, religious or philosophical beliefs, or union membership",
+	"L5":  "Contents of mail, email and text messages, unless we are the intended recipient",
+	"L6":  "Genetic data",
+	"L7":  "Neural data",
+	"L8":  "Biometric information processed to uniquely identify you",
+	"L9":  "Personal information about your health",
+	"L10": "Personal information about your sex life or sexual orientation",
+}
+
+var requirements = []*j.Requirement{
+	{ID: "CCR-7011-e-1-A", Citation: "11 CCR §7011(e)(1)(A); Civ. Code §1798.140(v)", Severity: diag.Error,
+		Summary: "The categories of personal information collected in the last 12 months, in the statutory terms (A-L).",
+		Section: "information-we-collect", Data: []string{"categories.ccpa_categories", "categories.ccpa_sensitive"}, Check: checkStatutory},
+	{ID: "CCR-7011-e-1-B", Citation: "11 CCR §7011(e)(1)(B)", Severity: diag.Error,
+		Summary: "The categories of sources.", Section: "information-we-collect", Data: []string{"categories.sources"}},
+	{ID: "CCR-7011-e-1-C", Citation: "11 CCR §7011(e)(1)(C)", Severity: diag.Error,
+		Summary: "The business or commercial purposes for collecting personal information.", Section: "information-we-collect",
+		Data: []string{"purposes"}},
+	{ID: "CCPA-1798.100-a-3", Citation: "Civ. Code §1798.100(a)(3)", Severity: diag.Error,
+		Summary: "How long each category is kept, or the criteria.", Section: "information-we-collect", Data: []string{"categories.retention"}},
+	{ID: "CCR-7011-e-1-D", Citation: "11 CCR §7011(e)(1)(D); Civ. Code §1798.115(c)", Severity: diag.Error,
+		Summary: "Whether each category was sold or shared in the last 12 months, stated either way, and consistent with california.sells and california.shares.",
+		Section: "sale-and-sharing", Data: []string{"categories.sold", "categories.shared", "california.sells", "california.shares"}, Check: checkSoldShared},
+	{ID: "CCR-7011-e-1-E", Citation: "11 CCR §7011(e)(1)(E)", Severity: diag.Error,
+		Summary: "For categories sold or shared: the categories of third parties they went to.", When: "a category is sold or shared",
+		Section: "sale-and-sharing", Data: []string{"recipients.sold", "recipients.shared"}, Check: checkThirdParties},
+	{ID: "CCR-7011-e-1-F", Citation: "11 CCR §7011(e)(1)(F)", Severity: diag.Error,
+		Summary: "The business or commercial purpose for selling or sharing.", When: "a category is sold or shared",
+		Section: "sale-and-sharing", Data: []string{"purposes.sells", "purposes.shares"}, Check: checkSalePurposes},
+	{ID: "CCR-7011-e-1-G", Citation: "11 CCR §7011(e)(1)(G)", Severity: diag.Error,
+		Summary: "Whether the business has actual knowledge that it sells or shares personal information of consumers under 16.",
+		Section: "sale-and-sharing", Data: []string{"california.sells_or_shares_under_16"}},
+	{ID: "CCR-7011-e-1-H", Citation: "11 CCR §7011(e)(1)(H)-(J)", Severity: diag.Error,
+		Summary: "The categories disclosed for a business purpose in the last 12 months, to which categories of recipients and why, or a statement that none were.",
+		Section: "disclosures", Data: []string{"recipients"}},
+	{ID: "CCR-7011-e-1-K", Citation: "11 CCR §7011(e)(1)(K); §7014(h)", Severity: diag.Error,
+		Summary: "Whether sensitive personal information is used or disclosed beyond the purposes of §7027(m).",
+		When:    "sensitive personal information is collected", Section: "sensitive-information",
+		Data: []string{"california.sensitive_beyond_permitted"}},
+	{ID: "CCR-7011-e-2", Citation: "11 CCR §7011(e)(2); Civ. Code §§1798.100-1798.125", Severity: diag.Error,
+		Summary: "The rights to know, delete, correct, opt out of sale and sharing, limit sensitive personal information, and not to be discriminated or retaliated against.",
+		Section: "your-rights"},
+	{ID: "CCPA-1798.130-a-1", Citation: "Civ. Code §1798.130(a)(1); 11 CCR §7020", Severity: diag.Error,
+		Summary: "At least two request methods including a toll-free number (an email address alone for a business that is exclusively online), and a web form where there is a website.",
+		Section: "how-to-exercise", Data: []string{"rights.request_methods", "california.exclusively_online"}, Check: checkMethods},
+	{ID: "CCR-7011-e-3-E", Citation: "11 CCR §7011(e)(3)(E)", Severity: diag.Error,
+		Summary: "How requests are verified, including what the consumer must provide.", Section: "how-to-exercise",
+		Data: []string{"rights.verification"}},
+	{ID: "CCR-7011-e-3-H", Citation: "11 CCR §7011(e)(3)(H); §7063", Severity: diag.Error,
+		Summary: "How an authorized agent can make a request.", Section: "how-to-exercise", Data: []string{"rights.authorized_agents"}},
+	{ID: "CCPA-1798.135-a-1", Citation: "Civ. Code §1798.135(a)(1), (a)(3); 11 CCR §§7013, 7015", Severity: diag.Error,
+		Summary: "A \"Do Not Sell or Share My Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
+		When:    "personal information is sold or shared", Section: "opt-out",
+		Data: []string{"california.links.do_not_sell_or_share", "california.links.privacy_choices"}, Check: checkOptOutLink},
+	{ID: "CCPA-1798.135-a-2", Citation: "Civ. Code §1798.135(a)(2), (a)(3); 11 CCR §§7014, 7015", Severity: diag.Error,
+		Summary: "A \"Limit the Use of My Sensitive Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
+		When:    "sensitive personal information is used beyond §7027(m)", Section: "sensitive-information",
+		Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices"}, Check: checkLimitLink},
+	{ID: "CCR-7025-b", Citation: "11 CCR §7025(b); §7011(e)(3)(F)", Severity: diag.Error,
+		Summary: "Opt-out preference signals such as Global Privacy Control are honoured, and the notice says how they are processed.",
+		When:    "personal information is sold or shared", Section: "opt-out",
+		Data: []string{"cookies.global_privacy_control"}, Check: checkGPC},
+	{ID: "CCPA-1798.130-a-5", Citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)", Severity: diag.Error,
+		Summary: "The notice shows its last-updated date, which is at most 12 months before the date it is in force.",
+		Section: "top", Check: checkFresh},
+	{ID: "STL-1798.83", Citation: "Civ. Code §1798.83(b)(1), (c)(2)", Severity: diag.Error,
+		Summary: "Shine the Light: a business with 20 or more employees that discloses personal information to third parties for their direct marketing gives a contact for requests, or says customers can opt in or out.",
+		When:    "employees_20_or_more and discloses_for_direct_marketing are yes", Section: "shine-the-light",
+		Data: []string{"california.shine_the_light"}, Check: checkSTL},
+	{ID: "CCR-7011-e-3-J", Citation: "11 CCR §7011(e)(3)(J)", Severity: diag.Error,
+		Summary: "A contact for questions about the notice.", Section: "contact", Data: []string{"organization.privacy_contact"}},
+}
+
+func checkStatutory(c *j.Context, r *j.Report) {
+	for i, cat := range c.Project.Categories {
+		if cat == nil {
+			continue
+		}
+		path := model.Index("categories", i)
+		if len(cat.CCPACategories) == 0 {
+			r.Missing(path, "add ccpa_categories: with the letters A-L of the statutory categories it falls under (for example [A, B])",
+				"category %q does not say which California statutory categories (A-L) it falls under", cat.ID)
+			continue
+		}
+		if len(cat.CCPASensitive) > 0 && !slices.Contains(cat.CCPACategories, "L") {
+			r.Missing(path+".ccpa_categories", "add L to ccpa_categories",
+				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(cat.CCPASensitive, ", "))
+		}
+	}
+}
+
+func checkSoldShared(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := p.California
+	anySold, anyShared := false, false
+	for i, cat := range p.Categories {
+		if cat == nil {
+			continue
+		}
+		path := model.Index("categories", i)
+		for _, f := range []struct {
+			key string
+			a   model.Answer
+		}{{"sold", cat.Sold}, {"shared", cat.Shared}} {
+			if !f.a.Known() {
+				r.Missing(path, fmt.Sprintf("add %s: yes or %s: no", f.key, f.key),
+					"category %q does not say whether it was %s in the last 12 months; the California notice must state it either way", cat.ID, f.key)
+			}
+		}
+		anySold = anySold || cat.Sold.IsYes()
+		anyShared = anyShared || cat.Shared.IsYes()
+	}
+	if ca.Sells.IsNo() && anySold {
+		r.Missing("california.sells", "set sells: yes, or correct the categories marked sold: yes",
+			"california.sells is no, but some categories are marked as sold")
+	}
+	if ca.Sells.IsYes() && !anySold {
+		r.Missing("california.sells", "mark the categories that are sold with sold: yes",
+			"california.sells is yes, but no category is marked as sold")
+	}
+	if ca.Shares.IsNo() && anyShared {
+		r.Missing("california.shares", "set shares: yes, or correct the categories marked shared: yes",
+			"california.shares is no, but some categories are marked as shared")
+	}
+	if ca.Shares.IsYes() && !anyShared {
+		r.Missing("california.shares", "mark the categories that are shared with shared: yes",
+			"california.shares is yes, but no category is marked as shared")
+	}
+}
+
+// thirdParty reports whether a recipient kind is a CCPA "third party".
+func thirdParty(kind string) bool {
+	switch kind {
+	case "third_party", "advertising_partner", "event_partner", "business_transfer", "affiliate", "professional_adviser", "authority":
+		return true
+	}
+	return false
+}
+
+func checkThirdParties(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := p.California
+	for _, f := range []struct {
+		key string
+		on  bool
+		get func(*model.Recipient) model.Answer
+	}{
+		{"sold", ca.Sells.IsYes(), func(rc *model.Recipient) model.Answer { return rc.Sold }},
+		{"shared", ca.Shares.IsYes(), func(rc *model.Recipient) model.Answer { return rc.Shared }},
+	} {
+		if !f.on {
+			continue
+		}
+		found := false
+		for _, rc := range p.Recipients {
+			if rc != nil && f.get(rc).IsYes() {
+				found = true
+			}
+		}
+		if !found {
+			r.Missing("recipients", fmt.Sprintf("mark the recipients personal information is %s to with %s: yes", f.key, f.key),
+				"personal information is %s, but no recipient is marked %s: yes; the notice must name the categories of third parties", f.key, f.key)
+		}
+	}
+}
+
+func checkSalePurposes(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := p.California
+	for _, f := range []struct {
+		key string
+		on  bool
+		get func(*model.Purpose) model.Answer
+	}{
+		{"sells", ca.Sells.IsYes(), func(pu *model.Purpose) model.Answer { return pu.Sells }},
+		{"shares", ca.Shares.IsYes(), func(pu *model.Purpose) model.Answer { return pu.Shares }},
+	} {
+		if !f.on {
+			continue
+		}
+		found := false
+		for _, pu := range p.Purposes {
+			if pu != nil && f.get(pu).IsYes() {
+				found = true
+			}
+		}
+		if !found {
+			r.Missing("purposes", fmt.Sprintf("mark the purposes that involve it with %s: yes", f.key),
+				"california.%s is yes, but no purpose is marked %s: yes; the notice must say why personal information is %s", f.key, f.key, pastTense(f.key))
+		}
+	}
+}
+
+func pastTense(key string) string {
+	if key == "sells" {
+		return "sold"
+	}
+	return "shared"
+}
+
+func checkMethods(c *j.Context, r *j.Report) {
+	p := c.Project
+	if p.Rights == nil {
+		return
+	}
+	has := func(t string) bool {
+		for _, m := range p.Rights.RequestMethods {
+			if m != nil && m.Type == t {
+				return true
+			}
+		}
+		return false
+	}
+	if p.California.ExclusivelyOnline.IsYes() {
+		if !has("email") {
+			r.Missing("rights.request_methods", "add a request method with type: email",
+				"a business that operates exclusively online must offer at least an email address for requests")
+		}
+		return
+	}
+	if !has("toll_free_phone") || len(p.Rights.RequestMethods) < 2 {
+		r.Missing("rights.request_methods", "add a request method with type: toll_free_phone, and at least one other method",
+			"California requires at least two request methods including a toll-free telephone number (the business is not exclusively online)")
+	}
+	if p.Organization.Website != "" && !has("web_form") {
+		r.Missing("rights.request_methods", "add a request method with type: web_form",
+			"the business has a website, so it must offer a way to make requests through it (a web form)")
+	}
+}
+
+func checkOptOutLink(c *j.Context, r *j.Report) {
+	ca := c.Project.California
+	if !ca.Sells.IsYes() && !ca.Shares.IsYes() {
+		return
+	}
+	if ca.Links == nil || (ca.Links.DoNotSellOrShare == "" && ca.Links.PrivacyChoices == nil) {
+		r.Missing("california", "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:",
+			"personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link")
+	}
+}
+
+// spiCollected reports whether any category holds sensitive personal
+// information.
+func spiCollected(p *model.Project) bool {
+	for _, cat := range p.Categories {
+		if cat != nil && len(cat.CCPASensitive) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func checkLimitLink(c *j.Context, r *j.Report) {
+	ca := c.Project.California
+	if !ca.SensitiveBeyondPermitted.IsYes() {
+		return
+	}
+	if ca.Links == nil || (ca.Links.LimitSensitive == "" && ca.Links.PrivacyChoices == nil) {
+		r.Missing("california", "add links: limit_sensitive: (the page of the \"Limit the Use of My Sensitive Personal Information\" link) or links: privacy_choices:",
+			"sensitive personal information is used beyond the purposes of §7027(m), so the notice must link to the \"Limit the Use of My Sensitive Personal Information\" page or use the \"Your Privacy Choices\" link")
+	}
+}
+
+func checkGPC(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := p.California
+	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
+		return
+	}
+	gpc := p.Cookies.GlobalPrivacyControl
+	if !gpc.Honored.IsYes() {
+		r.Missing("cookies.global_privacy_control.honored", "honour Global Privacy Control and set honored: yes",
+			"personal information is sold or shared, so opt-out preference signals such as Global Privacy Control must be honoured")
+		return
+	}
+	if gpc.Description == "" {
+		r.Missing("cookies.global_privacy_control", "add description: saying what the signal opts out of (browser, device, account) and how people can see it was honoured",
+			"the notice must explain how Global Privacy Control signals are processed")
+	}
+}
+
+func checkFresh(c *j.Context, r *j.Report) {
+	if c.Date.Sub(c.LastUpdated).Hours() > 365*24 {
+		r.Missing("notices.california", "release an updated California notice (review it, then run disclose release)",
+			"the California notice was last updated on %s, more than 12 months before %s; it must be updated at least once every 12 months",
+			j.Day(c.LastUpdated), j.Day(c.Date))
+	}
+}
+
+func checkSTL(c *j.Context, r *j.Report) {
+	stl := c.Project.California.ShineTheLight
+	if stl == nil || !stl.EmployeesAtLeast20.IsYes() || !stl.DisclosesForDirectMarketing.IsYes() {
+		return
+	}
+	if stl.Choice == "" && !j.Reachable(stl.Contact) {
+		r.Missing("california.shine_the_light", "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out",
+			"personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out")
+	}
+}
+
+var _ = spiCollected

@@ -1,0 +1,457 @@
+package california
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// Compile implements jurisdiction.Jurisdiction.
+func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
+	p := c.Project
+	b := &builder{c: c, p: p, ca: p.California}
+	doc := &notice.Document{ID: "california", Title: "California Privacy Notice", Organization: p.Organization.Name,
+		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
+	if s := p.Notices.California; s != nil {
+		doc.Title = s.Title
+		if s.Intro != "" {
+			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(s.Intro)})
+		}
+	}
+	doc.Sections = []*notice.Section{
+		b.collected(), b.sensitive(), b.sale(), b.disclosures(), b.rights(), b.exercise(), b.optOut(),
+		b.incentives(), b.metrics(), b.deidentified(), b.shineTheLight(), b.changes(), b.contact(),
+	}
+	doc.Sections = slices.DeleteFunc(doc.Sections, func(s *notice.Section) bool { return s == nil })
+	return doc, nil
+}
+
+type builder struct {
+	c  *j.Context
+	p  *model.Project
+	ca *model.California
+}
+
+// letters returns the statutory letters used by the categories, in order.
+func (b *builder) letters() []string {
+	set := map[string]bool{}
+	for _, cat := range b.p.Categories {
+		for _, l := range cat.CCPACategories {
+			set[l] = true
+		}
+	}
+	var out []string
+	for l := range set {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// in returns the categories that fall under statutory letter l.
+func (b *builder) in(l string) []*model.Category {
+	var out []*model.Category
+	for _, cat := range b.p.Categories {
+		if slices.Contains(cat.CCPACategories, l) {
+			out = append(out, cat)
+		}
+	}
+	return out
+}
+
+func ids(cats []*model.Category) []string {
+	out := make([]string, len(cats))
+	for i, c := range cats {
+		out[i] = c.ID
+	}
+	return out
+}
+
+func uniq(ts []notice.Text) []notice.Text {
+	var out []notice.Text
+	for _, t := range ts {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (b *builder) collected() *notice.Section {
+	s := &notice.Section{ID: "information-we-collect", Title: "Personal information we collect, use and disclose"}
+	s.P("In the last 12 months we have collected the categories of personal information below, in the terms the California Consumer Privacy Act uses. For each, the table shows examples, where we got it, why we use it, who we disclose it to, whether we sell or share it, and how long we keep it.")
+	var rows [][]notice.Text
+	for _, l := range b.letters() {
+		cats := b.in(l)
+		var examples, sources, purposes, disclosed, shared, retention []notice.Text
+		for _, cat := range cats {
+			for i, k := range b.p.Categories {
+				if k == cat {
+					s.Use(model.Index("categories", i))
+				}
+			}
+			for _, e := range cat.Examples {
+				examples = append(examples, notice.Plain(e))
+			}
+			for _, id := range cat.Sources {
+				if src := j.Source(b.p, id); src != nil {
+					sources = append(sources, sourcePhrase(src))
+				}
+			}
+			if r := j.RetentionRule(b.p, cat.Retention); r != nil {
+				retention = append(retention, notice.Strong(notice.Plain(cat.Name))+": "+j.Retention(r))
+			}
+		}
+		for _, pu := range b.p.Purposes {
+			if overlaps(pu.Categories, ids(cats)) {
+				purposes = append(purposes, notice.Plain(j.LowerFirst(pu.Name)))
+			}
+		}
+		for _, rc := range b.p.Recipients {
+			if !overlaps(rc.Categories, ids(cats)) {
+				continue
+			}
+			disclosed = append(disclosed, notice.Plain(j.LowerFirst(rc.Name)))
+			if rc.Sold.IsYes() || rc.Shared.IsYes() {
+				for _, cat := range cats {
+					if slices.Contains(rc.Categories, cat.ID) && (cat.Sold.IsYes() || cat.Shared.IsYes()) {
+						shared = append(shared, notice.Plain(j.LowerFirst(rc.Name)))
+						break
+					}
+				}
+			}
+		}
+		soldShared := notice.Text("Not sold or shared")
+		if s := uniq(shared); len(s) > 0 {
+			soldShared = notice.Sentence("Shared with " + notice.Series(s, "and"))
+		}
+		rows = append(rows, []notice.Text{
+			notice.Strong(notice.Text(l+". ") + notice.Plain(Statutory[l])),
+			notice.Sentence(notice.Series(uniq(examples), "and")),
+			notice.Sentence(notice.Series(uniq(sources), "and")),
+			notice.Sentence(notice.Series(uniq(purposes), "and")),
+			notice.Sentence(notice.Series(uniq(disclosed), "and")),
+			soldShared,
+			notice.Join(retention...),
+		})
+	}
+	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)",
+		Head: []string{"Category", "Examples", "Sources", "Business purposes", "Disclosed to", "Sold or shared to", "Retention"}, Rows: rows})
+	return s
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func sourcePhrase(src *model.Source) notice.Text {
+	switch src.Kind {
+	case "data_subject":
+		return "you"
+	case "automatic":
+		return "your device, automatically"
+	}
+	return notice.Plain(j.LowerFirst(src.Name))
+}
+
+func (b *builder) sensitive() *notice.Section {
+	var subtypes []notice.Text
+	var paths []string
+	for i, cat := range b.p.Categories {
+		for _, st := range cat.CCPASensitive {
+			subtypes = append(subtypes, notice.Plain(Sensitive[st]))
+			paths = append(paths, model.Index("categories", i)+".ccpa_sensitive")
+		}
+	}
+	subtypes = uniq(subtypes)
+	if len(subtypes) == 0 {
+		return nil
+	}
+	s := &notice.Section{ID: "sensitive-information", Title: "Sensitive personal information"}
+	s.Use(paths...)
+	s.Use("california.sensitive_beyond_permitted")
+	s.P("We collect these kinds of sensitive personal information:")
+	s.Add(&notice.List{Items: subtypes})
+	if b.ca.SensitiveBeyondPermitted.IsYes() {
+		link := b.limitLink()
+		s.P("We use or disclose sensitive personal information for purposes beyond those the regulations permit without your instruction (11 CCR §7027(m)). You have the right to limit our use of it to those permitted purposes: use " + link + ".")
+	} else {
+		s.P("We use and disclose sensitive personal information only for the purposes the regulations allow (11 CCR §7027(m)), such as providing the services you ask for and keeping our services and accounts secure, and not to infer characteristics about you. So the right to limit its use does not apply.")
+	}
+	return s
+}
+
+func (b *builder) limitLink() notice.Text {
+	l := b.ca.Links
+	switch {
+	case l != nil && l.LimitSensitive != "":
+		return notice.Link("Limit the Use of My Sensitive Personal Information", l.LimitSensitive)
+	case l != nil && l.PrivacyChoices != nil:
+		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL)
+	}
+	return "the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+}
+
+func (b *builder) optOutLink() notice.Text {
+	l := b.ca.Links
+	switch {
+	case l != nil && l.DoNotSellOrShare != "":
+		return notice.Link("Do Not Sell or Share My Personal Information", l.DoNotSellOrShare)
+	case l != nil && l.PrivacyChoices != nil:
+		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL)
+	}
+	return "the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+}
+
+func (b *builder) sale() *notice.Section {
+	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale and sharing of personal information"}
+	s.Use("california.sells", "california.shares", "california.sells_or_shares_under_16")
+	for _, f := range []struct {
+		verb string
+		on   bool
+		cat  func(*model.Category) bool
+		rec  func(*model.Recipient) bool
+		pur  func(*model.Purpose) bool
+	}{
+		{"sold", b.ca.Sells.IsYes(), func(c *model.Category) bool { return c.Sold.IsYes() },
+			func(r *model.Recipient) bool { return r.Sold.IsYes() }, func(p *model.Purpose) bool { return p.Sells.IsYes() }},
+		{"shared", b.ca.Shares.IsYes(), func(c *model.Category) bool { return c.Shared.IsYes() },
+			func(r *model.Recipient) bool { return r.Shared.IsYes() }, func(p *model.Purpose) bool { return p.Shares.IsYes() }},
+	} {
+		if !f.on {
+			if f.verb == "sold" {
+				s.P("We do not sell personal information, and we have not sold any in the last 12 months.")
+			} else {
+				s.P("We do not share personal information for cross-context behavioural advertising, and we have not shared any in the last 12 months.")
+			}
+			continue
+		}
+		var letters, recs, purs []notice.Text
+		for i, cat := range b.p.Categories {
+			if f.cat(cat) {
+				s.Use(model.Index("categories", i) + "." + f.verb)
+				for _, l := range cat.CCPACategories {
+					letters = append(letters, notice.Plain(j.LowerFirst(Statutory[l])))
+				}
+			}
+		}
+		for i, r := range b.p.Recipients {
+			if f.rec(r) {
+				s.Use(model.Index("recipients", i) + "." + f.verb)
+				recs = append(recs, notice.Plain(j.LowerFirst(r.Name)))
+			}
+		}
+		for _, pu := range b.p.Purposes {
+			if f.pur(pu) {
+				purs = append(purs, notice.Plain(j.LowerFirst(pu.Name)))
+			}
+		}
+		lead := "In the last 12 months we have sold"
+		if f.verb == "shared" {
+			lead = "In the last 12 months we have \"shared\" (disclosed for cross-context behavioural advertising)"
+		}
+		s.P(notice.Sentence(notice.Join(notice.Text(lead), "these categories of personal information:",
+			notice.Series(uniq(letters), "and")+", with", notice.Series(recs, "and")+", in order to", notice.Series(purs, "and"))))
+	}
+	if b.ca.Sells.IsYes() || b.ca.Shares.IsYes() {
+		s.P("You can opt out at any time: see " + notice.Link("Your right to opt out", "#opt-out") + ".")
+	}
+	if b.ca.SellsOrSharesUnder16.IsYes() {
+		s.P("We sell or share personal information of consumers we know to be under 16 only with their opt-in consent (for consumers aged 13 to 15) or the consent of their parent or guardian (under 13).")
+	} else {
+		s.P("We do not sell or share the personal information of consumers we know to be under 16.")
+	}
+	return s
+}
+
+func (b *builder) disclosures() *notice.Section {
+	s := &notice.Section{ID: "disclosures", Title: "Disclosures for a business purpose"}
+	var rows [][]notice.Text
+	for i, r := range b.p.Recipients {
+		if r.Kind != "service_provider" && r.Kind != "contractor" && !thirdParty(r.Kind) {
+			continue
+		}
+		s.Use(model.Index("recipients", i))
+		var letters []notice.Text
+		for _, id := range r.Categories {
+			if cat := j.Category(b.p, id); cat != nil {
+				for _, l := range cat.CCPACategories {
+					letters = append(letters, notice.Text(l))
+				}
+			}
+		}
+		letters = uniq(letters)
+		slices.Sort(letters)
+		var purs []notice.Text
+		for _, pu := range b.p.Purposes {
+			if slices.Contains(pu.Recipients, r.ID) {
+				purs = append(purs, notice.Plain(j.LowerFirst(pu.Name)))
+			}
+		}
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Text(kindName[r.Kind]),
+			notice.Series(letters, "and"), notice.Sentence(notice.Series(purs, "and"))})
+	}
+	if len(rows) == 0 {
+		s.P("In the last 12 months we have not disclosed personal information for a business purpose.")
+		return s
+	}
+	s.P("In the last 12 months we have disclosed the categories of personal information below (by the letters in the table above) for business purposes, to these categories of recipients:")
+	s.Add(&notice.Table{Caption: "Disclosures for a business purpose (last 12 months)",
+		Head: []string{"Recipients", "Kind", "Categories", "Why"}, Rows: rows})
+	return s
+}
+
+var kindName = map[string]notice.Text{
+	"affiliate":            "Third party (affiliate)",
+	"service_provider":     "Service provider",
+	"contractor":           "Contractor",
+	"third_party":          "Third party",
+	"advertising_partner":  "Third party",
+	"event_partner":        "Third party",
+	"professional_adviser": "Third party",
+	"authority":            "Third party",
+	"business_transfer":    "Third party",
+}
+
+func (b *builder) rights() *notice.Section {
+	s := &notice.Section{ID: "your-rights", Title: "Your California privacy rights"}
+	s.P("If you are a California resident, you have these rights:")
+	items := []notice.Text{
+		"**Right to know.** You can ask us to tell you what personal information we have collected about you, the categories of sources, the purposes for collecting, selling or sharing it, the categories of third parties we disclose it to, and the specific pieces of personal information we hold about you, in a portable format.",
+		"**Right to delete.** You can ask us to delete personal information we collected from you, subject to exceptions the law allows.",
+		"**Right to correct.** You can ask us to correct inaccurate personal information about you.",
+	}
+	if b.ca.Sells.IsYes() || b.ca.Shares.IsYes() {
+		items = append(items, "**Right to opt out of sale and sharing.** You can tell us not to sell or share your personal information: see "+notice.Link("Your right to opt out", "#opt-out")+".")
+	}
+	if b.ca.SensitiveBeyondPermitted.IsYes() {
+		items = append(items, "**Right to limit.** You can tell us to use your sensitive personal information only as needed to provide the goods and services you ask for.")
+	}
+	items = append(items, "**Right to non-discrimination.** We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price, and we will not retaliate against employees, job applicants or contractors who exercise them.")
+	s.Add(&notice.List{Items: items})
+	if nd := b.p.Rights.NonDiscrimination; nd != "" {
+		s.Use("rights.non_discrimination")
+		s.Add(&notice.Prose{Markdown: string(nd)})
+	}
+	return s
+}
+
+func (b *builder) exercise() *notice.Section {
+	s := &notice.Section{ID: "how-to-exercise", Title: "How to exercise your rights"}
+	rt := b.p.Rights
+	s.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
+	s.P("You, or someone you authorise, can make a request by any of these methods:")
+	var ms []notice.Text
+	for _, m := range rt.RequestMethods {
+		ms = append(ms, j.RequestMethod(m))
+	}
+	s.Add(&notice.List{Items: ms})
+	s.Add(&notice.Prose{Markdown: "**Verification.** " + string(rt.Verification)})
+	s.Add(&notice.Prose{Markdown: "**Authorized agents.** " + string(rt.AuthorizedAgents)})
+	s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request; you can ask for personal information collected earlier, back to 1 January 2022.")
+	if rt.Appeal != "" {
+		s.Use("rights.appeal")
+		s.Add(&notice.Prose{Markdown: string(rt.Appeal)})
+	}
+	return s
+}
+
+func (b *builder) optOut() *notice.Section {
+	if !b.ca.Sells.IsYes() && !b.ca.Shares.IsYes() {
+		return nil
+	}
+	s := &notice.Section{ID: "opt-out", Title: "Your right to opt out of sale and sharing"}
+	s.Use("california.links", "cookies.global_privacy_control")
+	s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use our " + b.optOutLink() +
+		" page, or any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise") + ". You do not need an account to opt out.")
+	gpc := b.p.Cookies.GlobalPrivacyControl
+	t := notice.Text("**Opt-out preference signals.** We treat a Global Privacy Control signal sent by your browser as a valid request to opt out of sale and sharing for that browser and, if you are signed in, for your account.")
+	s.P(notice.Join(t, notice.Inline(string(gpc.Description))))
+	return s
+}
+
+func (b *builder) incentives() *notice.Section {
+	if !b.ca.FinancialIncentives.IsYes() || len(b.ca.Incentives) == 0 {
+		return nil
+	}
+	s := &notice.Section{ID: "financial-incentives", Title: "Notice of financial incentive"}
+	s.Use("california.incentives")
+	for _, in := range b.ca.Incentives {
+		s.P(notice.Strong(notice.Plain(in.Name)))
+		s.Add(&notice.Prose{Markdown: string(in.Description)})
+	}
+	return s
+}
+
+func (b *builder) metrics() *notice.Section {
+	if b.ca.Metrics == nil || !b.ca.Metrics.Required.IsYes() {
+		return nil
+	}
+	s := &notice.Section{ID: "metrics", Title: "Request metrics"}
+	s.Use("california.metrics")
+	s.P("We publish the number of California privacy requests we received, complied with and denied last year, and how long we took to respond, on our " +
+		notice.Link("request metrics page", b.ca.Metrics.URL) + ".")
+	return s
+}
+
+func (b *builder) deidentified() *notice.Section {
+	if b.ca.Deidentified == "" {
+		return nil
+	}
+	s := &notice.Section{ID: "deidentified-information", Title: "De-identified information"}
+	s.Use("california.deidentified")
+	s.Add(&notice.Prose{Markdown: string(b.ca.Deidentified)})
+	return s
+}
+
+func (b *builder) shineTheLight() *notice.Section {
+	stl := b.ca.ShineTheLight
+	if stl == nil {
+		return nil
+	}
+	s := &notice.Section{ID: "shine-the-light", Title: "Shine the Light"}
+	s.Use("california.shine_the_light")
+	switch {
+	case !stl.DisclosesForDirectMarketing.IsYes():
+		s.P("California's \"Shine the Light\" law (Civil Code §1798.83) lets California customers ask which personal information a business disclosed to third parties for their own direct marketing. We do not disclose personal information to third parties for their own direct marketing purposes.")
+	case stl.Choice == "opt_in":
+		s.P("We disclose personal information to third parties for their own direct marketing only if you have opted in to it (Civil Code §1798.83(c)(2)).")
+	case stl.Choice == "opt_out":
+		s.P("We disclose personal information to third parties for their own direct marketing unless you opt out; you can opt out free of charge at any time using the methods under " +
+			notice.Link("How to exercise your rights", "#how-to-exercise") + " (Civil Code §1798.83(c)(2)).")
+	default:
+		s.P("California customers may ask us once a year, free of charge, for the categories of personal information we disclosed to third parties for their own direct marketing in the previous calendar year, and the names and addresses of those third parties. Send your request to " +
+			j.ContactLine(stl.Contact) + ".")
+	}
+	return s
+}
+
+func (b *builder) changes() *notice.Section {
+	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
+	s.Use("changes.notification")
+	s.P("We review this notice at least once a year and update it when our practices change; the date at the top shows when it was last updated.")
+	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
+	return s
+}
+
+func (b *builder) contact() *notice.Section {
+	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	s.Use("organization.privacy_contact")
+	s.P("If you have questions about this notice or our privacy practices, contact us:")
+	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
+	title := "Privacy Policy"
+	if g := b.p.Notices.Global; g != nil && g.Title != "" {
+		title = g.Title
+	}
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(title), "global", "") + ".")
+	return s
+}

@@ -1,0 +1,82 @@
+// Package eu is the rule pack of the European supplement: the information
+// GDPR Arts. 13 and 14 require, for the EU GDPR and the UK GDPR side by side
+// where they differ (supervisory authority, representative, DPO, legal bases,
+// transfer tools, complaints), and the transfer rules of Arts. 44-49 checked
+// against the dated adequacy lists and transfer tools of the reference data.
+package eu
+
+import (
+	"slices"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// GDPRDate is the day the GDPR began to apply; UKDate the first day of the
+// UK GDPR (the end of the Brexit transition period).
+const (
+	GDPRDate = "2018-05-25"
+	UKDate   = "2021-01-01"
+)
+
+// Pack is the European rule pack.
+type Pack struct{}
+
+// New returns the European rule pack.
+func New() *Pack { return &Pack{} }
+
+// ID implements jurisdiction.Jurisdiction.
+func (*Pack) ID() string { return "eu" }
+
+// Name implements jurisdiction.Jurisdiction.
+func (*Pack) Name() string { return "European supplement (EU GDPR and UK GDPR)" }
+
+// Applies implements jurisdiction.Jurisdiction: the supplement is needed when
+// the organisation is established in, or offers services to or monitors
+// people in, the EEA or the UK, from the day the GDPR applies.
+func (*Pack) Applies(c *j.Context) (bool, string) {
+	if j.Day(c.Date) < GDPRDate {
+		return false, "the GDPR applies from 25 May 2018"
+	}
+	if eu(c) || uk(c) {
+		return true, "the organisation is established in, or offers services to or monitors people in, Europe"
+	}
+	return false, "organization says it is neither established in nor targets the EEA or the UK"
+}
+
+// eu reports whether the EU GDPR applies (Art. 3).
+func eu(c *j.Context) bool {
+	o := c.Project.Organization
+	return o != nil && (o.EstablishedInEU.IsYes() || o.TargetsEU.IsYes())
+}
+
+// uk reports whether the UK GDPR applies on c.Date (before 2021 the UK was
+// under the EU GDPR).
+func uk(c *j.Context) bool {
+	o := c.Project.Organization
+	return o != nil && j.Day(c.Date) >= UKDate && (o.EstablishedInUK.IsYes() || o.TargetsUK.IsYes())
+}
+
+// Requirements implements jurisdiction.Jurisdiction.
+func (*Pack) Requirements() []*j.Requirement { return requirements }
+
+// Compile implements jurisdiction.Jurisdiction.
+func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
+	p := c.Project
+	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c)}
+	doc := &notice.Document{ID: "eu", Title: "Supplemental European Privacy Notice", Organization: p.Organization.Name,
+		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
+	if s := p.Notices.EU; s != nil {
+		doc.Title = s.Title
+		if s.Intro != "" {
+			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(s.Intro)})
+		}
+	}
+	doc.Sections = []*notice.Section{
+		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),
+		b.transfers(), b.retention(), b.rights(), b.automated(), b.complaints(), b.changes(), b.contact(),
+	}
+	doc.Sections = slices.DeleteFunc(doc.Sections, func(s *notice.Section) bool { return s == nil })
+	return doc, nil
+}

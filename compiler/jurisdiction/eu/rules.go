@@ -1,0 +1,605 @@
+package eu
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+var requirements = []*j.Requirement{
+	{ID: "GDPR-13-1-a", Citation: "GDPR Art. 13(1)(a), 14(1)(a)", Severity: diag.Error,
+		Summary: "The identity and contact details of the controller.", Section: "controller",
+		Data: []string{"organization.entities", "organization.privacy_contact"}, Check: checkController},
+	{ID: "GDPR-27", Citation: "GDPR Art. 27(1)", Severity: diag.Error,
+		Summary: "The EU representative of a controller not established in the EU that offers services to or monitors people there.",
+		When:    "established_in_eu is no and targets_eu is yes", Section: "controller",
+		Data: []string{"organization.representatives.eu"}, Check: checkRepEU},
+	{ID: "UK-27", Citation: "UK GDPR Art. 27", Severity: diag.Error, From: UKDate,
+		Summary: "The UK representative of a controller not established in the UK that offers services to or monitors people there.",
+		When:    "established_in_uk is no and targets_uk is yes", Section: "controller",
+		Data: []string{"organization.representatives.uk"}, Check: checkRepUK},
+	{ID: "GDPR-13-1-b", Citation: "GDPR Art. 13(1)(b), 14(1)(b), 37(7)", Severity: diag.Error,
+		Summary: "The contact details of the data protection officer, where one is appointed (and one must be where Art. 37(1) requires it).",
+		When:    "dpo.eu is given", Section: "controller", Data: []string{"organization.dpo.eu"},
+		Check: func(c *j.Context, r *j.Report) { checkDPO(c, r, "eu") }},
+	{ID: "UK-DPO", Citation: "UK GDPR Arts. 13(1)(b), 37-39", Severity: diag.Error, From: UKDate,
+		Summary: "The contact details of the UK data protection officer, where one is appointed.",
+		When:    "dpo.uk is given", Section: "controller", Data: []string{"organization.dpo.uk"},
+		Check: func(c *j.Context, r *j.Report) { checkDPO(c, r, "uk") }},
+	{ID: "GDPR-26-2", Citation: "GDPR Art. 26(2)", Severity: diag.Error,
+		Summary: "The essence of the arrangement between joint controllers.", When: "an entity is a joint_controller",
+		Section: "controller", Data: []string{"organization.entities.joint_arrangement"}, Check: checkJoint},
+	{ID: "GDPR-13-1-c", Citation: "GDPR Art. 13(1)(c), 14(1)(c), 9(2)", Severity: diag.Error,
+		Summary: "Each purpose with its legal basis, and the Art. 9 condition (or Art. 10 authority) for special-category or criminal-offence data.",
+		Section: "purposes-and-legal-bases", Data: []string{"purposes.legal_bases", "purposes.art9_condition", "purposes.art10_basis"},
+		Check: checkSpecial},
+	{ID: "GDPR-13-1-d", Citation: "GDPR Art. 13(1)(d), 14(2)(b)", Severity: diag.Error,
+		Summary: "The specific legitimate interest of each purpose that relies on legitimate interests.",
+		When:    "a purpose's legal bases include legitimate_interests", Section: "purposes-and-legal-bases",
+		Data: []string{"purposes.legitimate_interest"}, Check: checkLegitimateInterest},
+	{ID: "GDPR-13-1-e", Citation: "GDPR Art. 13(1)(e), 14(1)(e)", Severity: diag.Error,
+		Summary: "The recipients or categories of recipients.", Section: "recipients",
+		Data: []string{"recipients", "processors"}},
+	{ID: "GDPR-13-1-f", Citation: "GDPR Art. 13(1)(f), 14(1)(f)", Severity: diag.Error,
+		Summary: "Every transfer outside the EEA: each processor outside the EEA names the transfer that covers it.",
+		When:    "a processor is located outside the EEA", Section: "international-transfers",
+		Data: []string{"processors.transfer", "transfers"}, Check: checkProcessorTransfers},
+	{ID: "GDPR-44", Citation: "GDPR Art. 44; CJEU C-311/18 (Schrems II)", Severity: diag.Error,
+		Summary: "Each transfer rests on a transfer tool that can be relied on on the notice's effective date (not the EU-U.S. Privacy Shield after 16 July 2020, not the repealed 2004/2010 clauses after 27 December 2022).",
+		Section: "international-transfers", Data: []string{"transfers.mechanism"}, Check: checkToolInForce},
+	{ID: "GDPR-45", Citation: "GDPR Art. 45(1), (9)", Severity: diag.Error,
+		Summary: "A transfer on ADEQUACY goes only to countries with an adequacy decision in force on the notice's effective date (the United States only through the Data Privacy Framework).",
+		When:    "a transfer's mechanism is ADEQUACY", Section: "international-transfers",
+		Data: []string{"transfers.destinations"}, Check: checkAdequacy},
+	{ID: "XFER-2", Citation: "GDPR Art. 13(1)(f), 46", Severity: diag.Error,
+		Summary: "Where to get a copy of the safeguards for transfers under Arts. 46, 47 or 49(1) second subparagraph.",
+		When:    "a transfer uses SCCs, BCRs or another Art. 46 tool", Section: "international-transfers",
+		Data: []string{"transfers.safeguards_copy"}, Check: checkCopy},
+	{ID: "XFER-3", Citation: "GDPR Art. 45; Commission Implementing Decision (EU) 2023/1795", Severity: diag.Error,
+		Summary: "A transfer on the EU-U.S. Data Privacy Framework goes only to the United States, to recipients certified under it.",
+		When:    "a transfer's mechanism is EU_US_DPF", Section: "international-transfers",
+		Data: []string{"processors.dpf_certified", "organization.dpf"}, Check: checkDPF},
+	{ID: "UK-XFER-MECH", Citation: "UK GDPR Arts. 45A, 46; DPA 2018 s. 119A", Severity: diag.Error, From: UKDate,
+		Summary: "Each transfer of UK data names a UK transfer tool in force (UK adequacy regulations, the IDTA, the UK Addendum, UK BCRs), not the legacy EU clauses after 21 March 2024; UK adequacy for the United States needs the UK Extension.",
+		When:    "the UK GDPR applies", Section: "international-transfers",
+		Data: []string{"transfers.uk_mechanism", "processors.dpf_uk_extension"}, Check: checkUKTransfers},
+	{ID: "GDPR-49-1-a", Citation: "GDPR Art. 49(1)(a); EDPB Guidelines 2/2018", Severity: diag.Error,
+		Summary: "The risks of a transfer made on explicit consent.", When: "a transfer's mechanism is ART49_1_A",
+		Section: "international-transfers", Data: []string{"transfers.risk_statement"},
+		Check: func(c *j.Context, r *j.Report) { checkDerogation(c, r, "ART49_1_A") }},
+	{ID: "GDPR-49-1-2", Citation: "GDPR Art. 49(1) second subparagraph", Severity: diag.Error,
+		Summary: "The compelling legitimate interests behind a transfer made on them.", When: "a transfer's mechanism is ART49_1_COMPELLING_LI",
+		Section: "international-transfers", Data: []string{"transfers.compelling_interest"},
+		Check: func(c *j.Context, r *j.Report) { checkDerogation(c, r, "ART49_1_COMPELLING_LI") }},
+	{ID: "GDPR-13-2-a", Citation: "GDPR Art. 13(2)(a), 14(2)(a); WP260", Severity: diag.Warning,
+		Summary: "The storage period, or the criteria used to set it: \"as long as necessary\" alone is not enough.",
+		Section: "retention", Data: []string{"retention.criteria"}, Check: checkRetentionCriteria},
+	{ID: "GDPR-13-2-b", Citation: "GDPR Art. 13(2)(b), 14(2)(c)", Severity: diag.Error,
+		Summary: "The rights of access, rectification, erasure, restriction, objection and portability, and how to exercise them.",
+		Section: "your-rights", Data: []string{"rights.request_methods"}},
+	{ID: "GDPR-21-4", Citation: "GDPR Art. 21(4)", Severity: diag.Error,
+		Summary: "The right to object, presented clearly and separately from other information.",
+		Section: "right-to-object", Data: []string{"purposes.legal_bases", "purposes.direct_marketing"}},
+	{ID: "GDPR-13-2-c", Citation: "GDPR Art. 13(2)(c), 14(2)(d)", Severity: diag.Error,
+		Summary: "The right to withdraw consent at any time, and how.", When: "a purpose relies on consent",
+		Section: "your-rights", Data: []string{"rights.consent_withdrawal"}, Check: checkConsent},
+	{ID: "GDPR-13-2-d", Citation: "GDPR Art. 13(2)(d), 14(2)(e)", Severity: diag.Error,
+		Summary: "The right to complain to a supervisory authority.", Section: "complaints",
+		Data: []string{"organization.supervisory_authorities.eu"}},
+	{ID: "UK-SA", Citation: "UK GDPR Art. 13(2)(d); DPA 2018", Severity: diag.Error, From: UKDate,
+		Summary: "The UK supervisory authority and its contact details.", When: "the UK GDPR applies",
+		Section: "complaints", Data: []string{"organization.supervisory_authorities.uk"}, Check: checkUKSA},
+	{ID: "UK-COMPLAINTS", Citation: "DPA 2018 s. 164A (DUAA 2025 s. 103)", Severity: diag.Error, From: "2026-06-19",
+		Summary: "How to complain to the organisation itself.", When: "the UK GDPR applies",
+		Section: "complaints", Data: []string{"organization.complaints"}, Check: checkComplaints},
+	{ID: "GDPR-13-2-e", Citation: "GDPR Art. 13(2)(e)", Severity: diag.Error,
+		Summary: "Whether providing data is a statutory or contractual requirement, and what happens if it is not provided.",
+		When:    "data collected from the person is required by law or contract", Section: "providing-data",
+		Data: []string{"categories.provision", "categories.consequence"}, Check: checkProvision},
+	{ID: "GDPR-14-1-d", Citation: "GDPR Art. 14(1)(d), 14(2)(f)", Severity: diag.Error,
+		Summary: "For data not obtained from the person: the categories and the sources, and whether those are publicly accessible.",
+		When:    "a category comes from a third-party or public source", Section: "other-sources",
+		Data: []string{"categories.sources", "sources"}},
+	{ID: "GDPR-13-2-f", Citation: "GDPR Art. 13(2)(f), 14(2)(g), 22", Severity: diag.Error,
+		Summary: "For automated decisions with legal or similarly significant effects: the logic involved, the significance and the envisaged consequences.",
+		When:    "a decision has art22: yes", Section: "automated-decisions",
+		Data: []string{"automated_decisions.decisions"}, Check: checkADM},
+	{ID: "UK-ADM", Citation: "UK GDPR Arts. 22A-22D (DUAA 2025 s. 80)", Severity: diag.Error, From: "2026-02-05",
+		Summary: "For significant automated decisions: the safeguards (making representations, human intervention, contesting the decision).",
+		When:    "the UK GDPR applies and a decision has art22: yes", Section: "automated-decisions",
+		Data: []string{"automated_decisions.decisions.safeguards"}, Check: checkUKADM},
+	{ID: "EPRIV-5-3", Citation: "Directive 2002/58/EC Art. 5(3); PECR reg. 6", Severity: diag.Error,
+		Summary: "Where cookies other than strictly necessary ones are used, where people give and withdraw consent to them.",
+		When:    "a cookie is not strictly necessary", Section: "your-rights",
+		Data: []string{"cookies.settings_url"}, Check: checkCookieConsent},
+}
+
+func checkController(c *j.Context, r *j.Report) {
+	o := c.Project.Organization
+	if o == nil {
+		return
+	}
+	for _, e := range o.Entities {
+		if e != nil && (e.Role == "controller" || e.Role == "joint_controller") {
+			return
+		}
+	}
+	r.Missing("organization.entities", "set role: controller on the entity that decides how the data described is used",
+		"no entity is a controller: the European notice must name the controller")
+}
+
+func checkRepEU(c *j.Context, r *j.Report) {
+	o := c.Project.Organization
+	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (o.Representatives == nil || o.Representatives.EU == nil) {
+		r.Missing("organization", "add representatives: eu: with the representative's name and contact details",
+			"the organisation is not established in the EU but offers services to or monitors people there, so it must name its EU representative")
+	}
+}
+
+func checkRepUK(c *j.Context, r *j.Report) {
+	o := c.Project.Organization
+	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (o.Representatives == nil || o.Representatives.UK == nil) {
+		r.Missing("organization", "add representatives: uk: with the representative's name and contact details",
+			"the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative")
+	}
+}
+
+func checkDPO(c *j.Context, r *j.Report, regime string) {
+	o := c.Project.Organization
+	if o.DPO == nil {
+		return
+	}
+	d, path := o.DPO.EU, "organization.dpo.eu"
+	if regime == "uk" {
+		if !uk(c) {
+			return
+		}
+		d, path = o.DPO.UK, "organization.dpo.uk"
+	} else if !eu(c) {
+		return
+	}
+	if d == nil {
+		return
+	}
+	if d.Mandatory.IsYes() && d.Appointed.IsNo() {
+		r.Missing(path+".appointed", "appoint a data protection officer and set appointed: yes with their contact",
+			"a data protection officer is mandatory here but none is appointed")
+		return
+	}
+	if d.Appointed.IsYes() && d.Contact != nil && d.Contact.Email == "" && d.Contact.WebForm == "" && d.Contact.Address == nil {
+		r.Missing(path+".contact", "add email:, web_form: or address: to the DPO's contact (a name alone is not enough)",
+			"the data protection officer's contact has no email address, web form or postal address")
+	}
+}
+
+func checkJoint(c *j.Context, r *j.Report) {
+	for i, e := range c.Project.Organization.Entities {
+		if e != nil && e.Role == "joint_controller" && e.JointArrangement == "" {
+			r.Missing(model.Index("organization.entities", i), "add joint_arrangement: summarising who does what under the arrangement",
+				"entity %q is a joint controller, so the notice must give the essence of the joint-controller arrangement", e.ID)
+		}
+	}
+}
+
+// special returns the Art. 9 and Art. 10 kinds of data among ids.
+func special(p *model.Project, ids []string) (art9, art10 []string) {
+	for _, id := range ids {
+		cat := j.Category(p, id)
+		if cat == nil {
+			continue
+		}
+		for _, s := range cat.Special {
+			if s == "criminal_offences" {
+				art10 = append(art10, cat.ID)
+			} else if !slices.Contains(art9, cat.ID) {
+				art9 = append(art9, cat.ID)
+			}
+		}
+	}
+	return art9, art10
+}
+
+func checkSpecial(c *j.Context, r *j.Report) {
+	for i, pu := range c.Project.Purposes {
+		if pu == nil {
+			continue
+		}
+		art9, art10 := special(c.Project, pu.Categories)
+		path := model.Index("purposes", i)
+		if len(art9) > 0 && pu.Art9Condition == "" {
+			r.Missing(path, "add art9_condition: (for example explicit_consent or employment) to purpose "+j.Quote(pu.ID),
+				"purpose %q uses special-category data (%s) but names no Art. 9(2) condition", pu.ID, strings.Join(art9, ", "))
+		}
+		if len(art10) > 0 && pu.Art10Basis == "" {
+			r.Missing(path, "add art10_basis: naming the law that authorises it to purpose "+j.Quote(pu.ID),
+				"purpose %q uses criminal-offence data (%s) but names no authority under Art. 10", pu.ID, strings.Join(art10, ", "))
+		}
+	}
+}
+
+func checkLegitimateInterest(c *j.Context, r *j.Report) {
+	for i, pu := range c.Project.Purposes {
+		if pu == nil || pu.LegitimateInterest != "" {
+			continue
+		}
+		if slices.Contains(pu.LegalBases, "legitimate_interests") || slices.Contains(pu.UKLegalBases, "legitimate_interests") {
+			r.Missing(model.Index("purposes", i),
+				"add legitimate_interest: saying what the interest is, for example \"keeping our service secure\"",
+				"purpose %q relies on legitimate interests but does not say what the interest is", pu.ID)
+		}
+	}
+}
+
+func checkProcessorTransfers(c *j.Context, r *j.Report) {
+	for i, pr := range c.Project.Processors {
+		if pr == nil || pr.Transfer != "" {
+			continue
+		}
+		var outside []string
+		for _, cc := range append([]string{pr.Country}, pr.Locations...) {
+			if cc != "" && !c.InEEA(cc) && !slices.Contains(outside, cc) {
+				outside = append(outside, cc)
+			}
+		}
+		if len(outside) > 0 {
+			r.Missing(model.Index("processors", i), "add transfer: naming the transfer (under transfers:) that covers it",
+				"processor %q is in %s, outside the EEA, but names no transfer and safeguard", pr.ID, names(outside))
+		}
+	}
+}
+
+func names(codes []string) string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = j.CountryPhrase(c)
+	}
+	return j.Join(out, "and")
+}
+
+func checkToolInForce(c *j.Context, r *j.Report) {
+	for i, t := range c.Project.Transfers {
+		if t == nil || t.Mechanism == "" {
+			continue
+		}
+		toolNotInForce(c, r, "eu", t.Mechanism, model.Index("transfers", i)+".mechanism")
+	}
+}
+
+// toolNotInForce reports a transfer tool that cannot be relied on on c.Date.
+func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
+	tool := c.Tool(regime, id)
+	if tool == nil {
+		law := "EU GDPR"
+		if regime == "uk" {
+			law = "UK GDPR"
+		}
+		r.Missing(path, "use a transfer tool of the "+law, "%s is not a transfer tool under the %s", id, law)
+		return true
+	}
+	if c.InForce(string(tool.From), string(tool.Until)) {
+		return false
+	}
+	day := j.Day(c.Date)
+	var d *diag.Diagnostic
+	if tool.Until != "" && day > string(tool.Until) {
+		d = r.Missing(path, "", "%s (%s) cannot be relied on for a notice effective %s: %s", id, tool.Name, day, tool.Ended)
+	} else {
+		d = r.Missing(path, "", "%s (%s) is available only from %s, after this notice's effective date %s", id, tool.Name, tool.From, day)
+	}
+	if regime == "uk" {
+		d.Hint = "use UK_IDTA, UK_ADDENDUM (with the 2021 SCCs), UK_BCR or UK_ADEQUACY_REGS"
+	} else {
+		d.Hint = "use SCC_2021_914 with its modules, EU_US_DPF for certified U.S. recipients, or BCR"
+	}
+	return true
+}
+
+func checkAdequacy(c *j.Context, r *j.Report) {
+	for i, t := range c.Project.Transfers {
+		if t == nil || t.Mechanism != "ADEQUACY" {
+			continue
+		}
+		for k, dest := range t.Destinations {
+			path := model.Index(model.Index("transfers", i)+".destinations", k)
+			adequacyFor(c, r, "eu", dest, path)
+		}
+	}
+}
+
+// adequacyFor reports dest when the regime has no adequacy decision for it in
+// force on c.Date, or one that covers only certified recipients.
+func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
+	if regime == "eu" && c.InEEA(dest) {
+		return // not a transfer at all
+	}
+	dec := c.Adequacy(regime, dest)
+	who := "the European Commission"
+	if regime == "uk" {
+		who = "the UK"
+	}
+	switch {
+	case dec == nil:
+		r.Missing(path, "use a transfer tool such as SCC_2021_914 (EU) or UK_IDTA (UK), or check the adequacy list in compiler/reference/adequacy.yaml",
+			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, j.Day(c.Date))
+	case dec.Requires != "" && regime == "eu":
+		r.Missing(path, "use EU_US_DPF for certified recipients, or SCC_2021_914",
+			"adequacy for %s covers only organisations certified under %s; name the framework instead of ADEQUACY",
+			j.CountryPhrase(dest), dec.Instrument)
+	}
+}
+
+func checkCopy(c *j.Context, r *j.Report) {
+	for i, t := range c.Project.Transfers {
+		if t == nil || t.SafeguardsCopy != "" {
+			continue
+		}
+		for _, m := range []struct{ regime, id string }{{"eu", t.Mechanism}, {"uk", t.UKMechanism}} {
+			if tool := c.Tool(m.regime, m.id); tool != nil && tool.Copy.IsYes() {
+				r.Missing(model.Index("transfers", i), "add safeguards_copy: with a link to the safeguards or how to ask for a copy",
+					"transfer %q relies on %s but does not say where to get a copy of the safeguards", t.ID, tool.Name)
+				break
+			}
+		}
+	}
+}
+
+func checkDPF(c *j.Context, r *j.Report) {
+	p := c.Project
+	for i, t := range p.Transfers {
+		if t == nil || t.Mechanism != "EU_US_DPF" {
+			continue
+		}
+		path := model.Index("transfers", i)
+		for k, d := range t.Destinations {
+			if d != "US" {
+				r.Missing(model.Index(path+".destinations", k), "list only US here, and use another transfer for other countries",
+					"the EU-U.S. Data Privacy Framework covers only transfers to the United States, not %s", j.CountryPhrase(d))
+			}
+		}
+		for pi, pr := range p.Processors {
+			if pr != nil && pr.Transfer == t.ID && !pr.DPFCertified.IsYes() {
+				r.Missing(model.Index("processors", pi), "check the Data Privacy Framework List: set dpf_certified: yes if the processor is listed, otherwise use a transfer on SCC_2021_914",
+					"processor %q is sent data under the Data Privacy Framework (transfer %q) but is not marked as certified", pr.ID, t.ID)
+			}
+		}
+		for _, rid := range t.Recipients {
+			rc := j.Recipient(p, rid)
+			if rc == nil || rc.Kind != "affiliate" {
+				continue
+			}
+			d := p.Organization.DPF
+			if d == nil || !d.Certified.IsYes() || !slices.Contains(d.Frameworks, "eu_us") {
+				r.Missing(path, "certify the U.S. entity under the EU-U.S. DPF (organization.dpf) or use SCC_2021_914 for transfers within the group",
+					"transfer %q sends data to our affiliates under the Data Privacy Framework, but organization.dpf does not certify an entity under eu_us", t.ID)
+			}
+		}
+	}
+}
+
+func checkUKTransfers(c *j.Context, r *j.Report) {
+	if !uk(c) {
+		return
+	}
+	p := c.Project
+	for i, t := range p.Transfers {
+		if t == nil {
+			continue
+		}
+		path := model.Index("transfers", i)
+		if t.UKMechanism == "" {
+			if allIn(t.Destinations, func(d string) bool { return d == "GB" }) {
+				continue // data from the EEA to the UK: not a UK transfer
+			}
+			r.Missing(path, "add uk_mechanism: (UK_IDTA, UK_ADDENDUM, UK_BCR, UK_ADEQUACY_REGS or UK_ART49)",
+				"transfer %q names no transfer tool for personal data from the United Kingdom", t.ID)
+			continue
+		}
+		if toolNotInForce(c, r, "uk", t.UKMechanism, path+".uk_mechanism") {
+			continue
+		}
+		if t.UKMechanism != "UK_ADEQUACY_REGS" {
+			continue
+		}
+		for k, d := range t.Destinations {
+			dpath := model.Index(path+".destinations", k)
+			dec := c.Adequacy("uk", d)
+			if dec == nil {
+				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryPhrase(d), j.Day(c.Date))
+				continue
+			}
+			if dec.Requires != "dpf_uk_extension" {
+				continue
+			}
+			for pi, pr := range p.Processors {
+				if pr != nil && pr.Transfer == t.ID && !pr.DPFUKExtension.IsYes() {
+					r.Missing(model.Index("processors", pi), "set dpf_uk_extension: yes if the processor's listing includes the UK Extension, otherwise use a transfer on UK_ADDENDUM",
+						"UK adequacy for the United States covers only organisations certified under the UK Extension, and processor %q is not marked as certified under it", pr.ID)
+				}
+			}
+		}
+	}
+}
+
+func allIn(list []string, f func(string) bool) bool {
+	for _, s := range list {
+		if !f(s) {
+			return false
+		}
+	}
+	return len(list) > 0
+}
+
+func checkDerogation(c *j.Context, r *j.Report, mech string) {
+	for i, t := range c.Project.Transfers {
+		if t == nil || t.Mechanism != mech {
+			continue
+		}
+		path := model.Index("transfers", i)
+		if mech == "ART49_1_A" && t.RiskStatement == "" {
+			r.Missing(path, "add risk_statement: explaining that the destination has no adequacy decision or safeguards and what that means",
+				"transfer %q relies on explicit consent, so the notice must explain the risks of the transfer", t.ID)
+		}
+		if mech == "ART49_1_COMPELLING_LI" && t.CompellingInterest == "" {
+			r.Missing(path, "add compelling_interest: describing the compelling legitimate interests pursued",
+				"transfer %q relies on compelling legitimate interests, so the notice must state them", t.ID)
+		}
+	}
+}
+
+func checkRetentionCriteria(c *j.Context, r *j.Report) {
+	for i, rt := range c.Project.Retention {
+		if rt == nil || rt.Period != "" {
+			continue
+		}
+		s := strings.ToLower(strings.Trim(strings.TrimSpace(string(rt.Criteria)), "."))
+		if s == "as long as necessary" || s == "as long as needed" || s == "as long as necessary for the purposes" ||
+			s == "as long as necessary for the purposes described" || s == "as long as required" {
+			r.Missing(model.Index("retention", i)+".criteria", "say what decides the period, for example \"until you close your account, then 30 days\"",
+				"retention rule %q says only %s, which does not tell people how long", rt.ID, j.Quote(string(rt.Criteria)))
+		}
+	}
+}
+
+// consentPurposes returns the ids of purposes relying on consent.
+func consentPurposes(p *model.Project) []string {
+	var ids []string
+	for _, pu := range p.Purposes {
+		if pu != nil && (slices.Contains(pu.LegalBases, "consent") || pu.Art9Condition == "explicit_consent") {
+			ids = append(ids, pu.ID)
+		}
+	}
+	return ids
+}
+
+func checkConsent(c *j.Context, r *j.Report) {
+	rt := c.Project.Rights
+	if rt == nil || rt.ConsentWithdrawal != "" {
+		return
+	}
+	if ids := consentPurposes(c.Project); len(ids) > 0 {
+		r.Missing("rights", "add consent_withdrawal: saying how to withdraw consent (as easily as it was given)",
+			"purposes rely on consent (%s) but the data does not say how to withdraw it", strings.Join(ids, ", "))
+	}
+}
+
+func checkUKSA(c *j.Context, r *j.Report) {
+	if !uk(c) {
+		return
+	}
+	o := c.Project.Organization
+	if o.SupervisoryAuthorities == nil || !j.Reachable(o.SupervisoryAuthorities.UK) {
+		r.Missing("organization", "add supervisory_authorities: uk: with the Information Commissioner's Office's name, website and address",
+			"the UK GDPR applies but the UK supervisory authority and its contact details are not given")
+	}
+}
+
+func checkComplaints(c *j.Context, r *j.Report) {
+	if !uk(c) {
+		return
+	}
+	if c.Project.Organization.Complaints == nil {
+		r.Missing("organization", "add complaints: with channel: (how to complain to you) and acknowledge_days: (at most 30)",
+			"from 19 June 2026 UK notices must say how to complain to the organisation itself")
+	}
+}
+
+// direct reports whether cat is collected from the person themself.
+func direct(p *model.Project, cat *model.Category) bool {
+	for _, id := range cat.Sources {
+		if s := j.Source(p, id); s != nil && (s.Kind == "data_subject" || s.Kind == "automatic") {
+			return true
+		}
+	}
+	return false
+}
+
+func checkProvision(c *j.Context, r *j.Report) {
+	for i, cat := range c.Project.Categories {
+		if cat == nil || !direct(c.Project, cat) {
+			continue
+		}
+		path := model.Index("categories", i)
+		switch cat.Provision {
+		case "":
+			if fromPerson(c.Project, cat) {
+				r.Missing(path, "add provision: statutory, contractual, precontractual or voluntary",
+					"category %q is collected from people directly but does not say whether they must provide it", cat.ID)
+			}
+		case "statutory", "contractual", "precontractual":
+			if cat.Consequence == "" {
+				r.Missing(path, "add consequence: saying what happens if the person does not provide it",
+					"category %q is a %s requirement but does not say what happens if it is not provided", cat.ID, cat.Provision)
+			}
+		}
+	}
+}
+
+// fromPerson reports whether cat is given by the person (not only collected
+// automatically from their device).
+func fromPerson(p *model.Project, cat *model.Category) bool {
+	for _, id := range cat.Sources {
+		if s := j.Source(p, id); s != nil && s.Kind == "data_subject" {
+			return true
+		}
+	}
+	return false
+}
+
+func checkADM(c *j.Context, r *j.Report) {
+	ad := c.Project.AutomatedDecisions
+	if ad == nil {
+		return
+	}
+	for i, d := range ad.Decisions {
+		if d == nil || !d.Art22.IsYes() {
+			continue
+		}
+		var missing []string
+		if d.Logic == "" {
+			missing = append(missing, "logic")
+		}
+		if d.Significance == "" {
+			missing = append(missing, "significance")
+		}
+		if d.Consequences == "" {
+			missing = append(missing, "consequences")
+		}
+		if len(missing) > 0 {
+			r.Missing(model.Index("automated_decisions.decisions", i), "add "+strings.Join(missing, ":, ")+": to the decision",
+				"automated decision %q has legal or similarly significant effects, so the notice must explain its %s", d.ID, j.Join(missing, "and"))
+		}
+	}
+}
+
+func checkUKADM(c *j.Context, r *j.Report) {
+	ad := c.Project.AutomatedDecisions
+	if ad == nil || !uk(c) {
+		return
+	}
+	for i, d := range ad.Decisions {
+		if d != nil && d.Art22.IsYes() && d.Safeguards == "" {
+			r.Missing(model.Index("automated_decisions.decisions", i), "add safeguards: saying how to make representations, obtain human intervention and contest the decision",
+				"automated decision %q has significant effects, so UK notices must describe its safeguards", d.ID)
+		}
+	}
+}
+
+func checkCookieConsent(c *j.Context, r *j.Report) {
+	ck := c.Project.Cookies
+	if ck == nil || ck.SettingsURL != "" {
+		return
+	}
+	for _, it := range ck.Items {
+		if it != nil && it.Class != "strictly_necessary" {
+			r.Missing("cookies", "add settings_url: with the page where people accept, refuse and withdraw consent to cookies",
+				"%s cookies such as %q need consent, but the data gives no page to give or withdraw it", it.Class, it.Name)
+			return
+		}
+	}
+}
+
+var _ = fmt.Sprint

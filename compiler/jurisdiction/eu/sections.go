@@ -1,0 +1,590 @@
+package eu
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+type builder struct {
+	c      *j.Context
+	p      *model.Project
+	eu, uk bool
+}
+
+func (b *builder) controller() *notice.Section {
+	s := &notice.Section{ID: "controller", Title: "Who is responsible for your data"}
+	o := b.p.Organization
+	s.Use("organization.entities")
+	var rows [][]notice.Text
+	for i, e := range o.Entities {
+		if e.Role == "processor" {
+			continue
+		}
+		s.Use(model.Index("organization.entities", i))
+		role := "Controller"
+		if e.Role == "joint_controller" {
+			role = "Joint controller"
+		}
+		desc := notice.Inline(string(e.Description))
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), notice.Text(role), j.Address(e.Address), desc})
+	}
+	s.P("The controllers of your personal data, which decide how and why it is used, are:")
+	s.Add(&notice.Table{Caption: "Controllers", Head: []string{"Company", "Role", "Address", "What it does"}, Rows: rows})
+	for i, e := range o.Entities {
+		if e.Role == "joint_controller" && e.JointArrangement != "" {
+			s.Use(model.Index("organization.entities", i) + ".joint_arrangement")
+			s.P(notice.Strong("Joint control. ") + notice.Inline(string(e.JointArrangement)))
+		}
+	}
+	s.Use("organization.privacy_contact")
+	s.P("You can contact us about your personal data at " + j.ContactLine(o.PrivacyContact) + ".")
+	if rep := o.Representatives; rep != nil {
+		if rep.EU != nil && b.eu {
+			s.Use("organization.representatives.eu")
+			s.P("**EU representative.** Because we have no establishment in the European Union, we have appointed a representative there under Article 27 of the GDPR. You can contact them instead of us: " + j.ContactLine(rep.EU) + ".")
+		}
+		if rep.UK != nil && b.uk {
+			s.Use("organization.representatives.uk")
+			s.P("**UK representative.** Because we have no establishment in the United Kingdom, we have appointed a representative there under Article 27 of the UK GDPR: " + j.ContactLine(rep.UK) + ".")
+		}
+	}
+	if dpo := o.DPO; dpo != nil {
+		eu := dpo.EU != nil && dpo.EU.Appointed.IsYes() && b.eu
+		uk := dpo.UK != nil && dpo.UK.Appointed.IsYes() && b.uk
+		switch {
+		case eu && uk && sameContact(dpo.EU.Contact, dpo.UK.Contact):
+			s.Use("organization.dpo")
+			s.P("**Data Protection Officer.** Our Data Protection Officer, for both the EU and the UK, can be reached at " + j.ContactLine(dpo.EU.Contact) + ".")
+		default:
+			if eu {
+				s.Use("organization.dpo.eu")
+				s.P("**Data Protection Officer (EU).** " + j.ContactLine(dpo.EU.Contact) + ".")
+			}
+			if uk {
+				s.Use("organization.dpo.uk")
+				s.P("**Data Protection Officer (UK).** " + j.ContactLine(dpo.UK.Contact) + ".")
+			}
+		}
+	}
+	return s
+}
+
+func sameContact(a, b *model.Contact) bool {
+	return a != nil && b != nil && a.Email == b.Email && a.Name == b.Name
+}
+
+// glance compares the EU and UK regimes side by side where they differ.
+func (b *builder) glance() *notice.Section {
+	if !b.eu || !b.uk {
+		return nil
+	}
+	s := &notice.Section{ID: "eu-and-uk", Title: "The EU and the UK at a glance"}
+	s.P("The EU GDPR and the UK GDPR give you the same rights. Where the details differ, this table shows both:")
+	o := b.p.Organization
+	rep := func(ct *model.Contact, established bool) notice.Text {
+		switch {
+		case established:
+			return "Not needed: we are established here"
+		case ct != nil:
+			return notice.Plain(ct.Name)
+		}
+		return "None appointed"
+	}
+	dpo := func(d *model.DPO) notice.Text {
+		if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
+			return "None appointed"
+		}
+		return contactShort(d.Contact)
+	}
+	var repEU, repUK *model.Contact
+	if o.Representatives != nil {
+		repEU, repUK = o.Representatives.EU, o.Representatives.UK
+	}
+	var dpoEU, dpoUK *model.DPO
+	if o.DPO != nil {
+		dpoEU, dpoUK = o.DPO.EU, o.DPO.UK
+	}
+	saEU := notice.Text("The data protection authority where you live or work, or where you believe the breach took place")
+	if sa := o.SupervisoryAuthorities; sa != nil && sa.EU != nil {
+		saEU = notice.Plain(sa.EU.Name)
+	}
+	saUK := notice.Text("The Information Commissioner's Office")
+	if sa := o.SupervisoryAuthorities; sa != nil && sa.UK != nil {
+		saUK = notice.Plain(sa.UK.Name)
+	}
+	var toolsEU, toolsUK []notice.Text
+	for _, t := range b.p.Transfers {
+		if tool := b.c.Tool("eu", t.Mechanism); tool != nil && !slices.Contains(toolsEU, notice.Plain(tool.Name)) {
+			toolsEU = append(toolsEU, notice.Plain(tool.Name))
+		}
+		if tool := b.c.Tool("uk", t.UKMechanism); tool != nil && !slices.Contains(toolsUK, notice.Plain(tool.Name)) {
+			toolsUK = append(toolsUK, notice.Plain(tool.Name))
+		}
+	}
+	complaints := notice.Text("Contact us first if you like; you can always go to the authority")
+	ukComplaints := complaints
+	if o.Complaints != nil {
+		ukComplaints = notice.Text(fmt.Sprintf("Complain to us first: we acknowledge complaints within %d days", ackDays(o.Complaints)))
+	}
+	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
+	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
+		Rows: [][]notice.Text{
+			{"**Supervisory authority**", saEU, saUK},
+			{"**Representative**", rep(repEU, o.EstablishedInEU.IsYes()), rep(repUK, o.EstablishedInUK.IsYes())},
+			{"**Data Protection Officer**", dpo(dpoEU), dpo(dpoUK)},
+			{"**Transfer tools**", notice.Sentence(notice.Series(toolsEU, "and")), notice.Sentence(notice.Series(toolsUK, "and"))},
+			{"**Complaints to us**", complaints, ukComplaints},
+		}})
+	return s
+}
+
+func ackDays(c *model.Complaints) int {
+	if c.AcknowledgeDays > 0 {
+		return c.AcknowledgeDays
+	}
+	return 30
+}
+
+func contactShort(ct *model.Contact) notice.Text {
+	switch {
+	case ct.Email != "":
+		return notice.Mail(ct.Email)
+	case ct.WebForm != "":
+		return notice.Web(ct.WebForm)
+	case ct.Address != nil:
+		return j.Address(ct.Address)
+	}
+	return notice.Plain(ct.Name)
+}
+
+func (b *builder) purposes() *notice.Section {
+	s := &notice.Section{ID: "purposes-and-legal-bases", Title: "Why we use your data and our legal bases"}
+	s.P("European data protection law lets us use personal data only where we have a legal basis. This table shows, for each purpose, the information we use, the legal basis we rely on, our legitimate interests where that is the basis, and who receives the data.")
+	var rows [][]notice.Text
+	ukDiffers := false
+	for i, pu := range b.p.Purposes {
+		path := model.Index("purposes", i)
+		s.Use(path)
+		var bases []notice.Text
+		for _, lb := range pu.LegalBases {
+			bases = append(bases, j.LegalBasis(lb))
+		}
+		basis := notice.Series(bases, "and")
+		if b.uk && len(pu.UKLegalBases) > 0 && !slices.Equal(pu.UKLegalBases, pu.LegalBases) {
+			ukDiffers = true
+			var uk []notice.Text
+			for _, lb := range pu.UKLegalBases {
+				uk = append(uk, j.LegalBasis(lb))
+			}
+			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
+		}
+		if pu.Art9Condition != "" {
+			basis += "; for special-category data, " + notice.Plain(art9[pu.Art9Condition])
+		}
+		li := notice.Text("Not applicable")
+		if pu.LegitimateInterest != "" {
+			li = notice.Inline(string(pu.LegitimateInterest))
+		}
+		rec := notice.Sentence(notice.Series(j.RecipientNames(b.p, pu.Recipients), "and"))
+		if rec == "" {
+			rec = "Only our own staff"
+		}
+		rows = append(rows, []notice.Text{
+			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(pu.Description)),
+			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			notice.Sentence(basis), li, rec,
+		})
+	}
+	s.Add(&notice.Table{Caption: "Purposes, legal bases and recipients",
+		Head: []string{"Purpose", "Information used", "Legal basis", "Our legitimate interests", "Recipients"}, Rows: rows})
+	if ukDiffers {
+		s.P("Where the UK legal basis differs from the EU one, the table shows both.")
+	}
+	s.P("Where we rely on legitimate interests, we have balanced our interests against your rights and freedoms. You can ask us for more information about that balancing test.")
+	return s
+}
+
+var art9 = map[string]string{
+	"explicit_consent":            "your explicit consent (Art. 9(2)(a))",
+	"employment":                  "obligations in the field of employment and social security law (Art. 9(2)(b))",
+	"vital_interests":             "protecting vital interests (Art. 9(2)(c))",
+	"not_for_profit":              "the legitimate activities of a not-for-profit body (Art. 9(2)(d))",
+	"made_public":                 "data you have manifestly made public (Art. 9(2)(e))",
+	"legal_claims":                "establishing, exercising or defending legal claims (Art. 9(2)(f))",
+	"substantial_public_interest": "substantial public interest (Art. 9(2)(g))",
+	"health_care":                 "health or social care (Art. 9(2)(h))",
+	"public_health":               "public health (Art. 9(2)(i))",
+	"archiving_research":          "archiving, research or statistics (Art. 9(2)(j))",
+}
+
+func (b *builder) special() *notice.Section {
+	var items []notice.Text
+	s := &notice.Section{ID: "special-categories", Title: "Special categories of data"}
+	for i, pu := range b.p.Purposes {
+		a9, a10 := special(b.p, pu.Categories)
+		if len(a9) == 0 && len(a10) == 0 {
+			continue
+		}
+		s.Use(model.Index("purposes", i))
+		t := notice.Strong(notice.Plain(pu.Name)) + ":"
+		if len(a9) > 0 {
+			t = notice.Join(t, "we rely on "+notice.Plain(art9[pu.Art9Condition])+".")
+		}
+		if len(a10) > 0 {
+			t = notice.Join(t, "For information about criminal convictions and offences:", notice.Sentence(notice.Inline(string(pu.Art10Basis))))
+		}
+		items = append(items, t)
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	s.P("Some of the information we use is sensitive (\"special category\" data). For it, we rely on these conditions in addition to the legal bases above:")
+	s.Add(&notice.List{Items: items})
+	return s
+}
+
+func (b *builder) provision() *notice.Section {
+	s := &notice.Section{ID: "providing-data", Title: "Do you have to give us your data?"}
+	var items []notice.Text
+	for i, cat := range b.p.Categories {
+		if cat.Provision == "" || cat.Provision == "voluntary" {
+			continue
+		}
+		s.Use(model.Index("categories", i))
+		why := map[string]string{
+			"statutory":      "the law requires it",
+			"contractual":    "we need it to provide our services under our contract with you or your organisation",
+			"precontractual": "we need it before we can enter into a contract with you",
+		}[cat.Provision]
+		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
+	}
+	s.P("You are never obliged to give us personal data. Where information is marked as required in our forms, or listed below, we need it, and without it we cannot do what you ask. Everything else is up to you.")
+	if len(items) > 0 {
+		s.Add(&notice.List{Items: items})
+	}
+	return s
+}
+
+func (b *builder) indirect() *notice.Section {
+	s := &notice.Section{ID: "other-sources", Title: "Data we get from other sources"}
+	var items []notice.Text
+	for i, src := range b.p.Sources {
+		if src.Kind != "third_party" && src.Kind != "public" {
+			continue
+		}
+		s.Use(model.Index("sources", i))
+		var cats []notice.Text
+		for _, cat := range b.p.Categories {
+			if slices.Contains(cat.Sources, src.ID) {
+				cats = append(cats, notice.Plain(j.LowerFirst(cat.Name)))
+			}
+		}
+		pub := "not publicly accessible"
+		if src.PubliclyAccessible.IsYes() {
+			pub = "publicly accessible"
+		}
+		t := notice.Strong(notice.Plain(src.Name)) + " (" + notice.Text(pub) + ")"
+		if src.Description != "" {
+			t += ": " + notice.Inline(string(src.Description))
+		}
+		if len(cats) > 0 {
+			t = notice.Join(notice.Sentence(t), "We get "+notice.Series(cats, "and")+" from this source.")
+		}
+		items = append(items, t)
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	s.P("Not all the personal data we hold comes from you. These are the other sources, and the categories of data we get from each:")
+	s.Add(&notice.List{Items: items})
+	return s
+}
+
+var gdprRoles = map[string]string{
+	"processor":        "processes data on our behalf and on our instructions",
+	"controller":       "uses data for its own purposes, as an independent controller",
+	"joint_controller": "decides jointly with us how data is used",
+}
+
+func (b *builder) recipients() *notice.Section {
+	s := &notice.Section{ID: "recipients", Title: "Who receives your data"}
+	var rows [][]notice.Text
+	for i, r := range b.p.Recipients {
+		s.Use(model.Index("recipients", i))
+		where := notice.Text("")
+		if len(r.Countries) > 0 {
+			where = notice.Sentence(j.Countries(r.Countries))
+		}
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
+			notice.Sentence(notice.Text(gdprRoles[r.GDPRRole])), where})
+	}
+	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
+	if len(b.p.Processors) > 0 {
+		s.Use("processors")
+		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider, what it does, where it processes data and the safeguard for any transfer.")
+	}
+	return s
+}
+
+func (b *builder) transfers() *notice.Section {
+	s := &notice.Section{ID: "international-transfers", Title: "Transfers outside Europe"}
+	if len(b.p.Transfers) == 0 {
+		s.P("We do not transfer your personal data outside the European Economic Area and the United Kingdom.")
+		return s
+	}
+	s.P("Some recipients of your data are outside the European Economic Area and the United Kingdom, in countries whose laws may not protect personal data as well. Each transfer is protected as follows:")
+	head := []string{"Where", "What and to whom", "Safeguard (EU)"}
+	if b.uk {
+		head = append(head, "Safeguard (UK)")
+	}
+	head = append(head, "Copy of the safeguards")
+	var rows [][]notice.Text
+	for i, t := range b.p.Transfers {
+		s.Use(model.Index("transfers", i))
+		what := notice.Inline(string(t.Description))
+		if what == "" {
+			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
+		}
+		row := []notice.Text{notice.Sentence(j.Countries(t.Destinations)), what, b.tool("eu", t.Mechanism, t)}
+		if b.uk {
+			uk := notice.Text("Not a transfer under UK law")
+			if t.UKMechanism != "" {
+				uk = b.tool("uk", t.UKMechanism, t)
+			}
+			row = append(row, uk)
+		}
+		cp := notice.Inline(string(t.SafeguardsCopy))
+		if cp == "" {
+			cp = "Not applicable"
+		}
+		row = append(row, cp)
+		if t.RiskStatement != "" {
+			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(t.RiskStatement)))
+		}
+		if t.CompellingInterest != "" {
+			row[1] = notice.Join(row[1], "**Our compelling legitimate interests:**", notice.Inline(string(t.CompellingInterest)))
+		}
+		rows = append(rows, row)
+	}
+	s.Add(&notice.Table{Caption: "International transfers and their safeguards", Head: head, Rows: rows})
+	return s
+}
+
+func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
+	tool := b.c.Tool(regime, id)
+	if tool == nil {
+		return notice.Plain(id)
+	}
+	name := notice.Sentence(notice.Plain(upperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")")
+	if id == "SCC_2021_914" && len(t.SCCModules) > 0 {
+		var mods []string
+		for _, m := range t.SCCModules {
+			mods = append(mods, fmt.Sprint(m))
+		}
+		word := "module"
+		if len(mods) > 1 {
+			word = "modules"
+		}
+		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s %s.", word, j.Join(mods, "and"))))
+	}
+	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
+		var decs []notice.Text
+		for _, d := range t.Destinations {
+			if dec := b.c.Adequacy(regime, d); dec != nil {
+				decs = append(decs, notice.Plain(dec.Instrument))
+			}
+		}
+		if len(decs) > 0 {
+			name = notice.Join(name, notice.Sentence(notice.Series(decs, "and")))
+		}
+	}
+	return name
+}
+
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+func (b *builder) retention() *notice.Section {
+	s := &notice.Section{ID: "retention", Title: "How long we keep your data"}
+	s.P("We keep each category of personal data for the period below, then delete it or make it anonymous. Where a legal claim or investigation needs data, we may keep it until that is resolved.")
+	var rows [][]notice.Text
+	for i, cat := range b.p.Categories {
+		s.Use(model.Index("categories", i) + ".retention")
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(j.RetentionRule(b.p, cat.Retention))})
+	}
+	s.Add(&notice.Table{Caption: "Retention periods", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	return s
+}
+
+var euRights = []struct{ id, name, text string }{
+	{"access", "Access", "You can ask whether we hold personal data about you and for a copy of it, with information about how we use it (Art. 15)."},
+	{"correction", "Rectification", "You can ask us to correct inaccurate data and complete incomplete data (Art. 16)."},
+	{"deletion", "Erasure", "You can ask us to delete your data, for example when we no longer need it or you withdraw consent (Art. 17)."},
+	{"restriction", "Restriction", "You can ask us to stop using your data, except to store it, while a question about it is settled (Art. 18)."},
+	{"portability", "Portability", "You can ask for data you gave us, which we use on the basis of consent or contract, in a structured, machine-readable format, or ask us to send it to another organisation (Art. 20)."},
+	{"objection", "Objection", "You can object to our use of your data based on legitimate interests (Art. 21); see below."},
+}
+
+func (b *builder) rights() *notice.Section {
+	s := &notice.Section{ID: "your-rights", Title: "Your rights"}
+	rt := b.p.Rights
+	law := "the GDPR"
+	if b.uk && b.eu {
+		law = "the EU GDPR and the UK GDPR"
+	} else if b.uk {
+		law = "the UK GDPR"
+	}
+	s.P(notice.Text("Under " + law + " you have these rights:"))
+	var items []notice.Text
+	for _, r := range euRights {
+		text := notice.Text(r.text)
+		for _, o := range rt.Offered {
+			if o.Right == r.id && o.Description != "" {
+				text = notice.Join(text, notice.Inline(string(o.Description)))
+			}
+		}
+		items = append(items, notice.Strong(notice.Text(r.name))+": "+text)
+	}
+	if ids := consentPurposes(b.p); len(ids) > 0 {
+		s.Use("rights.consent_withdrawal")
+		items = append(items, "**Withdraw consent**: where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it. "+
+			notice.Inline(string(rt.ConsentWithdrawal)))
+	}
+	s.Add(&notice.List{Items: items})
+	if b.p.Cookies != nil && b.p.Cookies.SettingsURL != "" {
+		s.Use("cookies.settings_url")
+		s.P("You can give or withdraw consent to cookies at any time in our " + notice.Link("cookie settings", b.p.Cookies.SettingsURL) + ".")
+	}
+	s.Use("rights.request_methods", "rights.verification")
+	s.P("These rights are free to exercise. To exercise them, contact us by any of these methods:")
+	var ms []notice.Text
+	for _, m := range rt.RequestMethods {
+		ms = append(ms, j.RequestMethod(m))
+	}
+	s.Add(&notice.List{Items: ms})
+	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
+	s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
+
+	obj := s.Sub("right-to-object", "Your right to object")
+	var li, dm []notice.Text
+	for i, pu := range b.p.Purposes {
+		if pu.DirectMarketing {
+			obj.Use(model.Index("purposes", i) + ".direct_marketing")
+			dm = append(dm, notice.Plain(j.LowerFirst(pu.Name)))
+		} else if slices.Contains(pu.LegalBases, "legitimate_interests") || slices.Contains(pu.LegalBases, "public_task") {
+			obj.Use(model.Index("purposes", i) + ".legal_bases")
+			li = append(li, notice.Plain(j.LowerFirst(pu.Name)))
+		}
+	}
+	aside := &notice.Aside{Title: "You have the right to object"}
+	if len(li) > 0 {
+		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: notice.Sentence(notice.Join(
+			"You can object at any time, on grounds relating to your particular situation, to our use of your data based on legitimate interests, including profiling. This applies to:",
+			notice.Series(li, "and")+". We will then stop unless we have compelling legitimate grounds that override your interests, or need the data for legal claims"))})
+	}
+	if len(dm) > 0 {
+		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: notice.Sentence(notice.Join(
+			"You can object at any time to our use of your data for direct marketing, including profiling for it, and we will then stop. This applies to:",
+			notice.Series(dm, "and")))})
+	}
+	if len(aside.Blocks) == 0 {
+		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "We do not use your data on the basis of legitimate interests or for direct marketing, so the right to object does not currently apply; if that changes, you can object at any time."})
+	}
+	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "To object, use any of the methods above, or the unsubscribe link in any marketing email."})
+	obj.Add(aside)
+	return s
+}
+
+func (b *builder) automated() *notice.Section {
+	ad := b.p.AutomatedDecisions
+	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions"}
+	s.Use("automated_decisions")
+	var art22 []*model.Decision
+	for _, d := range ad.Decisions {
+		if d.Art22.IsYes() {
+			art22 = append(art22, d)
+		}
+	}
+	if len(art22) == 0 {
+		s.P("We do not make decisions about you based solely on automated processing, including profiling, that produce legal effects concerning you or similarly significantly affect you.")
+		return s
+	}
+	s.P("We make these decisions by automated means, with legal or similarly significant effects on you:")
+	for i, d := range art22 {
+		sub := s.Sub(fmt.Sprintf("automated-decision-%s", d.ID), strings.TrimSuffix(firstSentence(string(d.Description)), "."))
+		_ = i
+		sub.Add(&notice.Definitions{Items: []notice.Definition{
+			{Term: "What is decided", Text: notice.Inline(string(d.Description))},
+			{Term: "How it works", Text: notice.Inline(string(d.Logic))},
+			{Term: "What it means for you", Text: notice.Inline(string(d.Significance))},
+			{Term: "Likely consequences", Text: notice.Inline(string(d.Consequences))},
+		}})
+		if d.Safeguards != "" {
+			sub.P(notice.Strong("Your safeguards.") + " " + notice.Inline(string(d.Safeguards)))
+		}
+	}
+	return s
+}
+
+func firstSentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+func (b *builder) complaints() *notice.Section {
+	s := &notice.Section{ID: "complaints", Title: "Complaints"}
+	o := b.p.Organization
+	if o.Complaints != nil {
+		s.Use("organization.complaints")
+		s.Add(&notice.Prose{Markdown: string(o.Complaints.Channel)})
+	}
+	s.Use("organization.supervisory_authorities")
+	sa := o.SupervisoryAuthorities
+	if b.eu {
+		if sa != nil && sa.EU != nil {
+			s.P("**In the EU**, you can complain to our lead supervisory authority, " + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
+		} else {
+			s.P("**In the EU**, you can complain to the data protection authority in the country where you live or work, or where you think the law was broken. The European Data Protection Board lists them at " +
+				notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en") + ".")
+		}
+	}
+	if b.uk && sa != nil && sa.UK != nil {
+		s.P("**In the UK**, you can complain to " + j.ContactLine(sa.UK) + ".")
+	}
+	return s
+}
+
+func (b *builder) changes() *notice.Section {
+	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
+	s.Use("changes.notification")
+	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
+	return s
+}
+
+func (b *builder) contact() *notice.Section {
+	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	s.Use("organization.privacy_contact")
+	s.P("For any question about this notice or your data, contact us:")
+	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(title(b.p)), "global", "") + ", which describes our practices in full.")
+	return s
+}
+
+func title(p *model.Project) string {
+	if p.Notices != nil && p.Notices.Global != nil && p.Notices.Global.Title != "" {
+		return p.Notices.Global.Title
+	}
+	return "Privacy Policy"
+}

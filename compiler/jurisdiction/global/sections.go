@@ -1,0 +1,509 @@
+package global
+
+import (
+	"fmt"
+	"strings"
+
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+type builder struct {
+	c *j.Context
+	p *model.Project
+}
+
+func (b *builder) org() notice.Text { return notice.Plain(b.p.Organization.Name) }
+
+func (b *builder) about() *notice.Section {
+	s := &notice.Section{ID: "about", Title: "About this policy"}
+	o := b.p.Organization
+	s.Use("organization.description", "organization.entities", "subjects")
+	s.Add(&notice.Prose{Markdown: string(o.Description)})
+	var ents []notice.Text
+	for _, e := range o.Entities {
+		if e.Role == "controller" || e.Role == "joint_controller" {
+			ents = append(ents, notice.Plain(e.LegalName))
+		}
+	}
+	s.P(notice.Sentence(notice.Join("In this policy, \"", b.org()+"\", \"we\" and \"us\" mean",
+		notice.Series(ents, "and")+", which decide how and why the personal data described here is used")))
+	var groups []notice.Text
+	for _, sub := range b.p.Subjects {
+		groups = append(groups, notice.Strong(notice.Plain(sub.Name))+": "+notice.Inline(string(sub.Description)))
+	}
+	if len(groups) > 0 {
+		s.P("It covers the personal data of these groups of people:")
+		s.Add(&notice.List{Items: groups})
+	}
+	var more []notice.Text
+	if b.c.Publishes("eu") {
+		more = append(more, "If you are in the European Economic Area or the United Kingdom, our "+
+			notice.NoticeLink(notice.Plain(title(b.p.Notices.EU, "Supplemental European Privacy Notice")), "eu", "")+
+			" adds the information European law requires, including the legal basis for each use of your data.")
+	}
+	if b.c.Publishes("california") {
+		more = append(more, "If you live in California, our "+
+			notice.NoticeLink(notice.Plain(title(b.p.Notices.California, "California Privacy Notice")), "california", "")+
+			" describes your rights under the California Consumer Privacy Act.")
+	}
+	for _, m := range more {
+		s.P(m)
+	}
+	return s
+}
+
+func title(ns *model.NoticeSettings, def string) string {
+	if ns != nil && ns.Title != "" {
+		return ns.Title
+	}
+	return def
+}
+
+var sourceKinds = []struct{ kind, title, lead string }{
+	{"data_subject", "Information you give us", "You give us this information when you fill in a form, create an account, buy a subscription, contact us or talk to us:"},
+	{"automatic", "Information we collect automatically", "When you use our websites, apps and emails, we and our partners collect some information automatically:"},
+	{"third_party", "Information from other sources", "We also receive information about you from other companies:"},
+	{"public", "Information from public sources", "We collect some information that is publicly available:"},
+}
+
+func (b *builder) collect() *notice.Section {
+	s := &notice.Section{ID: "information-we-collect", Title: "Information we collect"}
+	s.P("The personal data we collect depends on how you deal with us. We group it below by how we get it.")
+	for _, k := range sourceKinds {
+		var items []notice.Text
+		for i, cat := range b.p.Categories {
+			if !b.categoryFrom(cat, k.kind) {
+				continue
+			}
+			s.Use(model.Index("categories", i))
+			t := notice.Strong(notice.Plain(cat.Name))
+			t += ", such as " + notice.Series(plains(cat.Examples), "and")
+			if len(cat.Special) > 0 || len(cat.CCPASensitive) > 0 {
+				t += " (this is sensitive information, which we handle with extra care)"
+			}
+			items = append(items, notice.Sentence(t))
+		}
+		if len(items) == 0 {
+			continue
+		}
+		sub := s.Sub("collect-"+strings.ReplaceAll(k.kind, "_", "-"), k.title)
+		sub.P(notice.Text(k.lead))
+		sub.Add(&notice.List{Items: items})
+		if k.kind == "third_party" || k.kind == "public" {
+			var srcs []notice.Text
+			for i, src := range b.p.Sources {
+				if src.Kind != k.kind {
+					continue
+				}
+				sub.Use(model.Index("sources", i))
+				t := notice.Strong(notice.Plain(src.Name))
+				if src.Description != "" {
+					t += ": " + notice.Inline(string(src.Description))
+				}
+				srcs = append(srcs, notice.Sentence(t))
+			}
+			if len(srcs) > 0 {
+				sub.P("These sources are:")
+				sub.Add(&notice.List{Items: srcs})
+			}
+		}
+	}
+	return s
+}
+
+func (b *builder) categoryFrom(cat *model.Category, kind string) bool {
+	for _, id := range cat.Sources {
+		if src := j.Source(b.p, id); src != nil && src.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+func plains(ss []string) []notice.Text {
+	out := make([]notice.Text, len(ss))
+	for i, s := range ss {
+		out[i] = notice.Plain(s)
+	}
+	return out
+}
+
+func (b *builder) use() *notice.Section {
+	s := &notice.Section{ID: "how-we-use", Title: "How we use your information"}
+	s.P("We use personal data for these purposes:")
+	var rows [][]notice.Text
+	for i, pu := range b.p.Purposes {
+		s.Use(model.Index("purposes", i))
+		rows = append(rows, []notice.Text{
+			notice.Strong(notice.Plain(pu.Name)),
+			notice.Inline(string(pu.Description)),
+			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+		})
+	}
+	s.Add(&notice.Table{Caption: "Why we use personal data", Head: []string{"Purpose", "What we do", "Information used"}, Rows: rows})
+	if b.c.Publishes("eu") {
+		s.P("The legal basis for each purpose under European data protection law is in our " +
+			notice.NoticeLink("European notice", "eu", "purposes-and-legal-bases") + ".")
+	}
+	return s
+}
+
+func (b *builder) sharing() *notice.Section {
+	s := &notice.Section{ID: "sharing", Title: "How we share your information"}
+	s.P("We share personal data only as described here:")
+	var items []notice.Text
+	for i, r := range b.p.Recipients {
+		s.Use(model.Index("recipients", i))
+		items = append(items, notice.Strong(notice.Plain(r.Name))+": "+notice.Inline(string(r.Description)))
+	}
+	s.Add(&notice.List{Items: items})
+	if len(b.p.Processors) > 0 {
+		s.Use("processors")
+		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(len(b.p.Processors))),
+			"service providers that process personal data for us by name, with what they do and where, on our",
+			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
+	}
+	return s
+}
+
+func (b *builder) sale() *notice.Section {
+	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale of personal information and targeted advertising"}
+	sells, shares := false, false
+	for i, pu := range b.p.Purposes {
+		s.Use(model.Index("purposes", i) + ".sells")
+		sells = sells || pu.Sells.IsYes()
+		shares = shares || pu.Shares.IsYes()
+	}
+	if ca := b.p.California; ca != nil {
+		s.Use("california.sells", "california.shares")
+		sells = sells || ca.Sells.IsYes()
+		shares = shares || ca.Shares.IsYes()
+	}
+	if sells {
+		s.P("We sell some personal information, as described in this policy.")
+	} else {
+		s.P("We do not sell your personal information, and we have not sold it in the last 12 months.")
+	}
+	if shares {
+		var ps []notice.Text
+		for _, pu := range b.p.Purposes {
+			if pu.Shares.IsYes() {
+				ps = append(ps, notice.Plain(j.LowerFirst(pu.Name)))
+			}
+		}
+		s.P(notice.Sentence(notice.Join("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\". We do this to",
+			notice.Series(ps, "and"))))
+		s.P("You can opt out at any time: see " + notice.Link("Cookies and similar technologies", "#cookies") +
+			" and " + notice.Link("Do Not Track and Global Privacy Control", "#browser-signals") + ".")
+	} else {
+		s.P("We do not share your personal information for cross-context behavioural advertising.")
+	}
+	return s
+}
+
+var rightNames = map[string]string{
+	"access":               "Access: ask for a copy of the personal data we hold about you and how we use it.",
+	"correction":           "Correction: ask us to correct personal data that is wrong or incomplete.",
+	"deletion":             "Deletion: ask us to delete your personal data.",
+	"portability":          "Portability: receive personal data you gave us in a portable format.",
+	"restriction":          "Restriction: ask us to limit how we use your personal data.",
+	"objection":            "Objection: object to our use of your personal data.",
+	"withdraw_consent":     "Withdraw consent: where we rely on your consent, withdraw it at any time.",
+	"opt_out_marketing":    "Opt out of marketing: stop receiving marketing emails from us.",
+	"opt_out_sale_sharing": "Opt out of sale and sharing: stop us selling or sharing your personal information for targeted advertising.",
+	"limit_sensitive":      "Limit the use of sensitive information: ask us to use it only as needed to provide our services.",
+	"appeal":               "Appeal: ask us to reconsider if we refuse your request.",
+	"complain":             "Complain: complain to us or to a data protection authority.",
+}
+
+func (b *builder) rights() *notice.Section {
+	s := &notice.Section{ID: "your-rights", Title: "Your choices and rights"}
+	rt := b.p.Rights
+	s.Use("rights")
+	s.P("Wherever you live, you can ask us to do the following:")
+	var items []notice.Text
+	for _, r := range rt.Offered {
+		name, _, _ := strings.Cut(rightNames[r.Right], ":")
+		t := notice.Strong(notice.Plain(name)) + ":"
+		if r.Description != "" {
+			t = notice.Join(t, notice.Inline(string(r.Description)))
+		} else {
+			_, rest, _ := strings.Cut(rightNames[r.Right], ": ")
+			t = notice.Join(t, notice.Plain(rest))
+		}
+		items = append(items, t)
+	}
+	s.Add(&notice.List{Items: items})
+	if b.c.Publishes("eu") || b.c.Publishes("california") {
+		var links []notice.Text
+		if b.c.Publishes("eu") {
+			links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
+		}
+		if b.c.Publishes("california") {
+			links = append(links, notice.NoticeLink("California", "california", "your-rights"))
+		}
+		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
+	}
+	how := s.Sub("making-a-request", "How to make a request")
+	how.P("To make a request, contact us by any of these methods:")
+	how.Add(&notice.List{Items: requestMethods(rt.RequestMethods)})
+	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
+	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
+	for _, md := range []model.Markdown{rt.ResponseTime, rt.Appeal, rt.ConsentWithdrawal, rt.NonDiscrimination} {
+		if md != "" {
+			how.Add(&notice.Prose{Markdown: string(md)})
+		}
+	}
+	return s
+}
+
+// requestMethods lists how to make a request.
+func requestMethods(ms []*model.RequestMethod) []notice.Text {
+	var items []notice.Text
+	for _, m := range ms {
+		items = append(items, j.RequestMethod(m))
+	}
+	return items
+}
+
+var cookieClasses = map[string]string{
+	"strictly_necessary": "Strictly necessary",
+	"functional":         "Functional",
+	"analytics":          "Analytics",
+	"advertising":        "Advertising",
+}
+
+func (b *builder) cookies() *notice.Section {
+	s := &notice.Section{ID: "cookies", Title: "Cookies and similar technologies"}
+	ck := b.p.Cookies
+	s.Use("cookies.summary")
+	s.Add(&notice.Prose{Markdown: string(ck.Summary)})
+	if len(ck.Items) > 0 {
+		s.Use("cookies.items")
+		var rows [][]notice.Text
+		for _, it := range ck.Items {
+			party := "Us"
+			if it.Party == "third" {
+				party = "Third party"
+			}
+			rows = append(rows, []notice.Text{notice.Plain(it.Name), notice.Plain(it.Provider), notice.Text(party),
+				notice.Text(cookieClasses[it.Class]), notice.Plain(it.Purpose), notice.Plain(string(it.Duration))})
+		}
+		s.Add(&notice.Table{Caption: "Cookies and similar technologies we use",
+			Head: []string{"Name", "Provider", "Set by", "Type", "Purpose", "Lasts"}, Rows: rows})
+	}
+	if ck.SettingsURL != "" {
+		s.Use("cookies.settings_url")
+		s.P("You can accept or refuse cookies other than strictly necessary ones, and change your mind at any time, in our " +
+			notice.Link("cookie settings", ck.SettingsURL) + ". You can also block or delete cookies in your browser's settings; some parts of our websites may then not work.")
+	}
+	if ck.PolicyURL != "" {
+		s.Use("cookies.policy_url")
+		s.P("Our " + notice.Link("cookie policy", ck.PolicyURL) + " has more detail.")
+	}
+	if len(ck.OptOutTools) > 0 {
+		s.Use("cookies.opt_out_tools")
+		var items []notice.Text
+		for _, l := range ck.OptOutTools {
+			items = append(items, notice.Link(notice.Plain(l.Name), l.URL))
+		}
+		s.P("You can also opt out of interest-based advertising with these industry tools:")
+		s.Add(&notice.List{Items: items})
+	}
+	return s
+}
+
+func (b *builder) signals() *notice.Section {
+	s := &notice.Section{ID: "browser-signals", Title: "Do Not Track and Global Privacy Control"}
+	ck := b.p.Cookies
+	s.Use("cookies.do_not_track", "cookies.global_privacy_control", "cookies.third_party_tracking")
+	dnt := ck.DoNotTrack
+	if dnt.Honored.IsYes() {
+		s.P(notice.Join("**Do Not Track.** We honour Do Not Track signals.", notice.Inline(string(dnt.Description))))
+	} else {
+		s.P(notice.Join("**Do Not Track.** Some browsers send a \"Do Not Track\" signal. There is no common standard for how to respond to it, so our websites do not respond to Do Not Track signals.",
+			notice.Inline(string(dnt.Description))))
+	}
+	gpc := ck.GlobalPrivacyControl
+	if gpc.Honored.IsYes() {
+		s.P(notice.Join("**Global Privacy Control.** We treat a Global Privacy Control signal from your browser as a request to opt out of the sale and sharing of your personal information.",
+			notice.Inline(string(gpc.Description))))
+	} else {
+		s.P(notice.Join("**Global Privacy Control.** We do not currently respond to Global Privacy Control signals.", notice.Inline(string(gpc.Description))))
+	}
+	if ck.ThirdPartyTracking.IsYes() {
+		s.P("**Tracking by other companies.** Other companies, such as the analytics and advertising providers listed under " +
+			notice.Link("Cookies and similar technologies", "#cookies") +
+			", may collect information about your online activities over time and across different websites when you use our websites.")
+	} else {
+		s.P("**Tracking by other companies.** We do not allow other companies to collect information about your online activities over time and across different websites when you use our websites.")
+	}
+	return s
+}
+
+func (b *builder) security() *notice.Section {
+	s := &notice.Section{ID: "security", Title: "How we protect your information"}
+	sec := b.p.Security
+	s.Use("security")
+	s.Add(&notice.Prose{Markdown: string(sec.Statement)})
+	if len(sec.Measures) > 0 {
+		s.P("Our measures include:")
+		s.Add(&notice.List{Items: plains(sec.Measures)})
+	}
+	if sec.URL != "" {
+		s.P("Read more on our " + notice.Link("security page", sec.URL) + ".")
+	}
+	return s
+}
+
+func (b *builder) transfers() *notice.Section {
+	s := &notice.Section{ID: "international-transfers", Title: "International transfers"}
+	countries := map[string]bool{}
+	for _, e := range b.p.Organization.Entities {
+		if e.Address != nil {
+			countries[e.Address.Country] = true
+		}
+	}
+	for i, pr := range b.p.Processors {
+		s.Use(model.Index("processors", i) + ".country")
+		countries[pr.Country] = true
+		for _, l := range pr.Locations {
+			countries[l] = true
+		}
+	}
+	codes := make([]string, 0, len(countries))
+	for c := range countries {
+		codes = append(codes, c)
+	}
+	sortByName(codes)
+	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
+		j.Countries(codes)+", which may not be where you live")))
+	s.P("Wherever your data goes, we protect it as this policy describes, and where the law requires a specific safeguard for a transfer we put one in place.")
+	if len(b.p.Transfers) > 0 {
+		s.Use("transfers")
+		var items []notice.Text
+		for _, t := range b.p.Transfers {
+			tool := b.c.Tool("eu", t.Mechanism)
+			name := notice.Plain(t.Mechanism)
+			if tool != nil {
+				name = notice.Plain(tool.Name)
+			}
+			items = append(items, notice.Sentence(notice.Join("To", j.Countries(t.Destinations)+": we rely on", name)))
+		}
+		s.P("For personal data from the European Economic Area, the United Kingdom and Switzerland:")
+		s.Add(&notice.List{Items: items})
+	}
+	if dpf := b.p.Organization.DPF; dpf != nil && dpf.Certified.IsYes() {
+		s.Use("organization.dpf")
+		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", j.Frameworks(dpf.Frameworks)+
+			". You can see its certification on the", notice.Link("Data Privacy Framework List", dpfList(dpf)))))
+	}
+	if b.c.Publishes("eu") {
+		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
+	}
+	return s
+}
+
+func sortByName(codes []string) {
+	for i := 1; i < len(codes); i++ {
+		for k := i; k > 0 && model.CountryName(codes[k]) < model.CountryName(codes[k-1]); k-- {
+			codes[k], codes[k-1] = codes[k-1], codes[k]
+		}
+	}
+}
+
+func (b *builder) retention() *notice.Section {
+	s := &notice.Section{ID: "retention", Title: "How long we keep your information"}
+	s.P("We keep personal data only as long as we need it for the purposes in this policy, or as long as the law requires. Then we delete it or make it anonymous.")
+	var rows [][]notice.Text
+	for i, r := range b.p.Retention {
+		s.Use(model.Index("retention", i))
+		rows = append(rows, []notice.Text{notice.Plain(r.Name), j.Retention(r)})
+	}
+	s.Add(&notice.Table{Caption: "How long we keep personal data", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	return s
+}
+
+func (b *builder) children() *notice.Section {
+	s := &notice.Section{ID: "children", Title: "Children"}
+	ch := b.p.Children
+	s.Use("children")
+	age := notice.Text(fmt.Sprint(ch.MinimumAge))
+	if ch.DirectedToChildren.IsYes() {
+		s.P("Some of our services are directed to children.")
+	} else {
+		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", age)))
+	}
+	if ch.Statement != "" {
+		s.Add(&notice.Prose{Markdown: string(ch.Statement)})
+	}
+	return s
+}
+
+func (b *builder) automated() *notice.Section {
+	ad := b.p.AutomatedDecisions
+	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions and profiling"}
+	s.Use("automated_decisions")
+	if ad.SolelyAutomated.IsYes() {
+		s.P("We make some decisions about people by automated means:")
+		var items []notice.Text
+		for _, d := range ad.Decisions {
+			items = append(items, notice.Inline(string(d.Description)))
+		}
+		s.Add(&notice.List{Items: items})
+	} else {
+		s.P("We do not make decisions about you based solely on automated processing that have legal or similarly significant effects on you.")
+	}
+	if ad.Profiling.IsYes() {
+		s.P("We use some personal data to build a picture of people's interests (profiling), for example to decide which of our content or ads to show you. You can object to this at any time.")
+	} else {
+		s.P("We do not profile you.")
+	}
+	return s
+}
+
+func (b *builder) changes() *notice.Section {
+	s := &notice.Section{ID: "changes", Title: "Changes to this policy"}
+	s.Use("changes.notification")
+	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
+	return s
+}
+
+func (b *builder) contact() *notice.Section {
+	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	o := b.p.Organization
+	s.Use("organization.privacy_contact", "organization.entities")
+	s.P("If you have questions about this policy or how we handle your personal data, contact us:")
+	s.Add(&notice.List{Items: j.ContactItems(o.PrivacyContact)})
+	var rows [][]notice.Text
+	for i, e := range o.Entities {
+		s.Use(model.Index("organization.entities", i))
+		reg := notice.Plain(e.Registration)
+		rows = append(rows, []notice.Text{notice.Plain(e.LegalName), j.Address(e.Address), reg})
+	}
+	s.P("The companies responsible for your personal data are:")
+	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
+	if dpo := o.DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() {
+		s.Use("organization.dpo")
+		s.P("You can also contact our Data Protection Officer: " + j.ContactLine(dpo.EU.Contact) + ".")
+	}
+	return s
+}
+
+func entityName(p *model.Project, id string) notice.Text {
+	for _, e := range p.Organization.Entities {
+		if e.ID == id {
+			return notice.Plain(e.LegalName)
+		}
+	}
+	return notice.Plain(p.Organization.Name)
+}
+
+func dpfList(d *model.DPF) string {
+	if d.ListURL != "" {
+		return d.ListURL
+	}
+	return "https://www.dataprivacyframework.gov/list"
+}

@@ -1,0 +1,261 @@
+// Package jurisdiction defines rule packs: one value per jurisdiction that
+// knows the disclosures its law requires (Requirements) and how to compile
+// the notice that makes them (Compile).
+//
+// The packs themselves live in subpackages (global, eu, california) and are
+// listed in one place, compiler.DefaultJurisdictions. Check runs every
+// requirement in force on the notices' date; a notice with an error is not
+// published.
+package jurisdiction
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// Jurisdiction is a rule pack: the requirements of one law (or group of
+// laws) and the notice that discloses them.
+type Jurisdiction interface {
+	// ID names the pack and its notice: global, eu, california.
+	ID() string
+	// Name describes the law it covers, e.g. "EU GDPR and UK GDPR".
+	Name() string
+	// Applies reports whether the project must publish this notice, and
+	// says why in a sentence either way.
+	Applies(c *Context) (bool, string)
+	// Requirements lists the disclosures the law requires, each with the
+	// check that reports what the data lacks.
+	Requirements() []*Requirement
+	// Compile builds the notice. It assumes the requirements were checked
+	// and reports only problems of its own (such as a section placed after
+	// a section that does not exist).
+	Compile(c *Context) (*notice.Document, diag.List)
+}
+
+// Context is what a pack sees: the project, the reference data and the
+// dates the notice is compiled for.
+type Context struct {
+	Project   *model.Project
+	Reference *model.Reference
+	// Date is the date the notice takes effect: the release's effective
+	// date, or the build date for a draft. Requirements in force on it apply;
+	// reference data is read as of it.
+	Date time.Time
+	// LastUpdated is the date the notice was last changed (for a draft, the
+	// build date).
+	LastUpdated time.Time
+	// Notices are the IDs of every notice published with this one, so a
+	// notice can link to the others.
+	Notices []string
+}
+
+// Publishes reports whether the notice id is published alongside.
+func (c *Context) Publishes(id string) bool { return slices.Contains(c.Notices, id) }
+
+// Day formats t as YYYY-MM-DD.
+func Day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// InForce reports whether the dated fact from..until (YYYY-MM-DD, either
+// empty for open) holds on c.Date.
+func (c *Context) InForce(from, until string) bool {
+	d := Day(c.Date)
+	return (from == "" || from <= d) && (until == "" || d <= until)
+}
+
+// Requirement is one disclosure a law requires.
+type Requirement struct {
+	// ID is the rule ID from the legal-requirements reference, such as
+	// GDPR-13-1-d.
+	ID string
+	// Citation is the legal source, such as "GDPR Art. 13(1)(d)".
+	Citation string
+	// Severity is diag.Error for a required disclosure (BLOCK), diag.Warning
+	// for a form requirement a machine cannot prove (LINT), diag.Info for
+	// guidance (INFO).
+	Severity diag.Severity
+	// Summary says what must be disclosed, in plain English.
+	Summary string
+	// When says when it applies, in plain English; empty means always.
+	When string
+	// Data lists the data (schema paths) it needs.
+	Data []string
+	// Section is the anchor of the notice section that discloses it.
+	Section string
+	// From and Until bound the dates (YYYY-MM-DD, inclusive) on which the
+	// rule is in force; empty means open.
+	From, Until string
+	// Check reports what the data lacks; nil when the notice always makes
+	// the disclosure from data the model requires anyway.
+	Check func(c *Context, r *Report)
+}
+
+// Rule returns the diagnostic rule reference of q.
+func (q *Requirement) Rule() *diag.Rule { return &diag.Rule{ID: q.ID, Citation: q.Citation} }
+
+// Report collects the diagnostics of one requirement's check.
+type Report struct {
+	req   *Requirement
+	src   *model.SourceMap
+	diags diag.List
+}
+
+// Missing reports that the data at path (or the field of path it names)
+// lacks what the requirement needs. The message says what is missing and
+// why; hint says what to add. The position is path's, or its nearest
+// ancestor's when path itself is absent.
+func (r *Report) Missing(path, hint, format string, args ...any) *diag.Diagnostic {
+	d := &diag.Diagnostic{
+		Pos:      r.pos(path),
+		Severity: r.req.Severity,
+		Path:     path,
+		Message:  fmt.Sprintf(format, args...),
+		Rule:     r.req.Rule(),
+		Hint:     hint,
+	}
+	r.diags = append(r.diags, d)
+	return d
+}
+
+func (r *Report) pos(path string) diag.Pos {
+	if r.src == nil {
+		return diag.Pos{}
+	}
+	return r.src.Pos(path)
+}
+
+// Check runs every requirement of j in force on c.Date and returns what the
+// data lacks, sorted. It runs nothing when j does not apply.
+func Check(c *Context, j Jurisdiction) diag.List {
+	if ok, _ := j.Applies(c); !ok {
+		return nil
+	}
+	var all diag.List
+	for _, q := range j.Requirements() {
+		if q.Check == nil || !c.InForce(q.From, q.Until) {
+			continue
+		}
+		r := &Report{req: q, src: c.Project.Source}
+		q.Check(c, r)
+		all.Append(r.diags...)
+	}
+	all.Sort()
+	return all
+}
+
+// Explain describes the requirements of j as of c.Date: in force or not,
+// applicable or not. It is the data behind "disclose explain".
+type Explanation struct {
+	Requirement *Requirement
+	InForce     bool
+}
+
+// Describe returns j's requirements with whether each is in force on c.Date,
+// in declaration order.
+func Describe(c *Context, j Jurisdiction) []Explanation {
+	var out []Explanation
+	for _, q := range j.Requirements() {
+		out = append(out, Explanation{Requirement: q, InForce: c.InForce(q.From, q.Until)})
+	}
+	return out
+}
+
+// Join formats a list of words for messages: "a, b or c".
+func Join(items []string, conj string) string {
+	t := make([]notice.Text, len(items))
+	for i, s := range items {
+		t[i] = notice.Text(s)
+	}
+	return string(notice.Series(t, conj))
+}
+
+// Quote returns s in double quotes, for messages.
+func Quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `'`) + `"` }
+
+// Compile compiles j's notice, places the team's own sections in it, and
+// records in each section's trace the requirements it discloses. It returns
+// nil when j does not apply.
+func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
+	if ok, _ := j.Applies(c); !ok {
+		return nil, nil
+	}
+	doc, diags := j.Compile(c)
+	if doc == nil {
+		return nil, diags
+	}
+	diags.Append(placeSections(c, doc)...)
+	for _, q := range j.Requirements() {
+		if !c.InForce(q.From, q.Until) {
+			continue
+		}
+		if s := doc.Section(q.Section); s != nil {
+			s.Satisfies(q.ID)
+		}
+	}
+	diags.Sort()
+	return doc, diags
+}
+
+// Closing are the anchors of the sections every notice ends with; the team's
+// sections go before them unless they say otherwise.
+var Closing = []string{"changes", "contact"}
+
+// placeSections inserts the project's prose sections meant for doc, each
+// after the section its "after" names, or before the closing sections.
+func placeSections(c *Context, doc *notice.Document) diag.List {
+	var diags diag.List
+	for i, ps := range c.Project.Sections {
+		if ps == nil || !slices.Contains(ps.Notices, doc.ID) {
+			continue
+		}
+		path := model.Index("sections", i)
+		s := &notice.Section{ID: ps.ID, Title: ps.Title}
+		s.Add(&notice.Prose{Markdown: string(ps.Body)})
+		s.Use(path)
+		if doc.Section(ps.ID) != nil {
+			diags.Add(c.Project.Source.Pos(path+".id"), path+".id",
+				"section id %q is already used by a section of the %s", ps.ID, doc.Title).Hint =
+				"choose another id: it is the section's anchor, so it must be unique in the notice"
+			continue
+		}
+		at := -1 // index in doc.Sections to insert at
+		switch ps.After {
+		case "":
+			at = len(doc.Sections)
+			for k, top := range doc.Sections {
+				if slices.Contains(Closing, top.ID) {
+					at = k
+					break
+				}
+			}
+		case "top":
+			at = 0
+		default:
+			for k, top := range doc.Sections {
+				if top.ID == ps.After {
+					at = k + 1
+				}
+			}
+			if at < 0 {
+				ids := make([]string, 0, len(doc.Sections))
+				for _, top := range doc.Sections {
+					ids = append(ids, top.ID)
+				}
+				msg := fmt.Sprintf("the %s has no top-level section %q to place this section after", doc.Title, ps.After)
+				if s := diag.Suggest(ps.After, ids); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				d := diags.Add(c.Project.Source.Pos(path+".after"), path+".after", "%s", msg)
+				d.Hint = "use top, or one of: " + strings.Join(ids, ", ")
+				continue
+			}
+		}
+		doc.Sections = slices.Insert(doc.Sections, at, s)
+	}
+	return diags
+}

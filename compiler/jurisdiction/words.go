@@ -1,0 +1,327 @@
+package jurisdiction
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// Wording shared by the packs: how addresses, contacts, periods and
+// countries read in a notice.
+
+// Address formats a postal address on one line.
+func Address(a *model.Address) notice.Text {
+	if a == nil {
+		return ""
+	}
+	parts := slices.Clone(a.Street)
+	city := a.City
+	if a.Region != "" {
+		city += ", " + a.Region
+	}
+	if a.PostalCode != "" {
+		city += " " + a.PostalCode
+	}
+	parts = append(parts, city, model.CountryName(a.Country))
+	return notice.Plain(strings.Join(parts, ", "))
+}
+
+// ContactItems lists the ways to reach a contact, one item each.
+func ContactItems(ct *model.Contact) []notice.Text {
+	if ct == nil {
+		return nil
+	}
+	var items []notice.Text
+	if ct.Email != "" {
+		items = append(items, "Email: "+notice.Mail(ct.Email))
+	}
+	if ct.WebForm != "" {
+		items = append(items, "Online form: "+notice.Web(ct.WebForm))
+	}
+	if ct.TollFreePhone != "" {
+		items = append(items, "Toll-free telephone: "+notice.Tel(ct.TollFreePhone))
+	}
+	if ct.Phone != "" {
+		items = append(items, "Telephone: "+notice.Tel(ct.Phone))
+	}
+	if ct.Address != nil {
+		items = append(items, "Post: "+Address(ct.Address))
+	}
+	if ct.URL != "" {
+		items = append(items, "Website: "+notice.Web(ct.URL))
+	}
+	return items
+}
+
+// ContactLine describes a contact in one line: its name and the ways to
+// reach it.
+func ContactLine(ct *model.Contact) notice.Text {
+	if ct == nil {
+		return ""
+	}
+	var parts []notice.Text
+	if ct.Email != "" {
+		parts = append(parts, notice.Mail(ct.Email))
+	}
+	if ct.WebForm != "" {
+		parts = append(parts, notice.Web(ct.WebForm))
+	}
+	if ct.TollFreePhone != "" {
+		parts = append(parts, notice.Tel(ct.TollFreePhone)+" (toll-free)")
+	}
+	if ct.Phone != "" {
+		parts = append(parts, notice.Tel(ct.Phone))
+	}
+	if ct.Address != nil {
+		parts = append(parts, Address(ct.Address))
+	}
+	if ct.URL != "" {
+		parts = append(parts, notice.Web(ct.URL))
+	}
+	line := notice.Text(strings.Join(textStrings(parts), "; "))
+	if ct.Name != "" {
+		if line == "" {
+			return notice.Strong(notice.Plain(ct.Name))
+		}
+		return notice.Strong(notice.Plain(ct.Name)) + ": " + line
+	}
+	return line
+}
+
+// Reachable reports whether ct gives any way to reach it.
+func Reachable(ct *model.Contact) bool {
+	return ct != nil && (ct.Email != "" || ct.WebForm != "" || ct.Phone != "" ||
+		ct.TollFreePhone != "" || ct.Address != nil || ct.URL != "")
+}
+
+func textStrings(ts []notice.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = string(t)
+	}
+	return out
+}
+
+// Retention describes a retention rule: "24 months from the end of your
+// subscription", or its criteria.
+func Retention(r *model.Retention) notice.Text {
+	if r == nil {
+		return ""
+	}
+	if r.Period != "" {
+		t := notice.Plain(string(r.Period))
+		if r.From != "" {
+			t += " from " + notice.Plain(r.From)
+		}
+		if r.Criteria != "" {
+			t += "; " + notice.Inline(string(r.Criteria))
+		}
+		return t
+	}
+	return notice.Inline(string(r.Criteria))
+}
+
+// Countries names countries by their codes: "the United States and India".
+func Countries(codes []string) notice.Text {
+	names := make([]notice.Text, len(codes))
+	for i, c := range codes {
+		names[i] = notice.Plain(CountryPhrase(c))
+	}
+	return notice.Series(names, "and")
+}
+
+// CountryPhrase is a country's name as it reads in a sentence ("the United
+// Kingdom", "India").
+func CountryPhrase(code string) string {
+	n := model.CountryName(code)
+	switch code {
+	case "US", "GB", "NL", "AE", "CZ", "PH", "BS", "GM", "KY", "FO", "MV", "DO", "CF", "VA":
+		if !strings.HasPrefix(n, "the ") {
+			return "the " + n
+		}
+	}
+	return n
+}
+
+// Lookup returns the item of a collection with the given id, or nil.
+func Lookup[T any](items []*T, id string, idOf func(*T) string) *T {
+	for _, it := range items {
+		if it != nil && idOf(it) == id {
+			return it
+		}
+	}
+	return nil
+}
+
+// Category returns the category with the given id, or nil.
+func Category(p *model.Project, id string) *model.Category {
+	return Lookup(p.Categories, id, func(c *model.Category) string { return c.ID })
+}
+
+// RetentionRule returns the retention rule with the given id, or nil.
+func RetentionRule(p *model.Project, id string) *model.Retention {
+	return Lookup(p.Retention, id, func(r *model.Retention) string { return r.ID })
+}
+
+// Recipient returns the recipient with the given id, or nil.
+func Recipient(p *model.Project, id string) *model.Recipient {
+	return Lookup(p.Recipients, id, func(r *model.Recipient) string { return r.ID })
+}
+
+// Source returns the source with the given id, or nil.
+func Source(p *model.Project, id string) *model.Source {
+	return Lookup(p.Sources, id, func(s *model.Source) string { return s.ID })
+}
+
+// Transfer returns the transfer with the given id, or nil.
+func Transfer(p *model.Project, id string) *model.Transfer {
+	return Lookup(p.Transfers, id, func(t *model.Transfer) string { return t.ID })
+}
+
+// Names returns the names of the items with the given ids, in order,
+// skipping unknown ids.
+func Names[T any](items []*T, ids []string, idOf, nameOf func(*T) string) []notice.Text {
+	var out []notice.Text
+	for _, id := range ids {
+		if it := Lookup(items, id, idOf); it != nil {
+			out = append(out, notice.Plain(nameOf(it)))
+		}
+	}
+	return out
+}
+
+// CategoryNames returns the names of the categories with the given ids.
+func CategoryNames(p *model.Project, ids []string) []notice.Text {
+	return Names(p.Categories, ids, func(c *model.Category) string { return c.ID },
+		func(c *model.Category) string { return lowerFirst(c.Name) })
+}
+
+// RecipientNames returns the names of the recipients with the given ids.
+func RecipientNames(p *model.Project, ids []string) []notice.Text {
+	return Names(p.Recipients, ids, func(r *model.Recipient) string { return r.ID },
+		func(r *model.Recipient) string { return lowerFirst(r.Name) })
+}
+
+// lowerFirst lower-cases the first letter of a name used mid-sentence,
+// unless the name starts with an acronym or a proper noun (two capitals).
+func lowerFirst(s string) string {
+	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z') {
+		return s
+	}
+	return string(s[0]-'A'+'a') + s[1:]
+}
+
+// LowerFirst is lowerFirst for the packs.
+func LowerFirst(s string) string { return lowerFirst(s) }
+
+// LegalBasis names a GDPR Art. 6(1) basis as it reads in a notice.
+func LegalBasis(b string) notice.Text {
+	switch b {
+	case "consent":
+		return "Consent (Art. 6(1)(a))"
+	case "contract":
+		return "Performance of a contract (Art. 6(1)(b))"
+	case "legal_obligation":
+		return "Legal obligation (Art. 6(1)(c))"
+	case "vital_interests":
+		return "Vital interests (Art. 6(1)(d))"
+	case "public_task":
+		return "Public task (Art. 6(1)(e))"
+	case "legitimate_interests":
+		return "Legitimate interests (Art. 6(1)(f))"
+	case "recognised_legitimate_interest":
+		return "Recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
+	}
+	return notice.Plain(b)
+}
+
+// Tool returns the reference entry of a transfer tool for a regime.
+func (c *Context) Tool(regime, id string) *model.TransferTool {
+	if c.Reference == nil || c.Reference.TransferTools == nil {
+		return nil
+	}
+	for _, t := range c.Reference.TransferTools.Tools {
+		if t.Regime == regime && t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// InEEA reports whether country was in the European Economic Area on c.Date.
+func (c *Context) InEEA(country string) bool {
+	if c.Reference == nil || c.Reference.EEA == nil {
+		return false
+	}
+	for _, m := range c.Reference.EEA.Members {
+		if m.Country == country && c.InForce(string(m.From), string(m.Until)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Adequacy returns the adequacy decision of the regime (eu or uk) in force
+// for country on c.Date, or nil.
+func (c *Context) Adequacy(regime, country string) *model.AdequacyDecision {
+	if c.Reference == nil || c.Reference.Adequacy == nil {
+		return nil
+	}
+	list := c.Reference.Adequacy.EU
+	if regime == "uk" {
+		list = c.Reference.Adequacy.UK
+	}
+	if list == nil {
+		return nil
+	}
+	var found *model.AdequacyDecision
+	for _, d := range list.Decisions {
+		if d.Country == country && c.InForce(string(d.From), string(d.Until)) {
+			found = d // the latest listed wins where decisions overlap
+		}
+	}
+	return found
+}
+
+// RequestMethod describes one way to make a request.
+func RequestMethod(m *model.RequestMethod) notice.Text {
+	var t notice.Text
+	switch m.Type {
+	case "email":
+		t = "Email " + notice.Mail(m.Value)
+	case "web_form":
+		t = "Use our online form at " + notice.Web(m.Value)
+	case "toll_free_phone":
+		t = "Call us toll-free on " + notice.Tel(m.Value)
+	case "phone":
+		t = "Call us on " + notice.Tel(m.Value)
+	case "postal":
+		t = "Write to us at " + notice.Plain(m.Value)
+	case "in_app":
+		t = "In the app: " + notice.Plain(m.Value)
+	case "in_person":
+		t = "In person: " + notice.Plain(m.Value)
+	}
+	if m.Note != "" {
+		t += " (" + notice.Plain(m.Note) + ")"
+	}
+	return t
+}
+
+// Frameworks names Data Privacy Framework programmes.
+func Frameworks(ids []string) notice.Text {
+	var out []notice.Text
+	for _, id := range ids {
+		switch id {
+		case "eu_us":
+			out = append(out, "the EU-U.S. Data Privacy Framework")
+		case "uk_extension":
+			out = append(out, "the UK Extension to the EU-U.S. Data Privacy Framework")
+		case "swiss_us":
+			out = append(out, "the Swiss-U.S. Data Privacy Framework")
+		}
+	}
+	return notice.Series(out, "and")
+}

@@ -1,0 +1,301 @@
+// Package notice defines the notice IR: the document tree a jurisdiction
+// compiles from the data, and that the renderers turn into Markdown, HTML and
+// PDF. A Document is a tree of Sections with stable anchor ids; each section
+// holds blocks (paragraphs, lists, tables, definitions, the team's own prose)
+// and a Trace of the data paths and rule IDs behind it.
+//
+// Text in the IR is inline Markdown (type Text). Plain strings from the data
+// enter through Plain, which escapes them; the team's Markdown fields enter
+// as they are.
+package notice
+
+import (
+	"strings"
+)
+
+// Document is one compiled notice.
+type Document struct {
+	// ID names the notice: global, eu or california. It is also the
+	// jurisdiction that compiled it.
+	ID string
+	// Title, e.g. "Privacy Policy".
+	Title string
+	// Organization is the name of the publishing organisation.
+	Organization string
+	// Effective is the date the notice takes effect, YYYY-MM-DD.
+	Effective string
+	// LastUpdated is the date the notice was last changed, YYYY-MM-DD.
+	LastUpdated string
+	// Intro is shown under the title.
+	Intro []Block
+	// Sections, in reading order.
+	Sections []*Section
+}
+
+// Section is a titled part of a notice.
+type Section struct {
+	// ID is the anchor, stable across versions: links to it never break.
+	ID string
+	// Title is the heading, plain text.
+	Title string
+	// Blocks are the section's content, before its subsections.
+	Blocks []Block
+	// Sections are its subsections.
+	Sections []*Section
+	// Trace records where the section's statements come from.
+	Trace Trace
+}
+
+// Trace lists the data paths a section's statements come from and the rules
+// it discloses, for "disclose explain".
+type Trace struct {
+	// Paths are data paths such as purposes[3].legal_bases, in the order used.
+	Paths []string
+	// Rules are requirement IDs such as GDPR-13-1-c.
+	Rules []string
+}
+
+// Use records data paths behind s; duplicates are dropped.
+func (s *Section) Use(paths ...string) {
+	for _, p := range paths {
+		if p != "" && !contains(s.Trace.Paths, p) {
+			s.Trace.Paths = append(s.Trace.Paths, p)
+		}
+	}
+}
+
+// Satisfies records rule IDs the section discloses.
+func (s *Section) Satisfies(ids ...string) {
+	for _, id := range ids {
+		if !contains(s.Trace.Rules, id) {
+			s.Trace.Rules = append(s.Trace.Rules, id)
+		}
+	}
+}
+
+// Add appends blocks to s and returns s.
+func (s *Section) Add(blocks ...Block) *Section {
+	for _, b := range blocks {
+		if b != nil {
+			s.Blocks = append(s.Blocks, b)
+		}
+	}
+	return s
+}
+
+// P appends a paragraph joining the non-empty parts with spaces.
+func (s *Section) P(parts ...Text) *Section {
+	if t := Join(parts...); t != "" {
+		s.Blocks = append(s.Blocks, &Paragraph{Text: t})
+	}
+	return s
+}
+
+// Sub appends and returns a new subsection.
+func (s *Section) Sub(id, title string) *Section {
+	sub := &Section{ID: id, Title: title}
+	s.Sections = append(s.Sections, sub)
+	return sub
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Walk calls fn for every section of d in reading order, with its depth
+// (1 for top-level sections).
+func (d *Document) Walk(fn func(s *Section, depth int)) {
+	var walk func([]*Section, int)
+	walk = func(ss []*Section, depth int) {
+		for _, s := range ss {
+			fn(s, depth)
+			walk(s.Sections, depth+1)
+		}
+	}
+	walk(d.Sections, 1)
+}
+
+// Section returns the section with the given anchor, or nil.
+func (d *Document) Section(id string) *Section {
+	var found *Section
+	d.Walk(func(s *Section, _ int) {
+		if found == nil && s.ID == id {
+			found = s
+		}
+	})
+	return found
+}
+
+// Block is a piece of section content: *Paragraph, *List, *Table,
+// *Definitions, *Prose or *Aside.
+type Block interface{ block() }
+
+// Paragraph is a paragraph of inline text.
+type Paragraph struct{ Text Text }
+
+// List is a bulleted or numbered list of inline items.
+type List struct {
+	Ordered bool
+	Items   []Text
+}
+
+// Table is a table with a header row. Cells are inline text.
+type Table struct {
+	// Caption says what the table shows (rendered as its caption).
+	Caption string
+	Head    []string
+	Rows    [][]Text
+}
+
+// Definitions is a list of terms and their descriptions.
+type Definitions struct{ Items []Definition }
+
+// Definition is one term and its description.
+type Definition struct {
+	Term Text
+	Text Text
+}
+
+// Prose is block Markdown written by the team (several paragraphs, lists).
+type Prose struct{ Markdown string }
+
+// Aside is a boxed statement set apart from the text around it, such as the
+// right to object, which GDPR Art. 21(4) requires "clearly and separately".
+type Aside struct {
+	Title  string
+	Blocks []Block
+}
+
+func (*Paragraph) block()   {}
+func (*List) block()        {}
+func (*Table) block()       {}
+func (*Definitions) block() {}
+func (*Prose) block()       {}
+func (*Aside) block()       {}
+
+// Text is inline Markdown: emphasis and links, no block structure.
+type Text string
+
+// Plain returns s as Text, escaping the characters Markdown would interpret.
+func Plain(s string) Text {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '#':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return Text(b.String())
+}
+
+// Inline returns Markdown written by the team as inline Text: paragraphs and
+// line breaks are joined into one line. Use it where the data's Markdown
+// goes into a sentence or a table cell.
+func Inline(md string) Text {
+	return Text(strings.Join(strings.Fields(md), " "))
+}
+
+// Strong returns t in bold.
+func Strong(t Text) Text {
+	if t == "" {
+		return ""
+	}
+	return "**" + t + "**"
+}
+
+// Link returns a link with text t to url. URLs of the form notice:ID#anchor
+// link to another notice; renderers resolve them.
+func Link(t Text, url string) Text {
+	return "[" + t + "](" + Text(strings.ReplaceAll(url, " ", "%20")) + ")"
+}
+
+// NoticeLink returns a link to a section of another notice (anchor may be
+// empty).
+func NoticeLink(t Text, id, anchor string) Text {
+	u := "notice:" + id
+	if anchor != "" {
+		u += "#" + anchor
+	}
+	return Link(t, u)
+}
+
+// Mail returns a mailto link showing the address.
+func Mail(addr string) Text { return Link(Plain(addr), "mailto:"+addr) }
+
+// Web returns a link showing the URL without its scheme.
+func Web(url string) Text {
+	shown := strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://")
+	return Link(Plain(strings.TrimSuffix(shown, "/")), url)
+}
+
+// Tel returns a tel: link showing the number.
+func Tel(number string) Text {
+	digits := strings.Map(func(r rune) rune {
+		if r == '+' || r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, number)
+	return Link(Plain(number), "tel:"+digits)
+}
+
+// Join joins the non-empty parts with spaces.
+func Join(parts ...Text) Text {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(string(p))
+	}
+	return Text(b.String())
+}
+
+// Sentence returns t with its first letter upper-cased and a full stop added
+// if it has no final punctuation.
+func Sentence(t Text) Text {
+	s := strings.TrimSpace(string(t))
+	if s == "" {
+		return ""
+	}
+	if r := s[0]; r >= 'a' && r <= 'z' {
+		s = string(r-'a'+'A') + s[1:]
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':':
+	default:
+		s += "."
+	}
+	return Text(s)
+}
+
+// Series joins items as an English list: "a", "a and b", "a, b and c".
+func Series(items []Text, conj string) Text {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	var b strings.Builder
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			b.WriteString(" " + conj + " ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(it))
+	}
+	return Text(b.String())
+}

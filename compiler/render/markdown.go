@@ -1,0 +1,218 @@
+// Package render turns compiled notices (the notice IR) into Markdown that
+// goldmark and Hugo render: headings carry their stable anchors as
+// {#id} attributes, tables are GitHub tables followed by a {caption="..."}
+// block attribute, and links between notices (notice:ID#anchor) are resolved
+// by Options.NoticeURL.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// Options configure rendering.
+type Options struct {
+	// NoticeURL returns the URL of a notice by its ID, for links between
+	// notices. The default is "/ID/".
+	NoticeURL func(id string) string
+	// Dates formats a YYYY-MM-DD date for display. The default writes
+	// "23 November 2026".
+	Dates func(day string) string
+}
+
+func (o *Options) noticeURL(id string) string {
+	if o != nil && o.NoticeURL != nil {
+		return o.NoticeURL(id)
+	}
+	return "/" + id + "/"
+}
+
+// Markdown renders doc as Markdown. It starts with the title as a level-one
+// heading, then the dates, the introduction and each section; sections are
+// level two, subsections level three and so on.
+func Markdown(doc *notice.Document, opts *Options) []byte {
+	w := &writer{opts: opts}
+	w.line("# " + escapeHeading(doc.Title))
+	w.blank()
+	dates := opts.date
+	if doc.Effective != "" {
+		w.line(fmt.Sprintf("Effective: %s  ", dates(doc.Effective)))
+	}
+	if doc.LastUpdated != "" {
+		w.line(fmt.Sprintf("Last updated: %s", dates(doc.LastUpdated)))
+	}
+	w.blank()
+	w.blocks(doc.Intro)
+	if len(doc.Sections) > 1 {
+		w.line("## Contents {#contents}")
+		w.blank()
+		for _, s := range doc.Sections {
+			w.line(fmt.Sprintf("- [%s](#%s)", escapeHeading(s.Title), s.ID))
+		}
+		w.blank()
+	}
+	for _, s := range doc.Sections {
+		w.section(s, 2)
+	}
+	return w.bytes()
+}
+
+func (o *Options) date(day string) string {
+	if o != nil && o.Dates != nil {
+		return o.Dates(day)
+	}
+	return LongDate(day)
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+// LongDate formats YYYY-MM-DD as "5 November 2012"; other input is returned
+// as it is.
+func LongDate(day string) string {
+	var y, m, d int
+	if n, _ := fmt.Sscanf(day, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
+		return day
+	}
+	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
+}
+
+type writer struct {
+	buf  bytes.Buffer
+	opts *Options
+}
+
+func (w *writer) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
+func (w *writer) blank()        { w.buf.WriteByte('\n') }
+
+func (w *writer) bytes() []byte {
+	return append(bytes.TrimRight(w.buf.Bytes(), "\n"), '\n')
+}
+
+func (w *writer) section(s *notice.Section, level int) {
+	if level > 6 {
+		level = 6
+	}
+	w.line(fmt.Sprintf("%s %s {#%s}", strings.Repeat("#", level), escapeHeading(s.Title), s.ID))
+	w.blank()
+	w.blocks(s.Blocks)
+	for _, sub := range s.Sections {
+		w.section(sub, level+1)
+	}
+}
+
+func (w *writer) blocks(bs []notice.Block) {
+	for _, b := range bs {
+		w.block(b)
+	}
+}
+
+func (w *writer) block(b notice.Block) {
+	switch b := b.(type) {
+	case *notice.Paragraph:
+		w.line(w.text(b.Text))
+		w.blank()
+	case *notice.Prose:
+		w.line(w.links(strings.TrimSpace(b.Markdown)))
+		w.blank()
+	case *notice.List:
+		for i, it := range b.Items {
+			mark := "-"
+			if b.Ordered {
+				mark = fmt.Sprintf("%d.", i+1)
+			}
+			w.line(mark + " " + w.text(it))
+		}
+		w.blank()
+	case *notice.Definitions:
+		for _, d := range b.Items {
+			w.line("- " + "**" + w.text(d.Term) + "**: " + w.text(d.Text))
+		}
+		w.blank()
+	case *notice.Table:
+		w.table(b)
+	case *notice.Aside:
+		var inner writer
+		inner.opts = w.opts
+		if b.Title != "" {
+			inner.line("**" + escapeHeading(b.Title) + "**")
+			inner.blank()
+		}
+		inner.blocks(b.Blocks)
+		for _, l := range strings.Split(strings.TrimRight(inner.buf.String(), "\n"), "\n") {
+			if l == "" {
+				w.line(">")
+			} else {
+				w.line("> " + l)
+			}
+		}
+		w.blank()
+	default:
+		panic(fmt.Sprintf("render: unknown block %T", b))
+	}
+}
+
+func (w *writer) table(t *notice.Table) {
+	row := func(cells []string) {
+		w.line("| " + strings.Join(cells, " | ") + " |")
+	}
+	head := make([]string, len(t.Head))
+	rule := make([]string, len(t.Head))
+	for i, h := range t.Head {
+		head[i] = cell(string(notice.Plain(h)))
+		rule[i] = "---"
+	}
+	row(head)
+	row(rule)
+	for _, r := range t.Rows {
+		cells := make([]string, len(t.Head))
+		for i := range cells {
+			if i < len(r) {
+				cells[i] = cell(w.text(r[i]))
+			}
+		}
+		row(cells)
+	}
+	if t.Caption != "" {
+		w.line(fmt.Sprintf("{caption=%q}", t.Caption))
+	}
+	w.blank()
+}
+
+// cell makes inline Markdown safe inside a table cell: one line, pipes
+// escaped.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && (i == 0 || s[i-1] != '\\') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func (w *writer) text(t notice.Text) string { return w.links(string(t)) }
+
+var noticeLinkRE = regexp.MustCompile(`\]\(notice:([a-z0-9-]+)(#[A-Za-z0-9_-]+)?\)`)
+
+// links resolves notice:ID#anchor link targets.
+func (w *writer) links(s string) string {
+	if !strings.Contains(s, "](notice:") {
+		return s
+	}
+	return noticeLinkRE.ReplaceAllStringFunc(s, func(m string) string {
+		sm := noticeLinkRE.FindStringSubmatch(m)
+		return "](" + w.opts.noticeURL(sm[1]) + sm[2] + ")"
+	})
+}
+
+// escapeHeading escapes characters that would end or change a heading.
+func escapeHeading(s string) string {
+	return strings.NewReplacer("{", `\{`, "#", `\#`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`).Replace(s)
+}
