@@ -95,14 +95,22 @@ func Check(fsys fs.FS, dir string, opts *Options) (*model.Project, diag.List) {
 	proj, diags := load.Load(fsys, dir)
 	diags.Append(check.Check(proj)...)
 	if !diags.HasErrors() {
-		c, js, refDiags := opts.context(proj)
-		diags.Append(refDiags...)
-		for _, j := range js {
-			diags.Append(jurisdiction.Check(c, j)...)
-		}
+		diags.Append(CheckRules(proj, opts)...)
 	}
 	diags.Sort()
 	return proj, diags
+}
+
+// CheckRules runs the requirements of every jurisdiction that applies to a
+// loaded, cross-checked project, as of opts.Date, and returns what the data
+// lacks, sorted.
+func CheckRules(p *model.Project, opts *Options) diag.List {
+	c, js, diags := opts.context(p)
+	for _, j := range js {
+		diags.Append(jurisdiction.Check(c, j)...)
+	}
+	diags.Sort()
+	return diags
 }
 
 // Compile checks the data like Check and, when it has no errors, compiles

@@ -13,7 +13,7 @@ import (
 
 // The sample company, the embedded default, passes every check.
 func TestSampleIsClean(t *testing.T) {
-	proj, diags := compiler.Check(disclose.Sample, "data", nil)
+	proj, diags := compiler.Check(disclose.Sample, "data", sampleOpts)
 	if len(diags) > 0 {
 		var b bytes.Buffer
 		p := diag.Printer{Source: proj.Source.File}
@@ -36,7 +36,7 @@ func TestSampleIsClean(t *testing.T) {
 func BenchmarkCheckSample(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, diags := compiler.Check(disclose.Sample, "data", nil); diags.HasErrors() {
+		if _, diags := compiler.Check(disclose.Sample, "data", sampleOpts); diags.HasErrors() {
 			b.Fatal(diags)
 		}
 	}

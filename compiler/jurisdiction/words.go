@@ -116,7 +116,7 @@ func Retention(r *model.Retention) notice.Text {
 			t += " from " + notice.Plain(r.From)
 		}
 		if r.Criteria != "" {
-			t += "; " + notice.Inline(string(r.Criteria))
+			t += ". " + notice.Sentence(notice.Inline(string(r.Criteria)))
 		}
 		return t
 	}
@@ -216,23 +216,23 @@ func lowerFirst(s string) string {
 // LowerFirst is lowerFirst for the packs.
 func LowerFirst(s string) string { return lowerFirst(s) }
 
-// LegalBasis names a GDPR Art. 6(1) basis as it reads in a notice.
+// LegalBasis names a GDPR Art. 6(1) basis as it reads mid-sentence.
 func LegalBasis(b string) notice.Text {
 	switch b {
 	case "consent":
-		return "Consent (Art. 6(1)(a))"
+		return "consent (Art. 6(1)(a))"
 	case "contract":
-		return "Performance of a contract (Art. 6(1)(b))"
+		return "performance of a contract (Art. 6(1)(b))"
 	case "legal_obligation":
-		return "Legal obligation (Art. 6(1)(c))"
+		return "legal obligation (Art. 6(1)(c))"
 	case "vital_interests":
-		return "Vital interests (Art. 6(1)(d))"
+		return "vital interests (Art. 6(1)(d))"
 	case "public_task":
-		return "Public task (Art. 6(1)(e))"
+		return "public task (Art. 6(1)(e))"
 	case "legitimate_interests":
-		return "Legitimate interests (Art. 6(1)(f))"
+		return "legitimate interests (Art. 6(1)(f))"
 	case "recognised_legitimate_interest":
-		return "Recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
+		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
 	}
 	return notice.Plain(b)
 }
@@ -305,7 +305,7 @@ func RequestMethod(m *model.RequestMethod) notice.Text {
 		t = "In person: " + notice.Plain(m.Value)
 	}
 	if m.Note != "" {
-		t += " (" + notice.Plain(m.Note) + ")"
+		t = notice.Sentence(t) + " " + notice.Sentence(notice.Plain(m.Note))
 	}
 	return t
 }

@@ -3,6 +3,7 @@ package california
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -94,9 +95,11 @@ func (b *builder) collected() *notice.Section {
 					s.Use(model.Index("categories", i))
 				}
 			}
-			for _, e := range cat.Examples {
-				examples = append(examples, notice.Plain(e))
+			ex := cat.Examples
+			if len(ex) > 3 {
+				ex = ex[:3]
 			}
+			examples = append(examples, notice.Plain(cat.Name)+" (such as "+notice.Series(plainAll(ex), "and")+")")
 			for _, id := range cat.Sources {
 				if src := j.Source(b.p, id); src != nil {
 					sources = append(sources, sourcePhrase(src))
@@ -131,7 +134,7 @@ func (b *builder) collected() *notice.Section {
 		}
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Text(l+". ") + notice.Plain(Statutory[l])),
-			notice.Sentence(notice.Series(uniq(examples), "and")),
+			notice.Text(joinSemi(uniq(examples))),
 			notice.Sentence(notice.Series(uniq(sources), "and")),
 			notice.Sentence(notice.Series(uniq(purposes), "and")),
 			notice.Sentence(notice.Series(uniq(disclosed), "and")),
@@ -140,8 +143,24 @@ func (b *builder) collected() *notice.Section {
 		})
 	}
 	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)",
-		Head: []string{"Category", "Examples", "Sources", "Business purposes", "Disclosed to", "Sold or shared to", "Retention"}, Rows: rows})
+		Head: []string{"Category", "What it includes", "Sources", "Business purposes", "Disclosed to", "Sold or shared to", "Retention"}, Rows: rows})
 	return s
+}
+
+func joinSemi(ts []notice.Text) string {
+	var b []string
+	for _, t := range ts {
+		b = append(b, string(t))
+	}
+	return strings.Join(b, "; ")
+}
+
+func plainAll(ss []string) []notice.Text {
+	out := make([]notice.Text, len(ss))
+	for i, s := range ss {
+		out[i] = notice.Plain(s)
+	}
+	return out
 }
 
 func overlaps(a, b []string) bool {
@@ -158,7 +177,7 @@ func sourcePhrase(src *model.Source) notice.Text {
 	case "data_subject":
 		return "you"
 	case "automatic":
-		return "your device, automatically"
+		return "your device (automatically)"
 	}
 	return notice.Plain(j.LowerFirst(src.Name))
 }
@@ -336,12 +355,13 @@ func (b *builder) rights() *notice.Section {
 	if b.ca.SensitiveBeyondPermitted.IsYes() {
 		items = append(items, "**Right to limit.** You can tell us to use your sensitive personal information only as needed to provide the goods and services you ask for.")
 	}
-	items = append(items, "**Right to non-discrimination.** We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price, and we will not retaliate against employees, job applicants or contractors who exercise them.")
-	s.Add(&notice.List{Items: items})
-	if nd := b.p.Rights.NonDiscrimination; nd != "" {
+	nd := notice.Text("We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price, and we will not retaliate against employees, job applicants or contractors who exercise them.")
+	if b.p.Rights.NonDiscrimination != "" {
 		s.Use("rights.non_discrimination")
-		s.Add(&notice.Prose{Markdown: string(nd)})
+		nd = notice.Inline(string(b.p.Rights.NonDiscrimination))
 	}
+	items = append(items, "**Right to non-discrimination.** "+nd)
+	s.Add(&notice.List{Items: items})
 	return s
 }
 
@@ -438,7 +458,7 @@ func (b *builder) shineTheLight() *notice.Section {
 func (b *builder) changes() *notice.Section {
 	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
 	s.Use("changes.notification")
-	s.P("We review this notice at least once a year and update it when our practices change; the date at the top shows when it was last updated.")
+	s.P("We review this notice at least once a year.")
 	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
 	return s
 }

@@ -318,7 +318,7 @@ func (b *builder) recipients() *notice.Section {
 		s.Use(model.Index("recipients", i))
 		where := notice.Text("")
 		if len(r.Countries) > 0 {
-			where = notice.Sentence(j.Countries(r.Countries))
+			where = upper(j.Countries(r.Countries))
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
 			notice.Sentence(notice.Text(gdprRoles[r.GDPRRole])), where})
@@ -350,7 +350,7 @@ func (b *builder) transfers() *notice.Section {
 		if what == "" {
 			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
 		}
-		row := []notice.Text{notice.Sentence(j.Countries(t.Destinations)), what, b.tool("eu", t.Mechanism, t)}
+		row := []notice.Text{upper(j.Countries(t.Destinations)), what, b.tool("eu", t.Mechanism, t)}
 		if b.uk {
 			uk := notice.Text("Not a transfer under UK law")
 			if t.UKMechanism != "" {
@@ -406,6 +406,8 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	return name
 }
 
+func upper(t notice.Text) notice.Text { return notice.Text(upperFirst(string(t))) }
+
 func upperFirst(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
@@ -425,13 +427,13 @@ func (b *builder) retention() *notice.Section {
 	return s
 }
 
-var euRights = []struct{ id, name, text string }{
-	{"access", "Access", "You can ask whether we hold personal data about you and for a copy of it, with information about how we use it (Art. 15)."},
-	{"correction", "Rectification", "You can ask us to correct inaccurate data and complete incomplete data (Art. 16)."},
-	{"deletion", "Erasure", "You can ask us to delete your data, for example when we no longer need it or you withdraw consent (Art. 17)."},
-	{"restriction", "Restriction", "You can ask us to stop using your data, except to store it, while a question about it is settled (Art. 18)."},
-	{"portability", "Portability", "You can ask for data you gave us, which we use on the basis of consent or contract, in a structured, machine-readable format, or ask us to send it to another organisation (Art. 20)."},
-	{"objection", "Objection", "You can object to our use of your data based on legitimate interests (Art. 21); see below."},
+var euRights = []struct{ id, name, article, text string }{
+	{"access", "Access", "Art. 15", "You can ask whether we hold personal data about you and for a copy of it, with information about how we use it."},
+	{"correction", "Rectification", "Art. 16", "You can ask us to correct inaccurate data and complete incomplete data."},
+	{"deletion", "Erasure", "Art. 17", "You can ask us to delete your data, for example when we no longer need it or you withdraw consent."},
+	{"restriction", "Restriction", "Art. 18", "You can ask us to stop using your data, except to store it, while a question about it is settled."},
+	{"portability", "Portability", "Art. 20", "You can ask for data you gave us, which we use on the basis of consent or contract, in a structured, machine-readable format, or ask us to send it to another organisation."},
+	{"objection", "Objection", "Art. 21", "You can object to our use of your data based on legitimate interests; see below."},
 }
 
 func (b *builder) rights() *notice.Section {
@@ -449,15 +451,14 @@ func (b *builder) rights() *notice.Section {
 		text := notice.Text(r.text)
 		for _, o := range rt.Offered {
 			if o.Right == r.id && o.Description != "" {
-				text = notice.Join(text, notice.Inline(string(o.Description)))
+				text = notice.Sentence(notice.Inline(string(o.Description)))
 			}
 		}
-		items = append(items, notice.Strong(notice.Text(r.name))+": "+text)
+		items = append(items, notice.Strong(notice.Text(r.name))+" ("+notice.Text(r.article)+"): "+text)
 	}
 	if ids := consentPurposes(b.p); len(ids) > 0 {
 		s.Use("rights.consent_withdrawal")
-		items = append(items, "**Withdraw consent**: where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it. "+
-			notice.Inline(string(rt.ConsentWithdrawal)))
+		items = append(items, "**Withdraw consent** (Art. 7(3)): "+notice.Inline(string(rt.ConsentWithdrawal)))
 	}
 	s.Add(&notice.List{Items: items})
 	if b.p.Cookies != nil && b.p.Cookies.SettingsURL != "" {

@@ -2,6 +2,7 @@ package global
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -27,8 +28,8 @@ func (b *builder) about() *notice.Section {
 			ents = append(ents, notice.Plain(e.LegalName))
 		}
 	}
-	s.P(notice.Sentence(notice.Join("In this policy, \"", b.org()+"\", \"we\" and \"us\" mean",
-		notice.Series(ents, "and")+", which decide how and why the personal data described here is used")))
+	s.P("In this policy, \"" + b.org() + "\", \"we\" and \"us\" mean " + notice.Series(ents, "and") +
+		", which decide how and why the personal data described here is used.")
 	var groups []notice.Text
 	for _, sub := range b.p.Subjects {
 		groups = append(groups, notice.Strong(notice.Plain(sub.Name))+": "+notice.Inline(string(sub.Description)))
@@ -61,22 +62,28 @@ func title(ns *model.NoticeSettings, def string) string {
 	return def
 }
 
-var sourceKinds = []struct{ kind, title, lead string }{
-	{"data_subject", "Information you give us", "You give us this information when you fill in a form, create an account, buy a subscription, contact us or talk to us:"},
-	{"automatic", "Information we collect automatically", "When you use our websites, apps and emails, we and our partners collect some information automatically:"},
-	{"third_party", "Information from other sources", "We also receive information about you from other companies:"},
-	{"public", "Information from public sources", "We collect some information that is publicly available:"},
+var sourceKinds = []struct{ kind, title, lead, also string }{
+	{"data_subject", "Information you give us", "You give us this information when you fill in a form, create an account, buy a subscription, contact us or talk to us:", "from you"},
+	{"automatic", "Information we collect automatically", "When you use our websites, apps and emails, we and our partners collect some information automatically:", "(described above) automatically"},
+	{"third_party", "Information from other sources", "We also receive information about you from other companies:", "(described above) from other companies"},
+	{"public", "Information from public sources", "We collect some information that is publicly available:", "(described above) from public sources"},
 }
 
 func (b *builder) collect() *notice.Section {
 	s := &notice.Section{ID: "information-we-collect", Title: "Information we collect"}
 	s.P("The personal data we collect depends on how you deal with us. We group it below by how we get it.")
+	described := map[string]bool{}
 	for _, k := range sourceKinds {
-		var items []notice.Text
+		var items, again []notice.Text
 		for i, cat := range b.p.Categories {
 			if !b.categoryFrom(cat, k.kind) {
 				continue
 			}
+			if described[cat.ID] {
+				again = append(again, notice.Plain(j.LowerFirst(cat.Name)))
+				continue
+			}
+			described[cat.ID] = true
 			s.Use(model.Index("categories", i))
 			t := notice.Strong(notice.Plain(cat.Name))
 			t += ", such as " + notice.Series(plains(cat.Examples), "and")
@@ -85,12 +92,21 @@ func (b *builder) collect() *notice.Section {
 			}
 			items = append(items, notice.Sentence(t))
 		}
-		if len(items) == 0 {
+		if len(items) == 0 && len(again) == 0 {
 			continue
 		}
 		sub := s.Sub("collect-"+strings.ReplaceAll(k.kind, "_", "-"), k.title)
-		sub.P(notice.Text(k.lead))
-		sub.Add(&notice.List{Items: items})
+		if len(items) > 0 {
+			sub.P(notice.Text(k.lead))
+			sub.Add(&notice.List{Items: items})
+		}
+		if len(again) > 0 {
+			lead := "We may also get"
+			if len(items) == 0 {
+				lead = "We get"
+			}
+			sub.P(notice.Sentence(notice.Join(notice.Text(lead), notice.Series(again, "and"), notice.Text(k.also))))
+		}
 		if k.kind == "third_party" || k.kind == "public" {
 			var srcs []notice.Text
 			for i, src := range b.p.Sources {
@@ -321,16 +337,18 @@ func (b *builder) signals() *notice.Section {
 	s.Use("cookies.do_not_track", "cookies.global_privacy_control", "cookies.third_party_tracking")
 	dnt := ck.DoNotTrack
 	if dnt.Honored.IsYes() {
-		s.P(notice.Join("**Do Not Track.** We honour Do Not Track signals.", notice.Inline(string(dnt.Description))))
+		s.P(notice.Join("**Do Not Track.** We respond to Do Not Track signals.", notice.Inline(string(dnt.Description))))
 	} else {
 		s.P(notice.Join("**Do Not Track.** Some browsers send a \"Do Not Track\" signal. There is no common standard for how to respond to it, so our websites do not respond to Do Not Track signals.",
 			notice.Inline(string(dnt.Description))))
 	}
 	gpc := ck.GlobalPrivacyControl
-	if gpc.Honored.IsYes() {
-		s.P(notice.Join("**Global Privacy Control.** We treat a Global Privacy Control signal from your browser as a request to opt out of the sale and sharing of your personal information.",
-			notice.Inline(string(gpc.Description))))
-	} else {
+	switch {
+	case gpc.Honored.IsYes() && gpc.Description != "":
+		s.P(notice.Join("**Global Privacy Control.**", notice.Inline(string(gpc.Description))))
+	case gpc.Honored.IsYes():
+		s.P("**Global Privacy Control.** We treat a Global Privacy Control signal from your browser as a request to opt out of the sale and sharing of your personal information.")
+	default:
 		s.P(notice.Join("**Global Privacy Control.** We do not currently respond to Global Privacy Control signals.", notice.Inline(string(gpc.Description))))
 	}
 	if ck.ThirdPartyTracking.IsYes() {
@@ -383,14 +401,26 @@ func (b *builder) transfers() *notice.Section {
 	s.P("Wherever your data goes, we protect it as this policy describes, and where the law requires a specific safeguard for a transfer we put one in place.")
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
-		var items []notice.Text
+		var dests []string
+		tools := map[string][]notice.Text{}
 		for _, t := range b.p.Transfers {
-			tool := b.c.Tool("eu", t.Mechanism)
 			name := notice.Plain(t.Mechanism)
-			if tool != nil {
+			if tool := b.c.Tool("eu", t.Mechanism); tool != nil {
 				name = notice.Plain(tool.Name)
 			}
-			items = append(items, notice.Sentence(notice.Join("To", j.Countries(t.Destinations)+": we rely on", name)))
+			for _, d := range t.Destinations {
+				if _, ok := tools[d]; !ok {
+					dests = append(dests, d)
+				}
+				if !slices.Contains(tools[d], name) {
+					tools[d] = append(tools[d], name)
+				}
+			}
+		}
+		sortByName(dests)
+		var items []notice.Text
+		for _, d := range dests {
+			items = append(items, notice.Sentence(notice.Join("To", notice.Plain(j.CountryPhrase(d))+": we rely on", notice.Series(tools[d], "or"))))
 		}
 		s.P("For personal data from the European Economic Area, the United Kingdom and Switzerland:")
 		s.Add(&notice.List{Items: items})
@@ -430,11 +460,13 @@ func (b *builder) children() *notice.Section {
 	s := &notice.Section{ID: "children", Title: "Children"}
 	ch := b.p.Children
 	s.Use("children")
-	age := notice.Text(fmt.Sprint(ch.MinimumAge))
-	if ch.DirectedToChildren.IsYes() {
+	age := fmt.Sprint(ch.MinimumAge)
+	switch {
+	case ch.DirectedToChildren.IsYes():
 		s.P("Some of our services are directed to children.")
-	} else {
-		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", age)))
+	case !strings.Contains(string(ch.Statement), age):
+		// The team's statement, when it gives the age, says this already.
+		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", notice.Text(age))))
 	}
 	if ch.Statement != "" {
 		s.Add(&notice.Prose{Markdown: string(ch.Statement)})

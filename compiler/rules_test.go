@@ -1,0 +1,397 @@
+package compiler_test
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+	"github.com/disclose-dev/disclose/internal/golden"
+)
+
+// day is the date the sample's notices are compiled for in tests, so goldens
+// do not change with the calendar.
+var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+
+var sampleOpts = &compiler.Options{Date: day}
+
+// ruleCase removes or changes the data one requirement needs, in a fresh copy
+// of the sample, and expects that requirement (and only it) to report.
+type ruleCase struct {
+	name string
+	rule string
+	date string // default: day
+	edit func(p *model.Project)
+}
+
+func purpose(p *model.Project, id string) *model.Purpose {
+	for _, pu := range p.Purposes {
+		if pu.ID == id {
+			return pu
+		}
+	}
+	panic("no purpose " + id)
+}
+
+func transfer(p *model.Project, id string) *model.Transfer {
+	for _, t := range p.Transfers {
+		if t.ID == id {
+			return t
+		}
+	}
+	panic("no transfer " + id)
+}
+
+func category(p *model.Project, id string) *model.Category {
+	for _, c := range p.Categories {
+		if c.ID == id {
+			return c
+		}
+	}
+	panic("no category " + id)
+}
+
+var ruleCases = []ruleCase{
+	// global
+	{"privacy contact without email or form", "GLB-03", "", func(p *model.Project) {
+		p.Organization.PrivacyContact.Email, p.Organization.PrivacyContact.WebForm = "", ""
+	}},
+	{"processors without recipients", "GLB-08", "", func(p *model.Project) {
+		p.California = nil
+		p.Recipients = nil
+		for _, pu := range p.Purposes {
+			pu.Recipients = nil
+		}
+		for _, t := range p.Transfers {
+			t.Recipients = nil
+		}
+	}},
+	{"purpose silent on selling without california section", "GLB-09", "", func(p *model.Project) {
+		p.California = nil
+		purpose(p, "billing-payments").Sells = ""
+	}},
+	{"dnt honoured without description", "CALOPPA-22575-b-5", "", func(p *model.Project) {
+		p.Cookies.DoNotTrack.Description = ""
+	}},
+	{"third-party advertising cookies but no third-party tracking", "CALOPPA-22575-b-6", "", func(p *model.Project) {
+		p.Cookies.ThirdPartyTracking = model.No
+	}},
+	{"service for children without statement", "GLB-16", "", func(p *model.Project) {
+		p.Children.DirectedToChildren = model.Yes
+		p.Children.Statement = ""
+	}},
+	// eu
+	{"no controller entity", "GDPR-13-1-a", "", func(p *model.Project) {
+		for _, e := range p.Organization.Entities {
+			e.Role = "processor"
+		}
+	}},
+	{"no EU representative", "GDPR-27", "", func(p *model.Project) {
+		p.Organization.Representatives.EU = nil
+	}},
+	{"no UK representative for a non-UK company", "UK-27", "", func(p *model.Project) {
+		p.Organization.EstablishedInUK = model.No
+	}},
+	{"mandatory DPO not appointed", "GDPR-13-1-b", "", func(p *model.Project) {
+		p.Organization.DPO.EU.Mandatory = model.Yes
+		p.Organization.DPO.EU.Appointed = model.No
+	}},
+	{"UK DPO contact without email or address", "UK-DPO", "", func(p *model.Project) {
+		p.Organization.DPO.UK.Contact = &model.Contact{Name: "DPO"}
+	}},
+	{"joint controller without arrangement", "GDPR-26-2", "", func(p *model.Project) {
+		p.Organization.Entities[1].Role = "joint_controller"
+	}},
+	{"special category without Art. 9 condition", "GDPR-13-1-c", "", func(p *model.Project) {
+		category(p, "recordings").Special = []string{"biometric"}
+	}},
+	{"legitimate interests without the interest", "GDPR-13-1-d", "", func(p *model.Project) {
+		purpose(p, "security").LegitimateInterest = ""
+	}},
+	{"processor outside the EEA without transfer", "GDPR-13-1-f", "", func(p *model.Project) {
+		p.Processors[0].Transfer = ""
+	}},
+	{"Privacy Shield after Schrems II", "GDPR-44", "", func(p *model.Project) {
+		transfer(p, "us-dpf").Mechanism = "PRIVACY_SHIELD"
+	}},
+	{"2010 clauses after their end", "GDPR-44", "2023-06-01", func(p *model.Project) {
+		transfer(p, "us-scc").Mechanism = "SCC_2010_87"
+		transfer(p, "us-dpf").Mechanism = "SCC_2021_914"
+		transfer(p, "us-dpf").SCCModules = []int{2}
+		for _, pr := range p.Processors {
+			pr.DPFUKExtension = model.No
+		}
+		transfer(p, "us-dpf").UKMechanism = "UK_ADDENDUM"
+	}},
+	{"adequacy for a country without a decision", "GDPR-45", "", func(p *model.Project) {
+		transfer(p, "india-scc").Mechanism = "ADEQUACY"
+	}},
+	{"adequacy for the United States instead of the DPF", "GDPR-45", "", func(p *model.Project) {
+		transfer(p, "us-scc").Mechanism = "ADEQUACY"
+	}},
+	{"adequacy for Brazil before its decision", "GDPR-45", "2025-06-01", func(p *model.Project) {
+		transfer(p, "india-scc").Destinations = []string{"BR"}
+		transfer(p, "india-scc").Mechanism = "ADEQUACY"
+	}},
+	{"clauses without a copy", "XFER-2", "", func(p *model.Project) {
+		transfer(p, "india-scc").SafeguardsCopy = ""
+	}},
+	{"DPF transfer to an uncertified processor", "XFER-3", "", func(p *model.Project) {
+		p.Processors[0].DPFCertified = model.No
+	}},
+	{"UK transfer without a UK tool", "UK-XFER-MECH", "", func(p *model.Project) {
+		transfer(p, "india-scc").UKMechanism = ""
+	}},
+	{"UK legacy clauses after 21 March 2024", "UK-XFER-MECH", "", func(p *model.Project) {
+		transfer(p, "india-scc").UKMechanism = "SCC_2010_87"
+	}},
+	{"UK adequacy for a processor without the UK Extension", "UK-XFER-MECH", "", func(p *model.Project) {
+		p.Processors[0].DPFUKExtension = model.No
+	}},
+	{"explicit-consent transfer without risks", "GDPR-49-1-a", "", func(p *model.Project) {
+		transfer(p, "us-legal-claims").Mechanism = "ART49_1_A"
+	}},
+	{"compelling-interests transfer without the interests", "GDPR-49-1-2", "", func(p *model.Project) {
+		transfer(p, "us-legal-claims").Mechanism = "ART49_1_COMPELLING_LI"
+		transfer(p, "us-legal-claims").SafeguardsCopy = "Ask us."
+	}},
+	{"retention as long as necessary", "GDPR-13-2-a", "", func(p *model.Project) {
+		p.Retention[len(p.Retention)-1].Criteria = "As long as necessary."
+	}},
+	{"consent without withdrawal", "GDPR-13-2-c", "", func(p *model.Project) {
+		p.Rights.ConsentWithdrawal = ""
+	}},
+	{"UK notice without the ICO", "UK-SA", "", func(p *model.Project) {
+		p.Organization.SupervisoryAuthorities.UK = nil
+	}},
+	{"UK notice without a complaints process", "UK-COMPLAINTS", "", func(p *model.Project) {
+		p.Organization.Complaints = nil
+	}},
+	{"contractual data without consequence", "GDPR-13-2-e", "", func(p *model.Project) {
+		category(p, "account").Consequence = ""
+	}},
+	{"significant automated decision without logic", "GDPR-13-2-f", "", func(p *model.Project) {
+		p.AutomatedDecisions.Decisions = append(p.AutomatedDecisions.Decisions, &model.Decision{ID: "credit", Description: "Credit limits.", Art22: model.Yes,
+			Significance: "It decides your limit.", Consequences: "A lower limit.", Safeguards: "Ask a person to review it."})
+	}},
+	{"significant automated decision without UK safeguards", "UK-ADM", "", func(p *model.Project) {
+		p.AutomatedDecisions.Decisions = append(p.AutomatedDecisions.Decisions, &model.Decision{ID: "credit", Description: "Credit limits.", Art22: model.Yes,
+			Logic: "A score.", Significance: "It decides your limit.", Consequences: "A lower limit."})
+	}},
+	{"consent cookies without settings page", "EPRIV-5-3", "", func(p *model.Project) {
+		p.Cookies.SettingsURL = ""
+	}},
+	// california
+	{"category without statutory category", "CCR-7011-e-1-A", "", func(p *model.Project) {
+		category(p, "cctv").CCPACategories = nil
+	}},
+	{"category silent on sale", "CCR-7011-e-1-D", "", func(p *model.Project) {
+		category(p, "cctv").Sold = ""
+	}},
+	{"shares but no third party marked", "CCR-7011-e-1-E", "", func(p *model.Project) {
+		for _, r := range p.Recipients {
+			r.Shared = model.No
+		}
+	}},
+	{"shares but no purpose marked", "CCR-7011-e-1-F", "", func(p *model.Project) {
+		for _, pu := range p.Purposes {
+			pu.Shares = model.No
+		}
+	}},
+	{"no toll-free number", "CCPA-1798.130-a-1", "", func(p *model.Project) {
+		p.Rights.RequestMethods = slices.DeleteFunc(p.Rights.RequestMethods, func(m *model.RequestMethod) bool { return m.Type == "toll_free_phone" })
+	}},
+	{"sharing without opt-out link", "CCPA-1798.135-a-1", "", func(p *model.Project) {
+		p.California.Links = nil
+	}},
+	{"sensitive beyond permitted without limit link", "CCPA-1798.135-a-2", "", func(p *model.Project) {
+		p.California.SensitiveBeyondPermitted = model.Yes
+		p.California.Links.PrivacyChoices = nil
+	}},
+	{"sharing without honouring GPC", "CCR-7025-b", "", func(p *model.Project) {
+		p.Cookies.GlobalPrivacyControl.Honored = model.No
+	}},
+	{"Shine the Light without contact", "STL-1798.83", "", func(p *model.Project) {
+		p.California.ShineTheLight.DisclosesForDirectMarketing = model.Yes
+	}},
+}
+
+// TestRulePacksReportMissingData runs each rule case and compares every
+// diagnostic, with its position and citation, to testdata/rules.golden.
+func TestRulePacksReportMissingData(t *testing.T) {
+	var out strings.Builder
+	for _, rc := range ruleCases {
+		proj, diags := compiler.Check(disclose.Sample, "data", sampleOpts)
+		if len(diags) > 0 {
+			t.Fatalf("sample not clean: %v", diags)
+		}
+		rc.edit(proj)
+		opts := &compiler.Options{Date: day}
+		if rc.date != "" {
+			opts.Date, _ = time.Parse(time.DateOnly, rc.date)
+		}
+		got := compiler.CheckRules(proj, opts)
+		fmt.Fprintf(&out, "## %s (%s)\n", rc.name, rc.rule)
+		found := false
+		for _, d := range got {
+			fmt.Fprintf(&out, "%s\n    rule: %s\n", d.Error(), d.Rule.Citation)
+			if d.Rule == nil || d.Rule.ID != rc.rule {
+				t.Errorf("%s: unexpected diagnostic %s", rc.name, d.Error())
+				continue
+			}
+			found = true
+			if !d.Pos.IsValid() || d.Pos.Line == 0 {
+				t.Errorf("%s: diagnostic has no line: %s", rc.name, d.Error())
+			}
+			if d.Hint == "" && d.Severity == diag.Error {
+				t.Errorf("%s: diagnostic has no hint: %s", rc.name, d.Error())
+			}
+		}
+		if !found {
+			t.Errorf("%s: %s did not report", rc.name, rc.rule)
+		}
+		out.WriteString("\n")
+	}
+	golden.File(t, "testdata/rules.golden", []byte(out.String()))
+}
+
+// TestEveryBlockRuleHasACase guards the rule cases: every requirement that
+// checks data and blocks publishing must have a case above.
+func TestEveryBlockRuleHasACase(t *testing.T) {
+	covered := map[string]bool{}
+	for _, rc := range ruleCases {
+		covered[rc.rule] = true
+	}
+	for _, j := range compiler.DefaultJurisdictions() {
+		for _, q := range j.Requirements() {
+			if q.Check != nil && q.Severity == diag.Error && !covered[q.ID] && q.ID != "CCPA-1798.130-a-5" {
+				t.Errorf("%s: BLOCK rule %s has no case in ruleCases", j.ID(), q.ID)
+			}
+		}
+	}
+}
+
+// The California notice must be updated at least every 12 months.
+func TestCaliforniaNoticeGoesStale(t *testing.T) {
+	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	fresh := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDate(-1, 0, 0)})
+	if len(fresh) != 0 {
+		t.Errorf("updated exactly a year ago: want no problem, got %v", fresh)
+	}
+	stale := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDate(-1, 0, -1)})
+	if len(stale) != 1 || stale[0].Rule.ID != "CCPA-1798.130-a-5" || stale[0].Pos.File != "data/notices.yaml" {
+		t.Errorf("updated a year and a day ago: want one CCPA-1798.130-a-5 in data/notices.yaml, got %v", stale)
+	}
+}
+
+// Rules in force only from a date do not apply before it, and transfer tools
+// are judged as of the notice's date.
+func TestRulesFollowTheCalendar(t *testing.T) {
+	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	proj.Organization.Complaints = nil
+	transfer(proj, "us-dpf").Mechanism = "PRIVACY_SHIELD"
+	transfer(proj, "us-dpf").UKMechanism = ""
+	for _, tc := range []struct {
+		date string
+		want []string
+	}{
+		{"2019-03-01", nil},                                 // Privacy Shield valid, no UK GDPR yet
+		{"2020-07-15", nil},                                 // last day of Privacy Shield
+		{"2020-07-16", []string{"GDPR-44"}},                 // Schrems II
+		{"2021-01-01", []string{"GDPR-44", "UK-XFER-MECH"}}, // UK GDPR starts
+		{"2026-06-18", []string{"GDPR-44", "UK-XFER-MECH"}}, // before the DUAA complaints duty
+		{"2026-06-19", []string{"GDPR-44", "UK-COMPLAINTS", "UK-XFER-MECH"}},
+	} {
+		d, _ := time.Parse(time.DateOnly, tc.date)
+		var got []string
+		for _, dg := range compiler.CheckRules(proj, &compiler.Options{Date: d}) {
+			// Other transfers use tools of later dates; watch only us-dpf.
+			if !strings.HasPrefix(dg.Path, "transfers[0]") && dg.Rule.ID != "UK-COMPLAINTS" {
+				continue
+			}
+			if !slices.Contains(got, dg.Rule.ID) {
+				got = append(got, dg.Rule.ID)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: rules reporting %v, want %v", tc.date, got, tc.want)
+		}
+	}
+}
+
+// TestSampleNotices compiles the sample into its three notices and compares
+// their Markdown to testdata/notices/*.md, the reviewed text.
+func TestSampleNotices(t *testing.T) {
+	docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
+	if len(diags) > 0 {
+		t.Fatalf("compile: %v", diags)
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+		md := render.Markdown(d, nil)
+		golden.File(t, "testdata/notices/"+d.ID+".md", md)
+		if strings.Contains(string(md), "](notice:") {
+			t.Errorf("%s: unresolved notice link", d.ID)
+		}
+		// Every section the pack's requirements point to exists, so each
+		// requirement's disclosure has a place.
+		for _, j := range compiler.DefaultJurisdictions() {
+			if j.ID() != d.ID {
+				continue
+			}
+			for _, q := range j.Requirements() {
+				if q.Section != "top" && d.Section(q.Section) == nil && !optionalSection[q.Section] {
+					t.Errorf("%s: requirement %s names section #%s, which the notice lacks", d.ID, q.ID, q.Section)
+				}
+			}
+		}
+		// Anchors are unique.
+		seen := map[string]bool{}
+		d.Walk(func(s *notice.Section, _ int) {
+			if seen[s.ID] {
+				t.Errorf("%s: anchor #%s used twice", d.ID, s.ID)
+			}
+			seen[s.ID] = true
+		})
+	}
+	if !slices.Equal(ids, []string{"global", "eu", "california"}) {
+		t.Errorf("notices %v, want global, eu, california", ids)
+	}
+}
+
+// optionalSection are sections compiled only when the data calls for them.
+var optionalSection = map[string]bool{"special-categories": true, "other-sources": true}
+
+// TestExamplesCompileAsOfTheirDates compiles each reference policy's data
+// set as of its own effective date, where it must be clean, and as of the
+// test day, where today's law may ask for more.
+func TestExamplesCompileAsOfTheirDates(t *testing.T) {
+	for _, ex := range []struct{ dir, date string }{
+		{"desk-2012", "2012-11-05"},
+		{"deskpro-2018", "2018-05-25"},
+		{"onedesk-2020", "2020-12-12"},
+	} {
+		d, _ := time.Parse(time.DateOnly, ex.date)
+		fsys := os.DirFS("../examples/" + ex.dir)
+		docs, diags := compiler.Compile(fsys, "data", &compiler.Options{Date: d})
+		if len(diags) > 0 || len(docs) == 0 {
+			t.Errorf("%s as of %s: %d notices, diagnostics:\n%v", ex.dir, ex.date, len(docs), diags)
+		}
+		_, today := compiler.Check(fsys, "data", sampleOpts)
+		var b strings.Builder
+		for _, dg := range today {
+			fmt.Fprintf(&b, "%s\n", dg.Error())
+		}
+		golden.File(t, "testdata/examples/"+ex.dir+"-today.txt", []byte(b.String()))
+	}
+}
