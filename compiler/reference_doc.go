@@ -1,0 +1,48 @@
+package compiler
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+)
+
+// RulesReference returns the Markdown table of every requirement of every
+// default jurisdiction, generated from the packs themselves so the README's
+// list of implemented rules cannot drift from the code.
+func RulesReference() string {
+	var b strings.Builder
+	for _, j := range DefaultJurisdictions() {
+		fmt.Fprintf(&b, "#### %s (`%s`)\n\n", j.Name(), j.ID())
+		b.WriteString("| rule | citation | severity | applies | in force | disclosed in |\n|---|---|---|---|---|---|\n")
+		for _, q := range j.Requirements() {
+			sev := map[diag.Severity]string{diag.Error: "BLOCK", diag.Warning: "LINT", diag.Info: "INFO"}[q.Severity]
+			when := q.When
+			if when == "" {
+				when = "always"
+			}
+			force := "always"
+			switch {
+			case q.From != "" && q.Until != "":
+				force = q.From + " to " + q.Until
+			case q.From != "":
+				force = "from " + q.From
+			case q.Until != "":
+				force = "until " + q.Until
+			}
+			sec := "`#" + q.Section + "`"
+			if q.Section == "top" {
+				sec = "title block"
+			}
+			checked := ""
+			if q.Check == nil {
+				checked = " (structural)"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s%s | %s | %s | %s |\n", q.ID, esc(q.Citation), sev, checked, esc(when), force, sec)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func esc(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
