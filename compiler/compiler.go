@@ -87,7 +87,7 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 
 // Check loads the data folder dir of fsys (rooted at the project root) and
 // checks it: the data itself, then every requirement of every jurisdiction
-// that applies, as of opts.Date. It returns the project, partial when the
+// that applies, as of opts.Date, then that the notices compile. It returns the project, partial when the
 // data is broken, and every diagnostic, sorted; the data is publishable when
 // the list has no errors. Rule packs run only on data that loaded cleanly,
 // since a requirement cannot be judged on half a data set.
@@ -96,6 +96,12 @@ func Check(fsys fs.FS, dir string, opts *Options) (*model.Project, diag.List) {
 	diags.Append(check.Check(proj)...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
+	}
+	if !diags.HasErrors() {
+		// Compiling finds what only a compiled notice can show, such as a
+		// prose section placed after a section the notice does not have.
+		_, more := CompileProject(proj, opts)
+		diags.Append(more...)
 	}
 	diags.Sort()
 	return proj, diags
@@ -118,8 +124,13 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // the order of the jurisdictions (nil when the data has errors) and every
 // diagnostic.
 func Compile(fsys fs.FS, dir string, opts *Options) ([]*notice.Document, diag.List) {
-	proj, diags := Check(fsys, dir, opts)
+	proj, diags := load.Load(fsys, dir)
+	diags.Append(check.Check(proj)...)
+	if !diags.HasErrors() {
+		diags.Append(CheckRules(proj, opts)...)
+	}
 	if diags.HasErrors() {
+		diags.Sort()
 		return nil, diags
 	}
 	docs, more := CompileProject(proj, opts)

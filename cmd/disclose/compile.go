@@ -31,10 +31,7 @@ func compiled(cmd *cobra.Command, g *globals) ([]*notice.Document, *model.Projec
 	proj, diags := compiler.Check(src.fsys, src.dir, opts)
 	var docs []*notice.Document
 	if !diags.HasErrors() {
-		var more diag.List
-		docs, more = compiler.CompileProject(proj, opts)
-		diags.Append(more...)
-		diags.Sort()
+		docs, _ = compiler.CompileProject(proj, opts) // its diagnostics are in diags already
 	}
 	if len(diags) > 0 {
 		p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}

@@ -75,6 +75,7 @@ func (b *builder) collect() *notice.Section {
 	described := map[string]bool{}
 	for _, k := range sourceKinds {
 		var items, again []notice.Text
+		var paths []string
 		for i, cat := range b.p.Categories {
 			if !b.categoryFrom(cat, k.kind) {
 				continue
@@ -84,7 +85,7 @@ func (b *builder) collect() *notice.Section {
 				continue
 			}
 			described[cat.ID] = true
-			s.Use(model.Index("categories", i))
+			paths = append(paths, model.Index("categories", i))
 			t := notice.Strong(notice.Plain(cat.Name))
 			t += ", such as " + notice.Series(plains(cat.Examples), "and")
 			if len(cat.Special) > 0 || len(cat.CCPASensitive) > 0 {
@@ -96,6 +97,7 @@ func (b *builder) collect() *notice.Section {
 			continue
 		}
 		sub := s.Sub("collect-"+strings.ReplaceAll(k.kind, "_", "-"), k.title)
+		sub.Use(paths...)
 		if len(items) > 0 {
 			sub.P(notice.Text(k.lead))
 			sub.Add(&notice.List{Items: items})
