@@ -1,0 +1,58 @@
+package notice_test
+
+import (
+	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	_ "github.com/disclose-dev/disclose/internal/golden"
+)
+
+func TestText(t *testing.T) {
+	for _, tc := range []struct {
+		got  notice.Text
+		want notice.Text
+	}{
+		{notice.Plain(`a*b_c [d] <e> | #f \g`), `a\*b\_c \[d\] \<e\> \| \#f \\g`},
+		{notice.Series(nil, "and"), ""},
+		{notice.Series([]notice.Text{"a"}, "and"), "a"},
+		{notice.Series([]notice.Text{"a", "b"}, "and"), "a and b"},
+		{notice.Series([]notice.Text{"a", "b", "c"}, "or"), "a, b or c"},
+		{notice.Sentence("we keep it"), "We keep it."},
+		{notice.Sentence("Is it? "), "Is it?"},
+		{notice.Sentence(""), ""},
+		{notice.Join("a", "", "b"), "a b"},
+		{notice.Inline("one\n\ntwo  three"), "one two three"},
+		{notice.Mail("x@y.example"), "[x@y.example](mailto:x@y.example)"},
+		{notice.Tel("+1 (888) 555-0142"), "[+1 (888) 555-0142](tel:+18885550142)"},
+		{notice.Web("https://a.example/b/"), "[a.example/b](https://a.example/b/)"},
+		{notice.NoticeLink("EU", "eu", "rights"), "[EU](notice:eu#rights)"},
+		{notice.Strong(""), ""},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %q, want %q", tc.got, tc.want)
+		}
+	}
+}
+
+func TestSectionTraceAndLookup(t *testing.T) {
+	s := &notice.Section{ID: "a", Title: "A"}
+	s.Use("x", "y", "x", "")
+	s.Satisfies("R-1", "R-1", "R-2")
+	sub := s.Sub("b", "B")
+	sub.P("", "text")
+	d := &notice.Document{Sections: []*notice.Section{s}}
+	if len(s.Trace.Paths) != 2 || len(s.Trace.Rules) != 2 {
+		t.Errorf("trace %+v: duplicates not dropped", s.Trace)
+	}
+	if d.Section("b") != sub || d.Section("zz") != nil {
+		t.Error("Section lookup is wrong")
+	}
+	var order []string
+	d.Walk(func(s *notice.Section, depth int) { order = append(order, s.ID) })
+	if len(order) != 2 || order[0] != "a" || order[1] != "b" {
+		t.Errorf("walk order %v", order)
+	}
+	if len(sub.Blocks) != 1 || sub.Blocks[0].(*notice.Paragraph).Text != "text" {
+		t.Errorf("P: %+v", sub.Blocks)
+	}
+}

@@ -1,0 +1,127 @@
+package render_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+	_ "github.com/disclose-dev/disclose/internal/golden"
+)
+
+func sampleDoc() *notice.Document {
+	s := &notice.Section{ID: "who-we-are", Title: "Who we are"}
+	s.P("We are " + notice.Plain("A*B | C_D [x]") + ".")
+	s.Add(&notice.Table{Caption: "Things", Head: []string{"Name", "Note"}, Rows: [][]notice.Text{
+		{notice.Plain("pipe | inside"), notice.Text("line one\nline two")},
+		{"short"}, // a short row is padded
+	}})
+	sub := s.Sub("sub", "A subsection")
+	sub.Add(&notice.Aside{Title: "Right to object", Blocks: []notice.Block{&notice.Paragraph{Text: "You can object."}}})
+	sub.Add(&notice.List{Ordered: true, Items: []notice.Text{"one", notice.NoticeLink("the EU notice", "eu", "rights")}})
+	s2 := &notice.Section{ID: "contact", Title: "Contact {us}"}
+	s2.Add(&notice.Prose{Markdown: "Write to [us](notice:global#contact).\n\n- a\n- b\n"})
+	s2.Add(&notice.Definitions{Items: []notice.Definition{{Term: "Term", Text: "Text"}}})
+	return &notice.Document{ID: "global", Title: "Privacy Policy", Effective: "2026-01-05", LastUpdated: "2025-12-01",
+		Sections: []*notice.Section{s, s2}}
+}
+
+// The Markdown parses with goldmark (as Hugo configures it) into the same
+// structure as the IR: one h1, every section a heading with its anchor,
+// every table a table with its cells intact.
+func TestMarkdownParsesBackToTheStructure(t *testing.T) {
+	md := render.Markdown(sampleDoc(), &render.Options{NoticeURL: func(id string) string { return "/n/" + id + "/" }})
+	// A table's caption is a Hugo block attribute on the line below it;
+	// plain goldmark would read it as a row, so drop it here (Hugo itself
+	// is tested on the built site).
+	var lines []string
+	prev := ""
+	for _, l := range strings.Split(string(md), "\n") {
+		if strings.HasPrefix(l, "{caption=") {
+			if !strings.HasPrefix(prev, "|") {
+				t.Errorf("caption %s does not follow a table", l)
+			}
+			continue
+		}
+		lines = append(lines, l)
+		prev = l
+	}
+	plain := []byte(strings.Join(lines, "\n"))
+	gm := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(parser.WithAttribute()))
+	doc := gm.Parser().Parse(text.NewReader(plain))
+	var html strings.Builder
+	if err := gm.Renderer().Render(&html, plain, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, frag := range []string{"<td>pipe | inside</td>", "<td>line one line two</td>", "<blockquote>"} {
+		if !strings.Contains(html.String(), frag) {
+			t.Errorf("HTML lacks %q:\n%s", frag, html.String())
+		}
+	}
+	var h1 int
+	ids := map[string]bool{}
+	var tables int
+	var cells []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 1 {
+				h1++
+			}
+			if id, ok := n.AttributeString("id"); ok {
+				ids[string(id.([]byte))] = true
+			}
+		case *extast.Table:
+			tables++
+		case *extast.TableCell:
+			cells = append(cells, string(n.Text(plain)))
+		}
+		return ast.WalkContinue, nil
+	})
+	if h1 != 1 {
+		t.Errorf("%d level-one headings, want 1", h1)
+	}
+	for _, id := range []string{"who-we-are", "sub", "contact", "contents"} {
+		if !ids[id] {
+			t.Errorf("no heading with id %q in:\n%s", id, md)
+		}
+	}
+	if tables != 1 {
+		t.Errorf("%d tables, want 1:\n%s", tables, md)
+	}
+	want := []string{"Name", "Note", `pipe \| inside`, "line one line two", "short", ""}
+	if strings.Join(cells, "/") != strings.Join(want, "/") {
+		t.Errorf("cells %q, want %q", cells, want)
+	}
+	s := string(md)
+	for _, frag := range []string{
+		`We are A\*B \| C\_D \[x\].`,
+		`(/n/eu/#rights)`, `(/n/global/#contact)`,
+		`{caption="Things"}`,
+		"> **Right to object**", "1. one",
+		"Effective: 5 January 2026", "Last updated: 1 December 2025",
+		`## Contact \{us\} {#contact}`,
+	} {
+		if !strings.Contains(s, frag) {
+			t.Errorf("output lacks %q:\n%s", frag, s)
+		}
+	}
+}
+
+func TestLongDate(t *testing.T) {
+	for in, want := range map[string]string{"2012-11-05": "5 November 2012", "2026-12-31": "31 December 2026", "soon": "soon", "2026-13-01": "2026-13-01"} {
+		if got := render.LongDate(in); got != want {
+			t.Errorf("LongDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
