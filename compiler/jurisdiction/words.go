@@ -90,6 +90,16 @@ func ContactLine(ct *model.Contact) notice.Text {
 	return line
 }
 
+// ContactWays is ContactLine without the contact's name.
+func ContactWays(ct *model.Contact) notice.Text {
+	if ct == nil {
+		return ""
+	}
+	c := *ct
+	c.Name = ""
+	return ContactLine(&c)
+}
+
 // Reachable reports whether ct gives any way to reach it.
 func Reachable(ct *model.Contact) bool {
 	return ct != nil && (ct.Email != "" || ct.WebForm != "" || ct.Phone != "" ||
@@ -213,6 +223,14 @@ func lowerFirst(s string) string {
 	return string(s[0]-'A'+'a') + s[1:]
 }
 
+// UpperFirst upper-cases the first letter of s.
+func UpperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
 // LowerFirst is lowerFirst for the packs.
 func LowerFirst(s string) string { return lowerFirst(s) }
 
@@ -305,7 +323,7 @@ func RequestMethod(m *model.RequestMethod) notice.Text {
 		t = "In person: " + notice.Plain(m.Value)
 	}
 	if m.Note != "" {
-		t = notice.Sentence(t) + " " + notice.Sentence(notice.Plain(m.Note))
+		t += " (" + notice.Plain(strings.TrimSuffix(m.Note, ".")) + ")"
 	}
 	return t
 }

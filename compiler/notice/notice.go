@@ -286,14 +286,24 @@ func Series(items []Text, conj string) Text {
 	case 1:
 		return items[0]
 	}
+	// In a list of three or more, items that contain commas or the
+	// conjunction themselves ("contact and request information") are
+	// separated by semicolons, so the list still reads as a list.
+	sep, last := ", ", " "+conj+" "
+	for _, it := range items {
+		if len(items) > 2 && (strings.Contains(string(it), ", ") || strings.Contains(string(it), " "+conj+" ")) {
+			sep, last = "; ", "; "+conj+" "
+			break
+		}
+	}
 	var b strings.Builder
 	for i, it := range items {
 		switch {
 		case i == 0:
 		case i == len(items)-1:
-			b.WriteString(" " + conj + " ")
+			b.WriteString(last)
 		default:
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
 		b.WriteString(string(it))
 	}

@@ -203,7 +203,7 @@ func checkSoldShared(c *j.Context, r *j.Report) {
 // thirdParty reports whether a recipient kind is a CCPA "third party".
 func thirdParty(kind string) bool {
 	switch kind {
-	case "third_party", "advertising_partner", "event_partner", "business_transfer", "affiliate", "professional_adviser", "authority":
+	case "third_party", "advertising_partner", "event_partner", "business_transfer", "professional_adviser", "authority":
 		return true
 	}
 	return false

@@ -139,11 +139,11 @@ func (b *builder) collected() *notice.Section {
 			notice.Sentence(notice.Series(uniq(purposes), "and")),
 			notice.Sentence(notice.Series(uniq(disclosed), "and")),
 			soldShared,
-			notice.Join(retention...),
+			notice.Text(joinSemi(retention)),
 		})
 	}
 	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)",
-		Head: []string{"Category", "What it includes", "Sources", "Business purposes", "Disclosed to", "Sold or shared to", "Retention"}, Rows: rows})
+		Head: []string{"Category", "What it includes", "Sources", "Business or commercial purposes", "Disclosed to", "Sold to or shared with", "Retention"}, Rows: rows})
 	return s
 }
 
@@ -186,10 +186,15 @@ func (b *builder) sensitive() *notice.Section {
 	var subtypes []notice.Text
 	var paths []string
 	for i, cat := range b.p.Categories {
-		for _, st := range cat.CCPASensitive {
-			subtypes = append(subtypes, notice.Plain(Sensitive[st]))
-			paths = append(paths, model.Index("categories", i)+".ccpa_sensitive")
+		if len(cat.CCPASensitive) == 0 {
+			continue
 		}
+		var kinds []notice.Text
+		for _, st := range cat.CCPASensitive {
+			kinds = append(kinds, "\u201c"+notice.Plain(Sensitive[st])+"\u201d")
+		}
+		subtypes = append(subtypes, notice.Strong(notice.Plain(cat.Name))+", which the law counts as "+notice.Series(kinds, "and"))
+		paths = append(paths, model.Index("categories", i)+".ccpa_sensitive")
 	}
 	subtypes = uniq(subtypes)
 	if len(subtypes) == 0 {
@@ -296,7 +301,7 @@ func (b *builder) disclosures() *notice.Section {
 	s := &notice.Section{ID: "disclosures", Title: "Disclosures for a business purpose"}
 	var rows [][]notice.Text
 	for i, r := range b.p.Recipients {
-		if r.Kind != "service_provider" && r.Kind != "contractor" && !thirdParty(r.Kind) {
+		if r.Kind != "service_provider" && r.Kind != "contractor" && r.Kind != "affiliate" && !thirdParty(r.Kind) {
 			continue
 		}
 		s.Use(model.Index("recipients", i))
@@ -312,12 +317,17 @@ func (b *builder) disclosures() *notice.Section {
 		slices.Sort(letters)
 		var purs []notice.Text
 		for _, pu := range b.p.Purposes {
-			if slices.Contains(pu.Recipients, r.ID) {
-				purs = append(purs, notice.Plain(j.LowerFirst(pu.Name)))
+			// Selling and sharing are not business purposes; they are
+			// disclosed under sale and sharing.
+			if slices.Contains(pu.Recipients, r.ID) && !pu.Shares.IsYes() && !pu.Sells.IsYes() {
+				purs = append(purs, notice.Plain(pu.Name))
 			}
 		}
+		if len(purs) == 0 {
+			continue
+		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Text(kindName[r.Kind]),
-			notice.Series(letters, "and"), notice.Sentence(notice.Series(purs, "and"))})
+			notice.Series(letters, "and"), notice.Text(joinSemi(purs))})
 	}
 	if len(rows) == 0 {
 		s.P("In the last 12 months we have not disclosed personal information for a business purpose.")
@@ -330,7 +340,7 @@ func (b *builder) disclosures() *notice.Section {
 }
 
 var kindName = map[string]notice.Text{
-	"affiliate":            "Third party (affiliate)",
+	"affiliate":            "Affiliate (part of our business)",
 	"service_provider":     "Service provider",
 	"contractor":           "Contractor",
 	"third_party":          "Third party",
@@ -394,8 +404,11 @@ func (b *builder) optOut() *notice.Section {
 	s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use our " + b.optOutLink() +
 		" page, or any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise") + ". You do not need an account to opt out.")
 	gpc := b.p.Cookies.GlobalPrivacyControl
-	t := notice.Text("**Opt-out preference signals.** We treat a Global Privacy Control signal sent by your browser as a valid request to opt out of sale and sharing for that browser and, if you are signed in, for your account.")
-	s.P(notice.Join(t, notice.Inline(string(gpc.Description))))
+	t := notice.Text("We treat a Global Privacy Control (GPC) signal sent by your browser as a valid request to opt out of sale and sharing for that browser and, if you are signed in, for your account.")
+	if gpc.Description != "" {
+		t = notice.Inline(string(gpc.Description))
+	}
+	s.P("**Opt-out preference signals.** " + t)
 	return s
 }
 
@@ -458,7 +471,7 @@ func (b *builder) shineTheLight() *notice.Section {
 func (b *builder) changes() *notice.Section {
 	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
 	s.Use("changes.notification")
-	s.P("We review this notice at least once a year.")
+	s.P("We review and update this notice at least once every 12 months.")
 	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
 	return s
 }

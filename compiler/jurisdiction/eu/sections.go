@@ -59,15 +59,15 @@ func (b *builder) controller() *notice.Section {
 		switch {
 		case eu && uk && sameContact(dpo.EU.Contact, dpo.UK.Contact):
 			s.Use("organization.dpo")
-			s.P("**Data Protection Officer.** Our Data Protection Officer, for both the EU and the UK, can be reached at " + j.ContactLine(dpo.EU.Contact) + ".")
+			s.P("**Data Protection Officer.** Our Data Protection Officer, for both the EU and the UK, can be reached at " + j.ContactWays(dpo.EU.Contact) + ".")
 		default:
 			if eu {
 				s.Use("organization.dpo.eu")
-				s.P("**Data Protection Officer (EU).** " + j.ContactLine(dpo.EU.Contact) + ".")
+				s.P("**Data Protection Officer (EU).** You can reach our Data Protection Officer for the EU at " + j.ContactWays(dpo.EU.Contact) + ".")
 			}
 			if uk {
 				s.Use("organization.dpo.uk")
-				s.P("**Data Protection Officer (UK).** " + j.ContactLine(dpo.UK.Contact) + ".")
+				s.P("**Data Protection Officer (UK).** You can reach our Data Protection Officer for the UK at " + j.ContactWays(dpo.UK.Contact) + ".")
 			}
 		}
 	}
@@ -75,7 +75,7 @@ func (b *builder) controller() *notice.Section {
 }
 
 func sameContact(a, b *model.Contact) bool {
-	return a != nil && b != nil && a.Email == b.Email && a.Name == b.Name
+	return a != nil && b != nil && j.ContactLine(a) == j.ContactLine(b)
 }
 
 // glance compares the EU and UK regimes side by side where they differ.
@@ -126,10 +126,10 @@ func (b *builder) glance() *notice.Section {
 			toolsUK = append(toolsUK, notice.Plain(tool.Name))
 		}
 	}
-	complaints := notice.Text("Contact us first if you like; you can always go to the authority")
+	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
 	ukComplaints := complaints
 	if o.Complaints != nil {
-		ukComplaints = notice.Text(fmt.Sprintf("Complain to us first: we acknowledge complaints within %d days", ackDays(o.Complaints)))
+		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(o.Complaints)))
 	}
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
 	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
@@ -293,7 +293,7 @@ func (b *builder) indirect() *notice.Section {
 			t += ": " + notice.Inline(string(src.Description))
 		}
 		if len(cats) > 0 {
-			t = notice.Join(notice.Sentence(t), "We get "+notice.Series(cats, "and")+" from this source.")
+			t = notice.Join(notice.Sentence(t), "What we get from it: "+notice.Series(cats, "and")+".")
 		}
 		items = append(items, t)
 	}
@@ -306,9 +306,9 @@ func (b *builder) indirect() *notice.Section {
 }
 
 var gdprRoles = map[string]string{
-	"processor":        "processes data on our behalf and on our instructions",
-	"controller":       "uses data for its own purposes, as an independent controller",
-	"joint_controller": "decides jointly with us how data is used",
+	"processor":        "processors: they use data only on our behalf and on our instructions",
+	"controller":       "independent controllers: they decide themselves how to use the data",
+	"joint_controller": "joint controllers: they decide with us how data is used",
 }
 
 func (b *builder) recipients() *notice.Section {
@@ -384,13 +384,9 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	if id == "SCC_2021_914" && len(t.SCCModules) > 0 {
 		var mods []string
 		for _, m := range t.SCCModules {
-			mods = append(mods, fmt.Sprint(m))
+			mods = append(mods, fmt.Sprintf("module %d (%s)", m, sccModules[m]))
 		}
-		word := "module"
-		if len(mods) > 1 {
-			word = "modules"
-		}
-		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s %s.", word, j.Join(mods, "and"))))
+		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s.", j.Join(mods, "and"))))
 	}
 	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
 		var decs []notice.Text
@@ -405,6 +401,8 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	}
 	return name
 }
+
+var sccModules = map[int]string{1: "controller to controller", 2: "controller to processor", 3: "processor to processor", 4: "processor to controller"}
 
 func upper(t notice.Text) notice.Text { return notice.Text(upperFirst(string(t))) }
 
@@ -424,6 +422,20 @@ func (b *builder) retention() *notice.Section {
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(j.RetentionRule(b.p, cat.Retention))})
 	}
 	s.Add(&notice.Table{Caption: "Retention periods", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	var items []notice.Text
+	for i, pu := range b.p.Purposes {
+		if pu.Retention == "" {
+			continue
+		}
+		s.Use(model.Index("purposes", i) + ".retention")
+		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
+			items = append(items, notice.Strong(notice.Plain(pu.Name))+": "+notice.Plain(r.Name)+", "+j.Retention(r)+".")
+		}
+	}
+	if len(items) > 0 {
+		s.P("Where we use data for a purpose that needs it for a different time, that purpose's period applies to the data it uses:")
+		s.Add(&notice.List{Items: items})
+	}
 	return s
 }
 
@@ -480,22 +492,22 @@ func (b *builder) rights() *notice.Section {
 	for i, pu := range b.p.Purposes {
 		if pu.DirectMarketing {
 			obj.Use(model.Index("purposes", i) + ".direct_marketing")
-			dm = append(dm, notice.Plain(j.LowerFirst(pu.Name)))
+			dm = append(dm, notice.Plain(pu.Name))
 		} else if slices.Contains(pu.LegalBases, "legitimate_interests") || slices.Contains(pu.LegalBases, "public_task") {
 			obj.Use(model.Index("purposes", i) + ".legal_bases")
-			li = append(li, notice.Plain(j.LowerFirst(pu.Name)))
+			li = append(li, notice.Plain(pu.Name))
 		}
 	}
 	aside := &notice.Aside{Title: "You have the right to object"}
 	if len(li) > 0 {
-		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: notice.Sentence(notice.Join(
-			"You can object at any time, on grounds relating to your particular situation, to our use of your data based on legitimate interests, including profiling. This applies to:",
-			notice.Series(li, "and")+". We will then stop unless we have compelling legitimate grounds that override your interests, or need the data for legal claims"))})
+		aside.Blocks = append(aside.Blocks,
+			&notice.Paragraph{Text: "You can object at any time, on grounds relating to your particular situation, to our use of your data based on legitimate interests, including profiling. We will then stop, unless we have compelling legitimate grounds that override your interests, rights and freedoms, or need the data for legal claims. This applies to these purposes:"},
+			&notice.List{Items: li})
 	}
 	if len(dm) > 0 {
-		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: notice.Sentence(notice.Join(
-			"You can object at any time to our use of your data for direct marketing, including profiling for it, and we will then stop. This applies to:",
-			notice.Series(dm, "and")))})
+		aside.Blocks = append(aside.Blocks,
+			&notice.Paragraph{Text: "You can object at any time to our use of your data for direct marketing, including profiling for it, and we will then stop. This applies to these purposes:"},
+			&notice.List{Items: dm})
 	}
 	if len(aside.Blocks) == 0 {
 		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "We do not use your data on the basis of legitimate interests or for direct marketing, so the right to object does not currently apply; if that changes, you can object at any time."})
@@ -555,16 +567,24 @@ func (b *builder) complaints() *notice.Section {
 	sa := o.SupervisoryAuthorities
 	if b.eu {
 		if sa != nil && sa.EU != nil {
-			s.P("**In the EU**, you can complain to our lead supervisory authority, " + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
+			s.P("**In the EU**, you can complain at any time to our lead supervisory authority, " + the(sa.EU.Name) + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
 		} else {
-			s.P("**In the EU**, you can complain to the data protection authority in the country where you live or work, or where you think the law was broken. The European Data Protection Board lists them at " +
+			s.P("**In the EU**, you can complain at any time to the data protection authority in the country where you live or work, or where you think the law was broken. The European Data Protection Board lists them at " +
 				notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en") + ".")
 		}
 	}
 	if b.uk && sa != nil && sa.UK != nil {
-		s.P("**In the UK**, you can complain to " + j.ContactLine(sa.UK) + ".")
+		s.P("**In the UK**, you can complain at any time to " + the(sa.UK.Name) + j.ContactLine(sa.UK) + ".")
 	}
 	return s
+}
+
+// the returns "the " before an authority's name that needs it.
+func the(name string) notice.Text {
+	if name == "" || strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "the ") {
+		return ""
+	}
+	return "the "
 }
 
 func (b *builder) changes() *notice.Section {

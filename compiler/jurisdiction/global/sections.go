@@ -213,8 +213,13 @@ func (b *builder) sale() *notice.Section {
 		}
 		s.P(notice.Sentence(notice.Join("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\". We do this to",
 			notice.Series(ps, "and"))))
-		s.P("You can opt out at any time: see " + notice.Link("Cookies and similar technologies", "#cookies") +
-			" and " + notice.Link("Do Not Track and Global Privacy Control", "#browser-signals") + ".")
+		optOut := "You can opt out at any time"
+		if l := b.p.California; l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
+			optOut += " on our " + string(notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)) + " page, or"
+		}
+		s.P(notice.Text(optOut) + " with a Global Privacy Control signal (see " +
+			notice.Link("Do Not Track and Global Privacy Control", "#browser-signals") + "). You can also refuse advertising cookies in our " +
+			notice.Link("cookie settings", "#cookies") + ", though cookie controls alone do not opt you out of sharing.")
 	} else {
 		s.P("We do not share your personal information for cross-context behavioural advertising.")
 	}
@@ -269,7 +274,13 @@ func (b *builder) rights() *notice.Section {
 	how.Add(&notice.List{Items: requestMethods(rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
-	for _, md := range []model.Markdown{rt.ResponseTime, rt.Appeal, rt.ConsentWithdrawal, rt.NonDiscrimination} {
+	withdraw := rt.ConsentWithdrawal
+	for _, r := range rt.Offered {
+		if r.Right == "withdraw_consent" {
+			withdraw = "" // said in the list of rights already
+		}
+	}
+	for _, md := range []model.Markdown{rt.ResponseTime, rt.Appeal, withdraw, rt.NonDiscrimination} {
 		if md != "" {
 			how.Add(&notice.Prose{Markdown: string(md)})
 		}
@@ -403,29 +414,15 @@ func (b *builder) transfers() *notice.Section {
 	s.P("Wherever your data goes, we protect it as this policy describes, and where the law requires a specific safeguard for a transfer we put one in place.")
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
-		var dests []string
-		tools := map[string][]notice.Text{}
-		for _, t := range b.p.Transfers {
-			name := notice.Plain(t.Mechanism)
-			if tool := b.c.Tool("eu", t.Mechanism); tool != nil {
-				name = notice.Plain(tool.Name)
-			}
-			for _, d := range t.Destinations {
-				if _, ok := tools[d]; !ok {
-					dests = append(dests, d)
-				}
-				if !slices.Contains(tools[d], name) {
-					tools[d] = append(tools[d], name)
-				}
+		for _, regime := range []struct{ id, from string }{
+			{"eu", "For personal data from the European Economic Area, we rely on these safeguards:"},
+			{"uk", "For personal data from the United Kingdom, we rely on these safeguards:"},
+		} {
+			if items := b.toolsByDestination(regime.id); len(items) > 0 {
+				s.P(notice.Text(regime.from))
+				s.Add(&notice.List{Items: items})
 			}
 		}
-		sortByName(dests)
-		var items []notice.Text
-		for _, d := range dests {
-			items = append(items, notice.Sentence(notice.Join("To", notice.Plain(j.CountryPhrase(d))+": we rely on", notice.Series(tools[d], "or"))))
-		}
-		s.P("For personal data from the European Economic Area, the United Kingdom and Switzerland:")
-		s.Add(&notice.List{Items: items})
 	}
 	if dpf := b.p.Organization.DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
@@ -436,6 +433,40 @@ func (b *builder) transfers() *notice.Section {
 		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
 	}
 	return s
+}
+
+// toolsByDestination lists, per destination country, the transfer tools a
+// regime's data relies on.
+func (b *builder) toolsByDestination(regime string) []notice.Text {
+	var dests []string
+	tools := map[string][]notice.Text{}
+	for _, t := range b.p.Transfers {
+		mech := t.Mechanism
+		if regime == "uk" {
+			mech = t.UKMechanism
+		}
+		if mech == "" {
+			continue
+		}
+		name := notice.Plain(mech)
+		if tool := b.c.Tool(regime, mech); tool != nil {
+			name = notice.Plain(tool.Name)
+		}
+		for _, d := range t.Destinations {
+			if _, ok := tools[d]; !ok {
+				dests = append(dests, d)
+			}
+			if !slices.Contains(tools[d], name) {
+				tools[d] = append(tools[d], name)
+			}
+		}
+	}
+	sortByName(dests)
+	var items []notice.Text
+	for _, d := range dests {
+		items = append(items, notice.Sentence(notice.Join(notice.Text(j.UpperFirst(j.CountryPhrase(d)))+":", notice.Series(tools[d], "or"))))
+	}
+	return items
 }
 
 func sortByName(codes []string) {
@@ -521,7 +552,7 @@ func (b *builder) contact() *notice.Section {
 	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
 	if dpo := o.DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() {
 		s.Use("organization.dpo")
-		s.P("You can also contact our Data Protection Officer: " + j.ContactLine(dpo.EU.Contact) + ".")
+		s.P("You can also contact our Data Protection Officer at " + j.ContactWays(dpo.EU.Contact) + ".")
 	}
 	return s
 }
