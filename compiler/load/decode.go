@@ -291,11 +291,13 @@ func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
 		}
 		return
 	case *ast.StringNode:
-		switch strings.ToLower(s.Value) {
-		case "yes":
+		// The spellings YAML 1.1 gives for booleans; the JSON Schema lists
+		// the same ones.
+		switch s.Value {
+		case "yes", "Yes", "YES":
 			v.SetString(string(model.Yes))
 			return
-		case "no":
+		case "no", "No", "NO":
 			v.SetString(string(model.No))
 			return
 		}

@@ -281,3 +281,29 @@ func TestSyntaxErrorsInPlainEnglish(t *testing.T) {
 		}
 	}
 }
+
+// Answers accept the spellings the JSON Schema lists, and no others, so an
+// editor and the checker agree.
+func TestAnswerSpellingsMatchTheSchema(t *testing.T) {
+	for in, want := range map[string]string{"yes": "yes", "Yes": "yes", "YES": "yes", "NO": "no", "true": "yes", "yEs": "", "y": "", "on": ""} {
+		proj, diags := load.Load(fstest.MapFS{"data/a.yaml": {Data: []byte(
+			"children:\n  minimum_age: 16\n  directed_to_children: " + in + "\n")}}, "data")
+		got := string(proj.Children.DirectedToChildren)
+		if got != want {
+			t.Errorf("%q decoded as %q, want %q", in, got, want)
+		}
+		if want == "" && find(diags, "children.directed_to_children") == nil {
+			t.Errorf("%q: no diagnostic", in)
+		}
+	}
+}
+
+// A required number written as 0 says so, rather than "must not be empty".
+func TestZeroNumberMessage(t *testing.T) {
+	_, diags := load.Load(fstest.MapFS{"data/a.yaml": {Data: []byte(
+		"children:\n  minimum_age: 0\n  directed_to_children: no\n")}}, "data")
+	d := find(diags, "children.minimum_age")
+	if d == nil || d.Message != `"minimum_age" must not be 0` {
+		t.Fatalf("got %v", d)
+	}
+}

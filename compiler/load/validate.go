@@ -126,6 +126,8 @@ func translate(fe validator.FieldError, path string, src *model.SourceMap) *diag
 			d.Hint = fmt.Sprintf("add %s: to a file in %s/", name, src.Root.File)
 		case written && (fe.Kind() == reflect.Slice):
 			d.Message = fmt.Sprintf("%q must list at least one item", name)
+		case written && fe.Kind() >= reflect.Int && fe.Kind() <= reflect.Float64:
+			d.Message = fmt.Sprintf("%q must not be 0", name)
 		case written:
 			d.Message = fmt.Sprintf("%q must not be empty", name)
 		default:

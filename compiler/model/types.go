@@ -74,7 +74,10 @@ func ParsePeriod(p string) (n int, unit string, err error) {
 	}
 	n, _ = strconv.Atoi(m[1])
 	if strings.HasSuffix(p, "s") != (n != 1) {
-		return 0, "", fmt.Errorf("%q: write \"1 %s\" or \"%d %ss\"", p, m[2], n, m[2])
+		if n == 1 {
+			return 0, "", fmt.Errorf("%q: write \"1 %s\"", p, m[2])
+		}
+		return 0, "", fmt.Errorf("%q: write \"%d %ss\"", p, n, m[2])
 	}
 	return n, m[2], nil
 }

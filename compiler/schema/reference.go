@@ -111,7 +111,7 @@ func kind(p *Schema) string {
 }
 
 func isAnswer(p *Schema) bool {
-	return len(p.Enum) == 4 && p.Enum[0] == "yes" && p.Enum[1] == "no"
+	return p.Enum[0] == "yes" && p.Enum[1] == "no"
 }
 
 func cell(s string) string {

@@ -123,7 +123,7 @@ func (g *generator) object(t reflect.Type) *Schema {
 func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 	switch {
 	case t == reflect.TypeOf(model.Answer("")):
-		return &Schema{Enum: []any{"yes", "no", true, false}}
+		return &Schema{Enum: []any{"yes", "no", "Yes", "No", "YES", "NO", true, false}}
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
 		name := t.Elem().Name()
 		if _, ok := g.defs[name]; !ok {
