@@ -8,6 +8,7 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/render"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
@@ -57,6 +58,21 @@ func TestSampleFilesReferenceSchema(t *testing.T) {
 		}
 		if !bytes.HasPrefix(b, []byte(ref)) {
 			t.Errorf("%s does not start with %q", name, ref)
+		}
+	}
+}
+
+// BenchmarkCompileSample measures loading, checking and compiling the sample
+// into its three notices and rendering them to Markdown.
+func BenchmarkCompileSample(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
+		if diags.HasErrors() || len(docs) != 3 {
+			b.Fatal(diags)
+		}
+		for _, d := range docs {
+			_ = render.Markdown(d, nil)
 		}
 	}
 }
