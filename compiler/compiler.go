@@ -52,7 +52,8 @@ var Reference = sync.OnceValues(func() (*model.Reference, diag.List) {
 // Options configure checking and compiling.
 type Options struct {
 	// Date is the date the notices take effect: requirements in force on it
-	// apply, and reference data is read as of it. Zero means today (UTC).
+	// apply, and reference data is read as of it. It must be set: the
+	// compiler never reads the clock.
 	Date time.Time
 	// LastUpdated is the date the notices were last changed; zero means Date.
 	LastUpdated time.Time
@@ -66,8 +67,11 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	if o != nil {
 		opts = *o
 	}
+	var diags diag.List
 	if opts.Date.IsZero() {
-		opts.Date = time.Now().UTC().Truncate(24 * time.Hour)
+		// The library never reads the clock: output depends only on its
+		// inputs. The caller decides what "today" is.
+		diags.Add(p.Source.Root, "", "no date given for the notices: set Options.Date")
 	}
 	if opts.LastUpdated.IsZero() {
 		opts.LastUpdated = opts.Date
@@ -75,7 +79,8 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	if opts.Jurisdictions == nil {
 		opts.Jurisdictions = DefaultJurisdictions()
 	}
-	ref, diags := Reference()
+	ref, refDiags := Reference()
+	diags.Append(refDiags...)
 	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated}
 	for _, j := range opts.Jurisdictions {
 		if ok, _ := j.Applies(c); ok {
@@ -146,13 +151,17 @@ func Compile(fsys fs.FS, dir string, opts *Options) ([]*notice.Document, diag.Li
 func CompileProject(p *model.Project, opts *Options) ([]*notice.Document, diag.List) {
 	c, js, diags := opts.context(p)
 	var docs []*notice.Document
+	why := map[string]string{}
 	for _, j := range js {
+		_, why[j.ID()] = j.Applies(c)
 		doc, ds := jurisdiction.Compile(c, j)
 		diags.Append(ds...)
 		if doc != nil {
 			docs = append(docs, doc)
 		}
 	}
+	diags.Append(jurisdiction.CheckLinks(c, docs)...)
+	diags.Append(jurisdiction.UnpublishedSections(c, why)...)
 	diags.Sort()
 	return docs, diags
 }

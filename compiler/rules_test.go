@@ -119,6 +119,12 @@ var ruleCases = []ruleCase{
 	{"processor outside the EEA without transfer", "GDPR-13-1-f", "", func(p *model.Project) {
 		p.Processors[0].Transfer = ""
 	}},
+	{"processor in a country its transfer does not cover", "GDPR-13-1-f", "", func(p *model.Project) {
+		p.Processors[0].Locations = []string{"US", "SG"}
+	}},
+	{"EU representative without contact details", "GDPR-27", "", func(p *model.Project) {
+		p.Organization.Representatives.EU = &model.Contact{Name: "Rep"}
+	}},
 	{"Privacy Shield after Schrems II", "GDPR-44", "", func(p *model.Project) {
 		transfer(p, "us-dpf").Mechanism = "PRIVACY_SHIELD"
 	}},
@@ -138,8 +144,8 @@ var ruleCases = []ruleCase{
 		transfer(p, "us-scc").Mechanism = "ADEQUACY"
 	}},
 	{"adequacy for Brazil before its decision", "GDPR-45", "2025-06-01", func(p *model.Project) {
-		transfer(p, "india-scc").Destinations = []string{"BR"}
-		transfer(p, "india-scc").Mechanism = "ADEQUACY"
+		p.Transfers = append(p.Transfers, &model.Transfer{ID: "brazil", Destinations: []string{"BR"}, Mechanism: "ADEQUACY",
+			UKMechanism: "UK_IDTA", SafeguardsCopy: "Ask us."})
 	}},
 	{"clauses without a copy", "XFER-2", "", func(p *model.Project) {
 		transfer(p, "india-scc").SafeguardsCopy = ""

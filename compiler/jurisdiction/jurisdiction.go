@@ -217,7 +217,7 @@ func placeSections(c *Context, doc *notice.Document) diag.List {
 		s := &notice.Section{ID: ps.ID, Title: ps.Title}
 		s.Add(&notice.Prose{Markdown: string(ps.Body)})
 		s.Use(path)
-		if doc.Section(ps.ID) != nil {
+		if doc.Section(ps.ID) != nil || ps.ID == "contents" {
 			diags.Add(c.Project.Source.Pos(path+".id"), path+".id",
 				"section id %q is already used by a section of the %s", ps.ID, doc.Title).Hint =
 				"choose another id: it is the section's anchor, so it must be unique in the notice"

@@ -181,8 +181,10 @@ func (*Aside) block()       {}
 // Text is inline Markdown: emphasis and links, no block structure.
 type Text string
 
-// Plain returns s as Text, escaping the characters Markdown would interpret.
+// Plain returns s as Text on one line, escaping the characters Markdown
+// would interpret.
 func Plain(s string) Text {
+	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
 		switch r {

@@ -214,5 +214,5 @@ func (w *writer) links(s string) string {
 
 // escapeHeading escapes characters that would end or change a heading.
 func escapeHeading(s string) string {
-	return strings.NewReplacer("{", `\{`, "}", `\}`, "#", `\#`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "<", `\<`, "{", `\{`, "}", `\}`, "#", `\#`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`).Replace(s)
 }

@@ -353,7 +353,7 @@ func checkGPC(c *j.Context, r *j.Report) {
 
 func checkFresh(c *j.Context, r *j.Report) {
 	if c.Date.Sub(c.LastUpdated).Hours() > 365*24 {
-		r.Missing("notices.california", "release an updated California notice (review it, then run disclose release)",
+		r.Missing("notices.california", "review the California notice, update it and publish the new version",
 			"the California notice was last updated on %s, more than 12 months before %s; it must be updated at least once every 12 months",
 			j.Day(c.LastUpdated), j.Day(c.Date))
 	}

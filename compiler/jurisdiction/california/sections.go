@@ -462,8 +462,12 @@ func (b *builder) shineTheLight() *notice.Section {
 		s.P("We disclose personal information to third parties for their own direct marketing unless you opt out; you can opt out free of charge at any time using the methods under " +
 			notice.Link("How to exercise your rights", "#how-to-exercise") + " (Civil Code §1798.83(c)(2)).")
 	default:
+		contact := stl.Contact
+		if !j.Reachable(contact) {
+			contact = b.p.Organization.PrivacyContact
+		}
 		s.P("California customers may ask us once a year, free of charge, for the categories of personal information we disclosed to third parties for their own direct marketing in the previous calendar year, and the names and addresses of those third parties. Send your request to " +
-			j.ContactLine(stl.Contact) + ".")
+			j.ContactLine(contact) + ".")
 	}
 	return s
 }

@@ -134,18 +134,27 @@ func checkController(c *j.Context, r *j.Report) {
 
 func checkRepEU(c *j.Context, r *j.Report) {
 	o := c.Project.Organization
-	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (o.Representatives == nil || o.Representatives.EU == nil) {
-		r.Missing("organization", "add representatives: eu: with the representative's name and contact details",
+	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (o.Representatives == nil || !j.Reachable(o.Representatives.EU)) {
+		r.Missing(repPath(o, "eu"), "add representatives: eu: with the representative's name and an email address, telephone number or postal address",
 			"the organisation is not established in the EU but offers services to or monitors people there, so it must name its EU representative")
 	}
 }
 
 func checkRepUK(c *j.Context, r *j.Report) {
 	o := c.Project.Organization
-	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (o.Representatives == nil || o.Representatives.UK == nil) {
-		r.Missing("organization", "add representatives: uk: with the representative's name and contact details",
+	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (o.Representatives == nil || !j.Reachable(o.Representatives.UK)) {
+		r.Missing(repPath(o, "uk"), "add representatives: uk: with the representative's name and an email address, telephone number or postal address",
 			"the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative")
 	}
+}
+
+// repPath is the data path of a representative, or of the organisation when
+// there is none.
+func repPath(o *model.Organization, regime string) string {
+	if o.Representatives != nil && (regime == "eu" && o.Representatives.EU != nil || regime == "uk" && o.Representatives.UK != nil) {
+		return "organization.representatives." + regime
+	}
+	return "organization"
 }
 
 func checkDPO(c *j.Context, r *j.Report, regime string) {
@@ -234,20 +243,53 @@ func checkLegitimateInterest(c *j.Context, r *j.Report) {
 	}
 }
 
+// domestic reports whether data may go to country without a transfer tool:
+// within the EEA when the EU GDPR applies, within the UK when only the UK
+// GDPR does.
+func domestic(c *j.Context, country string) bool {
+	if eu(c) {
+		return c.InEEA(country)
+	}
+	return country == "GB"
+}
+
 func checkProcessorTransfers(c *j.Context, r *j.Report) {
+	area := "the EEA"
+	if !eu(c) {
+		area = "the United Kingdom"
+	}
 	for i, pr := range c.Project.Processors {
-		if pr == nil || pr.Transfer != "" {
+		if pr == nil {
 			continue
 		}
 		var outside []string
 		for _, cc := range append([]string{pr.Country}, pr.Locations...) {
-			if cc != "" && !c.InEEA(cc) && !slices.Contains(outside, cc) {
+			if cc != "" && !domestic(c, cc) && !slices.Contains(outside, cc) {
 				outside = append(outside, cc)
 			}
 		}
-		if len(outside) > 0 {
-			r.Missing(model.Index("processors", i), "add transfer: naming the transfer (under transfers:) that covers it",
-				"processor %q is in %s, outside the EEA, but names no transfer and safeguard", pr.ID, names(outside))
+		if len(outside) == 0 {
+			continue
+		}
+		path := model.Index("processors", i)
+		if pr.Transfer == "" {
+			r.Missing(path, "add transfer: naming the transfer (under transfers:) that covers it",
+				"processor %q is in %s, outside %s, but names no transfer and safeguard", pr.ID, names(outside), area)
+			continue
+		}
+		t := j.Transfer(c.Project, pr.Transfer)
+		if t == nil {
+			continue // a dangling reference, reported by check
+		}
+		var uncovered []string
+		for _, cc := range outside {
+			if !slices.Contains(t.Destinations, cc) {
+				uncovered = append(uncovered, cc)
+			}
+		}
+		if len(uncovered) > 0 {
+			r.Missing(path+".transfer", "name a transfer whose destinations include "+names(uncovered)+", or add the country to transfer "+j.Quote(t.ID),
+				"processor %q processes data in %s, but its transfer %q covers only %s", pr.ID, names(uncovered), t.ID, names(t.Destinations))
 		}
 	}
 }
@@ -291,9 +333,15 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 		d = r.Missing(path, "", "%s (%s) is available only from %s, after this notice's effective date %s", id, tool.Name, tool.From, day)
 	}
 	if regime == "uk" {
-		d.Hint = "use UK_IDTA, UK_ADDENDUM (with the 2021 SCCs), UK_BCR or UK_ADEQUACY_REGS"
+		d.Hint = "use a UK tool in force on " + day + ": UK_IDTA, UK_ADDENDUM (with the 2021 SCCs), UK_BCR or UK_ADEQUACY_REGS"
 	} else {
-		d.Hint = "use SCC_2021_914 with its modules, EU_US_DPF for certified U.S. recipients, or BCR"
+		var alts []string
+		for _, t := range []string{"SCC_2021_914", "EU_US_DPF", "SCC_2010_87", "BCR"} {
+			if alt := c.Tool("eu", t); t != id && alt != nil && c.InForce(string(alt.From), string(alt.Until)) {
+				alts = append(alts, t)
+			}
+		}
+		d.Hint = "use a transfer tool in force on " + day + ", such as " + j.Join(alts, "or")
 	}
 	return true
 }
@@ -323,7 +371,11 @@ func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
 	}
 	switch {
 	case dec == nil:
-		r.Missing(path, "use a transfer tool such as SCC_2021_914 (EU) or UK_IDTA (UK), or check the adequacy list in compiler/reference/adequacy.yaml",
+		hint := "use SCC_2021_914, or check the EU adequacy list in compiler/reference/adequacy.yaml"
+		if regime == "uk" {
+			hint = "use UK_IDTA or UK_ADDENDUM, or check the UK adequacy list in compiler/reference/adequacy.yaml"
+		}
+		r.Missing(path, hint,
 			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, j.Day(c.Date))
 	case dec.Requires != "" && regime == "eu":
 		r.Missing(path, "use EU_US_DPF for certified recipients, or SCC_2021_914",

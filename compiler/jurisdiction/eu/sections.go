@@ -46,11 +46,19 @@ func (b *builder) controller() *notice.Section {
 	if rep := o.Representatives; rep != nil {
 		if rep.EU != nil && b.eu {
 			s.Use("organization.representatives.eu")
-			s.P("**EU representative.** Because we have no establishment in the European Union, we have appointed a representative there under Article 27 of the GDPR. You can contact them instead of us: " + j.ContactLine(rep.EU) + ".")
+			why := notice.Text("")
+			if o.EstablishedInEU.IsNo() {
+				why = "Because we have no establishment in the European Union, we have appointed a representative there under Article 27 of the GDPR. "
+			}
+			s.P("**EU representative.** " + why + "You can contact our representative in the EU instead of us: " + j.ContactLine(rep.EU) + ".")
 		}
 		if rep.UK != nil && b.uk {
 			s.Use("organization.representatives.uk")
-			s.P("**UK representative.** Because we have no establishment in the United Kingdom, we have appointed a representative there under Article 27 of the UK GDPR: " + j.ContactLine(rep.UK) + ".")
+			why := notice.Text("")
+			if o.EstablishedInUK.IsNo() {
+				why = "Because we have no establishment in the United Kingdom, we have appointed a representative there under Article 27 of the UK GDPR. "
+			}
+			s.P("**UK representative.** " + why + "You can contact our representative in the UK instead of us: " + j.ContactLine(rep.UK) + ".")
 		}
 	}
 	if dpo := o.DPO; dpo != nil {
@@ -263,10 +271,13 @@ func (b *builder) provision() *notice.Section {
 		}[cat.Provision]
 		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
 	}
-	s.P("You are never obliged to give us personal data. Where information is marked as required in our forms, or listed below, we need it, and without it we cannot do what you ask. Everything else is up to you.")
-	if len(items) > 0 {
-		s.Add(&notice.List{Items: items})
+	if len(items) == 0 {
+		s.P("Giving us personal data is up to you. Where a form marks information as required, we need it to do what you ask, and without it we cannot.")
+		return s
 	}
+	s.P("The law or our contracts require some personal data, and without it we cannot do what you ask. This is the data you need to give us, and why:")
+	s.Add(&notice.List{Items: items})
+	s.P("Everything else is up to you, although without it we may not be able to help you as well.")
 	return s
 }
 

@@ -28,6 +28,9 @@ func (b *builder) about() *notice.Section {
 			ents = append(ents, notice.Plain(e.LegalName))
 		}
 	}
+	if len(ents) == 0 {
+		ents = []notice.Text{b.org()}
+	}
 	s.P("In this policy, \"" + b.org() + "\", \"we\" and \"us\" mean " + notice.Series(ents, "and") +
 		", which decide how and why the personal data described here is used.")
 	var groups []notice.Text
@@ -211,8 +214,10 @@ func (b *builder) sale() *notice.Section {
 				ps = append(ps, notice.Plain(j.LowerFirst(pu.Name)))
 			}
 		}
-		s.P(notice.Sentence(notice.Join("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\". We do this to",
-			notice.Series(ps, "and"))))
+		s.P("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\".")
+		if len(ps) > 0 {
+			s.P(notice.Sentence(notice.Join("We do this to", notice.Series(ps, "and"))))
+		}
 		optOut := "You can opt out at any time"
 		if l := b.p.California; l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
 			optOut += " on our " + string(notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)) + " page, or"
