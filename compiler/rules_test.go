@@ -113,6 +113,9 @@ var ruleCases = []ruleCase{
 	{"special category without Art. 9 condition", "GDPR-13-1-c", "", func(p *model.Project) {
 		category(p, "recordings").Special = []string{"biometric"}
 	}},
+	{"recognised legitimate interest without its condition", "UK-RLI", "", func(p *model.Project) {
+		purpose(p, "legal-compliance").UKLegalBases = []string{"legal_obligation", "recognised_legitimate_interest"}
+	}},
 	{"legitimate interests without the interest", "GDPR-13-1-d", "", func(p *model.Project) {
 		purpose(p, "security").LegitimateInterest = ""
 	}},
@@ -211,6 +214,9 @@ var ruleCases = []ruleCase{
 		for _, pu := range p.Purposes {
 			pu.Shares = model.No
 		}
+	}},
+	{"GPC status not shown", "CCR-7025-c-6", "", func(p *model.Project) {
+		p.Cookies.GlobalPrivacyControl.ShowsStatus = model.No
 	}},
 	{"no toll-free number", "CCPA-1798.130-a-1", "", func(p *model.Project) {
 		p.Rights.RequestMethods = slices.DeleteFunc(p.Rights.RequestMethods, func(m *model.RequestMethod) bool { return m.Type == "toll_free_phone" })

@@ -351,6 +351,9 @@ type Purpose struct {
 	// UK legal bases, when they differ from the EU ones; UK GDPR adds
 	// recognised_legitimate_interest (Art. 6(1)(ea)).
 	UKLegalBases []string `yaml:"uk_legal_bases" validate:"dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests recognised_legitimate_interest"`
+	// The UK GDPR Annex 1 condition, when a UK basis is
+	// recognised_legitimate_interest (UK GDPR Art. 6(1)(ea)).
+	RecognisedInterest string `yaml:"recognised_interest" validate:"omitempty,oneof=public_task_request national_security emergencies crime safeguarding democratic_engagement"`
 	// The specific legitimate interest pursued, when a basis is
 	// legitimate_interests (GDPR Art. 13(1)(d)).
 	LegitimateInterest Markdown `yaml:"legitimate_interest"`
@@ -548,6 +551,9 @@ type Signal struct {
 	Honored Answer `yaml:"honored" validate:"required"`
 	// What happens when the signal is received.
 	Description Markdown `yaml:"description"`
+	// Whether the site shows people that their signal was honoured, e.g.
+	// "Opt-Out Request Honored" (CCPA regs §7025(c)(6), from 2026).
+	ShowsStatus Answer `yaml:"shows_status"`
 }
 
 // Cookie is one cookie or similar tracker.

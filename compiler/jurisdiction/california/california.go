@@ -132,6 +132,10 @@ var requirements = []*j.Requirement{
 		Summary: "Opt-out preference signals such as Global Privacy Control are honoured, and the notice says how they are processed.",
 		When:    "personal information is sold or shared", Section: "opt-out",
 		Data: []string{"cookies.global_privacy_control"}, Check: checkGPC},
+	{ID: "CCR-7025-c-6", Citation: "11 CCR §7025(c)(6)", Severity: diag.Error, From: "2026-01-01",
+		Summary: "The business shows whether it has processed a consumer's opt-out preference signal.",
+		When:    "personal information is sold or shared", Section: "opt-out",
+		Data: []string{"cookies.global_privacy_control.shows_status"}, Check: checkGPCStatus},
 	{ID: "CCPA-1798.130-a-5", Citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)", Severity: diag.Error,
 		Summary: "The notice shows its last-updated date, which is at most 12 months before the date it is in force.",
 		Section: "top", Check: checkFresh},
@@ -348,6 +352,18 @@ func checkGPC(c *j.Context, r *j.Report) {
 	if gpc.Description == "" {
 		r.Missing("cookies.global_privacy_control", "add description: saying what the signal opts out of (browser, device, account) and how people can see it was honoured",
 			"the notice must explain how Global Privacy Control signals are processed")
+	}
+}
+
+func checkGPCStatus(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := p.California
+	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
+		return
+	}
+	if !p.Cookies.GlobalPrivacyControl.ShowsStatus.IsYes() {
+		r.Missing("cookies.global_privacy_control", "show on the site whether the signal was honoured (for example \"Opt-Out Request Honored\"), then set shows_status: yes",
+			"from 1 January 2026 a business that sells or shares must show consumers whether their opt-out preference signal was processed")
 	}
 }
 

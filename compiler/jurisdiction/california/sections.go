@@ -409,6 +409,9 @@ func (b *builder) optOut() *notice.Section {
 		t = notice.Inline(string(gpc.Description))
 	}
 	s.P("**Opt-out preference signals.** " + t)
+	if gpc.ShowsStatus.IsYes() {
+		s.P("When we detect the signal, our site shows that your opt-out request has been honoured.")
+	}
 	return s
 }
 

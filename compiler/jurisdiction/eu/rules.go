@@ -41,6 +41,10 @@ var requirements = []*j.Requirement{
 		Summary: "The specific legitimate interest of each purpose that relies on legitimate interests.",
 		When:    "a purpose's legal bases include legitimate_interests", Section: "purposes-and-legal-bases",
 		Data: []string{"purposes.legitimate_interest"}, Check: checkLegitimateInterest},
+	{ID: "UK-RLI", Citation: "UK GDPR Art. 6(1)(ea), Annex 1 (DUAA 2025 s. 70)", Severity: diag.Error, From: "2026-02-05",
+		Summary: "For a purpose relying on a recognised legitimate interest, the Annex 1 condition.",
+		When:    "a purpose's uk_legal_bases include recognised_legitimate_interest", Section: "purposes-and-legal-bases",
+		Data: []string{"purposes.recognised_interest"}, Check: checkRLI},
 	{ID: "GDPR-13-1-e", Citation: "GDPR Art. 13(1)(e), 14(1)(e)", Severity: diag.Error,
 		Summary: "The recipients or categories of recipients.", Section: "recipients",
 		Data: []string{"recipients", "processors"}},
@@ -251,6 +255,18 @@ func domestic(c *j.Context, country string) bool {
 		return c.InEEA(country)
 	}
 	return country == "GB"
+}
+
+func checkRLI(c *j.Context, r *j.Report) {
+	if !uk(c) {
+		return
+	}
+	for i, pu := range c.Project.Purposes {
+		if pu != nil && slices.Contains(pu.UKLegalBases, "recognised_legitimate_interest") && pu.RecognisedInterest == "" {
+			r.Missing(model.Index("purposes", i), "add recognised_interest: (public_task_request, national_security, emergencies, crime, safeguarding or democratic_engagement)",
+				"purpose %q relies on a recognised legitimate interest in the UK but does not say which Annex 1 condition", pu.ID)
+		}
+	}
 }
 
 func checkProcessorTransfers(c *j.Context, r *j.Report) {

@@ -190,6 +190,9 @@ func (b *builder) purposes() *notice.Section {
 				uk = append(uk, j.LegalBasis(lb))
 			}
 			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
+			if pu.RecognisedInterest != "" {
+				basis += " (" + notice.Text(rliConditions[pu.RecognisedInterest]) + ")"
+			}
 		}
 		if pu.Art9Condition != "" {
 			basis += "; for special-category data, " + notice.Plain(art9[pu.Art9Condition])
@@ -215,6 +218,15 @@ func (b *builder) purposes() *notice.Section {
 	}
 	s.P("Where we rely on legitimate interests, we have balanced our interests against your rights and freedoms. You can ask us for more information about that balancing test.")
 	return s
+}
+
+var rliConditions = map[string]string{
+	"public_task_request":   "a disclosure requested by a public body for its public task",
+	"national_security":     "national security, public security or defence",
+	"emergencies":           "responding to an emergency",
+	"crime":                 "detecting, investigating or preventing crime",
+	"safeguarding":          "safeguarding vulnerable people",
+	"democratic_engagement": "democratic engagement",
 }
 
 var art9 = map[string]string{
