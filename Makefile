@@ -11,9 +11,10 @@ all: test
 build:
 	$(GO) build -o $(DISCLOSE) ./cmd/disclose
 
-## site: check the sample company's data and report what was found
+## site: check the sample company's data and compile its notices into public/notices
 site: build
 	./$(DISCLOSE) check
+	./$(DISCLOSE) compile --out public/notices
 
 ## check: check the data/ folder (the sample company in this repository)
 check: build
