@@ -328,6 +328,37 @@ func RequestMethod(m *model.RequestMethod) notice.Text {
 	return t
 }
 
+// NewDocument starts the notice id with the title and introduction of its
+// settings (def is the title when none is set) and the context's dates.
+func NewDocument(c *Context, id, def string, settings *model.NoticeSettings) *notice.Document {
+	doc := &notice.Document{ID: id, Title: def, Organization: c.Project.Organization.Name,
+		Effective: Day(c.Date), LastUpdated: Day(c.LastUpdated)}
+	if settings != nil {
+		if settings.Title != "" {
+			doc.Title = settings.Title
+		}
+		if settings.Intro != "" {
+			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(settings.Intro)})
+		}
+	}
+	return doc
+}
+
+// Sections returns the non-nil sections, in order: builders return nil for
+// a section the data does not call for.
+func Sections(ss ...*notice.Section) []*notice.Section {
+	return slices.DeleteFunc(ss, func(s *notice.Section) bool { return s == nil })
+}
+
+// RequestMethods lists how to make a request, one item per method.
+func RequestMethods(ms []*model.RequestMethod) []notice.Text {
+	var items []notice.Text
+	for _, m := range ms {
+		items = append(items, RequestMethod(m))
+	}
+	return items
+}
+
 // Frameworks names Data Privacy Framework programmes.
 func Frameworks(ids []string) notice.Text {
 	var out []notice.Text

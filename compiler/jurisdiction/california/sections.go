@@ -15,19 +15,11 @@ import (
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, ca: p.California}
-	doc := &notice.Document{ID: "california", Title: "California Privacy Notice", Organization: p.Organization.Name,
-		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
-	if s := p.Notices.California; s != nil {
-		doc.Title = s.Title
-		if s.Intro != "" {
-			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(s.Intro)})
-		}
-	}
-	doc.Sections = []*notice.Section{
+	doc := j.NewDocument(c, "california", "California Privacy Notice", p.Notices.California)
+	doc.Sections = j.Sections(
 		b.collected(), b.sensitive(), b.sale(), b.disclosures(), b.rights(), b.exercise(), b.optOut(),
 		b.incentives(), b.metrics(), b.deidentified(), b.shineTheLight(), b.changes(), b.contact(),
-	}
-	doc.Sections = slices.DeleteFunc(doc.Sections, func(s *notice.Section) bool { return s == nil })
+	)
 	return doc, nil
 }
 
@@ -380,11 +372,7 @@ func (b *builder) exercise() *notice.Section {
 	rt := b.p.Rights
 	s.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
 	s.P("You, or someone you authorise, can make a request by any of these methods:")
-	var ms []notice.Text
-	for _, m := range rt.RequestMethods {
-		ms = append(ms, j.RequestMethod(m))
-	}
-	s.Add(&notice.List{Items: ms})
+	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: "**Verification.** " + string(rt.Verification)})
 	s.Add(&notice.Prose{Markdown: "**Authorized agents.** " + string(rt.AuthorizedAgents)})
 	s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request; you can ask for personal information collected earlier, back to 1 January 2022.")

@@ -6,8 +6,6 @@
 package eu
 
 import (
-	"slices"
-
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -65,18 +63,10 @@ func (*Pack) Requirements() []*j.Requirement { return requirements }
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c)}
-	doc := &notice.Document{ID: "eu", Title: "Supplemental European Privacy Notice", Organization: p.Organization.Name,
-		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
-	if s := p.Notices.EU; s != nil {
-		doc.Title = s.Title
-		if s.Intro != "" {
-			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(s.Intro)})
-		}
-	}
-	doc.Sections = []*notice.Section{
+	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices.EU)
+	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),
 		b.transfers(), b.retention(), b.rights(), b.automated(), b.complaints(), b.changes(), b.contact(),
-	}
-	doc.Sections = slices.DeleteFunc(doc.Sections, func(s *notice.Section) bool { return s == nil })
+	)
 	return doc, nil
 }

@@ -502,11 +502,7 @@ func (b *builder) rights() *notice.Section {
 	}
 	s.Use("rights.request_methods", "rights.verification")
 	s.P("These rights are free to exercise. To exercise them, contact us by any of these methods:")
-	var ms []notice.Text
-	for _, m := range rt.RequestMethods {
-		ms = append(ms, j.RequestMethod(m))
-	}
-	s.Add(&notice.List{Items: ms})
+	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
 

@@ -8,7 +8,6 @@ package global
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -184,18 +183,10 @@ func checkChildren(c *j.Context, r *j.Report) {
 func (pk *Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p}
-	doc := &notice.Document{ID: "global", Title: "Privacy Policy", Organization: p.Organization.Name,
-		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
-	if s := p.Notices.Global; s != nil {
-		doc.Title = s.Title
-		if s.Intro != "" {
-			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(s.Intro)})
-		}
-	}
-	doc.Sections = []*notice.Section{
+	doc := j.NewDocument(c, "global", "Privacy Policy", p.Notices.Global)
+	doc.Sections = j.Sections(
 		b.about(), b.collect(), b.use(), b.sharing(), b.sale(), b.rights(), b.cookies(), b.signals(),
 		b.security(), b.transfers(), b.retention(), b.children(), b.automated(), b.changes(), b.contact(),
-	}
-	doc.Sections = slices.DeleteFunc(doc.Sections, func(s *notice.Section) bool { return s == nil })
+	)
 	return doc, nil
 }

@@ -276,7 +276,7 @@ func (b *builder) rights() *notice.Section {
 	}
 	how := s.Sub("making-a-request", "How to make a request")
 	how.P("To make a request, contact us by any of these methods:")
-	how.Add(&notice.List{Items: requestMethods(rt.RequestMethods)})
+	how.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
 	withdraw := rt.ConsentWithdrawal
@@ -291,15 +291,6 @@ func (b *builder) rights() *notice.Section {
 		}
 	}
 	return s
-}
-
-// requestMethods lists how to make a request.
-func requestMethods(ms []*model.RequestMethod) []notice.Text {
-	var items []notice.Text
-	for _, m := range ms {
-		items = append(items, j.RequestMethod(m))
-	}
-	return items
 }
 
 var cookieClasses = map[string]string{
