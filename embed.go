@@ -5,7 +5,8 @@ package disclose
 
 import "embed"
 
-// Sample is the sample company's data, at data/*.yaml.
+// Sample is the sample company's data: everything under data/ (files whose
+// names start with a dot or an underscore are left out, as go:embed does).
 //
-//go:embed data/*.yaml
+//go:embed data
 var Sample embed.FS

@@ -307,3 +307,31 @@ func TestZeroNumberMessage(t *testing.T) {
 		t.Fatalf("got %v", d)
 	}
 }
+
+// An alias fan-out that stays within the model's shape (a section list whose
+// items each expand a long list) reaches the value budget and stops with one
+// diagnostic instead of decoding millions of values.
+func TestAliasFanOutHitsTheBudget(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x: &s {id: s, title: T, body: B, notices: [")
+	for i := 0; i < 1000; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("global")
+	}
+	b.WriteString("]}\n")
+	// The anchor sits under an unknown key (reported once); the aliases
+	// expand it 1000 times, a million values in all.
+	src := "anchor: " + b.String()[len("x: "):] + "sections: [" + strings.Repeat("*s, ", 999) + "*s]\n"
+	_, diags := load.Load(fstest.MapFS{"data/a.yaml": {Data: []byte(src)}}, "data")
+	budget := 0
+	for _, d := range diags {
+		if strings.Contains(d.Message, "values once aliases are expanded") {
+			budget++
+		}
+	}
+	if budget != 1 {
+		t.Fatalf("want one budget diagnostic, got %d in:\n%v", budget, diags)
+	}
+}

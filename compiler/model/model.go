@@ -120,6 +120,8 @@ type Entity struct {
 	Email string `yaml:"email" validate:"omitempty,email"`
 	// Contact telephone number of the entity.
 	Phone string `yaml:"phone" validate:"omitempty,phone"`
+	// Contact web form of the entity.
+	WebForm string `yaml:"web_form" validate:"omitempty,http_url"`
 	// What this entity does in the group, e.g. "UK subsidiary providing sales and support in Europe".
 	Description Markdown `yaml:"description"`
 	// For joint controllers: the essence of the arrangement (GDPR Art. 26(2)).

@@ -137,6 +137,7 @@ var docs = map[string]string{
 	"Entity.Phone":                              "Contact telephone number of the entity.",
 	"Entity.Registration":                       "Company registration number and register, e.g. \"Company No. 01234567 (England and Wales)\".",
 	"Entity.Role":                               "The entity's role for the processing the notices describe.",
+	"Entity.WebForm":                            "Contact web form of the entity.",
 	"Incentive":                                 "Incentive is a financial incentive (regs §7016).",
 	"Incentive.Description":                     "Its material terms, categories of personal information involved, how to opt in and withdraw, and how its value is calculated.",
 	"Incentive.Name":                            "Name of the programme.",
