@@ -11,10 +11,9 @@ all: test
 build:
 	$(GO) build -o $(DISCLOSE) ./cmd/disclose
 
-## site: check the sample company's data and compile its notices into public/notices
+## site: check the sample company's data and build its website into public/ (Hugo via go tool)
 site: build
-	./$(DISCLOSE) check
-	./$(DISCLOSE) compile --out public/notices
+	./$(DISCLOSE) build --out public
 
 ## check: check the data/ folder (the sample company in this repository)
 check: build

@@ -166,6 +166,13 @@ func CompileProject(p *model.Project, opts *Options) ([]*notice.Document, diag.L
 	return docs, diags
 }
 
+// Subprocessors compiles the sub-processor list of a checked project, or
+// returns nil when it lists no processors.
+func Subprocessors(p *model.Project, opts *Options) *notice.Document {
+	c, _, _ := opts.context(p)
+	return jurisdiction.Subprocessors(c)
+}
+
 // Explain returns the context a project is compiled in, for tools that
 // describe the rule packs (disclose explain).
 func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdiction.Jurisdiction) {

@@ -22,6 +22,9 @@ type Options struct {
 	// Dates formats a YYYY-MM-DD date for display. The default writes
 	// "23 November 2026".
 	Dates func(day string) string
+	// Body leaves out the title and the dates, for a page template that
+	// shows them itself.
+	Body bool
 }
 
 func (o *Options) noticeURL(id string) string {
@@ -36,16 +39,18 @@ func (o *Options) noticeURL(id string) string {
 // level two, subsections level three and so on.
 func Markdown(doc *notice.Document, opts *Options) []byte {
 	w := &writer{opts: opts}
-	w.line("# " + escapeHeading(doc.Title))
-	w.blank()
-	dates := opts.date
-	if doc.Effective != "" {
-		w.line(fmt.Sprintf("Effective: %s  ", dates(doc.Effective)))
+	if opts == nil || !opts.Body {
+		w.line("# " + escapeHeading(doc.Title))
+		w.blank()
+		dates := opts.date
+		if doc.Effective != "" {
+			w.line(fmt.Sprintf("Effective: %s  ", dates(doc.Effective)))
+		}
+		if doc.LastUpdated != "" {
+			w.line(fmt.Sprintf("Last updated: %s", dates(doc.LastUpdated)))
+		}
+		w.blank()
 	}
-	if doc.LastUpdated != "" {
-		w.line(fmt.Sprintf("Last updated: %s", dates(doc.LastUpdated)))
-	}
-	w.blank()
 	w.blocks(doc.Intro)
 	if len(doc.Sections) > 1 {
 		w.line("## Contents {#contents}")

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/site"
+)
+
+// hugoCommand returns the command that runs Hugo: $DISCLOSE_HUGO (a command
+// line), else Hugo pinned in the project's tools/hugo/go.mod and run with
+// "go tool", else that of the folder disclose was started from.
+func hugoCommand(projectDir string) ([]string, error) {
+	if env := strings.TrimSpace(os.Getenv("DISCLOSE_HUGO")); env != "" {
+		return strings.Fields(env), nil
+	}
+	for _, dir := range []string{projectDir, "."} {
+		mod, err := filepath.Abs(filepath.Join(dir, "tools", "hugo", "go.mod"))
+		if err != nil {
+			continue
+		}
+		if _, err := os.Stat(mod); err == nil {
+			return []string{"go", "tool", "-modfile=" + mod, "hugo"}, nil
+		}
+	}
+	return nil, errors.New("cannot find Hugo: the project has no tools/hugo/go.mod pinning it (disclose init writes one), and DISCLOSE_HUGO is not set")
+}
+
+func newBuildCmd(g *globals) *cobra.Command {
+	var out, baseURL string
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the website of the notices into public/",
+		Long: `Build checks the data, compiles every notice and builds the website with Hugo:
+a home page, a page per notice, the sub-processor list, notices.json, a
+sitemap and robots.txt. The project's own content/, layouts/, static/ and
+themes/ folders are laid over the default theme.
+
+The site is built in a new folder beside --out and checked (every internal link
+and anchor must exist) before it replaces --out, so a failed build leaves the
+previous site untouched. The same data and --date (or SOURCE_DATE_EPOCH) give a
+byte-identical site.
+
+Hugo is the version pinned in tools/hugo/go.mod, run with "go tool"; set
+DISCLOSE_HUGO to another command line to override it.
+
+Exit status: 0 when the site was built, 1 when the data has errors or the
+build failed (the output folder is then unchanged), 2 on bad usage.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			docs, proj, opts, err := compiled(cmd, g)
+			if err != nil {
+				return err
+			}
+			hugo, err := hugoCommand(g.dir)
+			if err != nil {
+				return err
+			}
+			if !filepath.IsAbs(out) {
+				out = filepath.Join(g.dir, out)
+			}
+			in := &site.Input{Project: proj, Notices: docs, Subprocessors: compiler.Subprocessors(proj, opts)}
+			err = site.Build(cmd.Context(), in, site.Options{
+				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, BaseURL: baseURL, Date: opts.Date,
+			})
+			var se *site.Error
+			if errors.As(err, &se) {
+				if len(se.Diags) > 0 {
+					p := &diag.Printer{Format: diag.Text}
+					if perr := p.Print(cmd.ErrOrStderr(), se.Diags); perr != nil {
+						return perr
+					}
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build failed: %v\n%s is unchanged\n", se, out)
+				return exitError{exitProblem}
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: built %d notices as of %s\n", out, len(docs), opts.Date.Format("2006-01-02"))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "public", "output `folder`, relative to the project root")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "the site's address, for the sitemap and canonical links (default: organization.website)")
+	return cmd
+}

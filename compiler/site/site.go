@@ -1,0 +1,317 @@
+// Package site publishes compiled notices as a static website: it writes a
+// Hugo project (generated pages, the default theme, and the project's own
+// content/, layouts/ and themes/ on top), runs Hugo, checks every internal
+// link and anchor of the result, and only then swaps it into the output
+// folder, so a failed build leaves the previous site untouched.
+//
+// It is the only package that knows Hugo's file layout.
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+// Options configure a build.
+type Options struct {
+	// Out is the output folder, e.g. "public". It is replaced as a whole.
+	Out string
+	// ProjectDir is the project root; its content/, layouts/, static/ and
+	// themes/ folders, where present, are laid over the default theme.
+	ProjectDir string
+	// Theme is the default theme's files (layouts/, static/), used unless
+	// the project has a themes/disclose folder of its own.
+	Theme fs.FS
+	// Hugo is the command that runs Hugo, e.g. {"go", "tool",
+	// "-modfile=tools/hugo/go.mod", "hugo"}.
+	Hugo []string
+	// BaseURL is the site's address, used for the sitemap and canonical
+	// links; default: the organisation's website.
+	BaseURL string
+	// Date is the build date, recorded nowhere but in pages that show it.
+	Date time.Time
+	// Env is the environment Hugo runs with; nil means the current one.
+	Env []string
+}
+
+// Input is what the site shows.
+type Input struct {
+	Project *model.Project
+	// Notices are the compiled notices, each a page at /ID/.
+	Notices []*notice.Document
+	// Subprocessors is the sub-processor list, a page at /subprocessors/;
+	// nil when there is none.
+	Subprocessors *notice.Document
+}
+
+// Error is a build failure: the output folder was left as it was.
+type Error struct {
+	Stage string // "prepare", "hugo", "links" or "publish"
+	Err   error
+	// Diags are the broken links found, for Stage "links".
+	Diags diag.List
+	// Output is Hugo's output, for Stage "hugo".
+	Output string
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Stage == "links":
+		return fmt.Sprintf("the built site has %d broken internal links; %s left unchanged", len(e.Diags), "the output folder is")
+	case e.Output != "":
+		return fmt.Sprintf("%s: %v\n%s", e.Stage, e.Err, strings.TrimSpace(e.Output))
+	}
+	return fmt.Sprintf("%s: %v", e.Stage, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Build builds the site into opts.Out. On any error the previous contents of
+// opts.Out are untouched and the returned error is an *Error.
+func Build(ctx context.Context, in *Input, opts Options) error {
+	if len(opts.Hugo) == 0 {
+		return &Error{Stage: "prepare", Err: errors.New("no Hugo command given")}
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	work, err := os.MkdirTemp("", "disclose-site-")
+	if err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	defer os.RemoveAll(work)
+	// The new site is built beside the old one, so the final rename stays
+	// on one file system.
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	keep := false
+	defer func() {
+		if !keep {
+			os.RemoveAll(tmp)
+		}
+	}()
+	src := filepath.Join(work, "src")
+	if err := writeProject(src, in, opts); err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
+		return err
+	}
+	if diags := CheckLinks(os.DirFS(tmp)); len(diags) > 0 {
+		return &Error{Stage: "links", Err: errors.New("broken internal links"), Diags: diags}
+	}
+	if err := swap(tmp, out); err != nil {
+		return &Error{Stage: "publish", Err: err}
+	}
+	keep = true
+	return nil
+}
+
+// swap replaces out by dir: the old folder is moved aside, the new one
+// renamed into place, and the old one removed.
+func swap(dir, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = out + ".old"
+		if err := os.RemoveAll(old); err != nil {
+			return err
+		}
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out) // put the old site back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
+	args := append(slices.Clone(opts.Hugo[1:]),
+		"--source", src, "--destination", dst, "--cacheDir", cache,
+		"--environment", "production", "--noBuildLock", "--quiet", "--panicOnWarning")
+	cmd := exec.CommandContext(ctx, opts.Hugo[0], args...)
+	cmd.Dir = opts.ProjectDir
+	cmd.Env = opts.Env
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Run(); err != nil {
+		return &Error{Stage: "hugo", Err: err, Output: output.String()}
+	}
+	return nil
+}
+
+// noticeURL is the relative link from one notice page to another: every page
+// sits one folder below the site root.
+func noticeURL(id string) string { return "../" + id + "/" }
+
+// audiences says whom each notice is for, on the home page.
+var audiences = map[string]string{
+	"global":     "Everyone: what we collect, why, who we share it with, and your choices.",
+	"eu":         "People in the European Economic Area and the United Kingdom: legal bases, transfers and your GDPR rights.",
+	"california": "California residents: your rights under the California Consumer Privacy Act.",
+}
+
+// writeProject writes the Hugo project Hugo builds from.
+func writeProject(dir string, in *Input, opts Options) error {
+	p := in.Project
+	files := map[string][]byte{}
+	baseURL := opts.BaseURL
+	if baseURL == "" {
+		baseURL = strings.TrimSuffix(p.Organization.Website, "/") + "/"
+	}
+	var nav []map[string]string
+	for _, d := range in.Notices {
+		nav = append(nav, map[string]string{"id": d.ID, "title": d.Title, "url": d.ID + "/",
+			"audience": audiences[d.ID], "effective": render.LongDate(d.Effective)})
+	}
+	pages := slices.Clone(in.Notices)
+	if sp := in.Subprocessors; sp != nil {
+		nav = append(nav, map[string]string{"id": sp.ID, "title": sp.Title, "url": sp.ID + "/",
+			"audience": "Business customers: the service providers that process personal data for us."})
+		pages = append(pages, sp)
+	}
+	email := ""
+	if pc := p.Organization.PrivacyContact; pc != nil {
+		email = pc.Email
+	}
+	config := map[string]any{
+		"baseURL":                baseURL,
+		"title":                  p.Organization.Name + " privacy",
+		"locale":                 "en",
+		"defaultContentLanguage": "en",
+		"theme":                  "disclose",
+		"disableKinds":           []string{"taxonomy", "term", "rss", "section"},
+		"enableRobotsTXT":        true,
+		"enableGitInfo":          false,
+		"timeZone":               "UTC",
+		"markup": map[string]any{
+			"goldmark": map[string]any{
+				"parser":   map[string]any{"attribute": map[string]any{"block": true, "title": true}, "autoHeadingID": false},
+				"renderer": map[string]any{"unsafe": false},
+			},
+		},
+		"sitemap": map[string]any{"changeFreq": "monthly"},
+		"params":  map[string]any{"organization": p.Organization.Name, "email": email, "nav": nav},
+	}
+	cfg, err := json.MarshalIndent(config, "", "  ")
+	if err != nil {
+		return err
+	}
+	files["hugo.json"] = cfg
+
+	home := fmt.Sprintf("This is where %s explains how it handles personal data. Start with the notice for where you live.\n",
+		p.Organization.Name)
+	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
+	for _, d := range pages {
+		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: noticeURL})
+		fm := map[string]any{
+			"title":       d.Title,
+			"notice":      d.ID,
+			"date":        d.Effective,
+			"lastmod":     d.LastUpdated,
+			"effective":   map[string]string{"iso": d.Effective, "text": render.LongDate(d.Effective)},
+			"lastUpdated": map[string]string{"iso": d.LastUpdated, "text": render.LongDate(d.LastUpdated)},
+			"description": fmt.Sprintf("%s of %s.", d.Title, p.Organization.Name),
+		}
+		files["content/"+d.ID+"/index.md"] = page(fm, md)
+	}
+	js, err := noticesJSON(in.Notices, baseURL)
+	if err != nil {
+		return err
+	}
+	files["static/notices.json"] = js
+
+	// The default theme, then the project's own folders on top.
+	if opts.Theme != nil {
+		if err := copyFS(opts.Theme, ".", filepath.Join(dir, "themes", "disclose")); err != nil {
+			return err
+		}
+	}
+	for _, sub := range []string{"content", "layouts", "static", "themes"} {
+		from := filepath.Join(opts.ProjectDir, sub)
+		if info, err := os.Stat(from); err == nil && info.IsDir() {
+			if err := copyFS(os.DirFS(from), ".", filepath.Join(dir, sub)); err != nil {
+				return err
+			}
+		}
+	}
+	for name, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// page returns a content file: JSON front matter, then the Markdown.
+func page(fm map[string]any, md []byte) []byte {
+	b, _ := json.MarshalIndent(fm, "", "  ") // maps of strings: cannot fail
+	var out bytes.Buffer
+	out.Write(b)
+	out.WriteString("\n\n")
+	out.Write(md)
+	return out.Bytes()
+}
+
+// copyFS copies the tree under root of fsys into dir, skipping dotfiles.
+func copyFS(fsys fs.FS, root, dir string) error {
+	return fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		target := filepath.Join(dir, filepath.FromSlash(path))
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}
