@@ -14,7 +14,7 @@ import (
 //go:embed data
 var Sample embed.FS
 
-//go:embed themes/disclose
+//go:embed all:themes/disclose
 var themeFS embed.FS
 
 // Theme is the default site theme (layouts/ and static/), the files of

@@ -18,20 +18,29 @@ import (
 // hugoCommand returns the command that runs Hugo: $DISCLOSE_HUGO (a command
 // line), else Hugo pinned in the project's tools/hugo/go.mod and run with
 // "go tool", else that of the folder disclose was started from.
-func hugoCommand(projectDir string) ([]string, error) {
+//
+// It also returns the folder to start Hugo in: "go tool -modfile" must run
+// inside the module the file describes.
+func hugoCommand(projectDir string) (args []string, dir string, err error) {
 	if env := strings.TrimSpace(os.Getenv("DISCLOSE_HUGO")); env != "" {
-		return strings.Fields(env), nil
+		args = strings.Fields(env)
+		for _, a := range args {
+			if mod, ok := strings.CutPrefix(a, "-modfile="); ok {
+				dir = filepath.Dir(mod)
+			}
+		}
+		return args, dir, nil
 	}
-	for _, dir := range []string{projectDir, "."} {
-		mod, err := filepath.Abs(filepath.Join(dir, "tools", "hugo", "go.mod"))
+	for _, d := range []string{projectDir, "."} {
+		mod, err := filepath.Abs(filepath.Join(d, "tools", "hugo", "go.mod"))
 		if err != nil {
 			continue
 		}
 		if _, err := os.Stat(mod); err == nil {
-			return []string{"go", "tool", "-modfile=" + mod, "hugo"}, nil
+			return []string{"go", "tool", "-modfile=" + mod, "hugo"}, filepath.Dir(mod), nil
 		}
 	}
-	return nil, errors.New("cannot find Hugo: the project has no tools/hugo/go.mod pinning it (disclose init writes one), and DISCLOSE_HUGO is not set")
+	return nil, "", errors.New("cannot find Hugo: the project has no tools/hugo/go.mod pinning it (disclose init writes one), and DISCLOSE_HUGO is not set")
 }
 
 func newBuildCmd(g *globals) *cobra.Command {
@@ -60,7 +69,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 			if err != nil {
 				return err
 			}
-			hugo, err := hugoCommand(g.dir)
+			hugo, hugoDir, err := hugoCommand(g.dir)
 			if err != nil {
 				return err
 			}
@@ -69,7 +78,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 			}
 			in := &site.Input{Project: proj, Notices: docs, Subprocessors: compiler.Subprocessors(proj, opts)}
 			err = site.Build(cmd.Context(), in, site.Options{
-				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, BaseURL: baseURL, Date: opts.Date,
+				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: baseURL, Date: opts.Date,
 			})
 			var se *site.Error
 			if errors.As(err, &se) {

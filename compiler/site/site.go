@@ -40,6 +40,9 @@ type Options struct {
 	// Hugo is the command that runs Hugo, e.g. {"go", "tool",
 	// "-modfile=tools/hugo/go.mod", "hugo"}.
 	Hugo []string
+	// HugoDir is the folder Hugo is started in (for "go tool -modfile",
+	// the module's folder); default: ProjectDir.
+	HugoDir string
 	// BaseURL is the site's address, used for the sitemap and canonical
 	// links; default: the organisation's website.
 	BaseURL string
@@ -163,6 +166,9 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 		"--environment", "production", "--noBuildLock", "--quiet", "--panicOnWarning")
 	cmd := exec.CommandContext(ctx, opts.Hugo[0], args...)
 	cmd.Dir = opts.ProjectDir
+	if opts.HugoDir != "" {
+		cmd.Dir = opts.HugoDir
+	}
 	cmd.Env = opts.Env
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output

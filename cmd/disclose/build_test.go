@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// hugoEnv points disclose at the Hugo pinned in tools/hugo/go.mod, run with
+// go tool (the first run compiles it; later runs use the build cache).
+func hugoEnv(t *testing.T) {
+	t.Helper()
+	mod, err := filepath.Abs("../../tools/hugo/go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
+	t.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+}
+
+// sampleProject copies the sample company into a fresh project folder.
+func sampleProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyDir(t, "../../data", filepath.Join(dir, "data"))
+	return dir
+}
+
+func build(t *testing.T, dir string, args ...string) (code int, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append([]string{"-C", dir, "build"}, args...), &out, &errb)
+	return code, errb.String()
+}
+
+// tree returns the SHA-256 of every file under dir, by slash path.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func sameTree(a, b map[string]string) string {
+	var diffs []string
+	for k, v := range a {
+		if b[k] != v {
+			diffs = append(diffs, k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			diffs = append(diffs, k)
+		}
+	}
+	sort.Strings(diffs)
+	return strings.Join(diffs, ", ")
+}
+
+var (
+	h1RE      = regexp.MustCompile(`<h1[ >]`)
+	headingRE = regexp.MustCompile(`<h([2-6])( id="[^"]+")?>`)
+)
+
+// TestBuildSampleSite builds the sample company's site with real Hugo and
+// checks every page type's content and structure.
+func TestBuildSampleSite(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatalf("build exited %d:\n%s", code, stderr)
+	}
+	pub := filepath.Join(dir, "public")
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(pub, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, page := range []string{"index.html", "global/index.html", "eu/index.html", "california/index.html", "subprocessors/index.html", "404.html"} {
+		html := read(page)
+		for _, want := range []string{`<html lang="en">`, `<a class="skip" href="#main">`, `<main id="main"`, `<header class="site-header">`, `<nav aria-label=`, `<footer`, `name="viewport"`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %s", page, want)
+			}
+		}
+		if n := len(h1RE.FindAllString(html, -1)); n != 1 {
+			t.Errorf("%s has %d h1 elements, want 1", page, n)
+		}
+		// Headings never skip a level.
+		prev := 1
+		for _, m := range headingRE.FindAllStringSubmatch(html, -1) {
+			level := int(m[1][0] - '0')
+			if level > prev+1 {
+				t.Errorf("%s: h%d follows h%d", page, level, prev)
+			}
+			prev = level
+		}
+		if strings.Contains(html, "<script") {
+			t.Errorf("%s uses JavaScript", page)
+		}
+	}
+	for _, id := range []string{"global", "eu", "california"} {
+		html := read(id + "/index.html")
+		for _, want := range []string{"<time datetime=\"2026-11-23\">23 November 2026</time>", `<h2 id="contents">`, "<caption>", `<th scope="col">`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("%s lacks %q", id, want)
+			}
+		}
+		if strings.Count(html, "<table>") != strings.Count(html, "<caption>") {
+			t.Errorf("%s: a table has no caption", id)
+		}
+	}
+	g := read("global/index.html")
+	for _, want := range []string{`href="../eu/"`, `href="../california/"`, `href="../subprocessors/"`, `id="data-privacy-framework"`, "Do Not Track"} {
+		if !strings.Contains(g, want) {
+			t.Errorf("global policy lacks %s", want)
+		}
+	}
+	if e := read("eu/index.html"); !strings.Contains(e, `<caption>Purposes, legal bases and recipients</caption>`) {
+		t.Error("the European notice lacks its purpose table")
+	}
+	if c := read("california/index.html"); !strings.Contains(c, `<caption>Categories of personal information (last 12 months)</caption>`) {
+		t.Error("the California notice lacks its category table")
+	}
+	if s := read("subprocessors/index.html"); !strings.Contains(s, "Amazon Web Services") || !strings.Contains(s, "Last updated") {
+		t.Error("the sub-processor page lacks its processors or its last-updated date")
+	}
+	var js struct {
+		Notices []struct {
+			ID, Title, URL, Markdown string
+			Sections                 []struct{ ID string }
+		}
+	}
+	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || len(js.Notices) != 3 {
+		t.Fatalf("notices.json: %v, %d notices", err, len(js.Notices))
+	}
+	if js.Notices[1].ID != "eu" || js.Notices[1].URL != "https://helpwise.example/eu/" || len(js.Notices[1].Sections) < 10 {
+		t.Errorf("notices.json: eu entry %+v", js.Notices[1].ID)
+	}
+	sitemap := read("sitemap.xml")
+	for _, loc := range []string{"https://helpwise.example/", "https://helpwise.example/global/", "https://helpwise.example/eu/", "https://helpwise.example/california/", "https://helpwise.example/subprocessors/"} {
+		if !strings.Contains(sitemap, "<loc>"+loc+"</loc>") {
+			t.Errorf("sitemap lacks %s", loc)
+		}
+	}
+	if r := read("robots.txt"); !strings.Contains(r, "Sitemap: https://helpwise.example/sitemap.xml") {
+		t.Errorf("robots.txt: %s", r)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // data and public: nothing left over
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("project folder holds %v after the build", names)
+	}
+}
+
+// Two builds of the same data on the same date are byte-identical.
+func TestBuildIsReproducible(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	if code, stderr := build(t, dir, "--out", "one"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, stderr := build(t, dir, "--out", "two"); code != 0 {
+		t.Fatal(stderr)
+	}
+	one, two := tree(t, filepath.Join(dir, "one")), tree(t, filepath.Join(dir, "two"))
+	if len(one) < 8 {
+		t.Fatalf("only %d files built", len(one))
+	}
+	if d := sameTree(one, two); d != "" {
+		t.Errorf("builds differ in: %s", d)
+	}
+}
+
+// A build that fails midway (a broken template, a broken link, bad data)
+// leaves the previous site exactly as it was.
+func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	pub := filepath.Join(dir, "public")
+	before := tree(t, pub)
+	for _, tc := range []struct {
+		name, file, content, want string
+	}{
+		{"broken template", "layouts/page.html", "{{ define \"main\" }}{{ .Nope }{{ end }}", "hugo"},
+		{"broken link", "content/extra.md", "---\ntitle: Extra\n---\nSee [the missing page](../nowhere/).\n", "broken internal links"},
+		{"bad data", "data/extra.yaml", "purposes: []\n", "no notice compiled"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, filepath.FromSlash(tc.file))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(tc.content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			defer os.Remove(path)
+			code, stderr := build(t, dir)
+			if code != 1 || !strings.Contains(stderr, tc.want) {
+				t.Fatalf("exit %d, want 1 with %q in:\n%s", code, tc.want, stderr)
+			}
+			if d := sameTree(before, tree(t, pub)); d != "" {
+				t.Errorf("public/ changed: %s", d)
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".public") {
+					t.Errorf("left behind %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// A company re-brands by overriding the theme's templates in layouts/.
+func TestLayoutsOverrideTheTheme(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "_partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	footer := `<footer class="site-footer"><p>Acme Legal footer</p></footer>`
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "_partials", "footer.html"), []byte(footer), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatal(stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "public", "global", "index.html"))
+	if !strings.Contains(string(b), "Acme Legal footer") {
+		t.Error("the project's footer did not replace the theme's")
+	}
+}
