@@ -3,7 +3,7 @@
 GO      ?= go
 DISCLOSE = bin/disclose
 
-.PHONY: all site test check golden bench lint build clean
+.PHONY: all site publish test browser-test check golden bench lint build clean
 
 all: test
 
@@ -14,6 +14,10 @@ build:
 ## site: check the sample company's data and build its website into public/ (Hugo via go tool)
 site: build
 	./$(DISCLOSE) build --out public
+
+## publish: what CI runs on merge: build public/ dated by the last commit, so reruns are byte-identical
+publish: build
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) ./$(DISCLOSE) build --out public
 
 ## check: check the data/ folder (the sample company in this repository)
 check: build

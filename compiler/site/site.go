@@ -163,7 +163,7 @@ func swap(dir, out string) error {
 func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	args := append(slices.Clone(opts.Hugo[1:]),
 		"--source", src, "--destination", dst, "--cacheDir", cache,
-		"--environment", "production", "--noBuildLock", "--quiet", "--panicOnWarning")
+		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
 	cmd := exec.CommandContext(ctx, opts.Hugo[0], args...)
 	cmd.Dir = opts.ProjectDir
 	if opts.HugoDir != "" {
@@ -173,7 +173,9 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Run(); err != nil {
-		return &Error{Stage: "hugo", Err: err, Output: output.String()}
+		// Name files as the project knows them, not by the build folder.
+		msg := strings.ReplaceAll(output.String(), src+string(filepath.Separator), "")
+		return &Error{Stage: "hugo", Err: err, Output: msg}
 	}
 	return nil
 }
