@@ -3,7 +3,7 @@
 GO      ?= go
 DISCLOSE = bin/disclose
 
-.PHONY: all site publish test browser-test check golden bench lint build clean
+.PHONY: all site publish test browser-setup check golden bench lint build clean
 
 all: test
 
@@ -23,9 +23,13 @@ publish: build
 check: build
 	./$(DISCLOSE) check
 
-## test: formatting, vet, and every test (goldens included: stale goldens fail)
-test: lint
+## test: formatting, vet, and every test (goldens, end-to-end Hugo builds, browser checks)
+test: lint browser-setup
 	$(GO) test -count=1 ./...
+
+## browser-setup: Debian chromium (apt-get when missing) and npm packages for the browser tests
+browser-setup:
+	./scripts/browser-setup.sh
 
 ## lint: gofmt and go vet must be clean
 lint:

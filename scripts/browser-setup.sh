@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs what the browser tests need, without downloading any browser
+# build: Debian's chromium (with apt-get, when missing) and the npm packages
+# playwright-core and axe-core into tests/browser/node_modules.
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+	echo "browser-setup: installing Debian chromium" >&2
+	SUDO=""
+	if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+	echo "browser-setup: npm is missing; install Node.js (Debian: apt-get install nodejs npm)" >&2
+	exit 1
+fi
+
+if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/axe-core ] ||
+	[ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
+	echo "browser-setup: installing npm packages into tests/browser/node_modules" >&2
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
