@@ -79,6 +79,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 			in := &site.Input{Project: proj, Notices: docs, Subprocessors: compiler.Subprocessors(proj, opts)}
 			err = site.Build(cmd.Context(), in, site.Options{
 				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: baseURL, Date: opts.Date,
+				CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
 			})
 			var se *site.Error
 			if errors.As(err, &se) {

@@ -50,6 +50,9 @@ type Options struct {
 	Date time.Time
 	// Env is the environment Hugo runs with; nil means the current one.
 	Env []string
+	// CacheDir keeps rendered PDFs by content hash, so unchanged notices
+	// are not typeset again; empty disables the cache.
+	CacheDir string
 }
 
 // Input is what the site shows.
@@ -76,6 +79,8 @@ func (e *Error) Error() string {
 	switch {
 	case e.Stage == "links":
 		return fmt.Sprintf("the built site has %d broken internal links; %s left unchanged", len(e.Diags), "the output folder is")
+	case e.Stage == "pdf" && len(e.Diags) > 0:
+		return fmt.Sprintf("%d characters cannot be shown in the PDF font", len(e.Diags))
 	case e.Output != "":
 		return fmt.Sprintf("%s: %v\n%s", e.Stage, e.Err, strings.TrimSpace(e.Output))
 	}
@@ -118,6 +123,9 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	src := filepath.Join(work, "src")
 	if err := writeProject(src, in, opts); err != nil {
 		return &Error{Stage: "prepare", Err: err}
+	}
+	if err := writePDFs(src, in, opts); err != nil {
+		return err
 	}
 	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
 		return err
@@ -245,6 +253,7 @@ func writeProject(dir string, in *Input, opts Options) error {
 	for _, d := range pages {
 		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: noticeURL})
 		fm := map[string]any{
+			"pdf":         d.ID + ".pdf",
 			"title":       d.Title,
 			"notice":      d.ID,
 			"date":        d.Effective,

@@ -1,0 +1,111 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+)
+
+// coverage is the set of characters a TrueType font has glyphs for, read
+// from its cmap table (formats 4 and 12, the Unicode subtables), so text a
+// font cannot show is reported instead of printed as blanks.
+type coverage struct {
+	ranges [][2]rune // inclusive, sorted by start
+}
+
+func (c *coverage) has(r rune) bool {
+	lo, hi := 0, len(c.ranges)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case r < c.ranges[m][0]:
+			hi = m
+		case r > c.ranges[m][1]:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+var errNoCmap = errors.New("font has no Unicode cmap (format 4 or 12)")
+
+// readCoverage parses the cmap table of a TrueType font.
+func readCoverage(ttf []byte) (*coverage, error) {
+	if len(ttf) < 12 {
+		return nil, errNoCmap
+	}
+	be := binary.BigEndian
+	n := int(be.Uint16(ttf[4:]))
+	var cmap []byte
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(ttf) {
+			return nil, errNoCmap
+		}
+		if string(ttf[rec:rec+4]) == "cmap" {
+			off, length := int(be.Uint32(ttf[rec+8:])), int(be.Uint32(ttf[rec+12:]))
+			if off+length > len(ttf) {
+				return nil, errNoCmap
+			}
+			cmap = ttf[off : off+length]
+		}
+	}
+	if len(cmap) < 4 {
+		return nil, errNoCmap
+	}
+	best := -1
+	bestFormat := 0
+	for i := 0; i < int(be.Uint16(cmap[2:])); i++ {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		platform, encoding := be.Uint16(cmap[rec:]), be.Uint16(cmap[rec+2:])
+		off := int(be.Uint32(cmap[rec+4:]))
+		if off+2 > len(cmap) {
+			continue
+		}
+		format := int(be.Uint16(cmap[off:]))
+		unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
+		if unicode && (format == 12 || format == 4 && bestFormat != 12) {
+			best, bestFormat = off, format
+		}
+	}
+	if best < 0 {
+		return nil, errNoCmap
+	}
+	t := cmap[best:]
+	c := &coverage{}
+	switch bestFormat {
+	case 4:
+		if len(t) < 14 {
+			return nil, errNoCmap
+		}
+		segs := int(be.Uint16(t[6:])) / 2
+		if len(t) < 16+8*segs {
+			return nil, errNoCmap
+		}
+		for s := 0; s < segs; s++ {
+			end := rune(be.Uint16(t[14+2*s:]))
+			start := rune(be.Uint16(t[16+2*segs+2*s:]))
+			if start == 0xFFFF {
+				continue
+			}
+			c.ranges = append(c.ranges, [2]rune{start, end})
+		}
+	case 12:
+		if len(t) < 16 {
+			return nil, errNoCmap
+		}
+		groups := int(be.Uint32(t[12:]))
+		if len(t) < 16+12*groups {
+			return nil, errNoCmap
+		}
+		for g := 0; g < groups; g++ {
+			p := 16 + 12*g
+			c.ranges = append(c.ranges, [2]rune{rune(be.Uint32(t[p:])), rune(be.Uint32(t[p+4:]))})
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,243 @@
+// Package pdf typesets a compiled notice (the notice IR, with its inline and
+// block Markdown parsed by goldmark, as for the HTML) into a PDF with
+// codeberg.org/go-pdf/fpdf: a title block, running header and footer with
+// "Page X of Y", bookmarks mirroring the sections, clickable links, tables
+// that wrap their cells, split across pages and repeat their header row,
+// embedded Unicode fonts (DejaVu Sans), and fixed metadata, so the same
+// notice always gives the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+//go:embed fonts/*.ttf
+var fontFS embed.FS
+
+// Options configure a PDF.
+type Options struct {
+	// Version names the version shown in the title block, e.g. "2026-01"
+	// or "Draft"; empty leaves the line out.
+	Version string
+	// URL is the address of the notice online, shown in the title block.
+	URL string
+	// Language is the document's language tag (default "en").
+	Language string
+}
+
+// Unsupported is text that the fonts cannot show.
+type Unsupported struct {
+	Char    rune
+	Section string // anchor of the section it is in ("" for the title block)
+	Context string // the text around it
+}
+
+func (u Unsupported) String() string {
+	where := "the title block"
+	if u.Section != "" {
+		where = "#" + u.Section
+	}
+	return fmt.Sprintf("the PDF font has no glyph for %q (U+%04X) in %s: %q", u.Char, u.Char, where, u.Context)
+}
+
+type faces struct {
+	regular, bold, italic, boldItalic []byte
+	cover                             *coverage
+}
+
+var loadFaces = sync.OnceValues(func() (*faces, error) {
+	read := func(name string) []byte {
+		b, _ := fontFS.ReadFile("fonts/" + name) // embedded above
+		return b
+	}
+	f := &faces{
+		regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf"),
+		italic: read("DejaVuSans-Oblique.ttf"), boldItalic: read("DejaVuSans-BoldOblique.ttf"),
+	}
+	cov, err := readCoverage(f.regular)
+	if err != nil {
+		return nil, err
+	}
+	f.cover = cov
+	return f, nil
+})
+
+// Layout, in millimetres and points.
+const (
+	margin     = 20.0
+	bodySize   = 10.0
+	lineH      = 5.0
+	cellSize   = 8.5
+	cellLineH  = 4.0
+	cellPad    = 1.5
+	fontFamily = "DejaVu"
+)
+
+// Render typesets doc. It returns the PDF, and the characters the fonts
+// cannot show; a PDF with unsupported characters must not be published.
+func Render(doc *notice.Document, opts Options) ([]byte, []Unsupported, error) {
+	fc, err := loadFaces()
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &renderer{doc: doc, opts: opts, faces: fc}
+	r.check(doc)
+	if len(r.missing) > 0 {
+		return nil, r.missing, nil
+	}
+	r.f = fpdf.New("P", "mm", "A4", "")
+	f := r.f
+	f.AddUTF8FontFromBytes(fontFamily, "", fc.regular)
+	f.AddUTF8FontFromBytes(fontFamily, "B", fc.bold)
+	f.AddUTF8FontFromBytes(fontFamily, "I", fc.italic)
+	f.AddUTF8FontFromBytes(fontFamily, "BI", fc.boldItalic)
+	f.SetMargins(margin, margin+4, margin)
+	f.SetAutoPageBreak(true, margin)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	when := dateOf(doc.LastUpdated)
+	f.SetCreationDate(when)
+	f.SetModificationDate(when)
+	f.SetTitle(doc.Title, true)
+	f.SetAuthor(doc.Organization, true)
+	f.SetSubject(fmt.Sprintf("%s of %s, effective %s", doc.Title, doc.Organization, render.LongDate(doc.Effective)), true)
+	f.SetCreator("disclose", true)
+	f.SetProducer("disclose", true)
+	lang := opts.Language
+	if lang == "" {
+		lang = "en"
+	}
+	f.SetLang(lang)
+	f.AliasNbPages("{nb}")
+	f.SetHeaderFuncMode(r.header, false)
+	f.SetFooterFunc(r.footer)
+	f.AddPage()
+	r.titleBlock()
+	for _, s := range doc.Sections {
+		r.section(s, 2)
+	}
+	if err := f.Error(); err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return nil, nil, err
+	}
+	return buf.Bytes(), nil, nil
+}
+
+func dateOf(day string) time.Time {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+type renderer struct {
+	doc      *notice.Document
+	opts     Options
+	faces    *faces
+	f        *fpdf.Fpdf
+	missing  []Unsupported
+	checking string // anchor of the section being checked
+	// cellSize and cellLineH are the font size and line height of the
+	// table being drawn: smaller for tables too wide for the page.
+	cellSize, cellLineH float64
+}
+
+func (r *renderer) header() {
+	f := r.f
+	if f.PageNo() == 1 {
+		return
+	}
+	f.SetFont(fontFamily, "", 8)
+	f.SetTextColor(80, 80, 90)
+	w, _ := f.GetPageSize()
+	f.SetXY(margin, 10)
+	f.CellFormat(w-2*margin, 5, r.doc.Title, "", 0, "L", false, 0, "")
+	f.SetXY(margin, 10)
+	f.CellFormat(w-2*margin, 5, r.doc.Organization, "", 0, "R", false, 0, "")
+	f.SetDrawColor(200, 200, 208)
+	f.Line(margin, 16, w-margin, 16)
+	f.SetTextColor(0, 0, 0)
+	f.SetXY(margin, margin+4)
+}
+
+func (r *renderer) footer() {
+	f := r.f
+	w, h := f.GetPageSize()
+	f.SetFont(fontFamily, "", 8)
+	f.SetTextColor(80, 80, 90)
+	f.SetXY(margin, h-12)
+	f.CellFormat(w-2*margin, 5, "Effective "+render.LongDate(r.doc.Effective), "", 0, "L", false, 0, "")
+	f.SetXY(margin, h-12)
+	f.CellFormat(w-2*margin, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
+	f.SetTextColor(0, 0, 0)
+}
+
+func (r *renderer) titleBlock() {
+	f := r.f
+	w, _ := f.GetPageSize()
+	f.SetFont(fontFamily, "", 11)
+	f.SetTextColor(80, 80, 90)
+	f.MultiCell(w-2*margin, 6, r.doc.Organization, "", "L", false)
+	f.SetTextColor(0, 0, 0)
+	f.SetFont(fontFamily, "B", 22)
+	f.MultiCell(w-2*margin, 10, r.doc.Title, "", "L", false)
+	f.Ln(2)
+	f.SetFont(fontFamily, "", bodySize)
+	var lines []string
+	if r.opts.Version != "" {
+		lines = append(lines, "Version: "+r.opts.Version)
+	}
+	lines = append(lines, "Effective: "+render.LongDate(r.doc.Effective), "Last updated: "+render.LongDate(r.doc.LastUpdated))
+	for _, l := range lines {
+		f.MultiCell(w-2*margin, lineH, l, "", "L", false)
+	}
+	if r.opts.URL != "" {
+		f.Write(lineH, "Online: ")
+		f.WriteLinkString(lineH, r.opts.URL, r.opts.URL)
+		f.Ln(lineH)
+	}
+	f.SetDrawColor(200, 200, 208)
+	f.Line(margin, f.GetY()+3, w-margin, f.GetY()+3)
+	f.Ln(8)
+	for _, b := range r.doc.Intro {
+		r.block(b, 0)
+	}
+}
+
+var headingSize = map[int]float64{2: 15, 3: 12.5, 4: 11, 5: 10.5, 6: 10}
+
+func (r *renderer) section(s *notice.Section, level int) {
+	f := r.f
+	if level > 6 {
+		level = 6
+	}
+	_, h := f.GetPageSize()
+	if f.GetY() > h-margin-35 { // keep a heading with what follows
+		f.AddPage()
+	}
+	f.Ln(3)
+	f.Bookmark(s.Title, level-2, -1)
+	w, _ := f.GetPageSize()
+	f.SetFont(fontFamily, "B", headingSize[level])
+	f.MultiCell(w-2*margin, headingSize[level]*0.5, s.Title, "", "L", false)
+	f.Ln(1.5)
+	for _, b := range s.Blocks {
+		r.block(b, 0)
+	}
+	for _, sub := range s.Sections {
+		r.section(sub, level+1)
+	}
+}

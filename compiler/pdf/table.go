@@ -1,0 +1,245 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// table draws a table whose cells wrap, that splits across pages (a row taller
+// than the space left continues on the next page) and repeats its header row
+// on every page.
+func (r *renderer) table(t *notice.Table) {
+	f := r.f
+	pw, ph := f.GetPageSize()
+	width := pw - 2*margin
+	ncol := len(t.Head)
+	if ncol == 0 {
+		return
+	}
+	// Cells keep their own padding; fpdf's cell margin would shrink the
+	// width SplitText wraps to.
+	cm := f.GetCellMargin()
+	f.SetCellMargin(0)
+	defer f.SetCellMargin(cm)
+	head := make([]string, ncol)
+	copy(head, t.Head)
+	rows := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = make([]string, ncol)
+		for j := 0; j < ncol && j < len(row); j++ {
+			rows[i][j] = plain(inlineRuns(row[j]))
+		}
+	}
+	r.cellSize, r.cellLineH = cellSize, cellLineH
+	widths, fits := r.columnWidths(head, rows, width)
+	if !fits {
+		// Too many columns for their words: a smaller type keeps words whole.
+		r.cellSize, r.cellLineH = cellSize*0.8, cellLineH*0.8
+		widths, _ = r.columnWidths(head, rows, width)
+	}
+	bottom := ph - margin
+
+	if t.Caption != "" {
+		if f.GetY() > bottom-30 {
+			f.AddPage()
+		}
+		f.SetFont(fontFamily, "B", bodySize)
+		f.MultiCell(width, lineH, t.Caption, "", "L", false)
+	}
+	f.SetAutoPageBreak(false, margin)
+	defer f.SetAutoPageBreak(true, margin)
+
+	drawHeader := func() {
+		lines := r.wrapRow(head, widths, "B")
+		r.drawRow(lines, widths, "B", true, 0, maxLines(lines))
+	}
+	if f.GetY()+2*(r.cellLineH+2*cellPad) > bottom {
+		f.AddPage()
+	}
+	drawHeader()
+	for _, row := range rows {
+		lines := r.wrapRow(row, widths, "")
+		total := maxLines(lines)
+		from := 0
+		for from < total {
+			room := int((bottom - f.GetY() - 2*cellPad) / r.cellLineH)
+			if room < 1 || (from == 0 && room < total && room < 3) {
+				f.AddPage()
+				drawHeader()
+				continue
+			}
+			n := total - from
+			if n > room {
+				n = room
+			}
+			r.drawRow(lines, widths, "", false, from, from+n)
+			from += n
+		}
+	}
+	f.Ln(3)
+}
+
+// columnWidths shares width between the columns: each gets at least its
+// longest word (up to a quarter of the width), and the rest in proportion to
+// how much text it holds. fits is false when the longest words alone need
+// more than the width.
+func (r *renderer) columnWidths(head []string, rows [][]string, width float64) (widths []float64, fits bool) {
+	f := r.f
+	n := len(head)
+	minW := make([]float64, n)
+	want := make([]float64, n)
+	f.SetFont(fontFamily, "B", r.cellSize)
+	for j, h := range head {
+		minW[j] = longestWord(f.GetStringWidth, h) + 2*cellPad
+		want[j] = f.GetStringWidth(h) + 2*cellPad
+	}
+	f.SetFont(fontFamily, "", r.cellSize)
+	for _, row := range rows {
+		for j, c := range row {
+			if w := longestWord(f.GetStringWidth, c) + 2*cellPad; w > minW[j] {
+				minW[j] = w
+			}
+			want[j] += f.GetStringWidth(c) / float64(len(rows)+1)
+		}
+	}
+	out := make([]float64, n)
+	sumMin := 0.0
+	for j := range minW {
+		if minW[j] > width/4 {
+			minW[j] = width / 4
+		}
+		sumMin += minW[j]
+	}
+	if sumMin >= width {
+		for j := range out {
+			out[j] = width * minW[j] / sumMin
+		}
+		return out, false
+	}
+	extra, sumWant := width-sumMin, 0.0
+	for j := range want {
+		want[j] = max(want[j]-minW[j], 1)
+		sumWant += want[j]
+	}
+	for j := range out {
+		out[j] = minW[j] + extra*want[j]/sumWant
+	}
+	return out, true
+}
+
+func longestWord(measure func(string) float64, s string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(s) {
+		w = max(w, measure(word))
+	}
+	return w
+}
+
+// wrapRow splits each cell into lines that fit its column.
+func (r *renderer) wrapRow(cells []string, widths []float64, style string) [][]string {
+	f := r.f
+	f.SetFont(fontFamily, style, r.cellSize)
+	out := make([][]string, len(cells))
+	for j, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			out[j] = []string{""}
+			continue
+		}
+		out[j] = f.SplitText(c, widths[j]-2*cellPad)
+	}
+	return out
+}
+
+func maxLines(cells [][]string) int {
+	n := 1
+	for _, c := range cells {
+		n = max(n, len(c))
+	}
+	return n
+}
+
+// drawRow draws lines [from, to) of a row at the current position.
+func (r *renderer) drawRow(cells [][]string, widths []float64, style string, header bool, from, to int) {
+	f := r.f
+	x0, y0 := margin, f.GetY()
+	h := float64(to-from)*r.cellLineH + 2*cellPad
+	if header {
+		f.SetFillColor(238, 240, 244)
+	}
+	f.SetDrawColor(190, 190, 200)
+	f.SetLineWidth(0.2)
+	f.SetFont(fontFamily, style, r.cellSize)
+	x := x0
+	for j, lines := range cells {
+		if header {
+			f.Rect(x, y0, widths[j], h, "FD")
+		} else {
+			f.Rect(x, y0, widths[j], h, "D")
+		}
+		for k := from; k < to && k < len(lines); k++ {
+			f.SetXY(x+cellPad, y0+cellPad+float64(k-from)*r.cellLineH)
+			f.CellFormat(widths[j]-2*cellPad, r.cellLineH, lines[k], "", 0, "L", false, 0, "")
+		}
+		x += widths[j]
+	}
+	f.SetXY(x0, y0+h)
+}
+
+// check records every character of doc the fonts cannot show.
+func (r *renderer) check(doc *notice.Document) {
+	r.checking = ""
+	r.checkText(doc.Title, doc.Organization)
+	for _, b := range doc.Intro {
+		r.checkBlock(b)
+	}
+	doc.Walk(func(s *notice.Section, _ int) {
+		r.checking = s.ID
+		r.checkText(s.Title)
+		for _, b := range s.Blocks {
+			r.checkBlock(b)
+		}
+	})
+}
+
+func (r *renderer) checkBlock(b notice.Block) {
+	switch b := b.(type) {
+	case *notice.Paragraph:
+		r.checkText(string(b.Text))
+	case *notice.List:
+		for _, it := range b.Items {
+			r.checkText(string(it))
+		}
+	case *notice.Definitions:
+		for _, d := range b.Items {
+			r.checkText(string(d.Term), string(d.Text))
+		}
+	case *notice.Prose:
+		r.checkText(b.Markdown)
+	case *notice.Table:
+		r.checkText(b.Caption, strings.Join(b.Head, " "))
+		for _, row := range b.Rows {
+			for _, c := range row {
+				r.checkText(string(c))
+			}
+		}
+	case *notice.Aside:
+		r.checkText(b.Title)
+		for _, c := range b.Blocks {
+			r.checkBlock(c)
+		}
+	}
+}
+
+func (r *renderer) checkText(texts ...string) {
+	for _, s := range texts {
+		for i, c := range s {
+			if c == '\n' || c == '\t' || r.faces.cover.has(c) || !unicode.IsPrint(c) && unicode.IsSpace(c) {
+				continue
+			}
+			lo, hi := max(0, i-20), min(len(s), i+20)
+			r.missing = append(r.missing, Unsupported{Char: c, Section: r.checking, Context: strings.ToValidUTF8(s[lo:hi], "")})
+		}
+	}
+}

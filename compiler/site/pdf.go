@@ -1,0 +1,100 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+// pdfFormat changes whenever the PDF renderer's output changes, so cached
+// PDFs of an older renderer are not reused.
+const pdfFormat = "disclose-pdf-1"
+
+// writePDFs typesets every page's PDF into static/ID/ID.pdf, beside the
+// page, reusing cached PDFs of unchanged notices.
+func writePDFs(dir string, in *Input, opts Options) error {
+	pages := slices.Clone(in.Notices)
+	if in.Subprocessors != nil {
+		pages = append(pages, in.Subprocessors)
+	}
+	base := opts.BaseURL
+	if base == "" && in.Project != nil && in.Project.Organization != nil {
+		base = in.Project.Organization.Website
+	}
+	var missing diag.List
+	for _, d := range pages {
+		po := pdf.Options{Version: version(d), URL: trimSlash(base) + "/" + d.ID + "/"}
+		data, bad, err := cachedPDF(d, po, opts.CacheDir)
+		if err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		for _, u := range bad {
+			missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+		}
+		if len(bad) > 0 {
+			continue
+		}
+		path := filepath.Join(dir, "static", d.ID, d.ID+".pdf")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+	}
+	if len(missing) > 0 {
+		return &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
+	}
+	return nil
+}
+
+// version names a notice's version in its PDF until releases exist: the
+// draft of its effective date.
+func version(d *notice.Document) string { return "Draft of " + render.LongDate(d.Effective) }
+
+func trimSlash(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '/' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// cachedPDF renders d, or returns the PDF cached under the hash of
+// everything the PDF depends on.
+func cachedPDF(d *notice.Document, po pdf.Options, cacheDir string) ([]byte, []pdf.Unsupported, error) {
+	h := sha256.New()
+	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, d.Effective, d.LastUpdated, po.Version, po.URL, po.Language} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	h.Write(render.Markdown(d, nil))
+	key := hex.EncodeToString(h.Sum(nil))
+	var path string
+	if cacheDir != "" {
+		path = filepath.Join(cacheDir, key+".pdf")
+		if b, err := os.ReadFile(path); err == nil {
+			return b, nil, nil
+		}
+	}
+	b, bad, err := pdf.Render(d, po)
+	if err != nil || len(bad) > 0 {
+		return nil, bad, err
+	}
+	if path != "" {
+		if err := os.MkdirAll(cacheDir, 0o755); err == nil {
+			tmp := path + ".tmp"
+			if os.WriteFile(tmp, b, 0o644) == nil {
+				_ = os.Rename(tmp, path) // a cache: failing to fill it is harmless
+			}
+		}
+	}
+	return b, nil, nil
+}
