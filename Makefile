@@ -17,7 +17,7 @@ site: build
 
 ## publish: what CI runs on merge: build public/ dated by the last commit, so reruns are byte-identical
 publish: build
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) ./$(DISCLOSE) build --out public
+	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) ./$(DISCLOSE) build --out public $(if $(BASE_URL),--base-url $(BASE_URL))
 
 ## check: check the data/ folder (the sample company in this repository)
 check: build

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,6 +66,13 @@ Exit status: 0 when the site was built, 1 when the data has errors or the
 build failed (the output folder is then unchanged), 2 on bad usage.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if baseURL != "" {
+				u, err := url.Parse(baseURL)
+				if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+					return fmt.Errorf("--base-url %q: give the site's address, such as https://example.com/privacy/", baseURL)
+				}
+				baseURL = strings.TrimSuffix(u.String(), "/") + "/"
+			}
 			docs, proj, opts, err := compiled(cmd, g)
 			if err != nil {
 				return err

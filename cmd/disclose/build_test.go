@@ -155,7 +155,7 @@ func TestBuildSampleSite(t *testing.T) {
 			Sections                 []struct{ ID string }
 		}
 	}
-	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || len(js.Notices) != 3 {
+	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || len(js.Notices) != 4 || js.Notices[3].ID != "subprocessors" {
 		t.Fatalf("notices.json: %v, %d notices", err, len(js.Notices))
 	}
 	if js.Notices[1].ID != "eu" || js.Notices[1].URL != "https://helpwise.example/eu/" || len(js.Notices[1].Sections) < 10 {
@@ -170,7 +170,7 @@ func TestBuildSampleSite(t *testing.T) {
 	if r := read("robots.txt"); !strings.Contains(r, "Sitemap: https://helpwise.example/sitemap.xml") {
 		t.Errorf("robots.txt: %s", r)
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 2 { // data and public: nothing left over
+	if entries, _ := os.ReadDir(dir); len(entries) != 3 { // data, public and the PDF cache: nothing left over
 		var names []string
 		for _, e := range entries {
 			names = append(names, e.Name())
@@ -238,6 +238,29 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A site served under a path (a GitHub project page, /privacy/ on the
+// company's site) links within that path; a bad --base-url is a usage error.
+func TestBuildUnderABasePath(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	if code, stderr := build(t, dir, "--base-url", "https://acme.example/privacy"); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "public", "eu", "index.html"))
+	html := string(b)
+	for _, want := range []string{`href="/privacy/css/disclose.css"`, `<a href="/privacy/eu/" aria-current="page">`, `<link rel="canonical" href="https://acme.example/privacy/eu/">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("eu page lacks %s", want)
+		}
+	}
+	if code, _ := build(t, dir, "--base-url", "not a url"); code != 2 {
+		t.Errorf("a bad --base-url exits %d, want 2", code)
+	}
+	if code, stderr := build(t, dir, "--out", "."); code != 1 || !strings.Contains(stderr, "holds the project") {
+		t.Errorf("--out . exits %d:\n%s", code, stderr)
 	}
 }
 

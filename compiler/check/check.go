@@ -206,24 +206,54 @@ func (c *checker) checkRef(collection, path string, v reflect.Value) {
 
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify))
 
-// checkMarkdown reports raw HTML, which the notices never render: text must
-// not silently disappear.
+// checkMarkdown reports what the notices cannot publish as written: raw
+// HTML (never rendered: text must not silently disappear), headings (the
+// notice's sections give the structure, so a heading in text would break
+// its outline) and links that are not web, mail or telephone addresses.
 func (c *checker) checkMarkdown(path, s string) {
-	if s == "" || !strings.ContainsAny(s, "<") {
+	if s == "" || !strings.ContainsAny(s, "<#=-[") {
 		return
 	}
 	src := []byte(s)
 	doc := md.Parser().Parse(text.NewReader(src))
+	reported := map[string]bool{}
+	report := func(kind, hint, format string, args ...any) {
+		if reported[kind] {
+			return
+		}
+		reported[kind] = true
+		c.diags.Add(c.src.Pos(path), path, format, args...).Hint = hint
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch n.Kind() {
-		case ast.KindHTMLBlock, ast.KindRawHTML:
-			d := c.diags.Add(c.src.Pos(path), path, "raw HTML is not allowed in text; it would not be shown")
-			d.Hint = "use Markdown: **bold**, *italic*, [link text](https://...), lists with -"
-			return ast.WalkStop, nil
+		switch n := n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			report("html", "use Markdown: **bold**, *italic*, [link text](https://...), lists with -",
+				"raw HTML is not allowed in text; it would not be shown")
+		case *ast.Heading:
+			report("heading", "write it as a separate section under sections:, or as a **bold** sentence",
+				"headings are not allowed in text; the notice's sections give its structure")
+		case *ast.Link:
+			if dest := string(n.Destination); !safeLink(dest) {
+				report("link:"+dest, "link to an https://, mailto: or tel: address, or to a #section of the notice",
+					"link %q is not a web, mail or telephone address", dest)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// safeLink reports whether a link in text may be published: web, mail and
+// telephone addresses, links to other notices (notice:ID) and to sections
+// (#anchor).
+func safeLink(dest string) bool {
+	lower := strings.ToLower(strings.TrimSpace(dest))
+	for _, p := range []string{"https://", "http://", "mailto:", "tel:", "notice:", "#"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
 }

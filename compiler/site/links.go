@@ -19,9 +19,10 @@ var (
 )
 
 // CheckLinks checks every internal link and anchor of the HTML pages of a
-// built site: a link to a page that does not exist, or to an anchor the page
-// does not have, is a diagnostic positioned at the page (file:line).
-func CheckLinks(site fs.FS) diag.List {
+// built site served under base ("/" or "/privacy/"): a link to a page that
+// does not exist, or to an anchor the page does not have, is a diagnostic
+// positioned at the page (file:line). An empty link is reported too.
+func CheckLinks(site fs.FS, base string) diag.List {
 	ids := map[string]map[string]bool{} // page path -> anchors
 	pages := map[string][]byte{}
 	files := map[string]bool{}
@@ -54,6 +55,12 @@ func CheckLinks(site fs.FS) diag.List {
 		b := pages[p]
 		for _, m := range hrefRE.FindAllSubmatchIndex(b, -1) {
 			raw := html.UnescapeString(string(b[m[2]:m[3]]))
+			line := 1 + strings.Count(string(b[:m[2]]), "\n")
+			pos := diag.Pos{File: p, Line: line}
+			if strings.TrimSpace(raw) == "" {
+				diags.Add(pos, "", "empty link")
+				continue
+			}
 			u, err := url.Parse(raw)
 			if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
 				continue // external, or mail and telephone links
@@ -61,7 +68,12 @@ func CheckLinks(site fs.FS) diag.List {
 			target := p
 			if u.Path != "" {
 				if strings.HasPrefix(u.Path, "/") {
-					target = strings.TrimPrefix(path.Clean(u.Path), "/")
+					rest, ok := strings.CutPrefix(u.Path, base)
+					if !ok && u.Path+"/" != base {
+						diags.Add(pos, "", "link %q leaves the site, which is served under %s", raw, base)
+						continue
+					}
+					target = strings.TrimPrefix(path.Clean("/"+rest), "/")
 				} else {
 					target = path.Join(path.Dir(p), u.Path)
 				}
@@ -71,8 +83,6 @@ func CheckLinks(site fs.FS) diag.List {
 					target = path.Join(target, "index.html")
 				}
 			}
-			line := 1 + strings.Count(string(b[:m[2]]), "\n")
-			pos := diag.Pos{File: p, Line: line}
 			switch {
 			case !files[target]:
 				diags.Add(pos, "", "link %q leads to %s, which the site does not have", raw, target)

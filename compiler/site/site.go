@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -99,6 +100,9 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
+	if err := safeOut(out, opts.ProjectDir); err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return &Error{Stage: "prepare", Err: err}
@@ -130,8 +134,11 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
 		return err
 	}
-	if diags := CheckLinks(os.DirFS(tmp)); len(diags) > 0 {
+	if diags := CheckLinks(os.DirFS(tmp), basePath(siteURL(in, opts))); len(diags) > 0 {
 		return &Error{Stage: "links", Err: errors.New("broken internal links"), Diags: diags}
+	}
+	if err := normalise(tmp); err != nil {
+		return &Error{Stage: "publish", Err: err}
 	}
 	if err := swap(tmp, out); err != nil {
 		return &Error{Stage: "publish", Err: err}
@@ -140,21 +147,69 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	return nil
 }
 
-// swap replaces out by dir: the old folder is moved aside, the new one
-// renamed into place, and the old one removed.
+// Marker is the file every built site holds, so a later build knows the
+// folder it replaces is a site it built, not someone's files.
+const Marker = ".disclose-site"
+
+// safeOut refuses output folders a build must never replace: the project
+// itself, a folder holding it, a folder inside its data, a file, or a
+// folder of other files.
+func safeOut(out, project string) error {
+	if project != "" {
+		proj, err := filepath.Abs(project)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(out, proj)
+		if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return fmt.Errorf("the output folder %s holds the project; choose a folder inside it, such as public", out)
+		}
+		if rel, err := filepath.Rel(filepath.Join(proj, "data"), out); err == nil && !strings.HasPrefix(rel, "..") {
+			return fmt.Errorf("the output folder %s is inside the data folder", out)
+		}
+	}
+	info, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("the output folder %s is a symbolic link; give the folder it points to", out)
+	case !info.IsDir():
+		return fmt.Errorf("the output %s is a file, not a folder", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("%s holds files disclose did not build; empty it or choose another output folder", out)
+	}
+	return nil
+}
+
+// swap replaces out by dir: the old folder is moved aside under a unique
+// name, the new one renamed into place, and the old one removed.
 func swap(dir, out string) error {
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("built by disclose; the next build replaces this folder\n"), 0o644); err != nil {
+		return err
+	}
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
-		old = out + ".old"
-		if err := os.RemoveAll(old); err != nil {
+		old, err = os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(old); err != nil {
 			return err
 		}
 		if err := os.Rename(out, old); err != nil {
 			return err
 		}
-	}
-	if err := os.Chmod(dir, 0o755); err != nil {
-		return err
 	}
 	if err := os.Rename(dir, out); err != nil {
 		if old != "" {
@@ -163,9 +218,24 @@ func swap(dir, out string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		_ = os.RemoveAll(old) // the new site is in place; a leftover is only clutter
 	}
 	return nil
+}
+
+// normalise gives every file 0644 and every folder 0755, whatever the umask,
+// so the site is readable by the web server and identical across machines.
+func normalise(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		mode := fs.FileMode(0o644)
+		if d.IsDir() {
+			mode = 0o755
+		}
+		return os.Chmod(p, mode)
+	})
 }
 
 func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
@@ -177,7 +247,14 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	if opts.HugoDir != "" {
 		cmd.Dir = opts.HugoDir
 	}
-	cmd.Env = opts.Env
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	// Hugo reads HUGO_* variables as configuration: the build must depend on
+	// the project alone.
+	env = slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(strings.ToUpper(kv), "HUGO") })
+	cmd.Env = env
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := cmd.Run(); err != nil {
@@ -199,14 +276,28 @@ var audiences = map[string]string{
 	"california": "California residents: your rights under the California Consumer Privacy Act.",
 }
 
+// siteURL is the site's address, ending in a slash.
+func siteURL(in *Input, opts Options) string {
+	u := opts.BaseURL
+	if u == "" && in.Project != nil && in.Project.Organization != nil {
+		u = in.Project.Organization.Website
+	}
+	return strings.TrimSuffix(u, "/") + "/"
+}
+
+// basePath is the path part of a site address: "/" or "/privacy/".
+func basePath(siteURL string) string {
+	if u, err := url.Parse(siteURL); err == nil && u.Path != "" {
+		return strings.TrimSuffix(u.Path, "/") + "/"
+	}
+	return "/"
+}
+
 // writeProject writes the Hugo project Hugo builds from.
 func writeProject(dir string, in *Input, opts Options) error {
 	p := in.Project
 	files := map[string][]byte{}
-	baseURL := opts.BaseURL
-	if baseURL == "" {
-		baseURL = strings.TrimSuffix(p.Organization.Website, "/") + "/"
-	}
+	baseURL := siteURL(in, opts)
 	var nav []map[string]string
 	for _, d := range in.Notices {
 		nav = append(nav, map[string]string{"id": d.ID, "title": d.Title, "url": d.ID + "/",
@@ -251,7 +342,7 @@ func writeProject(dir string, in *Input, opts Options) error {
 		p.Organization.Name)
 	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
 	for _, d := range pages {
-		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: noticeURL})
+		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: noticeURL}))
 		fm := map[string]any{
 			"pdf":         d.ID + ".pdf",
 			"title":       d.Title,
@@ -264,13 +355,25 @@ func writeProject(dir string, in *Input, opts Options) error {
 		}
 		files["content/"+d.ID+"/index.md"] = page(fm, md)
 	}
-	js, err := noticesJSON(in.Notices, baseURL)
+	js, err := noticesJSON(pages, baseURL)
 	if err != nil {
 		return err
 	}
 	files["static/notices.json"] = js
 
-	// The default theme, then the project's own folders on top.
+	// The default theme, unless the project has its own, then the project's
+	// folders on top.
+	if info, err := os.Stat(filepath.Join(opts.ProjectDir, "themes", "disclose")); err == nil && info.IsDir() {
+		opts.Theme = nil
+	}
+	for name := range files {
+		if !strings.HasPrefix(name, "content/") {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(opts.ProjectDir, filepath.FromSlash(name))); err == nil {
+			return fmt.Errorf("%s would be replaced by the generated page; rename or remove it", name)
+		}
+	}
 	if opts.Theme != nil {
 		if err := copyFS(opts.Theme, ".", filepath.Join(dir, "themes", "disclose")); err != nil {
 			return err
@@ -294,6 +397,12 @@ func writeProject(dir string, in *Input, opts Options) error {
 		}
 	}
 	return nil
+}
+
+// noShortcodes escapes "{{", which Hugo would run as a shortcode: the
+// notices are text, never templates.
+func noShortcodes(md []byte) []byte {
+	return bytes.ReplaceAll(md, []byte("{{"), []byte("{&#123;"))
 }
 
 // page returns a content file: JSON front matter, then the Markdown.

@@ -26,7 +26,7 @@ func TestCheckLinks(t *testing.T) {
 		"css/site.css": {Data: []byte("body{}")},
 	}
 	var got []string
-	for _, d := range site.CheckLinks(fsys) {
+	for _, d := range site.CheckLinks(fsys, "/") {
 		got = append(got, d.Pos.String()+": "+d.Message)
 	}
 	want := []string{
@@ -39,6 +39,34 @@ func TestCheckLinks(t *testing.T) {
 	}
 }
 
+// A build never replaces the project, its data, a file or a folder of
+// someone else's files.
+func TestBuildRefusesUnsafeOutput(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "docs", "a.html"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "data"), filepath.Join(dir, "data", "x"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "docs")} {
+		err := site.Build(context.Background(), &site.Input{Project: minimalProject()}, site.Options{Out: out, ProjectDir: dir, Hugo: []string{"true"}})
+		var se *site.Error
+		if !errors.As(err, &se) || se.Stage != "prepare" {
+			t.Errorf("--out %s: want a refusal, got %v", out, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(b) != "mine" {
+		t.Error("a refused build touched the project")
+	}
+}
+
 // A build whose Hugo fails reports the failure and leaves the output folder
 // and its parent as they were.
 func TestBuildFailureLeavesOutputAlone(t *testing.T) {
@@ -48,6 +76,9 @@ func TestBuildFailureLeavesOutputAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, site.Marker), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	err := site.Build(context.Background(), &site.Input{Project: minimalProject()}, site.Options{

@@ -140,7 +140,7 @@ func (b *builder) glance() *notice.Section {
 		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(o.Complaints)))
 	}
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
-	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
+	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"Topic", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
 		Rows: [][]notice.Text{
 			{"**Supervisory authority**", saEU, saUK},
 			{"**Representative**", rep(repEU, o.EstablishedInEU.IsYes()), rep(repUK, o.EstablishedInUK.IsYes())},
