@@ -27,7 +27,7 @@ check: build
 test: lint browser-setup
 	$(GO) test -count=1 ./...
 
-## browser-setup: Debian chromium (apt-get when missing) and npm packages for the browser tests
+## browser-setup: Debian chromium, poppler-utils, qpdf (apt-get when missing) and npm packages for the browser and PDF tests
 browser-setup:
 	./scripts/browser-setup.sh
 

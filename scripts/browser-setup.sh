@@ -1,16 +1,17 @@
 #!/bin/sh
-# Installs what the browser tests need, without downloading any browser
-# build: Debian's chromium (with apt-get, when missing) and the npm packages
-# playwright-core and axe-core into tests/browser/node_modules.
+# Installs what the browser and PDF tests need, without downloading any
+# browser build: Debian's chromium, poppler-utils and qpdf (with apt-get, when
+# missing) and the npm packages playwright-core and axe-core into
+# tests/browser/node_modules.
 set -eu
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-	echo "browser-setup: installing Debian chromium" >&2
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null 2>&1 || ! command -v qpdf >/dev/null 2>&1; then
+	echo "browser-setup: installing Debian chromium, poppler-utils and qpdf" >&2
 	SUDO=""
 	if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
 	$SUDO apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core poppler-utils qpdf >/dev/null
 fi
 
 if ! command -v npm >/dev/null 2>&1; then
