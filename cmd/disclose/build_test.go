@@ -123,6 +123,18 @@ func TestBuildSampleSite(t *testing.T) {
 			t.Errorf("%s uses JavaScript", page)
 		}
 	}
+	for _, id := range []string{"global", "eu", "california", "subprocessors"} {
+		if pdf := read(id + "/" + id + ".pdf"); !strings.HasPrefix(pdf, "%PDF-") {
+			t.Errorf("%s has no PDF", id)
+		}
+		if !strings.Contains(read(id+"/index.html"), `<a href="`+id+`.pdf" download>Download PDF</a>`) {
+			t.Errorf("%s page has no Download PDF link", id)
+		}
+	}
+	cache, _ := os.ReadDir(filepath.Join(dir, ".cache", "pdf"))
+	if len(cache) != 4 {
+		t.Errorf("PDF cache holds %d files, want 4", len(cache))
+	}
 	for _, id := range []string{"global", "eu", "california"} {
 		html := read(id + "/index.html")
 		for _, want := range []string{"<time datetime=\"2026-11-23\">23 November 2026</time>", `<h2 id="contents">`, "<caption>", `<th scope="col">`} {
