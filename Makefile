@@ -17,6 +17,7 @@ site: build
 
 ## publish: what CI runs on merge: build public/ dated by the last commit, so reruns are byte-identical
 publish: build
+	./$(DISCLOSE) verify
 	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) ./$(DISCLOSE) build --out public $(if $(BASE_URL),--base-url $(BASE_URL))
 
 ## check: check the data/ folder (the sample company in this repository)
@@ -25,6 +26,7 @@ check: build
 
 ## test: formatting, vet, and every test (goldens, end-to-end Hugo builds, browser checks)
 test: lint browser-setup
+	$(GO) run ./cmd/disclose verify
 	$(GO) test -count=1 ./...
 
 ## browser-setup: Debian chromium, poppler-utils, qpdf (apt-get when missing) and npm packages for the browser and PDF tests

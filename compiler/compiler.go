@@ -57,6 +57,9 @@ type Options struct {
 	Date time.Time
 	// LastUpdated is the date the notices were last changed; zero means Date.
 	LastUpdated time.Time
+	// Released holds the release date of each notice's version in force,
+	// for checking a published site (see jurisdiction.Context.Released).
+	Released map[string]time.Time
 	// Jurisdictions are the rule packs to run; nil means
 	// DefaultJurisdictions().
 	Jurisdictions []jurisdiction.Jurisdiction
@@ -81,7 +84,7 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	}
 	ref, refDiags := Reference()
 	diags.Append(refDiags...)
-	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated}
+	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released}
 	for _, j := range opts.Jurisdictions {
 		if ok, _ := j.Applies(c); ok {
 			c.Notices = append(c.Notices, j.ID())

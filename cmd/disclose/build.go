@@ -7,12 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -46,12 +49,20 @@ func hugoCommand(projectDir string) (args []string, dir string, err error) {
 
 func newBuildCmd(g *globals) *cobra.Command {
 	var out, baseURL string
+	var drafts bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the website of the notices into public/",
 		Long: `Build checks the data, compiles every notice and builds the website with Hugo:
 a home page, a page per notice, the sub-processor list, notices.json, a
-sitemap and robots.txt. The project's own content/, layouts/, static/ and
+sitemap and robots.txt.
+
+Each notice shows the released version in force on --date (else
+SOURCE_DATE_EPOCH, else today), announces an upcoming version with a banner,
+and keeps every version at /NOTICE/VERSION/ with its PDF and an archive at
+/NOTICE/versions/. A notice never released shows the compiled data as it
+stands. --drafts also publishes each unreleased draft at /NOTICE/draft/. The
+build refuses when a released version was changed (see disclose verify). The project's own content/, layouts/, static/ and
 themes/ folders are laid over the default theme.
 
 The site is built in a new folder beside --out and checked (every internal link
@@ -84,7 +95,44 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 			if !filepath.IsAbs(out) {
 				out = filepath.Join(g.dir, out)
 			}
-			in := &site.Input{Project: proj, Notices: docs, Subprocessors: compiler.Subprocessors(proj, opts)}
+			if sp := compiler.Subprocessors(proj, opts); sp != nil {
+				docs = append(docs, sp)
+			}
+			l, _, err := g.releases()
+			if err != nil {
+				return err
+			}
+			if vd := release.Verify(os.DirFS(g.dir), release.Dir, l); vd.HasErrors() {
+				p := &diag.Printer{Format: diag.Text}
+				if err := p.Print(cmd.ErrOrStderr(), vd); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: released versions were changed (see disclose verify)\n")
+				return exitError{exitProblem}
+			}
+			// The versions in force must still satisfy the rules about how
+			// old a published notice may be.
+			released := map[string]time.Time{}
+			for _, id := range l.Notices() {
+				if v, _ := l.Resolve(id, opts.Date.Format(time.DateOnly)); v != nil {
+					released[id], _ = time.Parse(time.DateOnly, v.Released)
+				}
+			}
+			if fd := compiler.CheckRules(proj, &compiler.Options{Date: opts.Date, Released: released}); fd.HasErrors() {
+				p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
+				if err := p.Print(cmd.ErrOrStderr(), fd); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: a published version breaks the rules above; release an update\n")
+				return exitError{exitProblem}
+			}
+			notices, err := site.Notices(docs, l, func(v *release.Version) (*notice.Document, error) {
+				return release.Load(os.DirFS(g.dir), release.Dir, v)
+			}, opts.Date.Format(time.DateOnly), drafts)
+			if err != nil {
+				return err
+			}
+			in := &site.Input{Project: proj, Notices: notices}
 			err = site.Build(cmd.Context(), in, site.Options{
 				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: baseURL, Date: opts.Date,
 				CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
@@ -108,6 +156,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "public", "output `folder`, relative to the project root")
+	cmd.Flags().BoolVar(&drafts, "drafts", false, "also publish each notice's unreleased draft at /NOTICE/draft/, marked as a draft")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the site's address, for the sitemap and canonical links (default: organization.website)")
 	return cmd
 }

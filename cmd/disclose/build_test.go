@@ -127,7 +127,7 @@ func TestBuildSampleSite(t *testing.T) {
 		if pdf := read(id + "/" + id + ".pdf"); !strings.HasPrefix(pdf, "%PDF-") {
 			t.Errorf("%s has no PDF", id)
 		}
-		if !strings.Contains(read(id+"/index.html"), `<a href="`+id+`.pdf" download>Download PDF</a>`) {
+		if !strings.Contains(read(id+"/index.html"), `<a class="download" href="`+id+`.pdf" download>Download PDF</a>`) {
 			t.Errorf("%s page has no Download PDF link", id)
 		}
 	}

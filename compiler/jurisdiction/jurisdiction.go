@@ -50,6 +50,10 @@ type Context struct {
 	// LastUpdated is the date the notice was last changed (for a draft, the
 	// build date).
 	LastUpdated time.Time
+	// Released holds, for a published site, the release date of each
+	// notice's version in force, by notice ID; rules about how old a
+	// published notice may be read it instead of LastUpdated.
+	Released map[string]time.Time
 	// Notices are the IDs of every notice published with this one, so a
 	// notice can link to the others.
 	Notices []string

@@ -35,19 +35,42 @@ func sectionsJSON(ss []*notice.Section) []sectionJSON {
 	return out
 }
 
-// noticesJSON returns notices.json: every notice with its dates, its
-// outline (anchors, the rules each section discloses and the data behind
-// it) and its Markdown.
-func noticesJSON(docs []*notice.Document, baseURL string) ([]byte, error) {
+type versionJSON struct {
+	Version   string `json:"version"`
+	Effective string `json:"effective"`
+	Released  string `json:"released"`
+	Summary   string `json:"summary,omitempty"`
+	URL       string `json:"url"`
+	PDF       string `json:"pdf"`
+}
+
+// noticesJSON returns notices.json: every notice's current text with its
+// dates, its outline (anchors, the rules each section discloses and the data
+// behind it) and its Markdown, and the list of its versions.
+func noticesJSON(notices []*Notice, baseURL string) ([]byte, error) {
+	type entry struct {
+		noticeJSON
+		Version  string        `json:"version,omitempty"`
+		Versions []versionJSON `json:"versions,omitempty"`
+	}
 	out := struct {
-		Notices []noticeJSON `json:"notices"`
-	}{Notices: []noticeJSON{}}
-	for _, d := range docs {
-		out.Notices = append(out.Notices, noticeJSON{
-			ID: d.ID, Title: d.Title, URL: baseURL + d.ID + "/", Effective: d.Effective, LastUpdated: d.LastUpdated,
+		Notices []entry `json:"notices"`
+	}{Notices: []entry{}}
+	for _, n := range notices {
+		if n.Current == nil {
+			continue
+		}
+		d := n.Current.Doc
+		e := entry{noticeJSON: noticeJSON{
+			ID: n.ID, Title: d.Title, URL: baseURL + n.ID + "/", Effective: d.Effective, LastUpdated: d.LastUpdated,
 			Sections: sectionsJSON(d.Sections),
 			Markdown: string(render.Markdown(d, &render.Options{NoticeURL: func(id string) string { return baseURL + id + "/" }})),
-		})
+		}, Version: n.Current.Version}
+		for _, v := range n.Versions {
+			e.Versions = append(e.Versions, versionJSON{Version: v.Version, Effective: v.Doc.Effective, Released: v.Released, Summary: v.Summary,
+				URL: baseURL + n.ID + "/" + v.Version + "/", PDF: baseURL + n.ID + "/" + v.Version + "/" + n.ID + "-" + v.Version + ".pdf"})
+		}
+		out.Notices = append(out.Notices, e)
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {

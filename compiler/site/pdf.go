@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -18,36 +17,36 @@ import (
 // PDFs of an older renderer are not reused.
 const pdfFormat = "disclose-pdf-1"
 
-// writePDFs typesets every page's PDF into static/ID/ID.pdf, beside the
-// page, reusing cached PDFs of unchanged notices.
+// writePDFs typesets every page's PDF into static/, beside the page,
+// reusing cached PDFs of unchanged notices.
 func writePDFs(dir string, in *Input, opts Options) error {
-	pages := slices.Clone(in.Notices)
-	if in.Subprocessors != nil {
-		pages = append(pages, in.Subprocessors)
-	}
-	base := opts.BaseURL
-	if base == "" && in.Project != nil && in.Project.Organization != nil {
-		base = in.Project.Organization.Website
-	}
+	base := trimSlash(siteURL(in, opts))
 	var missing diag.List
-	for _, d := range pages {
-		po := pdf.Options{Version: version(d), URL: trimSlash(base) + "/" + d.ID + "/"}
-		data, bad, err := cachedPDF(d, po, opts.CacheDir)
-		if err != nil {
-			return &Error{Stage: "pdf", Err: err}
-		}
-		for _, u := range bad {
-			missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
-		}
-		if len(bad) > 0 {
-			continue
-		}
-		path := filepath.Join(dir, "static", d.ID, d.ID+".pdf")
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return &Error{Stage: "pdf", Err: err}
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return &Error{Stage: "pdf", Err: err}
+	for _, n := range in.Notices {
+		for _, t := range targets(n) {
+			d := t.page.Doc
+			version := t.page.Version
+			if version == "" {
+				version = "Draft of " + render.LongDate(d.Effective)
+			}
+			po := pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}
+			data, bad, err := cachedPDF(d, po, opts.CacheDir)
+			if err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
+			for _, u := range bad {
+				missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+			}
+			if len(bad) > 0 {
+				continue
+			}
+			path := filepath.Join(dir, "static", filepath.FromSlash(t.dir), t.pdf)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
 		}
 	}
 	if len(missing) > 0 {
@@ -55,10 +54,6 @@ func writePDFs(dir string, in *Input, opts Options) error {
 	}
 	return nil
 }
-
-// version names a notice's version in its PDF until releases exist: the
-// draft of its effective date.
-func version(d *notice.Document) string { return "Draft of " + render.LongDate(d.Effective) }
 
 func trimSlash(s string) string {
 	for len(s) > 0 && s[len(s)-1] == '/' {

@@ -59,11 +59,36 @@ type Options struct {
 // Input is what the site shows.
 type Input struct {
 	Project *model.Project
-	// Notices are the compiled notices, each a page at /ID/.
-	Notices []*notice.Document
-	// Subprocessors is the sub-processor list, a page at /subprocessors/;
-	// nil when there is none.
-	Subprocessors *notice.Document
+	// Notices are the notices (and the sub-processor list), in the order
+	// the site lists them.
+	Notices []*Notice
+}
+
+// Notice is everything the site shows of one notice.
+type Notice struct {
+	ID string
+	// Current is shown at /ID/: the version in force, or, for a notice never
+	// released, the compiled draft.
+	Current *Page
+	// Upcoming is the next version, announced with a banner on Current.
+	Upcoming *Page
+	// Versions are every released version, oldest first, each at
+	// /ID/VERSION/ with its own PDF; listed at /ID/versions/.
+	Versions []*Page
+	// Draft, when set, is the unreleased draft at /ID/draft/.
+	Draft *Page
+	// Pending is set when no version is in force yet: Current is the first,
+	// which takes effect later.
+	Pending bool
+}
+
+// Page is one version of a notice.
+type Page struct {
+	Doc *notice.Document
+	// Version is the version id; empty for a draft.
+	Version  string
+	Released string
+	Summary  string
 }
 
 // Error is a build failure: the output folder was left as it was.
@@ -299,15 +324,16 @@ func writeProject(dir string, in *Input, opts Options) error {
 	files := map[string][]byte{}
 	baseURL := siteURL(in, opts)
 	var nav []map[string]string
-	for _, d := range in.Notices {
-		nav = append(nav, map[string]string{"id": d.ID, "title": d.Title, "url": d.ID + "/",
-			"audience": audiences[d.ID], "effective": render.LongDate(d.Effective)})
-	}
-	pages := slices.Clone(in.Notices)
-	if sp := in.Subprocessors; sp != nil {
-		nav = append(nav, map[string]string{"id": sp.ID, "title": sp.Title, "url": sp.ID + "/",
-			"audience": "Business customers: the service providers that process personal data for us."})
-		pages = append(pages, sp)
+	for _, n := range in.Notices {
+		if n.Current == nil {
+			continue
+		}
+		aud := audiences[n.ID]
+		if aud == "" && n.ID == "subprocessors" {
+			aud = "Business customers: the service providers that process personal data for us."
+		}
+		nav = append(nav, map[string]string{"id": n.ID, "title": n.Current.Doc.Title, "url": n.ID + "/",
+			"audience": aud, "effective": render.LongDate(n.Current.Doc.Effective)})
 	}
 	email := ""
 	if pc := p.Organization.PrivacyContact; pc != nil {
@@ -319,10 +345,14 @@ func writeProject(dir string, in *Input, opts Options) error {
 		"locale":                 "en",
 		"defaultContentLanguage": "en",
 		"theme":                  "disclose",
-		"disableKinds":           []string{"taxonomy", "term", "rss", "section"},
+		"disableKinds":           []string{"taxonomy", "term", "rss"},
 		"enableRobotsTXT":        true,
 		"enableGitInfo":          false,
-		"timeZone":               "UTC",
+		// Pages are dated by their notices' effective dates, some in the
+		// future; Hugo must build them whatever its clock says.
+		"buildFuture":  true,
+		"buildExpired": true,
+		"timeZone":     "UTC",
 		"markup": map[string]any{
 			"goldmark": map[string]any{
 				"parser":   map[string]any{"attribute": map[string]any{"block": true, "title": true}, "autoHeadingID": false},
@@ -341,21 +371,12 @@ func writeProject(dir string, in *Input, opts Options) error {
 	home := fmt.Sprintf("This is where %s explains how it handles personal data. Start with the notice for where you live.\n",
 		p.Organization.Name)
 	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
-	for _, d := range pages {
-		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: noticeURL}))
-		fm := map[string]any{
-			"pdf":         d.ID + ".pdf",
-			"title":       d.Title,
-			"notice":      d.ID,
-			"date":        d.Effective,
-			"lastmod":     d.LastUpdated,
-			"effective":   map[string]string{"iso": d.Effective, "text": render.LongDate(d.Effective)},
-			"lastUpdated": map[string]string{"iso": d.LastUpdated, "text": render.LongDate(d.LastUpdated)},
-			"description": fmt.Sprintf("%s of %s.", d.Title, p.Organization.Name),
+	for _, n := range in.Notices {
+		for name, data := range noticePages(n, p.Organization.Name) {
+			files[name] = data
 		}
-		files["content/"+d.ID+"/index.md"] = page(fm, md)
 	}
-	js, err := noticesJSON(pages, baseURL)
+	js, err := noticesJSON(in.Notices, baseURL)
 	if err != nil {
 		return err
 	}

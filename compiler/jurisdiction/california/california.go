@@ -368,10 +368,14 @@ func checkGPCStatus(c *j.Context, r *j.Report) {
 }
 
 func checkFresh(c *j.Context, r *j.Report) {
-	if c.Date.Sub(c.LastUpdated).Hours() > 365*24 {
+	last := c.LastUpdated
+	if rel, ok := c.Released["california"]; ok {
+		last = rel
+	}
+	if c.Date.Sub(last).Hours() > 365*24 {
 		r.Missing("notices.california", "review the California notice, update it and publish the new version",
 			"the California notice was last updated on %s, more than 12 months before %s; it must be updated at least once every 12 months",
-			j.Day(c.LastUpdated), j.Day(c.Date))
+			j.Day(last), j.Day(c.Date))
 	}
 }
 

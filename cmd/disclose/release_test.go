@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/site"
+)
+
+func runIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append([]string{"-C", dir}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func edit(t *testing.T, path, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s lacks %q", path, old)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A release freezes the notices; a second one with nothing changed is
+// refused; a change releases only the notices it affects; a second release
+// for the same effective date is DATE-2; an earlier effective date and bad
+// data are refused; verify catches an edited frozen file.
+func TestReleaseLifecycle(t *testing.T) {
+	dir := sampleProject(t)
+	code, out, stderr := runIn(t, dir, "--date", "2026-11-01", "release", "--effective", "2026-12-01", "--summary", "First")
+	if code != 0 || strings.Count(out, "released ") != 4 {
+		t.Fatalf("first release: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "--date", "2026-11-02", "release", "--effective", "2026-12-01"); code != 1 || !strings.Contains(stderr, "nothing to release") {
+		t.Errorf("an unchanged release: exit %d\n%s", code, stderr)
+	}
+	// Change a purpose's wording: the global and European notices change,
+	// the California notice (which names purposes too) also; the
+	// sub-processor list does not.
+	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a careful record of what we discussed")
+	code, out, stderr = runIn(t, dir, "--date", "2026-11-02", "release", "--effective", "2026-12-01")
+	if code != 0 || !strings.Contains(out, "eu version 2026-12-01-2") || strings.Contains(out, "subprocessors") {
+		t.Fatalf("second release on the same effective date: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "--date", "2026-11-03", "release", "--effective", "2026-11-30", "--notice", "eu"); code != 1 || !strings.Contains(stderr, "comes before 2026-12-01") {
+		t.Errorf("an earlier effective date: exit %d\n%s", code, stderr)
+	}
+	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "legitimate_interest: >-\n      Giving you", "notes: >-\n      Giving you")
+	if code, _, stderr := runIn(t, dir, "--date", "2026-11-03", "release", "--effective", "2027-01-01"); code != 1 || !strings.Contains(stderr, "not released: the data has errors") {
+		t.Errorf("a release of broken data: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "verify"); code != 0 {
+		t.Errorf("verify of an untouched history: exit %d\n%s", code, stderr)
+	}
+	edit(t, filepath.Join(dir, "releases", "eu", "2026-12-01", "notice.md"), "Supplemental", "Supplementary")
+	code, out, _ = runIn(t, dir, "verify")
+	if code != 1 || !strings.Contains(out, "releases/eu/2026-12-01/notice.md") || !strings.Contains(out, "edited after its release") {
+		t.Errorf("verify of an edited file: exit %d\n%s", code, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "releases", "eu", "extra.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "releases", "global", "2026-12-01", "data.json")); err != nil {
+		t.Fatal(err)
+	}
+	_, out, _ = runIn(t, dir, "verify")
+	for _, want := range []string{"releases/eu/extra.md: error: file is not part of any release", "releases/global/2026-12-01/data.json: error: frozen file of global version 2026-12-01 is missing"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("verify lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// The sample company's history resolves to the right version in force and
+// upcoming version on dates before, between and after effective dates.
+func TestSampleHistoryOverTime(t *testing.T) {
+	l, err := release.Read(os.DirFS("../.."), release.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Versions) < 10 {
+		t.Fatalf("the sample has %d versions", len(l.Versions))
+	}
+	load := func(v *release.Version) (*notice.Document, error) {
+		return release.Load(os.DirFS("../.."), release.Dir, v)
+	}
+	for _, tc := range []struct {
+		day, inForce, upcoming string
+		pending                bool
+	}{
+		{"2018-05-01", "2018-05-25", "2021-03-01", true}, // before the first takes effect
+		{"2018-05-25", "2018-05-25", "2021-03-01", false},
+		{"2021-02-28", "2018-05-25", "2021-03-01", false},
+		{"2021-03-01", "2021-03-01", "2025-12-15", false},
+		{"2026-11-23", "2025-12-15", "2026-12-15", false},
+		{"2027-06-01", "2026-12-15", "", false},
+	} {
+		ns, err := site.Notices(nil, l, load, tc.day, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var eu *site.Notice
+		for _, n := range ns {
+			if n.ID == "eu" {
+				eu = n
+			}
+		}
+		got, up := eu.Current.Version, ""
+		if eu.Upcoming != nil {
+			up = eu.Upcoming.Version
+		}
+		if tc.pending {
+			up = tc.upcoming // the first version is current and pending
+			got = eu.Current.Version
+			if !eu.Pending || got != tc.inForce {
+				t.Errorf("%s: current %s pending %v", tc.day, got, eu.Pending)
+			}
+			continue
+		}
+		if got != tc.inForce || up != tc.upcoming || eu.Pending {
+			t.Errorf("%s: in force %s, upcoming %q; want %s, %q", tc.day, got, up, tc.inForce, tc.upcoming)
+		}
+	}
+}
+
+// The built sample shows the version in force, announces the upcoming one,
+// keeps every version at its own address with its PDF, and lists them in an
+// archive; released text does not follow later changes to the data.
+func TestBuildShowsVersions(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a careful record of what we discussed")
+	if code, stderr := build(t, dir, "--drafts"); code != 0 { // dated 2026-11-23
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "public", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	eu := read("eu/index.html")
+	for _, want := range []string{"<dd>2025-12-15</dd>", "A new version of this notice takes effect on 15 December 2026.", `href="../eu/2026-12-15/"`, `href="../eu/versions/">All versions`} {
+		if !strings.Contains(eu, want) {
+			t.Errorf("eu page lacks %q", want)
+		}
+	}
+	if strings.Contains(eu, "careful record") {
+		t.Error("the version in force shows an unreleased change")
+	}
+	if !strings.Contains(read("eu/draft/index.html"), "careful record") {
+		t.Error("the draft does not show the unreleased change")
+	}
+	old := read("eu/2018-05-25/index.html")
+	for _, want := range []string{"This version is no longer in force", "EU-U.S. Privacy Shield"} {
+		if !strings.Contains(old, want) {
+			t.Errorf("the 2018 version lacks %q", want)
+		}
+	}
+	archive := read("eu/versions/index.html")
+	for _, v := range []string{"2018-05-25", "2021-03-01", "2025-12-15", "2026-12-15"} {
+		if !strings.Contains(archive, `href="../`+v+`/"`) || !strings.HasPrefix(read("eu/"+v+"/eu-"+v+".pdf"), "%PDF-") {
+			t.Errorf("version %s is not in the archive or has no PDF", v)
+		}
+	}
+	if !strings.Contains(archive, "<strong>In force</strong>") || !strings.Contains(archive, "Takes effect on 15 December 2026") {
+		t.Error("the archive does not mark the versions' status")
+	}
+	// Changing a template changes pages, never released text.
+	before, _ := os.ReadFile(filepath.Join(dir, "releases", "eu", "2025-12-15", "notice.md"))
+	if err := os.MkdirAll(filepath.Join(dir, "layouts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "section.html"), []byte(`{{ define "main" }}<h1>{{ .Title }}</h1><div class="rebranded">{{ .Content }}</div>{{ end }}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatalf("rebuild: %s", stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "releases", "eu", "2025-12-15", "notice.md"))
+	if eu := read("eu/index.html"); !strings.Contains(eu, `class="rebranded"`) || strings.Contains(eu, "careful record") || !bytes.Equal(before, after) {
+		t.Error("after a template change the version in force is not the frozen text")
+	}
+	if code, _, _ := runIn(t, dir, "verify"); code != 0 {
+		t.Error("verify fails after builds")
+	}
+}

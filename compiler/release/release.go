@@ -1,0 +1,297 @@
+// Package release freezes compiled notices as versions: a legal record of
+// what was published and when. A release writes, for each notice whose text
+// changed, the compiled notice exactly as published (notice.json, the text
+// every later page and PDF of the version is built from), its Markdown
+// (notice.md) and a normalised snapshot of the data it was compiled from
+// (data.json), and records them in a ledger with each file's SHA-256.
+//
+// Versions are named by their effective date ("2026-01-15"); a second
+// version of the same notice with the same effective date is "2026-01-15-2",
+// and so on, and the latest of them is the one in force from that date.
+package release
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+// Dir is the folder of a project that holds its releases.
+const Dir = "releases"
+
+// LedgerFile is the ledger's name within Dir.
+const LedgerFile = "ledger.json"
+
+// Ledger lists every version ever released.
+type Ledger struct {
+	Versions []*Version `json:"versions"`
+}
+
+// Version is one released version of one notice.
+type Version struct {
+	Notice    string `json:"notice"`
+	ID        string `json:"version"`
+	Effective string `json:"effective"`
+	Released  string `json:"released"`
+	Summary   string `json:"summary,omitempty"`
+	// Files maps each frozen file (path within Dir) to its SHA-256.
+	Files map[string]string `json:"files"`
+}
+
+// Folder is the folder of v's files within Dir.
+func (v *Version) Folder() string { return path.Join(v.Notice, v.ID) }
+
+// Read reads the ledger in dir of fsys; a missing folder is an empty ledger.
+func Read(fsys fs.FS, dir string) (*Ledger, error) {
+	b, err := fs.ReadFile(fsys, path.Join(dir, LedgerFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Ledger{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var l Ledger
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return nil, fmt.Errorf("%s: %w", path.Join(dir, LedgerFile), err)
+	}
+	return &l, nil
+}
+
+// Encode returns the ledger as it is stored: versions sorted by notice,
+// effective date and id, indented.
+func (l *Ledger) Encode() []byte {
+	sorted := *l
+	sorted.Versions = slices.Clone(l.Versions)
+	slices.SortStableFunc(sorted.Versions, compare)
+	b, _ := json.MarshalIndent(sorted, "", "  ") // plain data: cannot fail
+	return append(b, '\n')
+}
+
+func compare(a, b *Version) int {
+	return cmp.Or(cmp.Compare(a.Notice, b.Notice), cmp.Compare(a.Effective, b.Effective), cmp.Compare(seq(a.ID), seq(b.ID)))
+}
+
+// seq is the position of a version among those of its effective date.
+func seq(id string) int {
+	n := 1
+	if len(id) > 11 && id[10] == '-' {
+		fmt.Sscanf(id[11:], "%d", &n)
+	}
+	return n
+}
+
+// Of returns the versions of a notice, oldest first.
+func (l *Ledger) Of(noticeID string) []*Version {
+	var out []*Version
+	for _, v := range l.Versions {
+		if v.Notice == noticeID {
+			out = append(out, v)
+		}
+	}
+	slices.SortStableFunc(out, compare)
+	return out
+}
+
+// Notices returns the ids of the notices with versions, sorted.
+func (l *Ledger) Notices() []string {
+	var out []string
+	for _, v := range l.Versions {
+		if !slices.Contains(out, v.Notice) {
+			out = append(out, v.Notice)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Resolve returns the version of a notice in force on day (the latest whose
+// effective date is not after it) and the next upcoming one (the earliest
+// effective after it); either may be nil.
+func (l *Ledger) Resolve(noticeID, day string) (inForce, upcoming *Version) {
+	for _, v := range l.Of(noticeID) {
+		if v.Effective <= day {
+			inForce = v
+		} else if upcoming == nil {
+			upcoming = v
+		}
+	}
+	return inForce, upcoming
+}
+
+// Text is what a compiled notice says, for telling whether it changed:
+// its title and its body as Markdown, without its dates.
+func Text(d *notice.Document) []byte {
+	var b bytes.Buffer
+	b.WriteString(d.Title + "\n\n")
+	b.Write(render.Markdown(d, &render.Options{Body: true}))
+	return b.Bytes()
+}
+
+// Request asks for a release.
+type Request struct {
+	// Effective is the date the new versions take effect, YYYY-MM-DD.
+	Effective string
+	// Released is the date of the release, YYYY-MM-DD.
+	Released string
+	// Summary says what changed, for the archive.
+	Summary string
+	// Notices are compiled as of Effective, with Released as their
+	// last-updated date.
+	Notices []*notice.Document
+	// Force lists notices to release even when their text did not change.
+	Force []string
+	// Project is the data the notices were compiled from.
+	Project *model.Project
+}
+
+// Plan works out a release: the new versions (added to l) and the files to
+// write, by path within Dir. It refuses, with an error saying why, when no
+// notice changed, when a forced notice does not exist, or when the
+// effective date comes before a notice's latest version. Frozen files of
+// earlier versions are never touched.
+func Plan(l *Ledger, req Request, load func(v *Version) (*notice.Document, error)) ([]*Version, map[string][]byte, error) {
+	if !model.ValidDate(req.Effective) || !model.ValidDate(req.Released) {
+		return nil, nil, fmt.Errorf("dates must be YYYY-MM-DD")
+	}
+	for _, f := range req.Force {
+		if !slices.ContainsFunc(req.Notices, func(d *notice.Document) bool { return d.ID == f }) {
+			return nil, nil, fmt.Errorf("--notice %s: this project publishes no such notice", f)
+		}
+	}
+	snapshot, err := Snapshot(req.Project)
+	if err != nil {
+		return nil, nil, err
+	}
+	files := map[string][]byte{}
+	var added []*Version
+	var unchanged []string
+	for _, d := range req.Notices {
+		past := l.Of(d.ID)
+		if n := len(past); n > 0 {
+			last := past[n-1]
+			if req.Effective < last.Effective {
+				return nil, nil, fmt.Errorf("%s: the effective date %s comes before %s, when version %s took effect; versions take effect in order",
+					d.ID, req.Effective, last.Effective, last.ID)
+			}
+			prev, err := load(last)
+			if err != nil {
+				return nil, nil, err
+			}
+			if bytes.Equal(Text(prev), Text(d)) && !slices.Contains(req.Force, d.ID) {
+				unchanged = append(unchanged, d.ID)
+				continue
+			}
+		}
+		id := req.Effective
+		for k := 2; slices.ContainsFunc(past, func(v *Version) bool { return v.ID == id }); k++ {
+			id = fmt.Sprintf("%s-%d", req.Effective, k)
+		}
+		v := &Version{Notice: d.ID, ID: id, Effective: req.Effective, Released: req.Released, Summary: req.Summary, Files: map[string]string{}}
+		doc, err := json.MarshalIndent(d, "", "  ")
+		if err != nil {
+			return nil, nil, err
+		}
+		for name, data := range map[string][]byte{
+			"notice.json": append(doc, '\n'),
+			"notice.md":   render.Markdown(d, nil),
+			"data.json":   snapshot,
+		} {
+			p := path.Join(v.Folder(), name)
+			files[p] = data
+			v.Files[p] = hash(data)
+		}
+		added = append(added, v)
+	}
+	if len(added) == 0 {
+		return nil, nil, fmt.Errorf("nothing to release: %s did not change since the last release (name one with --notice to release it anyway)", join(unchanged))
+	}
+	l.Versions = append(l.Versions, added...)
+	files[LedgerFile] = l.Encode()
+	return added, files, nil
+}
+
+func join(ids []string) string {
+	switch len(ids) {
+	case 0:
+		return "no notice"
+	case 1:
+		return "the " + ids[0] + " notice"
+	}
+	return "the notices " + fmt.Sprint(ids)
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// Load reads the frozen notice of v from dir of fsys, checking its hash.
+func Load(fsys fs.FS, dir string, v *Version) (*notice.Document, error) {
+	p := path.Join(v.Folder(), "notice.json")
+	b, err := fs.ReadFile(fsys, path.Join(dir, p))
+	if err != nil {
+		return nil, err
+	}
+	if want, ok := v.Files[p]; !ok || hash(b) != want {
+		return nil, fmt.Errorf("%s: the frozen notice was changed after its release (run disclose verify)", path.Join(dir, p))
+	}
+	var d notice.Document
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, fmt.Errorf("%s: %w", path.Join(dir, p), err)
+	}
+	return &d, nil
+}
+
+// Verify recomputes every hash in the ledger of dir and reports, at the
+// file, every frozen file edited, missing or not in the ledger.
+func Verify(fsys fs.FS, dir string, l *Ledger) diag.List {
+	var diags diag.List
+	known := map[string]bool{LedgerFile: true}
+	for _, v := range l.Versions {
+		names := make([]string, 0, len(v.Files))
+		for p := range v.Files {
+			names = append(names, p)
+		}
+		sort.Strings(names)
+		for _, p := range names {
+			known[p] = true
+			full := path.Join(dir, p)
+			b, err := fs.ReadFile(fsys, full)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s is missing", v.Notice, v.ID).Hint = "restore it from version control: released files never change"
+			case err != nil:
+				diags.Add(diag.Pos{File: full}, "", "cannot read: %v", err)
+			case hash(b) != v.Files[p]:
+				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s was edited after its release (SHA-256 %s, ledger %s)", v.Notice, v.ID, hash(b)[:12], v.Files[p][:12]).Hint = "restore it from version control; to change a notice, release a new version"
+			}
+		}
+	}
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		rel := p[len(dir)+1:]
+		if !known[rel] {
+			diags.Add(diag.Pos{File: p}, "", "file is not part of any release in the ledger").Hint = "remove it: only disclose release writes into " + dir + "/"
+		}
+		return nil
+	})
+	diags.Sort()
+	return diags
+}

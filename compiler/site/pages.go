@@ -1,0 +1,191 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+// Notices assembles what the site shows of each notice on day: the
+// compiled drafts, and the released versions of the ledger (load reads a
+// version's frozen notice). A notice with versions shows the one in force
+// (or, before the first takes effect, the first) and announces the next; a
+// notice never released shows its draft. withDrafts adds every draft at
+// /ID/draft/.
+func Notices(drafts []*notice.Document, l *release.Ledger, load func(*release.Version) (*notice.Document, error), day string, withDrafts bool) ([]*Notice, error) {
+	var ids []string
+	byID := map[string]*notice.Document{}
+	for _, d := range drafts {
+		ids = append(ids, d.ID)
+		byID[d.ID] = d
+	}
+	for _, id := range l.Notices() {
+		if _, ok := byID[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	var out []*Notice
+	for _, id := range ids {
+		n := &Notice{ID: id}
+		pages := map[*release.Version]*Page{}
+		for _, v := range l.Of(id) {
+			doc, err := load(v)
+			if err != nil {
+				return nil, err
+			}
+			pg := &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
+			pages[v] = pg
+			n.Versions = append(n.Versions, pg)
+		}
+		inForce, upcoming := l.Resolve(id, day)
+		switch {
+		case inForce != nil:
+			n.Current = pages[inForce]
+		case upcoming != nil:
+			n.Current = pages[upcoming]
+			n.Pending = true
+		}
+		if upcoming != nil && n.Current != pages[upcoming] {
+			n.Upcoming = pages[upcoming]
+		}
+		if d := byID[id]; d != nil {
+			draft := &Page{Doc: d}
+			if n.Current == nil {
+				n.Current = draft
+			}
+			if withDrafts {
+				n.Draft = draft
+			}
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// target is a page of the site and its PDF.
+type target struct {
+	page  *Page
+	dir   string // folder under content/ and static/: ID, ID/VERSION or ID/draft
+	pdf   string // PDF file name within dir
+	depth int    // folders below the site root
+	kind  string // current, version or draft
+}
+
+func targets(n *Notice) []target {
+	var out []target
+	if n.Current != nil {
+		out = append(out, target{page: n.Current, dir: n.ID, pdf: n.ID + ".pdf", depth: 1, kind: "current"})
+	}
+	for _, v := range n.Versions {
+		out = append(out, target{page: v, dir: n.ID + "/" + v.Version, pdf: n.ID + "-" + v.Version + ".pdf", depth: 2, kind: "version"})
+	}
+	if n.Draft != nil {
+		out = append(out, target{page: n.Draft, dir: n.ID + "/draft", pdf: n.ID + "-draft.pdf", depth: 2, kind: "draft"})
+	}
+	return out
+}
+
+func relTo(depth int) func(string) string {
+	up := strings.Repeat("../", depth)
+	return func(id string) string { return up + id + "/" }
+}
+
+func dateText(day string) map[string]string {
+	return map[string]string{"iso": day, "text": render.LongDate(day)}
+}
+
+// noticePages returns the content files of a notice: its current page, a
+// page per version, the draft, and the archive.
+func noticePages(n *Notice, org string) map[string][]byte {
+	files := map[string][]byte{}
+	for _, t := range targets(n) {
+		d := t.page.Doc
+		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: relTo(t.depth)}))
+		fm := map[string]any{
+			"title":       d.Title,
+			"notice":      n.ID,
+			"pdf":         t.pdf,
+			"date":        d.Effective,
+			"lastmod":     d.LastUpdated,
+			"effective":   dateText(d.Effective),
+			"lastUpdated": dateText(d.LastUpdated),
+			"description": fmt.Sprintf("%s of %s.", d.Title, org),
+		}
+		up := strings.Repeat("../", t.depth) // the site root, from this page
+		if len(n.Versions) > 0 {
+			fm["archive"] = up + n.ID + "/versions/"
+		}
+		if t.page.Version != "" {
+			fm["version"] = t.page.Version
+		}
+		switch {
+		case t.kind == "draft":
+			fm["banner"] = map[string]string{"kind": "draft", "text": "This is an unreleased draft, shown for review. It is not in force."}
+			fm["sitemap"] = map[string]any{"disable": true}
+			fm["noindex"] = true
+		case t.kind == "current" && t.page.Version == "":
+			// A notice never released: the compiled data as it stands.
+		case t.kind == "current" && n.Pending:
+			fm["banner"] = map[string]any{"kind": "upcoming", "text": "This notice takes effect on " + render.LongDate(d.Effective) + "."}
+		case t.kind == "current" && n.Upcoming != nil:
+			fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/" + n.Upcoming.Version + "/",
+				"text": "A new version of this notice takes effect on " + render.LongDate(n.Upcoming.Doc.Effective) + "."}
+		case t.kind == "version":
+			fm["sitemap"] = map[string]any{"disable": true}
+			switch {
+			case n.Current == t.page:
+				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/",
+					"text": "This is the version in force. Its permanent address is this page; the notice's address always shows the version in force."}
+			case n.Upcoming == t.page || t.page.Doc.Effective > n.Current.Doc.Effective:
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/",
+					"text": "This version takes effect on " + render.LongDate(d.Effective) + ". Until then, the version in force applies."}
+			default:
+				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/",
+					"text": "This version is no longer in force. It is kept as it was published."}
+			}
+		}
+		// The current page is a section (_index.md), so the version pages
+		// can sit below it.
+		name := "content/" + t.dir + "/index.md"
+		if t.kind == "current" {
+			name = "content/" + t.dir + "/_index.md"
+		}
+		files[name] = page(fm, md)
+	}
+	if len(n.Versions) > 0 && n.Current != nil {
+		files["content/"+n.ID+"/versions/index.md"] = archive(n)
+	}
+	return files
+}
+
+// archive returns the page listing every version of a notice, newest first.
+func archive(n *Notice) []byte {
+	var b strings.Builder
+	b.WriteString("Every version of this notice, exactly as it was published. Each keeps its address and its PDF.\n\n")
+	b.WriteString("| Version | Effective | Last updated | What changed | Status | PDF |\n|---|---|---|---|---|---|\n")
+	for i := len(n.Versions) - 1; i >= 0; i-- {
+		v := n.Versions[i]
+		status := "No longer in force"
+		switch {
+		case v == n.Current:
+			status = "**In force**"
+		case v == n.Upcoming || v.Doc.Effective > n.Current.Doc.Effective:
+			status = "Takes effect on " + render.LongDate(v.Doc.Effective)
+		}
+		summary := string(notice.Plain(v.Summary))
+		if summary == "" {
+			summary = "-"
+		}
+		fmt.Fprintf(&b, "| [%s](../%s/) | %s | %s | %s | %s | [PDF](../%s/%s-%s.pdf) |\n",
+			v.Version, v.Version, render.LongDate(v.Doc.Effective), render.LongDate(v.Released), summary, status, v.Version, n.ID, v.Version)
+	}
+	b.WriteString("{caption=\"Versions\"}\n")
+	title := "Versions"
+	if n.Current != nil {
+		title = n.Current.Doc.Title + ": all versions"
+	}
+	return page(map[string]any{"title": title, "notice": n.ID, "sitemap": map[string]any{"disable": false}}, noShortcodes([]byte(b.String())))
+}
