@@ -20,6 +20,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
@@ -181,4 +182,20 @@ func Subprocessors(p *model.Project, opts *Options) *notice.Document {
 func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdiction.Jurisdiction) {
 	c, js, _ := opts.context(p)
 	return c, js
+}
+
+// DiffOptions names transfer tools and countries in change sentences the way
+// the notices do.
+func DiffOptions() diff.Options {
+	ref, _ := Reference()
+	c := &jurisdiction.Context{Reference: ref}
+	return diff.Options{
+		ToolName: func(regime, id string) string {
+			if t := c.Tool(regime, id); t != nil {
+				return t.Name
+			}
+			return id
+		},
+		CountryName: jurisdiction.CountryPhrase,
+	}
 }

@@ -110,12 +110,16 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: released versions were changed (see disclose verify)\n")
 				return exitError{exitProblem}
 			}
-			// The versions in force must still satisfy the rules about how
-			// old a published notice may be.
+			// The published notices must still satisfy the rules about how
+			// old a notice may be: a notice counts as updated when its latest
+			// version was released, even if that version takes effect later.
 			released := map[string]time.Time{}
+			day := opts.Date.Format(time.DateOnly)
 			for _, id := range l.Notices() {
-				if v, _ := l.Resolve(id, opts.Date.Format(time.DateOnly)); v != nil {
-					released[id], _ = time.Parse(time.DateOnly, v.Released)
+				for _, v := range l.Of(id) {
+					if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(released[id]) {
+						released[id] = t
+					}
 				}
 			}
 			if fd := compiler.CheckRules(proj, &compiler.Options{Date: opts.Date, Released: released}); fd.HasErrors() {

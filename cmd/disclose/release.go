@@ -91,8 +91,11 @@ before the latest version of a notice being released.`,
 			added, files, err := release.Plan(l, release.Request{
 				Effective: effective, Released: released.Format(time.DateOnly), Summary: summary,
 				Notices: docs, Force: force, Project: proj,
-			}, func(v *release.Version) (*notice.Document, error) {
-				return release.Load(os.DirFS(g.dir), release.Dir, v)
+				Load: func(v *release.Version) (*notice.Document, error) {
+					return release.Load(os.DirFS(g.dir), release.Dir, v)
+				},
+				LoadData: func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
+				Diff:     compiler.DiffOptions(),
 			})
 			if err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: %v\n", err)

@@ -199,3 +199,35 @@ func TestBuildShowsVersions(t *testing.T) {
 		t.Error("verify fails after builds")
 	}
 }
+
+// A material change needs its notice period before it takes effect, and a
+// new sub-processor must be announced its notice period before first use.
+func TestReleaseNoticePeriods(t *testing.T) {
+	dir := sampleProject(t)
+	if code, _, stderr := runIn(t, dir, "--date", "2026-11-01", "release", "--effective", "2026-12-01"); code != 0 {
+		t.Fatal(stderr)
+	}
+	edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
+	code, _, stderr := runIn(t, dir, "--date", "2026-12-10", "release", "--effective", "2026-12-20")
+	if code != 1 || !strings.Contains(stderr, "material changes since version 2026-12-01") || !strings.Contains(stderr, "need 30 days' notice, but 2026-12-20 is 10 days after the release date 2026-12-10") {
+		t.Errorf("a material change at 10 days' notice: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "--date", "2026-12-10", "release", "--effective", "2027-01-09"); code != 0 {
+		t.Errorf("a material change at 30 days' notice: exit %d\n%s", code, stderr)
+	}
+	// A new sub-processor used 10 days after the release that announces it.
+	edit(t, filepath.Join(dir, "data", "processors.yaml"), "processors:\n", `processors:
+  - id: newvendor
+    name: New Vendor
+    service: Spam filtering
+    recipient: service-providers
+    purposes: [security]
+    categories: [contact-request]
+    country: DE
+    added: 2027-02-10
+`)
+	code, _, stderr = runIn(t, dir, "--date", "2027-01-31", "release", "--effective", "2027-03-15")
+	if code != 1 || !strings.Contains(stderr, "new sub-processor newvendor is first used on 2027-02-10, 10 days after customers were told (2027-01-31); the notice period is 30 days") {
+		t.Errorf("a sub-processor at 10 days' notice: exit %d\n%s", code, stderr)
+	}
+}

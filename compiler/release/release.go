@@ -22,8 +22,10 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -157,6 +159,45 @@ type Request struct {
 	Force []string
 	// Project is the data the notices were compiled from.
 	Project *model.Project
+	// Load reads the frozen notice of a version; LoadData its data.json.
+	Load     func(v *Version) (*notice.Document, error)
+	LoadData func(v *Version) ([]byte, error)
+	// Diff names things in the changes it reports.
+	Diff diff.Options
+}
+
+// DefaultNoticeDays is the notice period of material changes when a notice
+// sets none (notices.NOTICE.material_change_notice_days).
+const DefaultNoticeDays = 30
+
+// noticeDays returns the notice period of material changes to a notice.
+func noticeDays(p *model.Project, id string) int {
+	if p == nil || p.Notices == nil {
+		return DefaultNoticeDays
+	}
+	var s *model.NoticeSettings
+	switch id {
+	case "global":
+		s = p.Notices.Global
+	case "eu":
+		s = p.Notices.EU
+	case "california":
+		s = p.Notices.California
+	case "subprocessors":
+		if p.Changes != nil && p.Changes.SubprocessorNoticeDays > 0 {
+			return p.Changes.SubprocessorNoticeDays
+		}
+	}
+	if s != nil && s.MaterialChangeNoticeDays > 0 {
+		return s.MaterialChangeNoticeDays
+	}
+	return DefaultNoticeDays
+}
+
+func daysBetween(from, to string) int {
+	a, _ := time.Parse(time.DateOnly, from)
+	b, _ := time.Parse(time.DateOnly, to)
+	return int(b.Sub(a).Hours() / 24)
 }
 
 // Plan works out a release: the new versions (added to l) and the files to
@@ -164,7 +205,13 @@ type Request struct {
 // notice changed, when a forced notice does not exist, or when the
 // effective date comes before a notice's latest version. Frozen files of
 // earlier versions are never touched.
-func Plan(l *Ledger, req Request, load func(v *Version) (*notice.Document, error)) ([]*Version, map[string][]byte, error) {
+//
+// A notice whose changes since its last version are material (see
+// diff.Rules) must take effect at least its notice period after the release
+// date, and a new sub-processor must be announced (processors[].notice_sent,
+// else the release date) at least changes.subprocessor_notice_days before
+// it is first used (GDPR Art. 28(2)).
+func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	if !model.ValidDate(req.Effective) || !model.ValidDate(req.Released) {
 		return nil, nil, fmt.Errorf("dates must be YYYY-MM-DD")
 	}
@@ -188,13 +235,29 @@ func Plan(l *Ledger, req Request, load func(v *Version) (*notice.Document, error
 				return nil, nil, fmt.Errorf("%s: the effective date %s comes before %s, when version %s took effect; versions take effect in order",
 					d.ID, req.Effective, last.Effective, last.ID)
 			}
-			prev, err := load(last)
+			prev, err := req.Load(last)
 			if err != nil {
 				return nil, nil, err
 			}
 			if bytes.Equal(Text(prev), Text(d)) && !slices.Contains(req.Force, d.ID) {
 				unchanged = append(unchanged, d.ID)
 				continue
+			}
+			if req.LoadData != nil {
+				old, err := req.LoadData(last)
+				if err != nil {
+					return nil, nil, err
+				}
+				changes, err := diff.Changes(old, snapshot, req.Diff)
+				if err != nil {
+					return nil, nil, err
+				}
+				if m := diff.Material(changes); len(m) > 0 {
+					if n, got := noticeDays(req.Project, d.ID), daysBetween(req.Released, req.Effective); got < n {
+						return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
+							d.ID, len(m), last.ID, m[0].Sentence, n, req.Effective, got, req.Released)
+					}
+				}
 			}
 		}
 		id := req.Effective
@@ -217,12 +280,59 @@ func Plan(l *Ledger, req Request, load func(v *Version) (*notice.Document, error
 		}
 		added = append(added, v)
 	}
+	if err := subprocessorNotice(req, l); err != nil {
+		return nil, nil, err
+	}
 	if len(added) == 0 {
 		return nil, nil, fmt.Errorf("nothing to release: %s did not change since the last release (name one with --notice to release it anyway)", join(unchanged))
 	}
 	l.Versions = append(l.Versions, added...)
 	files[LedgerFile] = l.Encode()
 	return added, files, nil
+}
+
+// subprocessorNotice refuses a release that names a sub-processor first
+// used before its notice period ran out (GDPR Art. 28(2)).
+func subprocessorNotice(req Request, l *Ledger) error {
+	p := req.Project
+	if p == nil || p.Changes == nil || p.Changes.SubprocessorNoticeDays == 0 {
+		return nil
+	}
+	known := map[string]bool{}
+	if past := l.Of("subprocessors"); len(past) > 0 && req.LoadData != nil {
+		old, err := req.LoadData(past[len(past)-1])
+		if err != nil {
+			return err
+		}
+		var snap struct {
+			Processors []struct {
+				ID string `json:"id"`
+			} `json:"processors"`
+		}
+		if err := json.Unmarshal(old, &snap); err != nil {
+			return err
+		}
+		for _, pr := range snap.Processors {
+			known[pr.ID] = true
+		}
+	} else {
+		return nil // the first list: nothing was added to it
+	}
+	n := p.Changes.SubprocessorNoticeDays
+	for _, pr := range p.Processors {
+		if known[pr.ID] || pr.Added == "" {
+			continue
+		}
+		announced := req.Released
+		if pr.NoticeSent != "" && string(pr.NoticeSent) < announced {
+			announced = string(pr.NoticeSent)
+		}
+		if got := daysBetween(announced, string(pr.Added)); got < n {
+			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period is %d days (GDPR Art. 28(2))",
+				pr.ID, pr.Added, got, announced, n)
+		}
+	}
+	return nil
 }
 
 func join(ids []string) string {
@@ -294,4 +404,17 @@ func Verify(fsys fs.FS, dir string, l *Ledger) diag.List {
 	})
 	diags.Sort()
 	return diags
+}
+
+// LoadData reads the frozen data snapshot of v, checking its hash.
+func LoadData(fsys fs.FS, dir string, v *Version) ([]byte, error) {
+	p := path.Join(v.Folder(), "data.json")
+	b, err := fs.ReadFile(fsys, path.Join(dir, p))
+	if err != nil {
+		return nil, err
+	}
+	if want, ok := v.Files[p]; !ok || hash(b) != want {
+		return nil, fmt.Errorf("%s: the frozen data was changed after its release (run disclose verify)", path.Join(dir, p))
+	}
+	return b, nil
 }

@@ -34,7 +34,7 @@ type era struct {
 var eras = []era{
 	{"2018-05-25", "2018-05-10", "Our first policy for the GDPR, with a European supplement.", edit2018},
 	{"2021-03-01", "2021-01-29", "New service providers, a California Privacy Notice, and transfers from the United Kingdom after Brexit.", edit2021},
-	{"2025-12-15", "2025-12-01", "Certification under the EU-U.S. Data Privacy Framework, AI tools for support and sales, and new service providers.", edit2025},
+	{"2025-12-15", "2025-11-14", "Certification under the EU-U.S. Data Privacy Framework, AI tools for support and sales, and new service providers.", edit2025},
 	{"2026-12-15", "2026-11-13", "A complaints process for the UK, two new service providers (Anthropic and an out-of-hours support partner in India), and our annual review of the California notice.", nil},
 }
 
@@ -69,11 +69,16 @@ func main() {
 		if e.edit == nil {
 			force = []string{"california"} // the annual review (Civ. Code §1798.130(a)(5))
 		}
-		_, fs, err := release.Plan(l, release.Request{Effective: e.effective, Released: e.released, Summary: e.summary, Notices: docs, Project: p, Force: force},
-			func(v *release.Version) (*notice.Document, error) {
+		_, fs, err := release.Plan(l, release.Request{Effective: e.effective, Released: e.released, Summary: e.summary, Notices: docs, Project: p, Force: force,
+			Load: func(v *release.Version) (*notice.Document, error) {
 				var d notice.Document
 				return &d, d.UnmarshalJSON(files[filepath.ToSlash(filepath.Join(v.Folder(), "notice.json"))])
-			})
+			},
+			LoadData: func(v *release.Version) ([]byte, error) {
+				return files[filepath.ToSlash(filepath.Join(v.Folder(), "data.json"))], nil
+			},
+			Diff: compiler.DiffOptions(),
+		})
 		if err != nil {
 			fail(err)
 		}
