@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -130,9 +131,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: a published version breaks the rules above; release an update\n")
 				return exitError{exitProblem}
 			}
-			notices, err := site.Notices(docs, l, func(v *release.Version) (*notice.Document, error) {
-				return release.Load(os.DirFS(g.dir), release.Dir, v)
-			}, opts.Date.Format(time.DateOnly), drafts)
+			notices, err := site.Notices(docs, l, store{os.DirFS(g.dir)}, opts.Date.Format(time.DateOnly), drafts, compiler.DiffOptions())
 			if err != nil {
 				return err
 			}
@@ -163,4 +162,15 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 	cmd.Flags().BoolVar(&drafts, "drafts", false, "also publish each notice's unreleased draft at /NOTICE/draft/, marked as a draft")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the site's address, for the sitemap and canonical links (default: organization.website)")
 	return cmd
+}
+
+// store reads released versions from the project's releases/ folder.
+type store struct{ fsys fs.FS }
+
+func (s store) Notice(v *release.Version) (*notice.Document, error) {
+	return release.Load(s.fsys, release.Dir, v)
+}
+
+func (s store) Data(v *release.Version) ([]byte, error) {
+	return release.LoadData(s.fsys, release.Dir, v)
 }

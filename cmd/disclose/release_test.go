@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
@@ -93,9 +93,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 	if len(l.Versions) < 10 {
 		t.Fatalf("the sample has %d versions", len(l.Versions))
 	}
-	load := func(v *release.Version) (*notice.Document, error) {
-		return release.Load(os.DirFS("../.."), release.Dir, v)
-	}
+	st := store{os.DirFS("../..")}
 	for _, tc := range []struct {
 		day, inForce, upcoming string
 		pending                bool
@@ -107,7 +105,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2026-11-23", "2025-12-15", "2026-12-15", false},
 		{"2027-06-01", "2026-12-15", "", false},
 	} {
-		ns, err := site.Notices(nil, l, load, tc.day, false)
+		ns, err := site.Notices(nil, l, st, tc.day, false, diff.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/diff"
+
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -15,7 +17,16 @@ import (
 // (or, before the first takes effect, the first) and announces the next; a
 // notice never released shows its draft. withDrafts adds every draft at
 // /ID/draft/.
-func Notices(drafts []*notice.Document, l *release.Ledger, load func(*release.Version) (*notice.Document, error), day string, withDrafts bool) ([]*Notice, error) {
+// Store reads released versions: the frozen notice and the data snapshot.
+type Store interface {
+	Notice(v *release.Version) (*notice.Document, error)
+	Data(v *release.Version) ([]byte, error)
+}
+
+// Notices assembles the notices; each version after a notice's first also
+// gets its changes (from the data snapshots) and its redline (from the
+// text) against the version before it.
+func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day string, withDrafts bool, opts diff.Options) ([]*Notice, error) {
 	var ids []string
 	byID := map[string]*notice.Document{}
 	for _, d := range drafts {
@@ -31,12 +42,28 @@ func Notices(drafts []*notice.Document, l *release.Ledger, load func(*release.Ve
 	for _, id := range ids {
 		n := &Notice{ID: id}
 		pages := map[*release.Version]*Page{}
-		for _, v := range l.Of(id) {
-			doc, err := load(v)
+		var prevData []byte
+		for i, v := range l.Of(id) {
+			doc, err := store.Notice(v)
+			if err != nil {
+				return nil, err
+			}
+			data, err := store.Data(v)
 			if err != nil {
 				return nil, err
 			}
 			pg := &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
+			if i > 0 {
+				prev := n.Versions[i-1]
+				pg.Previous = prev
+				cs, err := diff.Changes(prevData, data, opts)
+				if err != nil {
+					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
+				}
+				pg.Changes = relevant(id, cs)
+				pg.Redline = diff.Redline(string(release.Text(prev.Doc)), string(release.Text(doc)))
+			}
+			prevData = data
 			pages[v] = pg
 			n.Versions = append(n.Versions, pg)
 		}
@@ -63,6 +90,22 @@ func Notices(drafts []*notice.Document, l *release.Ledger, load func(*release.Ve
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// relevant keeps the changes a notice's readers are told about: the
+// sub-processor list reports processors only; the California notice leaves
+// them out (it names recipients by category).
+func relevant(id string, cs []diff.Change) []diff.Change {
+	var out []diff.Change
+	for _, c := range cs {
+		switch {
+		case id == "subprocessors" && c.Area != "processor":
+		case id == "california" && c.Area == "processor":
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // target is a page of the site and its PDF.
@@ -121,6 +164,11 @@ func noticePages(n *Notice, org string) map[string][]byte {
 		if t.page.Version != "" {
 			fm["version"] = t.page.Version
 		}
+		if t.page.Previous != nil {
+			fm["changes"] = up + n.ID + "/changes/#v" + t.page.Version
+			fm["redline"] = up + n.ID + "/" + t.page.Version + "/redline/"
+			fm["feed"] = up + n.ID + "/feed.xml"
+		}
 		switch {
 		case t.kind == "draft":
 			fm["banner"] = map[string]string{"kind": "draft", "text": "This is an unreleased draft, shown for review. It is not in force."}
@@ -147,10 +195,10 @@ func noticePages(n *Notice, org string) map[string][]byte {
 					"text": "This version is no longer in force. It is kept as it was published."}
 			}
 		}
-		// The current page is a section (_index.md), so the version pages
-		// can sit below it.
+		// The current page and the version pages are sections (_index.md),
+		// so the version pages and redlines can sit below them.
 		name := "content/" + t.dir + "/index.md"
-		if t.kind == "current" {
+		if t.kind != "draft" { // versions hold their redline pages
 			name = "content/" + t.dir + "/_index.md"
 		}
 		files[name] = page(fm, md)

@@ -49,6 +49,28 @@ func writePDFs(dir string, in *Input, opts Options) error {
 			}
 		}
 	}
+	for _, n := range in.Notices {
+		_, redlines := changePages(n)
+		for rel, d := range redlines {
+			data, bad, err := cachedPDF(d, pdf.Options{URL: base + "/" + filepath.ToSlash(filepath.Dir(rel)) + "/"}, opts.CacheDir)
+			if err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
+			for _, u := range bad {
+				missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+			}
+			if len(bad) > 0 {
+				continue
+			}
+			path := filepath.Join(dir, "static", filepath.FromSlash(rel))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				return &Error{Stage: "pdf", Err: err}
+			}
+		}
+	}
 	if len(missing) > 0 {
 		return &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
 	}

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -89,6 +90,11 @@ type Page struct {
 	Version  string
 	Released string
 	Summary  string
+	// Previous is the version before this one; Changes and Redline compare
+	// this one with it.
+	Previous *Page
+	Changes  []diff.Change
+	Redline  []diff.Op
 }
 
 // Error is a build failure: the output folder was left as it was.
@@ -371,10 +377,26 @@ func writeProject(dir string, in *Input, opts Options) error {
 	home := fmt.Sprintf("This is where %s explains how it handles personal data. Start with the notice for where you live.\n",
 		p.Organization.Name)
 	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
+	hasChanges := false
 	for _, n := range in.Notices {
 		for name, data := range noticePages(n, p.Organization.Name) {
 			files[name] = data
 		}
+		cf, _ := changePages(n)
+		for name, data := range cf {
+			files[name] = data
+			hasChanges = true
+		}
+		fd, err := feed(n, baseURL, p.Organization.Name)
+		if err != nil {
+			return err
+		}
+		if fd != nil {
+			files["static/"+n.ID+"/feed.xml"] = fd
+		}
+	}
+	if hasChanges {
+		files["content/changes/index.md"] = whatChanged(in.Notices)
 	}
 	js, err := noticesJSON(in.Notices, baseURL)
 	if err != nil {
