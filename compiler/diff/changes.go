@@ -183,9 +183,14 @@ func name(m map[string]any) string {
 func (d *differ) names(s snapshot, collection string, ids []string) []string {
 	m, _ := byID(list(s, collection))
 	var out []string
+	org := str(s, "organization.name")
 	for _, id := range ids {
 		if it, ok := m[id]; ok {
-			out = append(out, lower(name(it)))
+			n := name(it)
+			if org == "" || !strings.HasPrefix(n, org) { // keep the company's own name capitalised
+				n = lower(n)
+			}
+			out = append(out, n)
 		} else {
 			out = append(out, id)
 		}
@@ -436,8 +441,12 @@ func (d *differ) transfers() {
 					if regime.name == "uk" {
 						who = "the United Kingdom"
 					}
+					to := d.countries(strs(n, "destinations"))
+					if rs := d.names(d.b, "recipients", strs(n, "recipients")); len(rs) > 0 {
+						to = series(rs) + " in " + to
+					}
 					d.add("transfer", "transfer safeguard replaced", "Transfers of data from %s to %s now rely on %s instead of %s.",
-						who, d.countries(strs(n, "destinations")), d.tool(regime.name, nm), d.tool(regime.name, om))
+						who, to, d.tool(regime.name, nm), d.tool(regime.name, om))
 				}
 			}
 		})

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/internal/golden"
+)
+
+// The changelog of the sample's history, every notice and version, as a
+// visitor reads it: testdata/diff/history.golden.
+func TestSampleHistoryChangelog(t *testing.T) {
+	root := os.DirFS("../..")
+	l, err := release.Read(root, release.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := store{root}
+	var b strings.Builder
+	for _, id := range l.Notices() {
+		vs := l.Of(id)
+		for i := 1; i < len(vs); i++ {
+			old, _ := st.Data(vs[i-1])
+			new, _ := st.Data(vs[i])
+			cs, err := diff.Changes(old, new, compiler.DiffOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs = relevantChanges(id, cs)
+			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].ID, vs[i].ID, diff.Summary(cs))
+			for _, c := range cs {
+				fmt.Fprintf(&b, "- [%v] %s (%s)\n", map[bool]string{true: "material", false: "minor"}[c.Material], c.Sentence, c.Reason)
+			}
+			if same, _ := diff.Changes(new, new, compiler.DiffOptions()); len(same) != 0 {
+				t.Errorf("%s %s differs from itself: %v", id, vs[i].ID, same)
+			}
+		}
+	}
+	golden.File(t, "testdata/diff/history.golden", []byte(b.String()))
+}
+
+// disclose diff, in each format, between two versions of the sample.
+func TestDiffCommand(t *testing.T) {
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	for _, format := range []string{"text", "markdown", "json"} {
+		code, out, stderr := runIn(t, dir, "--date", "2026-11-23", "diff", "--from", "2025-12-15", "--to", "2026-12-15", "--format", format)
+		if code != 0 {
+			t.Fatalf("%s: exit %d\n%s", format, code, stderr)
+		}
+		golden.File(t, "testdata/diff/2025-12-15-to-2026-12-15."+format, []byte(out))
+	}
+	if code, out, _ := runIn(t, dir, "--date", "2026-11-23", "diff"); code != 0 || strings.Count(out, "no change") != 4 {
+		t.Errorf("the draft equals the latest release: exit %d\n%s", code, out)
+	}
+	edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
+	code, out, stderr := runIn(t, dir, "--date", "2026-11-23", "diff", "--fail-on", "material")
+	if code != 1 || !strings.Contains(out, "MATERIAL Retention of") || !strings.Contains(stderr, "legal sign-off") {
+		t.Errorf("a longer retention: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, _ := runIn(t, dir, "--date", "2026-11-23", "diff", "--format", "yaml"); code != 2 {
+		t.Errorf("a bad format exits %d, want 2", code)
+	}
+}
+
+type atomFeed struct {
+	ID      string `xml:"id"`
+	Title   string `xml:"title"`
+	Updated string `xml:"updated"`
+	Links   []struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr"`
+	} `xml:"link"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+		Summary string `xml:"summary"`
+	} `xml:"entry"`
+}
+
+// The built sample has a changelog, redlines and valid Atom feeds.
+func TestBuildChangelogRedlinesFeeds(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dir, "public", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	red := read("eu/2026-12-15/redline/index.html")
+	for _, want := range []string{"<ins><span class=\"visually-hidden\">[inserted: </span>", "<h3>Complaints</h3>", "Download the redline (PDF)"} {
+		if !strings.Contains(red, want) {
+			t.Errorf("redline page lacks %q", want)
+		}
+	}
+	if !strings.HasPrefix(read("eu/2026-12-15/redline/eu-2026-12-15-redline.pdf"), "%PDF-") {
+		t.Error("no redline PDF")
+	}
+	if ch := read("eu/changes/index.html"); !strings.Contains(ch, "New sub-processor: Meridian Support Services") || !strings.Contains(ch, "<strong>Material</strong>") {
+		t.Error("the changelog lacks the December 2026 changes")
+	}
+	if all := read("changes/index.html"); strings.Index(all, "2026-12-15") > strings.Index(all, "2021-03-01") {
+		t.Error("the combined changelog is not newest first")
+	}
+	if v := read("eu/2026-12-15/index.html"); !strings.Contains(v, `href="../../eu/changes/#v2026-12-15"`) || !strings.Contains(v, `href="../../eu/2026-12-15/redline/"`) {
+		t.Error("a version page does not link its changelog entry and redline")
+	}
+	for _, id := range []string{"global", "eu", "california", "subprocessors"} {
+		var f atomFeed
+		if err := xml.Unmarshal([]byte(read(id+"/feed.xml")), &f); err != nil {
+			t.Fatalf("%s feed: %v", id, err)
+		}
+		if f.ID == "" || f.Title == "" || len(f.Entries) < 2 || len(f.Links) != 2 {
+			t.Errorf("%s feed: id %q title %q, %d entries, %d links", id, f.ID, f.Title, len(f.Entries), len(f.Links))
+		}
+		if _, err := time.Parse(time.RFC3339, f.Updated); err != nil {
+			t.Errorf("%s feed updated %q: %v", id, f.Updated, err)
+		}
+		seen := map[string]bool{}
+		for _, e := range f.Entries {
+			if seen[e.ID] || !strings.HasPrefix(e.ID, "tag:helpwise.example,") || e.Title == "" || !strings.HasPrefix(e.Link.Href, "https://helpwise.example/"+id+"/") {
+				t.Errorf("%s feed entry %+v", id, e)
+			}
+			seen[e.ID] = true
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil {
+				t.Errorf("%s entry updated %q", id, e.Updated)
+			}
+		}
+	}
+}
