@@ -15,6 +15,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/render"
 )
 
 // noticeDiff is what changed in one notice between two versions.
@@ -144,10 +145,10 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				}
 				var aText, bText string
 				if a != nil {
-					nd.Title, aText = a.Title, string(release.Text(a))
+					nd.Title, aText = a.Title, render.Plain(a)
 				}
 				if b != nil {
-					nd.Title, bText = b.Title, string(release.Text(b))
+					nd.Title, bText = b.Title, render.Plain(b)
 				}
 				if adata == nil {
 					adata = []byte("{}")

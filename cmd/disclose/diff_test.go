@@ -114,6 +114,10 @@ func TestBuildChangelogRedlinesFeeds(t *testing.T) {
 	if !strings.HasPrefix(read("eu/2026-12-15/redline/eu-2026-12-15-redline.pdf"), "%PDF-") {
 		t.Error("no redline PDF")
 	}
+	// The redline and the feed as published: reviewed golden files.
+	i, j := strings.Index(red, `<div class="redline-text">`), strings.Index(red, "</article>")
+	golden.File(t, "testdata/diff/eu-2026-12-15-redline.html", []byte(red[i:j]))
+	golden.File(t, "testdata/diff/eu-feed.xml", []byte(read("eu/feed.xml")))
 	if ch := read("eu/changes/index.html"); !strings.Contains(ch, "New sub-processor: Meridian Support Services") || !strings.Contains(ch, "<strong>Material</strong>") {
 		t.Error("the changelog lacks the December 2026 changes")
 	}

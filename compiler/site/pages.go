@@ -61,7 +61,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
 				}
 				pg.Changes = relevant(id, cs)
-				pg.Redline = diff.Redline(string(release.Text(prev.Doc)), string(release.Text(doc)))
+				pg.Redline = diff.Redline(render.Plain(prev.Doc), render.Plain(doc))
 			}
 			prevData = data
 			pages[v] = pg

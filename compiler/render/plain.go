@@ -1,0 +1,119 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+var plainMD = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+// Plain renders doc as reading text, one paragraph per line: headings start
+// with "#" marks (one per level), list items with "• ", table rows join
+// their cells with " — ", and Markdown markup is gone. It is what redlines
+// compare, so a change reads as a change to the words people read.
+func Plain(doc *notice.Document) string {
+	var b strings.Builder
+	b.WriteString("# " + doc.Title + "\n\n")
+	blocksPlain(&b, doc.Intro)
+	doc.Walk(func(s *notice.Section, depth int) {
+		b.WriteString(strings.Repeat("#", depth+1) + " " + s.Title + "\n\n")
+		blocksPlain(&b, s.Blocks)
+	})
+	return b.String()
+}
+
+func blocksPlain(b *strings.Builder, bs []notice.Block) {
+	for _, bl := range bs {
+		switch bl := bl.(type) {
+		case *notice.Paragraph:
+			b.WriteString(inlinePlain(string(bl.Text)) + "\n\n")
+		case *notice.List:
+			for _, it := range bl.Items {
+				b.WriteString("• " + inlinePlain(string(it)) + "\n")
+			}
+			b.WriteString("\n")
+		case *notice.Definitions:
+			for _, d := range bl.Items {
+				b.WriteString(inlinePlain(string(d.Term)) + ": " + inlinePlain(string(d.Text)) + "\n")
+			}
+			b.WriteString("\n")
+		case *notice.Table:
+			if bl.Caption != "" {
+				b.WriteString(bl.Caption + "\n")
+			}
+			b.WriteString(strings.Join(bl.Head, " — ") + "\n")
+			for _, r := range bl.Rows {
+				cells := make([]string, len(r))
+				for i, c := range r {
+					cells[i] = inlinePlain(string(c))
+				}
+				b.WriteString(strings.Join(cells, " — ") + "\n")
+			}
+			b.WriteString("\n")
+		case *notice.Prose:
+			src := []byte(bl.Markdown)
+			root := plainMD.Parser().Parse(text.NewReader(src))
+			proseBlocks(b, root, src, "")
+		case *notice.Aside:
+			if bl.Title != "" {
+				b.WriteString(bl.Title + "\n\n")
+			}
+			blocksPlain(b, bl.Blocks)
+		}
+	}
+}
+
+func proseBlocks(b *strings.Builder, n ast.Node, src []byte, prefix string) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindList:
+			for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+				proseBlocks(b, it, src, "• ")
+			}
+			b.WriteString("\n")
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading:
+			b.WriteString(prefix + nodeText(c, src) + "\n")
+			if prefix == "" {
+				b.WriteString("\n")
+			}
+		default:
+			proseBlocks(b, c, src, prefix)
+		}
+	}
+}
+
+func inlinePlain(md string) string {
+	src := []byte(md)
+	return nodeText(plainMD.Parser().Parse(text.NewReader(src)), src)
+}
+
+// nodeText returns the text under n, without markup, on one line.
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(util.ResolveEntityNames(util.UnescapePunctuations(t.Segment.Value(src))))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
