@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -85,76 +87,14 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 				}
 				baseURL = strings.TrimSuffix(u.String(), "/") + "/"
 			}
-			docs, proj, opts, err := compiled(cmd, g)
-			if err != nil {
-				return err
-			}
-			hugo, hugoDir, err := hugoCommand(g.dir)
-			if err != nil {
-				return err
-			}
 			if !filepath.IsAbs(out) {
 				out = filepath.Join(g.dir, out)
 			}
-			if sp := compiler.Subprocessors(proj, opts); sp != nil {
-				docs = append(docs, sp)
-			}
-			l, _, err := g.releases()
+			n, date, err := g.buildSite(cmd.Context(), cmd, buildSettings{out: out, baseURL: baseURL, drafts: drafts}, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
-			if vd := release.Verify(os.DirFS(g.dir), release.Dir, l); vd.HasErrors() {
-				p := &diag.Printer{Format: diag.Text}
-				if err := p.Print(cmd.ErrOrStderr(), vd); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: released versions were changed (see disclose verify)\n")
-				return exitError{exitProblem}
-			}
-			// The published notices must still satisfy the rules about how
-			// old a notice may be: a notice counts as updated when its latest
-			// version was released, even if that version takes effect later.
-			released := map[string]time.Time{}
-			day := opts.Date.Format(time.DateOnly)
-			for _, id := range l.Notices() {
-				for _, v := range l.Of(id) {
-					if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(released[id]) {
-						released[id] = t
-					}
-				}
-			}
-			if fd := compiler.CheckRules(proj, &compiler.Options{Date: opts.Date, Released: released}); fd.HasErrors() {
-				p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
-				if err := p.Print(cmd.ErrOrStderr(), fd); err != nil {
-					return err
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build refused: a published version breaks the rules above; release an update\n")
-				return exitError{exitProblem}
-			}
-			notices, err := site.Notices(docs, l, store{os.DirFS(g.dir)}, opts.Date.Format(time.DateOnly), drafts, compiler.DiffOptions())
-			if err != nil {
-				return err
-			}
-			in := &site.Input{Project: proj, Notices: notices}
-			err = site.Build(cmd.Context(), in, site.Options{
-				Out: out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: baseURL, Date: opts.Date,
-				CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
-			})
-			var se *site.Error
-			if errors.As(err, &se) {
-				if len(se.Diags) > 0 {
-					p := &diag.Printer{Format: diag.Text}
-					if perr := p.Print(cmd.ErrOrStderr(), se.Diags); perr != nil {
-						return perr
-					}
-				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: build failed: %v\n%s is unchanged\n", se, out)
-				return exitError{exitProblem}
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: built %d notices as of %s\n", out, len(docs), opts.Date.Format("2006-01-02"))
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: built %d notices as of %s\n", out, n, date)
 			return nil
 		},
 	}
@@ -173,4 +113,99 @@ func (s store) Notice(v *release.Version) (*notice.Document, error) {
 
 func (s store) Data(v *release.Version) ([]byte, error) {
 	return release.LoadData(s.fsys, release.Dir, v)
+}
+
+// buildSettings say what buildSite builds.
+type buildSettings struct {
+	out, baseURL string
+	drafts       bool
+	// preview shows each notice's draft at its address, marked as a
+	// preview, and skips the PDFs (disclose serve).
+	preview bool
+}
+
+// buildSite checks, compiles and builds the site; problems are printed to
+// stderr. It returns the number of notices and the build date.
+func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSettings, stderr io.Writer) (int, string, error) {
+	docs, proj, opts, err := compiled(cmd, g, stderr)
+	if err != nil {
+		return 0, "", err
+	}
+	hugo, hugoDir, err := hugoCommand(g.dir)
+	if err != nil {
+		return 0, "", err
+	}
+	if sp := compiler.Subprocessors(proj, opts); sp != nil {
+		docs = append(docs, sp)
+	}
+	l, _, err := g.releases()
+	if err != nil {
+		return 0, "", err
+	}
+	if vd := release.Verify(os.DirFS(g.dir), release.Dir, l); vd.HasErrors() {
+		p := &diag.Printer{Format: diag.Text}
+		if err := p.Print(stderr, vd); err != nil {
+			return 0, "", err
+		}
+		fmt.Fprintf(stderr, "disclose: build refused: released versions were changed (see disclose verify)\n")
+		return 0, "", exitError{exitProblem}
+	}
+	// The published notices must still satisfy the rules about how
+	// old a notice may be: a notice counts as updated when its latest
+	// version was released, even if that version takes effect later.
+	released := map[string]time.Time{}
+	day := opts.Date.Format(time.DateOnly)
+	for _, id := range l.Notices() {
+		for _, v := range l.Of(id) {
+			if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(released[id]) {
+				released[id] = t
+			}
+		}
+	}
+	if fd := compiler.CheckRules(proj, &compiler.Options{Date: opts.Date, Released: released}); fd.HasErrors() {
+		p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
+		if err := p.Print(stderr, fd); err != nil {
+			return 0, "", err
+		}
+		fmt.Fprintf(stderr, "disclose: build refused: a published version breaks the rules above; release an update\n")
+		return 0, "", exitError{exitProblem}
+	}
+	notices, err := site.Notices(docs, l, store{os.DirFS(g.dir)}, opts.Date.Format(time.DateOnly), set.drafts, compiler.DiffOptions())
+	if err != nil {
+		return 0, "", err
+	}
+	in := &site.Input{Project: proj, Notices: notices}
+	err = site.Build(ctx, in, site.Options{
+		Out: set.out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL, NoPDF: set.preview, Date: opts.Date,
+		CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
+	})
+	var se *site.Error
+	if errors.As(err, &se) {
+		if len(se.Diags) > 0 {
+			p := &diag.Printer{Format: diag.Text}
+			if perr := p.Print(stderr, se.Diags); perr != nil {
+				return 0, "", perr
+			}
+		}
+		fmt.Fprintf(stderr, "disclose: build failed: %v\n%s is unchanged\n", se, set.out)
+		return 0, "", exitError{exitProblem}
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	if set.preview {
+		preview(notices)
+	}
+	return len(docs), day, nil
+}
+
+// preview shows each notice's draft at its address, marked as a preview of
+// unreleased changes.
+func preview(notices []*site.Notice) {
+	for _, n := range notices {
+		if n.Draft == nil {
+			continue
+		}
+		n.Current, n.Upcoming, n.Pending, n.Preview = n.Draft, nil, false, true
+	}
 }

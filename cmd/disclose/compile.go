@@ -19,7 +19,7 @@ import (
 
 // compiled checks and compiles the project, printing diagnostics to stderr.
 // It returns the notices, or an exit error when the data has errors.
-func compiled(cmd *cobra.Command, g *globals) ([]*notice.Document, *model.Project, *compiler.Options, error) {
+func compiled(cmd *cobra.Command, g *globals, stderr io.Writer) ([]*notice.Document, *model.Project, *compiler.Options, error) {
 	src, err := g.open(cmd)
 	if err != nil {
 		return nil, nil, nil, err
@@ -35,12 +35,12 @@ func compiled(cmd *cobra.Command, g *globals) ([]*notice.Document, *model.Projec
 	}
 	if len(diags) > 0 {
 		p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
-		if err := p.Print(cmd.ErrOrStderr(), diags); err != nil {
+		if err := p.Print(stderr, diags); err != nil {
 			return nil, nil, nil, err
 		}
 	}
 	if diags.HasErrors() {
-		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s; no notice compiled\n", src.dir, diag.Summary(diags))
+		fmt.Fprintf(stderr, "%s: %s; no notice compiled\n", src.dir, diag.Summary(diags))
 		return nil, nil, nil, exitError{exitProblem}
 	}
 	return docs, proj, opts, nil
@@ -78,7 +78,7 @@ Exit status: 0 on success, 1 when the data has errors (nothing is written),
 			if len(args) == 0 && out == "" {
 				return fmt.Errorf("name a notice to print (global, eu, california) or give --out DIR")
 			}
-			docs, _, _, err := compiled(cmd, g)
+			docs, _, _, err := compiled(cmd, g, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -145,7 +145,7 @@ Use it to review a notice with counsel, and to find the section ids that
 sections[].after accepts.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			docs, proj, opts, err := compiled(cmd, g)
+			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

@@ -31,7 +31,7 @@ func changeList(cs []diff.Change) string {
 // changePages returns the changelog of a notice (/ID/changes/), a redline
 // page per version (/ID/VERSION/redline/), and the redline documents for
 // their PDFs.
-func changePages(n *Notice) (files map[string][]byte, redlines map[string]*notice.Document) {
+func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*notice.Document) {
 	files = map[string][]byte{}
 	redlines = map[string]*notice.Document{}
 	if len(n.Versions) < 2 || n.Current == nil {
@@ -62,13 +62,15 @@ func changePages(n *Notice) (files map[string][]byte, redlines map[string]*notic
 			"layout":  "redline",
 			"redline": diff.HTML(v.Redline),
 			"intro":   intro,
-			"pdf":     n.ID + "-" + v.Version + "-redline.pdf",
 			"links": []map[string]string{
 				{"text": "Version " + v.Version, "url": "../"},
 				{"text": "Version " + v.Previous.Version, "url": "../../" + v.Previous.Version + "/"},
 				{"text": "What changed", "url": "../../changes/#v" + v.Version},
 			},
 			"sitemap": map[string]any{"disable": true},
+		}
+		if !noPDF {
+			fm["pdf"] = n.ID + "-" + v.Version + "-redline.pdf"
 		}
 		files["content/"+dir+"/index.md"] = page(fm, nil)
 		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, intro)

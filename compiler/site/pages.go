@@ -142,7 +142,7 @@ func dateText(day string) map[string]string {
 
 // noticePages returns the content files of a notice: its current page, a
 // page per version, the draft, and the archive.
-func noticePages(n *Notice, org string) map[string][]byte {
+func noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
 	files := map[string][]byte{}
 	for _, t := range targets(n) {
 		d := t.page.Doc
@@ -150,12 +150,14 @@ func noticePages(n *Notice, org string) map[string][]byte {
 		fm := map[string]any{
 			"title":       d.Title,
 			"notice":      n.ID,
-			"pdf":         t.pdf,
 			"date":        d.Effective,
 			"lastmod":     d.LastUpdated,
 			"effective":   dateText(d.Effective),
 			"lastUpdated": dateText(d.LastUpdated),
 			"description": fmt.Sprintf("%s of %s.", d.Title, org),
+		}
+		if !noPDF {
+			fm["pdf"] = t.pdf
 		}
 		up := strings.Repeat("../", t.depth) // the site root, from this page
 		if len(n.Versions) > 0 {
@@ -174,6 +176,8 @@ func noticePages(n *Notice, org string) map[string][]byte {
 			fm["banner"] = map[string]string{"kind": "draft", "text": "This is an unreleased draft, shown for review. It is not in force."}
 			fm["sitemap"] = map[string]any{"disable": true}
 			fm["noindex"] = true
+		case t.kind == "current" && n.Preview:
+			fm["banner"] = map[string]string{"kind": "draft", "text": "Preview: this is the draft compiled from your data as it is now, not a released version."}
 		case t.kind == "current" && t.page.Version == "":
 			// A notice never released: the compiled data as it stands.
 		case t.kind == "current" && n.Pending:
@@ -204,13 +208,13 @@ func noticePages(n *Notice, org string) map[string][]byte {
 		files[name] = page(fm, md)
 	}
 	if len(n.Versions) > 0 && n.Current != nil {
-		files["content/"+n.ID+"/versions/index.md"] = archive(n)
+		files["content/"+n.ID+"/versions/index.md"] = archive(n, noPDF)
 	}
 	return files
 }
 
 // archive returns the page listing every version of a notice, newest first.
-func archive(n *Notice) []byte {
+func archive(n *Notice, noPDF bool) []byte {
 	var b strings.Builder
 	b.WriteString("Every version of this notice, exactly as it was published. Each keeps its address and its PDF.\n\n")
 	b.WriteString("| Version | Effective | Last updated | What changed | Status | PDF |\n|---|---|---|---|---|---|\n")
@@ -227,8 +231,12 @@ func archive(n *Notice) []byte {
 		if summary == "" {
 			summary = "-"
 		}
-		fmt.Fprintf(&b, "| [%s](../%s/) | %s | %s | %s | %s | [PDF](../%s/%s-%s.pdf) |\n",
-			v.Version, v.Version, render.LongDate(v.Doc.Effective), render.LongDate(v.Released), summary, status, v.Version, n.ID, v.Version)
+		pdf := fmt.Sprintf("[PDF](../%s/%s-%s.pdf)", v.Version, n.ID, v.Version)
+		if noPDF {
+			pdf = "-"
+		}
+		fmt.Fprintf(&b, "| [%s](../%s/) | %s | %s | %s | %s | %s |\n",
+			v.Version, v.Version, render.LongDate(v.Doc.Effective), render.LongDate(v.Released), summary, status, pdf)
 	}
 	b.WriteString("{caption=\"Versions\"}\n")
 	title := "Versions"

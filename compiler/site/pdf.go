@@ -50,7 +50,7 @@ func writePDFs(dir string, in *Input, opts Options) error {
 		}
 	}
 	for _, n := range in.Notices {
-		_, redlines := changePages(n)
+		_, redlines := changePages(n, false)
 		for rel, d := range redlines {
 			data, bad, err := cachedPDF(d, pdf.Options{URL: base + "/" + filepath.ToSlash(filepath.Dir(rel)) + "/"}, opts.CacheDir)
 			if err != nil {

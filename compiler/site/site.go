@@ -55,6 +55,8 @@ type Options struct {
 	// CacheDir keeps rendered PDFs by content hash, so unchanged notices
 	// are not typeset again; empty disables the cache.
 	CacheDir string
+	// NoPDF leaves the PDFs out (the live preview).
+	NoPDF bool
 }
 
 // Input is what the site shows.
@@ -81,6 +83,9 @@ type Notice struct {
 	// Pending is set when no version is in force yet: Current is the first,
 	// which takes effect later.
 	Pending bool
+	// Preview is set when Current is the draft shown for review (disclose
+	// serve).
+	Preview bool
 }
 
 // Page is one version of a notice.
@@ -159,8 +164,10 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := writeProject(src, in, opts); err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
-	if err := writePDFs(src, in, opts); err != nil {
-		return err
+	if !opts.NoPDF {
+		if err := writePDFs(src, in, opts); err != nil {
+			return err
+		}
 	}
 	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
 		return err
@@ -379,10 +386,10 @@ func writeProject(dir string, in *Input, opts Options) error {
 	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
 	hasChanges := false
 	for _, n := range in.Notices {
-		for name, data := range noticePages(n, p.Organization.Name) {
+		for name, data := range noticePages(n, p.Organization.Name, opts.NoPDF) {
 			files[name] = data
 		}
-		cf, _ := changePages(n)
+		cf, _ := changePages(n, opts.NoPDF)
 		for name, data := range cf {
 			files[name] = data
 			hasChanges = true
