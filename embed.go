@@ -28,4 +28,3 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 	}
 	return sub
 }
-
