@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -122,6 +123,9 @@ type buildSettings struct {
 	// preview shows each notice's draft at its address, marked as a
 	// preview, and skips the PDFs (disclose serve).
 	preview bool
+	// hugo, when set, is the Hugo command to run (serve resolves it once).
+	hugo    []string
+	hugoDir string
 }
 
 // buildSite checks, compiles and builds the site; problems are printed to
@@ -131,9 +135,11 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if err != nil {
 		return 0, "", err
 	}
-	hugo, hugoDir, err := hugoCommand(g.dir)
-	if err != nil {
-		return 0, "", err
+	hugo, hugoDir := set.hugo, set.hugoDir
+	if hugo == nil {
+		if hugo, hugoDir, err = hugoCommand(g.dir); err != nil {
+			return 0, "", err
+		}
 	}
 	if sp := compiler.Subprocessors(proj, opts); sp != nil {
 		docs = append(docs, sp)
@@ -170,9 +176,17 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		fmt.Fprintf(stderr, "disclose: build refused: a published version breaks the rules above; release an update\n")
 		return 0, "", exitError{exitProblem}
 	}
+	if set.preview {
+		// The preview shows the drafts being edited, not the archive: a
+		// smaller site rebuilds faster.
+		l = &release.Ledger{}
+	}
 	notices, err := site.Notices(docs, l, store{os.DirFS(g.dir)}, opts.Date.Format(time.DateOnly), set.drafts, compiler.DiffOptions())
 	if err != nil {
 		return 0, "", err
+	}
+	if set.preview {
+		preview(notices)
 	}
 	in := &site.Input{Project: proj, Notices: notices}
 	err = site.Build(ctx, in, site.Options{
@@ -193,9 +207,6 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if err != nil {
 		return 0, "", err
 	}
-	if set.preview {
-		preview(notices)
-	}
 	return len(docs), day, nil
 }
 
@@ -208,4 +219,25 @@ func preview(notices []*site.Notice) {
 		}
 		n.Current, n.Upcoming, n.Pending, n.Preview = n.Draft, nil, false, true
 	}
+}
+
+// resolveHugo turns "go tool -modfile=... hugo" into the path of the Hugo
+// binary go tool built and cached, so a process that runs Hugo many times
+// (disclose serve) skips go tool's start-up on each run. Any other command,
+// or a go tool that cannot say, is returned as it is.
+func resolveHugo(args []string, dir string) []string {
+	if len(args) < 3 || args[0] != "go" || args[1] != "tool" {
+		return args
+	}
+	q := exec.Command("go", append([]string{"tool", "-n"}, args[2:]...)...)
+	q.Dir = dir
+	out, err := q.Output()
+	if err != nil {
+		return args
+	}
+	bin := strings.TrimSpace(string(out))
+	if info, err := os.Stat(bin); err != nil || info.IsDir() {
+		return args
+	}
+	return []string{bin}
 }

@@ -117,7 +117,7 @@ When there is none, they use the built-in sample company.`,
 	root.PersistentFlags().StringVarP(&g.dir, "dir", "C", ".", "project root `folder`")
 	root.PersistentFlags().StringVar(&g.data, "data", "data", "data `folder`, relative to the project root")
 	root.PersistentFlags().StringVar(&g.date, "date", "", "the `day` (YYYY-MM-DD) the notices take effect: rules and reference data in force that day apply (default: $SOURCE_DATE_EPOCH, else today)")
-	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newReleaseCmd(g), newVerifyCmd(g), newDiffCmd(g), newExplainCmd(g), newSchemaCmd(g))
+	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newServeCmd(g), newReleaseCmd(g), newVerifyCmd(g), newDiffCmd(g), newExplainCmd(g), newSchemaCmd(g))
 	return root
 }
 

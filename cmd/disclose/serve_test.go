@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// preview runs disclose serve on a free port in dir and returns its address,
+// a channel of build results and a stop function.
+func startServe(t testing.TB, dir string) (string, <-chan bool, func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &globals{dir: dir, data: "data", date: "2026-11-23"}
+	root := newRootCmd(io.Discard, io.Discard)
+	cmd, _, err := root.Find([]string{"serve"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	builds := make(chan bool, 100)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := serve(ctx, cmd, g, ln, io.Discard, func(ok bool) { builds <- ok }); err != nil {
+			t.Error(err)
+		}
+	}()
+	select {
+	case ok := <-builds:
+		if !ok {
+			t.Fatal("the first build failed")
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("no first build")
+	}
+	return "http://" + ln.Addr().String(), builds, func() { cancel(); wg.Wait() }
+}
+
+func waitBuild(t testing.TB, builds <-chan bool) bool {
+	t.Helper()
+	select {
+	case ok := <-builds:
+		return ok
+	case <-time.After(30 * time.Second):
+		t.Fatal("no rebuild after the change")
+	}
+	return false
+}
+
+func get(t testing.TB, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// events collects the server-sent events of the preview.
+func events(t *testing.T, base string) <-chan string {
+	resp, err := http.Get(base + "/_disclose/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	ch := make(chan string, 100)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if ev, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				ch <- ev
+			}
+		}
+	}()
+	return ch
+}
+
+func wantEvent(t *testing.T, ch <-chan string, want string) {
+	t.Helper()
+	select {
+	case ev := <-ch:
+		if ev != want {
+			t.Errorf("event %q, want %q", ev, want)
+		}
+	case <-time.After(30 * time.Second):
+		t.Errorf("no %q event", want)
+	}
+}
+
+func TestServe(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	base, builds, stop := startServe(t, dir)
+	defer stop()
+	ev := events(t, base)
+
+	eu := get(t, base+"/eu/")
+	if !strings.Contains(eu, "Preview: this is the draft") || !strings.Contains(eu, `<script src="/_disclose/live.js">`) {
+		t.Fatal("the preview page is not marked as a draft or has no live-reload script")
+	}
+	// An edit is rebuilt and announced.
+	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a tidy record of what we discussed")
+	if !waitBuild(t, builds) {
+		t.Fatal("the rebuild failed")
+	}
+	wantEvent(t, ev, "reload")
+	if !strings.Contains(get(t, base+"/eu/"), "tidy record") {
+		t.Error("the page does not show the edit")
+	}
+	// A broken save keeps the last good page and reports the problem.
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	if err := os.WriteFile(path, append(good, []byte("broken: [\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if waitBuild(t, builds) {
+		t.Fatal("a broken file built")
+	}
+	wantEvent(t, ev, "problems")
+	var st struct{ Problems string }
+	if err := json.Unmarshal([]byte(get(t, base+"/_disclose/status")), &st); err != nil || !strings.Contains(st.Problems, "data/purposes.yaml:") || !strings.Contains(st.Problems, `unclosed "["`) {
+		t.Errorf("status problems %q (%v)", st.Problems, err)
+	}
+	if !strings.Contains(get(t, base+"/eu/"), "tidy record") {
+		t.Error("the last good page is not served while the data is broken")
+	}
+	// Fixing it recovers.
+	if err := os.WriteFile(path, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !waitBuild(t, builds) {
+		t.Fatal("the fix did not rebuild")
+	}
+	wantEvent(t, ev, "reload")
+	if err := json.Unmarshal([]byte(get(t, base+"/_disclose/status")), &st); err != nil || st.Problems != "" {
+		t.Errorf("problems remain after the fix: %q", st.Problems)
+	}
+	// A new subfolder and a new file in it are picked up: a file with a
+	// problem breaks the build, and removing it mends it.
+	sub := filepath.Join(dir, "data", "more")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	waitBuild(t, builds) // the folder itself
+	<-ev
+	if err := os.WriteFile(filepath.Join(sub, "extra.yaml"), []byte("oops: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if waitBuild(t, builds) {
+		t.Fatal("the new file's problem went unnoticed")
+	}
+	wantEvent(t, ev, "problems")
+	if err := json.Unmarshal([]byte(get(t, base+"/_disclose/status")), &st); err != nil || !strings.Contains(st.Problems, "data/more/extra.yaml:1:1") {
+		t.Errorf("status problems %q", st.Problems)
+	}
+	if err := os.Remove(filepath.Join(sub, "extra.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if !waitBuild(t, builds) {
+		t.Error("removing the file did not mend the build")
+	}
+	// An editor that saves by writing a new file and renaming it over the old.
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(strings.Replace(string(good), "keeping a tidy record", "keeping a renamed record", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+	if !waitBuild(t, builds) || !strings.Contains(get(t, base+"/eu/"), "renamed record") {
+		t.Error("a save by rename was not picked up")
+	}
+}
+
+// BenchmarkServeRebuild measures the time from saving a data file to the
+// rebuilt page being served (debounce included).
+func BenchmarkServeRebuild(b *testing.B) {
+	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
+	b.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
+	dir := b.TempDir()
+	copyDirB(b, "../../data", filepath.Join(dir, "data"))
+	base, builds, stop := startServe(b, dir)
+	defer stop()
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		text := strings.Replace(string(good), "keeping a record", "keeping a record"+strings.Repeat(" really", i%5+1), 1)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if !waitBuild(b, builds) {
+			b.Fatal("rebuild failed")
+		}
+		_ = get(b, base+"/eu/")
+	}
+}
+
+func copyDirB(b *testing.B, from, to string) {
+	b.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
