@@ -160,7 +160,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				if err != nil {
 					return err
 				}
-				nd.Changes = relevantChanges(id, cs)
+				nd.Changes = diff.For(id, cs)
 				nd.Material = len(diff.Material(nd.Changes))
 				for _, op := range diff.Redline(aText, bText) {
 					n := len(strings.Fields(op.Text))
@@ -197,21 +197,6 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, markdown or json")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when a change of this `kind` is present: material or any")
 	return cmd
-}
-
-// relevantChanges keeps the changes a notice's readers are told about (as
-// the site's changelog does).
-func relevantChanges(id string, cs []diff.Change) []diff.Change {
-	var out []diff.Change
-	for _, c := range cs {
-		switch {
-		case id == "subprocessors" && c.Area != "processor":
-		case id == "california" && c.Area == "processor":
-		default:
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 func printDiff(w io.Writer, out []noticeDiff, format string) error {

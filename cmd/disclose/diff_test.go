@@ -34,7 +34,7 @@ func TestSampleHistoryChangelog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cs = relevantChanges(id, cs)
+			cs = diff.For(id, cs)
 			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].ID, vs[i].ID, diff.Summary(cs))
 			for _, c := range cs {
 				fmt.Fprintf(&b, "- [%v] %s (%s)\n", map[bool]string{true: "material", false: "minor"}[c.Material], c.Sentence, c.Reason)

@@ -571,3 +571,19 @@ func Material(cs []Change) []Change {
 	}
 	return out
 }
+
+// For keeps the changes a notice's readers are told about: the
+// sub-processor list reports processors only; the California notice leaves
+// them out (it names recipients by category); the others report all.
+func For(noticeID string, cs []Change) []Change {
+	var out []Change
+	for _, c := range cs {
+		switch {
+		case noticeID == "subprocessors" && c.Area != "processor":
+		case noticeID == "california" && c.Area == "processor":
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}

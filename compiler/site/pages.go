@@ -60,7 +60,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 				if err != nil {
 					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
 				}
-				pg.Changes = relevant(id, cs)
+				pg.Changes = diff.For(id, cs)
 				pg.Redline = diff.Redline(render.Plain(prev.Doc), render.Plain(doc))
 			}
 			prevData = data
@@ -90,22 +90,6 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 		out = append(out, n)
 	}
 	return out, nil
-}
-
-// relevant keeps the changes a notice's readers are told about: the
-// sub-processor list reports processors only; the California notice leaves
-// them out (it names recipients by category).
-func relevant(id string, cs []diff.Change) []diff.Change {
-	var out []diff.Change
-	for _, c := range cs {
-		switch {
-		case id == "subprocessors" && c.Area != "processor":
-		case id == "california" && c.Area == "processor":
-		default:
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // target is a page of the site and its PDF.
