@@ -95,24 +95,12 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 }
 
 // Check loads the data folder dir of fsys (rooted at the project root) and
-// checks it: the data itself, then every requirement of every jurisdiction
-// that applies, as of opts.Date, then that the notices compile. It returns the project, partial when the
-// data is broken, and every diagnostic, sorted; the data is publishable when
-// the list has no errors. Rule packs run only on data that loaded cleanly,
-// since a requirement cannot be judged on half a data set.
+// checks it: the data itself, every requirement of every jurisdiction that
+// applies as of opts.Date, and that the notices compile. It returns the
+// project, partial when the data is broken, and every diagnostic, sorted;
+// the data is publishable when the list has no errors.
 func Check(fsys fs.FS, dir string, opts *Options) (*model.Project, diag.List) {
-	proj, diags := load.Load(fsys, dir)
-	diags.Append(check.Check(proj)...)
-	if !diags.HasErrors() {
-		diags.Append(CheckRules(proj, opts)...)
-	}
-	if !diags.HasErrors() {
-		// Compiling finds what only a compiled notice can show, such as a
-		// prose section placed after a section the notice does not have.
-		_, more := CompileProject(proj, opts)
-		diags.Append(more...)
-	}
-	diags.Sort()
+	proj, _, diags := Compile(fsys, dir, opts)
 	return proj, diags
 }
 
@@ -128,27 +116,31 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 	return diags
 }
 
-// Compile checks the data like Check and, when it has no errors, compiles
-// the notice of every jurisdiction that applies. It returns the notices in
-// the order of the jurisdictions (nil when the data has errors) and every
-// diagnostic.
-func Compile(fsys fs.FS, dir string, opts *Options) ([]*notice.Document, diag.List) {
+// Compile loads, checks and compiles in one pass: load, cross-references,
+// then (on data that loaded cleanly, since a requirement cannot be judged on
+// half a data set) the rule packs, then the notices of every jurisdiction
+// that applies, in the order of the jurisdictions. It returns the project
+// (partial when the data is broken), the notices (nil when there is any
+// error) and every diagnostic, sorted.
+func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir)
 	diags.Append(check.Check(proj)...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}
-	if diags.HasErrors() {
-		diags.Sort()
-		return nil, diags
+	var docs []*notice.Document
+	if !diags.HasErrors() {
+		// Compiling also finds what only a compiled notice can show, such
+		// as a prose section placed after a section the notice lacks.
+		var more diag.List
+		docs, more = CompileProject(proj, opts)
+		diags.Append(more...)
 	}
-	docs, more := CompileProject(proj, opts)
-	diags.Append(more...)
 	diags.Sort()
 	if diags.HasErrors() {
-		return nil, diags
+		return proj, nil, diags
 	}
-	return docs, diags
+	return proj, docs, diags
 }
 
 // CompileProject compiles the notices of a checked project.

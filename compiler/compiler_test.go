@@ -67,7 +67,7 @@ func TestSampleFilesReferenceSchema(t *testing.T) {
 func BenchmarkCompileSample(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
+		_, docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
 		if diags.HasErrors() || len(docs) != 3 {
 			b.Fatal(diags)
 		}

@@ -343,7 +343,7 @@ func TestRulesFollowTheCalendar(t *testing.T) {
 // TestSampleNotices compiles the sample into its three notices and compares
 // their Markdown to testdata/notices/*.md, the reviewed text.
 func TestSampleNotices(t *testing.T) {
-	docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
+	_, docs, diags := compiler.Compile(disclose.Sample, "data", sampleOpts)
 	if len(diags) > 0 {
 		t.Fatalf("compile: %v", diags)
 	}
@@ -395,7 +395,7 @@ func TestExamplesCompileAsOfTheirDates(t *testing.T) {
 	} {
 		d, _ := time.Parse(time.DateOnly, ex.date)
 		fsys := os.DirFS("../examples/" + ex.dir)
-		docs, diags := compiler.Compile(fsys, "data", &compiler.Options{Date: d})
+		_, docs, diags := compiler.Compile(fsys, "data", &compiler.Options{Date: d})
 		if len(diags) > 0 || len(docs) == 0 {
 			t.Errorf("%s as of %s: %d notices, diagnostics:\n%v", ex.dir, ex.date, len(docs), diags)
 		}

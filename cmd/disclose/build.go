@@ -131,19 +131,6 @@ type buildSettings struct {
 // buildSite checks, compiles and builds the site; problems are printed to
 // stderr. It returns the number of notices and the build date.
 func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSettings, stderr io.Writer) (int, string, error) {
-	docs, proj, opts, err := compiled(cmd, g, stderr)
-	if err != nil {
-		return 0, "", err
-	}
-	hugo, hugoDir := set.hugo, set.hugoDir
-	if hugo == nil {
-		if hugo, hugoDir, err = hugoCommand(g.dir); err != nil {
-			return 0, "", err
-		}
-	}
-	if sp := compiler.Subprocessors(proj, opts); sp != nil {
-		docs = append(docs, sp)
-	}
 	l, _, err := g.releases()
 	if err != nil {
 		return 0, "", err
@@ -156,25 +143,33 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		fmt.Fprintf(stderr, "disclose: build refused: released versions were changed (see disclose verify)\n")
 		return 0, "", exitError{exitProblem}
 	}
-	// The published notices must still satisfy the rules about how
-	// old a notice may be: a notice counts as updated when its latest
-	// version was released, even if that version takes effect later.
-	released := map[string]time.Time{}
-	day := opts.Date.Format(time.DateOnly)
-	for _, id := range l.Notices() {
-		for _, v := range l.Of(id) {
-			if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(released[id]) {
-				released[id] = t
+	// The published notices must still satisfy the rules about how old a
+	// notice may be: the check runs with each notice's latest release date
+	// (a notice counts as updated when its latest version was released,
+	// even if that version takes effect later).
+	docs, proj, opts, err := compiled(cmd, g, stderr, func(o *compiler.Options) {
+		day := o.Date.Format(time.DateOnly)
+		o.Released = map[string]time.Time{}
+		for _, id := range l.Notices() {
+			for _, v := range l.Of(id) {
+				if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(o.Released[id]) {
+					o.Released[id] = t
+				}
 			}
 		}
+	})
+	if err != nil {
+		return 0, "", err
 	}
-	if fd := compiler.CheckRules(proj, &compiler.Options{Date: opts.Date, Released: released}); fd.HasErrors() {
-		p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
-		if err := p.Print(stderr, fd); err != nil {
+	day := opts.Date.Format(time.DateOnly)
+	hugo, hugoDir := set.hugo, set.hugoDir
+	if hugo == nil {
+		if hugo, hugoDir, err = hugoCommand(g.dir); err != nil {
 			return 0, "", err
 		}
-		fmt.Fprintf(stderr, "disclose: build refused: a published version breaks the rules above; release an update\n")
-		return 0, "", exitError{exitProblem}
+	}
+	if sp := compiler.Subprocessors(proj, opts); sp != nil {
+		docs = append(docs, sp)
 	}
 	if set.preview {
 		// The preview shows the drafts being edited, not the archive: a

@@ -18,8 +18,9 @@ import (
 )
 
 // compiled checks and compiles the project, printing diagnostics to stderr.
-// It returns the notices, or an exit error when the data has errors.
-func compiled(cmd *cobra.Command, g *globals, stderr io.Writer) ([]*notice.Document, *model.Project, *compiler.Options, error) {
+// It returns the notices, or an exit error when the data has errors. edit,
+// when set, adjusts the options first (build adds the release dates).
+func compiled(cmd *cobra.Command, g *globals, stderr io.Writer, edit func(*compiler.Options)) ([]*notice.Document, *model.Project, *compiler.Options, error) {
 	src, err := g.open(cmd)
 	if err != nil {
 		return nil, nil, nil, err
@@ -28,11 +29,10 @@ func compiled(cmd *cobra.Command, g *globals, stderr io.Writer) ([]*notice.Docum
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	proj, diags := compiler.Check(src.fsys, src.dir, opts)
-	var docs []*notice.Document
-	if !diags.HasErrors() {
-		docs, _ = compiler.CompileProject(proj, opts) // its diagnostics are in diags already
+	if edit != nil {
+		edit(opts)
 	}
+	proj, docs, diags := compiler.Compile(src.fsys, src.dir, opts)
 	if len(diags) > 0 {
 		p := &diag.Printer{Format: diag.Text, Source: proj.Source.File}
 		if err := p.Print(stderr, diags); err != nil {
@@ -78,7 +78,7 @@ Exit status: 0 on success, 1 when the data has errors (nothing is written),
 			if len(args) == 0 && out == "" {
 				return fmt.Errorf("name a notice to print (global, eu, california) or give --out DIR")
 			}
-			docs, _, _, err := compiled(cmd, g, cmd.ErrOrStderr())
+			docs, _, _, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
 			if err != nil {
 				return err
 			}
@@ -145,7 +145,7 @@ Use it to review a notice with counsel, and to find the section ids that
 sections[].after accepts.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr())
+			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
 			if err != nil {
 				return err
 			}

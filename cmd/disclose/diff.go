@@ -58,7 +58,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if failOn != "" && failOn != "material" && failOn != "any" {
 				return fmt.Errorf("--fail-on %q: use material or any", failOn)
 			}
-			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr())
+			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
 			if err != nil {
 				return err
 			}

@@ -69,7 +69,7 @@ before the latest version of a notice being released.`,
 			}
 			released := opts.Date
 			ropts := &compiler.Options{Date: eff, LastUpdated: released}
-			docs, diags := compiler.Compile(src.fsys, src.dir, ropts)
+			proj, docs, diags := compiler.Compile(src.fsys, src.dir, ropts)
 			if len(diags) > 0 {
 				p := &diag.Printer{Format: diag.Text}
 				if err := p.Print(cmd.ErrOrStderr(), diags); err != nil {
@@ -80,7 +80,6 @@ before the latest version of a notice being released.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: the data has errors as of %s\n", effective)
 				return exitError{exitProblem}
 			}
-			proj, _ := compiler.Check(src.fsys, src.dir, ropts)
 			if sp := compiler.Subprocessors(proj, ropts); sp != nil {
 				docs = append(docs, sp)
 			}

@@ -328,18 +328,21 @@ func RequestMethod(m *model.RequestMethod) notice.Text {
 	return t
 }
 
+// Title returns the title a notice's settings give it, or def.
+func Title(ns *model.NoticeSettings, def string) string {
+	if ns != nil && ns.Title != "" {
+		return ns.Title
+	}
+	return def
+}
+
 // NewDocument starts the notice id with the title and introduction of its
 // settings (def is the title when none is set) and the context's dates.
 func NewDocument(c *Context, id, def string, settings *model.NoticeSettings) *notice.Document {
-	doc := &notice.Document{ID: id, Title: def, Organization: c.Project.Organization.Name,
+	doc := &notice.Document{ID: id, Title: Title(settings, def), Organization: c.Project.Organization.Name,
 		Effective: Day(c.Date), LastUpdated: Day(c.LastUpdated)}
-	if settings != nil {
-		if settings.Title != "" {
-			doc.Title = settings.Title
-		}
-		if settings.Intro != "" {
-			doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(settings.Intro)})
-		}
+	if settings != nil && settings.Intro != "" {
+		doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(settings.Intro)})
 	}
 	return doc
 }

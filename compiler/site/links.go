@@ -1,7 +1,6 @@
 package site
 
 import (
-	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
@@ -93,5 +92,3 @@ func CheckLinks(site fs.FS, base string) diag.List {
 	}
 	return diags
 }
-
-var _ = fmt.Sprint

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -17,58 +19,52 @@ import (
 // PDFs of an older renderer are not reused.
 const pdfFormat = "disclose-pdf-1"
 
-// writePDFs typesets every page's PDF into static/, beside the page,
-// reusing cached PDFs of unchanged notices.
-func writePDFs(dir string, in *Input, opts Options) error {
+// writePDFs typesets every page's PDF into static/, beside the page, and
+// every redline's, reusing cached PDFs of unchanged notices.
+func writePDFs(dir string, in *Input, redlines map[string]*notice.Document, opts Options) error {
 	base := trimSlash(siteURL(in, opts))
 	var missing diag.List
+	// emit typesets d into static/rel, or records what its fonts lack.
+	emit := func(d *notice.Document, po pdf.Options, rel string) error {
+		data, bad, err := cachedPDF(d, po, opts.CacheDir)
+		if err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		for _, u := range bad {
+			missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+		}
+		if len(bad) > 0 {
+			return nil
+		}
+		file := filepath.Join(dir, "static", filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		return nil
+	}
 	for _, n := range in.Notices {
 		for _, t := range targets(n) {
-			d := t.page.Doc
 			version := t.page.Version
 			if version == "" {
-				version = "Draft of " + render.LongDate(d.Effective)
+				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			po := pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}
-			data, bad, err := cachedPDF(d, po, opts.CacheDir)
-			if err != nil {
-				return &Error{Stage: "pdf", Err: err}
-			}
-			for _, u := range bad {
-				missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
-			}
-			if len(bad) > 0 {
-				continue
-			}
-			path := filepath.Join(dir, "static", filepath.FromSlash(t.dir), t.pdf)
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return &Error{Stage: "pdf", Err: err}
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				return &Error{Stage: "pdf", Err: err}
+			if err := emit(t.page.Doc, pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, t.dir+"/"+t.pdf); err != nil {
+				return err
 			}
 		}
 	}
-	for _, n := range in.Notices {
-		_, redlines := changePages(n, false)
-		for rel, d := range redlines {
-			data, bad, err := cachedPDF(d, pdf.Options{URL: base + "/" + filepath.ToSlash(filepath.Dir(rel)) + "/"}, opts.CacheDir)
-			if err != nil {
-				return &Error{Stage: "pdf", Err: err}
-			}
-			for _, u := range bad {
-				missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
-			}
-			if len(bad) > 0 {
-				continue
-			}
-			path := filepath.Join(dir, "static", filepath.FromSlash(rel))
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return &Error{Stage: "pdf", Err: err}
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				return &Error{Stage: "pdf", Err: err}
-			}
+	// In a fixed order, so problems are reported the same way every time.
+	names := make([]string, 0, len(redlines))
+	for rel := range redlines {
+		names = append(names, rel)
+	}
+	sort.Strings(names)
+	for _, rel := range names {
+		if err := emit(redlines[rel], pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel); err != nil {
+			return err
 		}
 	}
 	if len(missing) > 0 {

@@ -161,11 +161,12 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 		}
 	}()
 	src := filepath.Join(work, "src")
-	if err := writeProject(src, in, opts); err != nil {
+	redlines, err := writeProject(src, in, opts)
+	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	if !opts.NoPDF {
-		if err := writePDFs(src, in, opts); err != nil {
+		if err := writePDFs(src, in, redlines, opts); err != nil {
 			return err
 		}
 	}
@@ -331,10 +332,13 @@ func basePath(siteURL string) string {
 	return "/"
 }
 
-// writeProject writes the Hugo project Hugo builds from.
-func writeProject(dir string, in *Input, opts Options) error {
+// writeProject writes the Hugo project Hugo builds from. It returns the
+// redline documents whose PDFs go beside the redline pages, by path under
+// static/.
+func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Document, error) {
 	p := in.Project
 	files := map[string][]byte{}
+	redlines := map[string]*notice.Document{}
 	baseURL := siteURL(in, opts)
 	var nav []map[string]string
 	for _, n := range in.Notices {
@@ -377,7 +381,7 @@ func writeProject(dir string, in *Input, opts Options) error {
 	}
 	cfg, err := json.MarshalIndent(config, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files["hugo.json"] = cfg
 
@@ -389,14 +393,17 @@ func writeProject(dir string, in *Input, opts Options) error {
 		for name, data := range noticePages(n, p.Organization.Name, opts.NoPDF) {
 			files[name] = data
 		}
-		cf, _ := changePages(n, opts.NoPDF)
+		cf, rd := changePages(n, opts.NoPDF)
 		for name, data := range cf {
 			files[name] = data
 			hasChanges = true
 		}
+		for name, d := range rd {
+			redlines[name] = d
+		}
 		fd, err := feed(n, baseURL, p.Organization.Name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if fd != nil {
 			files["static/"+n.ID+"/feed.xml"] = fd
@@ -407,7 +414,7 @@ func writeProject(dir string, in *Input, opts Options) error {
 	}
 	js, err := noticesJSON(in.Notices, baseURL)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	files["static/notices.json"] = js
 
@@ -421,32 +428,32 @@ func writeProject(dir string, in *Input, opts Options) error {
 			continue
 		}
 		if _, err := os.Stat(filepath.Join(opts.ProjectDir, filepath.FromSlash(name))); err == nil {
-			return fmt.Errorf("%s would be replaced by the generated page; rename or remove it", name)
+			return nil, fmt.Errorf("%s would be replaced by the generated page; rename or remove it", name)
 		}
 	}
 	if opts.Theme != nil {
 		if err := copyFS(opts.Theme, ".", filepath.Join(dir, "themes", "disclose")); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, sub := range []string{"content", "layouts", "static", "themes"} {
 		from := filepath.Join(opts.ProjectDir, sub)
 		if info, err := os.Stat(from); err == nil && info.IsDir() {
 			if err := copyFS(os.DirFS(from), ".", filepath.Join(dir, sub)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
 	for name, data := range files {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return err
+			return nil, err
 		}
 		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return redlines, nil
 }
 
 // noShortcodes escapes "{{", which Hugo would run as a shortcode: the

@@ -227,13 +227,7 @@ func checkThirdParties(c *j.Context, r *j.Report) {
 		if !f.on {
 			continue
 		}
-		found := false
-		for _, rc := range p.Recipients {
-			if rc != nil && f.get(rc).IsYes() {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(p.Recipients, func(rc *model.Recipient) bool { return rc != nil && f.get(rc).IsYes() }) {
 			r.Missing("recipients", fmt.Sprintf("mark the recipients personal information is %s to with %s: yes", f.key, f.key),
 				"personal information is %s, but no recipient is marked %s: yes; the notice must name the categories of third parties", f.key, f.key)
 		}
@@ -254,13 +248,7 @@ func checkSalePurposes(c *j.Context, r *j.Report) {
 		if !f.on {
 			continue
 		}
-		found := false
-		for _, pu := range p.Purposes {
-			if pu != nil && f.get(pu).IsYes() {
-				found = true
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(p.Purposes, func(pu *model.Purpose) bool { return pu != nil && f.get(pu).IsYes() }) {
 			r.Missing("purposes", fmt.Sprintf("mark the purposes that involve it with %s: yes", f.key),
 				"california.%s is yes, but no purpose is marked %s: yes; the notice must say why personal information is %s", f.key, f.key, pastTense(f.key))
 		}
@@ -313,17 +301,6 @@ func checkOptOutLink(c *j.Context, r *j.Report) {
 		r.Missing("california", "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:",
 			"personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link")
 	}
-}
-
-// spiCollected reports whether any category holds sensitive personal
-// information.
-func spiCollected(p *model.Project) bool {
-	for _, cat := range p.Categories {
-		if cat != nil && len(cat.CCPASensitive) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 func checkLimitLink(c *j.Context, r *j.Report) {
@@ -389,5 +366,3 @@ func checkSTL(c *j.Context, r *j.Report) {
 			"personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out")
 	}
 }
-
-var _ = spiCollected

@@ -476,10 +476,6 @@ func (b *builder) contact() *notice.Section {
 	s.Use("organization.privacy_contact")
 	s.P("If you have questions about this notice or our privacy practices, contact us:")
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
-	title := "Privacy Policy"
-	if g := b.p.Notices.Global; g != nil && g.Title != "" {
-		title = g.Title
-	}
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(title), "global", "") + ".")
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.Global, "Privacy Policy")), "global", "") + ".")
 	return s
 }

@@ -1,7 +1,6 @@
 package eu
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -669,5 +668,3 @@ func checkCookieConsent(c *j.Context, r *j.Report) {
 		}
 	}
 }
-
-var _ = fmt.Sprint

@@ -618,13 +618,6 @@ func (b *builder) contact() *notice.Section {
 	s.Use("organization.privacy_contact")
 	s.P("For any question about this notice or your data, contact us:")
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(title(b.p)), "global", "") + ", which describes our practices in full.")
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.Global, "Privacy Policy")), "global", "") + ", which describes our practices in full.")
 	return s
-}
-
-func title(p *model.Project) string {
-	if p.Notices != nil && p.Notices.Global != nil && p.Notices.Global.Title != "" {
-		return p.Notices.Global.Title
-	}
-	return "Privacy Policy"
 }

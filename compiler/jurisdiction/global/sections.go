@@ -44,25 +44,18 @@ func (b *builder) about() *notice.Section {
 	var more []notice.Text
 	if b.c.Publishes("eu") {
 		more = append(more, "If you are in the European Economic Area or the United Kingdom, our "+
-			notice.NoticeLink(notice.Plain(title(b.p.Notices.EU, "Supplemental European Privacy Notice")), "eu", "")+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.EU, "Supplemental European Privacy Notice")), "eu", "")+
 			" adds the information European law requires, including the legal basis for each use of your data.")
 	}
 	if b.c.Publishes("california") {
 		more = append(more, "If you live in California, our "+
-			notice.NoticeLink(notice.Plain(title(b.p.Notices.California, "California Privacy Notice")), "california", "")+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.California, "California Privacy Notice")), "california", "")+
 			" describes your rights under the California Consumer Privacy Act.")
 	}
 	for _, m := range more {
 		s.P(m)
 	}
 	return s
-}
-
-func title(ns *model.NoticeSettings, def string) string {
-	if ns != nil && ns.Title != "" {
-		return ns.Title
-	}
-	return def
 }
 
 var sourceKinds = []struct{ kind, title, lead, also string }{
@@ -264,14 +257,14 @@ func (b *builder) rights() *notice.Section {
 		items = append(items, t)
 	}
 	s.Add(&notice.List{Items: items})
-	if b.c.Publishes("eu") || b.c.Publishes("california") {
-		var links []notice.Text
-		if b.c.Publishes("eu") {
-			links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
-		}
-		if b.c.Publishes("california") {
-			links = append(links, notice.NoticeLink("California", "california", "your-rights"))
-		}
+	var links []notice.Text
+	if b.c.Publishes("eu") {
+		links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
+	}
+	if b.c.Publishes("california") {
+		links = append(links, notice.NoticeLink("California", "california", "your-rights"))
+	}
+	if len(links) > 0 {
 		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
 	}
 	how := s.Sub("making-a-request", "How to make a request")
@@ -280,10 +273,8 @@ func (b *builder) rights() *notice.Section {
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
 	withdraw := rt.ConsentWithdrawal
-	for _, r := range rt.Offered {
-		if r.Right == "withdraw_consent" {
-			withdraw = "" // said in the list of rights already
-		}
+	if slices.ContainsFunc(rt.Offered, func(r *model.Right) bool { return r.Right == "withdraw_consent" }) {
+		withdraw = "" // said in the list of rights already
 	}
 	for _, md := range []model.Markdown{rt.ResponseTime, rt.Appeal, withdraw, rt.NonDiscrimination} {
 		if md != "" {
