@@ -3,6 +3,10 @@
 GO      ?= go
 DISCLOSE = bin/disclose
 
+# AS_OF is the day the site is built as of: the same commit and day give a
+# byte-identical public/.
+AS_OF ?= $(shell date -u +%F)
+
 .PHONY: all site publish test browser-setup check golden bench lint build clean
 
 all: test
@@ -15,10 +19,10 @@ build:
 site: build
 	./$(DISCLOSE) build --out public
 
-## publish: what CI runs on merge: build public/ dated by the last commit, so reruns are byte-identical
+## publish: what CI runs on merge and daily: verify releases, build public/ as of AS_OF (default: today, UTC)
 publish: build
 	./$(DISCLOSE) verify
-	SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || date +%s) ./$(DISCLOSE) build --out public $(if $(BASE_URL),--base-url $(BASE_URL))
+	./$(DISCLOSE) build --as-of $(AS_OF) --out public $(if $(BASE_URL),--base-url $(BASE_URL))
 
 ## check: check the data/ folder (the sample company in this repository)
 check: build

@@ -1,6 +1,5 @@
 // Package disclose holds what the disclose tool embeds: the sample company's
-// data files, the default data set every command uses when a project has no
-// data/ folder of its own, and the default site theme.
+// data files (what --sample reads), and the default site theme.
 package disclose
 
 import (

@@ -28,6 +28,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
 )
 
 // DefaultJurisdictions returns the rule packs disclose compiles, in the
@@ -124,7 +125,7 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // error) and every diagnostic, sorted.
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir)
-	diags.Append(check.Check(proj)...)
+	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable})...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}

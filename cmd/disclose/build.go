@@ -61,7 +61,7 @@ func newBuildCmd(g *globals) *cobra.Command {
 a home page, a page per notice, the sub-processor list, notices.json, a
 sitemap and robots.txt.
 
-Each notice shows the released version in force on --date (else
+Each notice shows the released version in force on --as-of (else
 SOURCE_DATE_EPOCH, else today), announces an upcoming version with a banner,
 and keeps every version at /NOTICE/VERSION/ with its PDF and an archive at
 /NOTICE/versions/. A notice never released shows the compiled data as it
@@ -71,7 +71,7 @@ themes/ folders are laid over the default theme.
 
 The site is built in a new folder beside --out and checked (every internal link
 and anchor must exist) before it replaces --out, so a failed build leaves the
-previous site untouched. The same data and --date (or SOURCE_DATE_EPOCH) give a
+previous site untouched. The same data and --as-of (or SOURCE_DATE_EPOCH) give a
 byte-identical site.
 
 Hugo is the version pinned in tools/hugo/go.mod, run with "go tool"; set
@@ -102,6 +102,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 	cmd.Flags().StringVar(&out, "out", "public", "output `folder`, relative to the project root")
 	cmd.Flags().BoolVar(&drafts, "drafts", false, "also publish each notice's unreleased draft at /NOTICE/draft/, marked as a draft")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the site's address, for the sitemap and canonical links (default: organization.website)")
+	g.asOfFlag(cmd)
 	return cmd
 }
 
@@ -126,6 +127,9 @@ type buildSettings struct {
 	// hugo, when set, is the Hugo command to run (serve resolves it once).
 	hugo    []string
 	hugoDir string
+	// built, when set, is given the notices of a successful build (serve
+	// typesets their PDFs on request).
+	built func(notices []*site.Notice, opts site.Options)
 }
 
 // buildSite checks, compiles and builds the site; problems are printed to
@@ -135,7 +139,7 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if err != nil {
 		return 0, "", err
 	}
-	if vd := release.Verify(os.DirFS(g.dir), release.Dir, l); vd.HasErrors() {
+	if vd := verifyReleases(ctx, g.dir, l); vd.HasErrors() {
 		p := &diag.Printer{Format: diag.Text}
 		if err := p.Print(stderr, vd); err != nil {
 			return 0, "", err
@@ -183,11 +187,12 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if set.preview {
 		preview(notices)
 	}
-	in := &site.Input{Project: proj, Notices: notices}
-	err = site.Build(ctx, in, site.Options{
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: l.Head()}
+	sopts := site.Options{
 		Out: set.out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL, NoPDF: set.preview, Date: opts.Date,
 		CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
-	})
+	}
+	err = site.Build(ctx, in, sopts)
 	var se *site.Error
 	if errors.As(err, &se) {
 		if len(se.Diags) > 0 {
@@ -201,6 +206,9 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	}
 	if err != nil {
 		return 0, "", err
+	}
+	if set.built != nil {
+		set.built(notices, sopts)
 	}
 	return len(docs), day, nil
 }

@@ -16,7 +16,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 		Short: "Check the data files and report every problem",
 		Long: `Check loads every data file, checks it, and runs the requirements of every
 jurisdiction that applies (the global policy, the European supplement, the
-California notice) as of --date, reporting every problem in every file:
+California notice) as of --as-of, reporting every problem in every file:
 
   data/purposes.yaml:42:7: error: purposes[3].categories[1]: unknown category "payment" (did you mean "payments"?)
 
@@ -41,7 +41,7 @@ errors, 2 when the check could not run.`,
 				return err
 			}
 			if src.embedded {
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: no %s folder here; checking the built-in sample company\n", g.data)
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --sample: checking the built-in sample company, not a project's data\n")
 			}
 			opts, err := g.options()
 			if err != nil {
@@ -62,5 +62,6 @@ errors, 2 when the check could not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, json or github")
+	g.asOfFlag(cmd)
 	return cmd
 }

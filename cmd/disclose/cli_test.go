@@ -15,14 +15,64 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	return out.String(), errb.String(), code
 }
 
-// With no data/ folder, commands use the built-in sample, which is clean.
-func TestCheckEmbeddedSample(t *testing.T) {
-	stdout, stderr, code := runCLI(t, "-C", t.TempDir(), "check")
+// With no data/ folder, every command that judges, builds or changes data
+// refuses with exit 2: a CI job in the wrong folder must not pass on the
+// built-in sample.
+func TestNoDataFolderRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"check"}, {"compile", "global"}, {"explain", "global"}, {"diff"}, {"verify"},
+		{"release", "--effective", "2026-12-01"}, {"build", "--out", "public"},
+	} {
+		dir := t.TempDir()
+		_, stderr, code := runCLI(t, append([]string{"-C", dir}, args...)...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d:\n%s", args, code, exitUsage, stderr)
+		}
+		if !strings.Contains(stderr, "no data folder") || !strings.Contains(stderr, "--sample") {
+			t.Errorf("%v: stderr does not explain:\n%s", args, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+			t.Errorf("%v: wrote public/", args)
+		}
+	}
+}
+
+// --sample checks the built-in sample, and says so.
+func TestCheckSample(t *testing.T) {
+	stdout, stderr, code := runCLI(t, "-C", t.TempDir(), "--sample", "check")
 	if code != exitOK || stdout != "" {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 	if !strings.Contains(stderr, "built-in sample company") || !strings.Contains(stderr, "no problems") {
 		t.Errorf("stderr does not say what was checked:\n%s", stderr)
+	}
+	if _, stderr, code := runCLI(t, "-C", t.TempDir(), "--sample", "release", "--effective", "2026-12-01"); code != exitUsage || !strings.Contains(stderr, "not the built-in sample") {
+		t.Errorf("release --sample: exit %d:\n%s", code, stderr)
+	}
+	if _, stderr, code := runCLI(t, "--sample", "--data", "x", "check"); code != exitUsage || !strings.Contains(stderr, "two data sets") {
+		t.Errorf("--sample --data: exit %d:\n%s", code, stderr)
+	}
+}
+
+// --date meant the effective date for check and the release date for
+// release; it is retired, and each use says what to write instead.
+func TestRetiredDateFlag(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--date", "2026-01-01", "check"}, "--date is now --as-of"},
+		{[]string{"build", "--date", "2026-01-01"}, "--date is now --as-of"},
+		{[]string{"release", "--date", "2026-01-01", "--effective", "2026-02-01"}, "--effective is the day"},
+		{[]string{"--date", "2026-01-01", "schema"}, "takes no date"},
+		{[]string{"release", "--as-of", "2026-01-01", "--effective", "2026-02-01"}, "unknown flag: --as-of"},
+		{[]string{"-C", "../..", "release", "--released", "2026-03-01", "--effective", "2026-02-01"}, "is after --effective"},
+		{[]string{"-C", "../..", "release", "--released", "2026-3-1", "--effective", "2026-04-01"}, `--released "2026-3-1"`},
+	} {
+		_, stderr, code := runCLI(t, c.args...)
+		if code != exitUsage || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, want 2 and %q:\n%s", c.args, code, c.want, stderr)
+		}
 	}
 }
 

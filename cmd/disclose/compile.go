@@ -25,6 +25,9 @@ func compiled(cmd *cobra.Command, g *globals, stderr io.Writer, edit func(*compi
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if src.embedded {
+		fmt.Fprintf(stderr, "disclose: --sample: using the built-in sample company, not a project's data\n")
+	}
 	opts, err := g.options()
 	if err != nil {
 		return nil, nil, nil, err
@@ -105,6 +108,7 @@ Exit status: 0 on success, 1 when the data has errors (nothing is written),
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "", "write every notice to `DIR`/NOTICE.md")
+	g.asOfFlag(cmd)
 	return cmd
 }
 
@@ -138,7 +142,7 @@ func newExplainCmd(g *globals) *cobra.Command {
 		Long: `Explain prints a traceability matrix for one notice (global, eu or
 california): each section with the rules it discloses and the data paths, with
 their file:line:col, that its statements come from; then every requirement of
-the notice's rule pack, with its citation, whether it is in force on --date,
+the notice's rule pack, with its citation, whether it is in force on --as-of,
 when it applies and the section that discloses it.
 
 Use it to review a notice with counsel, and to find the section ids that
@@ -162,6 +166,7 @@ sections[].after accepts.`,
 			return fmt.Errorf("no rule pack for notice %q", d.ID)
 		},
 	}
+	g.asOfFlag(cmd)
 	return cmd
 }
 

@@ -38,7 +38,7 @@ func newDiffCmd(g *globals) *cobra.Command {
 		Use:   "diff [--from VERSION] [--to VERSION|draft] [--format text|markdown|json] [--fail-on material]",
 		Short: "Show what changed between two versions of each notice",
 		Long: `Diff compares, for each notice, two versions: by default its latest released
-version (the version in force on --date, or the upcoming one when one is
+version (the version in force on --as-of, or the upcoming one when one is
 already announced) and the draft compiled from data/ as it is now, which is
 what a pull request changes. It lists the changes to the facts behind each notice (new
 processors, purposes, transfers, longer retention...), each marked material or
@@ -160,7 +160,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				if err != nil {
 					return err
 				}
-				nd.Changes = diff.For(id, cs)
+				nd.Changes = diff.For(cs, a, b)
 				nd.Material = len(diff.Material(nd.Changes))
 				for _, op := range diff.Redline(aText, bText) {
 					n := len(strings.Fields(op.Text))
@@ -196,6 +196,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 	cmd.Flags().StringVar(&to, "to", "draft", "the `version` to compare to, or draft")
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, markdown or json")
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when a change of this `kind` is present: material or any")
+	g.asOfFlag(cmd)
 	return cmd
 }
 

@@ -34,7 +34,15 @@ func TestSampleHistoryChangelog(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cs = diff.For(id, cs)
+			oldDoc, err := st.Notice(vs[i-1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			newDoc, err := st.Notice(vs[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			cs = diff.For(cs, oldDoc, newDoc)
 			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].ID, vs[i].ID, diff.Summary(cs))
 			for _, c := range cs {
 				fmt.Fprintf(&b, "- [%v] %s (%s)\n", map[bool]string{true: "material", false: "minor"}[c.Material], c.Sentence, c.Reason)
@@ -52,21 +60,21 @@ func TestDiffCommand(t *testing.T) {
 	dir := sampleProject(t)
 	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
 	for _, format := range []string{"text", "markdown", "json"} {
-		code, out, stderr := runIn(t, dir, "--date", "2026-11-23", "diff", "--from", "2025-12-15", "--to", "2026-12-15", "--format", format)
+		code, out, stderr := runIn(t, dir, "diff", "--as-of", "2026-11-23", "--from", "2025-12-15", "--to", "2026-12-15", "--format", format)
 		if code != 0 {
 			t.Fatalf("%s: exit %d\n%s", format, code, stderr)
 		}
 		golden.File(t, "testdata/diff/2025-12-15-to-2026-12-15."+format, []byte(out))
 	}
-	if code, out, _ := runIn(t, dir, "--date", "2026-11-23", "diff"); code != 0 || strings.Count(out, "no change") != 4 {
+	if code, out, _ := runIn(t, dir, "diff", "--as-of", "2026-11-23"); code != 0 || strings.Count(out, "no change") != 4 {
 		t.Errorf("the draft equals the latest release: exit %d\n%s", code, out)
 	}
 	edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
-	code, out, stderr := runIn(t, dir, "--date", "2026-11-23", "diff", "--fail-on", "material")
+	code, out, stderr := runIn(t, dir, "diff", "--as-of", "2026-11-23", "--fail-on", "material")
 	if code != 1 || !strings.Contains(out, "MATERIAL Retention of") || !strings.Contains(stderr, "legal sign-off") {
 		t.Errorf("a longer retention: exit %d\n%s%s", code, out, stderr)
 	}
-	if code, _, _ := runIn(t, dir, "--date", "2026-11-23", "diff", "--format", "yaml"); code != 2 {
+	if code, _, _ := runIn(t, dir, "diff", "--as-of", "2026-11-23", "--format", "yaml"); code != 2 {
 		t.Errorf("a bad format exits %d, want 2", code)
 	}
 }

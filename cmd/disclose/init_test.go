@@ -2,9 +2,13 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/goccy/go-yaml"
 )
 
 // disclose init scaffolds a project that checks and builds as it is, and
@@ -48,6 +52,61 @@ func TestScaffoldPinsTheSameHugo(t *testing.T) {
 		w := strings.Replace(string(want), "module github.com/disclose-dev/disclose/tools/hugo", "module privacy.local/tools/hugo", 1)
 		if string(got) != w {
 			t.Errorf("cmd/disclose/scaffold/tools/hugo/%s.txt differs from tools/hugo/%s: copy it over (changing the module line)", f, f)
+		}
+	}
+}
+
+// The publish workflows (the repository's and the one init writes) run on
+// every merge and every day, and build as of the day they run, so an
+// announced version comes into force on its date without a commit.
+func TestPublishWorkflowsRunDaily(t *testing.T) {
+	for _, c := range []struct{ workflow, makefile string }{
+		{"../../.github/workflows/publish.yml", "../../Makefile"},
+		{"scaffold/github/workflows/publish.yml", "scaffold/Makefile"},
+	} {
+		b, err := os.ReadFile(c.workflow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wf struct {
+			On struct {
+				Push     struct{ Branches []string }
+				Schedule []struct{ Cron string }
+			} `yaml:"on"`
+			Jobs map[string]struct {
+				Steps []struct{ Run string }
+			}
+		}
+		if err := yaml.Unmarshal(b, &wf); err != nil {
+			t.Fatalf("%s: %v", c.workflow, err)
+		}
+		if len(wf.On.Push.Branches) == 0 || len(wf.On.Schedule) != 1 {
+			t.Fatalf("%s: triggers %+v, want push and one daily schedule", c.workflow, wf.On)
+		}
+		f := strings.Fields(wf.On.Schedule[0].Cron)
+		if len(f) != 5 || f[2] != "*" || f[3] != "*" || f[4] != "*" || strings.ContainsAny(f[0]+f[1], "*/,-") {
+			t.Errorf("%s: cron %q is not once a day", c.workflow, wf.On.Schedule[0].Cron)
+		}
+		runs := ""
+		for _, j := range wf.Jobs {
+			for _, s := range j.Steps {
+				runs += s.Run + "\n"
+			}
+		}
+		if !strings.Contains(runs, "make publish") {
+			t.Errorf("%s: no step runs make publish:\n%s", c.workflow, runs)
+		}
+		// make publish builds as of the given day (default today, UTC).
+		out, err := exec.Command("make", "-n", "-f", c.makefile, "publish", "AS_OF=2031-02-03").CombinedOutput()
+		if err != nil {
+			t.Fatalf("make -n publish: %v\n%s", err, out)
+		}
+		if !strings.Contains(string(out), "build --as-of 2031-02-03") || strings.Contains(string(out), "git log") {
+			t.Errorf("%s: make publish does not build as of AS_OF:\n%s", c.makefile, out)
+		}
+		out, _ = exec.Command("make", "-n", "-f", c.makefile, "publish").CombinedOutput()
+		if today := time.Now().UTC().Format(time.DateOnly); !strings.Contains(string(out), "--as-of "+today) && !strings.Contains(string(out), "--as-of "+time.Now().UTC().Add(-time.Minute).Format(time.DateOnly)) {
+			t.Errorf("%s: make publish does not default to today (%s):\n%s", c.makefile, today, out)
 		}
 	}
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"time"
@@ -27,7 +30,7 @@ func (g *globals) releases() (*release.Ledger, string, error) {
 }
 
 func newReleaseCmd(g *globals) *cobra.Command {
-	var effective, summary string
+	var effective, releasedOn, summary string
 	var force []string
 	cmd := &cobra.Command{
 		Use:   "release --effective YYYY-MM-DD [--summary TEXT] [--notice NOTICE]...",
@@ -40,8 +43,8 @@ releases/ledger.json with each file's SHA-256. Commit releases/ with the data.
 
 A released version never changes: later changes to the data, the compiler's
 wording or the templates only ever make new versions. The release date is
---date (else SOURCE_DATE_EPOCH, else today); it is the version's "last updated"
-date.
+--released (else SOURCE_DATE_EPOCH, else today); it is the version's "last
+updated" date. The notices are compiled as of --effective.
 
 Versions are named by their effective date. A second release of the same
 notice with the same effective date is named DATE-2 (then DATE-3, ...) and
@@ -61,13 +64,15 @@ before the latest version of a notice being released.`,
 				return err
 			}
 			if src.embedded {
-				return fmt.Errorf("no %s folder here: release works on a project's own data", g.data)
+				return errors.New("release works on a project's own data, not the built-in sample")
 			}
-			opts, err := g.options()
+			released, err := buildDate("--released", releasedOn, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
 			if err != nil {
 				return err
 			}
-			released := opts.Date
+			if released.After(eff) {
+				return fmt.Errorf("--released %s is after --effective %s: a version is released before (or on) the day it takes effect", released.Format(time.DateOnly), effective)
+			}
 			ropts := &compiler.Options{Date: eff, LastUpdated: released}
 			proj, docs, diags := compiler.Compile(src.fsys, src.dir, ropts)
 			if len(diags) > 0 {
@@ -125,6 +130,7 @@ before the latest version of a notice being released.`,
 		},
 	}
 	cmd.Flags().StringVar(&effective, "effective", "", "the `date` (YYYY-MM-DD) the new versions take effect (required)")
+	cmd.Flags().StringVar(&releasedOn, "released", "", "the `day` (YYYY-MM-DD) of release, the versions' \"last updated\" date (default: $SOURCE_DATE_EPOCH, else today)")
 	cmd.Flags().StringVar(&summary, "summary", "", "what changed, in a sentence, for the archive")
 	cmd.Flags().StringArrayVar(&force, "notice", nil, "release this `notice` even if its text did not change (repeatable)")
 	_ = cmd.MarkFlagRequired("effective")
@@ -132,27 +138,122 @@ before the latest version of a notice being released.`,
 }
 
 func newVerifyCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "verify",
-		Short: "Check that released versions are exactly as released",
-		Long: `Verify recomputes the SHA-256 of every file in releases/ and compares it with
-the ledger: a frozen file that was edited, deleted or added after its release
-is reported, and the exit status is 1. make test and the CI publish path run it.`,
+	var head string
+	cmd := &cobra.Command{
+		Use:   "verify [--head HASH]",
+		Short: "Check that released history is exactly as released",
+		Long: `Verify checks the release ledger, releases/ledger.json, and every frozen file:
+
+  - the ledger is a hash chain: each version's entry commits to all its fields
+    (notice, version, effective and release dates, summary), its files' SHA-256
+    and the entry before it, so an edited, removed or reordered entry is found;
+  - every frozen file matches its SHA-256; files the ledger does not list are
+    reported;
+  - where the project is a git repository, releases/ only ever grew: no frozen
+    file or ledger entry was changed or removed by a later commit.
+
+--head HASH checks that the history still contains a head published earlier
+(notices.json and every feed carry it as ledger_head): a history rewritten
+since then no longer does.
+
+A ledger written before the chain existed is reported until it is upgraded once
+with disclose migrate. make test, make publish and every build run verify.
+
+Exit status: 0 when the history is intact (warnings allowed), 1 when it is not,
+2 when verify could not run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := g.open(cmd); err != nil {
+				return err
+			}
 			l, _, err := g.releases()
 			if err != nil {
 				return err
 			}
-			diags := release.Verify(os.DirFS(g.dir), release.Dir, l)
+			diags := verifyReleases(cmd.Context(), g.dir, l)
+			if head != "" {
+				diags.Append(release.VerifyHead(l, release.Dir, head)...)
+				diags.Sort()
+			}
 			p := &diag.Printer{Format: diag.Text}
 			if err := p.Print(cmd.OutOrStdout(), diags); err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d versions: %s\n", release.Dir, len(l.Versions), diag.Summary(diags))
+			if h := l.Head(); h != "" && !diags.HasErrors() {
+				fmt.Fprintf(cmd.ErrOrStderr(), "ledger head: %s\n", h)
+			}
 			if diags.HasErrors() {
 				return exitError{exitProblem}
 			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&head, "head", "", "a ledger head `HASH` published earlier, which the history must still contain")
+	return cmd
+}
+
+// verifyReleases checks the ledger's chain, the frozen files and, in a git
+// repository, that releases/ only ever grew.
+func verifyReleases(ctx context.Context, dir string, l *release.Ledger) diag.List {
+	diags := release.Verify(os.DirFS(dir), release.Dir, l)
+	diags.Append(release.VerifyHistory(ctx, dir, l)...)
+	diags.Sort()
+	return diags
+}
+
+func newMigrateCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "migrate",
+		Short: "Upgrade a project written by an earlier disclose",
+		Long: `Migrate brings a project's files up to the format this disclose writes.
+
+Today that is the release ledger: a ledger written before it was a hash chain is
+rewritten once as one. Every frozen file is first checked against the old
+ledger (a tampered history is never chained: restore it from version control
+first); then only releases/ledger.json is rewritten: every entry keeps its
+fields exactly, the entries are put in release order (by release date, then
+notice, then version) and each gets the hash of the entry before it and its own.
+No frozen file changes, so every released version renders exactly as before.
+Commit the migration on its own:
+
+  disclose migrate
+  git add releases/ledger.json && git commit -m "Chain the release ledger"
+
+Running it again says there is nothing to migrate.
+
+Exit status: 0 when migrated or already current, 1 when refused, 2 when it
+could not run.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := g.open(cmd); err != nil {
+				return err
+			}
+			l, dir, err := g.releases()
+			if err != nil {
+				return err
+			}
+			if len(l.Versions) == 0 || l.Format == release.Format {
+				fmt.Fprintf(cmd.ErrOrStderr(), "%s: nothing to migrate: the project is in the current format\n", release.Dir)
+				return nil
+			}
+			b, diags := release.Migrate(os.DirFS(g.dir), release.Dir, l)
+			p := &diag.Printer{Format: diag.Text}
+			if err := p.Print(cmd.ErrOrStderr(), diags); err != nil {
+				return err
+			}
+			if b == nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not migrated; %s is unchanged\n", release.Dir)
+				return exitError{exitProblem}
+			}
+			if err := writeFileAtomic(filepath.Join(dir, release.LedgerFile), b); err != nil {
+				return err
+			}
+			nl, err := release.Parse(path.Join(release.Dir, release.LedgerFile), b)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "migrated %s: %d versions chained; ledger head %s\n", filepath.Join(release.Dir, release.LedgerFile), len(nl.Versions), nl.Head())
 			return nil
 		},
 	}

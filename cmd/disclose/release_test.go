@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,26 +40,26 @@ func edit(t *testing.T, path, old, new string) {
 // data are refused; verify catches an edited frozen file.
 func TestReleaseLifecycle(t *testing.T) {
 	dir := sampleProject(t)
-	code, out, stderr := runIn(t, dir, "--date", "2026-11-01", "release", "--effective", "2026-12-01", "--summary", "First")
+	code, out, stderr := runIn(t, dir, "release", "--released", "2026-11-01", "--effective", "2026-12-01", "--summary", "First")
 	if code != 0 || strings.Count(out, "released ") != 4 {
 		t.Fatalf("first release: exit %d\n%s%s", code, out, stderr)
 	}
-	if code, _, stderr := runIn(t, dir, "--date", "2026-11-02", "release", "--effective", "2026-12-01"); code != 1 || !strings.Contains(stderr, "nothing to release") {
+	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-11-02", "--effective", "2026-12-01"); code != 1 || !strings.Contains(stderr, "nothing to release") {
 		t.Errorf("an unchanged release: exit %d\n%s", code, stderr)
 	}
 	// Change a purpose's wording: the global and European notices change,
 	// the California notice (which names purposes too) also; the
 	// sub-processor list does not.
 	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a careful record of what we discussed")
-	code, out, stderr = runIn(t, dir, "--date", "2026-11-02", "release", "--effective", "2026-12-01")
+	code, out, stderr = runIn(t, dir, "release", "--released", "2026-11-02", "--effective", "2026-12-01")
 	if code != 0 || !strings.Contains(out, "eu version 2026-12-01-2") || strings.Contains(out, "subprocessors") {
 		t.Fatalf("second release on the same effective date: exit %d\n%s%s", code, out, stderr)
 	}
-	if code, _, stderr := runIn(t, dir, "--date", "2026-11-03", "release", "--effective", "2026-11-30", "--notice", "eu"); code != 1 || !strings.Contains(stderr, "comes before 2026-12-01") {
+	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-11-03", "--effective", "2026-11-30", "--notice", "eu"); code != 1 || !strings.Contains(stderr, "comes before 2026-12-01") {
 		t.Errorf("an earlier effective date: exit %d\n%s", code, stderr)
 	}
 	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "legitimate_interest: >-\n      Giving you", "notes: >-\n      Giving you")
-	if code, _, stderr := runIn(t, dir, "--date", "2026-11-03", "release", "--effective", "2027-01-01"); code != 1 || !strings.Contains(stderr, "not released: the data has errors") {
+	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-11-03", "--effective", "2027-01-01"); code != 1 || !strings.Contains(stderr, "not released: the data has errors") {
 		t.Errorf("a release of broken data: exit %d\n%s", code, stderr)
 	}
 	if code, _, stderr := runIn(t, dir, "verify"); code != 0 {
@@ -200,15 +201,15 @@ func TestBuildShowsVersions(t *testing.T) {
 // new sub-processor must be announced its notice period before first use.
 func TestReleaseNoticePeriods(t *testing.T) {
 	dir := sampleProject(t)
-	if code, _, stderr := runIn(t, dir, "--date", "2026-11-01", "release", "--effective", "2026-12-01"); code != 0 {
+	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-11-01", "--effective", "2026-12-01"); code != 0 {
 		t.Fatal(stderr)
 	}
 	edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
-	code, _, stderr := runIn(t, dir, "--date", "2026-12-10", "release", "--effective", "2026-12-20")
+	code, _, stderr := runIn(t, dir, "release", "--released", "2026-12-10", "--effective", "2026-12-20")
 	if code != 1 || !strings.Contains(stderr, "material changes since version 2026-12-01") || !strings.Contains(stderr, "need 30 days' notice, but 2026-12-20 is 10 days after the release date 2026-12-10") {
 		t.Errorf("a material change at 10 days' notice: exit %d\n%s", code, stderr)
 	}
-	if code, _, stderr := runIn(t, dir, "--date", "2026-12-10", "release", "--effective", "2027-01-09"); code != 0 {
+	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-12-10", "--effective", "2027-01-09"); code != 0 {
 		t.Errorf("a material change at 30 days' notice: exit %d\n%s", code, stderr)
 	}
 	// A new sub-processor used 10 days after the release that announces it.
@@ -222,8 +223,91 @@ func TestReleaseNoticePeriods(t *testing.T) {
     country: DE
     added: 2027-02-10
 `)
-	code, _, stderr = runIn(t, dir, "--date", "2027-01-31", "release", "--effective", "2027-03-15")
+	code, _, stderr = runIn(t, dir, "release", "--released", "2027-01-31", "--effective", "2027-03-15")
 	if code != 1 || !strings.Contains(stderr, "new sub-processor newvendor is first used on 2027-02-10, 10 days after customers were told (2027-01-31); the notice period is 30 days") {
 		t.Errorf("a sub-processor at 10 days' notice: exit %d\n%s", code, stderr)
+	}
+}
+
+// The issue's repro: moving a version's effective date (or editing its
+// summary) in the ledger is caught by verify and stops build; so is a
+// removed version.
+func TestTamperedLedgerRefused(t *testing.T) {
+	hugoEnv(t)
+	for _, c := range []struct{ name, old, new, want string }{
+		{"effective", `"effective": "2021-03-01"`, `"effective": "2021-02-01"`, "effective"},
+		{"summary", `"summary": "`, `"summary": "Edited. `, "no longer match"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := sampleProject(t)
+			copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+			edit(t, filepath.Join(dir, "releases", "ledger.json"), c.old, c.new)
+			code, out, stderr := runIn(t, dir, "verify")
+			if code != exitProblem || !strings.Contains(out, "releases/ledger.json:") || !strings.Contains(out, c.want) {
+				t.Errorf("verify: exit %d:\n%s%s", code, out, stderr)
+			}
+			code, stderr = build(t, dir)
+			if code != exitProblem || !strings.Contains(stderr, "build refused") {
+				t.Errorf("build: exit %d:\n%s", code, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Error("a refused build wrote public/")
+			}
+		})
+	}
+}
+
+// migrate upgrades a ledger written before the chain, once; verify --head
+// accepts the head it printed and refuses one the history does not hold.
+func TestMigrateAndHead(t *testing.T) {
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	ledger := filepath.Join(dir, "releases", "ledger.json")
+	chained, err := os.ReadFile(ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The ledger as an earlier disclose wrote it: no format, no chain.
+	var doc map[string]any
+	if err := json.Unmarshal(chained, &doc); err != nil {
+		t.Fatal(err)
+	}
+	delete(doc, "format")
+	for _, v := range doc["versions"].([]any) {
+		delete(v.(map[string]any), "prev")
+		delete(v.(map[string]any), "hash")
+	}
+	legacy, _ := json.MarshalIndent(doc, "", "  ")
+	if err := os.WriteFile(ledger, legacy, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := runIn(t, dir, "verify"); code != exitProblem || !strings.Contains(out+stderr, "disclose migrate") {
+		t.Errorf("verify of a legacy ledger: exit %d:\n%s%s", code, out, stderr)
+	}
+	code, out, stderr := runIn(t, dir, "migrate")
+	if code != exitOK || !strings.Contains(out, "chained; ledger head ") {
+		t.Fatalf("migrate: exit %d:\n%s%s", code, out, stderr)
+	}
+	head := strings.TrimSpace(out[strings.LastIndex(out, " ")+1:])
+	if code, out, stderr := runIn(t, dir, "verify"); code != exitOK {
+		t.Errorf("verify after migrate: exit %d:\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := runIn(t, dir, "migrate"); code != exitOK || !strings.Contains(stderr, "nothing to migrate") {
+		t.Errorf("second migrate: exit %d:\n%s", code, stderr)
+	}
+	if code, out, stderr := runIn(t, dir, "verify", "--head", head); code != exitOK {
+		t.Errorf("verify --head (the migrated head): exit %d:\n%s%s", code, out, stderr)
+	}
+	if code, out, stderr := runIn(t, dir, "verify", "--head", strings.Repeat("ab", 32)); code != exitProblem {
+		t.Errorf("verify --head (a head never published): exit %d:\n%s%s", code, out, stderr)
+	}
+	// Every frozen file is untouched by the migration.
+	for name, sum := range tree(t, filepath.Join("..", "..", "releases")) {
+		if name == "ledger.json" {
+			continue
+		}
+		if got := tree(t, filepath.Join(dir, "releases"))[name]; got != sum {
+			t.Errorf("migrate changed %s", name)
+		}
 	}
 }

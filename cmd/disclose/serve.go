@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"mime"
 	"net"
 	"net/http"
 	"os"
@@ -18,6 +20,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
+
+	"github.com/disclose-dev/disclose/compiler/site"
 )
 
 func newServeCmd(g *globals) *cobra.Command {
@@ -43,6 +47,7 @@ overlay goes away once they are fixed. Ctrl-C stops it.`,
 		},
 	}
 	cmd.Flags().IntVar(&port, "port", 1313, "the `port` to serve on")
+	g.asOfFlag(cmd)
 	return cmd
 }
 
@@ -52,7 +57,10 @@ type server struct {
 	dir      string // the last good build
 	problems string // the last build's problems, empty when it succeeded
 	builds   int    // completed builds, good or bad
-	clients  map[chan string]bool
+	// pdfs typesets a PDF of the last good build on request, by its path
+	// in the site; ok is false for a path that names no PDF.
+	pdfs    func(name string) (data []byte, ok bool, err error)
+	clients map[chan string]bool
 }
 
 func (s *server) broadcast(event string) {
@@ -83,12 +91,21 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 		return err
 	}
 	hugo = resolveHugo(hugo, hugoDir)
+	if g.sample {
+		fmt.Fprintln(out, "disclose: --sample: previewing the built-in sample company, not a project's data")
+	}
 	s := &server{dir: filepath.Join(work, "public"), clients: map[chan string]bool{}}
 
 	rebuild := func() {
 		var msgs bytes.Buffer
 		start := time.Now()
-		n, _, err := g.buildSite(ctx, cmd, buildSettings{out: s.dir, baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir}, &msgs)
+		n, _, err := g.buildSite(ctx, cmd, buildSettings{out: s.dir, baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir,
+			built: func(notices []*site.Notice, opts site.Options) {
+				pdfs := previewPDFs(notices, opts)
+				s.mu.Lock()
+				s.pdfs = pdfs
+				s.mu.Unlock()
+			}}, &msgs)
 		s.mu.Lock()
 		s.builds++
 		if err != nil {
@@ -262,30 +279,143 @@ func (s *server) handler() http.Handler {
 			}
 		}
 	})
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		dir := s.dir
-		s.mu.Unlock()
-		p := path.Clean("/" + r.URL.Path)
-		file := filepath.Join(dir, filepath.FromSlash(p))
-		if info, err := os.Stat(file); err == nil && info.IsDir() {
-			file = filepath.Join(file, "index.html")
+	mux.HandleFunc("/", s.serveFile)
+	return loopbackOnly(mux)
+}
+
+// loopbackOnly refuses requests whose Host is not a loopback address: a
+// web page elsewhere that rebinds its own name to 127.0.0.1 must not be able
+// to read the preview.
+func loopbackOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hh, _, err := net.SplitHostPort(host); err == nil {
+			host = hh
 		}
-		b, err := os.ReadFile(file)
-		if errors.Is(err, os.ErrNotExist) {
-			w.WriteHeader(http.StatusNotFound)
-			b, _ = os.ReadFile(filepath.Join(dir, "404.html"))
-			file = "404.html"
-		} else if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
+		host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+		ip := net.ParseIP(host)
+		if !strings.EqualFold(host, "localhost") && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "this preview answers only on 127.0.0.1 or localhost", http.StatusMisdirectedRequest)
 			return
 		}
-		w.Header().Set("Cache-Control", "no-store")
-		if strings.HasSuffix(file, ".html") {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			b = bytes.Replace(b, []byte("</body>"), []byte(`<script src="/_disclose/live.js"></script></body>`), 1)
-		}
-		_, _ = w.Write(b)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
 	})
-	return mux
+}
+
+// serveFile serves a file of the last good build, read through os.Root so
+// no request can reach outside it; PDFs, which the preview does not build
+// ahead, are typeset on request.
+func (s *server) serveFile(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	dir, pdfs := s.dir, s.pdfs
+	s.mu.Unlock()
+	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if name == "" {
+		name = "."
+	}
+	if !fs.ValidPath(name) || strings.ContainsAny(name, "\x00\\") {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		http.Error(w, "the preview is not built yet", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	if info, err := root.Stat(name); err == nil && info.IsDir() {
+		name = path.Join(name, "index.html")
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	b, err := readRegular(root, name)
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrNotExist) && path.Ext(name) == ".pdf" && pdfs != nil:
+		if data, ok, perr := pdfs(name); ok {
+			if perr != nil {
+				http.Error(w, "this PDF cannot be typeset: "+perr.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Header().Set("Content-Type", "application/pdf")
+			_, _ = w.Write(data)
+			return
+		}
+		fallthrough
+	case errors.Is(err, fs.ErrNotExist):
+		b, _ = readRegular(root, "404.html")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		_, _ = w.Write(injectLive(b))
+		return
+	default:
+		// The error names the file on this machine: say only what failed.
+		http.Error(w, "cannot read this file", http.StatusInternalServerError)
+		return
+	}
+	ctype := contentType(name, b)
+	w.Header().Set("Content-Type", ctype)
+	if strings.HasPrefix(ctype, "text/html") {
+		b = injectLive(b)
+	}
+	_, _ = w.Write(b)
+}
+
+// readRegular reads a regular file of root (a named pipe would block).
+func readRegular(root *os.Root, name string) ([]byte, error) {
+	info, err := root.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fs.ErrNotExist
+	}
+	return root.ReadFile(name)
+}
+
+// injectLive adds the live-reload script to a preview page.
+func injectLive(b []byte) []byte {
+	return bytes.Replace(b, []byte("</body>"), []byte(`<script src="/_disclose/live.js"></script></body>`), 1)
+}
+
+// contentTypes are the types of the files a site holds, so browsers apply
+// stylesheets and open PDFs; anything else is sniffed from its content.
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+	".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+	".json": "application/json", ".xml": "application/xml; charset=utf-8",
+	".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf", ".svg": "image/svg+xml",
+	".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+	".webp": "image/webp", ".avif": "image/avif", ".ico": "image/x-icon",
+	".woff": "font/woff", ".woff2": "font/woff2", ".ttf": "font/ttf", ".otf": "font/otf",
+	".webmanifest": "application/manifest+json", ".map": "application/json",
+}
+
+func contentType(name string, b []byte) string {
+	if t, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return http.DetectContentType(b)
+}
+
+// previewPDFs typesets, on request, the PDF of a page of the preview. Each
+// is made once per build.
+func previewPDFs(notices []*site.Notice, opts site.Options) func(name string) ([]byte, bool, error) {
+	var mu sync.Mutex
+	made := map[string][]byte{}
+	return func(name string) ([]byte, bool, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if b, ok := made[name]; ok {
+			return b, true, nil
+		}
+		b, ok, err := site.PDF(notices, opts, name)
+		if ok && err == nil {
+			made[name] = b
+		}
+		return b, ok, err
+	}
 }

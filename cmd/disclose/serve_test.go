@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -23,7 +25,7 @@ func startServe(t testing.TB, dir string) (string, <-chan bool, func()) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &globals{dir: dir, data: "data", date: "2026-11-23"}
+	g := &globals{dir: dir, data: "data", asOf: "2026-11-23"}
 	root := newRootCmd(io.Discard, io.Discard)
 	cmd, _, err := root.Find([]string{"serve"})
 	if err != nil {
@@ -230,5 +232,83 @@ func copyDirB(b *testing.B, from, to string) {
 	})
 	if err != nil {
 		b.Fatal(err)
+	}
+}
+
+// The preview serves every file with its type (browsers drop a stylesheet
+// served as text/plain), typesets PDFs on request, answers only to loopback
+// Host names, and never shows a path of this machine in an error.
+func TestServeFiles(t *testing.T) {
+	hugoEnv(t)
+	dir := sampleProject(t)
+	base, _, stop := startServe(t, dir)
+	defer stop()
+	page := get(t, base+"/eu/")
+	css := regexp.MustCompile(`href="([^"]+\.css)"`).FindStringSubmatch(page)
+	if css == nil {
+		t.Fatal("the preview page links no stylesheet")
+	}
+	u := css[1]
+	if !strings.HasPrefix(u, "http") {
+		u = base + "/" + strings.TrimPrefix(u, "/")
+	}
+	for _, c := range []struct{ url, ctype string }{
+		{u, "text/css; charset=utf-8"},
+		{base + "/eu/", "text/html; charset=utf-8"},
+		{base + "/notices.json", "application/json"},
+		{base + "/sitemap.xml", "application/xml; charset=utf-8"},
+		{base + "/global/global.pdf", "application/pdf"},
+		{base + "/eu/eu.pdf", "application/pdf"},
+	} {
+		resp, err := http.Get(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != c.ctype {
+			t.Errorf("%s: %d %q, want 200 %q", c.url, resp.StatusCode, resp.Header.Get("Content-Type"), c.ctype)
+		}
+		if c.ctype == "application/pdf" && !bytes.HasPrefix(body, []byte("%PDF-")) {
+			t.Errorf("%s is not a PDF", c.url)
+		}
+	}
+	// A rebinding page reaches the server under its own name.
+	req, _ := http.NewRequest("GET", base+"/eu/", nil)
+	req.Host = "attacker.example"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host attacker.example: status %d, want %d", resp.StatusCode, http.StatusMisdirectedRequest)
+	}
+	for _, host := range []string{"localhost", "127.0.0.1", "[::1]"} {
+		req, _ := http.NewRequest("GET", base+"/_disclose/status", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("Host %s: status %d", host, resp.StatusCode)
+		}
+	}
+	tmp := os.TempDir()
+	for _, p := range []string{"/%00", "/eu/%00/x", "/..%2f..%2fetc/passwd", "/nope.pdf", "/eu/nope/", "/%5c..%5c"} {
+		resp, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 200 || resp.StatusCode >= 500 {
+			t.Errorf("%s: status %d", p, resp.StatusCode)
+		}
+		if bytes.Contains(body, []byte(tmp)) || bytes.Contains(body, []byte(dir)) || bytes.Contains(body, []byte("root:")) {
+			t.Errorf("%s: the answer reveals a path:\n%s", p, body)
+		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,11 +23,23 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
+// Options configure Check.
+type Options struct {
+	// Drawable reports whether the published notices' fonts can draw a
+	// character; nil skips that check. Every text value of the data is
+	// checked with it, so a character the PDF cannot show is reported at
+	// its data position by check, not found later by the PDF writer.
+	Drawable func(rune) bool
+}
+
 // Check returns every cross-reference and content problem in p, sorted. p may
 // be partial (loaded from broken files); what is missing is not reported
-// again here.
-func Check(p *model.Project) diag.List {
+// again here. opts may be nil.
+func Check(p *model.Project, opts *Options) diag.List {
 	c := &checker{proj: p, src: p.Source, ids: map[string]map[string]string{}}
+	if opts != nil {
+		c.drawable = opts.Drawable
+	}
 	v := reflect.ValueOf(p).Elem()
 	c.collect(v, "")
 	c.walk(v, "")
@@ -34,9 +48,10 @@ func Check(p *model.Project) diag.List {
 }
 
 type checker struct {
-	proj  *model.Project
-	src   *model.SourceMap
-	diags diag.List
+	proj     *model.Project
+	src      *model.SourceMap
+	drawable func(rune) bool
+	diags    diag.List
 	// ids maps a collection's schema path ("organization.entities") to its
 	// ids and their data paths.
 	ids map[string]map[string]string
@@ -99,9 +114,19 @@ func (c *checker) walk(v reflect.Value, path string) {
 			c.checkRef(ref, fpath, fv)
 			return
 		}
+		if !fv.IsValid() {
+			return
+		}
 		switch {
-		case fv.Type() == markdownType:
-			c.checkMarkdown(fpath, fv.String())
+		case fv.Kind() == reflect.String:
+			c.checkText(fpath, fv.String())
+			if fv.Type() == markdownType {
+				c.checkMarkdown(fpath, fv.String())
+			}
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+			for i := 0; i < fv.Len(); i++ {
+				c.checkText(model.Index(fpath, i), fv.Index(i).String())
+			}
 		case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
 			c.walk(fv.Elem(), fpath)
 		case fv.Kind() == reflect.Slice:
@@ -211,7 +236,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // notice's sections give the structure, so a heading in text would break
 // its outline) and links that are not web, mail or telephone addresses.
 func (c *checker) checkMarkdown(path, s string) {
-	if s == "" || !strings.ContainsAny(s, "<#=-[") {
+	if s == "" || !strings.ContainsAny(s, "<#=-[:.") {
 		return
 	}
 	src := []byte(s)
@@ -240,6 +265,18 @@ func (c *checker) checkMarkdown(path, s string) {
 				report("link:"+dest, "link to an https://, mailto: or tel: address, or to a #section of the notice",
 					"link %q is not a web, mail or telephone address", dest)
 			}
+		case *ast.Image:
+			report("image", "link to the picture instead: [what it shows](https://...)",
+				"images are not allowed in text; the notices are text (%q)", string(n.Destination))
+		case *ast.AutoLink:
+			dest := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			if !safeLink(dest) && !strings.HasPrefix(strings.ToLower(dest), "www.") {
+				report("link:"+dest, "link to an https://, mailto: or tel: address, or to a #section of the notice",
+					"link %q is not a web, mail or telephone address", dest)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -256,4 +293,89 @@ func safeLink(dest string) bool {
 		}
 	}
 	return false
+}
+
+// checkText reports characters a notice cannot publish in the value at
+// path: control characters (invisible, or meaningful to the formats the
+// text is written into), Unicode noncharacters and, with Options.Drawable,
+// characters the notices' fonts cannot draw. Each kind of problem is one
+// diagnostic per value, naming every distinct character (up to a few).
+func (c *checker) checkText(path, s string) {
+	if s == "" {
+		return
+	}
+	var controls, undrawable []rune
+	seen := map[rune]bool{}
+	for _, r := range s {
+		if seen[r] {
+			continue
+		}
+		switch {
+		case r == '\n' || r == '\t':
+			continue
+		case r == utf8.RuneError, r < 0x20, r >= 0x7F && r < 0xA0, isNoncharacter(r), r == 0x2028, r == 0x2029:
+			seen[r] = true
+			controls = append(controls, r)
+		case c.drawable != nil && !c.drawable(r):
+			seen[r] = true
+			undrawable = append(undrawable, r)
+		}
+	}
+	if len(controls) > 0 {
+		c.diags.Add(c.src.Pos(path), path, "%s cannot be published: invisible characters are read differently by the page, the feeds and the PDF", describeRunes(controls)).Hint =
+			"delete it; write a line break as a new line in the YAML"
+	}
+	if len(undrawable) > 0 {
+		c.diags.Add(c.src.Pos(path), path, "the PDF font cannot draw %s, so the PDF would not show this text", describeRunes(undrawable)).Hint =
+			"write it in words, or use a character the font has (the notices' PDFs use DejaVu Sans: Latin, Greek, Cyrillic and common symbols; no emoji or CJK)"
+	}
+}
+
+// isNoncharacter reports the 66 code points Unicode reserves never to be
+// characters (U+FDD0..U+FDEF and the last two of every plane).
+func isNoncharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE
+}
+
+// describeRunes names characters with their code points: "😀 (U+1F600)".
+func describeRunes(rs []rune) string {
+	const most = 5
+	var parts []string
+	for i, r := range rs {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("%d more", len(rs)-most))
+			break
+		}
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7F && r < 0xA0 || isNoncharacter(r) || r == 0x2028 || r == 0x2029 || !unicode.IsPrint(r) {
+			parts = append(parts, fmt.Sprintf("U+%04X (%s)", r, runeName(r)))
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%q (U+%04X)", string(r), r))
+	}
+	what := "the character "
+	if len(rs) > 1 {
+		what = "the characters "
+	}
+	return what + strings.Join(parts, ", ")
+}
+
+// runeName describes an invisible character.
+func runeName(r rune) string {
+	switch {
+	case r == utf8.RuneError:
+		return "a replacement for bytes that were not text"
+	case r == 0:
+		return "a null character"
+	case r == '\r':
+		return "a carriage return"
+	case r == 0x1B:
+		return "an escape character"
+	case r == 0x2028 || r == 0x2029:
+		return "a line or paragraph separator"
+	case isNoncharacter(r):
+		return "a noncharacter"
+	case r < 0x20 || r >= 0x7F && r < 0xA0:
+		return "a control character"
+	}
+	return "an invisible character"
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
 // Change is one change between two versions of the data, as a sentence a
@@ -15,12 +17,17 @@ type Change struct {
 	// transfer, retention, right, request method, sale, children, contact,
 	// section or notice.
 	Area string `json:"area"`
-	// Sentence says what changed.
+	// Sentence says what changed. Names from the data keep their case.
 	Sentence string `json:"sentence"`
 	// Material is true for a change people must be told about in advance.
 	Material bool `json:"material"`
 	// Reason says why the change is material or minor (see Rules).
 	Reason string `json:"reason"`
+	// Paths are the data paths the change concerns in the new snapshot
+	// (purposes[3], transfers[1].mechanism), and OldPaths those in the old
+	// one: For keeps a change for a notice whose text uses one of them.
+	Paths    []string `json:"-"`
+	OldPaths []string `json:"-"`
 }
 
 // Rules is the materiality rule table: each reason, and whether changes
@@ -41,7 +48,9 @@ var Rules = []struct {
 	{"new automated decision-making", true},
 	{"service directed to children", true},
 	{"purpose, category, recipient or processor removed", false},
+	{"destination country removed", false},
 	{"transfer safeguard replaced", false},
+	{"transfer safeguard added or removed", false},
 	{"shorter retention", false},
 	{"rights or request methods changed", false},
 	{"contact details changed", false},
@@ -69,7 +78,8 @@ type Options struct {
 type snapshot = map[string]any
 
 // Changes compares two data snapshots (release data.json files) and returns
-// the changes, in a fixed order: by area, then as the items appear.
+// the changes, in a fixed order: by area, then as the items appear. Each
+// change carries the data paths it concerns (see For).
 func Changes(oldJSON, newJSON []byte, opts Options) ([]Change, error) {
 	var a, b snapshot
 	if err := json.Unmarshal(oldJSON, &a); err != nil {
@@ -100,8 +110,15 @@ type differ struct {
 	out  []Change
 }
 
-func (d *differ) add(area, reason, format string, args ...any) {
-	d.out = append(d.out, Change{Area: area, Sentence: fmt.Sprintf(format, args...), Material: material(reason), Reason: reason})
+// at says which data a change concerns: paths in the new snapshot, and in
+// the old one.
+type at struct{ new, old []string }
+
+func both(path string) at { return at{[]string{path}, []string{path}} }
+
+func (d *differ) add(where at, area, reason, format string, args ...any) {
+	d.out = append(d.out, Change{Area: area, Sentence: fmt.Sprintf(format, args...), Material: material(reason), Reason: reason,
+		Paths: where.new, OldPaths: where.old})
 }
 
 // get follows a dotted path through maps.
@@ -136,30 +153,39 @@ func strs(m any, path string) []string {
 	return out
 }
 
+// item is an element of a collection, with its data path.
+type item struct {
+	path string // collection[index]
+	m    map[string]any
+}
+
 // byID indexes a collection by id, keeping the order.
-func byID(items []any) (map[string]map[string]any, []string) {
-	m := map[string]map[string]any{}
+func byID(s snapshot, collection string) (map[string]item, []string) {
+	m := map[string]item{}
 	var order []string
-	for _, it := range items {
+	for i, it := range list(s, collection) {
 		mm, ok := it.(map[string]any)
 		if !ok {
 			continue
 		}
 		id, _ := mm["id"].(string)
-		m[id] = mm
+		if _, dup := m[id]; dup {
+			continue
+		}
+		m[id] = item{fmt.Sprintf("%s[%d]", collection, i), mm}
 		order = append(order, id)
 	}
 	return m, order
 }
 
-// compare calls added, removed and both for the items of a collection.
-func (d *differ) compare(path string, added, removed func(map[string]any), both func(old, new map[string]any)) {
-	am, aorder := byID(list(d.a, path))
-	bm, border := byID(list(d.b, path))
+// compare calls added, removed and changed for the items of a collection.
+func (d *differ) compare(collection string, added, removed func(item), changed func(old, new item)) {
+	am, aorder := byID(d.a, collection)
+	bm, border := byID(d.b, collection)
 	for _, id := range border {
 		if old, ok := am[id]; ok {
-			if both != nil && !reflect.DeepEqual(old, bm[id]) {
-				both(old, bm[id])
+			if changed != nil && !reflect.DeepEqual(old.m, bm[id].m) {
+				changed(old, bm[id])
 			}
 		} else if added != nil {
 			added(bm[id])
@@ -172,6 +198,11 @@ func (d *differ) compare(path string, added, removed func(map[string]any), both 
 	}
 }
 
+// field returns the paths of a field of an item in both snapshots.
+func field(o, n item, f string) at {
+	return at{[]string{n.path + "." + f}, []string{o.path + "." + f}}
+}
+
 func name(m map[string]any) string {
 	if n := str(m, "name"); n != "" {
 		return n
@@ -179,30 +210,22 @@ func name(m map[string]any) string {
 	return str(m, "id")
 }
 
-// names returns the names of the items of collection with the given ids.
+// quoted names an item inside a sentence, its case as written.
+func quoted(m map[string]any) string { return "“" + name(m) + "”" }
+
+// names returns the names of the items of collection with the given ids,
+// as written in the data.
 func (d *differ) names(s snapshot, collection string, ids []string) []string {
-	m, _ := byID(list(s, collection))
+	m, _ := byID(s, collection)
 	var out []string
-	org := str(s, "organization.name")
 	for _, id := range ids {
 		if it, ok := m[id]; ok {
-			n := name(it)
-			if org == "" || !strings.HasPrefix(n, org) { // keep the company's own name capitalised
-				n = lower(n)
-			}
-			out = append(out, n)
+			out = append(out, name(it.m))
 		} else {
 			out = append(out, id)
 		}
 	}
 	return out
-}
-
-func lower(s string) string {
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z') {
-		return string(s[0]-'A'+'a') + s[1:]
-	}
-	return s
 }
 
 func series(items []string) string {
@@ -234,75 +257,79 @@ var basisNames = map[string]string{
 func bases(ids []string) string {
 	var out []string
 	for _, id := range ids {
-		out = append(out, basisNames[id])
+		if n, ok := basisNames[id]; ok {
+			out = append(out, n)
+		} else {
+			out = append(out, id)
+		}
 	}
 	return series(out)
 }
 
 func (d *differ) purposes() {
 	d.compare("purposes",
-		func(p map[string]any) {
-			d.add("purpose", "new purpose", "New purpose: %s (%s).", name(p), bases(strs(p, "legal_bases")))
+		func(p item) {
+			d.add(at{new: []string{p.path}}, "purpose", "new purpose", "New purpose: %s (%s).", name(p.m), bases(strs(p.m, "legal_bases")))
 		},
-		func(p map[string]any) {
-			d.add("purpose", "purpose, category, recipient or processor removed", "We no longer use personal data to %s.", lower(name(p)))
+		func(p item) {
+			d.add(at{old: []string{p.path}}, "purpose", "purpose, category, recipient or processor removed", "Purpose removed: %s.", name(p.m))
 		},
-		func(o, n map[string]any) {
-			if ob, nb := strs(o, "legal_bases"), strs(n, "legal_bases"); !slices.Equal(ob, nb) {
-				d.add("purpose", "legal basis changed", "%s now relies on %s instead of %s.", name(n), bases(nb), bases(ob))
+		func(o, n item) {
+			if ob, nb := strs(o.m, "legal_bases"), strs(n.m, "legal_bases"); !slices.Equal(ob, nb) {
+				d.add(field(o, n, "legal_bases"), "purpose", "legal basis changed", "The purpose %s now relies on %s instead of %s.", quoted(n.m), bases(nb), bases(ob))
 			}
-			if more := minus(strs(n, "categories"), strs(o, "categories")); len(more) > 0 {
-				d.add("purpose", "data used for more purposes", "%s now also uses %s.", name(n), series(d.names(d.b, "categories", more)))
+			if more := minus(strs(n.m, "categories"), strs(o.m, "categories")); len(more) > 0 {
+				d.add(field(o, n, "categories"), "purpose", "data used for more purposes", "The purpose %s now also uses: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
 			}
-			if more := minus(strs(n, "recipients"), strs(o, "recipients")); len(more) > 0 {
-				d.add("purpose", "new recipient", "For %s, personal data now also goes to %s.", lower(name(n)), series(d.names(d.b, "recipients", more)))
+			if more := minus(strs(n.m, "recipients"), strs(o.m, "recipients")); len(more) > 0 {
+				d.add(field(o, n, "recipients"), "purpose", "new recipient", "For the purpose %s, personal data now also goes to: %s.", quoted(n.m), series(d.names(d.b, "recipients", more)))
 			}
-			if str(o, "legitimate_interest") != str(n, "legitimate_interest") && slices.Contains(strs(n, "legal_bases"), "legitimate_interests") && str(o, "legitimate_interest") != "" {
-				d.add("purpose", "wording changed", "The legitimate interest behind %s is described differently.", lower(name(n)))
+			if str(o.m, "legitimate_interest") != str(n.m, "legitimate_interest") && slices.Contains(strs(n.m, "legal_bases"), "legitimate_interests") && str(o.m, "legitimate_interest") != "" {
+				d.add(field(o, n, "legitimate_interest"), "purpose", "wording changed", "The legitimate interest behind the purpose %s is described differently.", quoted(n.m))
 			}
-			if str(o, "description") != str(n, "description") {
-				d.add("purpose", "wording changed", "The description of %s changed.", lower(name(n)))
+			if str(o.m, "description") != str(n.m, "description") {
+				d.add(field(o, n, "description"), "purpose", "wording changed", "The description of the purpose %s changed.", quoted(n.m))
 			}
 		})
 }
 
 func (d *differ) categories() {
 	d.compare("categories",
-		func(c map[string]any) {
-			d.add("category", "new category of personal data", "New category of personal data: %s.", name(c))
+		func(c item) {
+			d.add(at{new: []string{c.path}}, "category", "new category of personal data", "New category of personal data: %s.", name(c.m))
 		},
-		func(c map[string]any) {
-			d.add("category", "purpose, category, recipient or processor removed", "We no longer collect %s.", lower(name(c)))
+		func(c item) {
+			d.add(at{old: []string{c.path}}, "category", "purpose, category, recipient or processor removed", "Category of personal data removed: %s.", name(c.m))
 		},
-		func(o, n map[string]any) {
-			if str(o, "retention") != str(n, "retention") {
-				d.retentionChange(name(n), d.retentionText(d.a, str(o, "retention")), d.retentionText(d.b, str(n, "retention")),
-					d.days(d.a, str(o, "retention")), d.days(d.b, str(n, "retention")))
+		func(o, n item) {
+			if str(o.m, "retention") != str(n.m, "retention") {
+				d.retentionChange(field(o, n, "retention"), quoted(n.m), d.retentionText(d.a, str(o.m, "retention")), d.retentionText(d.b, str(n.m, "retention")),
+					d.days(d.a, str(o.m, "retention")), d.days(d.b, str(n.m, "retention")))
 			}
-			if more := minus(strs(n, "sources"), strs(o, "sources")); len(more) > 0 {
-				d.add("category", "new category of personal data", "We now also get %s from %s.", lower(name(n)), series(d.names(d.b, "sources", more)))
+			if more := minus(strs(n.m, "sources"), strs(o.m, "sources")); len(more) > 0 {
+				d.add(field(o, n, "sources"), "category", "new category of personal data", "New sources of %s: %s.", quoted(n.m), series(d.names(d.b, "sources", more)))
 			}
 		})
 }
 
 func (d *differ) retentionText(s snapshot, id string) string {
-	m, _ := byID(list(s, "retention"))
-	r := m[id]
-	if p := str(r, "period"); p != "" {
+	m, _ := byID(s, "retention")
+	r, ok := m[id]
+	if !ok {
+		return id
+	}
+	if p := str(r.m, "period"); p != "" {
 		return p
 	}
-	if r != nil {
-		return "as set by our criteria"
-	}
-	return id
+	return "as set by our criteria"
 }
 
 // days returns the approximate length of a retention rule's period, or -1.
 func (d *differ) days(s snapshot, id string) int {
-	m, _ := byID(list(s, "retention"))
+	m, _ := byID(s, "retention")
 	var n int
 	var unit string
-	if _, err := fmt.Sscanf(str(m[id], "period"), "%d %s", &n, &unit); err != nil {
+	if _, err := fmt.Sscanf(str(m[id].m, "period"), "%d %s", &n, &unit); err != nil {
 		return -1
 	}
 	switch strings.TrimSuffix(unit, "s") {
@@ -316,34 +343,54 @@ func (d *differ) days(s snapshot, id string) int {
 	return n
 }
 
-func (d *differ) retentionChange(what, old, new string, oldDays, newDays int) {
+func (d *differ) retentionChange(where at, what, old, new string, oldDays, newDays int) {
 	reason := "longer retention"
 	if oldDays >= 0 && newDays >= 0 && newDays <= oldDays {
 		reason = "shorter retention"
 	}
-	d.add("retention", reason, "Retention of %s: %s → %s.", lower(what), old, new)
+	d.add(where, "retention", reason, "Retention of %s: %s → %s.", what, old, new)
+}
+
+// users returns the paths of the items of collections in s whose field
+// refers to id (categories[2].retention for retention rule id).
+func users(s snapshot, id string, refs ...string) []string {
+	var out []string
+	for _, ref := range refs {
+		collection, f, _ := strings.Cut(ref, ".")
+		for i, it := range list(s, collection) {
+			v := get(it, f)
+			if v == id || slices.Contains(strs(it, f), id) {
+				out = append(out, fmt.Sprintf("%s[%d].%s", collection, i, f))
+			}
+		}
+	}
+	return out
 }
 
 func (d *differ) retention() {
-	d.compare("retention", nil, nil, func(o, n map[string]any) {
-		if str(o, "period") != str(n, "period") || str(o, "from") != str(n, "from") {
-			d.retentionChange(name(n), d.retentionText(d.a, str(o, "id")), d.retentionText(d.b, str(n, "id")),
-				d.days(d.a, str(o, "id")), d.days(d.b, str(n, "id")))
-		} else if str(o, "criteria") != str(n, "criteria") {
-			d.add("retention", "wording changed", "The criteria for keeping %s are described differently.", lower(name(n)))
+	d.compare("retention", nil, nil, func(o, n item) {
+		id := str(n.m, "id")
+		where := at{append([]string{n.path}, users(d.b, id, "categories.retention", "purposes.retention")...),
+			append([]string{o.path}, users(d.a, id, "categories.retention", "purposes.retention")...)}
+		if str(o.m, "period") != str(n.m, "period") || str(o.m, "from") != str(n.m, "from") {
+			d.retentionChange(where, quoted(n.m), d.retentionText(d.a, id), d.retentionText(d.b, id), d.days(d.a, id), d.days(d.b, id))
+		} else if str(o.m, "criteria") != str(n.m, "criteria") {
+			d.add(where, "retention", "wording changed", "The criteria for keeping %s are described differently.", quoted(n.m))
 		}
 	})
 }
 
 func (d *differ) recipients() {
 	d.compare("recipients",
-		func(r map[string]any) { d.add("recipient", "new recipient", "New recipient: %s.", name(r)) },
-		func(r map[string]any) {
-			d.add("recipient", "purpose, category, recipient or processor removed", "We no longer disclose personal data to %s.", lower(name(r)))
+		func(r item) {
+			d.add(at{new: []string{r.path}}, "recipient", "new recipient", "New recipient: %s.", name(r.m))
 		},
-		func(o, n map[string]any) {
-			if more := minus(strs(n, "categories"), strs(o, "categories")); len(more) > 0 {
-				d.add("recipient", "new recipient", "%s now also receive %s.", name(n), series(d.names(d.b, "categories", more)))
+		func(r item) {
+			d.add(at{old: []string{r.path}}, "recipient", "purpose, category, recipient or processor removed", "Recipient removed: %s.", name(r.m))
+		},
+		func(o, n item) {
+			if more := minus(strs(n.m, "categories"), strs(o.m, "categories")); len(more) > 0 {
+				d.add(field(o, n, "categories"), "recipient", "new recipient", "More personal data now goes to %s: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
 			}
 		})
 }
@@ -374,40 +421,52 @@ func (d *differ) tool(regime, id string) string {
 
 // safeguard names the EU transfer tool of a processor's transfer.
 func (d *differ) safeguard(s snapshot, transfer string) string {
-	m, _ := byID(list(s, "transfers"))
+	m, _ := byID(s, "transfers")
 	if t, ok := m[transfer]; ok {
-		return d.tool("eu", str(t, "mechanism"))
+		return d.tool("eu", str(t.m, "mechanism"))
 	}
 	return ""
 }
 
+func where(p map[string]any) []string {
+	return uniq(append([]string{str(p, "country")}, strs(p, "locations")...))
+}
+
 func (d *differ) processors() {
+	newTransfers, _ := byID(d.b, "transfers")
 	d.compare("processors",
-		func(p map[string]any) {
-			where := append([]string{str(p, "country")}, strs(p, "locations")...)
-			parts := []string{name(p), lower(str(p, "service")), d.countries(uniq(where))}
-			if sg := d.safeguard(d.b, str(p, "transfer")); sg != "" {
-				parts = append(parts, sg)
+		func(p item) {
+			s := fmt.Sprintf("New sub-processor: %s", name(p.m))
+			if svc := str(p.m, "service"); svc != "" {
+				s += " (" + svc + ")"
 			}
-			s := "New sub-processor: " + strings.Join(parts, ", ")
-			if added := str(p, "added"); added != "" {
+			if w := where(p.m); len(w) > 0 {
+				s += ", in " + d.countries(w)
+			}
+			if sg := d.safeguard(d.b, str(p.m, "transfer")); sg != "" {
+				s += ", relying on " + sg
+			}
+			if added := str(p.m, "added"); added != "" {
 				s += ", from " + added
 			}
-			d.add("processor", "new sub-processor", "%s.", s)
+			d.add(at{new: []string{p.path}}, "processor", "new sub-processor", "%s.", s)
 		},
-		func(p map[string]any) {
-			d.add("processor", "purpose, category, recipient or processor removed", "Sub-processor removed: %s.", name(p))
+		func(p item) {
+			d.add(at{old: []string{p.path}}, "processor", "purpose, category, recipient or processor removed", "Sub-processor removed: %s.", name(p.m))
 		},
-		func(o, n map[string]any) {
-			ow := uniq(append([]string{str(o, "country")}, strs(o, "locations")...))
-			nw := uniq(append([]string{str(n, "country")}, strs(n, "locations")...))
-			if more := minus(nw, ow); len(more) > 0 {
-				d.add("processor", "new destination country", "%s now processes personal data in %s.", name(n), d.countries(more))
+		func(o, n item) {
+			if more := minus(where(n.m), where(o.m)); len(more) > 0 {
+				d.add(at{[]string{n.path + ".country", n.path + ".locations"}, []string{o.path + ".country", o.path + ".locations"}},
+					"processor", "new destination country", "%s now processes personal data in %s.", name(n.m), d.countries(more))
 			}
-			// A processor moved to another transfer; a change of the
-			// transfer's own safeguard is reported once, under transfers.
-			if so, sn := d.safeguard(d.a, str(o, "transfer")), d.safeguard(d.b, str(n, "transfer")); str(o, "transfer") != str(n, "transfer") && so != sn && so != "" && sn != "" {
-				d.add("processor", "transfer safeguard replaced", "Transfers to %s now rely on %s instead of %s.", name(n), sn, so)
+			// A processor moved to another existing transfer. When its old
+			// transfer was replaced, the replacement is reported once,
+			// under transfers.
+			ot, nt := str(o.m, "transfer"), str(n.m, "transfer")
+			if _, kept := newTransfers[ot]; kept && ot != nt {
+				if so, sn := d.safeguard(d.a, ot), d.safeguard(d.b, nt); so != sn && so != "" && sn != "" {
+					d.add(field(o, n, "transfer"), "processor", "transfer safeguard replaced", "Transfers to %s now rely on %s instead of %s.", name(n.m), sn, so)
+				}
 			}
 		})
 }
@@ -422,34 +481,121 @@ func uniq(xs []string) []string {
 	return out
 }
 
+// regimes are the two transfer regimes a transfer names a tool for.
+var regimes = []struct{ key, id, from string }{
+	{"mechanism", "eu", "the European Economic Area"},
+	{"uk_mechanism", "uk", "the United Kingdom"},
+}
+
+// reached returns the destination countries of the transfers in s.
+func reached(s snapshot) []string {
+	var out []string
+	for _, t := range list(s, "transfers") {
+		out = append(out, strs(t, "destinations")...)
+	}
+	return uniq(out)
+}
+
+// toolPaths returns the paths a change of transfer t's tools concerns: its
+// mechanisms and the processors that rely on it (the sub-processor list
+// names each one's safeguard).
+func toolPaths(s snapshot, t item) []string {
+	return append([]string{t.path + ".mechanism", t.path + ".uk_mechanism"}, users(s, str(t.m, "id"), "processors.transfer")...)
+}
+
+// transfers reports the transfers of personal data abroad. A transfer
+// that another replaces (a removed transfer and an added one to the same
+// country, say the Privacy Shield and the Data Privacy Framework) is one
+// change naming both tools; a country reached for the first time is a new
+// destination; a country no longer reached, a removed destination.
 func (d *differ) transfers() {
-	d.compare("transfers",
-		func(t map[string]any) {
-			d.add("transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
-				d.countries(strs(t, "destinations")), d.tool("eu", str(t, "mechanism")))
-		},
-		nil,
-		func(o, n map[string]any) {
-			if more := minus(strs(n, "destinations"), strs(o, "destinations")); len(more) > 0 {
-				d.add("transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
-					d.countries(more), d.tool("eu", str(n, "mechanism")))
+	oldReach, newReach := reached(d.a), reached(d.b)
+	am, aorder := byID(d.a, "transfers")
+	bm, border := byID(d.b, "transfers")
+	var added, removed []item
+	for _, id := range border {
+		if _, ok := am[id]; !ok {
+			added = append(added, bm[id])
+		}
+	}
+	for _, id := range aorder {
+		if _, ok := bm[id]; !ok {
+			removed = append(removed, am[id])
+		}
+	}
+	replaced := map[string]bool{} // removed transfers' paths that a new one replaces
+	for _, t := range added {
+		dests := strs(t.m, "destinations")
+		if fresh := minus(dests, oldReach); len(fresh) > 0 {
+			d.add(at{new: []string{t.path + ".destinations"}}, "transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
+				d.countries(fresh), d.tool("eu", str(t.m, "mechanism")))
+		}
+		known := minus(dests, minus(dests, oldReach))
+		if len(known) == 0 {
+			continue
+		}
+		// The removed transfers to the same countries are what it replaces.
+		var old []item
+		for _, r := range removed {
+			if len(minus(known, strs(r.m, "destinations"))) < len(known) {
+				old = append(old, r)
+				replaced[r.path] = true
 			}
-			for _, regime := range []struct{ key, name string }{{"mechanism", "eu"}, {"uk_mechanism", "uk"}} {
-				om, nm := str(o, regime.key), str(n, regime.key)
-				if om != nm && om != "" && nm != "" {
-					who := "the European Economic Area"
-					if regime.name == "uk" {
-						who = "the United Kingdom"
-					}
-					to := d.countries(strs(n, "destinations"))
-					if rs := d.names(d.b, "recipients", strs(n, "recipients")); len(rs) > 0 {
-						to = series(rs) + " in " + to
-					}
-					d.add("transfer", "transfer safeguard replaced", "Transfers of data from %s to %s now rely on %s instead of %s.",
-						who, to, d.tool(regime.name, nm), d.tool(regime.name, om))
-				}
+		}
+		if len(old) == 0 {
+			d.add(at{new: toolPaths(d.b, t)}, "transfer", "transfer safeguard added or removed",
+				"Transfers of data to %s may now also rely on %s.", d.toWhom(d.b, t.m, known), d.tool("eu", str(t.m, "mechanism")))
+			continue
+		}
+		for _, r := range old {
+			d.replacement(at{toolPaths(d.b, t), toolPaths(d.a, r)}, r.m, t.m, known)
+		}
+	}
+	for _, r := range removed {
+		dests := strs(r.m, "destinations")
+		if gone := minus(dests, newReach); len(gone) > 0 {
+			d.add(at{old: []string{r.path + ".destinations"}}, "transfer", "destination country removed", "Personal data no longer goes to %s.", d.countries(gone))
+		}
+		if kept := minus(dests, minus(dests, newReach)); len(kept) > 0 && !replaced[r.path] {
+			d.add(at{old: toolPaths(d.a, r)}, "transfer", "transfer safeguard added or removed",
+				"Transfers of data to %s no longer rely on %s.", d.toWhom(d.a, r.m, kept), d.tool("eu", str(r.m, "mechanism")))
+		}
+	}
+	d.compare("transfers", nil, nil, func(o, n item) {
+		if more := minus(strs(n.m, "destinations"), strs(o.m, "destinations")); len(more) > 0 {
+			if fresh := minus(more, oldReach); len(fresh) > 0 {
+				d.add(field(o, n, "destinations"), "transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
+					d.countries(fresh), d.tool("eu", str(n.m, "mechanism")))
 			}
-		})
+		}
+		if gone := minus(minus(strs(o.m, "destinations"), strs(n.m, "destinations")), newReach); len(gone) > 0 {
+			d.add(field(o, n, "destinations"), "transfer", "destination country removed", "Personal data no longer goes to %s.", d.countries(gone))
+		}
+		d.replacement(at{toolPaths(d.b, n), toolPaths(d.a, o)}, o.m, n.m, strs(n.m, "destinations"))
+	})
+}
+
+// toWhom says where the data of a transfer goes: "the United States
+// (recipients: Service providers)".
+func (d *differ) toWhom(s snapshot, t map[string]any, countries []string) string {
+	to := d.countries(countries)
+	if rs := d.names(s, "recipients", strs(t, "recipients")); len(rs) > 0 {
+		to += " (recipients: " + series(rs) + ")"
+	}
+	return to
+}
+
+// replacement reports, for each regime, a transfer tool that the new
+// transfer n relies on instead of the old transfer o's.
+func (d *differ) replacement(where at, o, n map[string]any, countries []string) {
+	for _, rg := range regimes {
+		om, nm := str(o, rg.key), str(n, rg.key)
+		if om == nm || om == "" || nm == "" {
+			continue
+		}
+		d.add(where, "transfer", "transfer safeguard replaced", "Transfers of data from %s to %s now rely on %s instead of %s.",
+			rg.from, d.toWhom(d.b, n, countries), d.tool(rg.id, nm), d.tool(rg.id, om))
+	}
 }
 
 func (d *differ) rights() {
@@ -461,10 +607,10 @@ func (d *differ) rights() {
 		n = append(n, str(r, "right"))
 	}
 	for _, r := range minus(n, o) {
-		d.add("right", "rights or request methods changed", "New right offered: %s.", strings.ReplaceAll(r, "_", " "))
+		d.add(both("rights.offered"), "right", "rights or request methods changed", "New right offered: %s.", strings.ReplaceAll(r, "_", " "))
 	}
 	for _, r := range minus(o, n) {
-		d.add("right", "rights or request methods changed", "Right no longer offered everywhere: %s.", strings.ReplaceAll(r, "_", " "))
+		d.add(both("rights.offered"), "right", "rights or request methods changed", "Right no longer offered everywhere: %s.", strings.ReplaceAll(r, "_", " "))
 	}
 	methods := func(s snapshot) []string {
 		var out []string
@@ -474,10 +620,10 @@ func (d *differ) rights() {
 		return out
 	}
 	for _, m := range minus(methods(d.b), methods(d.a)) {
-		d.add("request method", "rights or request methods changed", "New way to make a request: %s.", m)
+		d.add(both("rights.request_methods"), "request method", "rights or request methods changed", "New way to make a request: %s.", m)
 	}
 	for _, m := range minus(methods(d.a), methods(d.b)) {
-		d.add("request method", "rights or request methods changed", "Request method removed: %s.", m)
+		d.add(both("rights.request_methods"), "request method", "rights or request methods changed", "Request method removed: %s.", m)
 	}
 }
 
@@ -486,12 +632,13 @@ func (d *differ) sale() {
 		{"sells", "We now sell personal information.", "We no longer sell personal information."},
 		{"shares", "We now share personal information for targeted advertising.", "We no longer share personal information for targeted advertising."},
 	} {
-		o, n := str(d.a, "california."+f.key), str(d.b, "california."+f.key)
+		path := "california." + f.key
+		o, n := str(d.a, path), str(d.b, path)
 		switch {
 		case o != "yes" && n == "yes":
-			d.add("sale", "new sale or sharing", "%s", f.now)
+			d.add(both(path), "sale", "new sale or sharing", "%s", f.now)
 		case o == "yes" && n != "yes" && n != "":
-			d.add("sale", "purpose, category, recipient or processor removed", "%s", f.not)
+			d.add(both(path), "sale", "purpose, category, recipient or processor removed", "%s", f.not)
 		}
 	}
 }
@@ -499,17 +646,17 @@ func (d *differ) sale() {
 func (d *differ) children() {
 	o, n := get(d.a, "children.minimum_age"), get(d.b, "children.minimum_age")
 	if o != nil && n != nil && o != n {
-		d.add("children", "wording changed", "Our services are now for people aged %v and over (before: %v).", n, o)
+		d.add(both("children.minimum_age"), "children", "wording changed", "Our services are now for people aged %v and over (before: %v).", n, o)
 	}
 	if str(d.a, "children.directed_to_children") != "yes" && str(d.b, "children.directed_to_children") == "yes" {
-		d.add("children", "service directed to children", "Some of our services are now directed to children.")
+		d.add(both("children.directed_to_children"), "children", "service directed to children", "Some of our services are now directed to children.")
 	}
 }
 
 func (d *differ) automated() {
 	o, n := str(d.a, "automated_decisions.solely_automated"), str(d.b, "automated_decisions.solely_automated")
 	if o != "yes" && n == "yes" {
-		d.add("automated decisions", "new automated decision-making", "We now make decisions about people by automated means.")
+		d.add(both("automated_decisions.solely_automated"), "automated decisions", "new automated decision-making", "We now make decisions about people by automated means.")
 	}
 }
 
@@ -523,26 +670,26 @@ func (d *differ) contact() {
 		o, n := get(d.a, f.path), get(d.b, f.path)
 		switch {
 		case o == nil && n != nil:
-			d.add("contact", "contact details changed", "%s", f.added)
+			d.add(both(f.path), "contact", "contact details changed", "%s", f.added)
 		case o != nil && n != nil && !reflect.DeepEqual(o, n):
-			d.add("contact", "contact details changed", "%s", f.changed)
+			d.add(both(f.path), "contact", "contact details changed", "%s", f.changed)
 		}
 	}
 	if o, n := get(d.a, "organization.dpf"), get(d.b, "organization.dpf"); o == nil && n != nil {
-		d.add("transfer", "transfer safeguard replaced", "We are now certified under the EU-U.S. Data Privacy Framework.")
+		d.add(both("organization.dpf"), "transfer", "transfer safeguard added or removed", "We are now certified under the EU-U.S. Data Privacy Framework.")
 	}
 }
 
 func (d *differ) sections() {
 	d.compare("sections",
-		func(s map[string]any) {
-			d.add("section", "wording changed", "New section: %s.", str(s, "title"))
+		func(s item) {
+			d.add(at{new: []string{s.path}}, "section", "wording changed", "New section: %s.", str(s.m, "title"))
 		},
-		func(s map[string]any) {
-			d.add("section", "wording changed", "Section removed: %s.", str(s, "title"))
+		func(s item) {
+			d.add(at{old: []string{s.path}}, "section", "wording changed", "Section removed: %s.", str(s.m, "title"))
 		},
-		func(o, n map[string]any) {
-			d.add("section", "wording changed", "The section %q was reworded.", str(n, "title"))
+		func(o, n item) {
+			d.add(at{[]string{n.path}, []string{o.path}}, "section", "wording changed", "The section “%s” was reworded.", str(n.m, "title"))
 		})
 }
 
@@ -572,18 +719,54 @@ func Material(cs []Change) []Change {
 	return out
 }
 
-// For keeps the changes a notice's readers are told about: the
-// sub-processor list reports processors only; the California notice leaves
-// them out (it names recipients by category); the others report all.
-func For(noticeID string, cs []Change) []Change {
+// For keeps the changes that a notice's text concerns: those whose data
+// paths a section of the new version uses (notice.Section.Trace), or, for
+// what was removed or changed, a section of the old version. Either
+// document may be nil (a notice first published, or withdrawn). A path is
+// used by a section that traces it, a value inside it (processors[2] is
+// used by a section tracing processors[2].country) or a value around it
+// (transfers[0].mechanism by one tracing transfers).
+func For(cs []Change, old, new *notice.Document) []Change {
+	oldUsed, newUsed := traced(old), traced(new)
 	var out []Change
 	for _, c := range cs {
-		switch {
-		case noticeID == "subprocessors" && c.Area != "processor":
-		case noticeID == "california" && c.Area == "processor":
-		default:
+		if usesAny(newUsed, c.Paths) || usesAny(oldUsed, c.OldPaths) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// traced returns every data path the sections of doc use.
+func traced(doc *notice.Document) []string {
+	if doc == nil {
+		return nil
+	}
+	var out []string
+	doc.Walk(func(s *notice.Section, _ int) { out = append(out, s.Trace.Paths...) })
+	return out
+}
+
+func usesAny(used, paths []string) bool {
+	for _, p := range paths {
+		for _, u := range used {
+			if p == u || inside(p, u) || inside(u, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inside reports whether path p is a value inside the value at root.
+func inside(p, root string) bool {
+	return len(p) > len(root) && strings.HasPrefix(p, root) && (p[len(root)] == '.' || p[len(root)] == '[')
+}
+
+// Words counts words for a sentence: "1 word", "2 words".
+func Words(n int) string {
+	if n == 1 {
+		return "1 word"
+	}
+	return fmt.Sprintf("%d words", n)
 }

@@ -1,6 +1,7 @@
 package diff_test
 
 import (
+	"fmt"
 	"math/rand"
 	"os"
 	"strings"
@@ -63,13 +64,73 @@ func TestRedlineProperties(t *testing.T) {
 	}
 }
 
+// Reading text in the form render.Plain writes: headings with "#"
+// marks, list items with "• ", table rows with " — " between cells.
+const oldText = "# Privacy Policy\n\n## Retention\n\nWe keep <data> for 12 months.\n\n• Email\n• Chat\n\nProcessors\nProcessor — Country\nStripe — the United States\n\n### Old part\n\nGone.\n\n"
+const newText = "# Privacy Policy\n\n## Keeping data\n\nWe keep <data> for 24 months.\n\n• Email\n• Phone\n• Chat\n\nProcessors\nProcessor — Country\nStripe — the United States\nMollie — the Netherlands\n\n"
+
 func TestRedlineHTML(t *testing.T) {
-	ops := diff.Redline("## Retention {#retention}\n\nWe keep <data> for 12 months.\n", "## Retention {#retention}\n\nWe keep <data> for 24 months.\n")
-	got := diff.HTML(ops)
-	for _, want := range []string{"<h3>Retention</h3>", "&lt;data&gt;", `<del><span class="visually-hidden">[deleted: </span>12`, `<ins><span class="visually-hidden">[inserted: </span>24`} {
+	got := diff.HTML(diff.Redline(oldText, newText))
+	for _, want := range []string{
+		"<h2>Privacy Policy</h2>",
+		`<h3><del><span class="visually-hidden">[deleted: </span>Retention<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[inserted: </span>Keeping data<span class="visually-hidden">]</span></ins></h3>`,
+		"&lt;data&gt;",
+		`<del><span class="visually-hidden">[deleted: </span>12`, `<ins><span class="visually-hidden">[inserted: </span>24`,
+		"<ul>\n<li>Email</li>\n<li><ins>",
+		"<table>\n<tr><th>Processor</th><th>Country</th></tr>\n<tr><td>Stripe</td><td>the United States</td></tr>\n<tr><td><ins>",
+		"<h4><del>",
+	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("HTML lacks %q:\n%s", want, got)
 		}
+	}
+	for _, bad := range []string{"#", "•", " — "} {
+		if strings.Contains(got, bad) {
+			t.Errorf("HTML shows the layout mark %q:\n%s", bad, got)
+		}
+	}
+}
+
+// Blocks gives the structure of a redline: the kinds of block, heading
+// levels, cells, and every word of the redline in order.
+func TestBlocks(t *testing.T) {
+	ops := diff.Redline(oldText, newText)
+	var got []string
+	var words, want []string
+	for _, b := range diff.Blocks(ops) {
+		var cells []string
+		for _, c := range b.Cells {
+			cells = append(cells, diff.Text(c))
+			for _, op := range c {
+				words = append(words, strings.Fields(op.Text)...)
+			}
+		}
+		got = append(got, fmt.Sprintf("%d/%d/%v %s", b.Kind, b.Level, b.TableStart, strings.Join(cells, " | ")))
+	}
+	wantBlocks := []string{
+		"1/1/false Privacy Policy",
+		"1/2/false Keeping data",
+		"0/0/false We keep <data> for 24 months.",
+		"2/0/false Email", "2/0/false Phone", "2/0/false Chat",
+		"0/0/false Processors",
+		"3/0/true Processor | Country",
+		"3/0/false Stripe | the United States",
+		"3/0/false Mollie | the Netherlands",
+		"1/3/false Old part",
+		"0/0/false Gone.",
+	}
+	if strings.Join(got, "\n") != strings.Join(wantBlocks, "\n") {
+		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantBlocks, "\n"))
+	}
+	for _, op := range ops {
+		for _, w := range strings.Fields(op.Text) {
+			if w != "#" && w != "##" && w != "###" && w != "•" && w != "—" {
+				want = append(want, w)
+			}
+		}
+	}
+	if strings.Join(words, " ") != strings.Join(want, " ") {
+		t.Errorf("words:\n%s\nwant:\n%s", strings.Join(words, " "), strings.Join(want, " "))
 	}
 }
 

@@ -6,8 +6,10 @@ package diff
 
 import (
 	"html"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -135,64 +137,220 @@ func Changed(ops []Op) bool {
 	return false
 }
 
-// HTML renders a redline of Markdown notice text for reading: paragraphs and
-// list items as paragraphs, headings as headings (kept as context even when
-// unchanged), insertions in <ins> and deletions in <del>, each with a text
-// label for screen readers, so colour is never the only sign.
-func HTML(ops []Op) string {
-	type seg struct {
-		kind OpKind
-		text string
+// BlockKind says what a block of a redline is.
+type BlockKind int
+
+// The kinds of block, as the reading text (render.Plain) writes them: a
+// heading starts with "#" marks, one per level; a list item with "• "; a
+// table is a run of lines without a blank one between them whose cells are
+// joined by " — "; anything else is a paragraph.
+const (
+	Paragraph BlockKind = iota
+	Heading
+	Item
+	Row
+)
+
+// Block is a block of a redline's text.
+type Block struct {
+	Kind BlockKind
+	// Level is a heading's level: 1 for the notice's title, 2 for a
+	// section, 3 for a subsection, and so on.
+	Level int
+	// Cells hold the block's text, marked: one cell for a paragraph,
+	// heading or item (without its "#" or "• " marks), one per column for
+	// a table row.
+	Cells [][]Op
+	// TableStart is true for the first row of a table (its header).
+	TableStart bool
+}
+
+// Text returns the cell's new text (kept and inserted runs), or the old
+// one if everything in it was deleted.
+func Text(cell []Op) string {
+	var n, o strings.Builder
+	for _, op := range cell {
+		if op.Kind != Delete {
+			n.WriteString(op.Text)
+		}
+		if op.Kind != Insert {
+			o.WriteString(op.Text)
+		}
 	}
-	var lines [][]seg
-	cur := []seg{}
+	if strings.TrimSpace(n.String()) == "" {
+		return strings.TrimSpace(o.String())
+	}
+	return strings.TrimSpace(n.String())
+}
+
+// Blocks returns the structure of a redline of two reading texts: its
+// headings, paragraphs, list items and table rows, each with the words
+// inserted and deleted in it. Only the layout marks ("## ", "• ", the
+// " — " between cells, line breaks) are left out: the words of the blocks,
+// joined, are the words of the redline. A line break that only one text
+// has breaks the block there.
+func Blocks(ops []Op) []Block {
+	// Split into lines.
+	var lines [][]Op
+	var cur []Op
 	for _, op := range ops {
-		parts := strings.Split(op.Text, "\n")
-		for i, p := range parts {
+		for i, part := range strings.Split(op.Text, "\n") {
 			if i > 0 {
 				lines = append(lines, cur)
-				cur = []seg{}
+				cur = nil
 			}
-			if p != "" {
-				cur = append(cur, seg{op.Kind, p})
+			if part != "" {
+				cur = append(cur, Op{op.Kind, part})
 			}
 		}
 	}
 	lines = append(lines, cur)
-	var b strings.Builder
-	for _, line := range lines {
-		if len(line) == 0 {
-			continue
+	// Group lines between blank ones.
+	var out []Block
+	var group [][]Op
+	flush := func() {
+		for _, l := range group {
+			out = append(out, classify(l, len(group)))
 		}
-		var plain strings.Builder
-		for _, s := range line {
-			if s.kind != Delete {
-				plain.WriteString(s.text)
-			}
-		}
-		text := plain.String()
-		tag := "p"
-		level := 0
-		if strings.HasPrefix(text, "#") {
-			level = len(text) - len(strings.TrimLeft(text, "#"))
-			tag = "h" + string(rune('0'+min(level+1, 6)))
-		}
-		b.WriteString("<" + tag + ">")
-		skip := level // heading marks to drop from the start of the line
-		for i, s := range line {
-			t := s.text
-			if skip > 0 && s.kind != Delete {
-				trimmed := strings.TrimLeft(t, "#")
-				skip -= len(t) - len(trimmed)
-				t = strings.TrimLeft(trimmed, " ")
-			}
-			if level > 0 && i == len(line)-1 {
-				if j := strings.LastIndex(t, " {#"); j >= 0 && strings.HasSuffix(t, "}") {
-					t = t[:j]
+		if len(group) > 1 && len(out) > 0 {
+			// Mark the first row of each table.
+			for i := len(out) - len(group); i < len(out); i++ {
+				if out[i].Kind == Row && (i == len(out)-len(group) || out[i-1].Kind != Row) {
+					out[i].TableStart = true
 				}
 			}
-			t = html.EscapeString(t)
-			switch s.kind {
+		}
+		group = nil
+	}
+	for _, l := range lines {
+		if blank(l) {
+			flush()
+			continue
+		}
+		group = append(group, l)
+	}
+	flush()
+	return out
+}
+
+func blank(line []Op) bool {
+	for _, op := range line {
+		if strings.TrimSpace(op.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// classify returns the block of one line of a group of n lines.
+func classify(line []Op, n int) Block {
+	n1, o1 := Texts(line)
+	lead := n1
+	if strings.TrimSpace(n1) == "" {
+		lead = o1
+	}
+	lead = strings.TrimLeft(lead, " ")
+	switch {
+	case n == 1 && headingMarks(lead) > 0:
+		level := headingMarks(lead)
+		return Block{Kind: Heading, Level: level, Cells: [][]Op{trimCell(dropPrefix(line, level))}}
+	case strings.HasPrefix(lead, "• "):
+		return Block{Kind: Item, Cells: [][]Op{trimCell(dropPrefix(line, 1))}}
+	case n > 1 && (strings.Contains(n1, " — ") || strings.Contains(o1, " — ")):
+		return Block{Kind: Row, Cells: splitCells(line)}
+	}
+	return Block{Kind: Paragraph, Cells: [][]Op{trimCell(line)}}
+}
+
+// headingMarks returns the number of "#" marks a heading line starts with,
+// or 0 if it is not a heading.
+func headingMarks(s string) int {
+	n := len(s) - len(strings.TrimLeft(s, "#"))
+	if n == 0 || n > 6 || !strings.HasPrefix(s[n:], " ") {
+		return 0
+	}
+	return n
+}
+
+// dropPrefix removes a line's leading spaces, its first marks
+// characters (the "#" marks or the bullet), whatever runs they are in, and
+// the spaces after them.
+func dropPrefix(line []Op, marks int) []Op {
+	var out []Op
+	text := false
+	for _, op := range line {
+		t := op.Text
+		for !text && t != "" {
+			r, size := utf8.DecodeRuneInString(t)
+			switch {
+			case r == ' ':
+			case marks > 0:
+				marks--
+			default:
+				text = true
+				continue
+			}
+			t = t[size:]
+		}
+		if t != "" {
+			out = append(out, Op{op.Kind, t})
+		}
+	}
+	return out
+}
+
+// trimCell removes the spaces around a cell's text.
+func trimCell(cell []Op) []Op {
+	for len(cell) > 0 {
+		t := strings.TrimLeft(cell[0].Text, " ")
+		if t != "" {
+			cell[0].Text = t
+			break
+		}
+		cell = cell[1:]
+	}
+	for len(cell) > 0 {
+		last := len(cell) - 1
+		t := strings.TrimRight(cell[last].Text, " ")
+		if t != "" {
+			cell[last].Text = t
+			break
+		}
+		cell = cell[:last]
+	}
+	return cell
+}
+
+// splitCells splits a table row at the " — " between its cells. A
+// separator split between runs stays in the cell's text.
+func splitCells(line []Op) [][]Op {
+	var cells [][]Op
+	var cur []Op
+	for _, op := range line {
+		parts := strings.Split(op.Text, " — ")
+		for i, p := range parts {
+			if i > 0 {
+				cells = append(cells, trimCell(cur))
+				cur = nil
+			}
+			if p != "" {
+				cur = append(cur, Op{op.Kind, p})
+			}
+		}
+	}
+	return append(cells, trimCell(cur))
+}
+
+// HTML renders a redline of reading text for a page: headings as headings
+// (kept as context even when unchanged), paragraphs, lists and tables as
+// such, insertions in <ins> and deletions in <del>, each with a text label
+// for screen readers, so colour is never the only sign.
+func HTML(ops []Op) string {
+	var b strings.Builder
+	inline := func(cell []Op) {
+		for _, op := range cell {
+			t := html.EscapeString(op.Text)
+			switch op.Kind {
 			case Insert:
 				b.WriteString(`<ins><span class="visually-hidden">[inserted: </span>` + t + `<span class="visually-hidden">]</span></ins>`)
 			case Delete:
@@ -201,7 +359,55 @@ func HTML(ops []Op) string {
 				b.WriteString(t)
 			}
 		}
-		b.WriteString("</" + tag + ">\n")
+	}
+	blocks := Blocks(ops)
+	for i, bl := range blocks {
+		prev, next := BlockKind(-1), BlockKind(-1)
+		if i > 0 {
+			prev = blocks[i-1].Kind
+		}
+		if i+1 < len(blocks) {
+			next = blocks[i+1].Kind
+		}
+		switch bl.Kind {
+		case Heading:
+			tag := "h" + strconv.Itoa(min(bl.Level+1, 6))
+			b.WriteString("<" + tag + ">")
+			inline(bl.Cells[0])
+			b.WriteString("</" + tag + ">\n")
+		case Item:
+			if prev != Item {
+				b.WriteString("<ul>\n")
+			}
+			b.WriteString("<li>")
+			inline(bl.Cells[0])
+			b.WriteString("</li>\n")
+			if next != Item {
+				b.WriteString("</ul>\n")
+			}
+		case Row:
+			if bl.TableStart {
+				b.WriteString("<table>\n")
+			}
+			cell := "td"
+			if bl.TableStart {
+				cell = "th"
+			}
+			b.WriteString("<tr>")
+			for _, c := range bl.Cells {
+				b.WriteString("<" + cell + ">")
+				inline(c)
+				b.WriteString("</" + cell + ">")
+			}
+			b.WriteString("</tr>\n")
+			if next != Row || blocks[i+1].TableStart {
+				b.WriteString("</table>\n")
+			}
+		default:
+			b.WriteString("<p>")
+			inline(bl.Cells[0])
+			b.WriteString("</p>\n")
+		}
 	}
 	return b.String()
 }

@@ -12,8 +12,10 @@ import (
 // under GDPR Art. 28(2) and EDPB Opinion 22/2024: each processor's name and
 // contracting entity, service, purposes, locations and transfer safeguard,
 // with processors not yet in use marked with their start date. It returns
-// nil when the project lists no processors. Its last-updated date is the
-// latest date a processor was added or announced, up to c.Date.
+// nil when the project lists no processors. Its dates are those of the
+// version, like every notice's: effective c.Date, last updated
+// c.LastUpdated (a processor's own dates are shown in the table, not as the
+// list's).
 func Subprocessors(c *Context) *notice.Document {
 	p := c.Project
 	if len(p.Processors) == 0 {
@@ -21,17 +23,6 @@ func Subprocessors(c *Context) *notice.Document {
 	}
 	doc := &notice.Document{ID: "subprocessors", Title: "Sub-processors", Organization: p.Organization.Name,
 		Effective: Day(c.Date), LastUpdated: Day(c.LastUpdated)}
-	latest := ""
-	for _, pr := range p.Processors {
-		for _, d := range []model.Date{pr.Added, pr.NoticeSent} {
-			if d != "" && string(d) <= Day(c.Date) && string(d) > latest {
-				latest = string(d)
-			}
-		}
-	}
-	if latest != "" {
-		doc.LastUpdated = latest
-	}
 	s := &notice.Section{ID: "list", Title: "Our sub-processors"}
 	s.P(notice.Plain(p.Organization.Name) + " uses these service providers to process personal data on its behalf, including personal data it processes for its business customers.")
 	var rows [][]notice.Text

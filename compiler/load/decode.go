@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
@@ -310,7 +312,7 @@ func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
 // decodeStruct decodes a mapping into the struct v, reporting unknown and
 // duplicate keys.
 func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string, depth int) {
-	fields := fieldsOf(v.Type())
+	st := fieldsOf(v.Type())
 	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
 		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.at(m)))
 	}
@@ -327,9 +329,9 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 			continue
 		}
 		seen[key] = keyNode
-		f, ok := fields[key]
+		f, ok := st.fields[key]
 		if !ok {
-			d.unknownKey(keyNode, path, key, fields)
+			d.unknownKey(keyNode, path, key, st)
 			continue
 		}
 		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
@@ -373,23 +375,18 @@ func (d *decoder) key(mv *ast.MappingValueNode, path string) (string, ast.Node, 
 	return text, k, true
 }
 
-func (d *decoder) unknownKey(n ast.Node, path, key string, fields map[string]field) {
-	names := make([]string, 0, len(fields))
-	for name := range fields {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+func (d *decoder) unknownKey(n ast.Node, path, key string, st *structInfo) {
 	where := "here"
 	if path != "" {
 		where = "in " + path
 	}
 	msg := fmt.Sprintf("unknown key %q %s", key, where)
-	if s := diag.Suggest(key, names); s != "" {
+	if s := st.suggest(key); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 		d.broken[model.Field(path, s)] = true
 	}
 	dg := d.errorf(n, model.Field(path, key), "%s", msg)
-	dg.Hint = "allowed keys: " + strings.Join(names, ", ")
+	dg.Hint = st.hint
 }
 
 func (d *decoder) mismatch(n ast.Node, path, want string) {
@@ -451,16 +448,60 @@ type field struct {
 	index []int
 }
 
-// fieldsOf maps a struct type's YAML keys to its fields.
-func fieldsOf(t reflect.Type) map[string]field {
-	m := map[string]field{}
+// structInfo is what decoding needs to know about a model struct type:
+// its YAML keys, sorted, and the hint listing them.
+type structInfo struct {
+	fields map[string]field
+	names  []string // sorted
+	hint   string
+	// lengths holds the number of characters of each name, lower-cased.
+	lengths []int
+}
+
+// structInfos caches structInfo by type: each unknown key of a wide
+// mapping would otherwise list and sort the keys again.
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+// fieldsOf describes a struct type's YAML keys.
+func fieldsOf(t reflect.Type) *structInfo {
+	if st, ok := structInfos.Load(t); ok {
+		return st.(*structInfo)
+	}
+	st := &structInfo{fields: map[string]field{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := tags.YAMLName(f)
 		if name == "" {
 			continue
 		}
-		m[name] = field{index: f.Index}
+		st.fields[name] = field{index: f.Index}
+		st.names = append(st.names, name)
 	}
-	return m
+	sort.Strings(st.names)
+	for _, name := range st.names {
+		st.lengths = append(st.lengths, utf8.RuneCountInString(strings.ToLower(name)))
+	}
+	st.hint = "allowed keys: " + strings.Join(st.names, ", ")
+	structInfos.Store(t, st)
+	return st
+}
+
+// suggest returns the key closest to the unknown key, as diag.Suggest does,
+// comparing it only with the keys whose length is close enough for a likely
+// typo (diag.Suggest allows about one edit in three characters, and the edit
+// distance is at least the difference in length), so a long unknown key, or
+// a mapping of thousands of them, costs little.
+func (st *structInfo) suggest(key string) string {
+	n := utf8.RuneCountInString(strings.ToLower(key))
+	limit := max(1, (utf8.RuneCountInString(key)+2)/3)
+	var near []string
+	for i, name := range st.names {
+		if d := n - st.lengths[i]; -limit <= d && d <= limit {
+			near = append(near, name)
+		}
+	}
+	if len(near) == 0 {
+		return ""
+	}
+	return diag.Suggest(key, near)
 }

@@ -20,10 +20,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/load/internal/yamlparser"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
@@ -179,9 +179,15 @@ func (l *loader) list() []dataFile {
 			}
 			return nil
 		}
-		if !d.IsDir() && isData(base) {
-			files = append(files, dataFile{name: p, real: p})
+		if d.IsDir() || !isData(base) {
+			return nil
 		}
+		if !d.Type().IsRegular() {
+			// Opening a named pipe blocks until something writes to it.
+			l.diags.Add(diag.Pos{File: p}, "", "is %s, not a regular file; data files must be regular files", kind(d.Type()))
+			return nil
+		}
+		files = append(files, dataFile{name: p, real: p})
 		return nil
 	})
 	if err != nil {
@@ -266,8 +272,29 @@ func (l *loader) followLink(p string) (string, bool) {
 		return fail("symbolic link points to a missing file (%s)", resolved)
 	case info.IsDir():
 		return fail("symbolic links to folders are not followed")
+	case !info.Mode().IsRegular():
+		return fail("symbolic link points to %s (%s), not a regular file; data files must be regular files", kind(info.Mode()), resolved)
 	}
 	return resolved, true
+}
+
+// kind names the type of a file that is not a regular file.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
 }
 
 // outside describes the hop of the link chain starting at p that leaves the
@@ -280,11 +307,16 @@ func (l *loader) outside(p, hop, target string) string {
 }
 
 // loadFile reads the data file name, whose content is that of the regular
-// file real (name itself, or where its symbolic link leads).
+// file real (name itself, or where its symbolic link leads). It never opens
+// anything but a regular file: opening a named pipe would block.
 func (l *loader) loadFile(name, real string) {
 	info, err := fs.Stat(l.fsys, real)
 	if err != nil {
 		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
+		return
+	}
+	if !info.Mode().IsRegular() { // replaced since it was listed: never open it
+		l.diags.Add(diag.Pos{File: name}, "", "is %s, not a regular file; data files must be regular files", kind(info.Mode()))
 		return
 	}
 	if info.Size() > MaxFileSize {
@@ -307,7 +339,7 @@ func (l *loader) loadFile(name, real string) {
 		return
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
+	f, err := yamlparser.ParseBytes(src, 0, yamlparser.AllowDuplicateMapKey())
 	if err != nil {
 		l.diags.Append(syntaxError(name, src, err))
 		l.guessSections(name, src)
@@ -370,7 +402,7 @@ func (l *loader) guessSections(file string, src []byte) {
 // decodeTop decodes a file's top-level sections into the shared project.
 func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 	v := reflect.ValueOf(l.root).Elem()
-	fields := fieldsOf(v.Type())
+	st := fieldsOf(v.Type())
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, "")
@@ -383,9 +415,9 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			continue
 		}
 		seen[key] = keyNode
-		f, ok := fields[key]
+		f, ok := st.fields[key]
 		if !ok {
-			d.unknownKey(keyNode, "", key, fields)
+			d.unknownKey(keyNode, "", key, st)
 			continue
 		}
 		if first, dup := l.defined[key]; dup {
@@ -430,7 +462,7 @@ func prescan(name string, src []byte) *diag.Diagnostic {
 		switch {
 		case r == '\n':
 			line, col = line+1, 0
-			if line > maxLines {
+			if line > maxLines && i+1 < len(src) { // a final newline starts no line
 				return &diag.Diagnostic{Pos: diag.Pos{File: name, Line: line}, Message: fmt.Sprintf("file has more than %d lines; split it by concern", maxLines)}
 			}
 			comment = false

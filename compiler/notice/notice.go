@@ -182,13 +182,14 @@ func (*Aside) block()       {}
 type Text string
 
 // Plain returns s as Text on one line, escaping the characters Markdown
-// would interpret.
+// would interpret: emphasis, code, links, raw HTML, entities (&amp; stays
+// "&amp;"), strikethrough, table cells and headings.
 func Plain(s string) Text {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
-		case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '#':
+		case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '#', '&', '~':
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)

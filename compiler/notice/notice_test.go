@@ -13,6 +13,7 @@ func TestText(t *testing.T) {
 		want notice.Text
 	}{
 		{notice.Plain(`a*b_c [d] <e> | #f \g`), `a\*b\_c \[d\] \<e\> \| \#f \\g`},
+		{notice.Plain(`AT&amp;T ~~no~~`), `AT\&amp;T \~\~no\~\~`},
 		{notice.Series(nil, "and"), ""},
 		{notice.Series([]notice.Text{"a"}, "and"), "a"},
 		{notice.Series([]notice.Text{"a", "b"}, "and"), "a and b"},

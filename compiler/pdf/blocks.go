@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -103,15 +104,52 @@ func (r *renderer) write(runs []run, size, lh float64) {
 	f := r.f
 	for _, rn := range runs {
 		f.SetFont(fontFamily, style(rn), size)
-		if rn.link != "" && !strings.HasPrefix(rn.link, "#") {
-			f.SetTextColor(11, 87, 176)
-			f.WriteLinkString(lh, rn.text, rn.link)
-			f.SetTextColor(0, 0, 0)
-			continue
+		for _, piece := range chunks(clean(rn.text)) {
+			if rn.link != "" && !strings.HasPrefix(rn.link, "#") {
+				f.SetTextColor(11, 87, 176)
+				f.WriteLinkString(lh, piece, strings.ToValidUTF8(rn.link, ""))
+				f.SetTextColor(0, 0, 0)
+				continue
+			}
+			f.Write(lh, piece)
 		}
-		f.Write(lh, rn.text)
 	}
 	f.SetFont(fontFamily, "", size)
+}
+
+// chunkRunes bounds the text given to one fpdf Write call: Write decodes
+// its whole string again for every character, so its time grows with the
+// square of the length.
+const chunkRunes = 400
+
+// chunks splits s into pieces of at most chunkRunes characters, each
+// ending after a space where there is one, so the pieces wrap as the whole
+// would (a word longer than that is broken, as fpdf breaks any word wider
+// than the line).
+func chunks(s string) []string {
+	if utf8.RuneCountInString(s) <= chunkRunes {
+		return []string{s}
+	}
+	var out []string
+	for s != "" {
+		end, n, lastSpace := len(s), 0, -1
+		for i, c := range s {
+			if n == chunkRunes {
+				end = i
+				break
+			}
+			if c == ' ' || c == '\n' {
+				lastSpace = i + 1
+			}
+			n++
+		}
+		if end < len(s) && lastSpace > 0 {
+			end = lastSpace
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
 }
 
 // paragraph writes a paragraph indented by indent millimetres.

@@ -3,6 +3,9 @@ package pdf
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // coverage is the set of characters a TrueType font has glyphs for, read
@@ -108,4 +111,64 @@ func readCoverage(ttf []byte) (*coverage, error) {
 		}
 	}
 	return c, nil
+}
+
+// Drawable reports whether every face of the PDF font (regular, bold,
+// italic, bold italic) can draw r. Layout characters (newline, tab, spaces)
+// count as drawable: the renderer sets every space as a plain space.
+// Characters outside the Basic Multilingual Plane never are: fpdf's UTF-8
+// fonts index glyphs by 16-bit code, so an emoji such as U+1F600 cannot be
+// embedded even where the font's cmap lists it. Nor are surrogates,
+// noncharacters such as U+FFFE and U+FFFF, or control characters.
+func Drawable(r rune) bool {
+	if layoutSpace(r) {
+		return true
+	}
+	if r < 0x20 || r > 0xFFFF || r >= 0xD800 && r <= 0xDFFF || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE || r >= 0x7F && r < 0xA0 {
+		return false
+	}
+	fc, err := loadFaces()
+	if err != nil {
+		return false
+	}
+	for _, c := range fc.cover {
+		if !c.has(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// layoutSpace reports whether r is a space or line break that the
+// renderer lays out itself rather than drawing a glyph.
+func layoutSpace(r rune) bool {
+	return r == '\n' || r == '\t' || unicode.IsSpace(r) && !unicode.IsPrint(r)
+}
+
+// clean returns s as fpdf can take it: valid UTF-8, every space other than
+// a newline a plain space, and every character the fonts cannot draw (which
+// Render has already reported) replaced by U+FFFD, so nothing fpdf indexes
+// by character code is ever out of range.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if r == utf8.RuneError || r != ' ' && r != '\n' && (layoutSpace(r) || !Drawable(r)) {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case layoutSpace(r):
+			return ' '
+		case !Drawable(r):
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
 }

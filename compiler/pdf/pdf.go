@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,11 +35,13 @@ type Options struct {
 	Language string
 }
 
-// Unsupported is text that the fonts cannot show.
+// Unsupported is a character that the fonts cannot show, once per section
+// it occurs in.
 type Unsupported struct {
 	Char    rune
 	Section string // anchor of the section it is in ("" for the title block)
-	Context string // the text around it
+	Context string // the text around its first occurrence in the section
+	Count   int    // how many times it occurs in the section
 }
 
 func (u Unsupported) String() string {
@@ -46,12 +49,18 @@ func (u Unsupported) String() string {
 	if u.Section != "" {
 		where = "#" + u.Section
 	}
-	return fmt.Sprintf("the PDF font has no glyph for %q (U+%04X) in %s: %q", u.Char, u.Char, where, u.Context)
+	times := ""
+	if u.Count > 1 {
+		times = fmt.Sprintf(" (%d times)", u.Count)
+	}
+	return fmt.Sprintf("the PDF font has no glyph for %q (U+%04X) in %s%s: %q", u.Char, u.Char, where, times, u.Context)
 }
 
 type faces struct {
 	regular, bold, italic, boldItalic []byte
-	cover                             *coverage
+	// cover is what every face can draw: a character only the regular
+	// face has would be missing in bold.
+	cover []*coverage
 }
 
 var loadFaces = sync.OnceValues(func() (*faces, error) {
@@ -63,11 +72,13 @@ var loadFaces = sync.OnceValues(func() (*faces, error) {
 		regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf"),
 		italic: read("DejaVuSans-Oblique.ttf"), boldItalic: read("DejaVuSans-BoldOblique.ttf"),
 	}
-	cov, err := readCoverage(f.regular)
-	if err != nil {
-		return nil, err
+	for _, face := range [][]byte{f.regular, f.bold, f.italic, f.boldItalic} {
+		cov, err := readCoverage(face)
+		if err != nil {
+			return nil, err
+		}
+		f.cover = append(f.cover, cov)
 	}
-	f.cover = cov
 	return f, nil
 })
 
@@ -107,9 +118,9 @@ func Render(doc *notice.Document, opts Options) ([]byte, []Unsupported, error) {
 	when := dateOf(doc.LastUpdated)
 	f.SetCreationDate(when)
 	f.SetModificationDate(when)
-	f.SetTitle(doc.Title, true)
-	f.SetAuthor(doc.Organization, true)
-	f.SetSubject(fmt.Sprintf("%s of %s, effective %s", doc.Title, doc.Organization, render.LongDate(doc.Effective)), true)
+	f.SetTitle(clean(doc.Title), true)
+	f.SetAuthor(clean(doc.Organization), true)
+	f.SetSubject(clean(fmt.Sprintf("%s of %s, effective %s", doc.Title, doc.Organization, render.LongDate(doc.Effective))), true)
 	f.SetCreator("disclose", true)
 	f.SetProducer("disclose", true)
 	lang := opts.Language
@@ -149,6 +160,7 @@ type renderer struct {
 	faces    *faces
 	f        *fpdf.Fpdf
 	missing  []Unsupported
+	seen     map[missingKey]int // index in missing
 	checking string // anchor of the section being checked
 	// cellSize and cellLineH are the font size and line height of the
 	// table being drawn: smaller for tables too wide for the page.
@@ -164,9 +176,9 @@ func (r *renderer) header() {
 	f.SetTextColor(80, 80, 90)
 	w, _ := f.GetPageSize()
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, r.doc.Title, "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, clean(r.doc.Title), "", 0, "L", false, 0, "")
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, r.doc.Organization, "", 0, "R", false, 0, "")
+	f.CellFormat(w-2*margin, 5, clean(r.doc.Organization), "", 0, "R", false, 0, "")
 	f.SetDrawColor(200, 200, 208)
 	f.Line(margin, 16, w-margin, 16)
 	f.SetTextColor(0, 0, 0)
@@ -179,7 +191,7 @@ func (r *renderer) footer() {
 	f.SetFont(fontFamily, "", 8)
 	f.SetTextColor(80, 80, 90)
 	f.SetXY(margin, h-12)
-	f.CellFormat(w-2*margin, 5, "Effective "+render.LongDate(r.doc.Effective), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, clean("Effective "+render.LongDate(r.doc.Effective)), "", 0, "L", false, 0, "")
 	f.SetXY(margin, h-12)
 	f.CellFormat(w-2*margin, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
@@ -190,10 +202,10 @@ func (r *renderer) titleBlock() {
 	w, _ := f.GetPageSize()
 	f.SetFont(fontFamily, "", 11)
 	f.SetTextColor(80, 80, 90)
-	f.MultiCell(w-2*margin, 6, r.doc.Organization, "", "L", false)
+	f.MultiCell(w-2*margin, 6, clean(r.doc.Organization), "", "L", false)
 	f.SetTextColor(0, 0, 0)
 	f.SetFont(fontFamily, "B", 22)
-	f.MultiCell(w-2*margin, 10, r.doc.Title, "", "L", false)
+	f.MultiCell(w-2*margin, 10, clean(r.doc.Title), "", "L", false)
 	f.Ln(2)
 	f.SetFont(fontFamily, "", bodySize)
 	var lines []string
@@ -202,11 +214,11 @@ func (r *renderer) titleBlock() {
 	}
 	lines = append(lines, "Effective: "+render.LongDate(r.doc.Effective), "Last updated: "+render.LongDate(r.doc.LastUpdated))
 	for _, l := range lines {
-		f.MultiCell(w-2*margin, lineH, l, "", "L", false)
+		f.MultiCell(w-2*margin, lineH, clean(l), "", "L", false)
 	}
 	if r.opts.URL != "" {
 		f.Write(lineH, "Online: ")
-		f.WriteLinkString(lineH, r.opts.URL, r.opts.URL)
+		f.WriteLinkString(lineH, clean(r.opts.URL), strings.ToValidUTF8(r.opts.URL, ""))
 		f.Ln(lineH)
 	}
 	f.SetDrawColor(200, 200, 208)
@@ -229,10 +241,10 @@ func (r *renderer) section(s *notice.Section, level int) {
 		f.AddPage()
 	}
 	f.Ln(3)
-	f.Bookmark(s.Title, level-2, -1)
+	f.Bookmark(clean(s.Title), level-2, -1)
 	w, _ := f.GetPageSize()
 	f.SetFont(fontFamily, "B", headingSize[level])
-	f.MultiCell(w-2*margin, headingSize[level]*0.5, s.Title, "", "L", false)
+	f.MultiCell(w-2*margin, headingSize[level]*0.5, clean(s.Title), "", "L", false)
 	f.Ln(1.5)
 	for _, b := range s.Blocks {
 		r.block(b, 0)

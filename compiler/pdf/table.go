@@ -2,9 +2,10 @@ package pdf
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
 )
 
 // table draws a table whose cells wrap, that splits across pages (a row taller
@@ -24,12 +25,14 @@ func (r *renderer) table(t *notice.Table) {
 	f.SetCellMargin(0)
 	defer f.SetCellMargin(cm)
 	head := make([]string, ncol)
-	copy(head, t.Head)
+	for j, h := range t.Head {
+		head[j] = clean(h)
+	}
 	rows := make([][]string, len(t.Rows))
 	for i, row := range t.Rows {
 		rows[i] = make([]string, ncol)
 		for j := 0; j < ncol && j < len(row); j++ {
-			rows[i][j] = plain(inlineRuns(row[j]))
+			rows[i][j] = clean(plain(inlineRuns(row[j])))
 		}
 	}
 	r.cellSize, r.cellLineH = cellSize, cellLineH
@@ -46,21 +49,29 @@ func (r *renderer) table(t *notice.Table) {
 			f.AddPage()
 		}
 		f.SetFont(fontFamily, "B", bodySize)
-		f.MultiCell(width, lineH, t.Caption, "", "L", false)
+		f.MultiCell(width, lineH, clean(t.Caption), "", "L", false)
 	}
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(true, margin)
 
+	// The header row repeats on every page, unless it would take more
+	// than a third of one: then it is drawn once, like a row, and a table
+	// still always gets onto the next page.
+	headLines := r.wrapRow(head, widths, "B")
+	_, top, _, _ := f.GetMargins()
+	repeat := float64(maxLines(headLines))*r.cellLineH+2*cellPad <= (bottom-top)/3
 	drawHeader := func() {
-		lines := r.wrapRow(head, widths, "B")
-		r.drawRow(lines, widths, "B", true, 0, maxLines(lines))
+		if repeat {
+			r.drawRow(headLines, widths, "B", true, 0, maxLines(headLines))
+		}
 	}
 	if f.GetY()+2*(r.cellLineH+2*cellPad) > bottom {
 		f.AddPage()
 	}
 	drawHeader()
-	for _, row := range rows {
-		lines := r.wrapRow(row, widths, "")
+	// drawSplit draws a row, continuing it on the next pages while it is
+	// taller than the room left.
+	drawSplit := func(lines [][]string, style string, header bool) {
 		total := maxLines(lines)
 		from := 0
 		for from < total {
@@ -68,15 +79,20 @@ func (r *renderer) table(t *notice.Table) {
 			if room < 1 || (from == 0 && room < total && room < 3) {
 				f.AddPage()
 				drawHeader()
-				continue
+				if room = int((bottom - f.GetY() - 2*cellPad) / r.cellLineH); room < 1 {
+					room = 1 // never stall: at worst a line past the margin
+				}
 			}
-			n := total - from
-			if n > room {
-				n = room
-			}
-			r.drawRow(lines, widths, "", false, from, from+n)
+			n := min(total-from, room)
+			r.drawRow(lines, widths, style, header, from, from+n)
 			from += n
 		}
+	}
+	if !repeat {
+		drawSplit(headLines, "B", true)
+	}
+	for _, row := range rows {
+		drawSplit(r.wrapRow(row, widths, ""), "", false)
 	}
 	f.Ln(3)
 }
@@ -187,10 +203,12 @@ func (r *renderer) drawRow(cells [][]string, widths []float64, style string, hea
 	f.SetXY(x0, y0+h)
 }
 
-// check records every character of doc the fonts cannot show.
+// check records every character of doc the fonts cannot show, once per
+// section: the title block (with the dates and the options it prints),
+// the running header and footer, and every section.
 func (r *renderer) check(doc *notice.Document) {
 	r.checking = ""
-	r.checkText(doc.Title, doc.Organization)
+	r.checkText(doc.Title, doc.Organization, render.LongDate(doc.Effective), render.LongDate(doc.LastUpdated), r.opts.Version, r.opts.URL)
 	for _, b := range doc.Intro {
 		r.checkBlock(b)
 	}
@@ -218,7 +236,8 @@ func (r *renderer) checkBlock(b notice.Block) {
 	case *notice.Prose:
 		r.checkText(b.Markdown)
 	case *notice.Table:
-		r.checkText(b.Caption, strings.Join(b.Head, " "))
+		r.checkText(b.Caption)
+		r.checkText(b.Head...)
 		for _, row := range b.Rows {
 			for _, c := range row {
 				r.checkText(string(c))
@@ -232,14 +251,36 @@ func (r *renderer) checkBlock(b notice.Block) {
 	}
 }
 
+// checkText records the characters of texts the fonts lack: one
+// Unsupported per character and section, counting its occurrences.
 func (r *renderer) checkText(texts ...string) {
 	for _, s := range texts {
 		for i, c := range s {
-			if c == '\n' || c == '\t' || r.faces.cover.has(c) || !unicode.IsPrint(c) && unicode.IsSpace(c) {
+			if Drawable(c) { // invalid UTF-8 reads as U+FFFD, and is printed as such
 				continue
 			}
+			key := missingKey{c, r.checking}
+			if k, ok := r.seen[key]; ok {
+				r.missing[k].Count++
+				continue
+			}
+			if r.seen == nil {
+				r.seen = map[missingKey]int{}
+			}
+			r.seen[key] = len(r.missing)
 			lo, hi := max(0, i-20), min(len(s), i+20)
-			r.missing = append(r.missing, Unsupported{Char: c, Section: r.checking, Context: strings.ToValidUTF8(s[lo:hi], "")})
+			for lo > 0 && !utf8.RuneStart(s[lo]) {
+				lo--
+			}
+			for hi < len(s) && !utf8.RuneStart(s[hi]) {
+				hi++
+			}
+			r.missing = append(r.missing, Unsupported{Char: c, Section: r.checking, Context: strings.ToValidUTF8(s[lo:hi], ""), Count: 1})
 		}
 	}
+}
+
+type missingKey struct {
+	char    rune
+	section string
 }

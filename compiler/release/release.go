@@ -5,6 +5,12 @@
 // (notice.md) and a normalised snapshot of the data it was compiled from
 // (data.json), and records them in a ledger with each file's SHA-256.
 //
+// The ledger is a hash chain: each entry commits to every one of its fields,
+// its files' hashes and the entry before it, so editing, removing or
+// reordering an entry breaks Verify (Version.Canonical is what is hashed),
+// the head (Ledger.Head) can be published and checked later (VerifyHead),
+// and VerifyHistory checks with git that releases/ only ever grew.
+//
 // Versions are named by their effective date ("2026-01-15"); a second
 // version of the same notice with the same effective date is "2026-01-15-2",
 // and so on, and the latest of them is the one in force from that date.
@@ -26,6 +32,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -37,8 +44,14 @@ const Dir = "releases"
 // LedgerFile is the ledger's name within Dir.
 const LedgerFile = "ledger.json"
 
-// Ledger lists every version ever released.
+// Ledger lists every version ever released, in the order they were
+// released (the order of the hash chain; see Of for a notice's versions by
+// effective date).
 type Ledger struct {
+	// Format is the ledger's format: Format (2) for a chained ledger; 0 (the
+	// field absent) for a legacy ledger written before the chain, which
+	// Verify rejects and Migrate upgrades.
+	Format   int        `json:"format,omitempty"`
 	Versions []*Version `json:"versions"`
 }
 
@@ -51,36 +64,64 @@ type Version struct {
 	Summary   string `json:"summary,omitempty"`
 	// Files maps each frozen file (path within Dir) to its SHA-256.
 	Files map[string]string `json:"files"`
+	// Prev is the Hash of the entry before this one in the ledger, or
+	// Genesis for the first.
+	Prev string `json:"prev,omitempty"`
+	// Hash is the SHA-256 of the entry's canonical encoding (Canonical),
+	// which covers every field above.
+	Hash string `json:"hash,omitempty"`
+
+	// pos holds where the entry ("") and its fields (by JSON key, and
+	// "files/PATH" for a file's hash) are in the ledger file, when read.
+	pos map[string]diag.Pos
 }
 
 // Folder is the folder of v's files within Dir.
 func (v *Version) Folder() string { return path.Join(v.Notice, v.ID) }
 
-// Read reads the ledger in dir of fsys; a missing folder is an empty ledger.
+// Read reads the ledger in dir of fsys; a missing ledger is an empty one,
+// in the current format. A legacy ledger is read as it is (Format 0), for
+// Migrate; Verify reports it.
 func Read(fsys fs.FS, dir string) (*Ledger, error) {
-	b, err := fs.ReadFile(fsys, path.Join(dir, LedgerFile))
+	name := path.Join(dir, LedgerFile)
+	b, err := regular.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Ledger{}, nil
+		return &Ledger{Format: Format}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
+	return Parse(name, b)
+}
+
+// Parse decodes a ledger file's content; name is its path from the project
+// root, for the positions Verify reports.
+func Parse(name string, b []byte) (*Ledger, error) {
 	var l Ledger
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("%s: %w", path.Join(dir, LedgerFile), err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if dec.More() {
+		return nil, fmt.Errorf("%s: more than one JSON value", name)
+	}
+	if l.Format != 0 && l.Format != Format {
+		return nil, fmt.Errorf("%s: ledger format %d is not one this disclose reads (it reads format %d); update disclose", name, l.Format, Format)
+	}
+	for i, v := range l.Versions {
+		if v == nil {
+			return nil, fmt.Errorf("%s: versions[%d] is null", name, i)
+		}
+	}
+	positions(name, b, &l)
 	return &l, nil
 }
 
-// Encode returns the ledger as it is stored: versions sorted by notice,
-// effective date and id, indented.
+// Encode returns the ledger as it is stored: the versions in the order they
+// were released (the chain's order), indented.
 func (l *Ledger) Encode() []byte {
-	sorted := *l
-	sorted.Versions = slices.Clone(l.Versions)
-	slices.SortStableFunc(sorted.Versions, compare)
-	b, _ := json.MarshalIndent(sorted, "", "  ") // plain data: cannot fail
+	b, _ := json.MarshalIndent(l, "", "  ") // plain data: cannot fail
 	return append(b, '\n')
 }
 
@@ -203,8 +244,10 @@ func daysBetween(from, to string) int {
 // Plan works out a release: the new versions (added to l) and the files to
 // write, by path within Dir. It refuses, with an error saying why, when no
 // notice changed, when a forced notice does not exist, or when the
-// effective date comes before a notice's latest version. Frozen files of
-// earlier versions are never touched.
+// effective date comes before a notice's latest version, and when l is a
+// legacy ledger (run Migrate first) or its chain is broken (run Verify).
+// The new versions are appended to the chain in the order of req.Notices.
+// Frozen files of earlier versions are never touched.
 //
 // A notice whose changes since its last version are material (see
 // diff.Rules) must take effect at least its notice period after the release
@@ -214,6 +257,9 @@ func daysBetween(from, to string) int {
 func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	if !model.ValidDate(req.Effective) || !model.ValidDate(req.Released) {
 		return nil, nil, fmt.Errorf("dates must be YYYY-MM-DD")
+	}
+	if err := l.usable(); err != nil {
+		return nil, nil, err
 	}
 	for _, f := range req.Force {
 		if !slices.ContainsFunc(req.Notices, func(d *notice.Document) bool { return d.ID == f }) {
@@ -264,6 +310,9 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		for k := 2; slices.ContainsFunc(past, func(v *Version) bool { return v.ID == id }); k++ {
 			id = fmt.Sprintf("%s-%d", req.Effective, k)
 		}
+		if d.Effective != "" && d.Effective != req.Effective {
+			return nil, nil, fmt.Errorf("%s: the notice was compiled as of %s, not the effective date %s", d.ID, d.Effective, req.Effective)
+		}
 		v := &Version{Notice: d.ID, ID: id, Effective: req.Effective, Released: req.Released, Summary: req.Summary, Files: map[string]string{}}
 		doc, err := json.MarshalIndent(d, "", "  ")
 		if err != nil {
@@ -286,7 +335,10 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	if len(added) == 0 {
 		return nil, nil, fmt.Errorf("nothing to release: %s did not change since the last release (name one with --notice to release it anyway)", join(unchanged))
 	}
-	l.Versions = append(l.Versions, added...)
+	l.Format = Format
+	for _, v := range added {
+		l.append(v)
+	}
 	files[LedgerFile] = l.Encode()
 	return added, files, nil
 }
@@ -353,7 +405,7 @@ func hash(b []byte) string {
 // Load reads the frozen notice of v from dir of fsys, checking its hash.
 func Load(fsys fs.FS, dir string, v *Version) (*notice.Document, error) {
 	p := path.Join(v.Folder(), "notice.json")
-	b, err := fs.ReadFile(fsys, path.Join(dir, p))
+	b, err := regular.ReadFile(fsys, path.Join(dir, p))
 	if err != nil {
 		return nil, err
 	}
@@ -367,28 +419,39 @@ func Load(fsys fs.FS, dir string, v *Version) (*notice.Document, error) {
 	return &d, nil
 }
 
-// Verify recomputes every hash in the ledger of dir and reports, at the
-// file, every frozen file edited, missing or not in the ledger.
+// Verify checks the releases of dir in fsys against the ledger l: that the
+// ledger is chained and its chain intact (each entry matches its hash and
+// follows the entry before it), that each entry agrees with its name and
+// its frozen notice, and that every frozen file is exactly as released. It
+// reports every problem: at the ledger entry's field, or at the file for a
+// frozen file edited, missing or not in the ledger. It cannot see an edit
+// of the last entry that also rewrote its hash: VerifyHead (against a
+// published head) and VerifyHistory (against git) can.
 func Verify(fsys fs.FS, dir string, l *Ledger) diag.List {
+	diags := checkChain(l, path.Join(dir, LedgerFile))
+	diags.Append(checkEntries(fsys, dir, l)...)
+	diags.Append(verifyFiles(fsys, dir, l)...)
+	diags.Sort()
+	return diags
+}
+
+// verifyFiles recomputes every hash in the ledger and reports, at the file,
+// every frozen file edited, missing or not in the ledger.
+func verifyFiles(fsys fs.FS, dir string, l *Ledger) diag.List {
 	var diags diag.List
 	known := map[string]bool{LedgerFile: true}
 	for _, v := range l.Versions {
-		names := make([]string, 0, len(v.Files))
-		for p := range v.Files {
-			names = append(names, p)
-		}
-		sort.Strings(names)
-		for _, p := range names {
+		for _, p := range sortedKeys(v.Files) {
 			known[p] = true
 			full := path.Join(dir, p)
-			b, err := fs.ReadFile(fsys, full)
+			b, err := regular.ReadFile(fsys, full)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
 				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s is missing", v.Notice, v.ID).Hint = "restore it from version control: released files never change"
 			case err != nil:
 				diags.Add(diag.Pos{File: full}, "", "cannot read: %v", err)
 			case hash(b) != v.Files[p]:
-				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s was edited after its release (SHA-256 %s, ledger %s)", v.Notice, v.ID, hash(b)[:12], v.Files[p][:12]).Hint = "restore it from version control; to change a notice, release a new version"
+				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s was edited after its release (SHA-256 %s, ledger %s)", v.Notice, v.ID, hash(b)[:12], short(v.Files[p])).Hint = "restore it from version control; to change a notice, release a new version"
 			}
 		}
 	}
@@ -402,14 +465,21 @@ func Verify(fsys fs.FS, dir string, l *Ledger) diag.List {
 		}
 		return nil
 	})
-	diags.Sort()
 	return diags
+}
+
+// short abbreviates a hash for a message.
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 // LoadData reads the frozen data snapshot of v, checking its hash.
 func LoadData(fsys fs.FS, dir string, v *Version) ([]byte, error) {
 	p := path.Join(v.Folder(), "data.json")
-	b, err := fs.ReadFile(fsys, path.Join(dir, p))
+	b, err := regular.ReadFile(fsys, path.Join(dir, p))
 	if err != nil {
 		return nil, err
 	}

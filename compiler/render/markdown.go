@@ -217,7 +217,10 @@ func (w *writer) links(s string) string {
 	})
 }
 
-// escapeHeading escapes characters that would end or change a heading.
+// escapeHeading escapes characters that would end or change a heading, or
+// be read as markup in it (emphasis, code, links, raw HTML, entities,
+// strikethrough, attributes): a title is plain text.
 func escapeHeading(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "<", `\<`, "{", `\{`, "}", `\}`, "#", `\#`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "<", `\<`, ">", `\>`, "{", `\{`, "}", `\}`, "#", `\#`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+		"&", `\&`, "~", `\~`, "`", "\\`", "|", `\|`).Replace(s)
 }

@@ -125,3 +125,25 @@ func TestLongDate(t *testing.T) {
 		}
 	}
 }
+
+// Plain text reads as written: an escaped entity stays an entity, an
+// unescaped one is resolved.
+func TestPlainUnescapesOnce(t *testing.T) {
+	doc := &notice.Document{Title: "T", Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain("AT&amp;T <b> \\x") + " &amp; &#65;"}}}
+	got := render.Plain(doc)
+	if want := "# T\n\nAT&amp;T <b> \\x & A\n\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A title is plain text: nothing in it is read as markup.
+func TestHeadingsAreText(t *testing.T) {
+	doc := &notice.Document{Title: "A&amp;B", Sections: []*notice.Section{{ID: "s", Title: "x ~~y~~ `z` <b> |"}}}
+	got := string(render.Markdown(doc, &render.Options{Body: true}))
+	if want := "## x \\~\\~y\\~\\~ \\`z\\` \\<b\\> \\| {#s}"; !strings.Contains(got, want) {
+		t.Errorf("got:\n%s\nwant it to contain %s", got, want)
+	}
+	if got := string(render.Markdown(doc, nil)); !strings.HasPrefix(got, "# A\\&amp;B\n") {
+		t.Errorf("title: got %q", got)
+	}
+}

@@ -103,7 +103,7 @@ func nodeText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(util.ResolveEntityNames(util.UnescapePunctuations(t.Segment.Value(src))))
+			b.Write(unescape(t.Segment.Value(src)))
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -116,4 +116,25 @@ func nodeText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// unescape returns Markdown text as it reads, in one pass as goldmark's
+// renderer does: a backslash-escaped character is itself ("\\&amp;" reads
+// "&amp;"), and entity and numeric references elsewhere are resolved.
+func unescape(src []byte) []byte {
+	var out []byte
+	resolve := func(run []byte) {
+		out = append(out, util.ResolveNumericReferences(util.ResolveEntityNames(run))...)
+	}
+	start := 0
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\\' && i+1 < len(src) && util.IsPunct(src[i+1]) {
+			resolve(src[start:i])
+			out = append(out, src[i+1])
+			i++
+			start = i + 1
+		}
+	}
+	resolve(src[start:])
+	return out
 }

@@ -1,9 +1,11 @@
 package site
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diff"
@@ -19,13 +21,23 @@ func changeList(cs []diff.Change) string {
 	}
 	var b strings.Builder
 	for _, c := range cs {
-		label := "Minor"
-		if c.Material {
-			label = "Material"
-		}
-		fmt.Fprintf(&b, "- **%s** (%s): %s\n", label, notice.Plain(c.Reason), notice.Plain(c.Sentence))
+		b.WriteString("- " + changeItem(c) + "\n")
 	}
 	return b.String()
+}
+
+// changeItem is one change as inline Markdown: whether it is material, why
+// (unless the sentence already says it: "New sub-processor: ..."), and the
+// sentence.
+func changeItem(c diff.Change) string {
+	label := "Minor"
+	if c.Material {
+		label = "Material"
+	}
+	if c.Reason == "" || strings.HasPrefix(strings.ToLower(c.Sentence), strings.ToLower(c.Reason)) {
+		return fmt.Sprintf("**%s**: %s", label, notice.Plain(c.Sentence))
+	}
+	return fmt.Sprintf("**%s** (%s): %s", label, notice.Plain(c.Reason), notice.Plain(c.Sentence))
 }
 
 // changePages returns the changelog of a notice (/ID/changes/), a redline
@@ -115,45 +127,102 @@ func redlineDoc(n *Notice, v *Page, intro string) *notice.Document {
 		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}, Sections: []*notice.Section{s}}
 }
 
-// whatChanged returns the combined changelog of every notice, newest first.
+// whatChanged returns the combined changelog of every notice, newest
+// first: one section per release (versions of several notices that share a
+// version id and effective date), each change listed once with the notices
+// it affects, then a link to each version (anchored #ID-VERSION).
 func whatChanged(notices []*Notice) []byte {
-	type entry struct {
-		n *Notice
-		v *Page
+	type release struct {
+		version, effective string
+		notices            []*Notice
+		pages              []*Page
 	}
-	var es []entry
+	var rs []*release
+	byKey := map[[2]string]*release{}
 	for _, n := range notices {
 		for i := 1; i < len(n.Versions); i++ {
-			es = append(es, entry{n, n.Versions[i]})
+			v := n.Versions[i]
+			k := [2]string{v.Version, v.Doc.Effective}
+			r := byKey[k]
+			if r == nil {
+				r = &release{version: v.Version, effective: v.Doc.Effective}
+				byKey[k] = r
+				rs = append(rs, r)
+			}
+			r.notices = append(r.notices, n)
+			r.pages = append(r.pages, v)
 		}
 	}
-	for i := 1; i < len(es); i++ { // newest effective first, stable
-		for k := i; k > 0 && es[k].v.Doc.Effective > es[k-1].v.Doc.Effective; k-- {
-			es[k], es[k-1] = es[k-1], es[k]
-		}
-	}
+	slices.SortStableFunc(rs, func(a, b *release) int { // newest effective first
+		return cmp.Or(strings.Compare(b.effective, a.effective), strings.Compare(b.version, a.version))
+	})
 	var b strings.Builder
-	b.WriteString("Every change to our privacy notices, newest first.\n\n")
-	for _, e := range es {
-		fmt.Fprintf(&b, "## %s, version %s {#%s-%s}\n\nEffective %s. ", notice.Plain(e.v.Doc.Title), e.v.Version, e.n.ID, e.v.Version, render.LongDate(e.v.Doc.Effective))
-		if e.v.Summary != "" {
-			b.WriteString(string(notice.Plain(e.v.Summary)))
+	b.WriteString("Every change to our privacy notices, newest first. Each change is listed once, with the notices it affects.\n\n")
+	for _, r := range rs {
+		fmt.Fprintf(&b, "## Version %s, effective %s {#v%s}\n\n", r.version, render.LongDate(r.effective), r.version)
+		var summaries []string
+		for _, v := range r.pages {
+			if v.Summary != "" && !slices.Contains(summaries, v.Summary) {
+				summaries = append(summaries, v.Summary)
+			}
 		}
-		b.WriteString("\n\n" + changeList(e.v.Changes) + "\n")
-		fmt.Fprintf(&b, "[Read it](../%s/%s/) · [Changes to the text](../%s/%s/redline/)\n\n", e.n.ID, e.v.Version, e.n.ID, e.v.Version)
+		for _, s := range summaries {
+			b.WriteString(string(notice.Plain(s)) + "\n\n")
+		}
+		// Each distinct change once, in the order first met, with the titles
+		// of the notices it appears in.
+		type key struct {
+			material         bool
+			reason, sentence string
+		}
+		type item struct {
+			c      diff.Change
+			titles []notice.Text
+		}
+		var items []*item
+		seen := map[key]*item{}
+		for _, v := range r.pages {
+			for _, c := range v.Changes {
+				k := key{c.Material, c.Reason, c.Sentence}
+				it := seen[k]
+				if it == nil {
+					it = &item{c: c}
+					seen[k] = it
+					items = append(items, it)
+				}
+				it.titles = append(it.titles, notice.Plain(v.Doc.Title))
+			}
+		}
+		if len(items) == 0 {
+			b.WriteString("No change to the facts behind these notices; only their wording changed.\n\n")
+		}
+		for _, it := range items {
+			fmt.Fprintf(&b, "- %s *In: %s.*\n", changeItem(it.c), notice.Series(it.titles, "and"))
+		}
+		if len(items) > 0 {
+			b.WriteString("\n")
+		}
+		for i, v := range r.pages {
+			n := r.notices[i]
+			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/)\n{#%s-%s}\n\n",
+				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, n.ID, v.Version)
+		}
 	}
 	return page(map[string]any{"title": "What changed"}, noShortcodes([]byte(b.String())))
 }
 
 // Atom feed types.
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Updated string      `xml:"updated"`
-	Author  atomPerson  `xml:"author"`
-	Links   []atomLink  `xml:"link"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName xml.Name   `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string     `xml:"id"`
+	Title   string     `xml:"title"`
+	Updated string     `xml:"updated"`
+	Author  atomPerson `xml:"author"`
+	Links   []atomLink `xml:"link"`
+	// LedgerHead is the release ledger's hash-chain head, an extension
+	// element in disclose's own namespace (documented in the README).
+	LedgerHead string      `xml:"https://github.com/disclose-dev/disclose/ns/ledger ledger-head,omitempty"`
+	Entries    []atomEntry `xml:"entry"`
 }
 
 type atomPerson struct {
@@ -178,7 +247,7 @@ type atomEntry struct {
 // feed returns the Atom feed of a notice's versions, newest first. Entry ids
 // are tag URIs built from the site's host, the notice and the version, and
 // timestamps are release dates, so the feed is the same on every build.
-func feed(n *Notice, baseURL, org string) ([]byte, error) {
+func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 	if len(n.Versions) == 0 || n.Current == nil {
 		return nil, nil
 	}
@@ -188,9 +257,10 @@ func feed(n *Notice, baseURL, org string) ([]byte, error) {
 	}
 	first := n.Versions[0].Released
 	f := atomFeed{
-		ID:     fmt.Sprintf("tag:%s,%s:%s", host, first, n.ID),
-		Title:  n.Current.Doc.Title + " of " + org,
-		Author: atomPerson{Name: org},
+		ID:         fmt.Sprintf("tag:%s,%s:%s", host, first, n.ID),
+		Title:      n.Current.Doc.Title + " of " + org,
+		Author:     atomPerson{Name: org},
+		LedgerHead: ledgerHead,
 		Links: []atomLink{
 			{Href: baseURL + n.ID + "/feed.xml", Rel: "self", Type: "application/atom+xml"},
 			{Href: baseURL + n.ID + "/", Rel: "alternate", Type: "text/html"},

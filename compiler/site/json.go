@@ -46,16 +46,20 @@ type versionJSON struct {
 
 // noticesJSON returns notices.json: every notice's current text with its
 // dates, its outline (anchors, the rules each section discloses and the data
-// behind it) and its Markdown, and the list of its versions.
-func noticesJSON(notices []*Notice, baseURL string) ([]byte, error) {
+// behind it) and its Markdown, and the list of its versions; and, when
+// versions were released, the ledger's hash-chain head.
+func noticesJSON(notices []*Notice, baseURL, ledgerHead string) ([]byte, error) {
 	type entry struct {
 		noticeJSON
 		Version  string        `json:"version,omitempty"`
 		Versions []versionJSON `json:"versions,omitempty"`
 	}
 	out := struct {
-		Notices []entry `json:"notices"`
-	}{Notices: []entry{}}
+		// LedgerHead is the release ledger's hash-chain head: a rewritten
+		// history gives another one.
+		LedgerHead string  `json:"ledger_head,omitempty"`
+		Notices    []entry `json:"notices"`
+	}{LedgerHead: ledgerHead, Notices: []entry{}}
 	for _, n := range notices {
 		if n.Current == nil {
 			continue

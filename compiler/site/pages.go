@@ -52,6 +52,14 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 			if err != nil {
 				return nil, err
 			}
+			if v.Released != "" && doc.LastUpdated != v.Released {
+				// A version was last updated when it was released, whatever
+				// date its frozen notice carries (sub-processor lists frozen
+				// before this rule carry a processor's date).
+				d := *doc
+				d.LastUpdated = v.Released
+				doc = &d
+			}
 			pg := &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
 			if i > 0 {
 				prev := n.Versions[i-1]
@@ -60,7 +68,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 				if err != nil {
 					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
 				}
-				pg.Changes = diff.For(id, cs)
+				pg.Changes = diff.For(cs, prev.Doc, doc)
 				pg.Redline = diff.Redline(render.Plain(prev.Doc), render.Plain(doc))
 			}
 			prevData = data
@@ -167,19 +175,21 @@ func noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
 		case t.kind == "current" && n.Pending:
 			fm["banner"] = map[string]any{"kind": "upcoming", "text": "This notice takes effect on " + render.LongDate(d.Effective) + "."}
 		case t.kind == "current" && n.Upcoming != nil:
-			fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/" + n.Upcoming.Version + "/",
+			// The version in force announces the next one and links to it;
+			// the next one's page links back to the version in force.
+			fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/" + n.Upcoming.Version + "/", "link": "Read the new version",
 				"text": "A new version of this notice takes effect on " + render.LongDate(n.Upcoming.Doc.Effective) + "."}
 		case t.kind == "version":
 			fm["sitemap"] = map[string]any{"disable": true}
 			switch {
 			case n.Current == t.page:
-				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/",
+				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/", "link": "Read the version in force",
 					"text": "This is the version in force. Its permanent address is this page; the notice's address always shows the version in force."}
 			case n.Upcoming == t.page || t.page.Doc.Effective > n.Current.Doc.Effective:
-				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/",
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read the version in force",
 					"text": "This version takes effect on " + render.LongDate(d.Effective) + ". Until then, the version in force applies."}
 			default:
-				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/",
+				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
 					"text": "This version is no longer in force. It is kept as it was published."}
 			}
 		}

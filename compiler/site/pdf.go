@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -19,58 +20,100 @@ import (
 // PDFs of an older renderer are not reused.
 const pdfFormat = "disclose-pdf-1"
 
-// writePDFs typesets every page's PDF into static/, beside the page, and
-// every redline's, reusing cached PDFs of unchanged notices.
-func writePDFs(dir string, in *Input, redlines map[string]*notice.Document, opts Options) error {
+// pdfJob is one PDF of the site: the document, how to typeset it, and its
+// path under static/ (and so under the site root).
+type pdfJob struct {
+	doc  *notice.Document
+	opts pdf.Options
+	rel  string
+}
+
+// pdfJobs lists every PDF of the site: each page's, then each redline's,
+// in a fixed order, so problems are reported the same way every time.
+func pdfJobs(in *Input, redlines map[string]*notice.Document, opts Options) []pdfJob {
 	base := trimSlash(siteURL(in, opts))
-	var missing diag.List
-	// emit typesets d into static/rel, or records what its fonts lack.
-	emit := func(d *notice.Document, po pdf.Options, rel string) error {
-		data, bad, err := cachedPDF(d, po, opts.CacheDir)
-		if err != nil {
-			return &Error{Stage: "pdf", Err: err}
-		}
-		for _, u := range bad {
-			missing.Add(diag.Pos{}, d.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
-		}
-		if len(bad) > 0 {
-			return nil
-		}
-		file := filepath.Join(dir, "static", filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return &Error{Stage: "pdf", Err: err}
-		}
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return &Error{Stage: "pdf", Err: err}
-		}
-		return nil
-	}
+	var jobs []pdfJob
 	for _, n := range in.Notices {
 		for _, t := range targets(n) {
 			version := t.page.Version
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			if err := emit(t.page.Doc, pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, t.dir+"/"+t.pdf); err != nil {
-				return err
-			}
+			jobs = append(jobs, pdfJob{t.page.Doc, pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, t.dir + "/" + t.pdf})
 		}
 	}
-	// In a fixed order, so problems are reported the same way every time.
 	names := make([]string, 0, len(redlines))
 	for rel := range redlines {
 		names = append(names, rel)
 	}
 	sort.Strings(names)
 	for _, rel := range names {
-		if err := emit(redlines[rel], pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel); err != nil {
-			return err
+		jobs = append(jobs, pdfJob{redlines[rel], pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel})
+	}
+	return jobs
+}
+
+// writePDFs typesets every page's PDF into static/, beside the page, and
+// every redline's, reusing cached PDFs of unchanged notices.
+func writePDFs(dir string, in *Input, redlines map[string]*notice.Document, opts Options) error {
+	var missing diag.List
+	for _, j := range pdfJobs(in, redlines, opts) {
+		data, bad, err := cachedPDF(j.doc, j.opts, opts.CacheDir)
+		if err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		for _, u := range bad {
+			missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+		}
+		if len(bad) > 0 {
+			continue
+		}
+		file := filepath.Join(dir, "static", filepath.FromSlash(j.rel))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			return &Error{Stage: "pdf", Err: err}
 		}
 	}
 	if len(missing) > 0 {
 		return &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
 	}
 	return nil
+}
+
+// PDF typesets one PDF of the site on request, by its slash path under the
+// site root ("global/global.pdf"), for a site built with NoPDF (the
+// preview). ok is false when the site has no PDF of that name; err is an
+// *Error of stage "pdf" when it cannot be typeset.
+func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, err error) {
+	name = strings.TrimPrefix(path.Clean("/"+name), "/")
+	in := &Input{Notices: notices}
+	redlines := map[string]*notice.Document{}
+	for _, n := range notices {
+		_, rd := changePages(n, false)
+		for rel, d := range rd {
+			redlines[rel] = d
+		}
+	}
+	for _, j := range pdfJobs(in, redlines, opts) {
+		if j.rel != name {
+			continue
+		}
+		data, bad, err := cachedPDF(j.doc, j.opts, opts.CacheDir)
+		if err != nil {
+			return nil, true, &Error{Stage: "pdf", Err: err}
+		}
+		if len(bad) > 0 {
+			var missing diag.List
+			for _, u := range bad {
+				missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String())
+			}
+			return nil, true, &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
+		}
+		return data, true, nil
+	}
+	return nil, false, nil
 }
 
 func trimSlash(s string) string {

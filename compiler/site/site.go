@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -57,6 +58,10 @@ type Options struct {
 	CacheDir string
 	// NoPDF leaves the PDFs out (the live preview).
 	NoPDF bool
+	// LockWait is how long a build waits for another build into the same
+	// output folder to finish; zero refuses at once, naming the other
+	// build's process.
+	LockWait time.Duration
 }
 
 // Input is what the site shows.
@@ -65,6 +70,11 @@ type Input struct {
 	// Notices are the notices (and the sub-processor list), in the order
 	// the site lists them.
 	Notices []*Notice
+	// LedgerHead is the head of the release ledger's hash chain
+	// ((*release.Ledger).Head), published in notices.json and in every
+	// Atom feed so anyone who saved it can detect a rewritten history;
+	// empty when nothing was released.
+	LedgerHead string
 }
 
 // Notice is everything the site shows of one notice.
@@ -143,23 +153,26 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
-	work, err := os.MkdirTemp("", "disclose-site-")
+	unlock, err := lockOut(ctx, out, opts.LockWait)
+	if err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	defer unlock()
+	if err := removeLeftovers(out); err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	// Everything the build writes is in one folder beside the output: the
+	// swap stays on one file system, and a killed build's leftovers are
+	// found and removed by the next one.
+	work, err := os.MkdirTemp(parent, workPrefix(out))
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	defer os.RemoveAll(work)
-	// The new site is built beside the old one, so the final rename stays
-	// on one file system.
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
-	if err != nil {
+	tmp := filepath.Join(work, "site")
+	if err := os.Mkdir(tmp, 0o755); err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
-	keep := false
-	defer func() {
-		if !keep {
-			os.RemoveAll(tmp)
-		}
-	}()
 	src := filepath.Join(work, "src")
 	redlines, err := writeProject(src, in, opts)
 	if err != nil {
@@ -182,7 +195,6 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := swap(tmp, out); err != nil {
 		return &Error{Stage: "publish", Err: err}
 	}
-	keep = true
 	return nil
 }
 
@@ -231,35 +243,13 @@ func safeOut(out, project string) error {
 	return nil
 }
 
-// swap replaces out by dir: the old folder is moved aside under a unique
-// name, the new one renamed into place, and the old one removed.
+// swap replaces out by dir in one atomic step (see exchange), after
+// marking dir as a built site; the old site ends up in dir's folder.
 func swap(dir, out string) error {
 	if err := os.WriteFile(filepath.Join(dir, Marker), []byte("built by disclose; the next build replaces this folder\n"), 0o644); err != nil {
 		return err
 	}
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old, err = os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
-		if err != nil {
-			return err
-		}
-		if err := os.Remove(old); err != nil {
-			return err
-		}
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(dir, out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, out) // put the old site back
-		}
-		return err
-	}
-	if old != "" {
-		_ = os.RemoveAll(old) // the new site is in place; a leftover is only clutter
-	}
-	return nil
+	return exchange(dir, out)
 }
 
 // normalise gives every file 0644 and every folder 0755, whatever the umask,
@@ -278,13 +268,9 @@ func normalise(dir string) error {
 }
 
 func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
-	args := append(slices.Clone(opts.Hugo[1:]),
-		"--source", src, "--destination", dst, "--cacheDir", cache,
-		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
-	cmd := exec.CommandContext(ctx, opts.Hugo[0], args...)
-	cmd.Dir = opts.ProjectDir
+	dir := opts.ProjectDir
 	if opts.HugoDir != "" {
-		cmd.Dir = opts.HugoDir
+		dir = opts.HugoDir
 	}
 	env := opts.Env
 	if env == nil {
@@ -293,15 +279,56 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	// Hugo reads HUGO_* variables as configuration: the build must depend on
 	// the project alone.
 	env = slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(strings.ToUpper(kv), "HUGO") })
+	hugo := directHugo(ctx, opts.Hugo, dir, env)
+	args := append(slices.Clone(hugo[1:]),
+		"--source", src, "--destination", dst, "--cacheDir", cache,
+		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
+	cmd := exec.CommandContext(ctx, hugo[0], args...)
+	cmd.Dir = dir
 	cmd.Env = env
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := cmd.Run(); err != nil {
+	if err := run(cmd); err != nil {
 		// Name files as the project knows them, not by the build folder.
 		msg := strings.ReplaceAll(output.String(), src+string(filepath.Separator), "")
+		msg = strings.ReplaceAll(msg, filepath.Dir(src)+string(filepath.Separator), "")
 		return &Error{Stage: "hugo", Err: err, Output: msg}
 	}
 	return nil
+}
+
+// run runs cmd as a child that dies with the build (see hugoProcess). The
+// goroutine stays on one thread meanwhile: Linux sends the death signal
+// when the thread that started the child ends, not only the process.
+func run(cmd *exec.Cmd) error {
+	hugoProcess(cmd)
+	cmd.WaitDelay = 2 * time.Second
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	return cmd.Run()
+}
+
+// directHugo turns "go tool [flags] hugo" into the Hugo binary go tool
+// builds and caches (go tool -n), so Hugo is the build's own child and dies
+// with it: started through go tool, Hugo is go's child and would outlive a
+// killed build. Any other command, or a go tool that cannot say, is
+// returned as it is.
+func directHugo(ctx context.Context, hugo []string, dir string, env []string) []string {
+	if len(hugo) < 3 || filepath.Base(hugo[0]) != "go" || hugo[1] != "tool" {
+		return hugo
+	}
+	q := exec.CommandContext(ctx, hugo[0], append([]string{"tool", "-n"}, hugo[2:]...)...)
+	q.Dir, q.Env = dir, env
+	var out bytes.Buffer
+	q.Stdout = &out
+	if err := run(q); err != nil {
+		return hugo
+	}
+	bin := strings.TrimSpace(out.String())
+	if info, err := os.Stat(bin); err != nil || info.IsDir() || !filepath.IsAbs(bin) {
+		return hugo
+	}
+	return []string{bin}
 }
 
 // noticeURL is the relative link from one notice page to another: every page
@@ -386,8 +413,9 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Docum
 	files["hugo.json"] = cfg
 
 	home := fmt.Sprintf("This is where %s explains how it handles personal data. Start with the notice for where you live.\n",
-		p.Organization.Name)
-	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, []byte(home))
+		notice.Plain(p.Organization.Name))
+	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, noShortcodes([]byte(home)))
+	files[bracesShortcodeFile] = []byte(`{{- "{{" -}}`)
 	hasChanges := false
 	for _, n := range in.Notices {
 		for name, data := range noticePages(n, p.Organization.Name, opts.NoPDF) {
@@ -401,7 +429,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Docum
 		for name, d := range rd {
 			redlines[name] = d
 		}
-		fd, err := feed(n, baseURL, p.Organization.Name)
+		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
 			return nil, err
 		}
@@ -412,7 +440,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Docum
 	if hasChanges {
 		files["content/changes/index.md"] = whatChanged(in.Notices)
 	}
-	js, err := noticesJSON(in.Notices, baseURL)
+	js, err := noticesJSON(in.Notices, baseURL, in.LedgerHead)
 	if err != nil {
 		return nil, err
 	}
@@ -456,10 +484,22 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Docum
 	return redlines, nil
 }
 
-// noShortcodes escapes "{{", which Hugo would run as a shortcode: the
-// notices are text, never templates.
+// bracesShortcode is the one shortcode generated content uses: it writes
+// "{{". Hugo expands shortcodes ({{< >}}, {{% %}}) in content files before
+// the Markdown is rendered, even in code spans, so no "{{" from the data
+// may reach it; each becomes a call of this shortcode, whose output Hugo
+// inserts as it is, wherever it stands (text, code, headings, tables, link
+// targets).
+const (
+	bracesShortcode     = "disclose-braces"
+	bracesShortcodeFile = "layouts/_shortcodes/" + bracesShortcode + ".html"
+	bracesShortcodeCall = "{{< " + bracesShortcode + " >}}"
+)
+
+// noShortcodes replaces every "{{" of a generated content file with
+// bracesShortcodeCall: the notices are text, never templates.
 func noShortcodes(md []byte) []byte {
-	return bytes.ReplaceAll(md, []byte("{{"), []byte("{&#123;"))
+	return bytes.ReplaceAll(md, []byte("{{"), []byte(bracesShortcodeCall))
 }
 
 // page returns a content file: JSON front matter, then the Markdown.

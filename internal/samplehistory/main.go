@@ -6,7 +6,9 @@
 //
 // Run it from the repository root: go run ./internal/samplehistory. It
 // refuses to overwrite an existing releases/ folder: released versions are a
-// record, and the history is written once.
+// record, and the history is written once. The ledger it writes is chained
+// (release.Plan appends each version to the hash chain), the notices of one
+// release in the order of their ids, and it verifies what it wrote.
 package main
 
 import (
@@ -15,6 +17,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/disclose-dev/disclose/compiler"
@@ -49,10 +52,10 @@ func main() {
 		rel, _ := time.Parse(time.DateOnly, e.released)
 		opts := &compiler.Options{Date: eff, LastUpdated: rel}
 		p, diags := load.Load(os.DirFS("."), "data")
-		diags.Append(check.Check(p)...)
+		diags.Append(check.Check(p, nil)...)
 		if e.edit != nil {
 			e.edit(p, e.effective)
-			diags.Append(check.Check(p)...)
+			diags.Append(check.Check(p, nil)...)
 		}
 		diags.Append(compiler.CheckRules(p, opts)...)
 		docs, more := compiler.CompileProject(p, opts)
@@ -65,6 +68,9 @@ func main() {
 		if sp := compiler.Subprocessors(p, opts); sp != nil {
 			docs = append(docs, sp)
 		}
+		// The notices of one release join the ledger's chain in the order
+		// of their ids, the order release.Upgrade gives a legacy ledger.
+		slices.SortFunc(docs, func(a, b *notice.Document) int { return strings.Compare(a.ID, b.ID) })
 		var force []string
 		if e.edit == nil {
 			force = []string{"california"} // the annual review (Civ. Code §1798.130(a)(5))
@@ -100,7 +106,12 @@ func main() {
 			fail(err)
 		}
 	}
-	fmt.Printf("wrote %d versions into %s/\n", len(l.Versions), release.Dir)
+	if diags := release.Verify(os.DirFS("."), release.Dir, l); len(diags) > 0 {
+		pr := &diag.Printer{Format: diag.Text}
+		_ = pr.Print(os.Stderr, diags)
+		fail(fmt.Errorf("the history written does not verify"))
+	}
+	fmt.Printf("wrote %d versions into %s/, ledger head %s\n", len(l.Versions), release.Dir, l.Head())
 }
 
 func fail(err error) {

@@ -6,18 +6,80 @@
 package browser
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
-func TestSiteInChromium(t *testing.T) {
+// The sample site and the disclose command, built once for every test here.
+var (
+	shared struct {
+		once           sync.Once
+		dir, bin, site string
+		err            error
+	}
+)
+
+func setup(t *testing.T) {
+	t.Helper()
+	shared.once.Do(func() {
+		shared.dir, shared.err = os.MkdirTemp("", "disclose-browser-")
+		if shared.err != nil {
+			return
+		}
+		shared.bin = filepath.Join(shared.dir, "disclose")
+		if b, err := exec.Command("go", "build", "-o", shared.bin, "../../cmd/disclose").CombinedOutput(); err != nil {
+			shared.err = fmt.Errorf("go build: %v\n%s", err, b)
+			return
+		}
+		shared.site = filepath.Join(shared.dir, "public")
+		build := exec.Command(shared.bin, "-C", "../..", "build", "--out", shared.site, "--as-of", "2026-11-23")
+		build.Env = hugoEnv()
+		if b, err := build.CombinedOutput(); err != nil {
+			shared.err = fmt.Errorf("build: %v\n%s", err, b)
+		}
+	})
+	if shared.err != nil {
+		t.Fatal(shared.err)
+	}
+}
+
+func hugoEnv() []string {
+	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
+	return append(os.Environ(), "DISCLOSE_HUGO=go tool -modfile="+mod+" hugo")
+}
+
+// sampleSite returns the sample's site, built as of 2026-11-23.
+func sampleSite(t *testing.T) string {
+	setup(t)
+	return shared.site
+}
+
+func TestMain(m *testing.M) {
+	artifacts, _ := filepath.Abs("artifacts")
+	os.RemoveAll(artifacts)
+	code := m.Run()
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
+}
+
+func needBrowser(t *testing.T) string {
+	t.Helper()
 	for _, need := range []string{"/usr/bin/chromium", "node_modules/playwright-core", "node_modules/axe-core"} {
 		if _, err := os.Stat(need); err != nil {
 			t.Fatalf("%s is missing: run scripts/browser-setup.sh (make test does)", need)
@@ -27,20 +89,68 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal("node is missing: install Node.js")
 	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
-	build := exec.Command("go", "run", "../../cmd/disclose", "-C", "../..", "build", "--out", out, "--date", "2026-11-23")
-	build.Env = append(os.Environ(), "DISCLOSE_HUGO=go tool -modfile="+mod+" hugo")
-	if b, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, b)
+	return node
+}
+
+// The live preview (disclose serve) is styled like the published site: its
+// stylesheets are served with their types and apply.
+func TestPreviewStyledLikePublished(t *testing.T) {
+	node := needBrowser(t)
+	published := httptest.NewServer(http.FileServer(http.Dir(sampleSite(t))))
+	defer published.Close()
+	serve := exec.Command(shared.bin, "-C", "../..", "serve", "--port", "0", "--as-of", "2026-11-23")
+	serve.Env = hugoEnv()
+	stdout, err := serve.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := serve.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = serve.Process.Signal(syscall.SIGTERM); _ = serve.Wait() }()
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if rest, ok := strings.CutPrefix(sc.Text(), "Serving the preview on "); ok {
+				addr <- strings.Fields(rest)[0]
+			}
+		}
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(2 * time.Minute):
+		t.Fatal("disclose serve did not start")
 	}
 	artifacts, _ := filepath.Abs("artifacts")
-	os.RemoveAll(artifacts)
+	cmd := exec.Command(node, "preview.mjs", strings.TrimSuffix(base, "/"), published.URL, artifacts, "/eu/", "/global/", "/")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	var report struct {
+		Pages    []struct{ Path, Preview, Published string }
+		Failures []string
+	}
+	if jerr := json.Unmarshal(out.Bytes(), &report); jerr != nil {
+		t.Fatalf("preview check: %v, %v\nstdout:\n%s\nstderr:\n%s", err, jerr, out.String(), errb.String())
+	}
+	for _, f := range report.Failures {
+		t.Error(f)
+	}
+	if len(report.Pages) != 3 {
+		t.Errorf("compared %d pages, want 3", len(report.Pages))
+	}
+}
+
+func TestSiteInChromium(t *testing.T) {
+	node := needBrowser(t)
+	out := sampleSite(t)
+	artifacts, _ := filepath.Abs("artifacts")
 	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	var report struct {
 		Pages    []struct{ Path, Viewport, Screenshot string }
 		Failures []string
@@ -81,9 +191,9 @@ func TestCheckCatchesViolations(t *testing.T) {
 	}
 	data, _ := filepath.Abs("../../data")
 	out := filepath.Join(dir, "public")
-	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
-	build := exec.Command("go", "run", "../../cmd/disclose", "-C", dir, "--data", data, "build", "--out", out, "--date", "2026-11-23")
-	build.Env = append(os.Environ(), "DISCLOSE_HUGO=go tool -modfile="+mod+" hugo")
+	setup(t)
+	build := exec.Command(shared.bin, "-C", dir, "--data", data, "build", "--out", out, "--as-of", "2026-11-23")
+	build.Env = hugoEnv()
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, b)
 	}

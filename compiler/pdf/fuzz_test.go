@@ -1,0 +1,114 @@
+package pdf_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
+)
+
+// fuzzDoc builds a small notice from fuzzed strings: the title, a
+// paragraph, a list item, a table cell and the team's own Markdown.
+func fuzzDoc(title, para, item, cell, prose string) *notice.Document {
+	s := &notice.Section{ID: "s", Title: title}
+	s.Add(&notice.Paragraph{Text: notice.Text(para)},
+		&notice.List{Items: []notice.Text{notice.Text(item), notice.Plain(item)}},
+		&notice.Table{Caption: cell, Head: []string{cell, "B"}, Rows: [][]notice.Text{{notice.Text(cell), notice.Plain(cell)}}},
+		&notice.Prose{Markdown: prose})
+	sub := s.Sub("t", para)
+	sub.Add(&notice.Aside{Title: item, Blocks: []notice.Block{&notice.Definitions{Items: []notice.Definition{{Term: notice.Text(cell), Text: notice.Text(item)}}}}})
+	return &notice.Document{ID: "f", Title: title, Organization: item, Effective: "2026-01-01", LastUpdated: cell,
+		Intro: []notice.Block{&notice.Paragraph{Text: notice.Text(title)}}, Sections: []*notice.Section{s}}
+}
+
+// FuzzRender: any text, in any field, gives either a PDF or the list of
+// the characters the fonts cannot show; Render never panics. Run longer
+// with go test ./compiler/pdf -run '^$' -fuzz FuzzRender -fuzztime 10m.
+func FuzzRender(f *testing.F) {
+	for _, seed := range [][5]string{
+		{"Privacy Policy", "We collect **personal data**.", "Your [rights](https://example.com)", "Stripe, Inc.", "## Heading\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"},
+		{"😀 Emoji", "A 🦄 unicorn and 😀", "👍🏽", "🇪🇺", "😀\n\n> 🦄"},
+		{"北京", "个人信息保护法 中文", "日本語のテキスト", "한국어", "# 中文\n\n1. 一\n2. 二"},
+		{"Combining", "e\u0301 a\u0308 \u0301\u0301\u0301 n\u0303", "Z\u0351\u0352\u0353\u0354", "\u20dd", "\u0300start"},
+		{"RTL", "שלום עולם", "مرحبا بالعالم", "\u202eevil\u202c", "\u200f\u200e"},
+		{"Controls", "a\x00b\x01c\x7f", "\ufffe\uffff\ufeff", "\ud7ff\ue000", "\t\v\f\r\u0085\u2028\u2029\u00a0\u3000"},
+		{"\xff\xfe invalid", "bad \xe2\x82 utf8 \xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80", "trailing \xe2"},
+		{strings.Repeat("W", 500), strings.Repeat("supercalifragilistic", 200), strings.Repeat("x", 3000), strings.Repeat("M", 400), strings.Repeat("| a ", 60) + "|\n" + strings.Repeat("|---", 60) + "|\n"},
+	} {
+		f.Add(seed[0], seed[1], seed[2], seed[3], seed[4])
+	}
+	f.Fuzz(func(t *testing.T, title, para, item, cell, prose string) {
+		b, bad, err := pdf.Render(fuzzDoc(title, para, item, cell, prose), pdf.Options{Version: item, URL: cell})
+		if err != nil {
+			t.Fatalf("render: %v", err)
+		}
+		if len(bad) > 0 {
+			// The same text without what the fonts lack must typeset.
+			drop := func(s string) string {
+				return strings.Map(func(r rune) rune {
+					if pdf.Drawable(r) {
+						return r
+					}
+					return -1
+				}, s)
+			}
+			title, para, item, cell, prose = drop(title), drop(para), drop(item), drop(cell), drop(prose)
+			if b, bad2, err := pdf.Render(fuzzDoc(title, para, item, cell, prose), pdf.Options{Version: item, URL: cell}); err != nil || len(bad2) > 0 || !bytes.HasPrefix(b, []byte("%PDF-")) {
+				t.Errorf("without the unsupported characters: %v %v", err, bad2)
+			}
+			if b != nil {
+				t.Error("a PDF and unsupported characters")
+			}
+			for _, u := range bad {
+				if pdf.Drawable(u.Char) || u.Count < 1 || !utf8.ValidString(u.Context) {
+					t.Errorf("bad report %v", u)
+				}
+			}
+			return
+		}
+		if !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("not a PDF: %.20q", b)
+		}
+	})
+}
+
+// Very long text in every field (one 32,000-character word, and as many
+// short words) typesets in linear time, and a table whose header row is
+// taller than a page still ends: the header is then drawn once, split
+// across pages like any row, instead of being repeated forever.
+func TestHugeText(t *testing.T) {
+	for _, text := range []string{strings.Repeat("x", 32000), strings.Repeat("ab ", 11000)} {
+		done := make(chan error, 1)
+		go func() {
+			b, bad, err := pdf.Render(fuzzDoc(text, text, text, text, text), pdf.Options{Version: text})
+			if err == nil && (len(bad) > 0 || !bytes.HasPrefix(b, []byte("%PDF-"))) {
+				err = fmt.Errorf("no PDF: %v", bad)
+			}
+			if err == nil {
+				path := filepath.Join(t.TempDir(), "huge.pdf")
+				if err = os.WriteFile(path, b, 0o644); err == nil {
+					if out, qerr := exec.Command("qpdf", "--check", path).CombinedOutput(); qerr != nil {
+						err = fmt.Errorf("qpdf: %v\n%s", qerr, out)
+					}
+				}
+			}
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(60 * time.Second):
+			t.Fatalf("a %d-byte text took over a minute", len(text))
+		}
+	}
+}

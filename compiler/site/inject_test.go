@@ -1,0 +1,489 @@
+package site_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
+
+	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/site"
+)
+
+// hugo returns the Hugo pinned in tools/hugo/go.mod, run with go tool, and
+// the folder to run it in.
+func hugo(t *testing.T) ([]string, string) {
+	t.Helper()
+	mod, err := filepath.Abs("../../tools/hugo/go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []string{"go", "tool", "-modfile=" + mod, "hugo"}, filepath.Dir(mod)
+}
+
+// field is a string value of the loaded model: its data path and the YAML
+// path that reaches it.
+type field struct {
+	path string // purposes[3].name
+	yaml string // $.purposes[3].name
+}
+
+// stringFields walks the model by reflection and returns every string
+// value the data sets (strings, named string types such as model.Date and
+// model.Markdown, and the items of string lists), by data path.
+func stringFields(p *model.Project) []field {
+	var out []field
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Struct:
+			t := v.Type()
+			for i := range t.NumField() {
+				f := t.Field(i)
+				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if !f.IsExported() || name == "" || name == "-" {
+					continue
+				}
+				walk(v.Field(i), join(path, name))
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.String:
+			if v.String() != "" {
+				out = append(out, field{path: path, yaml: "$." + path})
+			}
+		}
+	}
+	walk(reflect.ValueOf(p), "")
+	return out
+}
+
+func join(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
+}
+
+// payloads are planted in turn: a field whose check rejects one gets the
+// next; the last is the smallest thing that must never run (a shortcode).
+// Each starts with a marker naming the field, zq<i>q, and ends with qz.
+var payloads = []func(i int) string{
+	func(i int) string {
+		return fmt.Sprintf(`zq%dq {{< param title >}} {{%% param title %%}} <script>alert(%d)</script> <img src=x onerror=alert(%d)> [x](javascript:alert(%d)) &amp; ~~s~~ qz`, i, i, i, i)
+	},
+	func(i int) string { return fmt.Sprintf(`zq%dq {{< param title >}} {{%% param title %%}} qz`, i) },
+}
+
+// plant returns the sample's files with payload level[i] planted in each
+// field i that has a level below len(payloads).
+func plant(t *testing.T, files map[string][]byte, fields []field, level map[int]int) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for name, b := range files {
+		f, err := parser.ParseBytes(b, parser.ParseComments)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := false
+		for i, fd := range fields {
+			if level[i] >= len(payloads) {
+				continue
+			}
+			p, err := yaml.PathString(fd.yaml)
+			if err != nil {
+				t.Fatalf("%s: %v", fd.yaml, err)
+			}
+			if _, err := p.FilterFile(f); err != nil {
+				continue // in another file
+			}
+			v, _ := json.Marshal(payloads[level[i]](i)) // a JSON string is a YAML double-quoted scalar
+			if err := p.ReplaceWithReader(f, strings.NewReader(string(v))); err != nil {
+				t.Fatalf("%s: %v", fd.yaml, err)
+			}
+			changed = true
+		}
+		data := b
+		if changed {
+			data = []byte(f.String())
+		}
+		out[name] = &fstest.MapFile{Data: data}
+	}
+	return out
+}
+
+// sampleFiles returns the sample's data files, by path (data/...).
+func sampleFiles(t *testing.T) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := fs.WalkDir(disclose.Sample, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(disclose.Sample, p)
+		files[p] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// under reports whether a diagnostic's path blames the field at path: the
+// value itself or something inside it.
+func under(diagPath, path string) bool {
+	return diagPath == path || strings.HasPrefix(diagPath, path+".") || strings.HasPrefix(diagPath, path+"[")
+}
+
+// memStore serves released versions from memory.
+type memStore map[*release.Version][2][]byte
+
+func (s memStore) Notice(v *release.Version) (*notice.Document, error) {
+	var d notice.Document
+	return &d, json.Unmarshal(s[v][0], &d)
+}
+
+func (s memStore) Data(v *release.Version) ([]byte, error) { return s[v][1], nil }
+
+// TestDataReachesThePageAsText plants a payload (shortcodes, a script, an
+// onerror handler, a javascript: link, an entity, strikethrough) in every
+// string field of the sample at once, lets check reject what it rejects
+// (each rejection must be at the field's path; a rejected field gets the
+// next, smaller payload), then builds the site with real Hugo, the planted
+// data released as a version in force, an upcoming version and a draft, and
+// checks every page, feed, the sitemap and notices.json: each planted value
+// that is shown appears as text, and nothing executable and no expanded
+// shortcode appears anywhere.
+func TestDataReachesThePageAsText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a site with Hugo")
+	}
+	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	opts := &compiler.Options{Date: day}
+	files := sampleFiles(t)
+	orig, origDocs, diags := compiler.Compile(plant(t, files, nil, nil), "data", opts)
+	if diags.HasErrors() {
+		t.Fatalf("the sample does not compile:\n%v", diags)
+	}
+	fields := stringFields(orig)
+	if len(fields) < 100 {
+		t.Fatalf("only %d string fields found", len(fields))
+	}
+
+	// Plant, let check reject, and plant the next payload where it did,
+	// until check accepts everything planted.
+	level := map[int]int{}
+	for i, f := range fields { // HACK-EXPLORE
+		if skip := os.Getenv("SKIPRE"); skip != "" && regexp.MustCompile(skip).MatchString(f.path) {
+			level[i] = len(payloads)
+		}
+	}
+	var proj *model.Project
+	var docs []*notice.Document
+	for round := 0; ; round++ {
+		if round > 2*len(payloads)+2 {
+			t.Fatal("check keeps rejecting")
+		}
+		proj, docs, diags = compiler.Compile(plant(t, files, fields, level), "data", opts)
+		if !diags.HasErrors() {
+			break
+		}
+		blamed := false
+		for _, d := range diags {
+			if d.Severity.String() != "error" {
+				continue
+			}
+			hit := false
+			for i, f := range fields {
+				if level[i] < len(payloads) && under(d.Path, f.path) {
+					level[i]++
+					hit, blamed = true, true
+				}
+			}
+			if !hit {
+				t.Logf("round %d: not blamed on a planted field: %v", round, d)
+			}
+		}
+		if !blamed {
+			t.Fatalf("check rejects the planted data, but not at the planted fields' paths:\n%v", diags)
+		}
+	}
+	var shown []int // planted fields
+	rejected := 0
+	for i := range fields {
+		if level[i] < len(payloads) {
+			shown = append(shown, i)
+		} else {
+			rejected++
+		}
+	}
+	if i := os.Getenv("FIELD"); i != "" {
+		var n int
+		fmt.Sscan(i, &n)
+		t.Logf("field %d is %s", n, fields[n].path)
+	}
+	t.Logf("%d string fields: %d planted, %d rejected by check at their path", len(fields), len(shown), rejected)
+
+	// The planted data as the version in force (2026-01-01), after the
+	// original (2025-01-01), with an upcoming one (2026-12-15) and drafts.
+	if sp := compiler.Subprocessors(orig, opts); sp != nil {
+		origDocs = append(origDocs, sp)
+	}
+	if sp := compiler.Subprocessors(proj, opts); sp != nil {
+		docs = append(docs, sp)
+	}
+	origData, err := release.Snapshot(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := release.Snapshot(proj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store := memStore{}
+	l := &release.Ledger{}
+	for _, set := range []struct {
+		docs       []*notice.Document
+		data       []byte
+		id, effect string
+	}{{origDocs, origData, "2025-01-01", "2025-01-01"}, {docs, data, "2026-01-01", "2026-01-01"}, {docs, data, "2026-12-15", "2026-12-15"}} {
+		for _, d := range set.docs {
+			b, err := json.Marshal(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := &release.Version{Notice: d.ID, ID: set.id, Effective: set.effect, Released: set.effect,
+				Summary: payloads[1](-1)}
+			l.Versions = append(l.Versions, v)
+			store[v] = [2][]byte{b, set.data}
+		}
+	}
+	notices, err := site.Notices(docs, l, store, "2026-11-23", true, compiler.DiffOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	hugoCmd, hugoDir := hugo(t)
+	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: "abc123"}, site.Options{
+		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, Date: day, NoPDF: true,
+		BaseURL: "https://acme.example/",
+	})
+	if err != nil {
+		var se *site.Error
+		if errors.As(err, &se) {
+			t.Fatalf("build: %v\n%v\n%s", err, se.Diags, se.Output)
+		}
+		t.Fatalf("build: %v", err)
+	}
+
+	// Read every file of the site as text: HTML and XML as the browser or
+	// feed reader shows them, notices.json decoded.
+	var all strings.Builder
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		s := string(b)
+		if m := runnable(s); m != "" && path.Ext(p) != ".json" {
+			t.Errorf("%s: %q appears as markup", rel, m)
+		}
+		// An expanded {{< param title >}} leaves the site's title between a
+		// marker and the end of its payload; a consumed shortcode leaves
+		// neither.
+		switch path.Ext(p) {
+		case ".html", ".xml":
+			all.WriteString(html.UnescapeString(s))
+		case ".json":
+			var v any
+			if err := json.Unmarshal(b, &v); err != nil {
+				t.Errorf("%s: %v", rel, err)
+			}
+			strs(v, &all)
+		}
+		all.WriteString("\n\x00" + rel + "\x00\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := all.String()
+	for _, sc := range []string{"{{< param title >}}", "{{% param title %}}"} {
+		if !strings.Contains(text, sc) {
+			t.Errorf("no %s shown as text", sc)
+		}
+	}
+	// Every planted value that the site shows appears whole, as text.
+	markerRE := regexp.MustCompile(`(?i)zq(-?\d+)q(.*?)qz`)
+	seen := map[string]bool{}
+	for _, m := range markerRE.FindAllStringSubmatch(text, -1) {
+		seen[m[1]] = true
+		var i int
+		fmt.Sscan(m[1], &i)
+		want := ""
+		if i >= 0 {
+			want = payloads[level[i]](i)
+		} else {
+			want = payloads[1](i)
+		}
+		want = strings.TrimSuffix(strings.TrimPrefix(want, "zq"+m[1]+"q"), "qz")
+		if got := unescapeMarkdown(m[2]); !strings.EqualFold(got, want) {
+			t.Errorf("field %s shows %q, want %q (%s)", label(fields, i), m[2], want, fileOf(text, m[0]))
+		}
+	}
+	notShown := 0
+	for _, i := range shown {
+		if !seen[fmt.Sprint(i)] {
+			notShown++
+		}
+	}
+	t.Logf("%d planted fields shown on the site, %d not shown anywhere", len(shown)-notShown, notShown)
+	if !seen["-1"] {
+		t.Error("the version summaries are not shown")
+	}
+}
+
+// unescapeMarkdown undoes Markdown backslash escapes, for the Markdown in
+// notices.json.
+func unescapeMarkdown(s string) string {
+	return regexp.MustCompile(`\\([!-/:-@\[-`+"`"+`{-~])`).ReplaceAllString(s, "$1")
+}
+
+func label(fields []field, i int) string {
+	if i < 0 || i >= len(fields) {
+		return "summary"
+	}
+	return fields[i].path
+}
+
+// runnable returns the first markup in an HTML or XML file that could run:
+// a script, image, frame, object, embed, SVG or MathML element, an event
+// handler attribute, or a javascript:, vbscript: or data: link, in a real
+// tag (escaped text has &lt; for <). Attribute values are read with their
+// quotes, so a value that merely contains "onerror=" is no handler.
+func runnable(s string) string {
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' || i+1 >= len(s) || !letter(s[i+1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && !space(s[j]) && s[j] != '>' && s[j] != '/' {
+			j++
+		}
+		switch name := strings.ToLower(s[i+1 : j]); name {
+		case "script", "img", "iframe", "frame", "object", "embed", "svg", "math", "base", "form":
+			return "<" + name
+		}
+		for j < len(s) && s[j] != '>' {
+			if space(s[j]) || s[j] == '/' {
+				j++
+				continue
+			}
+			k := j
+			for k < len(s) && !space(s[k]) && s[k] != '=' && s[k] != '>' && s[k] != '/' {
+				k++
+			}
+			attr := strings.ToLower(s[j:k])
+			val := ""
+			j = k
+			for j < len(s) && space(s[j]) {
+				j++
+			}
+			if j < len(s) && s[j] == '=' {
+				j++
+				for j < len(s) && space(s[j]) {
+					j++
+				}
+				if j < len(s) && (s[j] == '"' || s[j] == '\'') {
+					q := s[j]
+					k = strings.IndexByte(s[j+1:], q)
+					if k < 0 {
+						return "an unclosed attribute"
+					}
+					val, j = s[j+1:j+1+k], j+2+k
+				} else {
+					k = j
+					for k < len(s) && !space(s[k]) && s[k] != '>' {
+						k++
+					}
+					val, j = s[j:k], k
+				}
+			}
+			if strings.HasPrefix(attr, "on") {
+				return attr + "="
+			}
+			v := strings.ToLower(strings.Join(strings.Fields(html.UnescapeString(val)), ""))
+			if attr == "href" || attr == "src" || attr == "action" || attr == "formaction" || attr == "xlink:href" {
+				for _, scheme := range []string{"javascript:", "vbscript:", "data:"} {
+					if strings.HasPrefix(v, scheme) {
+						return attr + "=" + scheme
+					}
+				}
+			}
+		}
+		i = j
+	}
+	return ""
+}
+
+// fileOf names the file of the site text holding s.
+func fileOf(text, s string) string {
+	rest := text[strings.Index(text, s):]
+	_, name, _ := strings.Cut(rest, "\x00")
+	name, _, _ = strings.Cut(name, "\x00")
+	return name
+}
+
+// strs writes every string in a decoded JSON value, one a line.
+func strs(v any, b *strings.Builder) {
+	switch v := v.(type) {
+	case string:
+		b.WriteString(v + "\n")
+	case []any:
+		for _, x := range v {
+			strs(x, b)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			strs(v[k], b)
+		}
+	}
+}
