@@ -1,17 +1,23 @@
 package compiler_test
 
 import (
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/render"
 )
+
+// fuzzHang is how long one FuzzCompile input may take (a slow machine
+// under the fuzzer's instrumentation included).
+const fuzzHang = 60 * time.Second
 
 // sampleFiles returns the sample's data files, sorted by name.
 func sampleFiles(tb testing.TB) (names []string, files map[string][]byte) {
@@ -53,6 +59,10 @@ func FuzzCompile(f *testing.F) {
 		f.Add(orgIndex, append([]byte("# "+s+"\n"), org...))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
+		// A hang is a failure: panic (which the fuzzer records as a
+		// crasher, with its input) when one input takes this long.
+		watchdog := time.AfterFunc(fuzzHang, func() { panic(fmt.Sprintf("FuzzCompile: one input took over %s", fuzzHang)) })
+		defer watchdog.Stop()
 		fsys := fstest.MapFS{}
 		for n, b := range files {
 			fsys[n] = &fstest.MapFile{Data: b}

@@ -229,7 +229,7 @@ func printDiff(w io.Writer, out []noticeDiff, format string) error {
 				fmt.Fprintf(w, "No change.\n\n")
 				continue
 			}
-			fmt.Fprintf(w, "Text: %d words inserted, %d deleted.\n\n", nd.Inserted, nd.Deleted)
+			fmt.Fprintf(w, "Text: %s inserted, %s deleted.\n\n", diff.Words(nd.Inserted), diff.Words(nd.Deleted))
 			if len(nd.Changes) > 0 {
 				fmt.Fprintf(w, "| | Change | Why |\n|---|---|---|\n")
 				for _, c := range nd.Changes {
@@ -250,7 +250,7 @@ func printDiff(w io.Writer, out []noticeDiff, format string) error {
 			fmt.Fprintf(w, "no change\n")
 			continue
 		}
-		fmt.Fprintf(w, "%s; text +%d -%d words\n", diff.Summary(nd.Changes), nd.Inserted, nd.Deleted)
+		fmt.Fprintf(w, "%s; text: %s inserted, %s deleted\n", diff.Summary(nd.Changes), diff.Words(nd.Inserted), diff.Words(nd.Deleted))
 		for _, c := range nd.Changes {
 			label := "minor   "
 			if c.Material {

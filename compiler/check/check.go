@@ -327,7 +327,7 @@ func (c *checker) checkText(path, s string) {
 	}
 	if len(undrawable) > 0 {
 		c.diags.Add(c.src.Pos(path), path, "the PDF font cannot draw %s, so the PDF would not show this text", describeRunes(undrawable)).Hint =
-			"write it in words, or use a character the font has (the notices' PDFs use DejaVu Sans: Latin, Greek, Cyrillic and common symbols; no emoji or CJK)"
+			"write it in words, or use a character the font has (the notices' PDFs use DejaVu Sans: Latin, Greek, Cyrillic and common symbols; no emoji, CJK or right-to-left scripts yet)"
 	}
 }
 

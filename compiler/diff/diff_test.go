@@ -96,14 +96,13 @@ func TestRedlineHTML(t *testing.T) {
 func TestBlocks(t *testing.T) {
 	ops := diff.Redline(oldText, newText)
 	var got []string
-	var words, want []string
+	var oldWords, newWords []string
 	for _, b := range diff.Blocks(ops) {
 		var cells []string
 		for _, c := range b.Cells {
 			cells = append(cells, diff.Text(c))
-			for _, op := range c {
-				words = append(words, strings.Fields(op.Text)...)
-			}
+			o, n := diff.Texts(c)
+			oldWords, newWords = append(oldWords, strings.Fields(o)...), append(newWords, strings.Fields(n)...)
 		}
 		got = append(got, fmt.Sprintf("%d/%d/%v %s", b.Kind, b.Level, b.TableStart, strings.Join(cells, " | ")))
 	}
@@ -122,15 +121,21 @@ func TestBlocks(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(wantBlocks, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantBlocks, "\n"))
 	}
-	for _, op := range ops {
-		for _, w := range strings.Fields(op.Text) {
+	// The blocks hold every word of both texts, in order, and no layout
+	// mark.
+	for _, c := range []struct {
+		got  []string
+		text string
+	}{{oldWords, oldText}, {newWords, newText}} {
+		var want []string
+		for _, w := range strings.Fields(c.text) {
 			if w != "#" && w != "##" && w != "###" && w != "•" && w != "—" {
 				want = append(want, w)
 			}
 		}
-	}
-	if strings.Join(words, " ") != strings.Join(want, " ") {
-		t.Errorf("words:\n%s\nwant:\n%s", strings.Join(words, " "), strings.Join(want, " "))
+		if strings.Join(c.got, " ") != strings.Join(want, " ") {
+			t.Errorf("words:\n%s\nwant:\n%s", strings.Join(c.got, " "), strings.Join(want, " "))
+		}
 	}
 }
 
@@ -150,6 +155,121 @@ func BenchmarkRedline100Pages(b *testing.B) {
 	for b.Loop() {
 		if ops := diff.Redline(old, new); !diff.Changed(ops) {
 			b.Fatal("no change found")
+		}
+	}
+}
+
+// structured returns a random reading text: headings, paragraphs, list
+// items and tables, as render.Plain writes them (without a dash in the
+// text, which would read as a cell separator in a table).
+func structured(r *rand.Rand) []string {
+	words := func(r *rand.Rand, n int) []string {
+		out := words(r, n)
+		for i, w := range out {
+			if w == "—" {
+				out[i] = "dash"
+			}
+		}
+		return out
+	}
+	var lines []string
+	for n := r.Intn(12); n >= 0; n-- {
+		switch r.Intn(4) {
+		case 0:
+			lines = append(lines, strings.Repeat("#", 1+r.Intn(4))+" "+strings.Join(words(r, 1+r.Intn(4)), " "), "")
+		case 1:
+			lines = append(lines, strings.Join(words(r, 1+r.Intn(30)), " "), "")
+		case 2:
+			for k := 1 + r.Intn(4); k > 0; k-- {
+				lines = append(lines, "• "+strings.Join(words(r, 1+r.Intn(8)), " "))
+			}
+			lines = append(lines, "")
+		default:
+			cols := 2 + r.Intn(3)
+			for k := 2 + r.Intn(4); k > 0; k-- {
+				var cells []string
+				for c := 0; c < cols; c++ {
+					cells = append(cells, strings.Join(words(r, 1+r.Intn(4)), " "))
+				}
+				lines = append(lines, strings.Join(cells, " — "))
+			}
+			lines = append(lines, "")
+		}
+	}
+	return lines
+}
+
+// Property: the blocks of a redline hold every word of both texts, in
+// order, without the layout marks, and no block spans a line break.
+func TestBlocksProperties(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	marks := map[string]bool{"#": true, "##": true, "###": true, "####": true, "•": true, "—": true}
+	content := func(s string) string {
+		var out []string
+		for _, line := range strings.Split(s, "\n") {
+			f := strings.Fields(line)
+			for i, w := range f {
+				if marks[w] && (i == 0 || w == "—") {
+					continue
+				}
+				out = append(out, w)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for i := 0; i < 300; i++ {
+		a := structured(r)
+		b := append([]string(nil), a...)
+		for k := r.Intn(6); k > 0; k-- {
+			pos := r.Intn(len(b) + 1)
+			switch r.Intn(3) {
+			case 0:
+				b = append(b[:pos], append(structured(r)[:1], b[pos:]...)...)
+			case 1:
+				if pos < len(b) {
+					b = append(b[:pos], b[pos+1:]...)
+				}
+			default:
+				if pos < len(b) && b[pos] != "" {
+					// Replace a word (not a layout mark).
+					f := strings.Fields(b[pos])
+					if k := r.Intn(len(f)); !marks[f[k]] {
+						f[k] = strings.ReplaceAll(words(r, 1)[0], "—", "dash")
+					}
+					b[pos] = strings.Join(f, " ")
+				}
+			}
+		}
+		old, new := strings.Join(a, "\n")+"\n", strings.Join(b, "\n")+"\n"
+		// A mark only one text has at the start of a line (an item that
+		// became a paragraph) stays, marked, in the block: ignore marks.
+		var ow, nw []string
+		for _, bl := range diff.Blocks(diff.Redline(old, new)) {
+			for _, c := range bl.Cells {
+				o, n := diff.Texts(c)
+				if strings.Contains(o+n, "\n") {
+					t.Fatalf("case %d: a block spans lines: %v", i, c)
+				}
+				for _, w := range strings.Fields(o) {
+					if !marks[w] {
+						ow = append(ow, w)
+					}
+				}
+				for _, w := range strings.Fields(n) {
+					if !marks[w] {
+						nw = append(nw, w)
+					}
+				}
+			}
+		}
+		// Compared without spaces: a line break only one text has may
+		// split a word from the punctuation after it.
+		squash := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+		if got, want := strings.Join(ow, ""), squash(content(old)); got != want {
+			t.Fatalf("case %d: old words\n%s\nwant\n%s", i, got, want)
+		}
+		if got, want := strings.Join(nw, ""), squash(content(new)); got != want {
+			t.Fatalf("case %d: new words\n%s\nwant\n%s", i, got, want)
 		}
 	}
 }

@@ -76,4 +76,42 @@ func history(t *testing.T) string {
 	return b.String()
 }
 
-func TestTmpHistory(t *testing.T) { t.Log("\n" + history(t)) }
+// The sample's history: each notice's changelog lists only what its text
+// uses (the California notice names no transfer tool, the sub-processor
+// list only processors and their safeguards), a replaced transfer tool is
+// one change naming both tools, and names keep their case.
+func TestSampleHistory(t *testing.T) {
+	h := history(t)
+	for _, line := range strings.Split(h, "\n") {
+		switch {
+		case strings.HasPrefix(line, "## california") && strings.Contains(line, "transfer"):
+			t.Errorf("California lists a transfer: %s", line)
+		case strings.Contains(line, "(transfer safeguard replaced)") && !strings.Contains(line, " instead of "):
+			t.Errorf("a replacement names one tool: %s", line)
+		case strings.Contains(line, "european") || strings.Contains(line, "words inserted"):
+			t.Errorf("case lost: %s", line)
+		}
+	}
+	sections := strings.Split(h, "## ")
+	for _, s := range sections {
+		switch {
+		case strings.HasPrefix(s, "california"):
+			if strings.Contains(s, "Transfers of data") || strings.Contains(s, "sub-processor") {
+				t.Errorf("California changelog:\n%s", s)
+			}
+		case strings.HasPrefix(s, "subprocessors"):
+			for _, line := range strings.Split(strings.TrimSpace(s), "\n")[1:] {
+				if !strings.Contains(line, "sub-processor") && !strings.Contains(line, "Sub-processor") && !strings.Contains(line, "now rely on") {
+					t.Errorf("sub-processor changelog lists %s", line)
+				}
+			}
+		case strings.HasPrefix(s, "eu 2018-05-25"):
+			if strings.Count(s, "Privacy Shield") != 1 || strings.Contains(s, "Personal data now goes to the United States") {
+				t.Errorf("the Privacy Shield's replacement:\n%s", s)
+			}
+		}
+	}
+	if !strings.Contains(h, "New sub-processor: Mollie (European payment methods") {
+		t.Errorf("the service's case:\n%s", h)
+	}
+}

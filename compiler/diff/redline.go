@@ -6,6 +6,7 @@ package diff
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -190,6 +191,26 @@ func Text(cell []Op) string {
 // joined, are the words of the redline. A line break that only one text
 // has breaks the block there.
 func Blocks(ops []Op) []Block {
+	// Deleted lines followed by inserted ones (both starting at a line
+	// break) read better with the inserted lines first: they continue the
+	// block before them, as a new table row after the last kept one.
+	ops = slices.Clone(ops)
+	for i := 0; i+1 < len(ops); i++ {
+		if ops[i].Kind == Delete && ops[i+1].Kind == Insert && strings.HasPrefix(ops[i].Text, "\n") && strings.HasPrefix(ops[i+1].Text, "\n") {
+			ops[i], ops[i+1] = ops[i+1], ops[i]
+			i++
+		}
+	}
+	// A deleted run that starts a line, followed by an inserted one that
+	// ends a line, replaces whole lines: each keeps a line of its own.
+	for i := 0; i+1 < len(ops); i++ {
+		startsLine := i == 0 || strings.HasSuffix(ops[i-1].Text, "\n")
+		endsLine := i+2 == len(ops) || strings.HasPrefix(ops[i+2].Text, "\n")
+		if ops[i].Kind == Delete && ops[i+1].Kind == Insert && startsLine && endsLine {
+			ops = slices.Insert(ops, i+1, Op{Equal, "\n"})
+			i++
+		}
+	}
 	// Split into lines.
 	var lines [][]Op
 	var cur []Op
@@ -244,18 +265,18 @@ func blank(line []Op) bool {
 
 // classify returns the block of one line of a group of n lines.
 func classify(line []Op, n int) Block {
-	n1, o1 := Texts(line)
+	o1, n1 := Texts(line)
 	lead := n1
 	if strings.TrimSpace(n1) == "" {
 		lead = o1
 	}
 	lead = strings.TrimLeft(lead, " ")
 	switch {
-	case n == 1 && headingMarks(lead) > 0:
+	case headingMarks(lead) > 0:
 		level := headingMarks(lead)
-		return Block{Kind: Heading, Level: level, Cells: [][]Op{trimCell(dropPrefix(line, level))}}
+		return Block{Kind: Heading, Level: level, Cells: [][]Op{trimCell(dropPrefix(line, '#', level))}}
 	case strings.HasPrefix(lead, "• "):
-		return Block{Kind: Item, Cells: [][]Op{trimCell(dropPrefix(line, 1))}}
+		return Block{Kind: Item, Cells: [][]Op{trimCell(dropPrefix(line, '•', 1))}}
 	case n > 1 && (strings.Contains(n1, " — ") || strings.Contains(o1, " — ")):
 		return Block{Kind: Row, Cells: splitCells(line)}
 	}
@@ -272,10 +293,10 @@ func headingMarks(s string) int {
 	return n
 }
 
-// dropPrefix removes a line's leading spaces, its first marks
-// characters (the "#" marks or the bullet), whatever runs they are in, and
-// the spaces after them.
-func dropPrefix(line []Op, marks int) []Op {
+// dropPrefix removes a line's leading spaces, up to marks mark characters
+// (the "#" marks or the bullet), whatever runs they are in, and the spaces
+// after them. It stops at the first other character.
+func dropPrefix(line []Op, mark rune, marks int) []Op {
 	var out []Op
 	text := false
 	for _, op := range line {
@@ -284,7 +305,7 @@ func dropPrefix(line []Op, marks int) []Op {
 			r, size := utf8.DecodeRuneInString(t)
 			switch {
 			case r == ' ':
-			case marks > 0:
+			case r == mark && marks > 0:
 				marks--
 			default:
 				text = true
@@ -321,21 +342,32 @@ func trimCell(cell []Op) []Op {
 	return cell
 }
 
-// splitCells splits a table row at the " — " between its cells. A
-// separator split between runs stays in the cell's text.
+// splitCells splits a table row at each " — " between its cells, whatever
+// runs the separator's characters are in.
 func splitCells(line []Op) [][]Op {
+	type char struct {
+		kind OpKind
+		r    rune
+	}
+	var cs []char
+	for _, op := range line {
+		for _, r := range op.Text {
+			cs = append(cs, char{op.Kind, r})
+		}
+	}
 	var cells [][]Op
 	var cur []Op
-	for _, op := range line {
-		parts := strings.Split(op.Text, " — ")
-		for i, p := range parts {
-			if i > 0 {
-				cells = append(cells, trimCell(cur))
-				cur = nil
-			}
-			if p != "" {
-				cur = append(cur, Op{op.Kind, p})
-			}
+	for i := 0; i < len(cs); i++ {
+		if i+2 < len(cs) && cs[i].r == ' ' && cs[i+1].r == '—' && cs[i+2].r == ' ' {
+			cells = append(cells, trimCell(cur))
+			cur = nil
+			i += 2
+			continue
+		}
+		if n := len(cur); n > 0 && cur[n-1].Kind == cs[i].kind {
+			cur[n-1].Text += string(cs[i].r)
+		} else {
+			cur = append(cur, Op{cs[i].kind, string(cs[i].r)})
 		}
 	}
 	return append(cells, trimCell(cur))

@@ -3,6 +3,7 @@ package jurisdiction
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -220,8 +221,54 @@ func lowerFirst(s string) string {
 	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || (s[1] >= 'A' && s[1] <= 'Z') {
 		return s
 	}
+	if properWord(s) {
+		return s
+	}
 	return string(s[0]-'A'+'a') + s[1:]
 }
+
+// properWord reports whether the first word of s keeps its capital in the
+// middle of a sentence: a proper adjective or place ("European payment
+// methods", "Irish entity"), a country name, or a word with a digit or a
+// second capital (an acronym or a brand such as "iOS" or "HubSpot").
+func properWord(s string) bool {
+	end := strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+	if end < 0 {
+		end = len(s)
+	}
+	w := s[:end]
+	for _, r := range w[1:] {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	if properWords[w] {
+		return true
+	}
+	return model.StartsWithCountry(s)
+}
+
+// properWords are adjectives and names, beyond country names, that name a
+// people, place or language, so they keep their capital mid-sentence.
+var properWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`European American British English Scottish Welsh Irish Northern
+		Californian Canadian Mexican Brazilian Argentine Chilean Colombian Peruvian Latin
+		German French Dutch Belgian Luxembourgish Swiss Austrian Italian Spanish Portuguese Greek
+		Maltese Cypriot Danish Swedish Norwegian Finnish Icelandic Nordic Scandinavian Baltic
+		Estonian Latvian Lithuanian Polish Czech Slovak Slovenian Croatian Hungarian Romanian
+		Bulgarian Serbian Ukrainian Russian Turkish Israeli Arab Arabic Emirati Saudi Indian
+		Pakistani Chinese Japanese Korean Taiwanese Singaporean Malaysian Indonesian Thai
+		Vietnamese Filipino Australian Zealand African Nigerian Kenyan Egyptian Asian Pacific
+		Atlantic Mediterranean Christmas Monday Tuesday Wednesday Thursday Friday Saturday
+		Sunday January February March April May June July August September October November
+		December Internet`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // UpperFirst upper-cases the first letter of s.
 func UpperFirst(s string) string {

@@ -32,6 +32,7 @@ var (
 // positions and reporting every problem it can, then moving on.
 type decoder struct {
 	file    string
+	lines   *lineIndex // the source parsed
 	diags   *diag.List
 	src     *model.SourceMap
 	anchors map[string]ast.Node
@@ -70,7 +71,7 @@ func (d *decoder) pos(n ast.Node) diag.Pos {
 	if tk == nil || tk.Position == nil {
 		return diag.Pos{File: d.file}
 	}
-	return diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column}
+	return d.lines.clamp(diag.Pos{File: d.file, Line: tk.Position.Line, Col: tk.Position.Column})
 }
 
 // at returns the position to blame for n: its own, or the alias being
@@ -247,6 +248,9 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 		text, ok := scalarText(n)
 		if !ok {
 			d.mismatch(n, path, "text")
+			return
+		}
+		if !d.checkText(n, path, text) {
 			return
 		}
 		v.SetString(text)
@@ -454,8 +458,12 @@ type structInfo struct {
 	fields map[string]field
 	names  []string // sorted
 	hint   string
-	// lengths holds the number of characters of each name, lower-cased.
+	// lengths, counts and ascii describe each name, lower-cased: its
+	// number of characters, how often each ASCII character occurs in it,
+	// and whether it is all ASCII.
 	lengths []int
+	counts  [][128]int32
+	ascii   []bool
 }
 
 // structInfos caches structInfo by type: each unknown key of a wide
@@ -479,7 +487,11 @@ func fieldsOf(t reflect.Type) *structInfo {
 	}
 	sort.Strings(st.names)
 	for _, name := range st.names {
-		st.lengths = append(st.lengths, utf8.RuneCountInString(strings.ToLower(name)))
+		lower := strings.ToLower(name)
+		counts, ascii := letterCounts(lower)
+		st.lengths = append(st.lengths, utf8.RuneCountInString(lower))
+		st.counts = append(st.counts, counts)
+		st.ascii = append(st.ascii, ascii)
 	}
 	st.hint = "allowed keys: " + strings.Join(st.names, ", ")
 	structInfos.Store(t, st)
@@ -487,21 +499,55 @@ func fieldsOf(t reflect.Type) *structInfo {
 }
 
 // suggest returns the key closest to the unknown key, as diag.Suggest does,
-// comparing it only with the keys whose length is close enough for a likely
-// typo (diag.Suggest allows about one edit in three characters, and the edit
-// distance is at least the difference in length), so a long unknown key, or
-// a mapping of thousands of them, costs little.
+// comparing it only with the keys that could be close enough for a likely
+// typo (diag.Suggest allows about one edit in three characters), so a
+// mapping of thousands of unknown keys costs little. Two lower bounds of the
+// edit distance rule keys out: the difference in length, and, for ASCII
+// names, the characters one has and the other lacks (an edit adds or removes
+// at most one on each side; a transposition none).
 func (st *structInfo) suggest(key string) string {
-	n := utf8.RuneCountInString(strings.ToLower(key))
+	lower := strings.ToLower(key)
+	n := utf8.RuneCountInString(lower)
 	limit := max(1, (utf8.RuneCountInString(key)+2)/3)
+	counts, ascii := letterCounts(lower)
 	var near []string
 	for i, name := range st.names {
-		if d := n - st.lengths[i]; -limit <= d && d <= limit {
-			near = append(near, name)
+		if d := n - st.lengths[i]; d < -limit || d > limit {
+			continue
 		}
+		if ascii && st.ascii[i] && bagDistance(&counts, &st.counts[i]) > limit {
+			continue
+		}
+		near = append(near, name)
 	}
 	if len(near) == 0 {
 		return ""
 	}
 	return diag.Suggest(key, near)
+}
+
+// letterCounts counts the characters of an ASCII string; ok is false for
+// other strings.
+func letterCounts(s string) (counts [128]int32, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 128 {
+			return counts, false
+		}
+		counts[s[i]]++
+	}
+	return counts, true
+}
+
+// bagDistance is the larger of the numbers of characters a has and b lacks
+// and b has and a lacks, counted with repetition.
+func bagDistance(a, b *[128]int32) int {
+	var more, fewer int32
+	for c := range a {
+		if d := a[c] - b[c]; d > 0 {
+			more += d
+		} else {
+			fewer -= d
+		}
+	}
+	return int(max(more, fewer))
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/load/internal/yamlparser"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
@@ -184,7 +185,7 @@ func (l *loader) list() []dataFile {
 		}
 		if !d.Type().IsRegular() {
 			// Opening a named pipe blocks until something writes to it.
-			l.diags.Add(diag.Pos{File: p}, "", "is %s, not a regular file; data files must be regular files", kind(d.Type()))
+			l.diags.Add(diag.Pos{File: p}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(d.Type()))
 			return nil
 		}
 		files = append(files, dataFile{name: p, real: p})
@@ -273,28 +274,9 @@ func (l *loader) followLink(p string) (string, bool) {
 	case info.IsDir():
 		return fail("symbolic links to folders are not followed")
 	case !info.Mode().IsRegular():
-		return fail("symbolic link points to %s (%s), not a regular file; data files must be regular files", kind(info.Mode()), resolved)
+		return fail("symbolic link points to a %s (%s), not a regular file; data files must be regular files", regular.Kind(info.Mode()), resolved)
 	}
 	return resolved, true
-}
-
-// kind names the type of a file that is not a regular file.
-func kind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeCharDevice != 0:
-		return "a character device"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "a special file"
 }
 
 // outside describes the hop of the link chain starting at p that leaves the
@@ -316,7 +298,7 @@ func (l *loader) loadFile(name, real string) {
 		return
 	}
 	if !info.Mode().IsRegular() { // replaced since it was listed: never open it
-		l.diags.Add(diag.Pos{File: name}, "", "is %s, not a regular file; data files must be regular files", kind(info.Mode()))
+		l.diags.Add(diag.Pos{File: name}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(info.Mode()))
 		return
 	}
 	if info.Size() > MaxFileSize {
@@ -358,13 +340,14 @@ func (l *loader) loadFile(name, real string) {
 		l.diags.Add(diag.Pos{File: name, Line: 1, Col: 1}, "", "file is empty: expected sections such as organization: or purposes:")
 		return
 	case len(docs) > 1:
-		d := &decoder{file: name}
+		d := &decoder{file: name, lines: &lineIndex{src: src}}
 		l.diags.Add(d.pos(docs[1].Body), "", "file holds %d YAML documents; a data file holds one (remove the --- separators)", len(docs))
 		return
 	}
 	body := docs[0].Body
 	d := &decoder{
 		file:    name,
+		lines:   &lineIndex{src: src},
 		diags:   &l.diags,
 		src:     l.src,
 		anchors: anchors(body),
@@ -443,7 +426,8 @@ func anchors(n ast.Node) map[string]ast.Node {
 }
 
 // prescan rejects what the YAML parser handles badly or not at all: bytes
-// that are not UTF-8, NUL bytes, and nesting so deep it would make parsing
+// that are not UTF-8, NUL bytes, lone carriage returns (line breaks to YAML,
+// not to editors and positions), and nesting so deep it would make parsing
 // slow.
 func prescan(name string, src []byte) *diag.Diagnostic {
 	line, col := 1, 1
@@ -458,6 +442,10 @@ func prescan(name string, src []byte) *diag.Diagnostic {
 		}
 		if r == 0 {
 			return &diag.Diagnostic{Pos: at, Message: "file contains a NUL byte; is it a text file?"}
+		}
+		if r == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+			// YAML reads a lone CR as a line break; positions would disagree.
+			return &diag.Diagnostic{Pos: at, Message: "line ends with a carriage return (CR) alone; save the file with LF or CR LF line endings"}
 		}
 		switch {
 		case r == '\n':
@@ -521,6 +509,7 @@ func syntaxError(name string, src []byte, err error) *diag.Diagnostic {
 		d.Pos.Line, d.Pos.Col = tk.Position.Line, tk.Position.Column
 	}
 	d.Message = "YAML syntax error: " + plainSyntax(e.GetMessage(), src, &d.Pos)
+	d.Pos = (&lineIndex{src: src}).clamp(d.Pos)
 	return d
 }
 
@@ -542,7 +531,15 @@ var syntaxMessages = []struct{ prefix, plain string }{
 	{"block sequence entries are not allowed in this context", `a list item ("- ") cannot start here: write the list on its own lines, indented under its key`},
 	{"map key definition includes an implicit line break", "a key must fit on one line"},
 	{"found a tab character", "tab character; YAML is indented with spaces, not tabs"},
+	{"not enough length for escaped UTF-16 surrogate pair", surrogatePair},
+	{"found unexpected character after high surrogate", surrogatePair},
+	{"found unexpected low surrogate after high surrogate", surrogatePair},
+	{"not enough length for escaped UTF-16 character", `a \u escape needs four hexadecimal digits`},
+	{"not enough length for escaped UTF-32 character", `a \U escape needs eight hexadecimal digits`},
 }
+
+// surrogatePair explains the parser's errors for a \uD800-\uDBFF escape.
+const surrogatePair = `a \uD800-\uDBFF escape is the first half of a UTF-16 surrogate pair and must be followed by the second half, \uDC00-\uDFFF; better, write the character itself, or \U and its eight-digit code point`
 
 // plainSyntax returns the parser's message msg in plain English, moving pos
 // to the real problem where the parser blames the value before it.

@@ -54,3 +54,18 @@ func CountryCodes() []string {
 	slices.Sort(codes)
 	return codes
 }
+
+// StartsWithCountry reports whether s begins with a country's English name
+// as a whole word ("United States", "Ireland"), so its capital stays.
+func StartsWithCountry(s string) bool {
+	for _, name := range countryNames {
+		if rest, ok := strings.CutPrefix(s, name); ok && (rest == "" || !isWordByte(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}

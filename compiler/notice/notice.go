@@ -183,10 +183,24 @@ type Text string
 
 // Plain returns s as Text on one line, escaping the characters Markdown
 // would interpret: emphasis, code, links, raw HTML, entities (&amp; stays
-// "&amp;"), strikethrough, table cells and headings.
+// "&amp;"), strikethrough, table cells and headings, and, at the start,
+// what would begin a list, a heading underline or a definition when the
+// text starts a line ("- x", "1. x", "===", ": x").
 func Plain(s string) Text {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
+	// A marker begins a block only when a space or the end follows it.
+	marker := func(i int) bool { return i+1 == len(s) || s[i+1] == ' ' }
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	switch {
+	case s != "" && strings.ContainsRune("-+:", rune(s[0])) && marker(0):
+		b.WriteByte('\\')
+	case s != "" && strings.Trim(s, "=") == "":
+		b.WriteByte('\\')
+	case digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') && marker(digits):
+		b.WriteString(s[:digits] + "\\")
+		s = s[digits:]
+	}
 	for _, r := range s {
 		switch r {
 		case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '#', '&', '~':

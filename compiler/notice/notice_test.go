@@ -14,6 +14,13 @@ func TestText(t *testing.T) {
 	}{
 		{notice.Plain(`a*b_c [d] <e> | #f \g`), `a\*b\_c \[d\] \<e\> \| \#f \\g`},
 		{notice.Plain(`AT&amp;T ~~no~~`), `AT\&amp;T \~\~no\~\~`},
+		{notice.Plain(`- not a list`), `\- not a list`},
+		{notice.Plain(`12. not a list`), `12\. not a list`},
+		{notice.Plain(`1) x`), `1\) x`},
+		{notice.Plain(`: x`), `\: x`},
+		{notice.Plain(`2026-10-01 and 1.5`), `2026-10-01 and 1.5`},
+		{notice.Plain(`===`), `\===`},
+		{notice.Plain(`+1 888`), `+1 888`},
 		{notice.Series(nil, "and"), ""},
 		{notice.Series([]notice.Text{"a"}, "and"), "a"},
 		{notice.Series([]notice.Text{"a", "b"}, "and"), "a and b"},

@@ -22,6 +22,9 @@ type run struct {
 	text         string
 	bold, italic bool
 	link         string
+	// ins and del mark text a redline inserts (underlined) and deletes
+	// (struck through).
+	ins, del bool
 }
 
 // parse parses Markdown into goldmark's AST, with its source.
@@ -103,18 +106,47 @@ func style(r run) string {
 func (r *renderer) write(runs []run, size, lh float64) {
 	f := r.f
 	for _, rn := range runs {
-		f.SetFont(fontFamily, style(rn), size)
+		r.setStyle(rn, size)
 		for _, piece := range chunks(clean(rn.text)) {
 			if rn.link != "" && !strings.HasPrefix(rn.link, "#") {
-				f.SetTextColor(11, 87, 176)
 				f.WriteLinkString(lh, piece, strings.ToValidUTF8(rn.link, ""))
-				f.SetTextColor(0, 0, 0)
 				continue
 			}
 			f.Write(lh, piece)
 		}
 	}
-	f.SetFont(fontFamily, "", size)
+	r.resetStyle(size)
+}
+
+// Colours: links blue; in a redline, as a second sign after the underline
+// and the line through, insertions green and deletions red.
+var (
+	linkColour   = [3]int{11, 87, 176}
+	insertColour = [3]int{0, 110, 40}
+	deleteColour = [3]int{170, 20, 20}
+)
+
+// setStyle sets the font and colour of a run.
+func (r *renderer) setStyle(rn run, size float64) {
+	st := style(rn)
+	c := [3]int{0, 0, 0}
+	switch {
+	case rn.ins:
+		st += "U"
+		c = insertColour
+	case rn.del:
+		st += "S"
+		c = deleteColour
+	case rn.link != "" && !strings.HasPrefix(rn.link, "#"):
+		c = linkColour
+	}
+	r.f.SetFont(fontFamily, st, size)
+	r.f.SetTextColor(c[0], c[1], c[2])
+}
+
+func (r *renderer) resetStyle(size float64) {
+	r.f.SetFont(fontFamily, "", size)
+	r.f.SetTextColor(0, 0, 0)
 }
 
 // chunkRunes bounds the text given to one fpdf Write call: Write decodes

@@ -119,12 +119,18 @@ func readCoverage(ttf []byte) (*coverage, error) {
 // Characters outside the Basic Multilingual Plane never are: fpdf's UTF-8
 // fonts index glyphs by 16-bit code, so an emoji such as U+1F600 cannot be
 // embedded even where the font's cmap lists it. Nor are surrogates,
-// noncharacters such as U+FFFE and U+FFFF, or control characters.
+// noncharacters such as U+FFFE and U+FFFF, control characters, or letters
+// of right-to-left scripts (Hebrew, Arabic, ...), which fpdf cannot shape.
 func Drawable(r rune) bool {
 	if layoutSpace(r) {
 		return true
 	}
 	if r < 0x20 || r > 0xFFFF || r >= 0xD800 && r <= 0xDFFF || r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE || r >= 0x7F && r < 0xA0 {
+		return false
+	}
+	if unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+		// Right-to-left scripts: fpdf neither reorders nor shapes them, so
+		// the PDF would print them unreadable.
 		return false
 	}
 	fc, err := loadFaces()

@@ -112,3 +112,74 @@ func TestHugeText(t *testing.T) {
 		}
 	}
 }
+
+// Drawable asks every face: U+0606 (ARABIC-INDIC CUBE ROOT) is in the
+// regular face only, so an italic or bold-italic word would lose it.
+func TestDrawableEveryFace(t *testing.T) {
+	for _, c := range []struct {
+		r    rune
+		want bool
+	}{{'a', true}, {'é', true}, {'\u0301', true}, {'Ω', true}, {'\u0606', false}, {'北', false},
+		{0x1F600, false}, {0, false}, {0x7F, false}, {0xFFFE, false}, {0xFFFF, false}, {0xD800, false}, {-1, false}, {0x110000, false},
+		{' ', true}, {'\n', true}, {'\t', true}, {'\u00a0', true}, {'\u3000', true}} {
+		if got := pdf.Drawable(c.r); got != c.want {
+			t.Errorf("Drawable(%U) = %v, want %v", c.r, got, c.want)
+		}
+	}
+}
+
+// Every code point, in every plane (and surrogates and invalid bytes,
+// which decode as U+FFFD), either typesets or is reported; nothing panics.
+// A character is reported once per section, with how often it occurs.
+func TestEveryCodePoint(t *testing.T) {
+	var all strings.Builder
+	for r := rune(0); r <= 0x10FFFF; r += 11 {
+		all.WriteRune(r)
+		if r%1001 == 0 {
+			all.WriteString(" ")
+		}
+	}
+	all.WriteString("\xed\xa0\x80 \xff \xc0\xaf")
+	text := all.String()
+	_, bad, err := pdf.Render(fuzzDoc(text, text, text, text, text), pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, u := range bad {
+		key := fmt.Sprint(u.Char, u.Section)
+		if seen[key] {
+			t.Fatalf("%U reported twice in %q", u.Char, u.Section)
+		}
+		seen[key] = true
+	}
+	if len(bad) < 1000 {
+		t.Errorf("%d unsupported characters reported", len(bad))
+	}
+	drawable := strings.Map(func(r rune) rune {
+		if pdf.Drawable(r) {
+			return r
+		}
+		return -1
+	}, text)
+	b, bad, err := pdf.Render(fuzzDoc(drawable, drawable, drawable, drawable, drawable), pdf.Options{})
+	if err != nil || len(bad) > 0 || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("drawable characters: %v %v", err, bad)
+	}
+}
+
+// An emoji repeated 6,000 times in one paragraph is one report.
+func TestUnsupportedOncePerSection(t *testing.T) {
+	emoji := strings.Repeat("😀 ", 6000)
+	_, bad, err := pdf.Render(fuzzDoc("T", emoji, "i", "c", "p"), pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The paragraph is in section s and, as its title, in subsection t.
+	if len(bad) != 2 || bad[0].Char != 0x1F600 || bad[0].Count != 6000 || bad[0].Section != "s" || bad[1].Section != "t" || bad[1].Count != 6000 {
+		t.Fatalf("reports: %v", bad)
+	}
+	if s := bad[0].String(); !strings.Contains(s, "U+1F600") || !strings.Contains(s, "6000 times") {
+		t.Errorf("report reads %q", s)
+	}
+}

@@ -39,14 +39,17 @@ type Options struct {
 // it occurs in.
 type Unsupported struct {
 	Char    rune
-	Section string // anchor of the section it is in ("" for the title block)
+	Section string // anchor of the section it is in ("" for the title block; a redline's heading text)
 	Context string // the text around its first occurrence in the section
 	Count   int    // how many times it occurs in the section
 }
 
 func (u Unsupported) String() string {
 	where := "the title block"
-	if u.Section != "" {
+	switch {
+	case strings.ContainsAny(u.Section, " \t\n"): // a redline's heading
+		where = fmt.Sprintf("the part %q", u.Section)
+	case u.Section != "":
 		where = "#" + u.Section
 	}
 	times := ""
@@ -94,14 +97,26 @@ const (
 )
 
 // Render typesets doc. It returns the PDF, and the characters the fonts
-// cannot show; a PDF with unsupported characters must not be published.
+// cannot show, once per character and section; a PDF with unsupported
+// characters must not be published, and none is returned.
 func Render(doc *notice.Document, opts Options) ([]byte, []Unsupported, error) {
+	return typeset(doc, opts, func(r *renderer) {}, func(r *renderer) {
+		for _, s := range doc.Sections {
+			r.section(s, 2)
+		}
+	})
+}
+
+// typeset checks doc (and what check adds), then sets up the document,
+// writes the title block and calls body.
+func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) ([]byte, []Unsupported, error) {
 	fc, err := loadFaces()
 	if err != nil {
 		return nil, nil, err
 	}
 	r := &renderer{doc: doc, opts: opts, faces: fc}
 	r.check(doc)
+	check(r)
 	if len(r.missing) > 0 {
 		return nil, r.missing, nil
 	}
@@ -133,9 +148,7 @@ func Render(doc *notice.Document, opts Options) ([]byte, []Unsupported, error) {
 	f.SetFooterFunc(r.footer)
 	f.AddPage()
 	r.titleBlock()
-	for _, s := range doc.Sections {
-		r.section(s, 2)
-	}
+	body(r)
 	if err := f.Error(); err != nil {
 		return nil, nil, err
 	}
@@ -161,7 +174,7 @@ type renderer struct {
 	f        *fpdf.Fpdf
 	missing  []Unsupported
 	seen     map[missingKey]int // index in missing
-	checking string // anchor of the section being checked
+	checking string             // anchor of the section being checked
 	// cellSize and cellLineH are the font size and line height of the
 	// table being drawn: smaller for tables too wide for the page.
 	cellSize, cellLineH float64
@@ -232,24 +245,29 @@ func (r *renderer) titleBlock() {
 var headingSize = map[int]float64{2: 15, 3: 12.5, 4: 11, 5: 10.5, 6: 10}
 
 func (r *renderer) section(s *notice.Section, level int) {
-	f := r.f
-	if level > 6 {
-		level = 6
-	}
-	_, h := f.GetPageSize()
-	if f.GetY() > h-margin-35 { // keep a heading with what follows
-		f.AddPage()
-	}
-	f.Ln(3)
-	f.Bookmark(clean(s.Title), level-2, -1)
-	w, _ := f.GetPageSize()
-	f.SetFont(fontFamily, "B", headingSize[level])
-	f.MultiCell(w-2*margin, headingSize[level]*0.5, clean(s.Title), "", "L", false)
-	f.Ln(1.5)
+	level = min(level, 6)
+	r.heading([]run{{text: s.Title, bold: true}}, s.Title, level-2, level)
 	for _, b := range s.Blocks {
 		r.block(b, 0)
 	}
 	for _, sub := range s.Sections {
 		r.section(sub, level+1)
 	}
+}
+
+// heading writes a heading of the given level (2 for a section) with a
+// bookmark at outline level depth, kept with what follows.
+func (r *renderer) heading(runs []run, bookmark string, depth, level int) {
+	f := r.f
+	level = min(max(level, 2), 6)
+	_, h := f.GetPageSize()
+	if f.GetY() > h-margin-35 { // keep a heading with what follows
+		f.AddPage()
+	}
+	f.Ln(3)
+	f.Bookmark(clean(bookmark), depth, -1)
+	size := headingSize[level]
+	r.write(runs, size, size*0.5)
+	f.Ln(size * 0.5)
+	f.Ln(1.5)
 }

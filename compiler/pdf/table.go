@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -8,48 +9,80 @@ import (
 	"github.com/disclose-dev/disclose/compiler/render"
 )
 
-// table draws a table whose cells wrap, that splits across pages (a row taller
-// than the space left continues on the next page) and repeats its header row
-// on every page.
+// table draws a notice's table.
 func (r *renderer) table(t *notice.Table) {
-	f := r.f
-	pw, ph := f.GetPageSize()
-	width := pw - 2*margin
 	ncol := len(t.Head)
 	if ncol == 0 {
 		return
 	}
+	head := make([][]run, ncol)
+	for j, h := range t.Head {
+		head[j] = []run{{text: h, bold: true}}
+	}
+	rows := make([][][]run, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = make([][]run, ncol)
+		for j := 0; j < ncol && j < len(row); j++ {
+			rows[i][j] = []run{{text: plain(inlineRuns(row[j]))}}
+		}
+	}
+	r.grid(t.Caption, head, rows)
+}
+
+// grid draws a table whose cells wrap, that splits across pages (a row
+// taller than the space left continues on the next page) and repeats its
+// header row on every page. Cells are styled runs; rows shorter than the
+// header are padded.
+func (r *renderer) grid(caption string, head [][]run, body [][][]run) {
+	f := r.f
+	pw, ph := f.GetPageSize()
+	width := pw - 2*margin
+	ncol := len(head)
+	for _, row := range body {
+		ncol = max(ncol, len(row))
+	}
+	if ncol == 0 {
+		return
+	}
+	pad := func(row [][]run) [][]run {
+		out := make([][]run, ncol)
+		copy(out, row)
+		return out
+	}
+	head = pad(head)
 	// Cells keep their own padding; fpdf's cell margin would shrink the
-	// width SplitText wraps to.
+	// width they wrap to.
 	cm := f.GetCellMargin()
 	f.SetCellMargin(0)
 	defer f.SetCellMargin(cm)
-	head := make([]string, ncol)
-	for j, h := range t.Head {
-		head[j] = clean(h)
+	headText := make([]string, ncol)
+	for j, c := range head {
+		headText[j] = clean(plain(c))
 	}
-	rows := make([][]string, len(t.Rows))
-	for i, row := range t.Rows {
-		rows[i] = make([]string, ncol)
-		for j := 0; j < ncol && j < len(row); j++ {
-			rows[i][j] = clean(plain(inlineRuns(row[j])))
+	rows := make([][][]run, len(body))
+	rowText := make([][]string, len(body))
+	for i, row := range body {
+		rows[i] = pad(row)
+		rowText[i] = make([]string, ncol)
+		for j, c := range rows[i] {
+			rowText[i][j] = clean(plain(c))
 		}
 	}
 	r.cellSize, r.cellLineH = cellSize, cellLineH
-	widths, fits := r.columnWidths(head, rows, width)
+	widths, fits := r.columnWidths(headText, rowText, width)
 	if !fits {
 		// Too many columns for their words: a smaller type keeps words whole.
 		r.cellSize, r.cellLineH = cellSize*0.8, cellLineH*0.8
-		widths, _ = r.columnWidths(head, rows, width)
+		widths, _ = r.columnWidths(headText, rowText, width)
 	}
 	bottom := ph - margin
 
-	if t.Caption != "" {
+	if caption != "" {
 		if f.GetY() > bottom-30 {
 			f.AddPage()
 		}
 		f.SetFont(fontFamily, "B", bodySize)
-		f.MultiCell(width, lineH, clean(t.Caption), "", "L", false)
+		f.MultiCell(width, lineH, clean(caption), "", "L", false)
 	}
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(true, margin)
@@ -57,12 +90,12 @@ func (r *renderer) table(t *notice.Table) {
 	// The header row repeats on every page, unless it would take more
 	// than a third of one: then it is drawn once, like a row, and a table
 	// still always gets onto the next page.
-	headLines := r.wrapRow(head, widths, "B")
+	headLines := r.wrapRow(head, widths, true)
 	_, top, _, _ := f.GetMargins()
 	repeat := float64(maxLines(headLines))*r.cellLineH+2*cellPad <= (bottom-top)/3
 	drawHeader := func() {
 		if repeat {
-			r.drawRow(headLines, widths, "B", true, 0, maxLines(headLines))
+			r.drawRow(headLines, widths, true, 0, maxLines(headLines))
 		}
 	}
 	if f.GetY()+2*(r.cellLineH+2*cellPad) > bottom {
@@ -71,7 +104,7 @@ func (r *renderer) table(t *notice.Table) {
 	drawHeader()
 	// drawSplit draws a row, continuing it on the next pages while it is
 	// taller than the room left.
-	drawSplit := func(lines [][]string, style string, header bool) {
+	drawSplit := func(lines [][][]run, header bool) {
 		total := maxLines(lines)
 		from := 0
 		for from < total {
@@ -84,15 +117,15 @@ func (r *renderer) table(t *notice.Table) {
 				}
 			}
 			n := min(total-from, room)
-			r.drawRow(lines, widths, style, header, from, from+n)
+			r.drawRow(lines, widths, header, from, from+n)
 			from += n
 		}
 	}
 	if !repeat {
-		drawSplit(headLines, "B", true)
+		drawSplit(headLines, true)
 	}
 	for _, row := range rows {
-		drawSplit(r.wrapRow(row, widths, ""), "", false)
+		drawSplit(r.wrapRow(row, widths, false), false)
 	}
 	f.Ln(3)
 }
@@ -154,21 +187,119 @@ func longestWord(measure func(string) float64, s string) float64 {
 }
 
 // wrapRow splits each cell into lines that fit its column.
-func (r *renderer) wrapRow(cells []string, widths []float64, style string) [][]string {
-	f := r.f
-	f.SetFont(fontFamily, style, r.cellSize)
-	out := make([][]string, len(cells))
+func (r *renderer) wrapRow(cells [][]run, widths []float64, header bool) [][][]run {
+	out := make([][][]run, len(cells))
 	for j, c := range cells {
-		if strings.TrimSpace(c) == "" {
-			out[j] = []string{""}
-			continue
+		if header {
+			c = slices.Clone(c)
+			for i := range c {
+				c[i].bold = true
+			}
 		}
-		out[j] = f.SplitText(c, widths[j]-2*cellPad)
+		out[j] = r.wrapRuns(c, widths[j]-2*cellPad, r.cellSize)
 	}
 	return out
 }
 
-func maxLines(cells [][]string) int {
+// wrapRuns breaks styled runs into lines at most width wide, at spaces,
+// and inside a word only where the word alone is wider than a line.
+func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
+	f := r.f
+	measure := func(rn run, s string) float64 {
+		f.SetFont(fontFamily, style(rn), size)
+		return f.GetStringWidth(s)
+	}
+	var lines [][]run
+	var line []run
+	lineW := 0.0
+	var space *run // the space before the next word
+	add := func(rn run, s string, w float64) {
+		if n := len(line); n > 0 && sameStyle(line[n-1], rn) {
+			line[n-1].text += s
+		} else {
+			rn.text = s
+			line = append(line, rn)
+		}
+		lineW += w
+	}
+	newLine := func() {
+		lines = append(lines, line)
+		line, lineW, space = nil, 0, nil
+	}
+	for _, rn := range runs {
+		text := clean(rn.text)
+		for text != "" {
+			i := strings.IndexFunc(text, func(c rune) bool { return c != ' ' && c != '\n' })
+			if i != 0 { // spaces
+				if i < 0 {
+					i = len(text)
+				}
+				if len(line) > 0 {
+					sp := rn
+					space = &sp
+				}
+				text = text[i:]
+				continue
+			}
+			end := strings.IndexAny(text, " \n")
+			if end < 0 {
+				end = len(text)
+			}
+			word := text[:end]
+			text = text[end:]
+			w := measure(rn, word)
+			sw := 0.0
+			if space != nil {
+				sw = measure(*space, " ")
+			}
+			if len(line) > 0 && lineW+sw+w > width {
+				newLine()
+				sw = 0
+			}
+			if space != nil {
+				add(*space, " ", sw)
+				space = nil
+			}
+			if w <= width {
+				add(rn, word, w)
+				continue
+			}
+			// A word wider than the line: as many characters as fit on
+			// each line, at least one.
+			for word != "" {
+				n, fit := 0, 0.0
+				for n < len(word) {
+					_, size := utf8.DecodeRuneInString(word[n:])
+					cw := measure(rn, word[n:n+size])
+					if n > 0 && lineW+fit+cw > width {
+						break
+					}
+					fit += cw
+					n += size
+				}
+				if n == 0 || len(line) > 0 && lineW+fit > width {
+					newLine()
+					continue
+				}
+				add(rn, word[:n], fit)
+				word = word[n:]
+				if word != "" {
+					newLine()
+				}
+			}
+		}
+	}
+	if len(line) > 0 || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func sameStyle(a, b run) bool {
+	return a.bold == b.bold && a.italic == b.italic && a.link == b.link && a.ins == b.ins && a.del == b.del
+}
+
+func maxLines(cells [][][]run) int {
 	n := 1
 	for _, c := range cells {
 		n = max(n, len(c))
@@ -177,26 +308,30 @@ func maxLines(cells [][]string) int {
 }
 
 // drawRow draws lines [from, to) of a row at the current position.
-func (r *renderer) drawRow(cells [][]string, widths []float64, style string, header bool, from, to int) {
+func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from, to int) {
 	f := r.f
 	x0, y0 := margin, f.GetY()
 	h := float64(to-from)*r.cellLineH + 2*cellPad
-	if header {
-		f.SetFillColor(238, 240, 244)
-	}
-	f.SetDrawColor(190, 190, 200)
-	f.SetLineWidth(0.2)
-	f.SetFont(fontFamily, style, r.cellSize)
 	x := x0
 	for j, lines := range cells {
+		f.SetDrawColor(190, 190, 200)
+		f.SetLineWidth(0.2)
 		if header {
+			f.SetFillColor(238, 240, 244)
 			f.Rect(x, y0, widths[j], h, "FD")
 		} else {
 			f.Rect(x, y0, widths[j], h, "D")
 		}
 		for k := from; k < to && k < len(lines); k++ {
-			f.SetXY(x+cellPad, y0+cellPad+float64(k-from)*r.cellLineH)
-			f.CellFormat(widths[j]-2*cellPad, r.cellLineH, lines[k], "", 0, "L", false, 0, "")
+			lx := x + cellPad
+			for _, rn := range lines[k] {
+				r.setStyle(rn, r.cellSize)
+				w := f.GetStringWidth(rn.text)
+				f.SetXY(lx, y0+cellPad+float64(k-from)*r.cellLineH)
+				f.CellFormat(w, r.cellLineH, rn.text, "", 0, "L", false, 0, "")
+				lx += w
+			}
+			r.resetStyle(r.cellSize)
 		}
 		x += widths[j]
 	}

@@ -81,9 +81,6 @@ var bannerRE = regexp.MustCompile(`(?s)<div class="banner[^"]*" role="note">\s*<
 // released sub-processor list carries its version's dates; and that the
 // ledger head is published in notices.json and every feed.
 func TestSampleSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a site with Hugo")
-	}
 	read := buildSample(t, "0123abcd")
 
 	banner := func(page string) string {

@@ -34,7 +34,7 @@ func workPrefix(out string) string { return "." + filepath.Base(out) + ".build-"
 func lockOut(ctx context.Context, out string, wait time.Duration) (release func(), err error) {
 	path := lockName(out)
 	deadline := time.Now().Add(wait)
-	for {
+	for tries := 0; ; tries++ {
 		f, busy, err := lockFile(path)
 		if err != nil {
 			return nil, err
@@ -51,9 +51,15 @@ func lockOut(ctx context.Context, out string, wait time.Duration) (release func(
 		b := make([]byte, 32)
 		n, _ := f.ReadAt(b, 0)
 		_ = f.Close()
+		pid, perr := strconv.Atoi(strings.TrimSpace(string(b[:n])))
+		if perr != nil && tries < 10 {
+			// The holder writes its pid just after taking the lock.
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
 		if time.Now().After(deadline) {
 			who := "another process"
-			if pid, err := strconv.Atoi(strings.TrimSpace(string(b[:n]))); err == nil {
+			if perr == nil {
 				who = "process " + strconv.Itoa(pid)
 			}
 			return nil, fmt.Errorf("another build (%s) is building %s; wait for it to finish and build again (if no build is running, remove %s)", who, out, path)

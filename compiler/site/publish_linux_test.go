@@ -30,11 +30,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// helperBuild builds a small site into out with the Hugo binary named by
-// DISCLOSE_SITE_TEST_HUGO.
+// helperBuild builds a small site into out with the Hugo command line in
+// DISCLOSE_SITE_TEST_HUGO, run in DISCLOSE_SITE_TEST_HUGODIR.
 func helperBuild(out string) int {
 	err := site.Build(context.Background(), &site.Input{Project: minimalProject()}, site.Options{
-		Out: out, ProjectDir: filepath.Dir(out), Theme: disclose.Theme, Hugo: []string{os.Getenv("DISCLOSE_SITE_TEST_HUGO")}, NoPDF: true,
+		Out: out, ProjectDir: filepath.Dir(out), Theme: disclose.Theme, NoPDF: true,
+		Hugo: strings.Fields(os.Getenv("DISCLOSE_SITE_TEST_HUGO")), HugoDir: os.Getenv("DISCLOSE_SITE_TEST_HUGODIR"),
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -78,9 +79,6 @@ func processesUnder(dir string) []string {
 // folder missing or half-built, leave no Hugo running, and the next build
 // removes what they left.
 func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs Hugo")
-	}
 	bin := hugoBinary(t)
 	dir := t.TempDir()
 	tmp := filepath.Join(dir, "tmp")
@@ -88,9 +86,17 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
+	goTool, goToolDir := hugo(t)
+	build := 0
 	start := func() *exec.Cmd {
+		// Every third build runs Hugo through go tool, as disclose does.
+		build++
+		hugoCmd, hugoDir := bin, ""
+		if build%3 == 0 {
+			hugoCmd, hugoDir = strings.Join(goTool, " "), goToolDir
+		}
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "DISCLOSE_SITE_TEST_BUILD="+out, "DISCLOSE_SITE_TEST_HUGO="+bin, "TMPDIR="+tmp)
+		cmd.Env = append(os.Environ(), "DISCLOSE_SITE_TEST_BUILD="+out, "DISCLOSE_SITE_TEST_HUGO="+hugoCmd, "DISCLOSE_SITE_TEST_HUGODIR="+hugoDir, "TMPDIR="+tmp)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
@@ -123,9 +129,13 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 		}
 	}()
 	killed := 0
-	for i := range 8 {
+	for i := range 6 {
 		cmd := start()
-		time.Sleep(time.Duration(rand.IntN(600)+i*20) * time.Millisecond)
+		wait := rand.IntN(600) + i*20
+		if build%3 == 0 {
+			wait += 900 // go tool's start-up
+		}
+		time.Sleep(time.Duration(wait) * time.Millisecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err == nil {
 			killed++
 		}
@@ -215,6 +225,36 @@ func TestConcurrentBuildsIntoOneFolder(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
+	}
+}
+
+// A cancelled build stops at once and kills Hugo and everything Hugo
+// started (its process group), not only the process it started.
+func TestCancelledBuildKillsHugosProcessGroup(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	// A "Hugo" whose child (named by the test folder) outlives it unless
+	// the whole group is killed.
+	hang := []string{"sh", "-c", `sh -c 'sleep 30; :' child "$0"; :`, dir}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err := site.Build(ctx, &site.Input{Project: minimalProject()}, site.Options{Out: out, ProjectDir: dir, Hugo: hang, NoPDF: true})
+	if err == nil {
+		t.Fatal("a cancelled build succeeded")
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("the cancelled build took %v to stop", d)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for len(processesUnder(dir)) > 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if ps := processesUnder(dir); len(ps) > 0 {
+		t.Errorf("left running:\n%s", strings.Join(ps, "\n"))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("left beside the output: %v", entries)
 	}
 }

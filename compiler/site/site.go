@@ -137,7 +137,12 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Build builds the site into opts.Out. On any error the previous contents of
-// opts.Out are untouched and the returned error is an *Error.
+// opts.Out are untouched and the returned error is an *Error. The new site
+// replaces the old one in one atomic step (see exchange), so opts.Out holds
+// a complete site at every instant, even if the build is killed. One build
+// at a time writes a given folder: another one holding it makes Build wait
+// up to opts.LockWait, then fail (stage "prepare") naming its process; the
+// leftovers of killed builds into the folder are removed first.
 func Build(ctx context.Context, in *Input, opts Options) error {
 	if len(opts.Hugo) == 0 {
 		return &Error{Stage: "prepare", Err: errors.New("no Hugo command given")}
@@ -279,6 +284,13 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	// Hugo reads HUGO_* variables as configuration: the build must depend on
 	// the project alone.
 	env = slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(strings.ToUpper(kv), "HUGO") })
+	// Temporary files of Hugo and go tool go to the build's work folder, so
+	// a killed build leaves none in $TMPDIR: the next build removes them.
+	tmp := filepath.Join(filepath.Dir(src), "tmp")
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return &Error{Stage: "prepare", Err: err}
+	}
+	env = append(env, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
 	hugo := directHugo(ctx, opts.Hugo, dir, env)
 	args := append(slices.Clone(hugo[1:]),
 		"--source", src, "--destination", dst, "--cacheDir", cache,

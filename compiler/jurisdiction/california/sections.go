@@ -101,15 +101,17 @@ func (b *builder) collected() *notice.Section {
 				retention = append(retention, notice.Strong(notice.Plain(cat.Name))+": "+j.Retention(r))
 			}
 		}
-		for _, pu := range b.p.Purposes {
+		for i, pu := range b.p.Purposes {
 			if overlaps(pu.Categories, ids(cats)) {
+				s.Use(model.Index("purposes", i))
 				purposes = append(purposes, notice.Plain(j.LowerFirst(pu.Name)))
 			}
 		}
-		for _, rc := range b.p.Recipients {
+		for i, rc := range b.p.Recipients {
 			if !overlaps(rc.Categories, ids(cats)) {
 				continue
 			}
+			s.Use(model.Index("recipients", i))
 			disclosed = append(disclosed, notice.Plain(j.LowerFirst(rc.Name)))
 			if rc.Sold.IsYes() || rc.Shared.IsYes() {
 				for _, cat := range cats {
@@ -266,8 +268,9 @@ func (b *builder) sale() *notice.Section {
 				recs = append(recs, notice.Plain(j.LowerFirst(r.Name)))
 			}
 		}
-		for _, pu := range b.p.Purposes {
+		for i, pu := range b.p.Purposes {
 			if f.pur(pu) {
+				s.Use(model.Index("purposes", i) + "." + map[string]string{"sold": "sells", "shared": "shares"}[f.verb])
 				purs = append(purs, notice.Plain(j.LowerFirst(pu.Name)))
 			}
 		}

@@ -1,0 +1,25 @@
+package jurisdiction
+
+import "testing"
+
+// Names keep their capital when their first word is a proper adjective, a
+// country, an acronym or a brand; ordinary words are lower-cased
+// mid-sentence.
+func TestLowerFirst(t *testing.T) {
+	for in, want := range map[string]string{
+		"European payment methods": "European payment methods",
+		"Payment processors":       "payment processors",
+		"United States customs":    "United States customs",
+		"New customers":            "new customers",
+		"Irish tax authorities":    "Irish tax authorities",
+		"EU representatives":       "EU representatives",
+		"HubSpot users":            "HubSpot users",
+		"Providing the service":    "providing the service",
+		"Ireland-based staff":      "Ireland-based staff",
+		"A":                        "A",
+	} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
