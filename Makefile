@@ -7,7 +7,7 @@ DISCLOSE = bin/disclose
 # byte-identical public/.
 AS_OF ?= $(shell date -u +%F)
 
-.PHONY: all site publish test browser-setup check golden bench lint build clean
+.PHONY: all site publish test browser-setup check golden bench lint build clean fuzz
 
 all: test
 
@@ -28,10 +28,25 @@ publish: build
 check: build
 	./$(DISCLOSE) check
 
-## test: formatting, vet, and every test (goldens, end-to-end Hugo builds, browser checks)
+## test: formatting, vet, every test (goldens, end-to-end Hugo builds, browser checks) and a short run of every fuzz target
 test: lint browser-setup
 	$(GO) run ./cmd/disclose verify
 	$(GO) test -count=1 ./...
+	$(MAKE) fuzz FUZZTIME=$(TEST_FUZZTIME)
+
+# FUZZTIME is how long `make fuzz` runs each fuzz target; make test runs each
+# for TEST_FUZZTIME. Crashers are written to the package's testdata/fuzz/.
+FUZZTIME ?= 1m
+TEST_FUZZTIME ?= 5s
+FUZZ_TARGETS = ./compiler:FuzzCompile ./compiler/load:FuzzLoad ./compiler/pdf:FuzzRender ./compiler/release:FuzzLedger
+
+## fuzz: run every fuzz target for FUZZTIME each (default 1m; make fuzz FUZZTIME=10m for longer)
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz: $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s; \
+	done
 
 ## browser-setup: Debian chromium, poppler-utils, qpdf (apt-get when missing) and npm packages for the browser and PDF tests
 browser-setup:

@@ -122,7 +122,8 @@ type buildSettings struct {
 	out, baseURL string
 	drafts       bool
 	// preview shows each notice's draft at its address, marked as a
-	// preview, and skips the PDFs (disclose serve).
+	// preview, and typesets its PDFs only when they are asked for
+	// (disclose serve).
 	preview bool
 	// hugo, when set, is the Hugo command to run (serve resolves it once).
 	hugo    []string
@@ -189,7 +190,7 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	}
 	in := &site.Input{Project: proj, Notices: notices, LedgerHead: l.Head()}
 	sopts := site.Options{
-		Out: set.out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL, NoPDF: set.preview, Date: opts.Date,
+		Out: set.out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL, PDFOnRequest: set.preview, Date: opts.Date,
 		CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
 	}
 	err = site.Build(ctx, in, sopts)

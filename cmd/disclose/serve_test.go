@@ -248,6 +248,12 @@ func TestServeFiles(t *testing.T) {
 	if css == nil {
 		t.Fatal("the preview page links no stylesheet")
 	}
+	// The page links its PDF, which the preview typesets when asked.
+	if pdfLink := regexp.MustCompile(`href="([^"]+\.pdf)"`).FindStringSubmatch(page); pdfLink == nil {
+		t.Error("the preview page links no PDF")
+	} else if b := get(t, base+"/eu/"+strings.TrimPrefix(pdfLink[1], "./")); !strings.HasPrefix(b, "%PDF-") {
+		t.Errorf("the preview's PDF link %s does not serve a PDF", pdfLink[1])
+	}
 	u := css[1]
 	if !strings.HasPrefix(u, "http") {
 		u = base + "/" + strings.TrimPrefix(u, "/")

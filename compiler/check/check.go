@@ -6,6 +6,8 @@ package check
 
 import (
 	"fmt"
+	"net/mail"
+	"net/url"
 	"reflect"
 	"regexp"
 	"sort"
@@ -43,9 +45,47 @@ func Check(p *model.Project, opts *Options) diag.List {
 	v := reflect.ValueOf(p).Elem()
 	c.collect(v, "")
 	c.walk(v, "")
+	c.requestMethods()
 	c.diags.Sort()
 	return c.diags
 }
+
+// requestMethods checks that each way to make a request is what its type
+// says: a web form is a web address, an email method an address, a
+// telephone method a number. The notices link each one (https:, mailto:,
+// tel:), so a value of the wrong form would publish a broken or misleading
+// link.
+func (c *checker) requestMethods() {
+	if c.proj.Rights == nil {
+		return
+	}
+	for i, m := range c.proj.Rights.RequestMethods {
+		if m == nil || m.Value == "" {
+			continue
+		}
+		path := model.Field(model.Index("rights.request_methods", i), "value")
+		var msg, hint string
+		switch m.Type {
+		case "web_form":
+			if u, err := url.Parse(m.Value); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || strings.ContainsAny(m.Value, " \t\n") {
+				msg, hint = "a web form's value must be its web address", "write the form's address, such as https://example.com/privacy/request"
+			}
+		case "email":
+			if a, err := mail.ParseAddress(m.Value); err != nil || a.Name != "" || a.Address != m.Value || !strings.Contains(a.Address[strings.LastIndex(a.Address, "@")+1:], ".") {
+				msg, hint = "an email method's value must be an email address", "write the address alone, such as privacy@example.com"
+			}
+		case "phone", "toll_free_phone":
+			if !phoneRE.MatchString(m.Value) {
+				msg, hint = "a telephone method's value must be a telephone number", "write the number, such as +1 800 555 0100"
+			}
+		}
+		if msg != "" {
+			c.diags.Add(c.src.Pos(path), path, "%s, not %q", msg, m.Value).Hint = hint
+		}
+	}
+}
+
+var phoneRE = regexp.MustCompile(model.PhonePattern)
 
 type checker struct {
 	proj     *model.Project

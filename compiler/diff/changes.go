@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -28,6 +29,12 @@ type Change struct {
 	// one: For keeps a change for a notice whose text uses one of them.
 	Paths    []string `json:"-"`
 	OldPaths []string `json:"-"`
+	// Names and OldNames are the names of the items at Paths and OldPaths
+	// (a purpose's, a processor's): For also keeps a change for a notice
+	// whose text names one of them, which covers versions frozen by a rule
+	// pack that named an item without tracing it.
+	Names    []string `json:"-"`
+	OldNames []string `json:"-"`
 }
 
 // Rules is the materiality rule table: each reason, and whether changes
@@ -118,7 +125,29 @@ func both(path string) at { return at{[]string{path}, []string{path}} }
 
 func (d *differ) add(where at, area, reason, format string, args ...any) {
 	d.out = append(d.out, Change{Area: area, Sentence: fmt.Sprintf(format, args...), Material: material(reason), Reason: reason,
-		Paths: where.new, OldPaths: where.old})
+		Paths: where.new, OldPaths: where.old, Names: itemNames(d.b, where.new), OldNames: itemNames(d.a, where.old)})
+}
+
+// itemNames returns the name of the item a change is about, when its first
+// path is a whole collection entry (purposes[3], not purposes[3].categories
+// or the recipients a transfer reaches).
+func itemNames(s snapshot, paths []string) []string {
+	if len(paths) == 0 {
+		return nil
+	}
+	key, rest, ok := strings.Cut(paths[0], "[")
+	if !ok || strings.Contains(key, ".") || !strings.HasSuffix(rest, "]") {
+		return nil
+	}
+	i, err := strconv.Atoi(strings.TrimSuffix(rest, "]"))
+	l, _ := s[key].([]any)
+	if err != nil || i < 0 || i >= len(l) {
+		return nil
+	}
+	if name := str(l[i], "name"); name != "" {
+		return []string{name}
+	}
+	return nil
 }
 
 // get follows a dotted path through maps.
@@ -728,13 +757,70 @@ func Material(cs []Change) []Change {
 // (transfers[0].mechanism by one tracing transfers).
 func For(cs []Change, old, new *notice.Document) []Change {
 	oldUsed, newUsed := traced(old), traced(new)
+	oldText, newText := lowerText(old), lowerText(new)
 	var out []Change
 	for _, c := range cs {
-		if usesAny(newUsed, c.Paths) || usesAny(oldUsed, c.OldPaths) {
+		if usesAny(newUsed, c.Paths) || usesAny(oldUsed, c.OldPaths) || names(newText, c.Names) || names(oldText, c.OldNames) {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// lowerText is the text of a notice's sections, lower-cased, for finding
+// the names of items in it.
+func lowerText(doc *notice.Document) string {
+	if doc == nil {
+		return ""
+	}
+	var b strings.Builder
+	var block func(notice.Block)
+	block = func(bl notice.Block) {
+		switch bl := bl.(type) {
+		case *notice.Paragraph:
+			b.WriteString(string(bl.Text) + "\n")
+		case *notice.List:
+			for _, it := range bl.Items {
+				b.WriteString(string(it) + "\n")
+			}
+		case *notice.Definitions:
+			for _, it := range bl.Items {
+				b.WriteString(string(it.Term) + " " + string(it.Text) + "\n")
+			}
+		case *notice.Table:
+			for _, row := range bl.Rows {
+				for _, c := range row {
+					b.WriteString(string(c) + "\n")
+				}
+			}
+		case *notice.Prose:
+			b.WriteString(bl.Markdown + "\n")
+		case *notice.Aside:
+			for _, c := range bl.Blocks {
+				block(c)
+			}
+		}
+	}
+	doc.Walk(func(s *notice.Section, _ int) {
+		for _, bl := range s.Blocks {
+			block(bl)
+		}
+	})
+	return strings.ToLower(b.String())
+}
+
+// names reports whether text (lower-cased) names any of names, as written
+// in the data or as escaped for Markdown.
+func names(text string, names []string) bool {
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if strings.Contains(text, strings.ToLower(n)) || strings.Contains(text, strings.ToLower(string(notice.Plain(n)))) {
+			return true
+		}
+	}
+	return false
 }
 
 // traced returns every data path the sections of doc use.

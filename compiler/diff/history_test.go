@@ -101,7 +101,9 @@ func TestSampleHistory(t *testing.T) {
 			}
 		case strings.HasPrefix(s, "subprocessors"):
 			for _, line := range strings.Split(strings.TrimSpace(s), "\n")[1:] {
-				if !strings.Contains(line, "sub-processor") && !strings.Contains(line, "Sub-processor") && !strings.Contains(line, "now rely on") {
+				// The list names each sub-processor's purposes, so a new
+				// purpose one of them serves is a change to its text too.
+				if !strings.Contains(line, "sub-processor") && !strings.Contains(line, "Sub-processor") && !strings.Contains(line, "now rely on") && !strings.Contains(line, "New purpose: Use generative AI") {
 					t.Errorf("sub-processor changelog lists %s", line)
 				}
 			}

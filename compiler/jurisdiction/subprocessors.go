@@ -39,8 +39,11 @@ func Subprocessors(c *Context) *notice.Document {
 		}
 		var purposes []notice.Text
 		for _, id := range pr.Purposes {
-			if pu := Lookup(p.Purposes, id, func(x *model.Purpose) string { return x.ID }); pu != nil {
-				purposes = append(purposes, notice.Plain(pu.Name))
+			for j, pu := range p.Purposes {
+				if pu.ID == id {
+					s.Use(model.Index("purposes", j))
+					purposes = append(purposes, notice.Plain(pu.Name))
+				}
 			}
 		}
 		where := append([]string{pr.Country}, pr.Locations...)

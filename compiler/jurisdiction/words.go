@@ -264,7 +264,7 @@ var properWords = func() map[string]bool {
 		Vietnamese Filipino Australian Zealand African Nigerian Kenyan Egyptian Asian Pacific
 		Atlantic Mediterranean Christmas Monday Tuesday Wednesday Thursday Friday Saturday
 		Sunday January February March April May June July August September October November
-		December Internet`) {
+		December`) {
 		m[w] = true
 	}
 	return m

@@ -20,6 +20,11 @@ import (
 // alias bomb fails fast with bounded memory.
 const maxNodes = 200_000
 
+// maxText bounds the bytes of text decoded from one file, aliases expanded:
+// four times the largest file, so no alias multiplies the work of the later
+// stages, which read every text.
+const maxText = 4 * MaxFileSize
+
 // maxDepth bounds nesting in one file.
 const maxDepth = 48
 
@@ -37,7 +42,12 @@ type decoder struct {
 	src     *model.SourceMap
 	anchors map[string]ast.Node
 	nodes   int
-	over    bool // maxNodes reached: stop quietly after one report
+	over    bool // maxNodes or maxText reached: stop quietly after one report
+	// textBytes counts the bytes of text decoded, aliases expanded.
+	textBytes int
+	// escapes remembers the double-quoted scalars checked for escapes
+	// (aliases decode one scalar many times) and their problem, if any.
+	escapes map[*token.Token]*diag.Diagnostic
 	// broken collects this file's paths whose problems are reported
 	// already (values that failed to decode) or explained by another
 	// diagnostic (a misspelt key explains its missing field).
@@ -170,17 +180,35 @@ func isNull(n ast.Node) bool {
 func (d *decoder) count(n ast.Node, path string) bool {
 	d.nodes++
 	if d.nodes > maxNodes {
-		if !d.over {
-			d.over = true
-			d.errorf(n, path, "file holds more than %d values once aliases are expanded; split it or remove the aliases", maxNodes)
-			// What was not decoded is not missing: do not report it.
-			section, _, _ := strings.Cut(path, ".")
-			section, _, _ = strings.Cut(section, "[")
-			d.broken[section] = true
-		}
+		d.overBudget(n, path, fmt.Sprintf("file holds more than %d values once aliases are expanded; split it or remove the aliases", maxNodes))
 		return false
 	}
 	return true
+}
+
+// countText charges the bytes of a text value against the file's budget:
+// an alias can copy a long text many times.
+func (d *decoder) countText(n ast.Node, path, text string) bool {
+	d.textBytes += len(text)
+	if d.textBytes > maxText {
+		d.overBudget(n, path, fmt.Sprintf("file holds more than %d MiB of text once aliases are expanded; split it or remove the aliases", maxText>>20))
+		return false
+	}
+	return true
+}
+
+// overBudget reports, once, that the file is over a budget, and stops
+// decoding it.
+func (d *decoder) overBudget(n ast.Node, path, msg string) {
+	if d.over {
+		return
+	}
+	d.over = true
+	d.errorf(n, path, "%s", msg)
+	// What was not decoded is not missing: do not report it.
+	section, _, _ := strings.Cut(path, ".")
+	section, _, _ = strings.Cut(section, "[")
+	d.broken[section] = true
 }
 
 // decode stores node n into v (a settable value), describing it as path.
@@ -250,7 +278,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 			d.mismatch(n, path, "text")
 			return
 		}
-		if !d.checkText(n, path, text) {
+		if !d.countText(n, path, text) || !d.checkText(n, path, text) {
 			return
 		}
 		v.SetString(text)

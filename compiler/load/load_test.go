@@ -335,3 +335,22 @@ func TestAliasFanOutHitsTheBudget(t *testing.T) {
 		t.Fatalf("want one budget diagnostic, got %d in:\n%v", budget, diags)
 	}
 }
+
+// Aliases of a long text stop at the text budget, with one diagnostic, so
+// no stage after the loader reads the text a hundred thousand times.
+func TestAliasTextHitsTheBudget(t *testing.T) {
+	src := "x: &a \"" + strings.Repeat("w", 1<<20) + "\"\nsecurity:\n  statement: S\n  measures: [" + strings.Repeat("*a, ", 99_999) + "*a]\n"
+	proj, diags := load.Load(fstest.MapFS{"data/a.yaml": {Data: []byte(src)}}, "data")
+	var budget []*diag.Diagnostic
+	for _, d := range diags {
+		if strings.Contains(d.Message, "MiB of text once aliases are expanded") {
+			budget = append(budget, d)
+		}
+	}
+	if len(budget) != 1 || budget[0].Pos.String() != "data/a.yaml:4:74" {
+		t.Fatalf("want one budget diagnostic at data/a.yaml:4:74, got %v", budget)
+	}
+	if n := len(proj.Security.Measures); n > 16 {
+		t.Errorf("decoded %d copies of the text", n)
+	}
+}

@@ -21,11 +21,21 @@ import (
 // check's business.
 func (d *decoder) checkText(n ast.Node, path, text string) bool {
 	if s, ok := n.(*ast.StringNode); ok && s.Token != nil && s.Token.Type == token.DoubleQuoteType {
-		if at, msg, bad := d.badEscape(s.Token); bad {
+		bad, checked := d.escapes[s.Token]
+		if !checked {
+			if at, msg, found := d.badEscape(s.Token); found {
+				bad = &diag.Diagnostic{Pos: at, Message: msg}
+			}
+			if d.escapes == nil {
+				d.escapes = map[*token.Token]*diag.Diagnostic{}
+			}
+			d.escapes[s.Token] = bad
+		}
+		if bad != nil {
 			d.broken[path] = true
-			dg := d.diags.Add(at, path, "%s", msg)
+			dg := d.diags.Add(bad.Pos, path, "%s", bad.Message)
 			if d.alias != nil {
-				dg.Pos, dg.Related = d.pos(d.alias), []diag.Pos{at}
+				dg.Pos, dg.Related = d.pos(d.alias), []diag.Pos{bad.Pos}
 			}
 			return false
 		}

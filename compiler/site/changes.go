@@ -43,9 +43,9 @@ func changeItem(c diff.Change) string {
 // changePages returns the changelog of a notice (/ID/changes/), a redline
 // page per version (/ID/VERSION/redline/), and the redline documents for
 // their PDFs.
-func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*notice.Document) {
+func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*redlinePDF) {
 	files = map[string][]byte{}
-	redlines = map[string]*notice.Document{}
+	redlines = map[string]*redlinePDF{}
 	if len(n.Versions) < 2 || n.Current == nil {
 		return files, redlines
 	}
@@ -90,41 +90,19 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 	return files, redlines
 }
 
-// redlineDoc is the redline as a notice document, for its PDF: insertions
-// and deletions are marked with words and signs, not colour.
-func redlineDoc(n *Notice, v *Page, intro string) *notice.Document {
-	s := &notice.Section{ID: "redline", Title: "Changes to the text"}
-	s.P(notice.Plain("Inserted text is shown as [+ text +], deleted text as [- text -]."))
-	var line []notice.Text
-	flush := func() {
-		if len(line) > 0 {
-			s.P(notice.Join(line...))
-			line = nil
-		}
-	}
-	for _, op := range v.Redline {
-		parts := strings.Split(op.Text, "\n")
-		for i, p := range parts {
-			if i > 0 {
-				flush()
-			}
-			if strings.TrimSpace(p) == "" {
-				continue
-			}
-			t := notice.Plain(strings.TrimSpace(p))
-			switch op.Kind {
-			case diff.Insert:
-				t = "**[+ " + t + " +]**"
-			case diff.Delete:
-				t = "*[- " + t + " -]*"
-			}
-			line = append(line, t)
-		}
-	}
-	flush()
-	return &notice.Document{ID: n.ID, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
+// redlinePDF is what a redline's PDF is typeset from: a header document
+// (title, organisation, dates and the intro; no sections) and the redline
+// laid out in blocks (diff.Blocks), typeset by pdf.Redline.
+type redlinePDF struct {
+	head   *notice.Document
+	blocks []diff.Block
+}
+
+func redlineDoc(n *Notice, v *Page, intro string) *redlinePDF {
+	head := &notice.Document{ID: n.ID, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
 		Organization: v.Doc.Organization, Effective: v.Doc.Effective, LastUpdated: v.Released,
-		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}, Sections: []*notice.Section{s}}
+		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}}
+	return &redlinePDF{head: head, blocks: diff.Blocks(v.Redline)}
 }
 
 // whatChanged returns the combined changelog of every notice, newest

@@ -48,10 +48,10 @@ type field struct {
 	yaml string // $.purposes[3].name
 	// add is set for a field the data leaves out: it is planted as key
 	// (a list of one when list is set) in the mapping at yaml.
-	add       bool
-	key       string
-	list      bool
-	file      string // the data file holding it, once found
+	add  bool
+	key  string
+	list bool
+	file string // the data file holding it, once found
 }
 
 // stringFields walks the model by reflection and returns every string

@@ -20,11 +20,16 @@ var (
 // CheckLinks checks every internal link and anchor of the HTML pages of a
 // built site served under base ("/" or "/privacy/"): a link to a page that
 // does not exist, or to an anchor the page does not have, is a diagnostic
-// positioned at the page (file:line). An empty link is reported too.
-func CheckLinks(site fs.FS, base string) diag.List {
+// positioned at the page (file:line). An empty link is reported too. Files
+// named in onRequest (slash paths under the site root) count as present: a
+// server makes them when asked (Options.PDFOnRequest).
+func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
 	ids := map[string]map[string]bool{} // page path -> anchors
 	pages := map[string][]byte{}
 	files := map[string]bool{}
+	for _, f := range onRequest {
+		files[f] = true
+	}
 	_ = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"os"
 	"path"
@@ -11,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -18,7 +20,7 @@ import (
 
 // pdfFormat changes whenever the PDF renderer's output changes, so cached
 // PDFs of an older renderer are not reused.
-const pdfFormat = "disclose-pdf-1"
+const pdfFormat = "disclose-pdf-2"
 
 // pdfJob is one PDF of the site: the document, how to typeset it, and its
 // path under static/ (and so under the site root).
@@ -26,11 +28,14 @@ type pdfJob struct {
 	doc  *notice.Document
 	opts pdf.Options
 	rel  string
+	// redline, when set, is the redline typeset below doc, a header
+	// document (pdf.Redline).
+	redline []diff.Block
 }
 
 // pdfJobs lists every PDF of the site: each page's, then each redline's,
 // in a fixed order, so problems are reported the same way every time.
-func pdfJobs(in *Input, redlines map[string]*notice.Document, opts Options) []pdfJob {
+func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob {
 	base := trimSlash(siteURL(in, opts))
 	var jobs []pdfJob
 	for _, n := range in.Notices {
@@ -39,7 +44,7 @@ func pdfJobs(in *Input, redlines map[string]*notice.Document, opts Options) []pd
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			jobs = append(jobs, pdfJob{t.page.Doc, pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, t.dir + "/" + t.pdf})
+			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, rel: t.dir + "/" + t.pdf})
 		}
 	}
 	names := make([]string, 0, len(redlines))
@@ -48,17 +53,18 @@ func pdfJobs(in *Input, redlines map[string]*notice.Document, opts Options) []pd
 	}
 	sort.Strings(names)
 	for _, rel := range names {
-		jobs = append(jobs, pdfJob{redlines[rel], pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel})
+		r := redlines[rel]
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel: rel, redline: r.blocks})
 	}
 	return jobs
 }
 
 // writePDFs typesets every page's PDF into static/, beside the page, and
 // every redline's, reusing cached PDFs of unchanged notices.
-func writePDFs(dir string, in *Input, redlines map[string]*notice.Document, opts Options) error {
+func writePDFs(dir string, in *Input, redlines map[string]*redlinePDF, opts Options) error {
 	var missing diag.List
 	for _, j := range pdfJobs(in, redlines, opts) {
-		data, bad, err := cachedPDF(j.doc, j.opts, opts.CacheDir)
+		data, bad, err := cachedPDF(j, opts.CacheDir)
 		if err != nil {
 			return &Error{Stage: "pdf", Err: err}
 		}
@@ -89,7 +95,7 @@ func writePDFs(dir string, in *Input, redlines map[string]*notice.Document, opts
 func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, err error) {
 	name = strings.TrimPrefix(path.Clean("/"+name), "/")
 	in := &Input{Notices: notices}
-	redlines := map[string]*notice.Document{}
+	redlines := map[string]*redlinePDF{}
 	for _, n := range notices {
 		_, rd := changePages(n, false)
 		for rel, d := range rd {
@@ -100,7 +106,7 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 		if j.rel != name {
 			continue
 		}
-		data, bad, err := cachedPDF(j.doc, j.opts, opts.CacheDir)
+		data, bad, err := cachedPDF(j, opts.CacheDir)
 		if err != nil {
 			return nil, true, &Error{Stage: "pdf", Err: err}
 		}
@@ -125,13 +131,22 @@ func trimSlash(s string) string {
 
 // cachedPDF renders d, or returns the PDF cached under the hash of
 // everything the PDF depends on.
-func cachedPDF(d *notice.Document, po pdf.Options, cacheDir string) ([]byte, []pdf.Unsupported, error) {
+func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
+	d, po := j.doc, j.opts
 	h := sha256.New()
 	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, d.Effective, d.LastUpdated, po.Version, po.URL, po.Language} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
 	h.Write(render.Markdown(d, nil))
+	if j.redline != nil {
+		b, err := json.Marshal(j.redline)
+		if err != nil {
+			return nil, nil, err
+		}
+		h.Write([]byte("\x00redline\x00"))
+		h.Write(b)
+	}
 	key := hex.EncodeToString(h.Sum(nil))
 	var path string
 	if cacheDir != "" {
@@ -140,7 +155,14 @@ func cachedPDF(d *notice.Document, po pdf.Options, cacheDir string) ([]byte, []p
 			return b, nil, nil
 		}
 	}
-	b, bad, err := pdf.Render(d, po)
+	var b []byte
+	var bad []pdf.Unsupported
+	var err error
+	if j.redline != nil {
+		b, bad, err = pdf.Redline(d, j.redline, po)
+	} else {
+		b, bad, err = pdf.Render(d, po)
+	}
 	if err != nil || len(bad) > 0 {
 		return nil, bad, err
 	}

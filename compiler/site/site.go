@@ -25,6 +25,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -56,8 +57,12 @@ type Options struct {
 	// CacheDir keeps rendered PDFs by content hash, so unchanged notices
 	// are not typeset again; empty disables the cache.
 	CacheDir string
-	// NoPDF leaves the PDFs out (the live preview).
+	// NoPDF leaves the PDFs out, links and all.
 	NoPDF bool
+	// PDFOnRequest links every PDF but typesets none: a server typesets
+	// each when it is asked for, with PDF (the live preview, which rebuilds
+	// on every save).
+	PDFOnRequest bool
 	// LockWait is how long a build waits for another build into the same
 	// output folder to finish; zero refuses at once, naming the other
 	// build's process.
@@ -183,7 +188,13 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
-	if !opts.NoPDF {
+	var onRequest []string
+	switch {
+	case opts.PDFOnRequest:
+		for _, j := range pdfJobs(in, redlines, opts) {
+			onRequest = append(onRequest, j.rel)
+		}
+	case !opts.NoPDF:
 		if err := writePDFs(src, in, redlines, opts); err != nil {
 			return err
 		}
@@ -191,7 +202,7 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
 		return err
 	}
-	if diags := CheckLinks(os.DirFS(tmp), basePath(siteURL(in, opts))); len(diags) > 0 {
+	if diags := CheckLinks(os.DirFS(tmp), basePath(siteURL(in, opts)), onRequest...); len(diags) > 0 {
 		return &Error{Stage: "links", Err: errors.New("broken internal links"), Diags: diags}
 	}
 	if err := normalise(tmp); err != nil {
@@ -374,10 +385,10 @@ func basePath(siteURL string) string {
 // writeProject writes the Hugo project Hugo builds from. It returns the
 // redline documents whose PDFs go beside the redline pages, by path under
 // static/.
-func writeProject(dir string, in *Input, opts Options) (map[string]*notice.Document, error) {
+func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, error) {
 	p := in.Project
 	files := map[string][]byte{}
-	redlines := map[string]*notice.Document{}
+	redlines := map[string]*redlinePDF{}
 	baseURL := siteURL(in, opts)
 	var nav []map[string]string
 	for _, n := range in.Notices {
@@ -541,7 +552,7 @@ func copyFS(fsys fs.FS, root, dir string) error {
 			return os.MkdirAll(target, 0o755)
 		}
 		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", path)
+			return fmt.Errorf("%s is a %s, not a regular file", path, regular.Kind(d.Type()))
 		}
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
