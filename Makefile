@@ -38,14 +38,14 @@ test: lint browser-setup
 # for TEST_FUZZTIME. Crashers are written to the package's testdata/fuzz/.
 FUZZTIME ?= 1m
 TEST_FUZZTIME ?= 5s
-FUZZ_TARGETS = ./compiler:FuzzCompile ./compiler/load:FuzzLoad ./compiler/pdf:FuzzRender ./compiler/release:FuzzLedger
+FUZZ_TARGETS = ./compiler:FuzzCompile ./compiler/load:FuzzLoad ./compiler/load/internal/yamlparser:FuzzSameTreesAsUpstream ./compiler/pdf:FuzzRender ./compiler/release:FuzzLedger
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 1m; make fuzz FUZZTIME=10m for longer)
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz: $$name ($$pkg) for $(FUZZTIME)"; \
-		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s; \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s; \
 	done
 
 ## browser-setup: Debian chromium, poppler-utils, qpdf (apt-get when missing) and npm packages for the browser and PDF tests

@@ -419,7 +419,9 @@ func HTML(ops []Op) string {
 			}
 		case Row:
 			if bl.TableStart {
-				b.WriteString("<table>\n")
+				// Scrollable on narrow screens, and reachable by keyboard,
+				// as the notices' own tables are.
+				b.WriteString("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>\n")
 			}
 			cell := "td"
 			if bl.TableStart {
@@ -433,7 +435,7 @@ func HTML(ops []Op) string {
 			}
 			b.WriteString("</tr>\n")
 			if next != Row || blocks[i+1].TableStart {
-				b.WriteString("</table>\n")
+				b.WriteString("</table>\n</div>\n")
 			}
 		default:
 			b.WriteString("<p>")

@@ -23,7 +23,7 @@ const probes = {
   h2: ["font-size", "font-weight"],
   main: ["max-width", "padding-left"],
   "main p": ["font-size", "line-height", "max-width"],
-  "main a": ["color", "text-decoration-line"],
+  "main li a": ["color", "text-decoration-line"],
 };
 
 const browser = await chromium.launch({
