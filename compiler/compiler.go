@@ -125,7 +125,7 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // error) and every diagnostic, sorted.
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir)
-	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable})...)
+	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: linkable(opts)})...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}
@@ -142,6 +142,20 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 		return proj, nil, diags
 	}
 	return proj, docs, diags
+}
+
+// linkable returns the ids a notice:ID link in the data may name: every
+// rule pack's notice and the site's other pages.
+func linkable(o *Options) []string {
+	js := DefaultJurisdictions()
+	if o != nil && o.Jurisdictions != nil {
+		js = o.Jurisdictions
+	}
+	var ids []string
+	for _, j := range js {
+		ids = append(ids, j.ID())
+	}
+	return append(ids, jurisdiction.Pages...)
 }
 
 // CompileProject compiles the notices of a checked project.

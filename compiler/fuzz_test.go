@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,7 +57,12 @@ func FuzzCompile(f *testing.F) {
 	org := files["data/organization.yaml"]
 	orgIndex := uint8(sort.SearchStrings(names, "data/organization.yaml"))
 	for _, s := range []string{"\U0001F600", "你好", "e\u0301\u0308", "\u202Eevil", "{{< param title >}}", "<script>alert(1)</script>", `\uD800`, "\u0000", "\U0010FFFF"} {
-		f.Add(orgIndex, append([]byte("# "+s+"\n"), org...))
+		// In a value, where check and the PDF meet it, not in a comment.
+		planted := strings.Replace(string(org), "name: Helpwise\n", "name: "+strconv.Quote("Helpwise "+s)+"\n", 1)
+		if planted == string(org) {
+			f.Fatal("the sample's organization.yaml no longer has \"  name: Helpwise\"")
+		}
+		f.Add(orgIndex, []byte(planted))
 	}
 	f.Fuzz(func(t *testing.T, which uint8, content []byte) {
 		// A hang is a failure: panic (which the fuzzer records as a

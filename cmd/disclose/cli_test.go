@@ -49,6 +49,14 @@ func TestCheckSample(t *testing.T) {
 	if _, stderr, code := runCLI(t, "-C", t.TempDir(), "--sample", "release", "--effective", "2026-12-01"); code != exitUsage || !strings.Contains(stderr, "not the built-in sample") {
 		t.Errorf("release --sample: exit %d:\n%s", code, stderr)
 	}
+	for _, cmd := range []string{"verify", "migrate"} {
+		if _, stderr, code := runCLI(t, "-C", "../..", "--sample", cmd); code != exitUsage || !strings.Contains(stderr, "not on the built-in sample") {
+			t.Errorf("%s --sample: exit %d:\n%s", cmd, code, stderr)
+		}
+	}
+	if _, stderr, code := runCLI(t, "-C", sampleProject(t), "release", "--effective", "2027-01-01", "--summary", "Bell\a"); code != exitUsage || !strings.Contains(stderr, "U+0007") {
+		t.Errorf("release --summary with a control character: exit %d:\n%s", code, stderr)
+	}
 	if _, stderr, code := runCLI(t, "--sample", "--data", "x", "check"); code != exitUsage || !strings.Contains(stderr, "two data sets") {
 		t.Errorf("--sample --data: exit %d:\n%s", code, stderr)
 	}
@@ -66,8 +74,8 @@ func TestRetiredDateFlag(t *testing.T) {
 		{[]string{"release", "--date", "2026-01-01", "--effective", "2026-02-01"}, "--effective is the day"},
 		{[]string{"--date", "2026-01-01", "schema"}, "takes no date"},
 		{[]string{"release", "--as-of", "2026-01-01", "--effective", "2026-02-01"}, "unknown flag: --as-of"},
-		{[]string{"-C", "../..", "release", "--released", "2026-03-01", "--effective", "2026-02-01"}, "is after --effective"},
-		{[]string{"-C", "../..", "release", "--released", "2026-3-1", "--effective", "2026-04-01"}, `--released "2026-3-1"`},
+		{[]string{"-C", sampleProject(t), "release", "--released", "2026-03-01", "--effective", "2026-02-01"}, "is after --effective"},
+		{[]string{"-C", sampleProject(t), "release", "--released", "2026-3-1", "--effective", "2026-04-01"}, `--released "2026-3-1"`},
 	} {
 		_, stderr, code := runCLI(t, c.args...)
 		if code != exitUsage || !strings.Contains(stderr, c.want) {

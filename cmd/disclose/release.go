@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
 )
 
@@ -70,6 +72,9 @@ before the latest version of a notice being released.`,
 			if err != nil {
 				return err
 			}
+			if err := publishable("--summary", summary); err != nil {
+				return err
+			}
 			if released.After(eff) {
 				return fmt.Errorf("--released %s is after --effective %s: a version is released before (or on) the day it takes effect", released.Format(time.DateOnly), effective)
 			}
@@ -91,6 +96,16 @@ before the latest version of a notice being released.`,
 			l, dir, err := g.releases()
 			if err != nil {
 				return err
+			}
+			// A new version is chained to the history: never to one that
+			// was changed.
+			if vd := verifyReleases(cmd.Context(), g.dir, l); vd.HasErrors() {
+				p := &diag.Printer{Format: diag.Text}
+				if err := p.Print(cmd.ErrOrStderr(), vd); err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: released versions were changed (see disclose verify)\n")
+				return exitError{exitProblem}
 			}
 			added, files, err := release.Plan(l, release.Request{
 				Effective: effective, Released: released.Format(time.DateOnly), Summary: summary,
@@ -163,7 +178,7 @@ Exit status: 0 when the history is intact (warnings allowed), 1 when it is not,
 2 when verify could not run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := g.open(cmd); err != nil {
+			if err := g.project(cmd); err != nil {
 				return err
 			}
 			l, _, err := g.releases()
@@ -226,7 +241,7 @@ Exit status: 0 when migrated or already current, 1 when refused, 2 when it
 could not run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := g.open(cmd); err != nil {
+			if err := g.project(cmd); err != nil {
 				return err
 			}
 			l, dir, err := g.releases()
@@ -257,4 +272,32 @@ could not run.`,
 			return nil
 		},
 	}
+}
+
+// project checks that the command runs in a project (one with a data
+// folder) and not on the built-in sample: releases belong to a project.
+func (g *globals) project(cmd *cobra.Command) error {
+	src, err := g.open(cmd)
+	if err != nil {
+		return err
+	}
+	if src.embedded {
+		return fmt.Errorf("%s works on a project's releases/, not on the built-in sample", cmd.Name())
+	}
+	return nil
+}
+
+// publishable refuses text given on the command line that a notice could
+// not publish: control and invisible characters, and characters the PDF
+// font cannot draw (the summary is shown on the site and in the PDFs).
+func publishable(flag, s string) error {
+	for _, r := range s {
+		if r == ' ' {
+			continue
+		}
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || !pdf.Drawable(r) {
+			return fmt.Errorf("%s: the character U+%04X cannot be published; write the text with printable characters", flag, r)
+		}
+	}
+	return nil
 }

@@ -250,6 +250,10 @@ func TestTamperedLedgerRefused(t *testing.T) {
 			if code != exitProblem || !strings.Contains(stderr, "build refused") {
 				t.Errorf("build: exit %d:\n%s", code, stderr)
 			}
+			code, _, stderr = runIn(t, dir, "release", "--released", "2026-11-01", "--effective", "2027-06-01", "--notice", "global")
+			if code != exitProblem || !strings.Contains(stderr, "not released: released versions were changed") {
+				t.Errorf("release on a changed history: exit %d:\n%s", code, stderr)
+			}
 			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 				t.Error("a refused build wrote public/")
 			}

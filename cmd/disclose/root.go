@@ -158,7 +158,7 @@ func retiredDate(cmd *cobra.Command) error {
 	if cmd.Flags().Lookup("as-of") != nil {
 		return fmt.Errorf("--date is now --as-of: write disclose %s --as-of YYYY-MM-DD", cmd.Name())
 	}
-	return fmt.Errorf("disclose %s takes no date", cmd.Name())
+	return fmt.Errorf("the %s command takes no date", cmd.Name())
 }
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {

@@ -9,6 +9,7 @@ import (
 	"net/mail"
 	"net/url"
 	"reflect"
+	"slices"
 	"regexp"
 	"sort"
 	"strings"
@@ -32,6 +33,9 @@ type Options struct {
 	// checked with it, so a character the PDF cannot show is reported at
 	// its data position by check, not found later by the PDF writer.
 	Drawable func(rune) bool
+	// Notices are the ids a notice:ID link may name (every rule pack's and
+	// the other pages'); nil skips that check.
+	Notices []string
 }
 
 // Check returns every cross-reference and content problem in p, sorted. p may
@@ -40,7 +44,7 @@ type Options struct {
 func Check(p *model.Project, opts *Options) diag.List {
 	c := &checker{proj: p, src: p.Source, ids: map[string]map[string]string{}}
 	if opts != nil {
-		c.drawable = opts.Drawable
+		c.drawable, c.notices = opts.Drawable, opts.Notices
 	}
 	v := reflect.ValueOf(p).Elem()
 	c.collect(v, "")
@@ -85,12 +89,19 @@ func (c *checker) requestMethods() {
 	}
 }
 
-var phoneRE = regexp.MustCompile(model.PhonePattern)
+var (
+	phoneRE = regexp.MustCompile(model.PhonePattern)
+	// noticeLinkRE and anchorRE are the links to notices and sections the
+	// renderer resolves (render.Markdown); no other form is published.
+	noticeLinkRE = regexp.MustCompile(`^notice:([a-z0-9-]+)(#[A-Za-z0-9_-]+)?$`)
+	anchorRE     = regexp.MustCompile(`^#[A-Za-z0-9_-]+$`)
+)
 
 type checker struct {
 	proj     *model.Project
 	src      *model.SourceMap
 	drawable func(rune) bool
+	notices  []string
 	diags    diag.List
 	// ids maps a collection's schema path ("organization.entities") to its
 	// ids and their data paths.
@@ -301,7 +312,27 @@ func (c *checker) checkMarkdown(path, s string) {
 			report("heading", "write it as a separate section under sections:, or as a **bold** sentence",
 				"headings are not allowed in text; the notice's sections give its structure")
 		case *ast.Link:
-			if dest := string(n.Destination); !safeLink(dest) {
+			dest := string(n.Destination)
+			switch lower := strings.ToLower(dest); {
+			case strings.HasPrefix(lower, "notice:"):
+				m := noticeLinkRE.FindStringSubmatch(dest)
+				switch {
+				case m == nil:
+					report("link:"+dest, "write notice:ID or notice:ID#section, such as notice:eu#your-rights",
+						"link %q is not a link to a notice", dest)
+				case c.notices != nil && !slices.Contains(c.notices, m[1]):
+					msg := fmt.Sprintf("link %q names no notice disclose writes", dest)
+					if sg := diag.Suggest(m[1], c.notices); sg != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", sg)
+					}
+					report("link:"+dest, "the notices are "+strings.Join(c.notices, ", "), "%s", msg)
+				}
+			case strings.HasPrefix(lower, "#"):
+				if !anchorRE.MatchString(dest) {
+					report("link:"+dest, "write #section-id, with the id `disclose explain NOTICE` lists",
+						"link %q is not a link to a section", dest)
+				}
+			case !safeLink(dest):
 				report("link:"+dest, "link to an https://, mailto: or tel: address, or to a #section of the notice",
 					"link %q is not a web, mail or telephone address", dest)
 			}
@@ -353,7 +384,7 @@ func (c *checker) checkText(path, s string) {
 		switch {
 		case r == '\n' || r == '\t':
 			continue
-		case r == utf8.RuneError, r < 0x20, r >= 0x7F && r < 0xA0, isNoncharacter(r), r == 0x2028, r == 0x2029:
+		case r == utf8.RuneError, r < 0x20, r >= 0x7F && r < 0xA0, isNoncharacter(r), r == 0x2028, r == 0x2029, invisibleFormat(r):
 			seen[r] = true
 			controls = append(controls, r)
 		case c.drawable != nil && !c.drawable(r):
@@ -371,6 +402,15 @@ func (c *checker) checkText(path, s string) {
 	}
 }
 
+// invisibleFormat reports format characters (Unicode category Cf) that
+// change how text reads without showing: bidirectional overrides and
+// isolates (which can make a page say something other than its source),
+// zero-width spaces, word joiners and byte-order marks. The soft hyphen and
+// the zero-width (non-)joiners, which scripts need, are allowed.
+func invisibleFormat(r rune) bool {
+	return unicode.Is(unicode.Cf, r) && r != 0x00AD && r != 0x200C && r != 0x200D
+}
+
 // isNoncharacter reports the 66 code points Unicode reserves never to be
 // characters (U+FDD0..U+FDEF and the last two of every plane).
 func isNoncharacter(r rune) bool {
@@ -379,14 +419,14 @@ func isNoncharacter(r rune) bool {
 
 // describeRunes names characters with their code points: "😀 (U+1F600)".
 func describeRunes(rs []rune) string {
-	const most = 5
+	const most = 8
 	var parts []string
 	for i, r := range rs {
 		if i == most {
 			parts = append(parts, fmt.Sprintf("%d more", len(rs)-most))
 			break
 		}
-		if r == utf8.RuneError || r < 0x20 || r >= 0x7F && r < 0xA0 || isNoncharacter(r) || r == 0x2028 || r == 0x2029 || !unicode.IsPrint(r) {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7F && r < 0xA0 || isNoncharacter(r) || r == 0x2028 || r == 0x2029 || invisibleFormat(r) || !unicode.IsPrint(r) {
 			parts = append(parts, fmt.Sprintf("U+%04X (%s)", r, runeName(r)))
 			continue
 		}
@@ -414,6 +454,12 @@ func runeName(r rune) string {
 		return "a line or paragraph separator"
 	case isNoncharacter(r):
 		return "a noncharacter"
+	case r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F || r == 0x061C:
+		return "a bidirectional control"
+	case r == 0x200B || r == 0x2060 || r == 0xFEFF:
+		return "a zero-width space or joiner"
+	case invisibleFormat(r):
+		return "an invisible format character"
 	case r < 0x20 || r >= 0x7F && r < 0xA0:
 		return "a control character"
 	}

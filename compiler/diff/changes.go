@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -810,18 +812,39 @@ func lowerText(doc *notice.Document) string {
 }
 
 // names reports whether text (lower-cased) names any of names, as written
-// in the data or as escaped for Markdown.
+// in the data or as escaped for Markdown, as whole words: "Ads" is not named
+// by "downloads".
 func names(text string, names []string) bool {
 	for _, n := range names {
 		if n == "" {
 			continue
 		}
-		if strings.Contains(text, strings.ToLower(n)) || strings.Contains(text, strings.ToLower(string(notice.Plain(n)))) {
+		if containsWords(text, strings.ToLower(n)) || containsWords(text, strings.ToLower(string(notice.Plain(n)))) {
 			return true
 		}
 	}
 	return false
 }
+
+// containsWords reports whether text contains sub with no letter or digit
+// touching it on either side.
+func containsWords(text, sub string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], sub)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(sub):])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+func wordRune(r rune) bool { return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // traced returns every data path the sections of doc use.
 func traced(doc *notice.Document) []string {

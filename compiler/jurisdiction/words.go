@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -244,6 +245,14 @@ func properWord(s string) bool {
 			return true
 		}
 	}
+	// A capital on the next word marks a two-word name: "Google Analytics
+	// identifiers", "Apple Pay details", "Microsoft Teams recordings" (a
+	// capital further on, as in "Use generative AI", does not).
+	if next := strings.Fields(s[end:]); len(next) > 0 {
+		if r, _ := utf8.DecodeRuneInString(next[0]); unicode.IsUpper(r) {
+			return true
+		}
+	}
 	if properWords[w] {
 		return true
 	}
@@ -264,7 +273,8 @@ var properWords = func() map[string]bool {
 		Vietnamese Filipino Australian Zealand African Nigerian Kenyan Egyptian Asian Pacific
 		Atlantic Mediterranean Christmas Monday Tuesday Wednesday Thursday Friday Saturday
 		Sunday January February March April May June July August September October November
-		December`) {
+		December Christian Catholic Protestant Orthodox Jewish Muslim Islamic Hindu Buddhist Sikh
+		Québec Quebec Ontario Alberta Bavarian Catalan Basque Flemish Walloon Silicon`) {
 		m[w] = true
 	}
 	return m

@@ -7,16 +7,22 @@ import "testing"
 // mid-sentence.
 func TestLowerFirst(t *testing.T) {
 	for in, want := range map[string]string{
-		"European payment methods": "European payment methods",
-		"Payment processors":       "payment processors",
-		"United States customs":    "United States customs",
-		"New customers":            "new customers",
-		"Irish tax authorities":    "Irish tax authorities",
-		"EU representatives":       "EU representatives",
-		"HubSpot users":            "HubSpot users",
-		"Providing the service":    "providing the service",
-		"Ireland-based staff":      "Ireland-based staff",
-		"A":                        "A",
+		"European payment methods":         "European payment methods",
+		"Payment processors":               "payment processors",
+		"United States customs":            "United States customs",
+		"New customers":                    "new customers",
+		"Irish tax authorities":            "Irish tax authorities",
+		"EU representatives":               "EU representatives",
+		"HubSpot users":                    "HubSpot users",
+		"Providing the service":            "providing the service",
+		"Ireland-based staff":              "Ireland-based staff",
+		"A":                                "A",
+		"Google Analytics identifiers":     "Google Analytics identifiers",
+		"Apple Pay details":                "Apple Pay details",
+		"Christian beliefs":                "Christian beliefs",
+		"Québec residents":                 "Québec residents",
+		"Use generative AI to improve":     "use generative AI to improve",
+		"Sign-in providers such as Google": "sign-in providers such as Google",
 	} {
 		if got := lowerFirst(in); got != want {
 			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)

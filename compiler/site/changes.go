@@ -66,8 +66,10 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 	for i := 1; i < len(n.Versions); i++ {
 		v := n.Versions[i]
 		dir := n.ID + "/" + v.Version + "/redline"
-		intro := fmt.Sprintf("The text of version %s (effective %s) compared with version %s (effective %s). Inserted words are marked as inserted (underlined), deleted words as deleted (struck through).",
+		compared := fmt.Sprintf("The text of version %s (effective %s) compared with version %s (effective %s).",
 			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
+		// The PDF's own legend says how the marks look; the page says it here.
+		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
 		fm := map[string]any{
 			"title":   fmt.Sprintf("%s: changes in version %s", title, v.Version),
 			"notice":  n.ID,
@@ -85,7 +87,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			fm["pdf"] = n.ID + "-" + v.Version + "-redline.pdf"
 		}
 		files["content/"+dir+"/index.md"] = page(fm, nil)
-		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, intro)
+		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, compared)
 	}
 	return files, redlines
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -61,9 +63,14 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 
 // writePDFs typesets every page's PDF into static/, beside the page, and
 // every redline's, reusing cached PDFs of unchanged notices.
-func writePDFs(dir string, in *Input, redlines map[string]*redlinePDF, opts Options) error {
+func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*redlinePDF, opts Options) error {
 	var missing diag.List
 	for _, j := range pdfJobs(in, redlines, opts) {
+		// Typesetting takes a fraction of a second per document: stop
+		// between documents when the build is cancelled.
+		if err := ctx.Err(); err != nil {
+			return &Error{Stage: "pdf", Err: err}
+		}
 		data, bad, err := cachedPDF(j, opts.CacheDir)
 		if err != nil {
 			return &Error{Stage: "pdf", Err: err}
@@ -151,7 +158,7 @@ func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 	var path string
 	if cacheDir != "" {
 		path = filepath.Join(cacheDir, key+".pdf")
-		if b, err := os.ReadFile(path); err == nil {
+		if b, err := regular.ReadFile(os.DirFS(cacheDir), key+".pdf"); err == nil {
 			return b, nil, nil
 		}
 	}

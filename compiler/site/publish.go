@@ -62,7 +62,7 @@ func lockOut(ctx context.Context, out string, wait time.Duration) (release func(
 			if perr == nil {
 				who = "process " + strconv.Itoa(pid)
 			}
-			return nil, fmt.Errorf("another build (%s) is building %s; wait for it to finish and build again (if no build is running, remove %s)", who, out, path)
+			return nil, fmt.Errorf("another build (%s) is building %s; wait for it to finish and build again%s", who, out, staleLockHint(path))
 		}
 		select {
 		case <-ctx.Done():

@@ -195,7 +195,7 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 			onRequest = append(onRequest, j.rel)
 		}
 	case !opts.NoPDF:
-		if err := writePDFs(src, in, redlines, opts); err != nil {
+		if err := writePDFs(ctx, src, in, redlines, opts); err != nil {
 			return err
 		}
 	}
@@ -483,14 +483,14 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 		}
 	}
 	if opts.Theme != nil {
-		if err := copyFS(opts.Theme, ".", filepath.Join(dir, "themes", "disclose")); err != nil {
+		if err := copyFS(opts.Theme, "the default theme", filepath.Join(dir, "themes", "disclose")); err != nil {
 			return nil, err
 		}
 	}
 	for _, sub := range []string{"content", "layouts", "static", "themes"} {
 		from := filepath.Join(opts.ProjectDir, sub)
 		if info, err := os.Stat(from); err == nil && info.IsDir() {
-			if err := copyFS(os.DirFS(from), ".", filepath.Join(dir, sub)); err != nil {
+			if err := copyFS(os.DirFS(from), sub, filepath.Join(dir, sub)); err != nil {
 				return nil, err
 			}
 		}
@@ -535,9 +535,12 @@ func page(fm map[string]any, md []byte) []byte {
 	return out.Bytes()
 }
 
-// copyFS copies the tree under root of fsys into dir, skipping dotfiles.
-func copyFS(fsys fs.FS, root, dir string) error {
-	return fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
+// copyFS copies the tree of fsys (the project folder named by label, for
+// messages) into dir, skipping dotfiles. Symbolic links to files are
+// followed; only regular files are read, so a named pipe can never block the
+// build.
+func copyFS(fsys fs.FS, label, dir string) error {
+	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -551,10 +554,21 @@ func copyFS(fsys fs.FS, root, dir string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if !d.Type().IsRegular() {
-			return fmt.Errorf("%s is a %s, not a regular file", path, regular.Kind(d.Type()))
+		name := label + "/" + path
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err := fs.Stat(fsys, path)
+			if err != nil {
+				return fmt.Errorf("%s: a symbolic link that leads nowhere: %w", name, err)
+			}
+			if info.IsDir() {
+				return fmt.Errorf("%s is a symbolic link to a folder, which is not followed; copy the folder instead", name)
+			}
 		}
-		data, err := fs.ReadFile(fsys, path)
+		data, err := regular.ReadFile(fsys, path)
+		var re *regular.Error
+		if errors.As(err, &re) {
+			return fmt.Errorf("%s is a %s, not a regular file", name, re.Kind)
+		}
 		if err != nil {
 			return err
 		}

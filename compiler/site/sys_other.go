@@ -31,3 +31,9 @@ func lockFile(path string) (f *os.File, busy bool, err error) {
 	}
 	return f, false, err
 }
+
+// staleLockHint names the lock file: here the lock is the file itself, which
+// a build killed outright leaves behind.
+func staleLockHint(path string) string {
+	return " (if no build is running, remove " + path + ")"
+}
