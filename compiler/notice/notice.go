@@ -201,9 +201,13 @@ func Plain(s string) Text {
 		b.WriteString(s[:digits] + "\\")
 		s = s[digits:]
 	}
-	for _, r := range s {
-		switch r {
-		case '\\', '*', '_', '`', '[', ']', '<', '>', '|', '#', '&', '~':
+	for i, r := range s {
+		switch {
+		case strings.ContainsRune("\\*_`[]<>|#&~", r):
+			b.WriteByte('\\')
+		case r == ':' && strings.HasPrefix(s[i:], "://"), r == '.' && i >= 3 && strings.EqualFold(s[i-3:i], "www"):
+			// Text, not a link: Markdown's autolinking would turn
+			// "https://..." and "www...." in a name into links.
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -229,8 +233,13 @@ func Strong(t Text) Text {
 // Link returns a link with text t to url. URLs of the form notice:ID#anchor
 // link to another notice; renderers resolve them.
 func Link(t Text, url string) Text {
+	// A link's text is never autolinked: Plain's escapes against that are
+	// not needed in it.
+	t = Text(linkifyEscapes.Replace(string(t)))
 	return "[" + t + "](" + Text(strings.ReplaceAll(url, " ", "%20")) + ")"
 }
+
+var linkifyEscapes = strings.NewReplacer(`\://`, "://", `www\.`, "www.", `WWW\.`, "WWW.")
 
 // NoticeLink returns a link to a section of another notice (anchor may be
 // empty).

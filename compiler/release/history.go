@@ -374,12 +374,18 @@ func compareStates(p, c *state, at string, work *Ledger, original map[string]any
 				continue
 			}
 			removed, edited := false, false
+			var now string
 			if c.files != nil {
-				now, ok := c.files[f]
+				var ok bool
+				now, ok = c.files[f]
 				removed, edited = !ok, ok && now != was
 			} else if c.read != nil {
-				now, err := c.read(f)
+				var err error
+				now, err = c.read(f)
 				removed, edited = errors.Is(err, fs.ErrNotExist), err == nil && now != was
+			}
+			if edited && original["file:"+f] == now {
+				continue // this commit restores the file as first released
 			}
 			pos := diag.Pos{File: path.Join(Dir, f)}
 			switch {
@@ -410,6 +416,9 @@ func compareStates(p, c *state, at string, work *Ledger, original map[string]any
 			continue
 		}
 		cv := c.ledger.Versions[j]
+		if o, ok := original[key].(*Version); ok && len(changed(o, cv, strict)) == 0 && !(strict && i != j) {
+			continue // this commit restores the entry as first released
+		}
 		if fields := changed(pv, cv, strict); len(fields) > 0 {
 			add(key, pv, pos, dataPath, "the ledger entry for %s version %s was changed %s: its %s changed", pv.Notice, pv.ID, where, strings.Join(fields, ", "))
 			continue
