@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/url"
 	"os"
 	"os/exec"
@@ -18,8 +17,6 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
-	"github.com/disclose-dev/disclose/compiler/notice"
-	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -106,17 +103,6 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 	return cmd
 }
 
-// store reads released versions from the project's releases/ folder.
-type store struct{ fsys fs.FS }
-
-func (s store) Notice(v *release.Version) (*notice.Document, error) {
-	return release.Load(s.fsys, release.Dir, v)
-}
-
-func (s store) Data(v *release.Version) ([]byte, error) {
-	return release.LoadData(s.fsys, release.Dir, v)
-}
-
 // buildSettings say what buildSite builds.
 type buildSettings struct {
 	out, baseURL string
@@ -133,69 +119,49 @@ type buildSettings struct {
 	built func(notices []*site.Notice, opts site.Options)
 }
 
-// buildSite checks, compiles and builds the site; problems are printed to
-// stderr. It returns the number of notices and the build date.
+// buildSite publishes the site with compiler.Publish and prints what it
+// found to stderr. It returns the number of documents and the build date.
 func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSettings, stderr io.Writer) (int, string, error) {
-	l, _, err := g.releases()
+	src, err := g.open(cmd)
 	if err != nil {
 		return 0, "", err
 	}
-	if vd := verifyReleases(ctx, g.dir, l); vd.HasErrors() {
-		p := &diag.Printer{Format: diag.Text}
-		if err := p.Print(stderr, vd); err != nil {
-			return 0, "", err
-		}
-		fmt.Fprintf(stderr, "disclose: build refused: released versions were changed (see disclose verify)\n")
-		return 0, "", exitError{exitProblem}
+	if src.embedded {
+		fmt.Fprintf(stderr, "disclose: --sample: using the built-in sample company, not a project's data\n")
 	}
-	// The published notices must still satisfy the rules about how old a
-	// notice may be: the check runs with each notice's latest release date
-	// (a notice counts as updated when its latest version was released,
-	// even if that version takes effect later).
-	docs, proj, opts, err := compiled(cmd, g, stderr, func(o *compiler.Options) {
-		day := o.Date.Format(time.DateOnly)
-		o.Released = map[string]time.Time{}
-		for _, id := range l.Notices() {
-			for _, v := range l.Of(id) {
-				if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(o.Released[id]) {
-					o.Released[id] = t
-				}
-			}
-		}
-	})
+	opts, err := g.options()
 	if err != nil {
 		return 0, "", err
 	}
-	day := opts.Date.Format(time.DateOnly)
 	hugo, hugoDir := set.hugo, set.hugoDir
 	if hugo == nil {
 		if hugo, hugoDir, err = hugoCommand(g.dir); err != nil {
 			return 0, "", err
 		}
 	}
-	if sp := compiler.Subprocessors(proj, opts); sp != nil {
-		docs = append(docs, sp)
+	res, err := compiler.Publish(ctx, compiler.PublishOptions{
+		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: set.drafts, Preview: set.preview,
+		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL,
+			CacheDir: filepath.Join(g.dir, ".cache", "pdf")},
+	})
+	if len(res.Diags) > 0 {
+		p := &diag.Printer{Format: diag.Text}
+		if res.Project != nil && res.Project.Source != nil {
+			p.Source = res.Project.Source.File
+		}
+		if perr := p.Print(stderr, res.Diags); perr != nil {
+			return 0, "", perr
+		}
 	}
-	if set.preview {
-		// The preview shows the drafts being edited, not the archive: a
-		// smaller site rebuilds faster.
-		l = &release.Ledger{}
-	}
-	notices, err := site.Notices(docs, l, store{os.DirFS(g.dir)}, opts.Date.Format(time.DateOnly), set.drafts, compiler.DiffOptions())
-	if err != nil {
-		return 0, "", err
-	}
-	if set.preview {
-		preview(notices)
-	}
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: l.Head()}
-	sopts := site.Options{
-		Out: set.out, ProjectDir: g.dir, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL, PDFOnRequest: set.preview, Date: opts.Date,
-		CacheDir: filepath.Join(g.dir, ".cache", "pdf"),
-	}
-	err = site.Build(ctx, in, sopts)
 	var se *site.Error
-	if errors.As(err, &se) {
+	switch {
+	case errors.Is(err, compiler.ErrHistory):
+		fmt.Fprintf(stderr, "disclose: build refused: released versions were changed (see disclose verify)\n")
+		return 0, "", exitError{exitProblem}
+	case errors.Is(err, compiler.ErrData):
+		fmt.Fprintf(stderr, "%s: %s; no notice compiled\n", src.dir, diag.Summary(res.Diags))
+		return 0, "", exitError{exitProblem}
+	case errors.As(err, &se):
 		if len(se.Diags) > 0 {
 			p := &diag.Printer{Format: diag.Text}
 			if perr := p.Print(stderr, se.Diags); perr != nil {
@@ -204,25 +170,13 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		}
 		fmt.Fprintf(stderr, "disclose: build failed: %v\n%s is unchanged\n", se, set.out)
 		return 0, "", exitError{exitProblem}
-	}
-	if err != nil {
+	case err != nil:
 		return 0, "", err
 	}
 	if set.built != nil {
-		set.built(notices, sopts)
+		set.built(res.Notices, res.Site)
 	}
-	return len(docs), day, nil
-}
-
-// preview shows each notice's draft at its address, marked as a preview of
-// unreleased changes.
-func preview(notices []*site.Notice) {
-	for _, n := range notices {
-		if n.Draft == nil {
-			continue
-		}
-		n.Current, n.Upcoming, n.Pending, n.Preview = n.Draft, nil, false, true
-	}
+	return res.Documents, opts.Date.Format(time.DateOnly), nil
 }
 
 // resolveHugo turns "go tool -modfile=... hugo" into the path of the Hugo

@@ -73,7 +73,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if err != nil {
 				return err
 			}
-			st := store{os.DirFS(g.dir)}
+			st := release.Store{FS: os.DirFS(g.dir)}
 			day := opts.Date.Format(time.DateOnly)
 			// side returns a notice's text and data at a version ("" means
 			// the version in force, "draft" the compiled data).

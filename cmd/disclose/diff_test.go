@@ -23,7 +23,7 @@ func TestSampleHistoryChangelog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := store{root}
+	st := release.Store{FS: root}
 	var b strings.Builder
 	for _, id := range l.Notices() {
 		vs := l.Of(id)

@@ -94,7 +94,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 	if len(l.Versions) < 10 {
 		t.Fatalf("the sample has %d versions", len(l.Versions))
 	}
-	st := store{os.DirFS("../..")}
+	st := release.Store{FS: os.DirFS("../..")}
 	for _, tc := range []struct {
 		day, inForce, upcoming string
 		pending                bool

@@ -488,3 +488,13 @@ func LoadData(fsys fs.FS, dir string, v *Version) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// Store reads released versions from the releases folder (Dir) of a
+// project's file system: each version's frozen notice and data snapshot.
+type Store struct{ FS fs.FS }
+
+// Notice reads v's frozen notice.
+func (s Store) Notice(v *Version) (*notice.Document, error) { return Load(s.FS, Dir, v) }
+
+// Data reads v's frozen data snapshot.
+func (s Store) Data(v *Version) ([]byte, error) { return LoadData(s.FS, Dir, v) }

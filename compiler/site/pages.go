@@ -23,6 +23,18 @@ type Store interface {
 	Data(v *release.Version) ([]byte, error)
 }
 
+// PreviewNotices is what the live preview shows: each notice's draft at its
+// address, marked as a preview, without the archive of released versions (a
+// smaller site rebuilds faster).
+func PreviewNotices(drafts []*notice.Document) []*Notice {
+	out := make([]*Notice, 0, len(drafts))
+	for _, d := range drafts {
+		pg := &Page{Doc: d}
+		out = append(out, &Notice{ID: d.ID, Current: pg, Draft: pg, Preview: true})
+	}
+	return out
+}
+
 // Notices assembles the notices; each version after a notice's first also
 // gets its changes (from the data snapshots) and its redline (from the
 // text) against the version before it.

@@ -1,0 +1,127 @@
+package compiler
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/site"
+)
+
+// PublishOptions say what Publish builds.
+type PublishOptions struct {
+	// Data is the file system holding the data folder DataDir (the
+	// project's, or the built-in sample).
+	Data    fs.FS
+	DataDir string
+	// ProjectDir is the project root: its releases/ (the ledger and frozen
+	// versions) and its content/, layouts/, static/ and themes/ folders.
+	ProjectDir string
+	// Date is the day the site is built as of.
+	Date time.Time
+	// Drafts also publishes each notice's unreleased draft at /ID/draft/.
+	Drafts bool
+	// Preview shows each notice's draft at its address, marked as a
+	// preview, without the archive of released versions, and typesets PDFs
+	// only when asked for (site.PDF): the live preview, which rebuilds on
+	// every save.
+	Preview bool
+	// Site configures the site build: Out, Hugo, HugoDir, BaseURL, Theme,
+	// CacheDir, Env, LockWait. Publish sets ProjectDir, Date and
+	// PDFOnRequest itself.
+	Site site.Options
+}
+
+// Published is what Publish built, or found wrong.
+type Published struct {
+	// Project is the loaded data, partial when it is broken.
+	Project *model.Project
+	// Notices are the notices the site shows (nil when nothing was built).
+	Notices []*site.Notice
+	// Documents is the number of documents compiled (the notices and the
+	// sub-processor list).
+	Documents int
+	// Diags are the problems found: in the released history (Err is
+	// ErrHistory) or in the data (ErrData); warnings otherwise.
+	Diags diag.List
+	// Site are the options the site was built with (for site.PDF).
+	Site site.Options
+}
+
+// The reasons Publish builds nothing, besides a *site.Error from the site
+// build itself (the output folder is then unchanged).
+var (
+	// ErrHistory: released versions were changed (see release.Verify).
+	ErrHistory = errors.New("released versions were changed")
+	// ErrData: the data has errors.
+	ErrData = errors.New("the data has errors")
+)
+
+// Publish is the whole publish pipeline, the one entry point every build of
+// the site goes through: it verifies the released history, checks and
+// compiles the data as of opts.Date (with the release dates in force, so a
+// notice that is too old stops the build), assembles what the site shows of
+// each notice (the version in force, the upcoming one, every version with
+// its changes and redline, the drafts) and builds the site with Hugo into
+// opts.Site.Out, atomically. It never prints; the result carries every
+// diagnostic.
+func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
+	res := &Published{}
+	project := os.DirFS(opts.ProjectDir)
+	l, err := release.Read(project, release.Dir)
+	if err != nil {
+		return res, err
+	}
+	vd := release.Verify(project, release.Dir, l)
+	vd.Append(release.VerifyHistory(ctx, opts.ProjectDir, l)...)
+	vd.Sort()
+	if vd.HasErrors() {
+		res.Diags = vd
+		return res, ErrHistory
+	}
+	// A notice counts as updated when its latest version was released,
+	// even if that version takes effect later.
+	day := opts.Date.Format(time.DateOnly)
+	copts := &Options{Date: opts.Date, Released: map[string]time.Time{}}
+	for _, id := range l.Notices() {
+		for _, v := range l.Of(id) {
+			if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(copts.Released[id]) {
+				copts.Released[id] = t
+			}
+		}
+	}
+	proj, docs, diags := Compile(opts.Data, opts.DataDir, copts)
+	res.Project, res.Diags = proj, diags
+	if diags.HasErrors() {
+		return res, ErrData
+	}
+	if sp := Subprocessors(proj, copts); sp != nil {
+		docs = append(docs, sp)
+	}
+	res.Documents = len(docs)
+	var notices []*site.Notice
+	if opts.Preview {
+		notices = site.PreviewNotices(docs)
+	} else {
+		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, DiffOptions())
+		if err != nil {
+			return res, err
+		}
+	}
+	sopts := opts.Site
+	sopts.ProjectDir, sopts.Date, sopts.PDFOnRequest = opts.ProjectDir, opts.Date, opts.Preview
+	head := l.Head()
+	if opts.Preview {
+		head = ""
+	}
+	if err := site.Build(ctx, &site.Input{Project: proj, Notices: notices, LedgerHead: head}, sopts); err != nil {
+		return res, err
+	}
+	res.Notices, res.Site = notices, sopts
+	return res, nil
+}
