@@ -144,6 +144,57 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 	return proj, docs, diags
 }
 
+// NoticeFacts are what the site and the releases need to know of a notice,
+// which only its rule pack knows: whom it is for, and the days of notice
+// readers get of a material change (0: the default).
+type NoticeFacts struct {
+	Audience   string
+	NoticeDays int
+}
+
+// Facts asks each rule pack (and the sub-processor list) for its notice's
+// facts, by notice id. A pack answers through the optional interfaces
+// jurisdiction.Audiencer and jurisdiction.NoticePeriod.
+func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
+	js := DefaultJurisdictions()
+	if opts != nil && opts.Jurisdictions != nil {
+		js = opts.Jurisdictions
+	}
+	out := map[string]NoticeFacts{}
+	for _, j := range js {
+		var f NoticeFacts
+		if a, ok := j.(jurisdiction.Audiencer); ok {
+			f.Audience = a.Audience()
+		}
+		if n, ok := j.(jurisdiction.NoticePeriod); ok {
+			f.NoticeDays = n.MaterialChangeNoticeDays(p)
+		}
+		out[j.ID()] = f
+	}
+	out[jurisdiction.SubprocessorsID] = NoticeFacts{Audience: jurisdiction.SubprocessorsAudience, NoticeDays: jurisdiction.SubprocessorNoticeDays(p)}
+	return out
+}
+
+// Audiences returns, by notice id, the line that says whom each notice is
+// for (site.Input.Audiences).
+func Audiences(facts map[string]NoticeFacts) map[string]string {
+	out := map[string]string{}
+	for id, f := range facts {
+		out[id] = f.Audience
+	}
+	return out
+}
+
+// NoticeDays returns, by notice id, each notice's days of notice of a
+// material change (release.Request.NoticeDays).
+func NoticeDays(facts map[string]NoticeFacts) map[string]int {
+	out := map[string]int{}
+	for id, f := range facts {
+		out[id] = f.NoticeDays
+	}
+	return out
+}
+
 // linkable returns the ids a notice:ID link in the data may name: every
 // rule pack's notice and the site's other pages.
 func linkable(o *Options) []string {

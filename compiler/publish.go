@@ -119,7 +119,8 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if opts.Preview {
 		head = ""
 	}
-	if err := site.Build(ctx, &site.Input{Project: proj, Notices: notices, LedgerHead: head}, sopts); err != nil {
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(Facts(proj, copts))}
+	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}
 	res.Notices, res.Site = notices, sopts

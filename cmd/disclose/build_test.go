@@ -100,6 +100,14 @@ func TestBuildSampleSite(t *testing.T) {
 		}
 		return string(b)
 	}
+	// The home page says whom each notice is for, in the words of its rule
+	// pack (jurisdiction.Audiencer), and of the sub-processor list.
+	home := read("index.html")
+	for _, aud := range []string{"Everyone: what we collect", "People in the European Economic Area and the United Kingdom", "California residents: your rights", "Business customers: the service providers"} {
+		if !strings.Contains(home, aud) {
+			t.Errorf("the home page lacks %q", aud)
+		}
+	}
 	for _, page := range []string{"index.html", "global/index.html", "eu/index.html", "california/index.html", "subprocessors/index.html", "404.html"} {
 		html := read(page)
 		for _, want := range []string{`<html lang="en">`, `<a class="skip" href="#main">`, `<main id="main"`, `<header class="site-header">`, `<nav aria-label=`, `<footer`, `name="viewport"`} {

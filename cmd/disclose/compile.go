@@ -67,8 +67,9 @@ func newCompileCmd(g *globals) *cobra.Command {
 		Use:   "compile [NOTICE]",
 		Short: "Compile the notices to Markdown",
 		Long: `Compile checks the data and, when it has no errors, compiles the notice of
-every jurisdiction that applies: global (the privacy policy), eu (the European
-supplement) and california (the California notice).
+every jurisdiction that applies:
+
+` + packList() + `
 
 With NOTICE, it prints that notice's Markdown. With --out DIR, it writes every
 notice to DIR/NOTICE.md. The Markdown is what the site and the PDF are built
@@ -79,7 +80,7 @@ Exit status: 0 on success, 1 when the data has errors (nothing is written),
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && out == "" {
-				return fmt.Errorf("name a notice to print (global, eu, california) or give --out DIR")
+				return fmt.Errorf("name a notice to print (%s) or give --out DIR", strings.Join(packIDs(), ", "))
 			}
 			docs, _, _, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
 			if err != nil {
@@ -139,8 +140,8 @@ func newExplainCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "explain NOTICE",
 		Short: "Show the data and legal rules behind each section of a notice",
-		Long: `Explain prints a traceability matrix for one notice (global, eu or
-california): each section with the rules it discloses and the data paths, with
+		Long: `Explain prints a traceability matrix for one notice (` + strings.Join(packIDs(), ", ") + `):
+each section with the rules it discloses and the data paths, with
 their file:line:col, that its statements come from; then every requirement of
 the notice's rule pack, with its citation, whether it is in force on --as-of,
 when it applies and the section that discloses it.
@@ -220,4 +221,25 @@ func severityWord(s diag.Severity) string {
 		return "LINT"
 	}
 	return "INFO"
+}
+
+// packIDs are the notice ids of the registered rule packs.
+func packIDs() []string {
+	var ids []string
+	for _, j := range compiler.DefaultJurisdictions() {
+		ids = append(ids, j.ID())
+	}
+	return ids
+}
+
+// packList lists the registered rule packs for help texts, one a line.
+func packList() string {
+	var b strings.Builder
+	for i, j := range compiler.DefaultJurisdictions() {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  %-12s %s", j.ID(), j.Name())
+	}
+	return b.String()
 }

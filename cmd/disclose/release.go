@@ -113,8 +113,9 @@ before the latest version of a notice being released.`,
 				Load: func(v *release.Version) (*notice.Document, error) {
 					return release.Load(os.DirFS(g.dir), release.Dir, v)
 				},
-				LoadData: func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
-				Diff:     compiler.DiffOptions(),
+				LoadData:   func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
+				Diff:       compiler.DiffOptions(),
+				NoticeDays: compiler.NoticeDays(compiler.Facts(proj, ropts)),
 			})
 			if err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: %v\n", err)

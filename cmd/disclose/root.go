@@ -167,8 +167,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "disclose",
 		Short: "Compile a privacy programme's data into published privacy notices",
 		Long: `disclose turns the facts of a privacy programme, kept as YAML files in data/,
-into privacy notices: a global privacy policy, a European supplement (EU GDPR and
-UK GDPR) and a California notice (CCPA/CPRA).
+into privacy notices, one for each rule pack that applies:
+
+` + packList() + `
 
 It checks the data like a compiler: every problem in every file in one run, with
 its file:line:col, the data path, the rule broken and its legal citation.

@@ -38,6 +38,20 @@ type Jurisdiction interface {
 	Compile(c *Context) (*notice.Document, diag.List)
 }
 
+// Audiencer is implemented by a pack that says whom its notice is for, in a
+// line the site's home page shows beside the notice.
+type Audiencer interface {
+	Audience() string
+}
+
+// NoticePeriod is implemented by a pack whose notice gives readers notice
+// of material changes: the days that must pass between a release with a
+// material change and its effective date, from the project's settings for
+// the notice (notices.ID.material_change_notice_days); 0 means the default.
+type NoticePeriod interface {
+	MaterialChangeNoticeDays(p *model.Project) int
+}
+
 // Context is what a pack sees: the project, the reference data and the
 // dates the notice is compiled for.
 type Context struct {

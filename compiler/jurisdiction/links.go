@@ -13,7 +13,7 @@ import (
 
 // Pages are link targets the site publishes besides the notices
 // (notice:subprocessors is the sub-processor list).
-var Pages = []string{"subprocessors"}
+var Pages = []string{SubprocessorsID}
 
 var linkRE = regexp.MustCompile(`\]\((notice:[A-Za-z0-9_-]+)?(#[^)\s]*)?\)`)
 

@@ -21,7 +21,7 @@ func Subprocessors(c *Context) *notice.Document {
 	if len(p.Processors) == 0 {
 		return nil
 	}
-	doc := &notice.Document{ID: "subprocessors", Title: "Sub-processors", Organization: p.Organization.Name,
+	doc := &notice.Document{ID: SubprocessorsID, Title: "Sub-processors", Organization: p.Organization.Name,
 		Effective: Day(c.Date), LastUpdated: Day(c.LastUpdated)}
 	s := &notice.Section{ID: "list", Title: "Our sub-processors"}
 	s.P(notice.Plain(p.Organization.Name) + " uses these service providers to process personal data on its behalf, including personal data it processes for its business customers.")
@@ -88,3 +88,20 @@ func Subprocessors(c *Context) *notice.Document {
 	}
 	return doc
 }
+
+// SubprocessorsAudience says whom the sub-processor list is for, on the
+// site's home page.
+const SubprocessorsAudience = "Business customers: the service providers that process personal data for us."
+
+// SubprocessorNoticeDays is the notice customers get of a new sub-processor
+// (changes.subprocessor_notice_days); 0 means the default.
+func SubprocessorNoticeDays(p *model.Project) int {
+	if p == nil || p.Changes == nil {
+		return 0
+	}
+	return p.Changes.SubprocessorNoticeDays
+}
+
+// SubprocessorsID is the sub-processor list's id: its address and its
+// versions' folder.
+const SubprocessorsID = "subprocessors"

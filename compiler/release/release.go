@@ -205,32 +205,21 @@ type Request struct {
 	LoadData func(v *Version) ([]byte, error)
 	// Diff names things in the changes it reports.
 	Diff diff.Options
+	// NoticeDays are the days of notice each notice gives of a material
+	// change, by notice id (compiler.NoticeDays asks the rule packs); a
+	// notice not listed gets DefaultNoticeDays.
+	NoticeDays map[string]int
 }
 
 // DefaultNoticeDays is the notice period of material changes when a notice
 // sets none (notices.NOTICE.material_change_notice_days).
 const DefaultNoticeDays = 30
 
-// noticeDays returns the notice period of material changes to a notice.
-func noticeDays(p *model.Project, id string) int {
-	if p == nil || p.Notices == nil {
-		return DefaultNoticeDays
-	}
-	var s *model.NoticeSettings
-	switch id {
-	case "global":
-		s = p.Notices.Global
-	case "eu":
-		s = p.Notices.EU
-	case "california":
-		s = p.Notices.California
-	case "subprocessors":
-		if p.Changes != nil && p.Changes.SubprocessorNoticeDays > 0 {
-			return p.Changes.SubprocessorNoticeDays
-		}
-	}
-	if s != nil && s.MaterialChangeNoticeDays > 0 {
-		return s.MaterialChangeNoticeDays
+// noticeDays returns the notice period of material changes to a notice:
+// the days its rule pack gives (Request.NoticeDays), else the default.
+func noticeDays(req *Request, id string) int {
+	if n := req.NoticeDays[id]; n > 0 {
+		return n
 	}
 	return DefaultNoticeDays
 }
@@ -299,7 +288,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 					return nil, nil, err
 				}
 				if m := diff.Material(changes); len(m) > 0 {
-					if n, got := noticeDays(req.Project, d.ID), daysBetween(req.Released, req.Effective); got < n {
+					if n, got := noticeDays(&req, d.ID), daysBetween(req.Released, req.Effective); got < n {
 						return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
 							d.ID, len(m), last.ID, m[0].Sentence, n, req.Effective, got, req.Released)
 					}

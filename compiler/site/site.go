@@ -72,6 +72,9 @@ type Options struct {
 // Input is what the site shows.
 type Input struct {
 	Project *model.Project
+	// Audiences say whom each notice is for, by notice id, on the home page
+	// (the rule packs know: compiler.Audiences).
+	Audiences map[string]string
 	// Notices are the notices (and the sub-processor list), in the order
 	// the site lists them.
 	Notices []*Notice
@@ -358,13 +361,6 @@ func directHugo(ctx context.Context, hugo []string, dir string, env []string) []
 // sits one folder below the site root.
 func noticeURL(id string) string { return "../" + id + "/" }
 
-// audiences says whom each notice is for, on the home page.
-var audiences = map[string]string{
-	"global":     "Everyone: what we collect, why, who we share it with, and your choices.",
-	"eu":         "People in the European Economic Area and the United Kingdom: legal bases, transfers and your GDPR rights.",
-	"california": "California residents: your rights under the California Consumer Privacy Act.",
-}
-
 // siteURL is the site's address, ending in a slash.
 func siteURL(in *Input, opts Options) string {
 	u := opts.BaseURL
@@ -395,10 +391,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 		if n.Current == nil {
 			continue
 		}
-		aud := audiences[n.ID]
-		if aud == "" && n.ID == "subprocessors" {
-			aud = "Business customers: the service providers that process personal data for us."
-		}
+		aud := in.Audiences[n.ID]
 		nav = append(nav, map[string]string{"id": n.ID, "title": n.Current.Doc.Title, "url": n.ID + "/",
 			"audience": aud, "effective": render.LongDate(n.Current.Doc.Effective)})
 	}

@@ -29,6 +29,19 @@ func (*Pack) ID() string { return "california" }
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "California notice (CCPA/CPRA, Shine the Light)" }
 
+// Audience says whom the notice is for, on the site's home page.
+func (*Pack) Audience() string {
+	return "California residents: your rights under the California Consumer Privacy Act."
+}
+
+// MaterialChangeNoticeDays is notices.california.material_change_notice_days.
+func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
+	if p == nil || p.Notices == nil || p.Notices.California == nil {
+		return 0
+	}
+	return p.Notices.California.MaterialChangeNoticeDays
+}
+
 // Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
 // publishes the notice from 1 January 2020.
 func (*Pack) Applies(c *j.Context) (bool, string) {

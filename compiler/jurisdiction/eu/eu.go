@@ -8,6 +8,7 @@ package eu
 import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
@@ -29,6 +30,19 @@ func (*Pack) ID() string { return "eu" }
 
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "European supplement (EU GDPR and UK GDPR)" }
+
+// Audience says whom the notice is for, on the site's home page.
+func (*Pack) Audience() string {
+	return "People in the European Economic Area and the United Kingdom: legal bases, transfers and your GDPR rights."
+}
+
+// MaterialChangeNoticeDays is notices.eu.material_change_notice_days.
+func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
+	if p == nil || p.Notices == nil || p.Notices.EU == nil {
+		return 0
+	}
+	return p.Notices.EU.MaterialChangeNoticeDays
+}
 
 // Applies implements jurisdiction.Jurisdiction: the supplement is needed when
 // the organisation is established in, or offers services to or monitors

@@ -27,6 +27,19 @@ func (*Pack) ID() string { return "global" }
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "Global privacy policy (baseline, CalOPPA)" }
 
+// Audience says whom the notice is for, on the site's home page.
+func (*Pack) Audience() string {
+	return "Everyone: what we collect, why, who we share it with, and your choices."
+}
+
+// MaterialChangeNoticeDays is notices.global.material_change_notice_days.
+func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
+	if p == nil || p.Notices == nil || p.Notices.Global == nil {
+		return 0
+	}
+	return p.Notices.Global.MaterialChangeNoticeDays
+}
+
 // Applies implements jurisdiction.Jurisdiction: every project publishes it.
 func (*Pack) Applies(*j.Context) (bool, string) {
 	return true, "every organisation publishes its privacy policy"
