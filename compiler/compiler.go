@@ -15,6 +15,7 @@ package compiler
 import (
 	"embed"
 	"io/fs"
+	"slices"
 	"sync"
 	"time"
 
@@ -125,7 +126,8 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // error) and every diagnostic, sorted.
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir)
-	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: linkable(opts)})...)
+	packs := packIDs(opts)
+	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: append(slices.Clone(packs), jurisdiction.Pages...), Packs: packs})...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}
@@ -195,9 +197,8 @@ func NoticeDays(facts map[string]NoticeFacts) map[string]int {
 	return out
 }
 
-// linkable returns the ids a notice:ID link in the data may name: every
-// rule pack's notice and the site's other pages.
-func linkable(o *Options) []string {
+// packIDs returns the ids of the rule packs' notices.
+func packIDs(o *Options) []string {
 	js := DefaultJurisdictions()
 	if o != nil && o.Jurisdictions != nil {
 		js = o.Jurisdictions
@@ -206,7 +207,7 @@ func linkable(o *Options) []string {
 	for _, j := range js {
 		ids = append(ids, j.ID())
 	}
-	return append(ids, jurisdiction.Pages...)
+	return ids
 }
 
 // CompileProject compiles the notices of a checked project.

@@ -36,6 +36,9 @@ type Options struct {
 	// Notices are the ids a notice:ID link may name (every rule pack's and
 	// the other pages'); nil skips that check.
 	Notices []string
+	// Packs are the ids of the rule packs' notices, which the team's prose
+	// sections may go into (sections[].notices); nil skips that check.
+	Packs []string
 }
 
 // Check returns every cross-reference and content problem in p, sorted. p may
@@ -44,12 +47,13 @@ type Options struct {
 func Check(p *model.Project, opts *Options) diag.List {
 	c := &checker{proj: p, src: p.Source, ids: map[string]map[string]string{}}
 	if opts != nil {
-		c.drawable, c.notices = opts.Drawable, opts.Notices
+		c.drawable, c.notices, c.packs = opts.Drawable, opts.Notices, opts.Packs
 	}
 	v := reflect.ValueOf(p).Elem()
 	c.collect(v, "")
 	c.walk(v, "")
 	c.requestMethods()
+	c.sectionNotices()
 	c.diags.Sort()
 	return c.diags
 }
@@ -89,6 +93,30 @@ func (c *checker) requestMethods() {
 	}
 }
 
+// sectionNotices checks that each prose section goes into notices a rule
+// pack writes: the registry, not the model, knows them.
+func (c *checker) sectionNotices() {
+	if c.packs == nil {
+		return
+	}
+	for i, sec := range c.proj.Sections {
+		if sec == nil {
+			continue
+		}
+		for k, id := range sec.Notices {
+			if id == "" || slices.Contains(c.packs, id) {
+				continue
+			}
+			path := model.Index(model.Field(model.Index("sections", i), "notices"), k)
+			msg := fmt.Sprintf("unknown notice %q", id)
+			if sg := diag.Suggest(id, c.packs); sg != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", sg)
+			}
+			c.diags.Add(c.src.Pos(path), path, "%s", msg).Hint = "the notices are " + strings.Join(c.packs, ", ")
+		}
+	}
+}
+
 var (
 	phoneRE = regexp.MustCompile(model.PhonePattern)
 	// noticeLinkRE and anchorRE are the links to notices and sections the
@@ -102,6 +130,7 @@ type checker struct {
 	src      *model.SourceMap
 	drawable func(rune) bool
 	notices  []string
+	packs    []string
 	diags    diag.List
 	// ids maps a collection's schema path ("organization.entities") to its
 	// ids and their data paths.

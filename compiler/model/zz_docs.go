@@ -285,7 +285,7 @@ var docs = map[string]string{
 	"Section.After":                             "Where it goes: the id of the section it follows (\"top\" to put it first). By default it goes before the notice's closing sections (changes and contact). \"disclose explain NOTICE\" lists the ids.",
 	"Section.Body":                              "Text.",
 	"Section.ID":                                "Identifier, also the section's anchor in the page.",
-	"Section.Notices":                           "The notices it appears in.",
+	"Section.Notices":                           "The notices it appears in: ids of the rule packs' notices (global, eu, california, ...; \"disclose --help\" lists them).",
 	"Section.Title":                             "Heading.",
 	"Security":                                  "Security describes how personal data is protected.",
 	"Security.Measures":                         "Notable measures, e.g. \"Encryption in transit (TLS 1.2+)\".",
