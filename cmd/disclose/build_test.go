@@ -14,16 +14,19 @@ import (
 	"testing"
 )
 
-// hugoEnv points disclose at the Hugo pinned in tools/hugo/go.mod, run with
-// go tool (the first run compiles it; later runs use the build cache).
-func hugoEnv(t *testing.T) {
-	t.Helper()
+// testEnv points disclose at the Hugo pinned in tools/hugo/go.mod, run
+// with go tool (the first run compiles it; later runs use the build cache),
+// and pins the day (2026-11-23), for the whole test binary (TestMain): tests
+// that build sites then run in parallel, which t.Setenv would forbid.
+func testEnv() error {
 	mod, err := filepath.Abs("../../tools/hugo/go.mod")
 	if err != nil {
-		t.Fatal(err)
+		return err
 	}
-	t.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
-	t.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
+	if err := os.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo"); err != nil {
+		return err
+	}
+	return os.Setenv("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
 }
 
 // sampleProject copies the sample company into a fresh project folder.
@@ -87,7 +90,7 @@ var (
 // TestBuildSampleSite builds the sample company's site with real Hugo and
 // checks every page type's content and structure.
 func TestBuildSampleSite(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	if code, stderr := build(t, dir); code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
@@ -201,7 +204,7 @@ func TestBuildSampleSite(t *testing.T) {
 
 // Two builds of the same data on the same date are byte-identical.
 func TestBuildIsReproducible(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	if code, stderr := build(t, dir, "--out", "one"); code != 0 {
 		t.Fatal(stderr)
@@ -221,7 +224,7 @@ func TestBuildIsReproducible(t *testing.T) {
 // A build that fails midway (a broken template, a broken link, bad data)
 // leaves the previous site exactly as it was.
 func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	if code, stderr := build(t, dir); code != 0 {
 		t.Fatal(stderr)
@@ -264,7 +267,7 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 // A site served under a path (a GitHub project page, /privacy/ on the
 // company's site) links within that path; a bad --base-url is a usage error.
 func TestBuildUnderABasePath(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	if code, stderr := build(t, dir, "--base-url", "https://acme.example/privacy"); code != 0 {
 		t.Fatalf("exit %d:\n%s", code, stderr)
@@ -286,7 +289,7 @@ func TestBuildUnderABasePath(t *testing.T) {
 
 // A company re-brands by overriding the theme's templates in layouts/.
 func TestLayoutsOverrideTheTheme(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	if err := os.MkdirAll(filepath.Join(dir, "layouts", "_partials"), 0o755); err != nil {
 		t.Fatal(err)

@@ -100,7 +100,7 @@ type atomFeed struct {
 
 // The built sample has a changelog, redlines and valid Atom feeds.
 func TestBuildChangelogRedlinesFeeds(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
 	if code, stderr := build(t, dir); code != 0 {

@@ -14,7 +14,6 @@ import (
 // disclose init scaffolds a project that checks and builds as it is, and
 // refuses to overwrite anything.
 func TestInitCheckBuild(t *testing.T) {
-	hugoEnv(t)
 	t.Setenv("DISCLOSE_HUGO", "") // use the project's own pinned Hugo
 	dir := filepath.Join(t.TempDir(), "privacy")
 	code, out, stderr := runIn(t, filepath.Dir(dir), "init", "privacy")

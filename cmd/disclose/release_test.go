@@ -136,7 +136,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 // keeps every version at its own address with its PDF, and lists them in an
 // archive; released text does not follow later changes to the data.
 func TestBuildShowsVersions(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
 	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a careful record of what we discussed")
@@ -233,7 +233,7 @@ func TestReleaseNoticePeriods(t *testing.T) {
 // summary) in the ledger is caught by verify and stops build; so is a
 // removed version.
 func TestTamperedLedgerRefused(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	for _, c := range []struct{ name, old, new, want string }{
 		{"effective", `"effective": "2021-03-01"`, `"effective": "2021-02-01"`, "effective"},
 		{"summary", `"summary": "`, `"summary": "Edited. `, "no longer match"},

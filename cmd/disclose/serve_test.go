@@ -106,7 +106,7 @@ func wantEvent(t *testing.T, ch <-chan string, want string) {
 }
 
 func TestServe(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	base, builds, stop := startServe(t, dir)
 	defer stop()
@@ -239,7 +239,7 @@ func copyDirB(b *testing.B, from, to string) {
 // served as text/plain), typesets PDFs on request, answers only to loopback
 // Host names, and never shows a path of this machine in an error.
 func TestServeFiles(t *testing.T) {
-	hugoEnv(t)
+	t.Parallel()
 	dir := sampleProject(t)
 	base, _, stop := startServe(t, dir)
 	defer stop()

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -142,7 +143,6 @@ func zombie(pid int) bool {
 func TestSignalStopsServe(t *testing.T) {
 	bin := binary(t)
 	dir := sampleProject(t)
-	hugoEnv(t)
 	cmd := exec.Command(bin, "-C", dir, "serve", "--port", "0")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -183,6 +183,10 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if err := testEnv(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	code := m.Run()
 	if binPath != "" {
 		os.RemoveAll(filepath.Dir(binPath))
