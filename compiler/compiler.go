@@ -15,7 +15,6 @@ package compiler
 import (
 	"embed"
 	"io/fs"
-	"slices"
 	"sync"
 	"time"
 
@@ -26,6 +25,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/global"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -40,6 +40,7 @@ func DefaultJurisdictions() []jurisdiction.Jurisdiction {
 		global.New(),
 		eu.New(),
 		california.New(),
+		subprocessors.New(),
 	}
 }
 
@@ -127,7 +128,7 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir)
 	packs := packIDs(opts)
-	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: append(slices.Clone(packs), jurisdiction.Pages...), Packs: packs})...)
+	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs})...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}
@@ -154,7 +155,7 @@ type NoticeFacts struct {
 	NoticeDays int
 }
 
-// Facts asks each rule pack (and the sub-processor list) for its notice's
+// Facts asks each rule pack for its notice's
 // facts, by notice id. A pack answers through the optional interfaces
 // jurisdiction.Audiencer and jurisdiction.NoticePeriod.
 func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
@@ -173,7 +174,6 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 		}
 		out[j.ID()] = f
 	}
-	out[jurisdiction.SubprocessorsID] = NoticeFacts{Audience: jurisdiction.SubprocessorsAudience, NoticeDays: jurisdiction.SubprocessorNoticeDays(p)}
 	return out
 }
 
@@ -227,13 +227,6 @@ func CompileProject(p *model.Project, opts *Options) ([]*notice.Document, diag.L
 	diags.Append(jurisdiction.UnpublishedSections(c, why)...)
 	diags.Sort()
 	return docs, diags
-}
-
-// Subprocessors compiles the sub-processor list of a checked project, or
-// returns nil when it lists no processors.
-func Subprocessors(p *model.Project, opts *Options) *notice.Document {
-	c, _, _ := opts.context(p)
-	return jurisdiction.Subprocessors(c)
 }
 
 // Explain returns the context a project is compiled in, for tools that

@@ -100,9 +100,6 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if diags.HasErrors() {
 		return res, ErrData
 	}
-	if sp := Subprocessors(proj, copts); sp != nil {
-		docs = append(docs, sp)
-	}
 	res.Documents = len(docs)
 	var notices []*site.Notice
 	if opts.Preview {

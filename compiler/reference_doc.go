@@ -14,6 +14,10 @@ func RulesReference() string {
 	var b strings.Builder
 	for _, j := range DefaultJurisdictions() {
 		fmt.Fprintf(&b, "#### %s (`%s`)\n\n", j.Name(), j.ID())
+		if len(j.Requirements()) == 0 {
+			b.WriteString("No requirements of its own yet: what it shows is required by the data model.\n\n")
+			continue
+		}
 		b.WriteString("| rule | citation | severity | applies | in force | disclosed in |\n|---|---|---|---|---|---|\n")
 		for _, q := range j.Requirements() {
 			sev := map[diag.Severity]string{diag.Error: "BLOCK", diag.Warning: "LINT", diag.Info: "INFO"}[q.Severity]

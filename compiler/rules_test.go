@@ -376,8 +376,8 @@ func TestSampleNotices(t *testing.T) {
 			seen[s.ID] = true
 		})
 	}
-	if !slices.Equal(ids, []string{"global", "eu", "california"}) {
-		t.Errorf("notices %v, want global, eu, california", ids)
+	if !slices.Equal(ids, []string{"global", "eu", "california", "subprocessors"}) {
+		t.Errorf("notices %v, want global, eu, california, subprocessors", ids)
 	}
 }
 

@@ -62,9 +62,6 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if err != nil {
 				return err
 			}
-			if sp := compiler.Subprocessors(proj, opts); sp != nil {
-				docs = append(docs, sp)
-			}
 			l, _, err := g.releases()
 			if err != nil {
 				return err

@@ -90,9 +90,6 @@ before the latest version of a notice being released.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: the data has errors as of %s\n", effective)
 				return exitError{exitProblem}
 			}
-			if sp := compiler.Subprocessors(proj, ropts); sp != nil {
-				docs = append(docs, sp)
-			}
 			l, dir, err := g.releases()
 			if err != nil {
 				return err

@@ -11,9 +11,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
-// Pages are link targets the site publishes besides the notices
-// (notice:subprocessors is the sub-processor list).
-var Pages = []string{SubprocessorsID}
 
 var linkRE = regexp.MustCompile(`\]\((notice:[A-Za-z0-9_-]+)?(#[^)\s]*)?\)`)
 
@@ -39,7 +36,7 @@ func CheckLinks(c *Context, docs []*notice.Document) diag.List {
 					switch doc := byID[target]; {
 					case target == "" && d.Section(anchor) == nil && anchor != "contents":
 						msg = fmt.Sprintf("link to #%s, but the %s has no section with that id", anchor, d.Title)
-					case target != "" && doc == nil && !slices.Contains(Pages, target):
+					case target != "" && doc == nil:
 						msg = fmt.Sprintf("link to notice %q, which this project does not publish (it publishes %s)", target, strings.Join(c.Notices, ", "))
 					case doc != nil && anchor != "" && doc.Section(anchor) == nil:
 						msg = fmt.Sprintf("link to #%s of the %s, which has no section with that id", anchor, doc.Title)

@@ -89,19 +89,6 @@ func Subprocessors(c *Context) *notice.Document {
 	return doc
 }
 
-// SubprocessorsAudience says whom the sub-processor list is for, on the
-// site's home page.
-const SubprocessorsAudience = "Business customers: the service providers that process personal data for us."
-
-// SubprocessorNoticeDays is the notice customers get of a new sub-processor
-// (changes.subprocessor_notice_days); 0 means the default.
-func SubprocessorNoticeDays(p *model.Project) int {
-	if p == nil || p.Changes == nil {
-		return 0
-	}
-	return p.Changes.SubprocessorNoticeDays
-}
-
 // SubprocessorsID is the sub-processor list's id: its address and its
 // versions' folder.
 const SubprocessorsID = "subprocessors"

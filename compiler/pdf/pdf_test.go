@@ -23,7 +23,7 @@ var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 func sample(t testing.TB) []*notice.Document {
 	t.Helper()
 	_, docs, diags := compiler.Compile(disclose.Sample, "data", &compiler.Options{Date: day})
-	if len(diags) > 0 || len(docs) != 3 {
+	if len(diags) > 0 || len(docs) != 4 {
 		t.Fatalf("compile: %v", diags)
 	}
 	return docs

@@ -41,9 +41,6 @@ func buildSample(t *testing.T, head string) func(name string) string {
 	if diags.HasErrors() {
 		t.Fatalf("the sample does not compile:\n%v", diags)
 	}
-	if sp := compiler.Subprocessors(proj, opts); sp != nil {
-		docs = append(docs, sp)
-	}
 	repo := os.DirFS("../..")
 	l, err := release.Read(repo, release.Dir)
 	if err != nil {

@@ -323,12 +323,6 @@ func TestDataReachesThePageAsText(t *testing.T) {
 	if more.HasErrors() {
 		t.Fatal(more)
 	}
-	if sp := compiler.Subprocessors(&before, opts); sp != nil {
-		beforeDocs = append(beforeDocs, sp)
-	}
-	if sp := compiler.Subprocessors(proj, opts); sp != nil {
-		docs = append(docs, sp)
-	}
 	beforeData, err := release.Snapshot(&before)
 	if err != nil {
 		t.Fatal(err)

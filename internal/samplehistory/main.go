@@ -65,9 +65,8 @@ func main() {
 			_ = pr.Print(os.Stderr, diags)
 			fail(fmt.Errorf("the %s version does not pass its checks", e.effective))
 		}
-		if sp := compiler.Subprocessors(p, opts); sp != nil {
-			docs = append(docs, sp)
-		}
+		// The sub-processor list is among the notices: its rule pack is
+		// registered like the others.
 		// The notices of one release join the ledger's chain in the order
 		// of their ids, the order release.Upgrade gives a legacy ledger.
 		slices.SortFunc(docs, func(a, b *notice.Document) int { return strings.Compare(a.ID, b.ID) })
