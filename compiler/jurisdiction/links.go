@@ -11,7 +11,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
-
 var linkRE = regexp.MustCompile(`\]\((notice:[A-Za-z0-9_-]+)?(#[^)\s]*)?\)`)
 
 // CheckLinks reports links between and within notices that lead nowhere: a
