@@ -177,6 +177,22 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 	return out
 }
 
+// ReleaseChecks returns, by notice id, what each rule pack's law says of a
+// release (jurisdiction.ReleaseChecker), for release.Request.Checks.
+func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released string, lastData []byte) error {
+	js := DefaultJurisdictions()
+	if opts != nil && opts.Jurisdictions != nil {
+		js = opts.Jurisdictions
+	}
+	out := map[string]func(string, []byte) error{}
+	for _, j := range js {
+		if rc, ok := j.(jurisdiction.ReleaseChecker); ok {
+			out[j.ID()] = func(released string, last []byte) error { return rc.CheckRelease(p, released, last) }
+		}
+	}
+	return out
+}
+
 // Audiences returns, by notice id, the line that says whom each notice is
 // for (site.Input.Audiences).
 func Audiences(facts map[string]NoticeFacts) map[string]string {

@@ -113,6 +113,7 @@ before the latest version of a notice being released.`,
 				LoadData:   func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
 				Diff:       compiler.DiffOptions(),
 				NoticeDays: compiler.NoticeDays(compiler.Facts(proj, ropts)),
+				Checks:     compiler.ReleaseChecks(proj, ropts),
 			})
 			if err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: %v\n", err)

@@ -52,6 +52,15 @@ type NoticePeriod interface {
 	MaterialChangeNoticeDays(p *model.Project) int
 }
 
+// ReleaseChecker is implemented by a pack whose law constrains when a
+// release may take effect beyond the notice period of its changes: before
+// any version is planned, it is given the project, the release date and the
+// data snapshot (release data.json) of its notice's latest released version
+// (nil before the first), and returns why the release must not go ahead.
+type ReleaseChecker interface {
+	CheckRelease(p *model.Project, released string, lastData []byte) error
+}
+
 // Context is what a pack sees: the project, the reference data and the
 // dates the notice is compiled for.
 type Context struct {

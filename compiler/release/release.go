@@ -209,6 +209,11 @@ type Request struct {
 	// change, by notice id (compiler.NoticeDays asks the rule packs); a
 	// notice not listed gets DefaultNoticeDays.
 	NoticeDays map[string]int
+	// Checks are what the rule packs' laws say of a release, by notice id
+	// (compiler.ReleaseChecks): each is given the release date and the data
+	// snapshot of the notice's latest released version (nil before the
+	// first) and returns why the release must not go ahead.
+	Checks map[string]func(released string, lastData []byte) error
 }
 
 // DefaultNoticeDays is the notice period of material changes when a notice
@@ -318,8 +323,16 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		}
 		added = append(added, v)
 	}
-	if err := subprocessorNotice(req, l); err != nil {
-		return nil, nil, err
+	for _, id := range sortedKeys(req.Checks) {
+		var last []byte
+		if past := l.Of(id); len(past) > 0 && req.LoadData != nil {
+			if last, err = req.LoadData(past[len(past)-1]); err != nil {
+				return nil, nil, err
+			}
+		}
+		if err := req.Checks[id](req.Released, last); err != nil {
+			return nil, nil, err
+		}
 	}
 	if len(added) == 0 {
 		return nil, nil, fmt.Errorf("nothing to release: %s did not change since the last release (name one with --notice to release it anyway)", join(unchanged))
@@ -330,50 +343,6 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	}
 	files[LedgerFile] = l.Encode()
 	return added, files, nil
-}
-
-// subprocessorNotice refuses a release that names a sub-processor first
-// used before its notice period ran out (GDPR Art. 28(2)).
-func subprocessorNotice(req Request, l *Ledger) error {
-	p := req.Project
-	if p == nil || p.Changes == nil || p.Changes.SubprocessorNoticeDays == 0 {
-		return nil
-	}
-	known := map[string]bool{}
-	if past := l.Of("subprocessors"); len(past) > 0 && req.LoadData != nil {
-		old, err := req.LoadData(past[len(past)-1])
-		if err != nil {
-			return err
-		}
-		var snap struct {
-			Processors []struct {
-				ID string `json:"id"`
-			} `json:"processors"`
-		}
-		if err := json.Unmarshal(old, &snap); err != nil {
-			return err
-		}
-		for _, pr := range snap.Processors {
-			known[pr.ID] = true
-		}
-	} else {
-		return nil // the first list: nothing was added to it
-	}
-	n := p.Changes.SubprocessorNoticeDays
-	for _, pr := range p.Processors {
-		if known[pr.ID] || pr.Added == "" {
-			continue
-		}
-		announced := req.Released
-		if pr.NoticeSent != "" && string(pr.NoticeSent) < announced {
-			announced = string(pr.NoticeSent)
-		}
-		if got := daysBetween(announced, string(pr.Added)); got < n {
-			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period is %d days (GDPR Art. 28(2))",
-				pr.ID, pr.Added, got, announced, n)
-		}
-	}
-	return nil
 }
 
 func join(ids []string) string {

@@ -75,6 +75,7 @@ func main() {
 			force = []string{"california"} // the annual review (Civ. Code §1798.130(a)(5))
 		}
 		_, fs, err := release.Plan(l, release.Request{Effective: e.effective, Released: e.released, Summary: e.summary, Notices: docs, Project: p, Force: force,
+			NoticeDays: compiler.NoticeDays(compiler.Facts(p, opts)), Checks: compiler.ReleaseChecks(p, opts),
 			Load: func(v *release.Version) (*notice.Document, error) {
 				var d notice.Document
 				return &d, d.UnmarshalJSON(files[filepath.ToSlash(filepath.Join(v.Folder(), "notice.json"))])

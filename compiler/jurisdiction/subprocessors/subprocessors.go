@@ -6,6 +6,10 @@
 package subprocessors
 
 import (
+	"encoding/json"
+	"fmt"
+	"time"
+
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -55,4 +59,51 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 		return 0
 	}
 	return p.Changes.SubprocessorNoticeDays
+}
+
+// CheckRelease implements jurisdiction.ReleaseChecker: a new sub-processor
+// may be used only after customers had changes.subprocessor_notice_days to
+// object (GDPR Art. 28(2)), counted from when they were told (notice_sent,
+// else the release date).
+func (*Pack) CheckRelease(p *model.Project, released string, lastData []byte) error {
+	if p == nil || p.Changes == nil || p.Changes.SubprocessorNoticeDays == 0 || lastData == nil {
+		return nil // no notice period, or the first list: nothing was added to it
+	}
+	var snap struct {
+		Processors []struct {
+			ID string `json:"id"`
+		} `json:"processors"`
+	}
+	if err := json.Unmarshal(lastData, &snap); err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, pr := range snap.Processors {
+		known[pr.ID] = true
+	}
+	n := p.Changes.SubprocessorNoticeDays
+	for _, pr := range p.Processors {
+		if known[pr.ID] || pr.Added == "" {
+			continue
+		}
+		announced := released
+		if pr.NoticeSent != "" && string(pr.NoticeSent) < announced {
+			announced = string(pr.NoticeSent)
+		}
+		if got := days(announced, string(pr.Added)); got < n {
+			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period is %d days (GDPR Art. 28(2))",
+				pr.ID, pr.Added, got, announced, n)
+		}
+	}
+	return nil
+}
+
+// days is the number of days from one YYYY-MM-DD date to another.
+func days(from, to string) int {
+	a, errA := time.Parse(time.DateOnly, from)
+	b, errB := time.Parse(time.DateOnly, to)
+	if errA != nil || errB != nil {
+		return 0
+	}
+	return int(b.Sub(a).Hours() / 24)
 }
