@@ -291,27 +291,6 @@ func UpperFirst(s string) string {
 // LowerFirst is lowerFirst for the packs.
 func LowerFirst(s string) string { return lowerFirst(s) }
 
-// LegalBasis names a GDPR Art. 6(1) basis as it reads mid-sentence.
-func LegalBasis(b string) notice.Text {
-	switch b {
-	case "consent":
-		return "consent (Art. 6(1)(a))"
-	case "contract":
-		return "performance of a contract (Art. 6(1)(b))"
-	case "legal_obligation":
-		return "legal obligation (Art. 6(1)(c))"
-	case "vital_interests":
-		return "vital interests (Art. 6(1)(d))"
-	case "public_task":
-		return "public task (Art. 6(1)(e))"
-	case "legitimate_interests":
-		return "legitimate interests (Art. 6(1)(f))"
-	case "recognised_legitimate_interest":
-		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
-	}
-	return notice.Plain(b)
-}
-
 // Tool returns the reference entry of a transfer tool for a regime.
 func (c *Context) Tool(regime, id string) *model.TransferTool {
 	if c.Reference == nil || c.Reference.TransferTools == nil {

@@ -180,14 +180,14 @@ func (b *builder) purposes() *notice.Section {
 		s.Use(path)
 		var bases []notice.Text
 		for _, lb := range pu.LegalBases {
-			bases = append(bases, j.LegalBasis(lb))
+			bases = append(bases, legalBasis(lb))
 		}
 		basis := notice.Series(bases, "and")
 		if b.uk && len(pu.UKLegalBases) > 0 && !slices.Equal(pu.UKLegalBases, pu.LegalBases) {
 			ukDiffers = true
 			var uk []notice.Text
 			for _, lb := range pu.UKLegalBases {
-				uk = append(uk, j.LegalBasis(lb))
+				uk = append(uk, legalBasis(lb))
 			}
 			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
 			if pu.RecognisedInterest != "" {
@@ -620,4 +620,25 @@ func (b *builder) contact() *notice.Section {
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.Global, "Privacy Policy")), "global", "") + ", which describes our practices in full.")
 	return s
+}
+
+// legalBasis names a GDPR Art. 6(1) basis as it reads mid-sentence.
+func legalBasis(b string) notice.Text {
+	switch b {
+	case "consent":
+		return "consent (Art. 6(1)(a))"
+	case "contract":
+		return "performance of a contract (Art. 6(1)(b))"
+	case "legal_obligation":
+		return "legal obligation (Art. 6(1)(c))"
+	case "vital_interests":
+		return "vital interests (Art. 6(1)(d))"
+	case "public_task":
+		return "public task (Art. 6(1)(e))"
+	case "legitimate_interests":
+		return "legitimate interests (Art. 6(1)(f))"
+	case "recognised_legitimate_interest":
+		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
+	}
+	return notice.Plain(b)
 }
