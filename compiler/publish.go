@@ -35,6 +35,11 @@ type PublishOptions struct {
 	// CacheDir, Env, LockWait. Publish sets ProjectDir, Date and
 	// PDFOnRequest itself.
 	Site site.Options
+	// FindHugo, when Site.Hugo is empty, finds the Hugo command and the
+	// folder to start it in. It is called only once the history and the
+	// data passed their checks, so a project without Hugo still hears what
+	// is wrong with its data.
+	FindHugo func() (args []string, dir string, err error)
 }
 
 // Published is what Publish built, or found wrong.
@@ -112,6 +117,11 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	}
 	sopts := opts.Site
 	sopts.ProjectDir, sopts.Date, sopts.PDFOnRequest = opts.ProjectDir, opts.Date, opts.Preview
+	if len(sopts.Hugo) == 0 && opts.FindHugo != nil {
+		if sopts.Hugo, sopts.HugoDir, err = opts.FindHugo(); err != nil {
+			return res, err
+		}
+	}
 	head := l.Head()
 	if opts.Preview {
 		head = ""

@@ -133,16 +133,11 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if err != nil {
 		return 0, "", err
 	}
-	hugo, hugoDir := set.hugo, set.hugoDir
-	if hugo == nil {
-		if hugo, hugoDir, err = hugoCommand(g.dir); err != nil {
-			return 0, "", err
-		}
-	}
 	res, err := compiler.Publish(ctx, compiler.PublishOptions{
 		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: set.drafts, Preview: set.preview,
-		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: set.baseURL,
+		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: set.hugo, HugoDir: set.hugoDir, BaseURL: set.baseURL,
 			CacheDir: filepath.Join(g.dir, ".cache", "pdf")},
+		FindHugo: func() ([]string, string, error) { return hugoCommand(g.dir) },
 	})
 	if len(res.Diags) > 0 {
 		p := &diag.Printer{Format: diag.Text}

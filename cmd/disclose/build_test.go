@@ -306,3 +306,21 @@ func TestLayoutsOverrideTheTheme(t *testing.T) {
 		t.Error("the project's footer did not replace the theme's")
 	}
 }
+
+// A project without Hugo still hears what is wrong with its data: Hugo is
+// looked for only once the history and the data passed their checks.
+func TestBuildReportsDataBeforeHugo(t *testing.T) {
+	t.Setenv("DISCLOSE_HUGO", "") // and no tools/hugo/go.mod in the project
+	dir := sampleProject(t)
+	if err := os.WriteFile(filepath.Join(dir, "data", "broken.yaml"), []byte("foo: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stderr := build(t, dir)
+	if code != exitProblem || !strings.Contains(stderr, "data/broken.yaml:") || strings.Contains(stderr, "cannot find Hugo") {
+		t.Errorf("exit %d, want 1 with the data error:\n%s", code, stderr)
+	}
+	os.Remove(filepath.Join(dir, "data", "broken.yaml"))
+	if code, stderr := build(t, dir); code != exitUsage || !strings.Contains(stderr, "cannot find Hugo") {
+		t.Errorf("clean data, no Hugo: exit %d, want 2:\n%s", code, stderr)
+	}
+}

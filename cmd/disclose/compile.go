@@ -186,6 +186,9 @@ func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdi
 		}
 	})
 	fmt.Fprintf(w, "\nRequirements\n")
+	if len(j.Requirements()) == 0 {
+		fmt.Fprintf(w, "\nnone of its own yet: what it shows is required by the data model\n")
+	}
 	for _, e := range jurisdiction.Describe(c, j) {
 		q := e.Requirement
 		state := "in force"
@@ -234,12 +237,16 @@ func packIDs() []string {
 
 // packList lists the registered rule packs for help texts, one a line.
 func packList() string {
+	width := 0
+	for _, id := range packIDs() {
+		width = max(width, len(id))
+	}
 	var b strings.Builder
 	for i, j := range compiler.DefaultJurisdictions() {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "  %-12s %s", j.ID(), j.Name())
+		fmt.Fprintf(&b, "  %-*s  %s", width, j.ID(), j.Name())
 	}
 	return b.String()
 }

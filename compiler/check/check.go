@@ -33,8 +33,8 @@ type Options struct {
 	// checked with it, so a character the PDF cannot show is reported at
 	// its data position by check, not found later by the PDF writer.
 	Drawable func(rune) bool
-	// Notices are the ids a notice:ID link may name (every rule pack's and
-	// the other pages'); nil skips that check.
+	// Notices are the ids a notice:ID link may name (every rule pack's);
+	// nil skips that check.
 	Notices []string
 	// Packs are the ids of the rule packs' notices, which the team's prose
 	// sections may go into (sections[].notices); nil skips that check.

@@ -764,7 +764,7 @@ type Section struct {
 	Body Markdown `yaml:"body" validate:"required"`
 	// The notices it appears in: ids of the rule packs' notices (global,
 	// eu, california, ...; "disclose --help" lists them).
-	Notices []string `yaml:"notices" validate:"required,min=1,dive,id"`
+	Notices []string `yaml:"notices" validate:"required,min=1"`
 	// Where it goes: the id of the section it follows ("top" to put it
 	// first). By default it goes before the notice's closing sections
 	// (changes and contact). "disclose explain NOTICE" lists the ids.

@@ -209,6 +209,9 @@ type Request struct {
 	// change, by notice id (compiler.NoticeDays asks the rule packs); a
 	// notice not listed gets DefaultNoticeDays.
 	NoticeDays map[string]int
+	// NoticeDays and Checks come from the rule packs; a caller that leaves
+	// them unset gets DefaultNoticeDays for every notice and no pack checks.
+	//
 	// Checks are what the rule packs' laws say of a release, by notice id
 	// (compiler.ReleaseChecks): each is given the release date and the data
 	// snapshot of the notice's latest released version (nil before the
