@@ -69,6 +69,15 @@ type Options struct {
 	Jurisdictions []jurisdiction.Jurisdiction
 }
 
+// jurisdictions are the rule packs to run: opts.Jurisdictions, else the
+// default ones (o may be nil).
+func (o *Options) jurisdictions() []jurisdiction.Jurisdiction {
+	if o != nil && o.Jurisdictions != nil {
+		return o.Jurisdictions
+	}
+	return DefaultJurisdictions()
+}
+
 func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdiction.Jurisdiction, diag.List) {
 	var opts Options
 	if o != nil {
@@ -159,10 +168,7 @@ type NoticeFacts struct {
 // facts, by notice id. A pack answers through the optional interfaces
 // jurisdiction.Audiencer and jurisdiction.NoticePeriod.
 func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
-	js := DefaultJurisdictions()
-	if opts != nil && opts.Jurisdictions != nil {
-		js = opts.Jurisdictions
-	}
+	js := opts.jurisdictions()
 	out := map[string]NoticeFacts{}
 	for _, j := range js {
 		var f NoticeFacts
@@ -180,10 +186,7 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 // ReleaseChecks returns, by notice id, what each rule pack's law says of a
 // release (jurisdiction.ReleaseChecker), for release.Request.Checks.
 func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released string, lastData []byte) error {
-	js := DefaultJurisdictions()
-	if opts != nil && opts.Jurisdictions != nil {
-		js = opts.Jurisdictions
-	}
+	js := opts.jurisdictions()
 	out := map[string]func(string, []byte) error{}
 	for _, j := range js {
 		if rc, ok := j.(jurisdiction.ReleaseChecker); ok {
@@ -215,10 +218,7 @@ func NoticeDays(facts map[string]NoticeFacts) map[string]int {
 
 // packIDs returns the ids of the rule packs' notices.
 func packIDs(o *Options) []string {
-	js := DefaultJurisdictions()
-	if o != nil && o.Jurisdictions != nil {
-		js = o.Jurisdictions
-	}
+	js := o.jurisdictions()
 	var ids []string
 	for _, j := range js {
 		ids = append(ids, j.ID())
