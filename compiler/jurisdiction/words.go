@@ -207,13 +207,13 @@ func Names[T any](items []*T, ids []string, idOf, nameOf func(*T) string) []noti
 // CategoryNames returns the names of the categories with the given ids.
 func CategoryNames(p *model.Project, ids []string) []notice.Text {
 	return Names(p.Categories, ids, func(c *model.Category) string { return c.ID },
-		func(c *model.Category) string { return lowerFirst(c.Name) })
+		func(c *model.Category) string { return LowerFirstIn(p, c.Name) })
 }
 
 // RecipientNames returns the names of the recipients with the given ids.
 func RecipientNames(p *model.Project, ids []string) []notice.Text {
 	return Names(p.Recipients, ids, func(r *model.Recipient) string { return r.ID },
-		func(r *model.Recipient) string { return lowerFirst(r.Name) })
+		func(r *model.Recipient) string { return LowerFirstIn(p, r.Name) })
 }
 
 // lowerFirst lower-cases the first letter of a name used mid-sentence,
@@ -288,8 +288,46 @@ func UpperFirst(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-// LowerFirst is lowerFirst for the packs.
-func LowerFirst(s string) string { return lowerFirst(s) }
+// LowerFirstIn lower-cases the first letter of a name used mid-sentence
+// (see lowerFirst), and also keeps the capital of a name that
+// starts with a name the project gives: its organisation's, an entity's or
+// a processor's ("Zendesk tickets" when Zendesk is a processor).
+func LowerFirstIn(p *model.Project, s string) string {
+	first := s
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
+		first = s[:i]
+	}
+	if p != nil && first != "" && slices.Contains(brandWords(p), first) {
+		return s
+	}
+	return lowerFirst(s)
+}
+
+// brandWords are the first words of the names the project gives its
+// organisation, entities and processors.
+func brandWords(p *model.Project) []string {
+	var names []string
+	if o := p.Organization; o != nil {
+		names = append(names, o.Name)
+		for _, e := range o.Entities {
+			if e != nil {
+				names = append(names, e.LegalName)
+			}
+		}
+	}
+	for _, pr := range p.Processors {
+		if pr != nil {
+			names = append(names, pr.Name, pr.LegalName)
+		}
+	}
+	var out []string
+	for _, n := range names {
+		if f := strings.Fields(n); len(f) > 0 {
+			out = append(out, strings.TrimRight(f[0], ",.;:"))
+		}
+	}
+	return out
+}
 
 // Tool returns the reference entry of a transfer tool for a regime.
 func (c *Context) Tool(regime, id string) *model.TransferTool {

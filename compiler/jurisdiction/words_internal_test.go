@@ -1,6 +1,10 @@
 package jurisdiction
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/model"
+)
 
 // Names keep their capital when their first word is a proper adjective, a
 // country, an acronym or a brand; ordinary words are lower-cased
@@ -26,6 +30,24 @@ func TestLowerFirst(t *testing.T) {
 	} {
 		if got := lowerFirst(in); got != want {
 			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A name that starts with a name the project gives (its organisation, an
+// entity, a processor) keeps its capital.
+func TestLowerFirstInKeepsTheProjectsNames(t *testing.T) {
+	p := &model.Project{
+		Organization: &model.Organization{Name: "Helpwise", Entities: []*model.Entity{{LegalName: "Helpwise Ltd"}}},
+		Processors:   []*model.Processor{{Name: "Zendesk"}},
+	}
+	for in, want := range map[string]string{
+		"Zendesk tickets":          "Zendesk tickets",
+		"Helpwise group companies": "Helpwise group companies",
+		"Service providers":        "service providers",
+	} {
+		if got := LowerFirstIn(p, in); got != want {
+			t.Errorf("LowerFirstIn(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

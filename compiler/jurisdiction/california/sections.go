@@ -94,7 +94,7 @@ func (b *builder) collected() *notice.Section {
 			examples = append(examples, notice.Plain(cat.Name)+" (such as "+notice.Series(plainAll(ex), "and")+")")
 			for _, id := range cat.Sources {
 				if src := j.Source(b.p, id); src != nil {
-					sources = append(sources, sourcePhrase(src))
+					sources = append(sources, sourcePhrase(b.p, src))
 				}
 			}
 			if r := j.RetentionRule(b.p, cat.Retention); r != nil {
@@ -104,7 +104,7 @@ func (b *builder) collected() *notice.Section {
 		for i, pu := range b.p.Purposes {
 			if overlaps(pu.Categories, ids(cats)) {
 				s.Use(model.Index("purposes", i))
-				purposes = append(purposes, notice.Plain(j.LowerFirst(pu.Name)))
+				purposes = append(purposes, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
 			}
 		}
 		for i, rc := range b.p.Recipients {
@@ -112,11 +112,11 @@ func (b *builder) collected() *notice.Section {
 				continue
 			}
 			s.Use(model.Index("recipients", i))
-			disclosed = append(disclosed, notice.Plain(j.LowerFirst(rc.Name)))
+			disclosed = append(disclosed, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
 			if rc.Sold.IsYes() || rc.Shared.IsYes() {
 				for _, cat := range cats {
 					if slices.Contains(rc.Categories, cat.ID) && (cat.Sold.IsYes() || cat.Shared.IsYes()) {
-						shared = append(shared, notice.Plain(j.LowerFirst(rc.Name)))
+						shared = append(shared, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
 						break
 					}
 				}
@@ -166,14 +166,14 @@ func overlaps(a, b []string) bool {
 	return false
 }
 
-func sourcePhrase(src *model.Source) notice.Text {
+func sourcePhrase(p *model.Project, src *model.Source) notice.Text {
 	switch src.Kind {
 	case "data_subject":
 		return "you"
 	case "automatic":
 		return "your device (automatically)"
 	}
-	return notice.Plain(j.LowerFirst(src.Name))
+	return notice.Plain(j.LowerFirstIn(p, src.Name))
 }
 
 func (b *builder) sensitive() *notice.Section {
@@ -258,20 +258,20 @@ func (b *builder) sale() *notice.Section {
 			if f.cat(cat) {
 				s.Use(model.Index("categories", i) + "." + f.verb)
 				for _, l := range cat.CCPACategories {
-					letters = append(letters, notice.Plain(j.LowerFirst(Statutory[l])))
+					letters = append(letters, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
 				}
 			}
 		}
 		for i, r := range b.p.Recipients {
 			if f.rec(r) {
 				s.Use(model.Index("recipients", i) + "." + f.verb)
-				recs = append(recs, notice.Plain(j.LowerFirst(r.Name)))
+				recs = append(recs, notice.Plain(j.LowerFirstIn(b.p, r.Name)))
 			}
 		}
 		for i, pu := range b.p.Purposes {
 			if f.pur(pu) {
 				s.Use(model.Index("purposes", i) + "." + map[string]string{"sold": "sells", "shared": "shares"}[f.verb])
-				purs = append(purs, notice.Plain(j.LowerFirst(pu.Name)))
+				purs = append(purs, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
 			}
 		}
 		lead := "In the last 12 months we have sold"

@@ -304,7 +304,7 @@ func (b *builder) indirect() *notice.Section {
 		var cats []notice.Text
 		for _, cat := range b.p.Categories {
 			if slices.Contains(cat.Sources, src.ID) {
-				cats = append(cats, notice.Plain(j.LowerFirst(cat.Name)))
+				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
 			}
 		}
 		pub := "not publicly accessible"

@@ -77,7 +77,7 @@ func (b *builder) collect() *notice.Section {
 				continue
 			}
 			if described[cat.ID] {
-				again = append(again, notice.Plain(j.LowerFirst(cat.Name)))
+				again = append(again, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
 				continue
 			}
 			described[cat.ID] = true
@@ -204,7 +204,7 @@ func (b *builder) sale() *notice.Section {
 		var ps []notice.Text
 		for _, pu := range b.p.Purposes {
 			if pu.Shares.IsYes() {
-				ps = append(ps, notice.Plain(j.LowerFirst(pu.Name)))
+				ps = append(ps, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
 			}
 		}
 		s.P("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\".")
