@@ -33,6 +33,7 @@ var knownLeaks = map[string]int{
 	// (issue 13: packs say which changes their notice reports).
 	"compiler/diff/changes.go california": 1,
 }
+
 // No package outside compiler/jurisdiction/<pack>/ names a pack's notice id
 // in its code, but the registry (compiler.DefaultJurisdictions), so adding a
 // jurisdiction is a new package and one line.
