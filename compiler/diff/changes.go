@@ -25,7 +25,7 @@ type Change struct {
 	// Material is true for a change people must be told about in advance.
 	Material bool `json:"material"`
 	// Reason says why the change is material or minor (see Rules).
-	Reason string `json:"reason"`
+	Reason Reason `json:"reason"`
 	// Paths are the data paths the change concerns in the new snapshot
 	// (purposes[3], transfers[1].mechanism), and OldPaths those in the old
 	// one: For keeps a change for a notice whose text uses one of them.
@@ -39,40 +39,71 @@ type Change struct {
 	OldNames []string `json:"-"`
 }
 
+// Reason says why a change is material or minor: one of the constants
+// below, each with its row in Rules. A change's materiality is decided by
+// its Reason, never by matching text.
+type Reason string
+
+// The reasons a change can have.
+const (
+	NewPurpose              Reason = "new purpose"
+	MorePurposes            Reason = "data used for more purposes"
+	NewCategory             Reason = "new category of personal data"
+	NewRecipient            Reason = "new recipient"
+	NewSubprocessor         Reason = "new sub-processor"
+	NewDestination          Reason = "new destination country"
+	NewSaleOrSharing        Reason = "new sale or sharing"
+	LongerRetention         Reason = "longer retention"
+	LegalBasisChanged       Reason = "legal basis changed"
+	NewAutomatedDecisions   Reason = "new automated decision-making"
+	DirectedToChildren      Reason = "service directed to children"
+	Removed                 Reason = "purpose, category, recipient or processor removed"
+	DestinationRemoved      Reason = "destination country removed"
+	SafeguardReplaced       Reason = "transfer safeguard replaced"
+	SafeguardAddedOrRemoved Reason = "transfer safeguard added or removed"
+	ShorterRetention        Reason = "shorter retention"
+	RightsChanged           Reason = "rights or request methods changed"
+	ContactChanged          Reason = "contact details changed"
+	WordingChanged          Reason = "wording changed"
+)
+
 // Rules is the materiality rule table: each reason, and whether changes
-// for it are material. The README shows it.
+// for it are material. The README shows it; a test checks that every
+// Reason has exactly one row.
 var Rules = []struct {
-	Reason   string
+	Reason   Reason
 	Material bool
 }{
-	{"new purpose", true},
-	{"data used for more purposes", true},
-	{"new category of personal data", true},
-	{"new recipient", true},
-	{"new sub-processor", true},
-	{"new destination country", true},
-	{"new sale or sharing", true},
-	{"longer retention", true},
-	{"legal basis changed", true},
-	{"new automated decision-making", true},
-	{"service directed to children", true},
-	{"purpose, category, recipient or processor removed", false},
-	{"destination country removed", false},
-	{"transfer safeguard replaced", false},
-	{"transfer safeguard added or removed", false},
-	{"shorter retention", false},
-	{"rights or request methods changed", false},
-	{"contact details changed", false},
-	{"wording changed", false},
+	{NewPurpose, true},
+	{MorePurposes, true},
+	{NewCategory, true},
+	{NewRecipient, true},
+	{NewSubprocessor, true},
+	{NewDestination, true},
+	{NewSaleOrSharing, true},
+	{LongerRetention, true},
+	{LegalBasisChanged, true},
+	{NewAutomatedDecisions, true},
+	{DirectedToChildren, true},
+	{Removed, false},
+	{DestinationRemoved, false},
+	{SafeguardReplaced, false},
+	{SafeguardAddedOrRemoved, false},
+	{ShorterRetention, false},
+	{RightsChanged, false},
+	{ContactChanged, false},
+	{WordingChanged, false},
 }
 
-func material(reason string) bool {
+// material reports whether changes for reason are material. Every Reason
+// has a row in Rules (a test checks it), so there is no fallback to guess.
+func material(reason Reason) bool {
 	for _, r := range Rules {
 		if r.Reason == reason {
 			return r.Material
 		}
 	}
-	return false
+	panic("diff: reason without a row in Rules: " + string(reason))
 }
 
 // Options say how to name things in sentences.
@@ -125,7 +156,7 @@ type at struct{ new, old []string }
 
 func both(path string) at { return at{[]string{path}, []string{path}} }
 
-func (d *differ) add(where at, area, reason, format string, args ...any) {
+func (d *differ) add(where at, area string, reason Reason, format string, args ...any) {
 	d.out = append(d.out, Change{Area: area, Sentence: fmt.Sprintf(format, args...), Material: material(reason), Reason: reason,
 		Paths: where.new, OldPaths: where.old, Names: itemNames(d.b, where.new), OldNames: itemNames(d.a, where.old)})
 }
@@ -300,26 +331,26 @@ func bases(ids []string) string {
 func (d *differ) purposes() {
 	d.compare("purposes",
 		func(p item) {
-			d.add(at{new: []string{p.path}}, "purpose", "new purpose", "New purpose: %s (%s).", name(p.m), bases(strs(p.m, "legal_bases")))
+			d.add(at{new: []string{p.path}}, "purpose", NewPurpose, "New purpose: %s (%s).", name(p.m), bases(strs(p.m, "legal_bases")))
 		},
 		func(p item) {
-			d.add(at{old: []string{p.path}}, "purpose", "purpose, category, recipient or processor removed", "Purpose removed: %s.", name(p.m))
+			d.add(at{old: []string{p.path}}, "purpose", Removed, "Purpose removed: %s.", name(p.m))
 		},
 		func(o, n item) {
 			if ob, nb := strs(o.m, "legal_bases"), strs(n.m, "legal_bases"); !slices.Equal(ob, nb) {
-				d.add(field(o, n, "legal_bases"), "purpose", "legal basis changed", "The purpose %s now relies on %s instead of %s.", quoted(n.m), bases(nb), bases(ob))
+				d.add(field(o, n, "legal_bases"), "purpose", LegalBasisChanged, "The purpose %s now relies on %s instead of %s.", quoted(n.m), bases(nb), bases(ob))
 			}
 			if more := minus(strs(n.m, "categories"), strs(o.m, "categories")); len(more) > 0 {
-				d.add(field(o, n, "categories"), "purpose", "data used for more purposes", "The purpose %s now also uses: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
+				d.add(field(o, n, "categories"), "purpose", MorePurposes, "The purpose %s now also uses: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
 			}
 			if more := minus(strs(n.m, "recipients"), strs(o.m, "recipients")); len(more) > 0 {
-				d.add(field(o, n, "recipients"), "purpose", "new recipient", "For the purpose %s, personal data now also goes to: %s.", quoted(n.m), series(d.names(d.b, "recipients", more)))
+				d.add(field(o, n, "recipients"), "purpose", NewRecipient, "For the purpose %s, personal data now also goes to: %s.", quoted(n.m), series(d.names(d.b, "recipients", more)))
 			}
 			if str(o.m, "legitimate_interest") != str(n.m, "legitimate_interest") && slices.Contains(strs(n.m, "legal_bases"), "legitimate_interests") && str(o.m, "legitimate_interest") != "" {
-				d.add(field(o, n, "legitimate_interest"), "purpose", "wording changed", "The legitimate interest behind the purpose %s is described differently.", quoted(n.m))
+				d.add(field(o, n, "legitimate_interest"), "purpose", WordingChanged, "The legitimate interest behind the purpose %s is described differently.", quoted(n.m))
 			}
 			if str(o.m, "description") != str(n.m, "description") {
-				d.add(field(o, n, "description"), "purpose", "wording changed", "The description of the purpose %s changed.", quoted(n.m))
+				d.add(field(o, n, "description"), "purpose", WordingChanged, "The description of the purpose %s changed.", quoted(n.m))
 			}
 		})
 }
@@ -327,10 +358,10 @@ func (d *differ) purposes() {
 func (d *differ) categories() {
 	d.compare("categories",
 		func(c item) {
-			d.add(at{new: []string{c.path}}, "category", "new category of personal data", "New category of personal data: %s.", name(c.m))
+			d.add(at{new: []string{c.path}}, "category", NewCategory, "New category of personal data: %s.", name(c.m))
 		},
 		func(c item) {
-			d.add(at{old: []string{c.path}}, "category", "purpose, category, recipient or processor removed", "Category of personal data removed: %s.", name(c.m))
+			d.add(at{old: []string{c.path}}, "category", Removed, "Category of personal data removed: %s.", name(c.m))
 		},
 		func(o, n item) {
 			if str(o.m, "retention") != str(n.m, "retention") {
@@ -338,7 +369,7 @@ func (d *differ) categories() {
 					d.days(d.a, str(o.m, "retention")), d.days(d.b, str(n.m, "retention")))
 			}
 			if more := minus(strs(n.m, "sources"), strs(o.m, "sources")); len(more) > 0 {
-				d.add(field(o, n, "sources"), "category", "new category of personal data", "New sources of %s: %s.", quoted(n.m), series(d.names(d.b, "sources", more)))
+				d.add(field(o, n, "sources"), "category", NewCategory, "New sources of %s: %s.", quoted(n.m), series(d.names(d.b, "sources", more)))
 			}
 		})
 }
@@ -375,9 +406,9 @@ func (d *differ) days(s snapshot, id string) int {
 }
 
 func (d *differ) retentionChange(where at, what, old, new string, oldDays, newDays int) {
-	reason := "longer retention"
+	reason := LongerRetention
 	if oldDays >= 0 && newDays >= 0 && newDays <= oldDays {
-		reason = "shorter retention"
+		reason = ShorterRetention
 	}
 	d.add(where, "retention", reason, "Retention of %s: %s → %s.", what, old, new)
 }
@@ -406,7 +437,7 @@ func (d *differ) retention() {
 		if str(o.m, "period") != str(n.m, "period") || str(o.m, "from") != str(n.m, "from") {
 			d.retentionChange(where, quoted(n.m), d.retentionText(d.a, id), d.retentionText(d.b, id), d.days(d.a, id), d.days(d.b, id))
 		} else if str(o.m, "criteria") != str(n.m, "criteria") {
-			d.add(where, "retention", "wording changed", "The criteria for keeping %s are described differently.", quoted(n.m))
+			d.add(where, "retention", WordingChanged, "The criteria for keeping %s are described differently.", quoted(n.m))
 		}
 	})
 }
@@ -414,14 +445,14 @@ func (d *differ) retention() {
 func (d *differ) recipients() {
 	d.compare("recipients",
 		func(r item) {
-			d.add(at{new: []string{r.path}}, "recipient", "new recipient", "New recipient: %s.", name(r.m))
+			d.add(at{new: []string{r.path}}, "recipient", NewRecipient, "New recipient: %s.", name(r.m))
 		},
 		func(r item) {
-			d.add(at{old: []string{r.path}}, "recipient", "purpose, category, recipient or processor removed", "Recipient removed: %s.", name(r.m))
+			d.add(at{old: []string{r.path}}, "recipient", Removed, "Recipient removed: %s.", name(r.m))
 		},
 		func(o, n item) {
 			if more := minus(strs(n.m, "categories"), strs(o.m, "categories")); len(more) > 0 {
-				d.add(field(o, n, "categories"), "recipient", "new recipient", "More personal data now goes to %s: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
+				d.add(field(o, n, "categories"), "recipient", NewRecipient, "More personal data now goes to %s: %s.", quoted(n.m), series(d.names(d.b, "categories", more)))
 			}
 		})
 }
@@ -480,10 +511,10 @@ func (d *differ) processors() {
 			if added := str(p.m, "added"); added != "" {
 				s += ", from " + added
 			}
-			d.add(at{new: []string{p.path}}, "processor", "new sub-processor", "%s.", s)
+			d.add(at{new: []string{p.path}}, "processor", NewSubprocessor, "%s.", s)
 		},
 		func(p item) {
-			d.add(at{old: []string{p.path}}, "processor", "purpose, category, recipient or processor removed", "Sub-processor removed: %s.", name(p.m))
+			d.add(at{old: []string{p.path}}, "processor", Removed, "Sub-processor removed: %s.", name(p.m))
 		},
 		func(o, n item) {
 			if more := minus(where(n.m), where(o.m)); len(more) > 0 {
@@ -496,7 +527,7 @@ func (d *differ) processors() {
 			ot, nt := str(o.m, "transfer"), str(n.m, "transfer")
 			if _, kept := newTransfers[ot]; kept && ot != nt {
 				if so, sn := d.safeguard(d.a, ot), d.safeguard(d.b, nt); so != sn && so != "" && sn != "" {
-					d.add(field(o, n, "transfer"), "processor", "transfer safeguard replaced", "Transfers to %s now rely on %s instead of %s.", name(n.m), sn, so)
+					d.add(field(o, n, "transfer"), "processor", SafeguardReplaced, "Transfers to %s now rely on %s instead of %s.", name(n.m), sn, so)
 				}
 			}
 		})
@@ -558,7 +589,7 @@ func (d *differ) transfers() {
 	for _, t := range added {
 		dests := strs(t.m, "destinations")
 		if fresh := minus(dests, oldReach); len(fresh) > 0 {
-			d.add(at{new: []string{t.path + ".destinations"}}, "transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
+			d.add(at{new: []string{t.path + ".destinations"}}, "transfer", NewDestination, "Personal data now goes to %s, relying on %s.",
 				d.countries(fresh), d.tool("eu", str(t.m, "mechanism")))
 		}
 		known := minus(dests, minus(dests, oldReach))
@@ -574,7 +605,7 @@ func (d *differ) transfers() {
 			}
 		}
 		if len(old) == 0 {
-			d.add(at{new: toolPaths(d.b, t)}, "transfer", "transfer safeguard added or removed",
+			d.add(at{new: toolPaths(d.b, t)}, "transfer", SafeguardAddedOrRemoved,
 				"Transfers of data to %s may now also rely on %s.", d.toWhom(d.b, t.m, known), d.tool("eu", str(t.m, "mechanism")))
 			continue
 		}
@@ -585,22 +616,22 @@ func (d *differ) transfers() {
 	for _, r := range removed {
 		dests := strs(r.m, "destinations")
 		if gone := minus(dests, newReach); len(gone) > 0 {
-			d.add(at{old: []string{r.path + ".destinations"}}, "transfer", "destination country removed", "Personal data no longer goes to %s.", d.countries(gone))
+			d.add(at{old: []string{r.path + ".destinations"}}, "transfer", DestinationRemoved, "Personal data no longer goes to %s.", d.countries(gone))
 		}
 		if kept := minus(dests, minus(dests, newReach)); len(kept) > 0 && !replaced[r.path] {
-			d.add(at{old: toolPaths(d.a, r)}, "transfer", "transfer safeguard added or removed",
+			d.add(at{old: toolPaths(d.a, r)}, "transfer", SafeguardAddedOrRemoved,
 				"Transfers of data to %s no longer rely on %s.", d.toWhom(d.a, r.m, kept), d.tool("eu", str(r.m, "mechanism")))
 		}
 	}
 	d.compare("transfers", nil, nil, func(o, n item) {
 		if more := minus(strs(n.m, "destinations"), strs(o.m, "destinations")); len(more) > 0 {
 			if fresh := minus(more, oldReach); len(fresh) > 0 {
-				d.add(field(o, n, "destinations"), "transfer", "new destination country", "Personal data now goes to %s, relying on %s.",
+				d.add(field(o, n, "destinations"), "transfer", NewDestination, "Personal data now goes to %s, relying on %s.",
 					d.countries(fresh), d.tool("eu", str(n.m, "mechanism")))
 			}
 		}
 		if gone := minus(minus(strs(o.m, "destinations"), strs(n.m, "destinations")), newReach); len(gone) > 0 {
-			d.add(field(o, n, "destinations"), "transfer", "destination country removed", "Personal data no longer goes to %s.", d.countries(gone))
+			d.add(field(o, n, "destinations"), "transfer", DestinationRemoved, "Personal data no longer goes to %s.", d.countries(gone))
 		}
 		d.replacement(at{toolPaths(d.b, n), toolPaths(d.a, o)}, o.m, n.m, strs(n.m, "destinations"))
 	})
@@ -624,7 +655,7 @@ func (d *differ) replacement(where at, o, n map[string]any, countries []string) 
 		if om == nm || om == "" || nm == "" {
 			continue
 		}
-		d.add(where, "transfer", "transfer safeguard replaced", "Transfers of data from %s to %s now rely on %s instead of %s.",
+		d.add(where, "transfer", SafeguardReplaced, "Transfers of data from %s to %s now rely on %s instead of %s.",
 			rg.from, d.toWhom(d.b, n, countries), d.tool(rg.id, nm), d.tool(rg.id, om))
 	}
 }
@@ -638,10 +669,10 @@ func (d *differ) rights() {
 		n = append(n, str(r, "right"))
 	}
 	for _, r := range minus(n, o) {
-		d.add(both("rights.offered"), "right", "rights or request methods changed", "New right offered: %s.", strings.ReplaceAll(r, "_", " "))
+		d.add(both("rights.offered"), "right", RightsChanged, "New right offered: %s.", strings.ReplaceAll(r, "_", " "))
 	}
 	for _, r := range minus(o, n) {
-		d.add(both("rights.offered"), "right", "rights or request methods changed", "Right no longer offered everywhere: %s.", strings.ReplaceAll(r, "_", " "))
+		d.add(both("rights.offered"), "right", RightsChanged, "Right no longer offered everywhere: %s.", strings.ReplaceAll(r, "_", " "))
 	}
 	methods := func(s snapshot) []string {
 		var out []string
@@ -651,10 +682,10 @@ func (d *differ) rights() {
 		return out
 	}
 	for _, m := range minus(methods(d.b), methods(d.a)) {
-		d.add(both("rights.request_methods"), "request method", "rights or request methods changed", "New way to make a request: %s.", m)
+		d.add(both("rights.request_methods"), "request method", RightsChanged, "New way to make a request: %s.", m)
 	}
 	for _, m := range minus(methods(d.a), methods(d.b)) {
-		d.add(both("rights.request_methods"), "request method", "rights or request methods changed", "Request method removed: %s.", m)
+		d.add(both("rights.request_methods"), "request method", RightsChanged, "Request method removed: %s.", m)
 	}
 }
 
@@ -667,9 +698,9 @@ func (d *differ) sale() {
 		o, n := str(d.a, path), str(d.b, path)
 		switch {
 		case o != "yes" && n == "yes":
-			d.add(both(path), "sale", "new sale or sharing", "%s", f.now)
+			d.add(both(path), "sale", NewSaleOrSharing, "%s", f.now)
 		case o == "yes" && n != "yes" && n != "":
-			d.add(both(path), "sale", "purpose, category, recipient or processor removed", "%s", f.not)
+			d.add(both(path), "sale", Removed, "%s", f.not)
 		}
 	}
 }
@@ -677,17 +708,17 @@ func (d *differ) sale() {
 func (d *differ) children() {
 	o, n := get(d.a, "children.minimum_age"), get(d.b, "children.minimum_age")
 	if o != nil && n != nil && o != n {
-		d.add(both("children.minimum_age"), "children", "wording changed", "Our services are now for people aged %v and over (before: %v).", n, o)
+		d.add(both("children.minimum_age"), "children", WordingChanged, "Our services are now for people aged %v and over (before: %v).", n, o)
 	}
 	if str(d.a, "children.directed_to_children") != "yes" && str(d.b, "children.directed_to_children") == "yes" {
-		d.add(both("children.directed_to_children"), "children", "service directed to children", "Some of our services are now directed to children.")
+		d.add(both("children.directed_to_children"), "children", DirectedToChildren, "Some of our services are now directed to children.")
 	}
 }
 
 func (d *differ) automated() {
 	o, n := str(d.a, "automated_decisions.solely_automated"), str(d.b, "automated_decisions.solely_automated")
 	if o != "yes" && n == "yes" {
-		d.add(both("automated_decisions.solely_automated"), "automated decisions", "new automated decision-making", "We now make decisions about people by automated means.")
+		d.add(both("automated_decisions.solely_automated"), "automated decisions", NewAutomatedDecisions, "We now make decisions about people by automated means.")
 	}
 }
 
@@ -701,26 +732,26 @@ func (d *differ) contact() {
 		o, n := get(d.a, f.path), get(d.b, f.path)
 		switch {
 		case o == nil && n != nil:
-			d.add(both(f.path), "contact", "contact details changed", "%s", f.added)
+			d.add(both(f.path), "contact", ContactChanged, "%s", f.added)
 		case o != nil && n != nil && !reflect.DeepEqual(o, n):
-			d.add(both(f.path), "contact", "contact details changed", "%s", f.changed)
+			d.add(both(f.path), "contact", ContactChanged, "%s", f.changed)
 		}
 	}
 	if o, n := get(d.a, "organization.dpf"), get(d.b, "organization.dpf"); o == nil && n != nil {
-		d.add(both("organization.dpf"), "transfer", "transfer safeguard added or removed", "We are now certified under the EU-U.S. Data Privacy Framework.")
+		d.add(both("organization.dpf"), "transfer", SafeguardAddedOrRemoved, "We are now certified under the EU-U.S. Data Privacy Framework.")
 	}
 }
 
 func (d *differ) sections() {
 	d.compare("sections",
 		func(s item) {
-			d.add(at{new: []string{s.path}}, "section", "wording changed", "New section: %s.", str(s.m, "title"))
+			d.add(at{new: []string{s.path}}, "section", WordingChanged, "New section: %s.", str(s.m, "title"))
 		},
 		func(s item) {
-			d.add(at{old: []string{s.path}}, "section", "wording changed", "Section removed: %s.", str(s.m, "title"))
+			d.add(at{old: []string{s.path}}, "section", WordingChanged, "Section removed: %s.", str(s.m, "title"))
 		},
 		func(o, n item) {
-			d.add(at{[]string{n.path}, []string{o.path}}, "section", "wording changed", "The section “%s” was reworded.", str(n.m, "title"))
+			d.add(at{[]string{n.path}, []string{o.path}}, "section", WordingChanged, "The section “%s” was reworded.", str(n.m, "title"))
 		})
 }
 

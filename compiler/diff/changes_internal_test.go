@@ -12,3 +12,30 @@ func TestNamesAreWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// Every reason has exactly one row in the materiality table: materiality is
+// never guessed.
+func TestEveryReasonHasARule(t *testing.T) {
+	reasons := []Reason{NewPurpose, MorePurposes, NewCategory, NewRecipient, NewSubprocessor, NewDestination,
+		NewSaleOrSharing, LongerRetention, LegalBasisChanged, NewAutomatedDecisions, DirectedToChildren, Removed,
+		DestinationRemoved, SafeguardReplaced, SafeguardAddedOrRemoved, ShorterRetention, RightsChanged,
+		ContactChanged, WordingChanged}
+	rows := map[Reason]int{}
+	for _, r := range Rules {
+		rows[r.Reason]++
+	}
+	for _, r := range reasons {
+		if rows[r] != 1 {
+			t.Errorf("reason %q has %d rows in Rules, want 1", r, rows[r])
+		}
+	}
+	if len(Rules) != len(reasons) {
+		t.Errorf("Rules has %d rows for %d reasons", len(Rules), len(reasons))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("material of a reason without a row did not panic")
+		}
+	}()
+	material(Reason("made up"))
+}

@@ -24,7 +24,7 @@ func sentences(cs []diff.Change) string {
 		if c.Material {
 			m = "MATERIAL"
 		}
-		out = append(out, m+" "+c.Sentence+" ("+c.Reason+")")
+		out = append(out, m+" "+c.Sentence+" ("+string(c.Reason)+")")
 	}
 	return strings.Join(out, "\n")
 }

@@ -34,10 +34,10 @@ func changeItem(c diff.Change) string {
 	if c.Material {
 		label = "Material"
 	}
-	if c.Reason == "" || strings.HasPrefix(strings.ToLower(c.Sentence), strings.ToLower(c.Reason)) {
+	if c.Reason == "" || strings.HasPrefix(strings.ToLower(c.Sentence), strings.ToLower(string(c.Reason))) {
 		return fmt.Sprintf("**%s**: %s", label, notice.Plain(c.Sentence))
 	}
-	return fmt.Sprintf("**%s** (%s): %s", label, notice.Plain(c.Reason), notice.Plain(c.Sentence))
+	return fmt.Sprintf("**%s** (%s): %s", label, notice.Plain(string(c.Reason)), notice.Plain(c.Sentence))
 }
 
 // changePages returns the changelog of a notice (/ID/changes/), a redline
@@ -163,7 +163,7 @@ func whatChanged(notices []*Notice) []byte {
 		seen := map[key]*item{}
 		for _, v := range r.pages {
 			for _, c := range v.Changes {
-				k := key{c.Material, c.Reason, c.Sentence}
+				k := key{c.Material, string(c.Reason), c.Sentence}
 				it := seen[k]
 				if it == nil {
 					it = &item{c: c}
