@@ -80,8 +80,13 @@ var watched = []string{"data", "content", "layouts", "static", "themes", "releas
 // serve runs the preview on ln until ctx is done. built, when set, is called
 // after every build with whether it succeeded (for tests).
 func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener, out io.Writer, built func(ok bool)) error {
-	work, err := os.MkdirTemp("", "disclose-serve-")
-	if err != nil {
+	// The preview is built inside the project (.cache/preview/PORT), not in
+	// $TMPDIR: a preview killed outright leaves nothing elsewhere, and the
+	// next one on the port replaces what it left (the site build cleans its
+	// own leftovers under its lock).
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	work := filepath.Join(g.dir, ".cache", "preview", port)
+	if err := os.MkdirAll(work, 0o755); err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)

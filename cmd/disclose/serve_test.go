@@ -318,3 +318,23 @@ func TestServeFiles(t *testing.T) {
 		}
 	}
 }
+
+// The preview is built inside the project and removed when serve stops:
+// nothing is left in $TMPDIR or in .cache/preview.
+func TestServeCleansUp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := sampleProject(t)
+	_, _, stop := startServe(t, dir)
+	entries, _ := os.ReadDir(filepath.Join(dir, ".cache", "preview"))
+	if len(entries) != 1 {
+		t.Errorf("the preview is not in .cache/preview/PORT: %v", entries)
+	}
+	stop()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("serve left %d files in $TMPDIR: %v", len(left), left)
+	}
+	if left, _ := os.ReadDir(filepath.Join(dir, ".cache", "preview")); len(left) > 0 {
+		t.Errorf("serve left its preview: %v", left)
+	}
+}
