@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -24,6 +25,7 @@ import (
 //	NAME.symlink  a symbolic link NAME whose target is the file's content
 //	NAME.gen      a file NAME built from lines `COUNT "GO-QUOTED TEXT"`, each
 //	              text repeated COUNT times (huge or deeply nested input)
+//	NAME.fifo     a named pipe NAME (the content is ignored)
 func TestCorpus(t *testing.T) {
 	cases, err := filepath.Glob("../../testdata/check/*.txtar")
 	if err != nil {
@@ -97,6 +99,10 @@ func writeCaseFile(t *testing.T, dir string, f txtar.File) {
 			b.WriteString(strings.Repeat(s, n))
 		}
 		if err := os.WriteFile(strings.TrimSuffix(target, ".gen"), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	case strings.HasSuffix(f.Name, ".fifo"):
+		if err := syscall.Mkfifo(strings.TrimSuffix(target, ".fifo"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	case strings.HasSuffix(f.Name, ".delete"):
