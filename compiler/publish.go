@@ -82,10 +82,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if err != nil {
 		return res, err
 	}
-	vd := release.Verify(project, release.Dir, l)
-	vd.Append(release.VerifyHistory(ctx, opts.ProjectDir, l)...)
-	vd.Sort()
-	if vd.HasErrors() {
+	if vd := VerifyReleases(ctx, opts.ProjectDir, l); vd.HasErrors() {
 		res.Diags = vd
 		return res, ErrHistory
 	}
@@ -132,4 +129,15 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	}
 	res.Notices, res.Site = notices, sopts
 	return res, nil
+}
+
+// VerifyReleases checks a project's released history: the ledger's chain
+// and every frozen file (release.Verify) and, in a git repository, that
+// releases/ only ever grew (release.VerifyHistory). Every command that
+// relies on the history (verify, release, build, serve) runs it.
+func VerifyReleases(ctx context.Context, projectDir string, l *release.Ledger) diag.List {
+	diags := release.Verify(os.DirFS(projectDir), release.Dir, l)
+	diags.Append(release.VerifyHistory(ctx, projectDir, l)...)
+	diags.Sort()
+	return diags
 }

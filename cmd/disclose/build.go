@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -172,25 +171,4 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		set.built(res.Notices, res.Site)
 	}
 	return res.Documents, opts.Date.Format(time.DateOnly), nil
-}
-
-// resolveHugo turns "go tool -modfile=... hugo" into the path of the Hugo
-// binary go tool built and cached, so a process that runs Hugo many times
-// (disclose serve) skips go tool's start-up on each run. Any other command,
-// or a go tool that cannot say, is returned as it is.
-func resolveHugo(args []string, dir string) []string {
-	if len(args) < 3 || args[0] != "go" || args[1] != "tool" {
-		return args
-	}
-	q := exec.Command("go", append([]string{"tool", "-n"}, args[2:]...)...)
-	q.Dir = dir
-	out, err := q.Output()
-	if err != nil {
-		return args
-	}
-	bin := strings.TrimSpace(string(out))
-	if info, err := os.Stat(bin); err != nil || info.IsDir() {
-		return args
-	}
-	return []string{bin}
 }

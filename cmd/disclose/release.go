@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -9,11 +8,11 @@ import (
 	"path/filepath"
 	"sort"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
@@ -96,7 +95,7 @@ before the latest version of a notice being released.`,
 			}
 			// A new version is chained to the history: never to one that
 			// was changed.
-			if vd := verifyReleases(cmd.Context(), g.dir, l); vd.HasErrors() {
+			if vd := compiler.VerifyReleases(cmd.Context(), g.dir, l); vd.HasErrors() {
 				p := &diag.Printer{Format: diag.Text}
 				if err := p.Print(cmd.ErrOrStderr(), vd); err != nil {
 					return err
@@ -184,7 +183,7 @@ Exit status: 0 when the history is intact (warnings allowed), 1 when it is not,
 			if err != nil {
 				return err
 			}
-			diags := verifyReleases(cmd.Context(), g.dir, l)
+			diags := compiler.VerifyReleases(cmd.Context(), g.dir, l)
 			if head != "" {
 				diags.Append(release.VerifyHead(l, release.Dir, head)...)
 				diags.Sort()
@@ -205,15 +204,6 @@ Exit status: 0 when the history is intact (warnings allowed), 1 when it is not,
 	}
 	cmd.Flags().StringVar(&head, "head", "", "a ledger head `HASH` published earlier, which the history must still contain")
 	return cmd
-}
-
-// verifyReleases checks the ledger's chain, the frozen files and, in a git
-// repository, that releases/ only ever grew.
-func verifyReleases(ctx context.Context, dir string, l *release.Ledger) diag.List {
-	diags := release.Verify(os.DirFS(dir), release.Dir, l)
-	diags.Append(release.VerifyHistory(ctx, dir, l)...)
-	diags.Sort()
-	return diags
 }
 
 func newMigrateCmd(g *globals) *cobra.Command {
@@ -294,7 +284,7 @@ func publishable(flag, s string) error {
 		if r == ' ' {
 			continue
 		}
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || !pdf.Drawable(r) {
+		if r == '\n' || r == '\t' || check.Invisible(r) || !pdf.Drawable(r) {
 			return fmt.Errorf("%s: the character U+%04X cannot be published; write the text with printable characters", flag, r)
 		}
 	}

@@ -95,7 +95,8 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 	if err != nil {
 		return err
 	}
-	hugo = resolveHugo(hugo, hugoDir)
+	// Resolved once: every rebuild then starts Hugo without go tool.
+	hugo = site.ResolveHugo(ctx, hugo, hugoDir, nil)
 	if g.sample {
 		fmt.Fprintln(out, "disclose: --sample: previewing the built-in sample company, not a project's data")
 	}

@@ -413,7 +413,7 @@ func (c *checker) checkText(path, s string) {
 		switch {
 		case r == '\n' || r == '\t':
 			continue
-		case r == utf8.RuneError, r < 0x20, r >= 0x7F && r < 0xA0, isNoncharacter(r), r == 0x2028, r == 0x2029, invisibleFormat(r):
+		case Invisible(r):
 			seen[r] = true
 			controls = append(controls, r)
 		case c.drawable != nil && !c.drawable(r):
@@ -429,6 +429,21 @@ func (c *checker) checkText(path, s string) {
 		c.diags.Add(c.src.Pos(path), path, "the PDF font cannot draw %s, so the PDF would not show this text", describeRunes(undrawable)).Hint =
 			"write it in words, or use a character the font has (the notices' PDFs use DejaVu Sans: Latin, Greek, Cyrillic and common symbols; no emoji, CJK or right-to-left scripts yet)"
 	}
+}
+
+// Invisible reports a character no notice can publish in any text: a
+// control character (tab and newline aside, which text may hold), a line or
+// paragraph separator, an invisible format character, a noncharacter, or a
+// replacement for bytes that were not text. `check` reports them at their
+// data position; the CLI refuses them in the text its flags take.
+func Invisible(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r == utf8.RuneError, r < 0x20, r >= 0x7F && r < 0xA0, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return isNoncharacter(r) || invisibleFormat(r)
 }
 
 // invisibleFormat reports format characters (Unicode category Cf) that
@@ -455,7 +470,7 @@ func describeRunes(rs []rune) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(rs)-most))
 			break
 		}
-		if r == utf8.RuneError || r < 0x20 || r >= 0x7F && r < 0xA0 || isNoncharacter(r) || r == 0x2028 || r == 0x2029 || invisibleFormat(r) || !unicode.IsPrint(r) {
+		if Invisible(r) || !unicode.IsPrint(r) {
 			parts = append(parts, fmt.Sprintf("U+%04X (%s)", r, runeName(r)))
 			continue
 		}

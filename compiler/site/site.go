@@ -305,7 +305,7 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	env = append(env, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
-	hugo := directHugo(ctx, opts.Hugo, dir, env)
+	hugo := ResolveHugo(ctx, opts.Hugo, dir, env)
 	args := append(slices.Clone(hugo[1:]),
 		"--source", src, "--destination", dst, "--cacheDir", cache,
 		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
@@ -334,12 +334,12 @@ func run(cmd *exec.Cmd) error {
 	return cmd.Run()
 }
 
-// directHugo turns "go tool [flags] hugo" into the Hugo binary go tool
+// ResolveHugo turns "go tool [flags] hugo" into the Hugo binary go tool
 // builds and caches (go tool -n), so Hugo is the build's own child and dies
 // with it: started through go tool, Hugo is go's child and would outlive a
 // killed build. Any other command, or a go tool that cannot say, is
-// returned as it is.
-func directHugo(ctx context.Context, hugo []string, dir string, env []string) []string {
+// returned as it is. env is the environment go runs with (nil: the current one).
+func ResolveHugo(ctx context.Context, hugo []string, dir string, env []string) []string {
 	if len(hugo) < 3 || filepath.Base(hugo[0]) != "go" || hugo[1] != "tool" {
 		return hugo
 	}
