@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"time"
@@ -253,11 +252,8 @@ could not run.`,
 			if err := writeFileAtomic(filepath.Join(dir, release.LedgerFile), b); err != nil {
 				return err
 			}
-			nl, err := release.Parse(path.Join(release.Dir, release.LedgerFile), b)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "migrated %s: %d versions chained; ledger head %s\n", filepath.Join(release.Dir, release.LedgerFile), len(nl.Versions), nl.Head())
+			// Migrate chained l in place: it is the ledger just written.
+			fmt.Fprintf(cmd.OutOrStdout(), "migrated %s: %d versions chained; ledger head %s\n", filepath.Join(release.Dir, release.LedgerFile), len(l.Versions), l.Head())
 			return nil
 		},
 	}

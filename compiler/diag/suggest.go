@@ -1,5 +1,7 @@
 package diag
 
+import "unicode/utf8"
+
 import "strings"
 
 // Suggest returns the candidate closest to name, for "did you mean" hints, or
@@ -16,8 +18,7 @@ func Suggest(name string, candidates []string) string {
 	if best == "" {
 		return ""
 	}
-	// Allow about one edit in three characters, at least one edit.
-	limit := max(1, (len([]rune(name))+2)/3)
+	limit := SuggestLimit(name)
 	if bestDist > limit || bestDist == 0 && best == name {
 		return ""
 	}
@@ -49,3 +50,7 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// SuggestLimit is how many edits a near miss of name may be from it for
+// Suggest to offer it: about one in three characters, at least one.
+func SuggestLimit(name string) int { return max(1, (utf8.RuneCountInString(name)+2)/3) }

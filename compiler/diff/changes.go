@@ -519,7 +519,7 @@ func (d *differ) processors() {
 		func(o, n item) {
 			if more := minus(where(n.m), where(o.m)); len(more) > 0 {
 				d.add(at{[]string{n.path + ".country", n.path + ".locations"}, []string{o.path + ".country", o.path + ".locations"}},
-					"processor", "new destination country", "%s now processes personal data in %s.", name(n.m), d.countries(more))
+					"processor", NewDestination, "%s now processes personal data in %s.", name(n.m), d.countries(more))
 			}
 			// A processor moved to another existing transfer. When its old
 			// transfer was replaced, the replacement is reported once,
@@ -821,6 +821,7 @@ func lowerText(doc *notice.Document) string {
 				b.WriteString(string(it.Term) + " " + string(it.Text) + "\n")
 			}
 		case *notice.Table:
+			b.WriteString(bl.Caption + "\n" + strings.Join(bl.Head, "\n") + "\n")
 			for _, row := range bl.Rows {
 				for _, c := range row {
 					b.WriteString(string(c) + "\n")
@@ -829,12 +830,14 @@ func lowerText(doc *notice.Document) string {
 		case *notice.Prose:
 			b.WriteString(bl.Markdown + "\n")
 		case *notice.Aside:
+			b.WriteString(bl.Title + "\n")
 			for _, c := range bl.Blocks {
 				block(c)
 			}
 		}
 	}
 	doc.Walk(func(s *notice.Section, _ int) {
+		b.WriteString(s.Title + "\n")
 		for _, bl := range s.Blocks {
 			block(bl)
 		}

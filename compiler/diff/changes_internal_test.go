@@ -1,6 +1,12 @@
 package diff
 
-import "testing"
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"testing"
+)
 
 // A change is kept for a notice that names its item as a whole word, not
 // for one that merely contains the letters.
@@ -13,13 +19,38 @@ func TestNamesAreWholeWords(t *testing.T) {
 	}
 }
 
-// Every reason has exactly one row in the materiality table: materiality is
-// never guessed.
+// Every Reason constant has exactly one row in the materiality table, and
+// every change is made with a constant, never a string: materiality is
+// never guessed. The constants and the calls are read from the source.
 func TestEveryReasonHasARule(t *testing.T) {
-	reasons := []Reason{NewPurpose, MorePurposes, NewCategory, NewRecipient, NewSubprocessor, NewDestination,
-		NewSaleOrSharing, LongerRetention, LegalBasisChanged, NewAutomatedDecisions, DirectedToChildren, Removed,
-		DestinationRemoved, SafeguardReplaced, SafeguardAddedOrRemoved, ShorterRetention, RightsChanged,
-		ContactChanged, WordingChanged}
+	f, err := parser.ParseFile(token.NewFileSet(), "changes.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reasons []Reason
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			if id, ok := n.Type.(*ast.Ident); ok && id.Name == "Reason" {
+				for _, v := range n.Values {
+					if lit, ok := v.(*ast.BasicLit); ok {
+						r, _ := strconv.Unquote(lit.Value)
+						reasons = append(reasons, Reason(r))
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" && len(n.Args) >= 3 {
+				if lit, ok := n.Args[2].(*ast.BasicLit); ok {
+					t.Errorf("a change made with the string %s, not a Reason constant", lit.Value)
+				}
+			}
+		}
+		return true
+	})
+	if len(reasons) < 10 {
+		t.Fatalf("found %d Reason constants in changes.go", len(reasons))
+	}
 	rows := map[Reason]int{}
 	for _, r := range Rules {
 		rows[r.Reason]++

@@ -377,7 +377,11 @@ func splitCells(line []Op) [][]Op {
 // (kept as context even when unchanged), paragraphs, lists and tables as
 // such, insertions in <ins> and deletions in <del>, each with a text label
 // for screen readers, so colour is never the only sign.
-func HTML(ops []Op) string {
+func HTML(ops []Op) string { return BlocksHTML(Blocks(ops)) }
+
+// BlocksHTML is the HTML of a redline already laid out in blocks (Blocks),
+// for a caller that also needs the blocks (the redline PDF).
+func BlocksHTML(blocks []Block) string {
 	var b strings.Builder
 	inline := func(cell []Op) {
 		for _, op := range cell {
@@ -392,7 +396,6 @@ func HTML(ops []Op) string {
 			}
 		}
 	}
-	blocks := Blocks(ops)
 	for i, bl := range blocks {
 		prev, next := BlockKind(-1), BlockKind(-1)
 		if i > 0 {

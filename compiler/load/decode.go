@@ -536,7 +536,7 @@ func fieldsOf(t reflect.Type) *structInfo {
 func (st *structInfo) suggest(key string) string {
 	lower := strings.ToLower(key)
 	n := utf8.RuneCountInString(lower)
-	limit := max(1, (utf8.RuneCountInString(key)+2)/3)
+	limit := diag.SuggestLimit(key)
 	counts, ascii := letterCounts(lower)
 	var near []string
 	for i, name := range st.names {

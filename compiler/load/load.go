@@ -185,7 +185,7 @@ func (l *loader) list() []dataFile {
 		}
 		if !d.Type().IsRegular() {
 			// Opening a named pipe blocks until something writes to it.
-			l.diags.Add(diag.Pos{File: p}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(d.Type()))
+			l.notRegular(p, d.Type())
 			return nil
 		}
 		files = append(files, dataFile{name: p, real: p})
@@ -288,6 +288,11 @@ func (l *loader) outside(p, hop, target string) string {
 	return fmt.Sprintf("symbolic link leads outside %s/ (through %s, which points to %s); data files must live inside %s/", l.dir, hop, target, l.dir)
 }
 
+// notRegular reports a data file that is a named pipe, socket or device.
+func (l *loader) notRegular(name string, m fs.FileMode) {
+	l.diags.Add(diag.Pos{File: name}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(m))
+}
+
 // loadFile reads the data file name, whose content is that of the regular
 // file real (name itself, or where its symbolic link leads). It never opens
 // anything but a regular file: opening a named pipe would block.
@@ -298,7 +303,7 @@ func (l *loader) loadFile(name, real string) {
 		return
 	}
 	if !info.Mode().IsRegular() { // replaced since it was listed: never open it
-		l.diags.Add(diag.Pos{File: name}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(info.Mode()))
+		l.notRegular(name, info.Mode())
 		return
 	}
 	if info.Size() > MaxFileSize {

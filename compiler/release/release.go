@@ -268,6 +268,19 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		return nil, nil, err
 	}
 	files := map[string][]byte{}
+	// Each frozen data snapshot is read once, for the notice's diff and
+	// for the packs' checks.
+	loaded := map[*Version][]byte{}
+	loadData := func(v *Version) ([]byte, error) {
+		if b, ok := loaded[v]; ok {
+			return b, nil
+		}
+		b, err := req.LoadData(v)
+		if err == nil {
+			loaded[v] = b
+		}
+		return b, err
+	}
 	var added []*Version
 	var unchanged []string
 	for _, d := range req.Notices {
@@ -287,7 +300,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 				continue
 			}
 			if req.LoadData != nil {
-				old, err := req.LoadData(last)
+				old, err := loadData(last)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -329,7 +342,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	for _, id := range sortedKeys(req.Checks) {
 		var last []byte
 		if past := l.Of(id); len(past) > 0 && req.LoadData != nil {
-			if last, err = req.LoadData(past[len(past)-1]); err != nil {
+			if last, err = loadData(past[len(past)-1]); err != nil {
 				return nil, nil, err
 			}
 		}

@@ -70,11 +70,12 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
 		// The PDF's own legend says how the marks look; the page says it here.
 		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
+		blocks := diff.Blocks(v.Redline) // laid out once, for the page and the PDF
 		fm := map[string]any{
 			"title":   fmt.Sprintf("%s: changes in version %s", title, v.Version),
 			"notice":  n.ID,
 			"layout":  "redline",
-			"redline": diff.HTML(v.Redline),
+			"redline": diff.BlocksHTML(blocks),
 			"intro":   intro,
 			"links": []map[string]string{
 				{"text": "Version " + v.Version, "url": "../"},
@@ -87,7 +88,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			fm["pdf"] = n.ID + "-" + v.Version + "-redline.pdf"
 		}
 		files["content/"+dir+"/index.md"] = page(fm, nil)
-		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, compared)
+		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, compared, blocks)
 	}
 	return files, redlines
 }
@@ -100,11 +101,11 @@ type redlinePDF struct {
 	blocks []diff.Block
 }
 
-func redlineDoc(n *Notice, v *Page, intro string) *redlinePDF {
+func redlineDoc(n *Notice, v *Page, intro string, blocks []diff.Block) *redlinePDF {
 	head := &notice.Document{ID: n.ID, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
 		Organization: v.Doc.Organization, Effective: v.Doc.Effective, LastUpdated: v.Released,
 		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}}
-	return &redlinePDF{head: head, blocks: diff.Blocks(v.Redline)}
+	return &redlinePDF{head: head, blocks: blocks}
 }
 
 // whatChanged returns the combined changelog of every notice, newest

@@ -38,7 +38,7 @@ type pdfJob struct {
 // pdfJobs lists every PDF of the site: each page's, then each redline's,
 // in a fixed order, so problems are reported the same way every time.
 func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob {
-	base := trimSlash(siteURL(in, opts))
+	base := strings.TrimRight(siteURL(in, opts), "/")
 	var jobs []pdfJob
 	for _, n := range in.Notices {
 		for _, t := range targets(n) {
@@ -127,13 +127,6 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 		return data, true, nil
 	}
 	return nil, false, nil
-}
-
-func trimSlash(s string) string {
-	for len(s) > 0 && s[len(s)-1] == '/' {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // cachedPDF renders d, or returns the PDF cached under the hash of

@@ -36,8 +36,6 @@ func Kind(m fs.FileMode) string {
 		return "device"
 	case m&fs.ModeSymlink != 0:
 		return "symbolic link"
-	case m&fs.ModeIrregular != 0:
-		return "special file"
 	}
 	return "special file"
 }
