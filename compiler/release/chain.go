@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
-	"github.com/disclose-dev/disclose/compiler/internal/regular"
 )
 
 // Format is the format of a chained ledger, written in its "format" field.
@@ -148,8 +147,8 @@ func Migrate(fsys fs.FS, dir string, l *Ledger) ([]byte, diag.List) {
 		diags.Add(diag.Pos{File: name}, "", "the ledger is already chained (format %d): there is nothing to migrate", Format)
 		return nil, diags
 	}
-	diags = verifyFiles(fsys, dir, l)
-	diags.Append(checkEntries(fsys, dir, l)...)
+	files, diags := verifyFiles(fsys, dir, l)
+	diags.Append(checkEntries(files, dir, l)...)
 	if diags.HasErrors() {
 		diags.Add(diag.Pos{File: name}, "", "not migrated: the released files do not match the ledger").Hint = "restore releases/ from version control, then migrate"
 		diags.Sort()
@@ -220,7 +219,7 @@ func checkChain(l *Ledger, name string) diag.List {
 // date, files outside its folder, and a frozen notice of another notice or
 // effective date. These name the field that was edited, where the chain
 // can only tell that one was.
-func checkEntries(fsys fs.FS, dir string, l *Ledger) diag.List {
+func checkEntries(verified map[string][]byte, dir string, l *Ledger) diag.List {
 	name := path.Join(dir, LedgerFile)
 	var diags diag.List
 	seen := map[string]int{}
@@ -249,9 +248,9 @@ func checkEntries(fsys fs.FS, dir string, l *Ledger) diag.List {
 			diags.Add(v.at(name, "files"), entryPath(i, "files"), "%s does not list its frozen notice %s", what, p)
 			continue
 		}
-		b, err := regular.ReadFile(fsys, path.Join(dir, p))
-		if err != nil || hash(b) != want {
-			continue // reported by verifyFiles
+		b, ok := verified[path.Join(dir, p)]
+		if !ok || want == "" {
+			continue // missing or edited: reported by verifyFiles
 		}
 		var frozen struct {
 			ID        string `json:"id"`

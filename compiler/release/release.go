@@ -403,16 +403,20 @@ func Load(fsys fs.FS, dir string, v *Version) (*notice.Document, error) {
 // published head) and VerifyHistory (against git) can.
 func Verify(fsys fs.FS, dir string, l *Ledger) diag.List {
 	diags := checkChain(l, path.Join(dir, LedgerFile))
-	diags.Append(checkEntries(fsys, dir, l)...)
-	diags.Append(verifyFiles(fsys, dir, l)...)
+	files, fd := verifyFiles(fsys, dir, l)
+	diags.Append(fd...)
+	diags.Append(checkEntries(files, dir, l)...)
 	diags.Sort()
 	return diags
 }
 
 // verifyFiles recomputes every hash in the ledger and reports, at the file,
-// every frozen file edited, missing or not in the ledger.
-func verifyFiles(fsys fs.FS, dir string, l *Ledger) diag.List {
+// every frozen file edited, missing or not in the ledger. It returns the
+// content of the files that match their hash, by path within fsys, so
+// later checks read nothing again.
+func verifyFiles(fsys fs.FS, dir string, l *Ledger) (map[string][]byte, diag.List) {
 	var diags diag.List
+	verified := map[string][]byte{}
 	known := map[string]bool{LedgerFile: true}
 	for _, v := range l.Versions {
 		for _, p := range sortedKeys(v.Files) {
@@ -426,6 +430,8 @@ func verifyFiles(fsys fs.FS, dir string, l *Ledger) diag.List {
 				diags.Add(diag.Pos{File: full}, "", "cannot read: %v", err)
 			case hash(b) != v.Files[p]:
 				diags.Add(diag.Pos{File: full}, "", "frozen file of %s version %s was edited after its release (SHA-256 %s, ledger %s)", v.Notice, v.ID, hash(b)[:12], short(v.Files[p])).Hint = "restore it from version control; to change a notice, release a new version"
+			default:
+				verified[full] = b
 			}
 		}
 	}
@@ -439,7 +445,7 @@ func verifyFiles(fsys fs.FS, dir string, l *Ledger) diag.List {
 		}
 		return nil
 	})
-	return diags
+	return verified, diags
 }
 
 // short abbreviates a hash for a message.
