@@ -224,7 +224,7 @@ func TestReleaseNoticePeriods(t *testing.T) {
     added: 2027-02-10
 `)
 	code, _, stderr = runIn(t, dir, "release", "--released", "2027-01-31", "--effective", "2027-03-15")
-	if code != 1 || !strings.Contains(stderr, "new sub-processor newvendor is first used on 2027-02-10, 10 days after customers were told (2027-01-31); the notice period is 30 days") {
+	if code != 1 || !strings.Contains(stderr, "new sub-processor newvendor is first used on 2027-02-10, 10 days after customers were told (2027-01-31); the notice period agreed with customers is 30 days") {
 		t.Errorf("a sub-processor at 10 days' notice: exit %d\n%s", code, stderr)
 	}
 }

@@ -31,7 +31,7 @@ func New() *Pack { return &Pack{} }
 func (*Pack) ID() string { return ID }
 
 // Name implements jurisdiction.Jurisdiction.
-func (*Pack) Name() string { return "Sub-processor list (GDPR Art. 28(2))" }
+func (*Pack) Name() string { return "Sub-processor list (GDPR Art. 28, EDPB Opinion 22/2024)" }
 
 // Applies implements jurisdiction.Jurisdiction: the list is published when
 // the project lists processors.
@@ -96,7 +96,7 @@ func (*Pack) CheckRelease(p *model.Project, released string, lastData []byte) er
 			announced = string(pr.NoticeSent)
 		}
 		if got := days(announced, string(pr.Added)); got < n {
-			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period is %d days (GDPR Art. 28(2))",
+			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period agreed with customers is %d days (changes.subprocessor_notice_days; prior information under GDPR Art. 28(2))",
 				pr.ID, pr.Added, got, announced, n)
 		}
 	}
