@@ -30,6 +30,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
+	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
 // DefaultJurisdictions returns the rule packs disclose compiles, in the
@@ -135,7 +136,7 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // (partial when the data is broken), the notices (nil when there is any
 // error) and every diagnostic, sorted.
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
-	proj, diags := load.Load(fsys, dir)
+	proj, diags := load.Load(fsys, dir, opts.extensions()...)
 	packs := packIDs(opts)
 	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs})...)
 	if !diags.HasErrors() {
@@ -214,6 +215,27 @@ func NoticeDays(facts map[string]NoticeFacts) map[string]int {
 		out[id] = f.NoticeDays
 	}
 	return out
+}
+
+// Extensions returns the data the default rule packs add to the model
+// (jurisdiction.Extender): their sections and fields, which load, check,
+// the JSON Schema and the data reference treat like the model's own.
+func Extensions() model.Extensions { return (*Options)(nil).extensions() }
+
+func (o *Options) extensions() model.Extensions {
+	var out model.Extensions
+	for _, j := range o.jurisdictions() {
+		if e, ok := j.(jurisdiction.Extender); ok {
+			out = append(out, e.Extensions()...)
+		}
+	}
+	return out
+}
+
+// SchemaOptions returns what the default rule packs add to the JSON Schema
+// and the data reference: their data and their notice ids.
+func SchemaOptions() schema.Options {
+	return schema.Options{Extensions: Extensions(), Notices: packIDs(nil)}
 }
 
 // packIDs returns the ids of the rule packs' notices.

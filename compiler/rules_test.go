@@ -11,6 +11,8 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -65,7 +67,7 @@ var ruleCases = []ruleCase{
 		p.Organization.PrivacyContact.Email, p.Organization.PrivacyContact.WebForm = "", ""
 	}},
 	{"processors without recipients", "GLB-08", "", func(p *model.Project) {
-		p.California = nil
+		model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
 		p.Recipients = nil
 		for _, pu := range p.Purposes {
 			pu.Recipients = nil
@@ -75,8 +77,8 @@ var ruleCases = []ruleCase{
 		}
 	}},
 	{"purpose silent on selling without california section", "GLB-09", "", func(p *model.Project) {
-		p.California = nil
-		purpose(p, "billing-payments").Sells = ""
+		model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
+		california.Purpose(purpose(p, "billing-payments")).Sells = ""
 	}},
 	{"dnt honoured without description", "CALOPPA-22575-b-5", "", func(p *model.Project) {
 		p.Cookies.DoNotTrack.Description = ""
@@ -95,17 +97,17 @@ var ruleCases = []ruleCase{
 		}
 	}},
 	{"no EU representative", "GDPR-27", "", func(p *model.Project) {
-		p.Organization.Representatives.EU = nil
+		eu.Org(p.Organization).Representatives.EU = nil
 	}},
 	{"no UK representative for a non-UK company", "UK-27", "", func(p *model.Project) {
 		p.Organization.EstablishedInUK = model.No
 	}},
 	{"mandatory DPO not appointed", "GDPR-13-1-b", "", func(p *model.Project) {
-		p.Organization.DPO.EU.Mandatory = model.Yes
-		p.Organization.DPO.EU.Appointed = model.No
+		eu.Org(p.Organization).DPO.EU.Mandatory = model.Yes
+		eu.Org(p.Organization).DPO.EU.Appointed = model.No
 	}},
 	{"UK DPO contact without email or address", "UK-DPO", "", func(p *model.Project) {
-		p.Organization.DPO.UK.Contact = &model.Contact{Name: "DPO"}
+		eu.Org(p.Organization).DPO.UK.Contact = &model.Contact{Name: "DPO"}
 	}},
 	{"joint controller without arrangement", "GDPR-26-2", "", func(p *model.Project) {
 		p.Organization.Entities[1].Role = "joint_controller"
@@ -114,10 +116,10 @@ var ruleCases = []ruleCase{
 		category(p, "recordings").Special = []string{"biometric"}
 	}},
 	{"recognised legitimate interest without its condition", "UK-RLI", "", func(p *model.Project) {
-		purpose(p, "legal-compliance").UKLegalBases = []string{"legal_obligation", "recognised_legitimate_interest"}
+		eu.Purpose(purpose(p, "legal-compliance")).UKLegalBases = []string{"legal_obligation", "recognised_legitimate_interest"}
 	}},
 	{"legitimate interests without the interest", "GDPR-13-1-d", "", func(p *model.Project) {
-		purpose(p, "security").LegitimateInterest = ""
+		eu.Purpose(purpose(p, "security")).LegitimateInterest = ""
 	}},
 	{"processor outside the EEA without transfer", "GDPR-13-1-f", "", func(p *model.Project) {
 		p.Processors[0].Transfer = ""
@@ -126,51 +128,51 @@ var ruleCases = []ruleCase{
 		p.Processors[0].Locations = []string{"US", "SG"}
 	}},
 	{"EU representative without contact details", "GDPR-27", "", func(p *model.Project) {
-		p.Organization.Representatives.EU = &model.Contact{Name: "Rep"}
+		eu.Org(p.Organization).Representatives.EU = &model.Contact{Name: "Rep"}
 	}},
 	{"Privacy Shield after Schrems II", "GDPR-44", "", func(p *model.Project) {
-		transfer(p, "us-dpf").Mechanism = "PRIVACY_SHIELD"
+		eu.Transfer(transfer(p, "us-dpf")).Mechanism = "PRIVACY_SHIELD"
 	}},
 	{"2010 clauses after their end", "GDPR-44", "2023-06-01", func(p *model.Project) {
-		transfer(p, "us-scc").Mechanism = "SCC_2010_87"
-		transfer(p, "us-dpf").Mechanism = "SCC_2021_914"
-		transfer(p, "us-dpf").SCCModules = []int{2}
+		eu.Transfer(transfer(p, "us-scc")).Mechanism = "SCC_2010_87"
+		eu.Transfer(transfer(p, "us-dpf")).Mechanism = "SCC_2021_914"
+		eu.Transfer(transfer(p, "us-dpf")).SCCModules = []int{2}
 		for _, pr := range p.Processors {
 			pr.DPFUKExtension = model.No
 		}
-		transfer(p, "us-dpf").UKMechanism = "UK_ADDENDUM"
+		eu.Transfer(transfer(p, "us-dpf")).UKMechanism = "UK_ADDENDUM"
 	}},
 	{"adequacy for a country without a decision", "GDPR-45", "", func(p *model.Project) {
-		transfer(p, "india-scc").Mechanism = "ADEQUACY"
+		eu.Transfer(transfer(p, "india-scc")).Mechanism = "ADEQUACY"
 	}},
 	{"adequacy for the United States instead of the DPF", "GDPR-45", "", func(p *model.Project) {
-		transfer(p, "us-scc").Mechanism = "ADEQUACY"
+		eu.Transfer(transfer(p, "us-scc")).Mechanism = "ADEQUACY"
 	}},
 	{"adequacy for Brazil before its decision", "GDPR-45", "2025-06-01", func(p *model.Project) {
-		p.Transfers = append(p.Transfers, &model.Transfer{ID: "brazil", Destinations: []string{"BR"}, Mechanism: "ADEQUACY",
-			UKMechanism: "UK_IDTA", SafeguardsCopy: "Ask us."})
+		p.Transfers = append(p.Transfers, &model.Transfer{ID: "brazil", Destinations: []string{"BR"},
+			Ext: model.Ext{eu.ID: &eu.TransferFacts{Mechanism: "ADEQUACY", UKMechanism: "UK_IDTA", SafeguardsCopy: "Ask us."}}})
 	}},
 	{"clauses without a copy", "XFER-2", "", func(p *model.Project) {
-		transfer(p, "india-scc").SafeguardsCopy = ""
+		eu.Transfer(transfer(p, "india-scc")).SafeguardsCopy = ""
 	}},
 	{"DPF transfer to an uncertified processor", "XFER-3", "", func(p *model.Project) {
 		p.Processors[0].DPFCertified = model.No
 	}},
 	{"UK transfer without a UK tool", "UK-XFER-MECH", "", func(p *model.Project) {
-		transfer(p, "india-scc").UKMechanism = ""
+		eu.Transfer(transfer(p, "india-scc")).UKMechanism = ""
 	}},
 	{"UK legacy clauses after 21 March 2024", "UK-XFER-MECH", "", func(p *model.Project) {
-		transfer(p, "india-scc").UKMechanism = "SCC_2010_87"
+		eu.Transfer(transfer(p, "india-scc")).UKMechanism = "SCC_2010_87"
 	}},
 	{"UK adequacy for a processor without the UK Extension", "UK-XFER-MECH", "", func(p *model.Project) {
 		p.Processors[0].DPFUKExtension = model.No
 	}},
 	{"explicit-consent transfer without risks", "GDPR-49-1-a", "", func(p *model.Project) {
-		transfer(p, "us-legal-claims").Mechanism = "ART49_1_A"
+		eu.Transfer(transfer(p, "us-legal-claims")).Mechanism = "ART49_1_A"
 	}},
 	{"compelling-interests transfer without the interests", "GDPR-49-1-2", "", func(p *model.Project) {
-		transfer(p, "us-legal-claims").Mechanism = "ART49_1_COMPELLING_LI"
-		transfer(p, "us-legal-claims").SafeguardsCopy = "Ask us."
+		eu.Transfer(transfer(p, "us-legal-claims")).Mechanism = "ART49_1_COMPELLING_LI"
+		eu.Transfer(transfer(p, "us-legal-claims")).SafeguardsCopy = "Ask us."
 	}},
 	{"retention as long as necessary", "GDPR-13-2-a", "", func(p *model.Project) {
 		p.Retention[len(p.Retention)-1].Criteria = "As long as necessary."
@@ -179,10 +181,10 @@ var ruleCases = []ruleCase{
 		p.Rights.ConsentWithdrawal = ""
 	}},
 	{"UK notice without the ICO", "UK-SA", "", func(p *model.Project) {
-		p.Organization.SupervisoryAuthorities.UK = nil
+		eu.Org(p.Organization).SupervisoryAuthorities.UK = nil
 	}},
 	{"UK notice without a complaints process", "UK-COMPLAINTS", "", func(p *model.Project) {
-		p.Organization.Complaints = nil
+		eu.Org(p.Organization).Complaints = nil
 	}},
 	{"contractual data without consequence", "GDPR-13-2-e", "", func(p *model.Project) {
 		category(p, "account").Consequence = ""
@@ -200,19 +202,19 @@ var ruleCases = []ruleCase{
 	}},
 	// california
 	{"category without statutory category", "CCR-7011-e-1-A", "", func(p *model.Project) {
-		category(p, "cctv").CCPACategories = nil
+		california.Category(category(p, "cctv")).CCPACategories = nil
 	}},
 	{"category silent on sale", "CCR-7011-e-1-D", "", func(p *model.Project) {
-		category(p, "cctv").Sold = ""
+		california.Category(category(p, "cctv")).Sold = ""
 	}},
 	{"shares but no third party marked", "CCR-7011-e-1-E", "", func(p *model.Project) {
 		for _, r := range p.Recipients {
-			r.Shared = model.No
+			california.Recipient(r).Shared = model.No
 		}
 	}},
 	{"shares but no purpose marked", "CCR-7011-e-1-F", "", func(p *model.Project) {
 		for _, pu := range p.Purposes {
-			pu.Shares = model.No
+			california.Purpose(pu).Shares = model.No
 		}
 	}},
 	{"GPC status not shown", "CCR-7025-c-6", "", func(p *model.Project) {
@@ -222,17 +224,17 @@ var ruleCases = []ruleCase{
 		p.Rights.RequestMethods = slices.DeleteFunc(p.Rights.RequestMethods, func(m *model.RequestMethod) bool { return m.Type == "toll_free_phone" })
 	}},
 	{"sharing without opt-out link", "CCPA-1798.135-a-1", "", func(p *model.Project) {
-		p.California.Links = nil
+		california.Of(p).Links = nil
 	}},
 	{"sensitive beyond permitted without limit link", "CCPA-1798.135-a-2", "", func(p *model.Project) {
-		p.California.SensitiveBeyondPermitted = model.Yes
-		p.California.Links.PrivacyChoices = nil
+		california.Of(p).SensitiveBeyondPermitted = model.Yes
+		california.Of(p).Links.PrivacyChoices = nil
 	}},
 	{"sharing without honouring GPC", "CCR-7025-b", "", func(p *model.Project) {
 		p.Cookies.GlobalPrivacyControl.Honored = model.No
 	}},
 	{"Shine the Light without contact", "STL-1798.83", "", func(p *model.Project) {
-		p.California.ShineTheLight.DisclosesForDirectMarketing = model.Yes
+		california.Of(p).ShineTheLight.DisclosesForDirectMarketing = model.Yes
 	}},
 }
 
@@ -308,9 +310,9 @@ func TestCaliforniaNoticeGoesStale(t *testing.T) {
 // are judged as of the notice's date.
 func TestRulesFollowTheCalendar(t *testing.T) {
 	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
-	proj.Organization.Complaints = nil
-	transfer(proj, "us-dpf").Mechanism = "PRIVACY_SHIELD"
-	transfer(proj, "us-dpf").UKMechanism = ""
+	eu.Org(proj.Organization).Complaints = nil
+	eu.Transfer(transfer(proj, "us-dpf")).Mechanism = "PRIVACY_SHIELD"
+	eu.Transfer(transfer(proj, "us-dpf")).UKMechanism = ""
 	for _, tc := range []struct {
 		date string
 		want []string

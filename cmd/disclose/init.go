@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
@@ -53,7 +54,7 @@ func scaffoldFiles() (map[string][]byte, error) {
 	if err := add(disclose.Theme, ".", "themes/disclose", same); err != nil {
 		return nil, err
 	}
-	js, err := schema.JSON()
+	js, err := schema.JSON(compiler.SchemaOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
@@ -19,7 +20,7 @@ with a comment such as
   # yaml-language-server: $schema=../schema/disclose.schema.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := schema.JSON()
+			b, err := schema.JSON(compiler.SchemaOptions())
 			if err != nil {
 				return err
 			}

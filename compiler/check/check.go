@@ -54,6 +54,7 @@ func Check(p *model.Project, opts *Options) diag.List {
 	c.walk(v, "")
 	c.requestMethods()
 	c.sectionNotices()
+	c.noticeSettings()
 	c.diags.Sort()
 	return c.diags
 }
@@ -114,6 +115,30 @@ func (c *checker) sectionNotices() {
 			}
 			c.diags.Add(c.src.Pos(path), path, "%s", msg).Hint = "the notices are " + strings.Join(c.packs, ", ")
 		}
+	}
+}
+
+// noticeSettings checks that each notice's settings (notices.ID) name a
+// notice a rule pack writes.
+func (c *checker) noticeSettings() {
+	if c.packs == nil {
+		return
+	}
+	ids := make([]string, 0, len(c.proj.Notices))
+	for id := range c.proj.Notices {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if slices.Contains(c.packs, id) {
+			continue
+		}
+		path := model.Field("notices", id)
+		msg := fmt.Sprintf("settings for unknown notice %q", id)
+		if sg := diag.Suggest(id, c.packs); sg != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", sg)
+		}
+		c.diags.Add(c.src.KeyPos(path), path, "%s", msg).Hint = "the notices are " + strings.Join(c.packs, ", ")
 	}
 }
 
@@ -209,6 +234,12 @@ func (c *checker) walk(v reflect.Value, path string) {
 			}
 		case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
 			c.walk(fv.Elem(), fpath)
+		case fv.Kind() == reflect.Map:
+			for _, k := range mapKeys(fv) {
+				if item := fv.MapIndex(k); item.Kind() == reflect.Pointer && !item.IsNil() {
+					c.walk(item.Elem(), model.Field(fpath, k.String()))
+				}
+			}
 		case fv.Kind() == reflect.Slice:
 			for i := 0; i < fv.Len(); i++ {
 				item := fv.Index(i)
@@ -231,17 +262,33 @@ func requiredSection(name string) bool {
 	return false
 }
 
-// forEachField calls fn for every YAML field of the struct v.
+// forEachField calls fn for every YAML field of the struct v: its own,
+// then those of the rule packs' extensions it holds (model.Ext), which sit
+// beside its own keys in the data.
 func forEachField(v reflect.Value, path string, fn func(string, reflect.StructField, reflect.Value)) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name := tags.YAMLName(f)
-		if name == "" {
-			continue
+	fields := func(v reflect.Value) {
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := tags.YAMLName(f)
+			if name == "" {
+				continue
+			}
+			fn(model.Field(path, name), f, v.Field(i))
 		}
-		fn(model.Field(path, name), f, v.Field(i))
 	}
+	fields(v)
+	_, exts := model.ExtValues(v)
+	for _, x := range exts {
+		fields(x)
+	}
+}
+
+// mapKeys returns the keys of the map v, sorted.
+func mapKeys(v reflect.Value) []reflect.Value {
+	keys := v.MapKeys()
+	sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+	return keys
 }
 
 // kinds names a collection in messages.

@@ -286,3 +286,10 @@ func placeSections(c *Context, doc *notice.Document) diag.List {
 	}
 	return diags
 }
+
+// Extender is implemented by a pack that owns data of its own: sections of
+// the data files and fields of the core model's items, decoded, validated,
+// documented and snapshotted beside the core keys (see model.Extension).
+type Extender interface {
+	Extensions() model.Extensions
+}

@@ -12,7 +12,6 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
-	"github.com/disclose-dev/disclose/compiler/internal/tags"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
@@ -60,6 +59,8 @@ type decoder struct {
 	tags    map[*ast.TagNode]bool // tags reported already
 	// dash is the "-" of the block list item about to be decoded.
 	dash *token.Token
+	// exts are the rule packs' extensions of the model's types.
+	exts model.Extensions
 }
 
 // pos returns the position of n: where its first character is. A block
@@ -251,6 +252,13 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 		p := reflect.New(t.Elem())
 		d.decodeStruct(n.(*ast.MappingNode), p.Elem(), path, depth)
 		v.Set(p)
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		m, ok := n.(*ast.MappingNode)
+		if !ok {
+			d.mismatch(n, path, "a mapping (key: value lines)")
+			return
+		}
+		d.decodeMap(m, v, path, depth)
 	case t.Kind() == reflect.Slice:
 		seq, ok := n.(*ast.SequenceNode)
 		if !ok {
@@ -344,10 +352,12 @@ func (d *decoder) decodeAnswer(n ast.Node, v reflect.Value, path string) {
 // decodeStruct decodes a mapping into the struct v, reporting unknown and
 // duplicate keys.
 func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string, depth int) {
-	st := fieldsOf(v.Type())
+	st := fieldsOf(v.Type(), d.exts)
+	pos := d.at(m)
 	if f, ok := v.Type().FieldByName("Pos"); ok && f.Type == posType {
-		v.FieldByIndex(f.Index).Set(reflect.ValueOf(d.at(m)))
+		v.FieldByIndex(f.Index).Set(reflect.ValueOf(pos))
 	}
+	addExtensions(v, d.exts, pos)
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, path)
@@ -367,8 +377,71 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 			continue
 		}
 		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, v.FieldByIndex(f.index), kpath, depth+1)
+		d.decode(mv.Value, fieldValue(v, f), kpath, depth+1)
 	}
+}
+
+// addExtensions gives the struct v (an item of the core model) a zero value
+// of each extension declared on its type, so the extension's validation
+// rules run even when the data gives none of its keys.
+func addExtensions(v reflect.Value, exts model.Extensions, pos diag.Pos) {
+	es := exts.Of(v.Type())
+	if len(es) == 0 {
+		return
+	}
+	f := v.FieldByName("Ext")
+	if !f.IsValid() {
+		panic(fmt.Sprintf("load: %s is extended but has no Ext field", v.Type()))
+	}
+	if f.IsNil() {
+		f.Set(reflect.ValueOf(model.Ext{}))
+	}
+	e := f.Interface().(model.Ext)
+	for _, x := range es {
+		if _, ok := e[x.Pack]; ok {
+			continue
+		}
+		p := reflect.New(x.Type)
+		if pf, ok := x.Type.FieldByName("Pos"); ok && pf.Type == posType {
+			p.Elem().FieldByIndex(pf.Index).Set(reflect.ValueOf(pos))
+		}
+		e[x.Pack] = p.Interface()
+	}
+}
+
+// fieldValue returns the field of the struct v that f decodes into: v's
+// own, or its extension's.
+func fieldValue(v reflect.Value, f field) reflect.Value {
+	if f.ext == nil {
+		return v.FieldByIndex(f.index)
+	}
+	e := v.FieldByName("Ext").Interface().(model.Ext)
+	return reflect.ValueOf(e[f.ext.Pack]).Elem().FieldByIndex(f.index)
+}
+
+// decodeMap decodes a mapping with keys of the data's choosing (notices:,
+// keyed by pack id; package check judges the keys) into the map v.
+func (d *decoder) decodeMap(m *ast.MappingNode, v reflect.Value, path string, depth int) {
+	out := reflect.MakeMapWithSize(v.Type(), len(m.Values))
+	seen := map[string]ast.Node{}
+	for _, mv := range m.Values {
+		key, keyNode, ok := d.key(mv, path)
+		if !ok {
+			continue
+		}
+		kpath := model.Field(path, key)
+		if first, dup := seen[key]; dup {
+			dg := d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key)
+			dg.Related = append(dg.Related, d.pos(first))
+			continue
+		}
+		seen[key] = keyNode
+		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
+		e := reflect.New(v.Type().Elem()).Elem()
+		d.decode(mv.Value, e, kpath, depth+1)
+		out.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
+	}
+	v.Set(out)
 }
 
 // valuePos is where a key's value starts: the value itself for scalars, the
@@ -478,6 +551,8 @@ func scalarText(n ast.Node) (string, bool) {
 
 type field struct {
 	index []int
+	// ext is the extension the key belongs to, nil for the type's own.
+	ext *model.Extension
 }
 
 // structInfo is what decoding needs to know about a model struct type:
@@ -494,24 +569,32 @@ type structInfo struct {
 	ascii   []bool
 }
 
-// structInfos caches structInfo by type: each unknown key of a wide
-// mapping would otherwise list and sort the keys again.
-var structInfos sync.Map // reflect.Type -> *structInfo
+// structInfos caches structInfo by type and extensions: each unknown key of
+// a wide mapping would otherwise list and sort the keys again.
+var structInfos sync.Map // infoKey -> *structInfo
 
-// fieldsOf describes a struct type's YAML keys.
-func fieldsOf(t reflect.Type) *structInfo {
-	if st, ok := structInfos.Load(t); ok {
+type infoKey struct {
+	t    reflect.Type
+	exts string // the extensions' packs and types, in order
+}
+
+// fieldsOf describes a struct type's YAML keys, its own and those the
+// extensions add.
+func fieldsOf(t reflect.Type, exts model.Extensions) *structInfo {
+	key := infoKey{t: t}
+	for _, e := range exts.Of(t) {
+		key.exts += e.Pack + " " + e.Type.PkgPath() + "." + e.Type.Name() + ";"
+	}
+	if st, ok := structInfos.Load(key); ok {
 		return st.(*structInfo)
 	}
 	st := &structInfo{fields: map[string]field{}}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name := tags.YAMLName(f)
-		if name == "" {
-			continue
+	for _, k := range exts.Keys(t) {
+		if _, dup := st.fields[k.Name]; dup {
+			panic(fmt.Sprintf("load: key %q of %s is declared twice (by %q)", k.Name, t, k.Pack))
 		}
-		st.fields[name] = field{index: f.Index}
-		st.names = append(st.names, name)
+		st.fields[k.Name] = field{index: k.Field.Index, ext: k.Ext}
+		st.names = append(st.names, k.Name)
 	}
 	sort.Strings(st.names)
 	for _, name := range st.names {
@@ -522,7 +605,7 @@ func fieldsOf(t reflect.Type) *structInfo {
 		st.ascii = append(st.ascii, ascii)
 	}
 	st.hint = "allowed keys: " + strings.Join(st.names, ", ")
-	structInfos.Store(t, st)
+	structInfos.Store(key, st)
 	return st
 }
 

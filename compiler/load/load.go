@@ -52,10 +52,13 @@ const maxLines = 100_000
 // diagnostic found, sorted, at most MaxPerFile for each file. Problems that
 // depend on other files, such as dangling references, are left to package
 // check.
-func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
+//
+// exts are the rule packs' extensions of the model (compiler.Extensions
+// lists the registered packs'): their keys are read beside the model's own.
+func Load(fsys fs.FS, dir string, exts ...*model.Extension) (*model.Project, diag.List) {
 	proj := &model.Project{}
 	proj.Source = model.NewSourceMap(diag.Pos{File: path.Clean(dir)})
-	return proj, loadInto(fsys, dir, proj, proj.Source)
+	return proj, loadInto(fsys, dir, proj, proj.Source, exts)
 }
 
 // Reference reads the legal reference data (adequacy lists, transfer tools)
@@ -64,13 +67,15 @@ func Load(fsys fs.FS, dir string) (*model.Project, diag.List) {
 func Reference(fsys fs.FS, dir string) (*model.Reference, diag.List) {
 	ref := &model.Reference{}
 	ref.Source = model.NewSourceMap(diag.Pos{File: path.Clean(dir)})
-	return ref, loadInto(fsys, dir, ref, ref.Source)
+	return ref, loadInto(fsys, dir, ref, ref.Source, nil)
 }
 
 // loadInto decodes the files under dir into root, a pointer to a struct
 // whose YAML fields are the top-level sections, recording positions in src.
-func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap) diag.List {
+func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model.Extensions) diag.List {
+	addExtensions(reflect.ValueOf(root).Elem(), exts, src.Root)
 	l := &loader{
+		exts:    exts,
 		fsys:    fsys,
 		dir:     path.Clean(dir),
 		root:    root,
@@ -94,6 +99,7 @@ func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap) diag.List 
 }
 
 type loader struct {
+	exts    model.Extensions
 	fsys    fs.FS
 	dir     string
 	root    any // pointer to the struct being filled: *model.Project, *model.Reference
@@ -352,6 +358,7 @@ func (l *loader) loadFile(name, real string) {
 	body := docs[0].Body
 	d := &decoder{
 		file:    name,
+		exts:    l.exts,
 		lines:   &lineIndex{src: src},
 		diags:   &l.diags,
 		src:     l.src,
@@ -390,7 +397,7 @@ func (l *loader) guessSections(file string, src []byte) {
 // decodeTop decodes a file's top-level sections into the shared project.
 func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 	v := reflect.ValueOf(l.root).Elem()
-	st := fieldsOf(v.Type())
+	st := fieldsOf(v.Type(), l.exts)
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, "")
@@ -415,7 +422,7 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 		}
 		l.defined[key] = d.pos(keyNode)
 		d.set(key, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, v.FieldByIndex(f.index), key, 1)
+		d.decode(mv.Value, fieldValue(v, f), key, 1)
 	}
 }
 

@@ -46,7 +46,7 @@ func TestSuggestMatchesDiagSuggest(t *testing.T) {
 			return
 		}
 		seen[tp] = true
-		st := fieldsOf(tp)
+		st := fieldsOf(tp, nil)
 		for _, name := range st.names {
 			for range 30 {
 				key := name

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -58,7 +59,51 @@ func must(err error) {
 // a positioned diagnostic in plain English. Values that already failed to
 // decode are not reported again.
 func (l *loader) validate() {
-	err := Validator().Struct(l.root)
+	l.validateStruct(l.root, "")
+	// The rule packs' extensions, each validated on its own (validator does
+	// not see into model.Ext), their errors placed under the extended item.
+	walkExtensions(reflect.ValueOf(l.root).Elem(), "", func(path string, ext reflect.Value) {
+		l.validateStruct(ext.Addr().Interface(), path)
+	})
+}
+
+// walkExtensions calls fn with the path and value of every extension
+// struct held by v or a value inside it.
+func walkExtensions(v reflect.Value, path string, fn func(string, reflect.Value)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walkExtensions(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			walkExtensions(v.Index(i), model.Index(path, i), fn)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		for _, k := range keys {
+			walkExtensions(v.MapIndex(k), model.Field(path, k.String()), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			if name := tags.YAMLName(t.Field(i)); name != "" {
+				walkExtensions(v.Field(i), model.Field(path, name), fn)
+			}
+		}
+		_, exts := model.ExtValues(v)
+		for _, x := range exts {
+			fn(path, x)
+			walkExtensions(x, path, fn)
+		}
+	}
+}
+
+// validateStruct validates the struct s, found at path, and reports each
+// failure.
+func (l *loader) validateStruct(s any, at string) {
+	err := Validator().Struct(s)
 	errs, ok := err.(validator.ValidationErrors)
 	if !ok {
 		if err != nil {
@@ -71,10 +116,14 @@ func (l *loader) validate() {
 		if _, rest, ok := strings.Cut(p, "."); ok {
 			p = rest
 		}
+		p = mapKeyRE.ReplaceAllString(p, ".$1")
+		if at != "" {
+			p = at + "." + p
+		}
 		if l.isBroken(p) {
 			continue
 		}
-		d := translate(fe, p, l.src)
+		d := translate(fe, reflect.TypeOf(s).Elem(), p, l.src)
 		if at, ok := l.aliased[p]; ok && at != d.Pos {
 			d.Related = append(d.Related, at)
 		}
@@ -108,7 +157,11 @@ func (l *loader) isBroken(path string) bool {
 	return false
 }
 
-func translate(fe validator.FieldError, path string, src *model.SourceMap) *diag.Diagnostic {
+// mapKeyRE matches the map keys in validator's namespaces
+// (notices[global].title), which data paths write as fields.
+var mapKeyRE = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
+
+func translate(fe validator.FieldError, root reflect.Type, path string, src *model.SourceMap) *diag.Diagnostic {
 	d := &diag.Diagnostic{Severity: diag.Error, Path: path, Pos: src.Pos(path)}
 	name := fe.Field()
 	value := fmt.Sprint(fe.Value())
@@ -135,11 +188,11 @@ func translate(fe validator.FieldError, path string, src *model.SourceMap) *diag
 		}
 	case "required_if":
 		f, v, _ := strings.Cut(param, " ")
-		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, yamlKey(fe, f), v)
+		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, yamlKey(fe, root, f), v)
 	case "required_without":
-		d.Message = fmt.Sprintf("give %q or %q", name, yamlKey(fe, param))
+		d.Message = fmt.Sprintf("give %q or %q", name, yamlKey(fe, root, param))
 	case "required_with":
-		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, yamlKey(fe, param))
+		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, yamlKey(fe, root, param))
 	case "min":
 		if fe.Kind() == reflect.Slice {
 			d.Message = fmt.Sprintf("%q must list at least %s item%s", name, param, plural(param))
@@ -207,9 +260,9 @@ func plural(n string) string {
 
 // yamlKey returns the YAML key of the field named goName in the struct that
 // holds fe's field (the other field of a required_if or required_with rule).
-func yamlKey(fe validator.FieldError, goName string) string {
-	ns := indexRE.ReplaceAllString(fe.StructNamespace(), "")
-	if t, ok := structTypes()[strings.TrimSuffix(ns, "."+fe.StructField())]; ok {
+func yamlKey(fe validator.FieldError, root reflect.Type, goName string) string {
+	ns := indexRE.ReplaceAllString(mapKeyRE.ReplaceAllString(fe.StructNamespace(), ""), "")
+	if t, ok := structTypes(root)[strings.TrimSuffix(ns, "."+fe.StructField())]; ok {
 		if f, ok := t.FieldByName(goName); ok {
 			return tags.YAMLName(f)
 		}
@@ -217,9 +270,13 @@ func yamlKey(fe validator.FieldError, goName string) string {
 	return goName
 }
 
-// structTypes maps the struct namespaces validator reports (Project.Organization.DPO.EU)
-// to their struct types, with list indexes removed.
-var structTypes = sync.OnceValue(func() map[string]reflect.Type {
+// structTypes maps the struct namespaces validator reports
+// (Project.Organization.Entities, PurposeFacts for an extension validated on
+// its own) to their struct types, with list indexes removed.
+func structTypes(root reflect.Type) map[string]reflect.Type {
+	if m, ok := namespaces.Load(root); ok {
+		return m.(map[string]reflect.Type)
+	}
 	m := map[string]reflect.Type{}
 	var walk func(ns string, t reflect.Type, depth int)
 	walk = func(ns string, t reflect.Type, depth int) {
@@ -230,7 +287,7 @@ var structTypes = sync.OnceValue(func() map[string]reflect.Type {
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			ft := f.Type
-			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
+			for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice || ft.Kind() == reflect.Map {
 				ft = ft.Elem()
 			}
 			if ft.Kind() == reflect.Struct && tags.YAMLName(f) != "" {
@@ -238,7 +295,10 @@ var structTypes = sync.OnceValue(func() map[string]reflect.Type {
 			}
 		}
 	}
-	walk("Project", reflect.TypeOf(model.Project{}), 0)
-	walk("Reference", reflect.TypeOf(model.Reference{}), 0)
+	walk(root.Name(), root, 0)
+	namespaces.Store(root, m)
 	return m
-})
+}
+
+// namespaces caches structTypes by root type.
+var namespaces sync.Map // reflect.Type -> map[string]reflect.Type

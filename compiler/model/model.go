@@ -21,8 +21,10 @@ type Project struct {
 	// The organisation publishing the notices: its legal entities, contacts,
 	// data protection officers, representatives and supervisory authorities.
 	Organization *Organization `yaml:"organization" validate:"required"`
-	// Settings of each published notice: titles and change-notice periods.
-	Notices *Notices `yaml:"notices" validate:"required"`
+	// Settings of each published notice, by the id of its rule pack
+	// (global, eu, california, ...; "disclose --help" lists them): titles
+	// and change-notice periods.
+	Notices map[string]*NoticeSettings `yaml:"notices" validate:"required,dive"`
 	// The groups of people whose personal data is processed (customers,
 	// prospects, website visitors, job applicants, ...).
 	Subjects []*Subject `yaml:"subjects" validate:"required,min=1,dive"`
@@ -48,8 +50,6 @@ type Project struct {
 	// Cookies and similar tracking technologies, and how browser signals
 	// (Do Not Track, Global Privacy Control) are handled.
 	Cookies *Cookies `yaml:"cookies" validate:"required"`
-	// California (CCPA/CPRA, Shine the Light, CalOPPA) facts.
-	California *California `yaml:"california"`
 	// Children's data.
 	Children *Children `yaml:"children" validate:"required"`
 	// How personal data is protected.
@@ -61,6 +61,10 @@ type Project struct {
 	// The team's own prose sections, in its own words, placed in the notices
 	// it names.
 	Sections []*Section `yaml:"sections" validate:"dive"`
+
+	// Ext holds the sections rule packs add (the california pack's
+	// california:).
+	Ext Ext `yaml:"-"`
 
 	// Source maps data paths to their positions in the data files.
 	Source *SourceMap `yaml:"-"`
@@ -91,21 +95,16 @@ type Organization struct {
 	// Whether the organisation offers goods or services to, or monitors, people
 	// in the United Kingdom (UK GDPR Art. 3(2)).
 	TargetsUK Answer `yaml:"targets_uk" validate:"required"`
-	// Data protection officers, per regime.
-	DPO *DPOs `yaml:"dpo"`
-	// Representatives under GDPR Art. 27 and UK GDPR Art. 27.
-	Representatives *Representatives `yaml:"representatives"`
-	// Supervisory authorities people may complain to.
-	SupervisoryAuthorities *Authorities `yaml:"supervisory_authorities"`
-	// Participation in the EU-U.S. Data Privacy Framework and its extensions.
-	DPF *DPF `yaml:"dpf"`
-	// How people can complain to the organisation itself (UK DPA 2018 s. 164A).
-	Complaints *Complaints `yaml:"complaints"`
+
+	// Ext holds the facts rule packs add (the eu pack's data protection
+	// officers and representatives).
+	Ext Ext `yaml:"-"`
 }
 
 // Entity is one legal entity of the organisation.
 type Entity struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this entity elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Registered legal name, e.g. "Helpwise, Inc.".
@@ -146,6 +145,7 @@ type Address struct {
 // Contact is a way to reach a person, team or body.
 type Contact struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Name of the person, team or body, e.g. "Privacy Office".
 	Name string `yaml:"name"`
 	// Email address.
@@ -163,85 +163,10 @@ type Contact struct {
 	Address *Address `yaml:"address"`
 }
 
-// DPOs are the data protection officers, per regime.
-type DPOs struct {
-	Pos diag.Pos `yaml:"-"`
-	// Data protection officer for the EU (GDPR Arts. 37-39).
-	EU *DPO `yaml:"eu"`
-	// Data protection officer for the UK (UK GDPR Arts. 37-39).
-	UK *DPO `yaml:"uk"`
-}
-
-// DPO is a data protection officer.
-type DPO struct {
-	Pos diag.Pos `yaml:"-"`
-	// Whether a DPO is appointed, whether required by law or voluntarily.
-	Appointed Answer `yaml:"appointed" validate:"required"`
-	// Whether the appointment is mandatory under Art. 37(1) or national law.
-	Mandatory Answer `yaml:"mandatory"`
-	// How to reach the DPO (a name is not required).
-	Contact *Contact `yaml:"contact" validate:"required_if=Appointed yes"`
-}
-
-// Representatives are the Art. 27 representatives.
-type Representatives struct {
-	Pos diag.Pos `yaml:"-"`
-	// Representative in the EU (GDPR Art. 27).
-	EU *Contact `yaml:"eu"`
-	// Representative in the United Kingdom (UK GDPR Art. 27).
-	UK *Contact `yaml:"uk"`
-}
-
-// Authorities are the supervisory authorities named in the notices.
-type Authorities struct {
-	Pos diag.Pos `yaml:"-"`
-	// Lead supervisory authority in the EU, if there is one; otherwise people
-	// are sent to the authority where they live.
-	EU *Contact `yaml:"eu"`
-	// The UK supervisory authority (the Information Commissioner's Office).
-	UK *Contact `yaml:"uk"`
-}
-
-// DPF describes certification under the EU-U.S. Data Privacy Framework.
-type DPF struct {
-	Pos diag.Pos `yaml:"-"`
-	// Whether an entity is certified under the Data Privacy Framework.
-	Certified Answer `yaml:"certified" validate:"required"`
-	// The certified entity.
-	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"organization.entities"`
-	// The frameworks certified to.
-	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us"`
-	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".
-	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes"`
-	// The independent dispute-resolution provider, e.g. TRUSTe.
-	DisputeResolution *Contact `yaml:"dispute_resolution" validate:"required_if=Certified yes"`
-	// The certification's entry on the Data Privacy Framework List.
-	ListURL string `yaml:"list_url" validate:"omitempty,http_url"`
-}
-
-// Complaints is the organisation's own complaints process.
-type Complaints struct {
-	Pos diag.Pos `yaml:"-"`
-	// Where to send a complaint (a web form, email or address), in words.
-	Channel Markdown `yaml:"channel" validate:"required"`
-	// Days within which a complaint is acknowledged (UK: at most 30).
-	AcknowledgeDays int `yaml:"acknowledge_days" validate:"omitempty,min=1,max=30"`
-}
-
-// Notices holds the settings of each published notice.
-type Notices struct {
-	Pos diag.Pos `yaml:"-"`
-	// The global privacy policy.
-	Global *NoticeSettings `yaml:"global" validate:"required"`
-	// The European supplement (EU GDPR and UK GDPR).
-	EU *NoticeSettings `yaml:"eu"`
-	// The California notice (CCPA/CPRA).
-	California *NoticeSettings `yaml:"california"`
-}
-
 // NoticeSettings configures one notice.
 type NoticeSettings struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Title shown on the page and in the PDF.
 	Title string `yaml:"title" validate:"required"`
 	// Short introduction shown under the title.
@@ -254,6 +179,7 @@ type NoticeSettings struct {
 // Subject is a group of people whose personal data is processed.
 type Subject struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this group elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Customers".
@@ -265,6 +191,7 @@ type Subject struct {
 // Source is where personal data comes from.
 type Source struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this source elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name or nature of the source, e.g. "Data enrichment providers such as ZoomInfo".
@@ -283,6 +210,7 @@ type Source struct {
 // Category is a category of personal data.
 type Category struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this category elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Contact information".
@@ -298,11 +226,6 @@ type Category struct {
 	// Special categories under GDPR Art. 9, or criminal-offence data under
 	// Art. 10, that this category contains; empty when none.
 	Special []string `yaml:"special" validate:"dive,oneof=racial_or_ethnic_origin political_opinions religious_or_philosophical_beliefs trade_union_membership genetic biometric health sex_life_or_orientation criminal_offences"`
-	// The California statutory categories (Civ. Code §1798.140(v)(1)(A)-(L)),
-	// by letter.
-	CCPACategories []string `yaml:"ccpa_categories" validate:"dive,oneof=A B C D E F G H I J K L"`
-	// California sensitive personal information subtypes (§1798.140(ae)), L1-L10.
-	CCPASensitive []string `yaml:"ccpa_sensitive" validate:"dive,oneof=L1 L2 L3 L4 L5 L6 L7 L8 L9 L10"`
 	// Whether providing the data is a statutory requirement, a contractual
 	// requirement, needed to enter a contract, or voluntary (GDPR Art. 13(2)(e)).
 	Provision string `yaml:"provision" validate:"omitempty,oneof=statutory contractual precontractual voluntary"`
@@ -310,16 +233,12 @@ type Category struct {
 	Consequence Markdown `yaml:"consequence"`
 	// How long the data is kept.
 	Retention string `yaml:"retention" validate:"required,id" ref:"retention"`
-	// Whether this category was sold in the preceding 12 months (CCPA).
-	Sold Answer `yaml:"sold"`
-	// Whether this category was shared for cross-context behavioural
-	// advertising in the preceding 12 months (CCPA).
-	Shared Answer `yaml:"shared"`
 }
 
 // Retention is a rule for how long data is kept.
 type Retention struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this rule elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// What the rule covers, e.g. "Support tickets".
@@ -336,6 +255,7 @@ type Retention struct {
 // Purpose is a reason personal data is used.
 type Purpose struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this purpose elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Short name, e.g. "Provide and support the service".
@@ -346,35 +266,11 @@ type Purpose struct {
 	Subjects []string `yaml:"subjects" validate:"dive,id" ref:"subjects"`
 	// The categories of personal data used.
 	Categories []string `yaml:"categories" validate:"required,min=1,dive,id" ref:"categories"`
-	// Legal bases under GDPR Art. 6(1): consent (a), contract (b),
-	// legal_obligation (c), vital_interests (d), public_task (e),
-	// legitimate_interests (f).
-	LegalBases []string `yaml:"legal_bases" validate:"required,min=1,dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests"`
-	// UK legal bases, when they differ from the EU ones; UK GDPR adds
-	// recognised_legitimate_interest (Art. 6(1)(ea)).
-	UKLegalBases []string `yaml:"uk_legal_bases" validate:"dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests recognised_legitimate_interest"`
-	// The UK GDPR Annex 1 condition, when a UK basis is
-	// recognised_legitimate_interest (UK GDPR Art. 6(1)(ea)).
-	RecognisedInterest string `yaml:"recognised_interest" validate:"omitempty,oneof=public_task_request national_security emergencies crime safeguarding democratic_engagement"`
-	// The specific legitimate interest pursued, when a basis is
-	// legitimate_interests (GDPR Art. 13(1)(d)).
-	LegitimateInterest Markdown `yaml:"legitimate_interest"`
-	// The Art. 9(2) condition, when special categories are used.
-	Art9Condition string `yaml:"art9_condition" validate:"omitempty,oneof=explicit_consent employment vital_interests not_for_profit made_public legal_claims substantial_public_interest health_care public_health archiving_research"`
-	// The law authorising the use of criminal-offence data (GDPR Art. 10).
-	Art10Basis Markdown `yaml:"art10_basis"`
 	// To whom the data is disclosed for this purpose.
 	Recipients []string `yaml:"recipients" validate:"dive,id" ref:"recipients"`
 	// How long the data is kept for this purpose, when it differs from the
 	// categories' own rules.
 	Retention string `yaml:"retention" validate:"omitempty,id" ref:"retention"`
-	// California business or commercial purposes (Civ. Code §1798.140(e)).
-	BusinessPurposes []string `yaml:"business_purposes" validate:"dive,oneof=auditing security debugging short_term_use performing_services advertising_and_marketing internal_research quality_and_safety commercial"`
-	// Whether this purpose involves selling personal data (CCPA).
-	Sells Answer `yaml:"sells"`
-	// Whether this purpose involves sharing personal data for cross-context
-	// behavioural advertising (CCPA).
-	Shares Answer `yaml:"shares"`
 	// Whether this purpose is direct marketing (the right to object is then
 	// absolute, GDPR Art. 21(2)-(3)).
 	DirectMarketing bool `yaml:"direct_marketing"`
@@ -388,6 +284,7 @@ type Purpose struct {
 // Recipient is a category of recipients, or a named recipient.
 type Recipient struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this recipient elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Service providers" or "Professional advisers".
@@ -398,22 +295,16 @@ type Recipient struct {
 	// providers and contractors; third_party, advertising_partner and
 	// event_partner are CCPA third parties.
 	Kind string `yaml:"kind" validate:"required,oneof=affiliate service_provider contractor third_party advertising_partner event_partner professional_adviser authority business_transfer"`
-	// Role under the GDPR.
-	GDPRRole string `yaml:"gdpr_role" validate:"required,oneof=processor controller joint_controller"`
 	// The categories of personal data disclosed to them.
 	Categories []string `yaml:"categories" validate:"required,min=1,dive,id" ref:"categories"`
 	// Countries where they are located, as ISO 3166-1 alpha-2 codes.
 	Countries []string `yaml:"countries" validate:"dive,country"`
-	// Whether personal data is sold to them (CCPA).
-	Sold Answer `yaml:"sold"`
-	// Whether personal data is shared with them for cross-context behavioural
-	// advertising (CCPA).
-	Shared Answer `yaml:"shared"`
 }
 
 // Processor is a named processor (sub-processor).
 type Processor struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this processor elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name as people know it, e.g. "Stripe".
@@ -454,6 +345,7 @@ type Processor struct {
 // Transfer is a transfer of personal data to a country outside the EEA or UK.
 type Transfer struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this transfer elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Destination countries, as ISO 3166-1 alpha-2 codes.
@@ -462,27 +354,12 @@ type Transfer struct {
 	Recipients []string `yaml:"recipients" validate:"dive,id" ref:"recipients"`
 	// What is transferred and why, in a sentence.
 	Description Markdown `yaml:"description"`
-	// Transfer tool for EU data (GDPR Arts. 45-49), as in the legal
-	// reference's mechanism list.
-	Mechanism string `yaml:"mechanism" validate:"required,oneof=ADEQUACY EU_US_DPF SCC_2021_914 SCC_SA_ADOPTED BCR CODE_OF_CONDUCT CERTIFICATION PUBLIC_BODY_INSTRUMENT AUTHORISED_CLAUSES ADMIN_ARRANGEMENT ART49_1_A ART49_1_B ART49_1_C ART49_1_D ART49_1_E ART49_1_F ART49_1_G ART49_1_COMPELLING_LI PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
-	// SCC modules used with SCC_2021_914: 1 controller to controller, 2
-	// controller to processor, 3 processor to processor, 4 processor to
-	// controller.
-	SCCModules []int `yaml:"scc_modules" validate:"required_if=Mechanism SCC_2021_914,dive,min=1,max=4"`
-	// Transfer tool for UK data (UK GDPR Arts. 45A-49).
-	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR UK_ART49 PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
-	// Where to get a copy of the safeguards, or how to request one
-	// (GDPR Art. 13(1)(f)).
-	SafeguardsCopy Markdown `yaml:"safeguards_copy"`
-	// For ART49_1_A: the risks of the transfer the person was told about.
-	RiskStatement Markdown `yaml:"risk_statement"`
-	// For ART49_1_COMPELLING_LI: the compelling legitimate interests.
-	CompellingInterest Markdown `yaml:"compelling_interest"`
 }
 
 // Rights says which privacy rights are offered and how to exercise them.
 type Rights struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Rights offered to everyone, whatever the law where they live. The
 	// jurisdiction notices add the rights their law grants.
 	Offered []*Right `yaml:"offered" validate:"required,min=1,dive"`
@@ -506,6 +383,7 @@ type Rights struct {
 // Right is one right offered.
 type Right struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Which right.
 	Right string `yaml:"right" validate:"required,oneof=access correction deletion portability restriction objection withdraw_consent opt_out_marketing opt_out_sale_sharing limit_sensitive appeal complain"`
 	// How the organisation describes it, when the standard wording is not enough.
@@ -515,6 +393,7 @@ type Right struct {
 // RequestMethod is one way to make a privacy request.
 type RequestMethod struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Kind of method.
 	Type string `yaml:"type" validate:"required,oneof=email web_form toll_free_phone phone postal in_app in_person"`
 	// The address, number or link; for postal, the address in one line.
@@ -526,6 +405,7 @@ type RequestMethod struct {
 // Cookies describes cookies and similar technologies.
 type Cookies struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// What cookies and similar technologies are used for, in general.
 	Summary Markdown `yaml:"summary" validate:"required"`
 	// The separate cookie policy, if any.
@@ -549,6 +429,7 @@ type Cookies struct {
 // Signal says how a browser privacy signal is handled.
 type Signal struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Whether the signal is honoured.
 	Honored Answer `yaml:"honored" validate:"required"`
 	// What happens when the signal is received.
@@ -561,6 +442,7 @@ type Signal struct {
 // Cookie is one cookie or similar tracker.
 type Cookie struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Name of the cookie or tracker, e.g. "_ga".
 	Name string `yaml:"name" validate:"required"`
 	// Who sets it, e.g. "Google Analytics".
@@ -586,101 +468,10 @@ type Link struct {
 	URL string `yaml:"url" validate:"required,http_url"`
 }
 
-// California holds the facts the California notice needs.
-type California struct {
-	Pos diag.Pos `yaml:"-"`
-	// Whether the organisation is a "business" under Civ. Code §1798.140(d).
-	Business Answer `yaml:"business" validate:"required"`
-	// Whether personal information is sold.
-	Sells Answer `yaml:"sells" validate:"required"`
-	// Whether personal information is shared for cross-context behavioural
-	// advertising.
-	Shares Answer `yaml:"shares" validate:"required"`
-	// Whether personal information of consumers under 16 is sold or shared
-	// with actual knowledge of their age.
-	SellsOrSharesUnder16 Answer `yaml:"sells_or_shares_under_16" validate:"required"`
-	// Whether sensitive personal information is used or disclosed beyond the
-	// purposes permitted by regs §7027(m).
-	SensitiveBeyondPermitted Answer `yaml:"sensitive_beyond_permitted" validate:"required"`
-	// Whether the business operates exclusively online and has a direct
-	// relationship with consumers (then an email address is enough for
-	// requests, §1798.130(a)(1)(A)).
-	ExclusivelyOnline Answer `yaml:"exclusively_online" validate:"required"`
-	// Links required when selling, sharing or using sensitive personal
-	// information beyond permitted purposes.
-	Links *CaliforniaLinks `yaml:"links"`
-	// Whether financial incentives are offered for personal information (§7016).
-	FinancialIncentives Answer `yaml:"financial_incentives" validate:"required"`
-	// The incentives, when financial_incentives is yes.
-	Incentives []*Incentive `yaml:"incentives" validate:"required_if=FinancialIncentives yes,dive"`
-	// Request metrics for businesses handling the data of 10 million or more
-	// Californians a year (§7102).
-	Metrics *Metrics `yaml:"metrics"`
-	// Shine the Light (Civ. Code §1798.83).
-	ShineTheLight *ShineTheLight `yaml:"shine_the_light"`
-	// The commitment about de-identified information (§1798.140(m)).
-	Deidentified Markdown `yaml:"deidentified"`
-}
-
-// CaliforniaLinks are the opt-out links of Civ. Code §1798.135.
-type CaliforniaLinks struct {
-	Pos diag.Pos `yaml:"-"`
-	// The "Do Not Sell or Share My Personal Information" page.
-	DoNotSellOrShare string `yaml:"do_not_sell_or_share" validate:"omitempty,http_url"`
-	// The "Limit the Use of My Sensitive Personal Information" page.
-	LimitSensitive string `yaml:"limit_sensitive" validate:"omitempty,http_url"`
-	// The alternative opt-out link (§7015).
-	PrivacyChoices *PrivacyChoices `yaml:"privacy_choices"`
-}
-
-// PrivacyChoices is the alternative opt-out link of regs §7015.
-type PrivacyChoices struct {
-	Pos diag.Pos `yaml:"-"`
-	// Exactly "Your Privacy Choices" or "Your California Privacy Choices".
-	Title string `yaml:"title" validate:"required,oneof='Your Privacy Choices' 'Your California Privacy Choices'"`
-	// The page.
-	URL string `yaml:"url" validate:"required,http_url"`
-}
-
-// Incentive is a financial incentive (regs §7016).
-type Incentive struct {
-	Pos diag.Pos `yaml:"-"`
-	// Name of the programme.
-	Name string `yaml:"name" validate:"required"`
-	// Its material terms, categories of personal information involved, how to
-	// opt in and withdraw, and how its value is calculated.
-	Description Markdown `yaml:"description" validate:"required"`
-}
-
-// Metrics are the request metrics of regs §7102.
-type Metrics struct {
-	Pos diag.Pos `yaml:"-"`
-	// Whether the business must publish them.
-	Required Answer `yaml:"required" validate:"required"`
-	// Link to the published metrics.
-	URL string `yaml:"url" validate:"required_if=Required yes,omitempty,http_url"`
-}
-
-// ShineTheLight covers Civ. Code §1798.83.
-type ShineTheLight struct {
-	Pos diag.Pos `yaml:"-"`
-	// Whether the business has 20 or more employees (below that, the law does
-	// not apply).
-	EmployeesAtLeast20 Answer `yaml:"employees_20_or_more" validate:"required"`
-	// Whether personal information is disclosed to third parties for their
-	// own direct marketing.
-	DisclosesForDirectMarketing Answer `yaml:"discloses_for_direct_marketing" validate:"required"`
-	// The alternative of §1798.83(c)(2): such disclosures happen only when
-	// the customer opts in, or customers may opt out free of charge.
-	Choice string `yaml:"choice" validate:"omitempty,oneof=opt_in opt_out"`
-	// Where customers send a request for the list of disclosures (a mailing
-	// address, email address, or toll-free telephone or fax number).
-	Contact *Contact `yaml:"contact"`
-}
-
 // Children covers children's data.
 type Children struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Minimum age of people the services are for; data of younger children is
 	// not knowingly collected.
 	MinimumAge int `yaml:"minimum_age" validate:"required,min=13,max=21"`
@@ -696,6 +487,7 @@ type Children struct {
 // Security describes how personal data is protected.
 type Security struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// The security statement.
 	Statement Markdown `yaml:"statement" validate:"required"`
 	// Notable measures, e.g. "Encryption in transit (TLS 1.2+)".
@@ -707,6 +499,7 @@ type Security struct {
 // AutomatedDecisions covers automated decision-making and profiling.
 type AutomatedDecisions struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Whether decisions based solely on automated processing with legal or
 	// similarly significant effects are made (GDPR Art. 22).
 	SolelyAutomated Answer `yaml:"solely_automated" validate:"required"`
@@ -719,6 +512,7 @@ type AutomatedDecisions struct {
 // Decision is an automated decision.
 type Decision struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier used to refer to this decision elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// What is decided.
@@ -740,6 +534,7 @@ type Decision struct {
 // Changes says how changes are announced.
 type Changes struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// How people are told about changes to the notices.
 	Notification Markdown `yaml:"notification" validate:"required"`
 	// Whether customers give general or specific authorisation for new
@@ -756,6 +551,7 @@ type Changes struct {
 // Section is one of the team's own prose sections.
 type Section struct {
 	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Identifier, also the section's anchor in the page.
 	ID string `yaml:"id" validate:"required,id"`
 	// Heading.

@@ -33,14 +33,30 @@ func plainValue(v reflect.Value) any {
 		return plainValue(v.Elem())
 	case reflect.Struct:
 		m := map[string]any{}
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			name := tags.YAMLName(t.Field(i))
-			if name == "" {
-				continue
+		fields := func(v reflect.Value) {
+			t := v.Type()
+			for i := 0; i < t.NumField(); i++ {
+				name := tags.YAMLName(t.Field(i))
+				if name == "" {
+					continue
+				}
+				if x := plainValue(v.Field(i)); !empty(x) {
+					m[name] = x
+				}
 			}
-			if x := plainValue(v.Field(i)); !empty(x) {
-				m[name] = x
+		}
+		fields(v)
+		// The rule packs' keys sit beside the item's own, as in the data.
+		_, exts := model.ExtValues(v)
+		for _, x := range exts {
+			fields(x)
+		}
+		return m
+	case reflect.Map:
+		m := map[string]any{}
+		for _, k := range v.MapKeys() {
+			if x := plainValue(v.MapIndex(k)); !empty(x) {
+				m[k.String()] = x
 			}
 		}
 		return m

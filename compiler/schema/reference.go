@@ -10,13 +10,13 @@ import (
 // Reference returns the data-file reference in Markdown: one table per
 // section and type, every key with its kind, whether it is required, its
 // allowed values and its description. The README embeds it.
-func Reference() string {
-	s := Generate()
+func Reference(opts Options) string {
+	s := Generate(opts)
 	var b strings.Builder
 	b.WriteString("### Sections\n\n")
 	b.WriteString("Each data file holds one or more of these sections; each section is defined in one file. " +
 		"The required ones must be defined in some file of the data folder.\n\n")
-	table(&b, s, requiredSections())
+	table(&b, s, requiredSections(opts.Extensions))
 	// Types in the order they are first reached from the sections.
 	seen := map[string]bool{}
 	var order []string
@@ -60,6 +60,9 @@ func refName(p *Schema) string {
 	if p.Items != nil {
 		return refName(p.Items)
 	}
+	if v, ok := p.AdditionalProperties.(*Schema); ok {
+		return refName(v)
+	}
 	return strings.TrimPrefix(p.Ref, "#/$defs/")
 }
 
@@ -71,6 +74,9 @@ func kind(p *Schema) string {
 	}
 	if p.Items != nil {
 		return "list of " + kind(p.Items)
+	}
+	if v, ok := p.AdditionalProperties.(*Schema); ok {
+		return "for each notice id, " + kind(v)
 	}
 	if len(p.Enum) > 0 {
 		if isAnswer(p) {

@@ -35,7 +35,8 @@ type Schema struct {
 	Items                *Schema            `json:"items,omitempty"`
 	Properties           map[string]*Schema `json:"properties,omitempty"`
 	Required             []string           `json:"required,omitempty"`
-	AdditionalProperties *bool              `json:"additionalProperties,omitempty"`
+	AdditionalProperties any                `json:"additionalProperties,omitempty"` // false, or the schema of every value
+	PropertyNames        *Schema            `json:"propertyNames,omitempty"`
 	AnyOf                []*Schema          `json:"anyOf,omitempty"`
 	Defs                 map[string]*Schema `json:"$defs,omitempty"`
 
@@ -43,11 +44,19 @@ type Schema struct {
 	Order []string `json:"-"`
 }
 
+// Options say what the registered rule packs add to the model.
+type Options struct {
+	// Extensions are the packs' own keys (compiler.Extensions).
+	Extensions model.Extensions
+	// Notices are the packs' notice ids, the keys of notices:.
+	Notices []string
+}
+
 // Generate returns the schema of a data file. Every top-level section is
 // optional in a single file (the sections are spread over several files); the
 // checker requires them across the whole data set.
-func Generate() *Schema {
-	g := &generator{defs: map[string]*Schema{}}
+func Generate(opts Options) *Schema {
+	g := &generator{defs: map[string]*Schema{}, opts: opts}
 	root := g.object(reflect.TypeOf(model.Project{}))
 	root.Required = nil
 	root.Schema = "https://json-schema.org/draft/2020-12/schema"
@@ -55,30 +64,28 @@ func Generate() *Schema {
 	root.Title = "disclose data file"
 	root.Description = "A data file of a disclose project: one or more of the sections below. " +
 		"Each section is defined in one file of the data folder; together the files must define every required section: " +
-		strings.Join(requiredSections(), ", ") + "."
+		strings.Join(requiredSections(opts.Extensions), ", ") + "."
 	root.Defs = g.defs
 	return root
 }
 
 // JSON returns the schema as indented JSON with a final newline.
-func JSON() ([]byte, error) {
+func JSON(opts Options) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(Generate()); err != nil {
+	if err := enc.Encode(Generate(opts)); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-func requiredSections() []string {
+func requiredSections(exts model.Extensions) []string {
 	var out []string
-	t := reflect.TypeOf(model.Project{})
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if name := tags.YAMLName(f); name != "" && tags.Has(tags.Validate(f).Self, "required") {
-			out = append(out, name)
+	for _, k := range exts.Keys(reflect.TypeOf(model.Project{})) {
+		if tags.Has(tags.Validate(k.Field).Self, "required") {
+			out = append(out, k.Name)
 		}
 	}
 	return out
@@ -86,22 +93,42 @@ func requiredSections() []string {
 
 type generator struct {
 	defs map[string]*Schema
+	opts Options
 }
+
+// doc returns the doc comment key of a type declared by t's package: the
+// model's, or a rule pack's (its extensions say where its docs are).
+func (g *generator) doc(t reflect.Type, key string) string {
+	if t.PkgPath() == modelPkg {
+		return model.Doc(key)
+	}
+	for _, e := range g.opts.Extensions {
+		if e.Type.PkgPath() == t.PkgPath() && e.Doc != nil {
+			return e.Doc(key)
+		}
+	}
+	return ""
+}
+
+var modelPkg = reflect.TypeOf(model.Project{}).PkgPath()
 
 // object returns the schema of a struct type's fields.
 func (g *generator) object(t reflect.Type) *Schema {
 	no := false
 	s := &Schema{Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: &no,
-		Description: model.Doc(t.Name())}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name := tags.YAMLName(f)
-		if name == "" {
-			continue
-		}
+		Description: g.doc(t, t.Name())}
+	for _, k := range g.opts.Extensions.Keys(t) {
+		f, name := k.Field, k.Name
 		r := tags.Validate(f)
 		fs := g.field(f.Type, r)
-		doc := model.Doc(t.Name() + "." + f.Name)
+		owner := t
+		if k.Ext != nil {
+			owner = k.Ext.Type
+		}
+		doc := g.doc(owner, owner.Name()+"."+k.Field.Name)
+		if k.Pack != "" {
+			doc = strings.TrimSpace(doc + " (From the " + k.Pack + " rule pack.)")
+		}
 		if ref := f.Tag.Get("ref"); ref != "" {
 			doc = strings.TrimSpace(doc + " The id of an item under " + ref + ":.")
 		}
@@ -131,6 +158,16 @@ func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 			g.defs[name] = g.object(t.Elem())
 		}
 		return &Schema{Ref: "#/$defs/" + name}
+	case t.Kind() == reflect.Map:
+		// notices:, keyed by the rule packs' notice ids.
+		s := &Schema{Type: "object", AdditionalProperties: g.field(t.Elem(), tags.Rules{Self: r.Items})}
+		if len(g.opts.Notices) > 0 {
+			s.PropertyNames = &Schema{}
+			for _, id := range g.opts.Notices {
+				s.PropertyNames.Enum = append(s.PropertyNames.Enum, id)
+			}
+		}
+		return s
 	case t.Kind() == reflect.Slice:
 		s := &Schema{Type: "array", Items: g.field(t.Elem(), tags.Rules{Self: r.Items})}
 		if n, ok := tags.Int(r.Self, "min"); ok {

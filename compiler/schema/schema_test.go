@@ -11,13 +11,14 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	disclose "github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/schema"
 	"github.com/disclose-dev/disclose/internal/golden"
 )
 
 // The checked-in schema, which the data files reference, matches the types.
 func TestSchemaFileIsCurrent(t *testing.T) {
-	b, err := schema.JSON()
+	b, err := schema.JSON(compiler.SchemaOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func TestSchemaFileIsCurrent(t *testing.T) {
 // Every property is documented: the descriptions come from the model's doc
 // comments, so an undocumented field fails here.
 func TestEveryFieldDocumented(t *testing.T) {
-	s := schema.Generate()
+	s := schema.Generate(compiler.SchemaOptions())
 	check := func(where string, o *schema.Schema) {
 		for name, p := range o.Properties {
 			if strings.TrimSpace(p.Description) == "" {
@@ -46,7 +47,7 @@ func TestEveryFieldDocumented(t *testing.T) {
 
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	b, err := schema.JSON()
+	b, err := schema.JSON(compiler.SchemaOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +140,7 @@ func TestReadmeReferenceIsCurrent(t *testing.T) {
 	}
 	var got bytes.Buffer
 	got.Write(readme[:i+len(begin)])
-	got.WriteString("\n" + schema.Reference())
+	got.WriteString("\n" + schema.Reference(compiler.SchemaOptions()))
 	got.Write(readme[j:])
 	golden.File(t, path, got.Bytes())
 }

@@ -23,6 +23,8 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -51,7 +53,7 @@ func main() {
 		eff, _ := time.Parse(time.DateOnly, e.effective)
 		rel, _ := time.Parse(time.DateOnly, e.released)
 		opts := &compiler.Options{Date: eff, LastUpdated: rel}
-		p, diags := load.Load(os.DirFS("."), "data")
+		p, diags := load.Load(os.DirFS("."), "data", compiler.Extensions()...)
 		diags.Append(check.Check(p, nil)...)
 		if e.edit != nil {
 			e.edit(p, e.effective)
@@ -132,7 +134,7 @@ func before(p *model.Project, day string, purposes, sections []string) {
 		pr.Purposes = slices.DeleteFunc(pr.Purposes, func(id string) bool { return slices.Contains(purposes, id) })
 	}
 	p.Sections = slices.DeleteFunc(p.Sections, func(s *model.Section) bool { return slices.Contains(sections, s.ID) })
-	p.Organization.Complaints = nil
+	eu.Org(p.Organization).Complaints = nil
 }
 
 func transfer(p *model.Project, id string) *model.Transfer {
@@ -149,22 +151,22 @@ func transfer(p *model.Project, id string) *model.Transfer {
 // California notice, no Data Privacy Framework and no AI tools.
 func edit2018(p *model.Project, day string) {
 	before(p, day, []string{"generative-ai"}, []string{"data-privacy-framework", "artificial-intelligence"})
-	p.California = nil
-	p.Notices.California = nil
-	p.Organization.DPF = nil
+	model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
+	delete(p.Notices, "california")
+	eu.Org(p.Organization).DPF = nil
 	p.Organization.EstablishedInEU = model.Yes
-	p.Organization.Representatives = nil
+	eu.Org(p.Organization).Representatives = nil
 	p.Cookies.GlobalPrivacyControl = &model.Signal{Honored: model.No,
 		Description: "Browsers do not yet send a common opt-out signal; when one is agreed, we will describe how we respond to it here."}
-	transfer(p, "us-dpf").Mechanism = "PRIVACY_SHIELD"
+	eu.Transfer(transfer(p, "us-dpf")).Mechanism = "PRIVACY_SHIELD"
 	transfer(p, "us-dpf").Description = "Personal data goes to Helpwise, Inc. and to service providers and advertising partners in the United States that are certified under the EU-U.S. Privacy Shield."
-	transfer(p, "us-dpf").SafeguardsCopy = "You can check each company's certification on the [Privacy Shield List](https://www.privacyshield.gov/list)."
-	transfer(p, "us-scc").Mechanism, transfer(p, "us-scc").SCCModules = "SCC_2010_87", nil
-	transfer(p, "us-scc-controllers").Mechanism, transfer(p, "us-scc-controllers").SCCModules = "SCC_2004_915", nil
+	eu.Transfer(transfer(p, "us-dpf")).SafeguardsCopy = "You can check each company's certification on the [Privacy Shield List](https://www.privacyshield.gov/list)."
+	eu.Transfer(transfer(p, "us-scc")).Mechanism, eu.Transfer(transfer(p, "us-scc")).SCCModules = "SCC_2010_87", nil
+	eu.Transfer(transfer(p, "us-scc-controllers")).Mechanism, eu.Transfer(transfer(p, "us-scc-controllers")).SCCModules = "SCC_2004_915", nil
 	// The United Kingdom is in the EU: no transfer, no UK tools.
 	p.Transfers = slices.DeleteFunc(p.Transfers, func(t *model.Transfer) bool { return t.ID == "uk-adequacy" })
 	for _, t := range p.Transfers {
-		t.UKMechanism = ""
+		eu.Transfer(t).UKMechanism = ""
 	}
 	for _, pr := range p.Processors {
 		if pr.Transfer == "uk-adequacy" {
@@ -181,11 +183,11 @@ func edit2018(p *model.Project, day string) {
 // Data Privacy Framework and no AI tools.
 func edit2021(p *model.Project, day string) {
 	before(p, day, []string{"generative-ai"}, []string{"data-privacy-framework", "artificial-intelligence"})
-	p.Organization.DPF = nil
+	eu.Org(p.Organization).DPF = nil
 	for id, mech := range map[string]string{"us-dpf": "SCC_2010_87", "us-scc": "SCC_2010_87", "us-scc-controllers": "SCC_2004_915"} {
 		t := transfer(p, id)
-		t.Mechanism, t.UKMechanism, t.SCCModules = mech, mech, nil
-		t.SafeguardsCopy = "Email [privacy@helpwise.example](mailto:privacy@helpwise.example) for a copy of the clauses."
+		eu.Transfer(t).Mechanism, eu.Transfer(t).UKMechanism, eu.Transfer(t).SCCModules = mech, mech, nil
+		eu.Transfer(t).SafeguardsCopy = "Email [privacy@helpwise.example](mailto:privacy@helpwise.example) for a copy of the clauses."
 	}
 	transfer(p, "us-dpf").Description = "Personal data goes to Helpwise, Inc. and to service providers and advertising partners in the United States, under the European Commission's Standard Contractual Clauses."
 	for _, pr := range p.Processors {

@@ -24,7 +24,10 @@ type Pack struct{}
 func New() *Pack { return &Pack{} }
 
 // ID implements jurisdiction.Jurisdiction.
-func (*Pack) ID() string { return "california" }
+func (*Pack) ID() string { return ID }
+
+// ID is the pack's id, and its notice's.
+const ID = "california"
 
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "California notice (CCPA/CPRA, Shine the Light)" }
@@ -36,16 +39,16 @@ func (*Pack) Audience() string {
 
 // MaterialChangeNoticeDays is notices.california.material_change_notice_days.
 func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices.California == nil {
+	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
 		return 0
 	}
-	return p.Notices.California.MaterialChangeNoticeDays
+	return p.Notices[ID].MaterialChangeNoticeDays
 }
 
 // Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
 // publishes the notice from 1 January 2020.
 func (*Pack) Applies(c *j.Context) (bool, string) {
-	ca := c.Project.California
+	ca := Of(c.Project)
 	switch {
 	case j.Day(c.Date) < CCPADate:
 		return false, "the CCPA applies from 1 January 2020"
@@ -166,21 +169,21 @@ func checkStatutory(c *j.Context, r *j.Report) {
 			continue
 		}
 		path := model.Index("categories", i)
-		if len(cat.CCPACategories) == 0 {
+		if len(Category(cat).CCPACategories) == 0 {
 			r.Missing(path, "add ccpa_categories: with the letters A-L of the statutory categories it falls under (for example [A, B])",
 				"category %q does not say which California statutory categories (A-L) it falls under", cat.ID)
 			continue
 		}
-		if len(cat.CCPASensitive) > 0 && !slices.Contains(cat.CCPACategories, "L") {
+		if len(Category(cat).CCPASensitive) > 0 && !slices.Contains(Category(cat).CCPACategories, "L") {
 			r.Missing(path+".ccpa_categories", "add L to ccpa_categories",
-				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(cat.CCPASensitive, ", "))
+				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(Category(cat).CCPASensitive, ", "))
 		}
 	}
 }
 
 func checkSoldShared(c *j.Context, r *j.Report) {
 	p := c.Project
-	ca := p.California
+	ca := Of(p)
 	anySold, anyShared := false, false
 	for i, cat := range p.Categories {
 		if cat == nil {
@@ -190,14 +193,14 @@ func checkSoldShared(c *j.Context, r *j.Report) {
 		for _, f := range []struct {
 			key string
 			a   model.Answer
-		}{{"sold", cat.Sold}, {"shared", cat.Shared}} {
+		}{{"sold", Category(cat).Sold}, {"shared", Category(cat).Shared}} {
 			if !f.a.Known() {
 				r.Missing(path, fmt.Sprintf("add %s: yes or %s: no", f.key, f.key),
 					"category %q does not say whether it was %s in the last 12 months; the California notice must state it either way", cat.ID, f.key)
 			}
 		}
-		anySold = anySold || cat.Sold.IsYes()
-		anyShared = anyShared || cat.Shared.IsYes()
+		anySold = anySold || Category(cat).Sold.IsYes()
+		anyShared = anyShared || Category(cat).Shared.IsYes()
 	}
 	if ca.Sells.IsNo() && anySold {
 		r.Missing("california.sells", "set sells: yes, or correct the categories marked sold: yes",
@@ -228,14 +231,14 @@ func thirdParty(kind string) bool {
 
 func checkThirdParties(c *j.Context, r *j.Report) {
 	p := c.Project
-	ca := p.California
+	ca := Of(p)
 	for _, f := range []struct {
 		key string
 		on  bool
 		get func(*model.Recipient) model.Answer
 	}{
-		{"sold", ca.Sells.IsYes(), func(rc *model.Recipient) model.Answer { return rc.Sold }},
-		{"shared", ca.Shares.IsYes(), func(rc *model.Recipient) model.Answer { return rc.Shared }},
+		{"sold", ca.Sells.IsYes(), func(rc *model.Recipient) model.Answer { return Recipient(rc).Sold }},
+		{"shared", ca.Shares.IsYes(), func(rc *model.Recipient) model.Answer { return Recipient(rc).Shared }},
 	} {
 		if !f.on {
 			continue
@@ -249,14 +252,14 @@ func checkThirdParties(c *j.Context, r *j.Report) {
 
 func checkSalePurposes(c *j.Context, r *j.Report) {
 	p := c.Project
-	ca := p.California
+	ca := Of(p)
 	for _, f := range []struct {
 		key string
 		on  bool
 		get func(*model.Purpose) model.Answer
 	}{
-		{"sells", ca.Sells.IsYes(), func(pu *model.Purpose) model.Answer { return pu.Sells }},
-		{"shares", ca.Shares.IsYes(), func(pu *model.Purpose) model.Answer { return pu.Shares }},
+		{"sells", ca.Sells.IsYes(), func(pu *model.Purpose) model.Answer { return Purpose(pu).Sells }},
+		{"shares", ca.Shares.IsYes(), func(pu *model.Purpose) model.Answer { return Purpose(pu).Shares }},
 	} {
 		if !f.on {
 			continue
@@ -288,7 +291,7 @@ func checkMethods(c *j.Context, r *j.Report) {
 		}
 		return false
 	}
-	if p.California.ExclusivelyOnline.IsYes() {
+	if Of(p).ExclusivelyOnline.IsYes() {
 		if !has("email") {
 			r.Missing("rights.request_methods", "add a request method with type: email",
 				"a business that operates exclusively online must offer at least an email address for requests")
@@ -306,7 +309,7 @@ func checkMethods(c *j.Context, r *j.Report) {
 }
 
 func checkOptOutLink(c *j.Context, r *j.Report) {
-	ca := c.Project.California
+	ca := Of(c.Project)
 	if !ca.Sells.IsYes() && !ca.Shares.IsYes() {
 		return
 	}
@@ -317,7 +320,7 @@ func checkOptOutLink(c *j.Context, r *j.Report) {
 }
 
 func checkLimitLink(c *j.Context, r *j.Report) {
-	ca := c.Project.California
+	ca := Of(c.Project)
 	if !ca.SensitiveBeyondPermitted.IsYes() {
 		return
 	}
@@ -329,7 +332,7 @@ func checkLimitLink(c *j.Context, r *j.Report) {
 
 func checkGPC(c *j.Context, r *j.Report) {
 	p := c.Project
-	ca := p.California
+	ca := Of(p)
 	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
 		return
 	}
@@ -347,7 +350,7 @@ func checkGPC(c *j.Context, r *j.Report) {
 
 func checkGPCStatus(c *j.Context, r *j.Report) {
 	p := c.Project
-	ca := p.California
+	ca := Of(p)
 	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
 		return
 	}
@@ -370,7 +373,7 @@ func checkFresh(c *j.Context, r *j.Report) {
 }
 
 func checkSTL(c *j.Context, r *j.Report) {
-	stl := c.Project.California.ShineTheLight
+	stl := Of(c.Project).ShineTheLight
 	if stl == nil || !stl.EmployeesAtLeast20.IsYes() || !stl.DisclosesForDirectMarketing.IsYes() {
 		return
 	}
@@ -379,3 +382,6 @@ func checkSTL(c *j.Context, r *j.Report) {
 			"personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out")
 	}
 }
+
+// Extensions implements jurisdiction.Extender: the pack's own data.
+func (*Pack) Extensions() model.Extensions { return extensions() }

@@ -14,8 +14,8 @@ import (
 // Compile implements jurisdiction.Jurisdiction.
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
-	b := &builder{c: c, p: p, ca: p.California}
-	doc := j.NewDocument(c, "california", "California Privacy Notice", p.Notices.California)
+	b := &builder{c: c, p: p, ca: Of(p)}
+	doc := j.NewDocument(c, "california", "California Privacy Notice", p.Notices[ID])
 	doc.Sections = j.Sections(
 		b.collected(), b.sensitive(), b.sale(), b.disclosures(), b.rights(), b.exercise(), b.optOut(),
 		b.incentives(), b.metrics(), b.deidentified(), b.shineTheLight(), b.changes(), b.contact(),
@@ -26,14 +26,14 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 type builder struct {
 	c  *j.Context
 	p  *model.Project
-	ca *model.California
+	ca *California
 }
 
 // letters returns the statutory letters used by the categories, in order.
 func (b *builder) letters() []string {
 	set := map[string]bool{}
 	for _, cat := range b.p.Categories {
-		for _, l := range cat.CCPACategories {
+		for _, l := range Category(cat).CCPACategories {
 			set[l] = true
 		}
 	}
@@ -49,7 +49,7 @@ func (b *builder) letters() []string {
 func (b *builder) in(l string) []*model.Category {
 	var out []*model.Category
 	for _, cat := range b.p.Categories {
-		if slices.Contains(cat.CCPACategories, l) {
+		if slices.Contains(Category(cat).CCPACategories, l) {
 			out = append(out, cat)
 		}
 	}
@@ -113,9 +113,9 @@ func (b *builder) collected() *notice.Section {
 			}
 			s.Use(model.Index("recipients", i))
 			disclosed = append(disclosed, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
-			if rc.Sold.IsYes() || rc.Shared.IsYes() {
+			if Recipient(rc).Sold.IsYes() || Recipient(rc).Shared.IsYes() {
 				for _, cat := range cats {
-					if slices.Contains(rc.Categories, cat.ID) && (cat.Sold.IsYes() || cat.Shared.IsYes()) {
+					if slices.Contains(rc.Categories, cat.ID) && (Category(cat).Sold.IsYes() || Category(cat).Shared.IsYes()) {
 						shared = append(shared, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
 						break
 					}
@@ -180,11 +180,11 @@ func (b *builder) sensitive() *notice.Section {
 	var subtypes []notice.Text
 	var paths []string
 	for i, cat := range b.p.Categories {
-		if len(cat.CCPASensitive) == 0 {
+		if len(Category(cat).CCPASensitive) == 0 {
 			continue
 		}
 		var kinds []notice.Text
-		for _, st := range cat.CCPASensitive {
+		for _, st := range Category(cat).CCPASensitive {
 			kinds = append(kinds, "\u201c"+notice.Plain(Sensitive[st])+"\u201d")
 		}
 		subtypes = append(subtypes, notice.Strong(notice.Plain(cat.Name))+", which the law counts as "+notice.Series(kinds, "and"))
@@ -240,10 +240,10 @@ func (b *builder) sale() *notice.Section {
 		rec  func(*model.Recipient) bool
 		pur  func(*model.Purpose) bool
 	}{
-		{"sold", b.ca.Sells.IsYes(), func(c *model.Category) bool { return c.Sold.IsYes() },
-			func(r *model.Recipient) bool { return r.Sold.IsYes() }, func(p *model.Purpose) bool { return p.Sells.IsYes() }},
-		{"shared", b.ca.Shares.IsYes(), func(c *model.Category) bool { return c.Shared.IsYes() },
-			func(r *model.Recipient) bool { return r.Shared.IsYes() }, func(p *model.Purpose) bool { return p.Shares.IsYes() }},
+		{"sold", b.ca.Sells.IsYes(), func(c *model.Category) bool { return Category(c).Sold.IsYes() },
+			func(r *model.Recipient) bool { return Recipient(r).Sold.IsYes() }, func(p *model.Purpose) bool { return Purpose(p).Sells.IsYes() }},
+		{"shared", b.ca.Shares.IsYes(), func(c *model.Category) bool { return Category(c).Shared.IsYes() },
+			func(r *model.Recipient) bool { return Recipient(r).Shared.IsYes() }, func(p *model.Purpose) bool { return Purpose(p).Shares.IsYes() }},
 	} {
 		if !f.on {
 			if f.verb == "sold" {
@@ -257,7 +257,7 @@ func (b *builder) sale() *notice.Section {
 		for i, cat := range b.p.Categories {
 			if f.cat(cat) {
 				s.Use(model.Index("categories", i) + "." + f.verb)
-				for _, l := range cat.CCPACategories {
+				for _, l := range Category(cat).CCPACategories {
 					letters = append(letters, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
 				}
 			}
@@ -303,7 +303,7 @@ func (b *builder) disclosures() *notice.Section {
 		var letters []notice.Text
 		for _, id := range r.Categories {
 			if cat := j.Category(b.p, id); cat != nil {
-				for _, l := range cat.CCPACategories {
+				for _, l := range Category(cat).CCPACategories {
 					letters = append(letters, notice.Text(l))
 				}
 			}
@@ -314,7 +314,7 @@ func (b *builder) disclosures() *notice.Section {
 		for _, pu := range b.p.Purposes {
 			// Selling and sharing are not business purposes; they are
 			// disclosed under sale and sharing.
-			if slices.Contains(pu.Recipients, r.ID) && !pu.Shares.IsYes() && !pu.Sells.IsYes() {
+			if slices.Contains(pu.Recipients, r.ID) && !Purpose(pu).Shares.IsYes() && !Purpose(pu).Sells.IsYes() {
 				purs = append(purs, notice.Plain(pu.Name))
 			}
 		}
@@ -479,6 +479,6 @@ func (b *builder) contact() *notice.Section {
 	s.Use("organization.privacy_contact")
 	s.P("If you have questions about this notice or our privacy practices, contact us:")
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.Global, "Privacy Policy")), "global", "") + ".")
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ".")
 	return s
 }

@@ -26,7 +26,10 @@ type Pack struct{}
 func New() *Pack { return &Pack{} }
 
 // ID implements jurisdiction.Jurisdiction.
-func (*Pack) ID() string { return "eu" }
+func (*Pack) ID() string { return ID }
+
+// ID is the pack's id, and its notice's.
+const ID = "eu"
 
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "European supplement (EU GDPR and UK GDPR)" }
@@ -38,10 +41,10 @@ func (*Pack) Audience() string {
 
 // MaterialChangeNoticeDays is notices.eu.material_change_notice_days.
 func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices.EU == nil {
+	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
 		return 0
 	}
-	return p.Notices.EU.MaterialChangeNoticeDays
+	return p.Notices[ID].MaterialChangeNoticeDays
 }
 
 // Applies implements jurisdiction.Jurisdiction: the supplement is needed when
@@ -77,10 +80,13 @@ func (*Pack) Requirements() []*j.Requirement { return requirements }
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c)}
-	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices.EU)
+	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices[ID])
 	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),
 		b.transfers(), b.retention(), b.rights(), b.automated(), b.complaints(), b.changes(), b.contact(),
 	)
 	return doc, nil
 }
+
+// Extensions implements jurisdiction.Extender: the pack's own data.
+func (*Pack) Extensions() model.Extensions { return extensions() }

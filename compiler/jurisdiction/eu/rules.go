@@ -137,7 +137,7 @@ func checkController(c *j.Context, r *j.Report) {
 
 func checkRepEU(c *j.Context, r *j.Report) {
 	o := c.Project.Organization
-	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (o.Representatives == nil || !j.Reachable(o.Representatives.EU)) {
+	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (Org(o).Representatives == nil || !j.Reachable(Org(o).Representatives.EU)) {
 		r.Missing(repPath(o, "eu"), "add representatives: eu: with the representative's name and an email address, telephone number or postal address",
 			"the organisation is not established in the EU but offers services to or monitors people there, so it must name its EU representative")
 	}
@@ -145,7 +145,7 @@ func checkRepEU(c *j.Context, r *j.Report) {
 
 func checkRepUK(c *j.Context, r *j.Report) {
 	o := c.Project.Organization
-	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (o.Representatives == nil || !j.Reachable(o.Representatives.UK)) {
+	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (Org(o).Representatives == nil || !j.Reachable(Org(o).Representatives.UK)) {
 		r.Missing(repPath(o, "uk"), "add representatives: uk: with the representative's name and an email address, telephone number or postal address",
 			"the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative")
 	}
@@ -154,7 +154,7 @@ func checkRepUK(c *j.Context, r *j.Report) {
 // repPath is the data path of a representative, or of the organisation when
 // there is none.
 func repPath(o *model.Organization, regime string) string {
-	if o.Representatives != nil && (regime == "eu" && o.Representatives.EU != nil || regime == "uk" && o.Representatives.UK != nil) {
+	if Org(o).Representatives != nil && (regime == "eu" && Org(o).Representatives.EU != nil || regime == "uk" && Org(o).Representatives.UK != nil) {
 		return "organization.representatives." + regime
 	}
 	return "organization"
@@ -162,15 +162,15 @@ func repPath(o *model.Organization, regime string) string {
 
 func checkDPO(c *j.Context, r *j.Report, regime string) {
 	o := c.Project.Organization
-	if o.DPO == nil {
+	if Org(o).DPO == nil {
 		return
 	}
-	d, path := o.DPO.EU, "organization.dpo.eu"
+	d, path := Org(o).DPO.EU, "organization.dpo.eu"
 	if regime == "uk" {
 		if !uk(c) {
 			return
 		}
-		d, path = o.DPO.UK, "organization.dpo.uk"
+		d, path = Org(o).DPO.UK, "organization.dpo.uk"
 	} else if !eu(c) {
 		return
 	}
@@ -222,11 +222,11 @@ func checkSpecial(c *j.Context, r *j.Report) {
 		}
 		art9, art10 := special(c.Project, pu.Categories)
 		path := model.Index("purposes", i)
-		if len(art9) > 0 && pu.Art9Condition == "" {
+		if len(art9) > 0 && Purpose(pu).Art9Condition == "" {
 			r.Missing(path, "add art9_condition: (for example explicit_consent or employment) to purpose "+j.Quote(pu.ID),
 				"purpose %q uses special-category data (%s) but names no Art. 9(2) condition", pu.ID, strings.Join(art9, ", "))
 		}
-		if len(art10) > 0 && pu.Art10Basis == "" {
+		if len(art10) > 0 && Purpose(pu).Art10Basis == "" {
 			r.Missing(path, "add art10_basis: naming the law that authorises it to purpose "+j.Quote(pu.ID),
 				"purpose %q uses criminal-offence data (%s) but names no authority under Art. 10", pu.ID, strings.Join(art10, ", "))
 		}
@@ -235,10 +235,10 @@ func checkSpecial(c *j.Context, r *j.Report) {
 
 func checkLegitimateInterest(c *j.Context, r *j.Report) {
 	for i, pu := range c.Project.Purposes {
-		if pu == nil || pu.LegitimateInterest != "" {
+		if pu == nil || Purpose(pu).LegitimateInterest != "" {
 			continue
 		}
-		if slices.Contains(pu.LegalBases, "legitimate_interests") || slices.Contains(pu.UKLegalBases, "legitimate_interests") {
+		if slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).UKLegalBases, "legitimate_interests") {
 			r.Missing(model.Index("purposes", i),
 				"add legitimate_interest: saying what the interest is, for example \"keeping our service secure\"",
 				"purpose %q relies on legitimate interests but does not say what the interest is", pu.ID)
@@ -261,7 +261,7 @@ func checkRLI(c *j.Context, r *j.Report) {
 		return
 	}
 	for i, pu := range c.Project.Purposes {
-		if pu != nil && slices.Contains(pu.UKLegalBases, "recognised_legitimate_interest") && pu.RecognisedInterest == "" {
+		if pu != nil && slices.Contains(Purpose(pu).UKLegalBases, "recognised_legitimate_interest") && Purpose(pu).RecognisedInterest == "" {
 			r.Missing(model.Index("purposes", i), "add recognised_interest: (public_task_request, national_security, emergencies, crime, safeguarding or democratic_engagement)",
 				"purpose %q relies on a recognised legitimate interest in the UK but does not say which Annex 1 condition", pu.ID)
 		}
@@ -319,10 +319,10 @@ func names(codes []string) string {
 
 func checkToolInForce(c *j.Context, r *j.Report) {
 	for i, t := range c.Project.Transfers {
-		if t == nil || t.Mechanism == "" {
+		if t == nil || Transfer(t).Mechanism == "" {
 			continue
 		}
-		toolNotInForce(c, r, "eu", t.Mechanism, model.Index("transfers", i)+".mechanism")
+		toolNotInForce(c, r, "eu", Transfer(t).Mechanism, model.Index("transfers", i)+".mechanism")
 	}
 }
 
@@ -363,7 +363,7 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 
 func checkAdequacy(c *j.Context, r *j.Report) {
 	for i, t := range c.Project.Transfers {
-		if t == nil || t.Mechanism != "ADEQUACY" {
+		if t == nil || Transfer(t).Mechanism != "ADEQUACY" {
 			continue
 		}
 		for k, dest := range t.Destinations {
@@ -401,10 +401,10 @@ func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
 
 func checkCopy(c *j.Context, r *j.Report) {
 	for i, t := range c.Project.Transfers {
-		if t == nil || t.SafeguardsCopy != "" {
+		if t == nil || Transfer(t).SafeguardsCopy != "" {
 			continue
 		}
-		for _, m := range []struct{ regime, id string }{{"eu", t.Mechanism}, {"uk", t.UKMechanism}} {
+		for _, m := range []struct{ regime, id string }{{"eu", Transfer(t).Mechanism}, {"uk", Transfer(t).UKMechanism}} {
 			if tool := c.Tool(m.regime, m.id); tool != nil && tool.Copy.IsYes() {
 				r.Missing(model.Index("transfers", i), "add safeguards_copy: with a link to the safeguards or how to ask for a copy",
 					"transfer %q relies on %s but does not say where to get a copy of the safeguards", t.ID, tool.Name)
@@ -417,7 +417,7 @@ func checkCopy(c *j.Context, r *j.Report) {
 func checkDPF(c *j.Context, r *j.Report) {
 	p := c.Project
 	for i, t := range p.Transfers {
-		if t == nil || t.Mechanism != "EU_US_DPF" {
+		if t == nil || Transfer(t).Mechanism != "EU_US_DPF" {
 			continue
 		}
 		path := model.Index("transfers", i)
@@ -438,7 +438,7 @@ func checkDPF(c *j.Context, r *j.Report) {
 			if rc == nil || rc.Kind != "affiliate" {
 				continue
 			}
-			d := p.Organization.DPF
+			d := Org(p.Organization).DPF
 			if d == nil || !d.Certified.IsYes() || !slices.Contains(d.Frameworks, "eu_us") {
 				r.Missing(path, "certify the U.S. entity under the EU-U.S. DPF (organization.dpf) or use SCC_2021_914 for transfers within the group",
 					"transfer %q sends data to our affiliates under the Data Privacy Framework, but organization.dpf does not certify an entity under eu_us", t.ID)
@@ -457,7 +457,7 @@ func checkUKTransfers(c *j.Context, r *j.Report) {
 			continue
 		}
 		path := model.Index("transfers", i)
-		if t.UKMechanism == "" {
+		if Transfer(t).UKMechanism == "" {
 			if allIn(t.Destinations, func(d string) bool { return d == "GB" }) {
 				continue // data from the EEA to the UK: not a UK transfer
 			}
@@ -465,10 +465,10 @@ func checkUKTransfers(c *j.Context, r *j.Report) {
 				"transfer %q names no transfer tool for personal data from the United Kingdom", t.ID)
 			continue
 		}
-		if toolNotInForce(c, r, "uk", t.UKMechanism, path+".uk_mechanism") {
+		if toolNotInForce(c, r, "uk", Transfer(t).UKMechanism, path+".uk_mechanism") {
 			continue
 		}
-		if t.UKMechanism != "UK_ADEQUACY_REGS" {
+		if Transfer(t).UKMechanism != "UK_ADEQUACY_REGS" {
 			continue
 		}
 		for k, d := range t.Destinations {
@@ -502,15 +502,15 @@ func allIn(list []string, f func(string) bool) bool {
 
 func checkDerogation(c *j.Context, r *j.Report, mech string) {
 	for i, t := range c.Project.Transfers {
-		if t == nil || t.Mechanism != mech {
+		if t == nil || Transfer(t).Mechanism != mech {
 			continue
 		}
 		path := model.Index("transfers", i)
-		if mech == "ART49_1_A" && t.RiskStatement == "" {
+		if mech == "ART49_1_A" && Transfer(t).RiskStatement == "" {
 			r.Missing(path, "add risk_statement: explaining that the destination has no adequacy decision or safeguards and what that means",
 				"transfer %q relies on explicit consent, so the notice must explain the risks of the transfer", t.ID)
 		}
-		if mech == "ART49_1_COMPELLING_LI" && t.CompellingInterest == "" {
+		if mech == "ART49_1_COMPELLING_LI" && Transfer(t).CompellingInterest == "" {
 			r.Missing(path, "add compelling_interest: describing the compelling legitimate interests pursued",
 				"transfer %q relies on compelling legitimate interests, so the notice must state them", t.ID)
 		}
@@ -535,7 +535,7 @@ func checkRetentionCriteria(c *j.Context, r *j.Report) {
 func consentPurposes(p *model.Project) []string {
 	var ids []string
 	for _, pu := range p.Purposes {
-		if pu != nil && (slices.Contains(pu.LegalBases, "consent") || pu.Art9Condition == "explicit_consent") {
+		if pu != nil && (slices.Contains(Purpose(pu).LegalBases, "consent") || Purpose(pu).Art9Condition == "explicit_consent") {
 			ids = append(ids, pu.ID)
 		}
 	}
@@ -558,7 +558,7 @@ func checkUKSA(c *j.Context, r *j.Report) {
 		return
 	}
 	o := c.Project.Organization
-	if o.SupervisoryAuthorities == nil || !j.Reachable(o.SupervisoryAuthorities.UK) {
+	if Org(o).SupervisoryAuthorities == nil || !j.Reachable(Org(o).SupervisoryAuthorities.UK) {
 		r.Missing("organization", "add supervisory_authorities: uk: with the Information Commissioner's Office's name, website and address",
 			"the UK GDPR applies but the UK supervisory authority and its contact details are not given")
 	}
@@ -568,7 +568,7 @@ func checkComplaints(c *j.Context, r *j.Report) {
 	if !uk(c) {
 		return
 	}
-	if c.Project.Organization.Complaints == nil {
+	if Org(c.Project.Organization).Complaints == nil {
 		r.Missing("organization", "add complaints: with channel: (how to complain to you) and acknowledge_days: (at most 30)",
 			"from 19 June 2026 UK notices must say how to complain to the organisation itself")
 	}

@@ -43,7 +43,7 @@ func (b *builder) controller() *notice.Section {
 	}
 	s.Use("organization.privacy_contact")
 	s.P("You can contact us about your personal data at " + j.ContactLine(o.PrivacyContact) + ".")
-	if rep := o.Representatives; rep != nil {
+	if rep := Org(o).Representatives; rep != nil {
 		if rep.EU != nil && b.eu {
 			s.Use("organization.representatives.eu")
 			why := notice.Text("")
@@ -61,7 +61,7 @@ func (b *builder) controller() *notice.Section {
 			s.P("**UK representative.** " + why + "You can contact our representative in the UK instead of us: " + j.ContactLine(rep.UK) + ".")
 		}
 	}
-	if dpo := o.DPO; dpo != nil {
+	if dpo := Org(o).DPO; dpo != nil {
 		eu := dpo.EU != nil && dpo.EU.Appointed.IsYes() && b.eu
 		uk := dpo.UK != nil && dpo.UK.Appointed.IsYes() && b.uk
 		switch {
@@ -103,41 +103,41 @@ func (b *builder) glance() *notice.Section {
 		}
 		return "None appointed"
 	}
-	dpo := func(d *model.DPO) notice.Text {
+	dpo := func(d *DPO) notice.Text {
 		if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
 			return "None appointed"
 		}
 		return contactShort(d.Contact)
 	}
 	var repEU, repUK *model.Contact
-	if o.Representatives != nil {
-		repEU, repUK = o.Representatives.EU, o.Representatives.UK
+	if Org(o).Representatives != nil {
+		repEU, repUK = Org(o).Representatives.EU, Org(o).Representatives.UK
 	}
-	var dpoEU, dpoUK *model.DPO
-	if o.DPO != nil {
-		dpoEU, dpoUK = o.DPO.EU, o.DPO.UK
+	var dpoEU, dpoUK *DPO
+	if Org(o).DPO != nil {
+		dpoEU, dpoUK = Org(o).DPO.EU, Org(o).DPO.UK
 	}
 	saEU := notice.Text("The data protection authority where you live or work, or where you believe the breach took place")
-	if sa := o.SupervisoryAuthorities; sa != nil && sa.EU != nil {
+	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.EU != nil {
 		saEU = notice.Plain(sa.EU.Name)
 	}
 	saUK := notice.Text("The Information Commissioner's Office")
-	if sa := o.SupervisoryAuthorities; sa != nil && sa.UK != nil {
+	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.UK != nil {
 		saUK = notice.Plain(sa.UK.Name)
 	}
 	var toolsEU, toolsUK []notice.Text
 	for _, t := range b.p.Transfers {
-		if tool := b.c.Tool("eu", t.Mechanism); tool != nil && !slices.Contains(toolsEU, notice.Plain(tool.Name)) {
+		if tool := b.c.Tool("eu", Transfer(t).Mechanism); tool != nil && !slices.Contains(toolsEU, notice.Plain(tool.Name)) {
 			toolsEU = append(toolsEU, notice.Plain(tool.Name))
 		}
-		if tool := b.c.Tool("uk", t.UKMechanism); tool != nil && !slices.Contains(toolsUK, notice.Plain(tool.Name)) {
+		if tool := b.c.Tool("uk", Transfer(t).UKMechanism); tool != nil && !slices.Contains(toolsUK, notice.Plain(tool.Name)) {
 			toolsUK = append(toolsUK, notice.Plain(tool.Name))
 		}
 	}
 	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
 	ukComplaints := complaints
-	if o.Complaints != nil {
-		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(o.Complaints)))
+	if Org(o).Complaints != nil {
+		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(Org(o).Complaints)))
 	}
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
 	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"Topic", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
@@ -151,7 +151,7 @@ func (b *builder) glance() *notice.Section {
 	return s
 }
 
-func ackDays(c *model.Complaints) int {
+func ackDays(c *Complaints) int {
 	if c.AcknowledgeDays > 0 {
 		return c.AcknowledgeDays
 	}
@@ -179,27 +179,27 @@ func (b *builder) purposes() *notice.Section {
 		path := model.Index("purposes", i)
 		s.Use(path)
 		var bases []notice.Text
-		for _, lb := range pu.LegalBases {
+		for _, lb := range Purpose(pu).LegalBases {
 			bases = append(bases, legalBasis(lb))
 		}
 		basis := notice.Series(bases, "and")
-		if b.uk && len(pu.UKLegalBases) > 0 && !slices.Equal(pu.UKLegalBases, pu.LegalBases) {
+		if b.uk && len(Purpose(pu).UKLegalBases) > 0 && !slices.Equal(Purpose(pu).UKLegalBases, Purpose(pu).LegalBases) {
 			ukDiffers = true
 			var uk []notice.Text
-			for _, lb := range pu.UKLegalBases {
+			for _, lb := range Purpose(pu).UKLegalBases {
 				uk = append(uk, legalBasis(lb))
 			}
 			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
-			if pu.RecognisedInterest != "" {
-				basis += " (" + notice.Text(rliConditions[pu.RecognisedInterest]) + ")"
+			if Purpose(pu).RecognisedInterest != "" {
+				basis += " (" + notice.Text(rliConditions[Purpose(pu).RecognisedInterest]) + ")"
 			}
 		}
-		if pu.Art9Condition != "" {
-			basis += "; for special-category data, " + notice.Plain(art9[pu.Art9Condition])
+		if Purpose(pu).Art9Condition != "" {
+			basis += "; for special-category data, " + notice.Plain(art9[Purpose(pu).Art9Condition])
 		}
 		li := notice.Text("Not applicable")
-		if pu.LegitimateInterest != "" {
-			li = notice.Inline(string(pu.LegitimateInterest))
+		if Purpose(pu).LegitimateInterest != "" {
+			li = notice.Inline(string(Purpose(pu).LegitimateInterest))
 		}
 		rec := notice.Sentence(notice.Series(j.RecipientNames(b.p, pu.Recipients), "and"))
 		if rec == "" {
@@ -253,10 +253,10 @@ func (b *builder) special() *notice.Section {
 		s.Use(model.Index("purposes", i))
 		t := notice.Strong(notice.Plain(pu.Name)) + ":"
 		if len(a9) > 0 {
-			t = notice.Join(t, "we rely on "+notice.Plain(art9[pu.Art9Condition])+".")
+			t = notice.Join(t, "we rely on "+notice.Plain(art9[Purpose(pu).Art9Condition])+".")
 		}
 		if len(a10) > 0 {
-			t = notice.Join(t, "For information about criminal convictions and offences:", notice.Sentence(notice.Inline(string(pu.Art10Basis))))
+			t = notice.Join(t, "For information about criminal convictions and offences:", notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis))))
 		}
 		items = append(items, t)
 	}
@@ -344,7 +344,7 @@ func (b *builder) recipients() *notice.Section {
 			where = upper(j.Countries(r.Countries))
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
-			notice.Sentence(notice.Text(gdprRoles[r.GDPRRole])), where})
+			notice.Sentence(notice.Text(gdprRoles[Recipient(r).GDPRRole])), where})
 	}
 	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
 	if len(b.p.Processors) > 0 {
@@ -373,24 +373,24 @@ func (b *builder) transfers() *notice.Section {
 		if what == "" {
 			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
 		}
-		row := []notice.Text{upper(j.Countries(t.Destinations)), what, b.tool("eu", t.Mechanism, t)}
+		row := []notice.Text{upper(j.Countries(t.Destinations)), what, b.tool("eu", Transfer(t).Mechanism, t)}
 		if b.uk {
 			uk := notice.Text("Not a transfer under UK law")
-			if t.UKMechanism != "" {
-				uk = b.tool("uk", t.UKMechanism, t)
+			if Transfer(t).UKMechanism != "" {
+				uk = b.tool("uk", Transfer(t).UKMechanism, t)
 			}
 			row = append(row, uk)
 		}
-		cp := notice.Inline(string(t.SafeguardsCopy))
+		cp := notice.Inline(string(Transfer(t).SafeguardsCopy))
 		if cp == "" {
 			cp = "Not applicable"
 		}
 		row = append(row, cp)
-		if t.RiskStatement != "" {
-			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(t.RiskStatement)))
+		if Transfer(t).RiskStatement != "" {
+			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(Transfer(t).RiskStatement)))
 		}
-		if t.CompellingInterest != "" {
-			row[1] = notice.Join(row[1], "**Our compelling legitimate interests:**", notice.Inline(string(t.CompellingInterest)))
+		if Transfer(t).CompellingInterest != "" {
+			row[1] = notice.Join(row[1], "**Our compelling legitimate interests:**", notice.Inline(string(Transfer(t).CompellingInterest)))
 		}
 		rows = append(rows, row)
 	}
@@ -404,9 +404,9 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 		return notice.Plain(id)
 	}
 	name := notice.Sentence(notice.Plain(upperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")")
-	if id == "SCC_2021_914" && len(t.SCCModules) > 0 {
+	if id == "SCC_2021_914" && len(Transfer(t).SCCModules) > 0 {
 		var mods []string
-		for _, m := range t.SCCModules {
+		for _, m := range Transfer(t).SCCModules {
 			mods = append(mods, fmt.Sprintf("module %d (%s)", m, sccModules[m]))
 		}
 		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s.", j.Join(mods, "and"))))
@@ -512,7 +512,7 @@ func (b *builder) rights() *notice.Section {
 		if pu.DirectMarketing {
 			obj.Use(model.Index("purposes", i) + ".direct_marketing")
 			dm = append(dm, notice.Plain(pu.Name))
-		} else if slices.Contains(pu.LegalBases, "legitimate_interests") || slices.Contains(pu.LegalBases, "public_task") {
+		} else if slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).LegalBases, "public_task") {
 			obj.Use(model.Index("purposes", i) + ".legal_bases")
 			li = append(li, notice.Plain(pu.Name))
 		}
@@ -578,12 +578,12 @@ func firstSentence(s string) string {
 func (b *builder) complaints() *notice.Section {
 	s := &notice.Section{ID: "complaints", Title: "Complaints"}
 	o := b.p.Organization
-	if o.Complaints != nil {
+	if Org(o).Complaints != nil {
 		s.Use("organization.complaints")
-		s.Add(&notice.Prose{Markdown: string(o.Complaints.Channel)})
+		s.Add(&notice.Prose{Markdown: string(Org(o).Complaints.Channel)})
 	}
 	s.Use("organization.supervisory_authorities")
-	sa := o.SupervisoryAuthorities
+	sa := Org(o).SupervisoryAuthorities
 	if b.eu {
 		if sa != nil && sa.EU != nil {
 			s.P("**In the EU**, you can complain at any time to our lead supervisory authority, " + the(sa.EU.Name) + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
@@ -618,7 +618,7 @@ func (b *builder) contact() *notice.Section {
 	s.Use("organization.privacy_contact")
 	s.P("For any question about this notice or your data, contact us:")
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.Global, "Privacy Policy")), "global", "") + ", which describes our practices in full.")
+	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
 	return s
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -22,7 +23,10 @@ type Pack struct{}
 func New() *Pack { return &Pack{} }
 
 // ID implements jurisdiction.Jurisdiction.
-func (*Pack) ID() string { return "global" }
+func (*Pack) ID() string { return ID }
+
+// ID is the pack's id, and its notice's.
+const ID = "global"
 
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "Global privacy policy (baseline, CalOPPA)" }
@@ -34,10 +38,10 @@ func (*Pack) Audience() string {
 
 // MaterialChangeNoticeDays is notices.global.material_change_notice_days.
 func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices.Global == nil {
+	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
 		return 0
 	}
-	return p.Notices.Global.MaterialChangeNoticeDays
+	return p.Notices[ID].MaterialChangeNoticeDays
 }
 
 // Applies implements jurisdiction.Jurisdiction: every project publishes it.
@@ -125,7 +129,7 @@ func checkRecipients(c *j.Context, r *j.Report) {
 const cpraDate = "2023-01-01"
 
 func checkSaleAnswers(c *j.Context, r *j.Report) {
-	if c.Project.California != nil {
+	if california.Of(c.Project) != nil {
 		return // california.sells and california.shares answer it for the whole organisation
 	}
 	for i, pu := range c.Project.Purposes {
@@ -136,7 +140,7 @@ func checkSaleAnswers(c *j.Context, r *j.Report) {
 		for _, f := range []struct {
 			key string
 			a   model.Answer
-		}{{"sells", pu.Sells}, {"shares", pu.Shares}} {
+		}{{"sells", california.Purpose(pu).Sells}, {"shares", california.Purpose(pu).Shares}} {
 			if f.key == "shares" && j.Day(c.Date) < cpraDate {
 				continue
 			}
@@ -196,7 +200,7 @@ func checkChildren(c *j.Context, r *j.Report) {
 func (pk *Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p}
-	doc := j.NewDocument(c, "global", "Privacy Policy", p.Notices.Global)
+	doc := j.NewDocument(c, "global", "Privacy Policy", p.Notices[ID])
 	doc.Sections = j.Sections(
 		b.about(), b.collect(), b.use(), b.sharing(), b.sale(), b.rights(), b.cookies(), b.signals(),
 		b.security(), b.transfers(), b.retention(), b.children(), b.automated(), b.changes(), b.contact(),

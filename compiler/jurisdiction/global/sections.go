@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -44,12 +46,12 @@ func (b *builder) about() *notice.Section {
 	var more []notice.Text
 	if b.c.Publishes("eu") {
 		more = append(more, "If you are in the European Economic Area or the United Kingdom, our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.EU, "Supplemental European Privacy Notice")), "eu", "")+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["eu"], "Supplemental European Privacy Notice")), "eu", "")+
 			" adds the information European law requires, including the legal basis for each use of your data.")
 	}
 	if b.c.Publishes("california") {
 		more = append(more, "If you live in California, our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices.California, "California Privacy Notice")), "california", "")+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], "California Privacy Notice")), "california", "")+
 			" describes your rights under the California Consumer Privacy Act.")
 	}
 	for _, m := range more {
@@ -84,7 +86,7 @@ func (b *builder) collect() *notice.Section {
 			paths = append(paths, model.Index("categories", i))
 			t := notice.Strong(notice.Plain(cat.Name))
 			t += ", such as " + notice.Series(plains(cat.Examples), "and")
-			if len(cat.Special) > 0 || len(cat.CCPASensitive) > 0 {
+			if len(cat.Special) > 0 || len(california.Category(cat).CCPASensitive) > 0 {
 				t += " (this is sensitive information, which we handle with extra care)"
 			}
 			items = append(items, notice.Sentence(t))
@@ -187,10 +189,10 @@ func (b *builder) sale() *notice.Section {
 	sells, shares := false, false
 	for i, pu := range b.p.Purposes {
 		s.Use(model.Index("purposes", i) + ".sells")
-		sells = sells || pu.Sells.IsYes()
-		shares = shares || pu.Shares.IsYes()
+		sells = sells || california.Purpose(pu).Sells.IsYes()
+		shares = shares || california.Purpose(pu).Shares.IsYes()
 	}
-	if ca := b.p.California; ca != nil {
+	if ca := california.Of(b.p); ca != nil {
 		s.Use("california.sells", "california.shares")
 		sells = sells || ca.Sells.IsYes()
 		shares = shares || ca.Shares.IsYes()
@@ -203,7 +205,7 @@ func (b *builder) sale() *notice.Section {
 	if shares {
 		var ps []notice.Text
 		for _, pu := range b.p.Purposes {
-			if pu.Shares.IsYes() {
+			if california.Purpose(pu).Shares.IsYes() {
 				ps = append(ps, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
 			}
 		}
@@ -212,7 +214,7 @@ func (b *builder) sale() *notice.Section {
 			s.P(notice.Sentence(notice.Join("We do this to", notice.Series(ps, "and"))))
 		}
 		optOut := "You can opt out at any time"
-		if l := b.p.California; l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
+		if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
 			optOut += " on our " + string(notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)) + " page, or"
 		}
 		s.P(notice.Text(optOut) + " with a Global Privacy Control signal (see " +
@@ -411,7 +413,7 @@ func (b *builder) transfers() *notice.Section {
 			}
 		}
 	}
-	if dpf := b.p.Organization.DPF; dpf != nil && dpf.Certified.IsYes() {
+	if dpf := eu.Org(b.p.Organization).DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
 		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", j.Frameworks(dpf.Frameworks)+
 			". You can see its certification on the", notice.Link("Data Privacy Framework List", dpfList(dpf)))))
@@ -428,9 +430,9 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 	var dests []string
 	tools := map[string][]notice.Text{}
 	for _, t := range b.p.Transfers {
-		mech := t.Mechanism
+		mech := eu.Transfer(t).Mechanism
 		if regime == "uk" {
-			mech = t.UKMechanism
+			mech = eu.Transfer(t).UKMechanism
 		}
 		if mech == "" {
 			continue
@@ -537,7 +539,7 @@ func (b *builder) contact() *notice.Section {
 	}
 	s.P("The companies responsible for your personal data are:")
 	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
-	if dpo := o.DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() {
+	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() {
 		s.Use("organization.dpo")
 		s.P("You can also contact our Data Protection Officer at " + j.ContactWays(dpo.EU.Contact) + ".")
 	}
@@ -553,7 +555,7 @@ func entityName(p *model.Project, id string) notice.Text {
 	return notice.Plain(p.Organization.Name)
 }
 
-func dpfList(d *model.DPF) string {
+func dpfList(d *eu.DPF) string {
 	if d.ListURL != "" {
 		return d.ListURL
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -161,10 +162,10 @@ func compile(c *j.Context) *notice.Document {
 		safeguard := notice.Text("None needed")
 		if t := j.Transfer(p, pr.Transfer); t != nil {
 			var tools []notice.Text
-			if tool := c.Tool("eu", t.Mechanism); tool != nil {
+			if tool := c.Tool("eu", eu.Transfer(t).Mechanism); tool != nil {
 				tools = append(tools, "EU: "+notice.Plain(tool.Name))
 			}
-			if tool := c.Tool("uk", t.UKMechanism); tool != nil {
+			if tool := c.Tool("uk", eu.Transfer(t).UKMechanism); tool != nil {
 				tools = append(tools, "UK: "+notice.Plain(tool.Name))
 			}
 			safeguard = notice.Series(tools, "and")

@@ -1,5 +1,6 @@
-// Command gen writes compiler/model/zz_docs.go from the model's doc comments.
-// Run it with "go generate ./compiler/model".
+// Command gen writes zz_docs.go from the doc comments of the package it is
+// generated in: the model's (go generate ./compiler/model) and each rule
+// pack's own data types (go generate ./compiler/jurisdiction/...).
 package main
 
 import (
@@ -13,7 +14,7 @@ func main() {
 	docs, err := docgen.Extract(".")
 	if err == nil {
 		var src []byte
-		src, err = docgen.Source("model", "docs", docs)
+		src, err = docgen.Source(pkg(), "docs", docs)
 		if err == nil {
 			err = os.WriteFile("zz_docs.go", src, 0o644)
 		}
@@ -22,4 +23,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "docgen:", err)
 		os.Exit(1)
 	}
+}
+
+// pkg is the package go generate runs in.
+func pkg() string {
+	if p := os.Getenv("GOPACKAGE"); p != "" {
+		return p
+	}
+	return "model"
 }

@@ -1,0 +1,186 @@
+package california
+
+import (
+	"reflect"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+//go:generate go run ../../internal/docgen/gen
+
+// The California facts are this pack's own data: the california: section
+// and the CCPA fields of categories, purposes and recipients. The loader
+// decodes them beside the core keys (model.Extension), so the data files
+// read as before; only this package knows their types.
+
+// Sections are the top-level sections this pack adds to the data files.
+type Sections struct {
+	// California (CCPA/CPRA, Shine the Light, CalOPPA) facts.
+	California *California `yaml:"california"`
+}
+
+// CategoryFacts are the CCPA facts of a category of personal data.
+type CategoryFacts struct {
+	// The California statutory categories (Civ. Code §1798.140(v)(1)(A)-(L)),
+	// by letter.
+	CCPACategories []string `yaml:"ccpa_categories" validate:"dive,oneof=A B C D E F G H I J K L"`
+	// California sensitive personal information subtypes (§1798.140(ae)), L1-L10.
+	CCPASensitive []string `yaml:"ccpa_sensitive" validate:"dive,oneof=L1 L2 L3 L4 L5 L6 L7 L8 L9 L10"`
+	// Whether this category was sold in the preceding 12 months (CCPA).
+	Sold model.Answer `yaml:"sold"`
+	// Whether this category was shared for cross-context behavioural
+	// advertising in the preceding 12 months (CCPA).
+	Shared model.Answer `yaml:"shared"`
+}
+
+// PurposeFacts are the CCPA facts of a purpose.
+type PurposeFacts struct {
+	// California business or commercial purposes (Civ. Code §1798.140(e)).
+	BusinessPurposes []string `yaml:"business_purposes" validate:"dive,oneof=auditing security debugging short_term_use performing_services advertising_and_marketing internal_research quality_and_safety commercial"`
+	// Whether this purpose involves selling personal data (CCPA).
+	Sells model.Answer `yaml:"sells"`
+	// Whether this purpose involves sharing personal data for cross-context
+	// behavioural advertising (CCPA).
+	Shares model.Answer `yaml:"shares"`
+}
+
+// RecipientFacts are the CCPA facts of a recipient.
+type RecipientFacts struct {
+	// Whether personal data is sold to them (CCPA).
+	Sold model.Answer `yaml:"sold"`
+	// Whether personal data is shared with them for cross-context behavioural
+	// advertising (CCPA).
+	Shared model.Answer `yaml:"shared"`
+}
+
+// California holds the facts the California notice needs.
+type California struct {
+	Pos diag.Pos `yaml:"-"`
+	// Whether the organisation is a "business" under Civ. Code §1798.140(d).
+	Business model.Answer `yaml:"business" validate:"required"`
+	// Whether personal information is sold.
+	Sells model.Answer `yaml:"sells" validate:"required"`
+	// Whether personal information is shared for cross-context behavioural
+	// advertising.
+	Shares model.Answer `yaml:"shares" validate:"required"`
+	// Whether personal information of consumers under 16 is sold or shared
+	// with actual knowledge of their age.
+	SellsOrSharesUnder16 model.Answer `yaml:"sells_or_shares_under_16" validate:"required"`
+	// Whether sensitive personal information is used or disclosed beyond the
+	// purposes permitted by regs §7027(m).
+	SensitiveBeyondPermitted model.Answer `yaml:"sensitive_beyond_permitted" validate:"required"`
+	// Whether the business operates exclusively online and has a direct
+	// relationship with consumers (then an email address is enough for
+	// requests, §1798.130(a)(1)(A)).
+	ExclusivelyOnline model.Answer `yaml:"exclusively_online" validate:"required"`
+	// Links required when selling, sharing or using sensitive personal
+	// information beyond permitted purposes.
+	Links *CaliforniaLinks `yaml:"links"`
+	// Whether financial incentives are offered for personal information (§7016).
+	FinancialIncentives model.Answer `yaml:"financial_incentives" validate:"required"`
+	// The incentives, when financial_incentives is yes.
+	Incentives []*Incentive `yaml:"incentives" validate:"required_if=FinancialIncentives yes,dive"`
+	// Request metrics for businesses handling the data of 10 million or more
+	// Californians a year (§7102).
+	Metrics *Metrics `yaml:"metrics"`
+	// Shine the Light (Civ. Code §1798.83).
+	ShineTheLight *ShineTheLight `yaml:"shine_the_light"`
+	// The commitment about de-identified information (§1798.140(m)).
+	Deidentified model.Markdown `yaml:"deidentified"`
+}
+
+// CaliforniaLinks are the opt-out links of Civ. Code §1798.135.
+type CaliforniaLinks struct {
+	Pos diag.Pos `yaml:"-"`
+	// The "Do Not Sell or Share My Personal Information" page.
+	DoNotSellOrShare string `yaml:"do_not_sell_or_share" validate:"omitempty,http_url"`
+	// The "Limit the Use of My Sensitive Personal Information" page.
+	LimitSensitive string `yaml:"limit_sensitive" validate:"omitempty,http_url"`
+	// The alternative opt-out link (§7015).
+	PrivacyChoices *PrivacyChoices `yaml:"privacy_choices"`
+}
+
+// PrivacyChoices is the alternative opt-out link of regs §7015.
+type PrivacyChoices struct {
+	Pos diag.Pos `yaml:"-"`
+	// Exactly "Your Privacy Choices" or "Your California Privacy Choices".
+	Title string `yaml:"title" validate:"required,oneof='Your Privacy Choices' 'Your California Privacy Choices'"`
+	// The page.
+	URL string `yaml:"url" validate:"required,http_url"`
+}
+
+// Incentive is a financial incentive (regs §7016).
+type Incentive struct {
+	Pos diag.Pos `yaml:"-"`
+	// Name of the programme.
+	Name string `yaml:"name" validate:"required"`
+	// Its material terms, categories of personal information involved, how to
+	// opt in and withdraw, and how its value is calculated.
+	Description model.Markdown `yaml:"description" validate:"required"`
+}
+
+// Metrics are the request metrics of regs §7102.
+type Metrics struct {
+	Pos diag.Pos `yaml:"-"`
+	// Whether the business must publish them.
+	Required model.Answer `yaml:"required" validate:"required"`
+	// Link to the published metrics.
+	URL string `yaml:"url" validate:"required_if=Required yes,omitempty,http_url"`
+}
+
+// ShineTheLight covers Civ. Code §1798.83.
+type ShineTheLight struct {
+	Pos diag.Pos `yaml:"-"`
+	// Whether the business has 20 or more employees (below that, the law does
+	// not apply).
+	EmployeesAtLeast20 model.Answer `yaml:"employees_20_or_more" validate:"required"`
+	// Whether personal information is disclosed to third parties for their
+	// own direct marketing.
+	DisclosesForDirectMarketing model.Answer `yaml:"discloses_for_direct_marketing" validate:"required"`
+	// The alternative of §1798.83(c)(2): such disclosures happen only when
+	// the customer opts in, or customers may opt out free of charge.
+	Choice string `yaml:"choice" validate:"omitempty,oneof=opt_in opt_out"`
+	// Where customers send a request for the list of disclosures (a mailing
+	// address, email address, or toll-free telephone or fax number).
+	Contact *model.Contact `yaml:"contact"`
+}
+
+// extensions declares the pack's data.
+func extensions() model.Extensions {
+	return model.Extensions{
+		{Pack: ID, On: reflect.TypeOf(model.Project{}), Type: reflect.TypeOf(Sections{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Category{}), Type: reflect.TypeOf(CategoryFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
+	}
+}
+
+func doc(key string) string { return docs[key] }
+
+// Of returns the project's California facts (its california: section), or
+// nil when the data has none.
+func Of(p *model.Project) *California {
+	if s := model.ExtOf[Sections](p.Ext, ID); s != nil {
+		return s.California
+	}
+	return nil
+}
+
+// Category returns the CCPA facts of a category (zero when it has none).
+func Category(c *model.Category) *CategoryFacts { return orZero(model.ExtOf[CategoryFacts](c.Ext, ID)) }
+
+// Purpose returns the CCPA facts of a purpose (zero when it has none).
+func Purpose(p *model.Purpose) *PurposeFacts { return orZero(model.ExtOf[PurposeFacts](p.Ext, ID)) }
+
+// Recipient returns the CCPA facts of a recipient (zero when it has none).
+func Recipient(r *model.Recipient) *RecipientFacts {
+	return orZero(model.ExtOf[RecipientFacts](r.Ext, ID))
+}
+
+func orZero[T any](t *T) *T {
+	if t == nil {
+		return new(T)
+	}
+	return t
+}

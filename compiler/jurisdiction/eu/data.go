@@ -1,0 +1,179 @@
+package eu
+
+import (
+	"reflect"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+//go:generate go run ../../internal/docgen/gen
+
+// The GDPR facts are this pack's own data: the legal bases and Art. 9/10
+// conditions of purposes, the GDPR role of recipients, the EU and UK
+// transfer tools, and the organisation's data protection officers,
+// representatives, supervisory authorities, Data Privacy Framework
+// certification and complaints process. The loader decodes them beside
+// the core keys (model.Extension), so the data files read as before; only
+// this package knows their types.
+
+// OrganizationFacts are the GDPR facts of the organisation.
+type OrganizationFacts struct {
+	// Data protection officers, per regime.
+	DPO *DPOs `yaml:"dpo"`
+	// Representatives under GDPR Art. 27 and UK GDPR Art. 27.
+	Representatives *Representatives `yaml:"representatives"`
+	// Supervisory authorities people may complain to.
+	SupervisoryAuthorities *Authorities `yaml:"supervisory_authorities"`
+	// Participation in the EU-U.S. Data Privacy Framework and its extensions.
+	DPF *DPF `yaml:"dpf"`
+	// How people can complain to the organisation itself (UK DPA 2018 s. 164A).
+	Complaints *Complaints `yaml:"complaints"`
+}
+
+// PurposeFacts are the GDPR facts of a purpose.
+type PurposeFacts struct {
+	// Legal bases under GDPR Art. 6(1): consent (a), contract (b),
+	// legal_obligation (c), vital_interests (d), public_task (e),
+	// legitimate_interests (f).
+	LegalBases []string `yaml:"legal_bases" validate:"required,min=1,dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests"`
+	// UK legal bases, when they differ from the EU ones; UK GDPR adds
+	// recognised_legitimate_interest (Art. 6(1)(ea)).
+	UKLegalBases []string `yaml:"uk_legal_bases" validate:"dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests recognised_legitimate_interest"`
+	// The UK GDPR Annex 1 condition, when a UK basis is
+	// recognised_legitimate_interest (UK GDPR Art. 6(1)(ea)).
+	RecognisedInterest string `yaml:"recognised_interest" validate:"omitempty,oneof=public_task_request national_security emergencies crime safeguarding democratic_engagement"`
+	// The specific legitimate interest pursued, when a basis is
+	// legitimate_interests (GDPR Art. 13(1)(d)).
+	LegitimateInterest model.Markdown `yaml:"legitimate_interest"`
+	// The Art. 9(2) condition, when special categories are used.
+	Art9Condition string `yaml:"art9_condition" validate:"omitempty,oneof=explicit_consent employment vital_interests not_for_profit made_public legal_claims substantial_public_interest health_care public_health archiving_research"`
+	// The law authorising the use of criminal-offence data (GDPR Art. 10).
+	Art10Basis model.Markdown `yaml:"art10_basis"`
+}
+
+// RecipientFacts are the GDPR facts of a recipient.
+type RecipientFacts struct {
+	// Role under the GDPR.
+	GDPRRole string `yaml:"gdpr_role" validate:"required,oneof=processor controller joint_controller"`
+}
+
+// TransferFacts are the transfer tools a transfer relies on.
+type TransferFacts struct {
+	// Transfer tool for EU data (GDPR Arts. 45-49), as in the legal
+	// reference's mechanism list.
+	Mechanism string `yaml:"mechanism" validate:"required,oneof=ADEQUACY EU_US_DPF SCC_2021_914 SCC_SA_ADOPTED BCR CODE_OF_CONDUCT CERTIFICATION PUBLIC_BODY_INSTRUMENT AUTHORISED_CLAUSES ADMIN_ARRANGEMENT ART49_1_A ART49_1_B ART49_1_C ART49_1_D ART49_1_E ART49_1_F ART49_1_G ART49_1_COMPELLING_LI PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
+	// SCC modules used with SCC_2021_914: 1 controller to controller, 2
+	// controller to processor, 3 processor to processor, 4 processor to
+	// controller.
+	SCCModules []int `yaml:"scc_modules" validate:"required_if=Mechanism SCC_2021_914,dive,min=1,max=4"`
+	// Transfer tool for UK data (UK GDPR Arts. 45A-49).
+	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR UK_ART49 PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
+	// Where to get a copy of the safeguards, or how to request one
+	// (GDPR Art. 13(1)(f)).
+	SafeguardsCopy model.Markdown `yaml:"safeguards_copy"`
+	// For ART49_1_A: the risks of the transfer the person was told about.
+	RiskStatement model.Markdown `yaml:"risk_statement"`
+	// For ART49_1_COMPELLING_LI: the compelling legitimate interests.
+	CompellingInterest model.Markdown `yaml:"compelling_interest"`
+}
+
+// DPOs are the data protection officers, per regime.
+type DPOs struct {
+	Pos diag.Pos `yaml:"-"`
+	// Data protection officer for the EU (GDPR Arts. 37-39).
+	EU *DPO `yaml:"eu"`
+	// Data protection officer for the UK (UK GDPR Arts. 37-39).
+	UK *DPO `yaml:"uk"`
+}
+
+// DPO is a data protection officer.
+type DPO struct {
+	Pos diag.Pos `yaml:"-"`
+	// Whether a DPO is appointed, whether required by law or voluntarily.
+	Appointed model.Answer `yaml:"appointed" validate:"required"`
+	// Whether the appointment is mandatory under Art. 37(1) or national law.
+	Mandatory model.Answer `yaml:"mandatory"`
+	// How to reach the DPO (a name is not required).
+	Contact *model.Contact `yaml:"contact" validate:"required_if=Appointed yes"`
+}
+
+// Representatives are the Art. 27 representatives.
+type Representatives struct {
+	Pos diag.Pos `yaml:"-"`
+	// Representative in the EU (GDPR Art. 27).
+	EU *model.Contact `yaml:"eu"`
+	// Representative in the United Kingdom (UK GDPR Art. 27).
+	UK *model.Contact `yaml:"uk"`
+}
+
+// Authorities are the supervisory authorities named in the notices.
+type Authorities struct {
+	Pos diag.Pos `yaml:"-"`
+	// Lead supervisory authority in the EU, if there is one; otherwise people
+	// are sent to the authority where they live.
+	EU *model.Contact `yaml:"eu"`
+	// The UK supervisory authority (the Information Commissioner's Office).
+	UK *model.Contact `yaml:"uk"`
+}
+
+// DPF describes certification under the EU-U.S. Data Privacy Framework.
+type DPF struct {
+	Pos diag.Pos `yaml:"-"`
+	// Whether an entity is certified under the Data Privacy Framework.
+	Certified model.Answer `yaml:"certified" validate:"required"`
+	// The certified entity.
+	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"organization.entities"`
+	// The frameworks certified to.
+	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us"`
+	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".
+	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes"`
+	// The independent dispute-resolution provider, e.g. TRUSTe.
+	DisputeResolution *model.Contact `yaml:"dispute_resolution" validate:"required_if=Certified yes"`
+	// The certification's entry on the Data Privacy Framework List.
+	ListURL string `yaml:"list_url" validate:"omitempty,http_url"`
+}
+
+// Complaints is the organisation's own complaints process.
+type Complaints struct {
+	Pos diag.Pos `yaml:"-"`
+	// Where to send a complaint (a web form, email or address), in words.
+	Channel model.Markdown `yaml:"channel" validate:"required"`
+	// Days within which a complaint is acknowledged (UK: at most 30).
+	AcknowledgeDays int `yaml:"acknowledge_days" validate:"omitempty,min=1,max=30"`
+}
+
+// extensions declares the pack's data.
+func extensions() model.Extensions {
+	return model.Extensions{
+		{Pack: ID, On: reflect.TypeOf(model.Organization{}), Type: reflect.TypeOf(OrganizationFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Transfer{}), Type: reflect.TypeOf(TransferFacts{}), Doc: doc},
+	}
+}
+
+func doc(key string) string { return docs[key] }
+
+// Org returns the GDPR facts of the organisation (zero when it has none).
+func Org(o *model.Organization) *OrganizationFacts {
+	return orZero(model.ExtOf[OrganizationFacts](o.Ext, ID))
+}
+
+// Purpose returns the GDPR facts of a purpose (zero when it has none).
+func Purpose(p *model.Purpose) *PurposeFacts { return orZero(model.ExtOf[PurposeFacts](p.Ext, ID)) }
+
+// Recipient returns the GDPR facts of a recipient (zero when it has none).
+func Recipient(r *model.Recipient) *RecipientFacts {
+	return orZero(model.ExtOf[RecipientFacts](r.Ext, ID))
+}
+
+// Transfer returns the transfer tools of a transfer (zero when it has none).
+func Transfer(t *model.Transfer) *TransferFacts { return orZero(model.ExtOf[TransferFacts](t.Ext, ID)) }
+
+func orZero[T any](t *T) *T {
+	if t == nil {
+		return new(T)
+	}
+	return t
+}

@@ -1,0 +1,119 @@
+package model
+
+import (
+	"reflect"
+	"sort"
+
+	"github.com/disclose-dev/disclose/compiler/internal/tags"
+)
+
+// Ext holds the facts rule packs add to an item of the core model: for each
+// pack that declares an Extension of the item's type, a pointer to the
+// pack's own struct. The pack's keys sit beside the core keys in the data
+// files (purposes[3].legal_bases is the eu pack's), and are decoded,
+// validated, checked, snapshotted and documented the same way; only the pack
+// knows their type. The zero Ext holds nothing.
+type Ext map[string]any
+
+// ExtOf returns the facts of type T that pack added to an item, or nil when
+// the item holds none (the pack is not registered, or the item was not
+// loaded from data files).
+func ExtOf[T any](e Ext, pack string) *T {
+	t, _ := e[pack].(*T)
+	return t
+}
+
+// Packs returns the ids of the packs holding facts in e, sorted, so walks
+// over an item are deterministic.
+func (e Ext) Packs() []string {
+	ids := make([]string, 0, len(e))
+	for id := range e {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Extension declares the fields a rule pack adds to a type of the core
+// model: On is the extended struct type (model.Purpose; model.Project to
+// add top-level sections, such as the california pack's california:), Type
+// the pack's struct type, whose fields carry yaml, validate and ref tags
+// like the model's own. Every item of type On that the loader decodes holds
+// a *Type in its Ext under Pack, zero-valued when the data gives none of its
+// keys, so its validation rules always run.
+type Extension struct {
+	Pack string
+	On   reflect.Type
+	Type reflect.Type
+	// Doc returns the doc comment of the pack's types and fields, keyed
+	// "Type" and "Type.Field" like Doc.
+	Doc func(key string) string
+}
+
+// Extensions are the extensions of the registered rule packs.
+type Extensions []*Extension
+
+// Of returns the extensions of struct type t, in registration order.
+func (es Extensions) Of(t reflect.Type) []*Extension {
+	var out []*Extension
+	for _, e := range es {
+		if e.On == t {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Key is one YAML key of a struct: a field of its own (Pack empty) or of a
+// pack's extension.
+type Key struct {
+	Name  string
+	Field reflect.StructField
+	// Pack and Ext are the extension the key belongs to, if any.
+	Pack string
+	Ext  *Extension
+}
+
+// Keys lists the YAML keys of struct type t: its own fields in declaration
+// order, then each extension's, in registration order.
+func (es Extensions) Keys(t reflect.Type) []Key {
+	var keys []Key
+	add := func(st reflect.Type, e *Extension) {
+		for i := 0; i < st.NumField(); i++ {
+			f := st.Field(i)
+			if name := tags.YAMLName(f); name != "" {
+				k := Key{Name: name, Field: f, Ext: e}
+				if e != nil {
+					k.Pack = e.Pack
+				}
+				keys = append(keys, k)
+			}
+		}
+	}
+	add(t, nil)
+	for _, e := range es.Of(t) {
+		add(e.Type, e)
+	}
+	return keys
+}
+
+// ExtValues returns the extension structs the struct value v holds (v's Ext
+// field), as addressable struct values keyed by pack, in pack order; nil
+// when v has no Ext field or it is empty.
+func ExtValues(v reflect.Value) (packs []string, values []reflect.Value) {
+	f := v.FieldByName("Ext")
+	if !f.IsValid() || f.Type() != extType || f.Len() == 0 {
+		return nil, nil
+	}
+	e := f.Interface().(Ext)
+	for _, id := range e.Packs() {
+		x := reflect.ValueOf(e[id])
+		if x.Kind() == reflect.Pointer && !x.IsNil() && x.Elem().Kind() == reflect.Struct {
+			packs = append(packs, id)
+			values = append(values, x.Elem())
+		}
+	}
+	return packs, values
+}
+
+var extType = reflect.TypeOf(Ext(nil))
