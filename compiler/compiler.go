@@ -14,10 +14,12 @@ package compiler
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"sync"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
@@ -30,6 +32,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
+	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
@@ -274,18 +277,52 @@ func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdic
 	return c, js
 }
 
-// DiffOptions names transfer tools and countries in change sentences the way
-// the notices do.
-func DiffOptions() diff.Options {
+// Changes compares two data snapshots (release data.json files) as typed
+// data: each is decoded into the model with the packs' extensions
+// (release.Decode), the core model is compared by package diff and each
+// pack's own data by the pack (jurisdiction.ChangeReporter), and the changes
+// are listed in one order (change.Sort). Transfer tools and countries are
+// named the way the notices name them. It is the change.Compare the
+// release and site stages are given.
+func Changes(oldData, newData []byte) ([]change.Change, error) {
+	exts := Extensions()
+	a, err := release.Decode(oldData, exts)
+	if err != nil {
+		return nil, fmt.Errorf("old snapshot: %w", err)
+	}
+	b, err := release.Decode(newData, exts)
+	if err != nil {
+		return nil, fmt.Errorf("new snapshot: %w", err)
+	}
+	return ChangesOf(a, b, nil), nil
+}
+
+// ChangesOf compares two versions of a project (see Changes); opts may be
+// nil.
+func ChangesOf(old, new *model.Project, opts *Options) []change.Change {
 	ref, _ := Reference()
 	c := &jurisdiction.Context{Reference: ref}
-	return diff.Options{
-		ToolName: func(regime, id string) string {
+	names := &change.Names{
+		Country: jurisdiction.CountryPhrase,
+		Tool: func(regime, id string) string {
 			if t := c.Tool(regime, id); t != nil {
 				return t.Name
 			}
 			return id
 		},
-		CountryName: jurisdiction.CountryPhrase,
 	}
+	js := opts.jurisdictions()
+	for _, j := range js {
+		if r, ok := j.(jurisdiction.ChangeReporter); ok {
+			r.ChangeNames(names)
+		}
+	}
+	cs := diff.Changes(old, new, names)
+	for _, j := range js {
+		if r, ok := j.(jurisdiction.ChangeReporter); ok {
+			cs = append(cs, r.Changes(old, new, names)...)
+		}
+	}
+	change.Sort(cs)
+	return cs
 }

@@ -107,7 +107,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if opts.Preview {
 		notices = site.PreviewNotices(docs)
 	} else {
-		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, DiffOptions())
+		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, Changes)
 		if err != nil {
 			return res, err
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
@@ -20,12 +21,12 @@ import (
 
 // noticeDiff is what changed in one notice between two versions.
 type noticeDiff struct {
-	Notice   string        `json:"notice"`
-	Title    string        `json:"title"`
-	From     string        `json:"from"`
-	To       string        `json:"to"`
-	Changes  []diff.Change `json:"changes"`
-	Material int           `json:"material"`
+	Notice   string          `json:"notice"`
+	Title    string          `json:"title"`
+	From     string          `json:"from"`
+	To       string          `json:"to"`
+	Changes  []change.Change `json:"changes"`
+	Material int             `json:"material"`
 	// TextChanged reports whether the notice's text changed at all.
 	TextChanged bool `json:"text_changed"`
 	Inserted    int  `json:"words_inserted"`
@@ -123,7 +124,6 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				toVersion = "draft"
 			}
 			var out []noticeDiff
-			dopts := compiler.DiffOptions()
 			for _, id := range ids {
 				a, adata, aname, err := side(id, from)
 				if err != nil {
@@ -153,12 +153,12 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				if bdata == nil {
 					bdata = []byte("{}")
 				}
-				cs, err := diff.Changes(adata, bdata, dopts)
+				cs, err := compiler.Changes(adata, bdata)
 				if err != nil {
 					return err
 				}
 				nd.Changes = diff.For(cs, a, b)
-				nd.Material = len(diff.Material(nd.Changes))
+				nd.Material = len(change.Material(nd.Changes))
 				for _, op := range diff.Redline(aText, bText) {
 					n := len(strings.Fields(op.Text))
 					switch op.Kind {
@@ -247,7 +247,7 @@ func printDiff(w io.Writer, out []noticeDiff, format string) error {
 			fmt.Fprintf(w, "no change\n")
 			continue
 		}
-		fmt.Fprintf(w, "%s; text: %s inserted, %s deleted\n", diff.Summary(nd.Changes), diff.Words(nd.Inserted), diff.Words(nd.Deleted))
+		fmt.Fprintf(w, "%s; text: %s inserted, %s deleted\n", change.Summary(nd.Changes), diff.Words(nd.Inserted), diff.Words(nd.Deleted))
 		for _, c := range nd.Changes {
 			label := "minor   "
 			if c.Material {

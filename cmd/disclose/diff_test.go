@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/internal/golden"
@@ -30,7 +31,7 @@ func TestSampleHistoryChangelog(t *testing.T) {
 		for i := 1; i < len(vs); i++ {
 			old, _ := st.Data(vs[i-1])
 			new, _ := st.Data(vs[i])
-			cs, err := diff.Changes(old, new, compiler.DiffOptions())
+			cs, err := compiler.Changes(old, new)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,11 +44,11 @@ func TestSampleHistoryChangelog(t *testing.T) {
 				t.Fatal(err)
 			}
 			cs = diff.For(cs, oldDoc, newDoc)
-			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].ID, vs[i].ID, diff.Summary(cs))
+			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].ID, vs[i].ID, change.Summary(cs))
 			for _, c := range cs {
 				fmt.Fprintf(&b, "- [%v] %s (%s)\n", map[bool]string{true: "material", false: "minor"}[c.Material], c.Sentence, c.Reason)
 			}
-			if same, _ := diff.Changes(new, new, compiler.DiffOptions()); len(same) != 0 {
+			if same, _ := compiler.Changes(new, new); len(same) != 0 {
 				t.Errorf("%s %s differs from itself: %v", id, vs[i].ID, same)
 			}
 		}

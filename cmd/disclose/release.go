@@ -109,7 +109,7 @@ before the latest version of a notice being released.`,
 					return release.Load(os.DirFS(g.dir), release.Dir, v)
 				},
 				LoadData:   func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
-				Diff:       compiler.DiffOptions(),
+				Changes:    compiler.Changes,
 				NoticeDays: compiler.NoticeDays(compiler.Facts(proj, ropts)),
 				Checks:     compiler.ReleaseChecks(proj, ropts),
 			})

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -62,12 +63,12 @@ func history(t *testing.T) string {
 	for _, id := range ids {
 		vs := rel[id]
 		for i := 1; i < len(vs); i++ {
-			cs, err := diff.Changes(vs[i-1].data, vs[i].data, compiler.DiffOptions())
+			cs, err := compiler.Changes(vs[i-1].data, vs[i].data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			cs = diff.For(cs, vs[i-1].doc, vs[i].doc)
-			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].id, vs[i].id, diff.Summary(cs))
+			fmt.Fprintf(&b, "## %s %s -> %s: %s\n", id, vs[i-1].id, vs[i].id, change.Summary(cs))
 			for _, c := range cs {
 				fmt.Fprintf(&b, "- [%v] %s (%s)\n", map[bool]string{true: "material", false: "minor"}[c.Material], c.Sentence, c.Reason)
 			}

@@ -30,8 +30,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
-	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -203,8 +203,9 @@ type Request struct {
 	// Load reads the frozen notice of a version; LoadData its data.json.
 	Load     func(v *Version) (*notice.Document, error)
 	LoadData func(v *Version) ([]byte, error)
-	// Diff names things in the changes it reports.
-	Diff diff.Options
+	// Changes compares the data of two versions (compiler.Changes), to find
+	// the material changes that need a notice period.
+	Changes change.Compare
 	// NoticeDays are the days of notice each notice gives of a material
 	// change, by notice id (compiler.NoticeDays asks the rule packs); a
 	// notice not listed gets DefaultNoticeDays.
@@ -247,7 +248,7 @@ func daysBetween(from, to string) int {
 // Frozen files of earlier versions are never touched.
 //
 // A notice whose changes since its last version are material (see
-// diff.Rules) must take effect at least its notice period after the release
+// change.Rules) must take effect at least its notice period after the release
 // date, and a new sub-processor must be announced (processors[].notice_sent,
 // else the release date) at least changes.subprocessor_notice_days before
 // it is first used (GDPR Art. 28(2)).
@@ -304,11 +305,14 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 				if err != nil {
 					return nil, nil, err
 				}
-				changes, err := diff.Changes(old, snapshot, req.Diff)
+				if req.Changes == nil {
+					return nil, nil, fmt.Errorf("release: no way to compare versions (Request.Changes)")
+				}
+				changes, err := req.Changes(old, snapshot)
 				if err != nil {
 					return nil, nil, err
 				}
-				if m := diff.Material(changes); len(m) > 0 {
+				if m := change.Material(changes); len(m) > 0 {
 					if n, got := noticeDays(&req, d.ID), daysBetween(req.Released, req.Effective); got < n {
 						return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
 							d.ID, len(m), last.ID, m[0].Sentence, n, req.Effective, got, req.Released)

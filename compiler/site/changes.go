@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -15,7 +16,7 @@ import (
 
 // changeList returns the Markdown list of changes, material ones marked in
 // words.
-func changeList(cs []diff.Change) string {
+func changeList(cs []change.Change) string {
 	if len(cs) == 0 {
 		return "No change to the facts behind this notice; only its wording changed.\n"
 	}
@@ -29,7 +30,7 @@ func changeList(cs []diff.Change) string {
 // changeItem is one change as inline Markdown: whether it is material, why
 // (unless the sentence already says it: "New sub-processor: ..."), and the
 // sentence.
-func changeItem(c diff.Change) string {
+func changeItem(c change.Change) string {
 	label := "Minor"
 	if c.Material {
 		label = "Material"
@@ -157,7 +158,7 @@ func whatChanged(notices []*Notice) []byte {
 			reason, sentence string
 		}
 		type item struct {
-			c      diff.Change
+			c      change.Change
 			titles []notice.Text
 		}
 		var items []*item

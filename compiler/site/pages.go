@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -37,8 +38,9 @@ func PreviewNotices(drafts []*notice.Document) []*Notice {
 
 // Notices assembles the notices; each version after a notice's first also
 // gets its changes (from the data snapshots) and its redline (from the
-// text) against the version before it.
-func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day string, withDrafts bool, opts diff.Options) ([]*Notice, error) {
+// text) against the version before it; changes compares two versions'
+// data (compiler.Changes).
+func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day string, withDrafts bool, changes change.Compare) ([]*Notice, error) {
 	var ids []string
 	byID := map[string]*notice.Document{}
 	for _, d := range drafts {
@@ -76,7 +78,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day stri
 			if i > 0 {
 				prev := n.Versions[i-1]
 				pg.Previous = prev
-				cs, err := diff.Changes(prevData, data, opts)
+				cs, err := changes(prevData, data)
 				if err != nil {
 					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
 				}

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/internal/regular"
@@ -116,7 +117,7 @@ type Page struct {
 	// Previous is the version before this one; Changes and Redline compare
 	// this one with it.
 	Previous *Page
-	Changes  []diff.Change
+	Changes  []change.Change
 	Redline  []diff.Op
 }
 

@@ -85,7 +85,7 @@ func main() {
 			LoadData: func(v *release.Version) ([]byte, error) {
 				return files[filepath.ToSlash(filepath.Join(v.Folder(), "data.json"))], nil
 			},
-			Diff: compiler.DiffOptions(),
+			Changes: compiler.Changes,
 		})
 		if err != nil {
 			fail(err)

@@ -1,23 +1,16 @@
-package diff_test
+package compiler_test
 
 import (
 	"strings"
 	"testing"
 
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
-var opts = diff.Options{
-	ToolName: func(regime, id string) string {
-		return map[string]string{"PRIVACY_SHIELD": "the EU-U.S. Privacy Shield", "EU_US_DPF": "the EU-U.S. Data Privacy Framework", "SCC": "the Standard Contractual Clauses"}[id]
-	},
-	CountryName: func(code string) string {
-		return map[string]string{"US": "the United States", "IN": "India", "GB": "the United Kingdom"}[code]
-	},
-}
-
-func sentences(cs []diff.Change) string {
+func sentences(cs []change.Change) string {
 	var out []string
 	for _, c := range cs {
 		m := "minor"
@@ -36,20 +29,20 @@ func sentences(cs []diff.Change) string {
 func TestTransferReplaced(t *testing.T) {
 	old := `{"transfers": [
 		{"id": "us-ps", "destinations": ["US"], "mechanism": "PRIVACY_SHIELD", "recipients": ["sp"]},
-		{"id": "uk", "destinations": ["GB"], "mechanism": "SCC"}],
+		{"id": "uk", "destinations": ["GB"], "mechanism": "SCC_2021_914"}],
 		"recipients": [{"id": "sp", "name": "Service providers"}],
 		"processors": [{"id": "aws", "name": "AWS", "country": "US", "transfer": "us-ps"}]}`
 	new := `{"transfers": [
 		{"id": "us-dpf", "destinations": ["US"], "mechanism": "EU_US_DPF", "recipients": ["sp"]},
-		{"id": "in", "destinations": ["IN"], "mechanism": "SCC"}],
+		{"id": "in", "destinations": ["IN"], "mechanism": "SCC_2021_914"}],
 		"recipients": [{"id": "sp", "name": "Service providers"}],
 		"processors": [{"id": "aws", "name": "AWS", "country": "US", "transfer": "us-dpf"}]}`
-	cs, err := diff.Changes([]byte(old), []byte(new), opts)
+	cs, err := compiler.Changes([]byte(old), []byte(new))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := `minor Transfers of data from the European Economic Area to the United States (recipients: Service providers) now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield. (transfer safeguard replaced)
-MATERIAL Personal data now goes to India, relying on the Standard Contractual Clauses. (new destination country)
+MATERIAL Personal data now goes to India, relying on the European Commission's Standard Contractual Clauses. (new destination country)
 minor Personal data no longer goes to the United Kingdom. (destination country removed)`
 	// The order: by transfer as they appear, added before removed.
 	got := sentences(cs)
@@ -72,7 +65,7 @@ func TestForTraces(t *testing.T) {
 	new := `{"purposes": [{"id": "a", "name": "Answer questions"}, {"id": "c", "name": "Use European AI", "legal_bases": ["consent"]}],
 		"transfers": [{"id": "t", "destinations": ["US"], "mechanism": "EU_US_DPF"}],
 		"processors": [{"id": "p", "name": "Stripe", "country": "US", "transfer": "t"}]}`
-	cs, err := diff.Changes([]byte(old), []byte(new), opts)
+	cs, err := compiler.Changes([]byte(old), []byte(new))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +106,7 @@ func TestNamesKeepCase(t *testing.T) {
 		"purposes": [{"id": "p", "name": "EU billing", "categories": ["c"], "description": "new"}],
 		"recipients": [{"id": "x", "name": "Stripe"}],
 		"processors": [{"id": "m", "name": "Mollie", "service": "European payment methods", "country": "NL"}]}`
-	cs, err := diff.Changes([]byte(old), []byte(new), opts)
+	cs, err := compiler.Changes([]byte(old), []byte(new))
 	if err != nil {
 		t.Fatal(err)
 	}
