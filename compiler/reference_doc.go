@@ -21,7 +21,7 @@ func RulesReference() string {
 		b.WriteString("| rule | citation | severity | applies | in force | disclosed in |\n|---|---|---|---|---|---|\n")
 		for _, q := range j.Requirements() {
 			sev := map[diag.Severity]string{diag.Error: "BLOCK", diag.Warning: "LINT", diag.Info: "INFO"}[q.Severity]
-			when := q.When
+			when := q.Condition()
 			if when == "" {
 				when = "always"
 			}
@@ -39,7 +39,7 @@ func RulesReference() string {
 				sec = "title block"
 			}
 			checked := ""
-			if q.Check == nil {
+			if !q.Checks() {
 				checked = " (structural)"
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s%s | %s | %s | %s |\n", q.ID, esc(q.Citation), sev, checked, esc(when), force, sec)

@@ -286,7 +286,7 @@ func TestEveryBlockRuleHasACase(t *testing.T) {
 	}
 	for _, j := range compiler.DefaultJurisdictions() {
 		for _, q := range j.Requirements() {
-			if q.Check != nil && q.Severity == diag.Error && !covered[q.ID] && q.ID != "CCPA-1798.130-a-5" {
+			if q.Checks() && q.Severity == diag.Error && !covered[q.ID] && q.ID != "CCPA-1798.130-a-5" {
 				t.Errorf("%s: BLOCK rule %s has no case in ruleCases", j.ID(), q.ID)
 			}
 		}

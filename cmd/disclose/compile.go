@@ -204,11 +204,14 @@ func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdi
 		}
 		fmt.Fprintf(w, "\n%s  %s  [%s, %s]\n", q.ID, q.Citation, severityWord(q.Severity), state)
 		fmt.Fprintf(w, "  %s\n", q.Summary)
-		when := q.When
+		when := q.Condition()
 		if when == "" {
 			when = "always"
 		}
 		fmt.Fprintf(w, "  applies: %s; disclosed in: %s\n", when, sec)
+		if d := q.Defined(); d.IsValid() {
+			fmt.Fprintf(w, "  rule written at: %s\n", d)
+		}
 		if len(q.Data) > 0 {
 			fmt.Fprintf(w, "  data: %s\n", strings.Join(q.Data, ", "))
 		}

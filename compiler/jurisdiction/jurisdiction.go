@@ -5,7 +5,10 @@
 // The packs themselves live in subpackages (global, eu, california) and are
 // listed in one place, compiler.DefaultJurisdictions. Check runs every
 // requirement in force on the notices' date; a notice with an error is not
-// published.
+// published. A requirement of the common shape is declared as data ("for
+// each purpose whose legal_bases include legitimate_interests, require
+// legitimate_interest": Each and Cond), so the words that say when it
+// applies are generated from the rule that checks it (Condition).
 package jurisdiction
 
 import (
@@ -80,6 +83,10 @@ type Context struct {
 	// Notices are the IDs of every notice published with this one, so a
 	// notice can link to the others.
 	Notices []string
+	// ShowDefinitions adds to each diagnostic of a declarative rule (Each)
+	// the position of the rule's definition in the Go source, as a Related
+	// position, so a diagnostic can point at the rule that made it.
+	ShowDefinitions bool
 }
 
 // Publishes reports whether the notice id is published alongside.
@@ -108,7 +115,8 @@ type Requirement struct {
 	Severity diag.Severity
 	// Summary says what must be disclosed, in plain English.
 	Summary string
-	// When says when it applies, in plain English; empty means always.
+	// When says when Check applies, in plain English; empty means always.
+	// A declarative rule (Each) says its condition itself: see Condition.
 	When string
 	// Data lists the data (schema paths) it needs.
 	Data []string
@@ -117,13 +125,88 @@ type Requirement struct {
 	// From and Until bound the dates (YYYY-MM-DD, inclusive) on which the
 	// rule is in force; empty means open.
 	From, Until string
-	// Check reports what the data lacks; nil when the notice always makes
-	// the disclosure from data the model requires anyway.
+	// Each are the requirement's declarative rules ("for each purpose whose
+	// legal_bases include legitimate_interests, require
+	// legitimate_interest"), declared with ForEach and run before Check.
+	Each []*Each
+	// Check reports what the data lacks that Each cannot say (rules that
+	// compute); nil when there is nothing more to check. A requirement with
+	// neither Each nor Check is structural: the notice always makes the
+	// disclosure from data the model requires anyway.
 	Check func(c *Context, r *Report)
 }
 
 // Rule returns the diagnostic rule reference of q.
 func (q *Requirement) Rule() *diag.Rule { return &diag.Rule{ID: q.ID, Citation: q.Citation} }
+
+// Checks reports whether q checks the data, by declarative rules or in Go;
+// a requirement that does not is structural.
+func (q *Requirement) Checks() bool { return len(q.Each) > 0 || q.Check != nil }
+
+// Condition says when q applies, in plain English: the words generated from
+// its declarative rules ("for each purpose whose legal_bases include
+// legitimate_interests"), with the dates of a rule in force for only part
+// of the requirement's ("(shares only from 2023-01-01)"), then When, joined
+// by semicolons; empty means always.
+func (q *Requirement) Condition() string {
+	var parts, dated []string
+	add := func(list *[]string, s string) {
+		if s != "" && !slices.Contains(*list, s) {
+			*list = append(*list, s)
+		}
+	}
+	for _, e := range q.Each {
+		add(&parts, e.condition())
+		if e.From == "" && e.Until == "" {
+			continue
+		}
+		keys := strings.Join(append(append([]string(nil), e.Require...), e.RequireAny...), " and ")
+		switch {
+		case e.From != "" && e.Until != "":
+			add(&dated, keys+" only from "+e.From+" to "+e.Until)
+		case e.From != "":
+			add(&dated, keys+" only from "+e.From)
+		default:
+			add(&dated, keys+" only until "+e.Until)
+		}
+	}
+	s := strings.Join(parts, "; ")
+	if len(dated) > 0 {
+		if s == "" {
+			s = strings.Join(dated, ", ")
+		} else {
+			s += " (" + strings.Join(dated, ", ") + ")"
+		}
+	}
+	if q.When != "" {
+		if s != "" {
+			s += "; "
+		}
+		s += q.When
+	}
+	return s
+}
+
+// Defined returns where q's declarative rules are written in the Go source
+// (the first one's position, repository-relative), or the zero Pos when q
+// has none.
+func (q *Requirement) Defined() diag.Pos {
+	if len(q.Each) == 0 {
+		return diag.Pos{}
+	}
+	return q.Each[0].Defined
+}
+
+// Validate reports the first key of q's declarative rules that names no
+// field of the model or of the extensions exts (see Each.Validate).
+func (q *Requirement) Validate(exts model.Extensions) error {
+	for i, e := range q.Each {
+		if err := e.Validate(exts); err != nil {
+			return fmt.Errorf("%s: rule %d (%s): %w", q.ID, i+1, e.Defined, err)
+		}
+	}
+	return nil
+}
 
 // Report collects the diagnostics of one requirement's check.
 type Report struct {
@@ -156,19 +239,25 @@ func (r *Report) pos(path string) diag.Pos {
 	return r.src.Pos(path)
 }
 
-// Check runs every requirement of j in force on c.Date and returns what the
-// data lacks, sorted. It runs nothing when j does not apply.
+// Check runs every requirement of j in force on c.Date (its declarative
+// rules, then its Check) and returns what the data lacks, sorted. It runs
+// nothing when j does not apply.
 func Check(c *Context, j Jurisdiction) diag.List {
 	if ok, _ := j.Applies(c); !ok {
 		return nil
 	}
 	var all diag.List
 	for _, q := range j.Requirements() {
-		if q.Check == nil || !c.InForce(q.From, q.Until) {
+		if !q.Checks() || !c.InForce(q.From, q.Until) {
 			continue
 		}
 		r := &Report{req: q, src: c.Project.Source}
-		q.Check(c, r)
+		for _, e := range q.Each {
+			e.check(c, r)
+		}
+		if q.Check != nil {
+			q.Check(c, r)
+		}
 		all.Append(r.diags...)
 	}
 	all.Sort()

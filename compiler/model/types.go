@@ -35,13 +35,43 @@ func (a Answer) IsNo() bool { return a == No }
 // allowed.
 type Markdown string
 
-// Date is a calendar date written YYYY-MM-DD.
+// Date is a calendar day written YYYY-MM-DD: a date in the data files, and
+// the one type for the days the stages work with (the day notices are
+// compiled as of, a version's effective and release dates). Valid dates
+// order as their text does; the zero Date is no date.
 type Date string
+
+// DateOf returns the day of t, in UTC.
+func DateOf(t time.Time) Date { return Date(t.UTC().Format(time.DateOnly)) }
 
 // Time returns d as midnight UTC; ok is false when d is empty or malformed.
 func (d Date) Time() (t time.Time, ok bool) {
 	t, err := time.Parse(time.DateOnly, string(d))
 	return t, err == nil
+}
+
+// Valid reports whether d is a real calendar date.
+func (d Date) Valid() bool { return ValidDate(string(d)) }
+
+// IsZero reports whether d is no date.
+func (d Date) IsZero() bool { return d == "" }
+
+// String returns d as written.
+func (d Date) String() string { return string(d) }
+
+// AddDays returns the day n days after d (before, for negative n); d must
+// be valid.
+func (d Date) AddDays(n int) Date {
+	t, _ := d.Time()
+	return DateOf(t.AddDate(0, 0, n))
+}
+
+// DaysUntil returns the days from d to e (negative when e is earlier); both
+// must be valid.
+func (d Date) DaysUntil(e Date) int {
+	a, _ := d.Time()
+	b, _ := e.Time()
+	return int(b.Sub(a).Hours() / 24)
 }
 
 // ValidDate reports whether s is a real calendar date written YYYY-MM-DD.

@@ -77,7 +77,7 @@ var docs = map[string]string{
 	"Cookies.SettingsURL":                     "Where people change their cookie preferences.",
 	"Cookies.Summary":                         "What cookies and similar technologies are used for, in general.",
 	"Cookies.ThirdPartyTracking":              "Whether third parties may collect information about people's online activities over time and across sites (CalOPPA §22575(b)(6)).",
-	"Date":                                    "Date is a calendar date written YYYY-MM-DD.",
+	"Date":                                    "Date is a calendar day written YYYY-MM-DD: a date in the data files, and the one type for the days the stages work with (the day notices are compiled as of, a version's effective and release dates). Valid dates order as their text does; the zero Date is no date.",
 	"Decision":                                "Decision is an automated decision.",
 	"Decision.Art22":                          "Whether GDPR Art. 22 applies (solely automated, legal or similarly significant effects).",
 	"Decision.Consequences":                   "Its envisaged consequences.",

@@ -11,7 +11,6 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
-	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -62,7 +61,9 @@ var requirements = []*j.Requirement{
 	{ID: "GLB-03", Citation: "GDPR Art. 13(1)(a); 11 CCR §7011(e)(3)(J); PIPEDA Sch. 1 4.8.2(a)", Severity: diag.Error,
 		Summary: "Who we are and how to contact us: legal entities and a privacy contact with an email address or web form.",
 		Section: "contact", Data: []string{"organization.entities", "organization.privacy_contact"},
-		Check: checkContact},
+		Each: j.ForEach(j.Each{In: "organization.privacy_contact", RequireAny: []string{"email", "web_form"},
+			Message: "the privacy contact has no email address or web form; people need a direct way to send privacy questions and requests",
+			Hint:    "add email: or web_form: under organization.privacy_contact"})},
 	{ID: "GLB-04", Citation: "Cal. Bus. & Prof. Code §22575(b)(1); 11 CCR §7011(e)(1)(A)", Severity: diag.Error,
 		Summary: "The categories of personal data collected, grouped by how they are collected.",
 		Section: "information-we-collect", Data: []string{"categories", "sources"}},
@@ -70,10 +71,23 @@ var requirements = []*j.Requirement{
 		Summary: "Why personal data is used: each purpose.", Section: "how-we-use", Data: []string{"purposes"}},
 	{ID: "GLB-08", Citation: "GDPR Art. 13(1)(e); Cal. Bus. & Prof. Code §22575(b)(1)", Severity: diag.Error,
 		Summary: "Who personal data is disclosed to, by category of recipient.", Section: "sharing",
-		When: "processors are listed", Data: []string{"recipients", "processors"}, Check: checkRecipients},
+		Data: []string{"recipients", "processors"},
+		Each: j.ForEach(j.Each{Where: j.Given("processors"), Require: []string{"recipients"},
+			Message: "processors are listed but no categories of recipients are: the policy must say who personal data is disclosed to",
+			Hint:    "add recipients: with at least the category your processors belong to (for example service providers)"})},
 	{ID: "GLB-09", Citation: "11 CCR §7011(e)(1)(D); §7013(g)", Severity: diag.Error,
 		Summary: "Whether personal data is sold or (from 2023) shared for cross-context behavioural advertising, stated even when the answer is no: in california: or, without it, for every purpose.",
-		Section: "sale-and-sharing", Data: []string{"purposes.sells", "purposes.shares"}, Check: checkSaleAnswers},
+		Section: "sale-and-sharing", Data: []string{"purposes.sells", "purposes.shares"},
+		// california.sells and california.shares answer it for the whole
+		// organisation; "sharing" took effect with the CPRA.
+		Each: j.ForEach(
+			j.Each{In: "purposes", If: j.NotGiven("california"), Require: []string{"sells"}, At: j.AtItem,
+				Message: "purpose {id} does not say whether it sells personal data; the policy must state it either way",
+				Hint:    "add sells: yes or sells: no to purpose {id} (or add a california: section)"},
+			j.Each{In: "purposes", If: j.NotGiven("california"), Require: []string{"shares"}, At: j.AtItem, From: cpraDate,
+				Message: "purpose {id} does not say whether it shares (for cross-context behavioural advertising) personal data; the policy must state it either way",
+				Hint:    "add shares: yes or shares: no to purpose {id} (or add a california: section)"},
+		)},
 	{ID: "GLB-10", Citation: "GDPR Art. 13(2)(b); 11 CCR §7011(e)(2)-(3)", Severity: diag.Error,
 		Summary: "The choices and rights people have, and how to exercise them.", Section: "your-rights",
 		Data: []string{"rights.offered", "rights.request_methods", "rights.verification", "rights.authorized_agents"}},
@@ -82,7 +96,10 @@ var requirements = []*j.Requirement{
 		Data: []string{"cookies.summary", "cookies.items"}},
 	{ID: "CALOPPA-22575-b-5", Citation: "Cal. Bus. & Prof. Code §22575(b)(5)", Severity: diag.Error,
 		Summary: "How the site responds to Do Not Track signals, even if it does not honour them; when it does, what happens.",
-		Section: "browser-signals", Data: []string{"cookies.do_not_track"}, Check: checkDNT},
+		Section: "browser-signals", Data: []string{"cookies.do_not_track"},
+		Each: j.ForEach(j.Each{In: "cookies.do_not_track", Where: j.IsYes("honored"), Require: []string{"description"}, At: j.AtItem,
+			Message: "Do Not Track is honoured but the data does not say what happens when the signal is received",
+			Hint:    "add description: saying what changes when a browser sends Do Not Track"})},
 	{ID: "CALOPPA-22575-b-6", Citation: "Cal. Bus. & Prof. Code §22575(b)(6)", Severity: diag.Error,
 		Summary: "Whether other parties may collect information about online activities over time and across sites; it must agree with the cookie list.",
 		Section: "browser-signals", Data: []string{"cookies.third_party_tracking", "cookies.items.party"}, Check: checkThirdPartyTracking},
@@ -96,7 +113,10 @@ var requirements = []*j.Requirement{
 		Data: []string{"categories.retention", "retention"}},
 	{ID: "GLB-16", Citation: "COPPA 16 CFR §312.4(d); GDPR Art. 8; 11 CCR §7011(e)(1)(G)", Severity: diag.Error,
 		Summary: "Children: the minimum age served (13 under COPPA, or higher where the organisation says so) and, for a service directed to children, what is done with their data.",
-		Section: "children", Data: []string{"children.minimum_age", "children.statement"}, Check: checkChildren},
+		Section: "children", Data: []string{"children.minimum_age", "children.statement"},
+		Each: j.ForEach(j.Each{In: "children", Where: j.IsYes("directed_to_children"), Require: []string{"statement"}, At: j.AtItem,
+			Message: "a service directed to children must explain how children's data is handled",
+			Hint:    "add statement: describing what data is collected from children, how parents consent and how they can review or delete it"})},
 	{ID: "CALOPPA-22575-b-3", Citation: "Cal. Bus. & Prof. Code §22575(b)(3)", Severity: diag.Error,
 		Summary: "How people are told about material changes to the policy.", Section: "changes",
 		Data: []string{"changes.notification"}},
@@ -104,71 +124,9 @@ var requirements = []*j.Requirement{
 		Summary: "The policy's effective date.", Section: "top"},
 }
 
-func checkContact(c *j.Context, r *j.Report) {
-	pc := c.Project.Organization
-	if pc == nil || pc.PrivacyContact == nil {
-		return // reported by the loader
-	}
-	if pc.PrivacyContact.Email == "" && pc.PrivacyContact.WebForm == "" {
-		r.Missing("organization.privacy_contact",
-			"add email: or web_form: under organization.privacy_contact",
-			"the privacy contact has no email address or web form; people need a direct way to send privacy questions and requests")
-	}
-}
-
-func checkRecipients(c *j.Context, r *j.Report) {
-	p := c.Project
-	if len(p.Recipients) == 0 && len(p.Processors) > 0 {
-		r.Missing("recipients", "add recipients: with at least the category your processors belong to (for example service providers)",
-			"processors are listed but no categories of recipients are: the policy must say who personal data is disclosed to")
-	}
-}
-
 // cpraDate is the day the CPRA's "sharing" (cross-context behavioural
 // advertising) took effect.
 const cpraDate = "2023-01-01"
-
-func checkSaleAnswers(c *j.Context, r *j.Report) {
-	if california.Of(c.Project) != nil {
-		return // california.sells and california.shares answer it for the whole organisation
-	}
-	for i, pu := range c.Project.Purposes {
-		if pu == nil {
-			continue
-		}
-		path := model.Index("purposes", i)
-		for _, f := range []struct {
-			key string
-			a   model.Answer
-		}{{"sells", california.Purpose(pu).Sells}, {"shares", california.Purpose(pu).Shares}} {
-			if f.key == "shares" && j.Day(c.Date) < cpraDate {
-				continue
-			}
-			if !f.a.Known() {
-				r.Missing(path, fmt.Sprintf("add %s: yes or %s: no to purpose %q (or add a california: section)", f.key, f.key, pu.ID),
-					"purpose %q does not say whether it %s personal data; the policy must state it either way", pu.ID, verb(f.key))
-			}
-		}
-	}
-}
-
-func verb(key string) string {
-	if key == "sells" {
-		return "sells"
-	}
-	return "shares (for cross-context behavioural advertising)"
-}
-
-func checkDNT(c *j.Context, r *j.Report) {
-	ck := c.Project.Cookies
-	if ck == nil || ck.DoNotTrack == nil {
-		return
-	}
-	if ck.DoNotTrack.Honored.IsYes() && ck.DoNotTrack.Description == "" {
-		r.Missing("cookies.do_not_track", "add description: saying what changes when a browser sends Do Not Track",
-			"Do Not Track is honoured but the data does not say what happens when the signal is received")
-	}
-}
 
 func checkThirdPartyTracking(c *j.Context, r *j.Report) {
 	ck := c.Project.Cookies
@@ -182,17 +140,6 @@ func checkThirdPartyTracking(c *j.Context, r *j.Report) {
 				"third_party_tracking is no, but the %s cookie %q is set by a third party (%s)", it.Class, it.Name, it.Provider)
 			return
 		}
-	}
-}
-
-func checkChildren(c *j.Context, r *j.Report) {
-	ch := c.Project.Children
-	if ch == nil {
-		return
-	}
-	if ch.DirectedToChildren.IsYes() && ch.Statement == "" {
-		r.Missing("children", "add statement: describing what data is collected from children, how parents consent and how they can review or delete it",
-			"a service directed to children must explain how children's data is handled")
 	}
 }
 
