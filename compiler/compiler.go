@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io/fs"
 	"sync"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/check"
@@ -62,12 +61,12 @@ type Options struct {
 	// Date is the date the notices take effect: requirements in force on it
 	// apply, and reference data is read as of it. It must be set: the
 	// compiler never reads the clock.
-	Date time.Time
+	Date model.Date
 	// LastUpdated is the date the notices were last changed; zero means Date.
-	LastUpdated time.Time
+	LastUpdated model.Date
 	// Released holds the release date of each notice's version in force,
 	// for checking a published site (see jurisdiction.Context.Released).
-	Released map[string]time.Time
+	Released map[string]model.Date
 	// Jurisdictions are the rule packs to run; nil means
 	// DefaultJurisdictions().
 	Jurisdictions []jurisdiction.Jurisdiction
@@ -189,12 +188,12 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 
 // ReleaseChecks returns, by notice id, what each rule pack's law says of a
 // release (jurisdiction.ReleaseChecker), for release.Request.Checks.
-func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released string, lastData []byte) error {
+func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released model.Date, lastData []byte) error {
 	js := opts.jurisdictions()
-	out := map[string]func(string, []byte) error{}
+	out := map[string]func(model.Date, []byte) error{}
 	for _, j := range js {
 		if rc, ok := j.(jurisdiction.ReleaseChecker); ok {
-			out[j.ID()] = func(released string, last []byte) error { return rc.CheckRelease(p, released, last) }
+			out[j.ID()] = func(released model.Date, last []byte) error { return rc.CheckRelease(p, released, last) }
 		}
 	}
 	return out

@@ -94,7 +94,7 @@ func FuzzCompile(f *testing.F) {
 			md := render.Markdown(d, nil)
 			// A document typeset once needs no second run: most inputs
 			// change one notice, if any.
-			key := sha256.Sum256(append([]byte(d.ID+"\x00"+d.Title+"\x00"+d.Organization+"\x00"+d.Effective+"\x00"+d.LastUpdated+"\x00"), md...))
+			key := sha256.Sum256(append([]byte(d.ID+"\x00"+d.Title+"\x00"+d.Organization+"\x00"+string(d.Effective)+"\x00"+string(d.LastUpdated)+"\x00"), md...))
 			if _, done := typeset.Load(key); done {
 				continue
 			}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -23,7 +22,7 @@ type PublishOptions struct {
 	// versions) and its content/, layouts/, static/ and themes/ folders.
 	ProjectDir string
 	// Date is the day the site is built as of.
-	Date time.Time
+	Date model.Date
 	// Drafts also publishes each notice's unreleased draft at /ID/draft/.
 	Drafts bool
 	// Preview shows each notice's draft at its address, marked as a
@@ -88,12 +87,12 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	}
 	// A notice counts as updated when its latest version was released,
 	// even if that version takes effect later.
-	day := opts.Date.Format(time.DateOnly)
-	copts := &Options{Date: opts.Date, Released: map[string]time.Time{}}
+	day := opts.Date
+	copts := &Options{Date: day, Released: map[string]model.Date{}}
 	for _, id := range l.Notices() {
 		for _, v := range l.Of(id) {
-			if t, err := time.Parse(time.DateOnly, v.Released); err == nil && v.Released <= day && t.After(copts.Released[id]) {
-				copts.Released[id] = t
+			if v.Released.Valid() && v.Released <= day && v.Released > copts.Released[id] {
+				copts.Released[id] = v.Released
 			}
 		}
 	}
@@ -113,7 +112,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		}
 	}
 	sopts := opts.Site
-	sopts.ProjectDir, sopts.Date, sopts.PDFOnRequest = opts.ProjectDir, opts.Date, opts.Preview
+	sopts.ProjectDir, sopts.PDFOnRequest = opts.ProjectDir, opts.Preview
 	if len(sopts.Hugo) == 0 && opts.FindHugo != nil {
 		if sopts.Hugo, sopts.HugoDir, err = opts.FindHugo(); err != nil {
 			return res, err

@@ -28,11 +28,11 @@ func RulesReference() string {
 			force := "always"
 			switch {
 			case q.From != "" && q.Until != "":
-				force = q.From + " to " + q.Until
+				force = string(q.From) + " to " + string(q.Until)
 			case q.From != "":
-				force = "from " + q.From
+				force = "from " + string(q.From)
 			case q.Until != "":
-				force = "until " + q.Until
+				force = "until " + string(q.Until)
 			}
 			sec := "`#" + q.Section + "`"
 			if q.Section == "top" {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
@@ -21,7 +20,7 @@ import (
 
 // day is the date the sample's notices are compiled for in tests, so goldens
 // do not change with the calendar.
-var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var day = model.Date("2026-11-23")
 
 var sampleOpts = &compiler.Options{Date: day}
 
@@ -250,7 +249,7 @@ func TestRulePacksReportMissingData(t *testing.T) {
 		rc.edit(proj)
 		opts := &compiler.Options{Date: day}
 		if rc.date != "" {
-			opts.Date, _ = time.Parse(time.DateOnly, rc.date)
+			opts.Date = model.Date(rc.date)
 		}
 		got := compiler.CheckRules(proj, opts)
 		fmt.Fprintf(&out, "## %s (%s)\n", rc.name, rc.rule)
@@ -296,11 +295,11 @@ func TestEveryBlockRuleHasACase(t *testing.T) {
 // The California notice must be updated at least every 12 months.
 func TestCaliforniaNoticeGoesStale(t *testing.T) {
 	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
-	fresh := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDate(-1, 0, 0)})
+	fresh := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDays(-365)})
 	if len(fresh) != 0 {
 		t.Errorf("updated exactly a year ago: want no problem, got %v", fresh)
 	}
-	stale := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDate(-1, 0, -1)})
+	stale := compiler.CheckRules(proj, &compiler.Options{Date: day, LastUpdated: day.AddDays(-366)})
 	if len(stale) != 1 || stale[0].Rule.ID != "CCPA-1798.130-a-5" || stale[0].Pos.File != "data/notices.yaml" {
 		t.Errorf("updated a year and a day ago: want one CCPA-1798.130-a-5 in data/notices.yaml, got %v", stale)
 	}
@@ -324,7 +323,7 @@ func TestRulesFollowTheCalendar(t *testing.T) {
 		{"2026-06-18", []string{"GDPR-44", "UK-XFER-MECH"}}, // before the DUAA complaints duty
 		{"2026-06-19", []string{"GDPR-44", "UK-COMPLAINTS", "UK-XFER-MECH"}},
 	} {
-		d, _ := time.Parse(time.DateOnly, tc.date)
+		d := model.Date(tc.date)
 		var got []string
 		for _, dg := range compiler.CheckRules(proj, &compiler.Options{Date: d}) {
 			// Other transfers use tools of later dates; watch only us-dpf.
@@ -395,7 +394,7 @@ func TestExamplesCompileAsOfTheirDates(t *testing.T) {
 		{"deskpro-2018", "2018-05-25"},
 		{"onedesk-2020", "2020-12-12"},
 	} {
-		d, _ := time.Parse(time.DateOnly, ex.date)
+		d := model.Date(ex.date)
 		fsys := os.DirFS("../examples/" + ex.dir)
 		_, docs, diags := compiler.Compile(fsys, "data", &compiler.Options{Date: d})
 		if len(diags) > 0 || len(docs) == 0 {

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -170,5 +169,5 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	if set.built != nil {
 		set.built(res.Notices, res.Site)
 	}
-	return res.Documents, opts.Date.Format(time.DateOnly), nil
+	return res.Documents, string(opts.Date), nil
 }

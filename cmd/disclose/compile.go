@@ -173,7 +173,7 @@ sections[].after accepts.`,
 
 func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdiction.Jurisdiction, src *model.SourceMap) error {
 	_, why := j.Applies(c)
-	fmt.Fprintf(w, "%s (%s), as of %s: %s\n", d.Title, d.ID, jurisdiction.Day(c.Date), why)
+	fmt.Fprintf(w, "%s (%s), as of %s: %s\n", d.Title, d.ID, c.Date, why)
 	fmt.Fprintf(w, "rule pack: %s\n\nSections\n", j.Name())
 	d.Walk(func(s *notice.Section, depth int) {
 		fmt.Fprintf(w, "\n%s#%s  %s\n", strings.Repeat("  ", depth-1), s.ID, s.Title)
@@ -194,8 +194,8 @@ func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdi
 		state := "in force"
 		if !e.InForce {
 			state = "not in force"
-			if q.From != "" && jurisdiction.Day(c.Date) < q.From {
-				state += " until " + q.From
+			if q.From != "" && c.Date < q.From {
+				state += " until " + string(q.From)
 			}
 		}
 		sec := "#" + q.Section

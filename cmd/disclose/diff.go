@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -72,7 +71,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 				return err
 			}
 			st := release.Store{FS: os.DirFS(g.dir)}
-			day := opts.Date.Format(time.DateOnly)
+			day := opts.Date
 			// side returns a notice's text and data at a version ("" means
 			// the version in force, "draft" the compiled data).
 			side := func(id, version string) (doc *notice.Document, data []byte, name string, err error) {

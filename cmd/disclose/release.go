@@ -55,9 +55,9 @@ effective date, when nothing changed, and when the effective date comes
 before the latest version of a notice being released.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			eff, err := time.Parse(time.DateOnly, effective)
+			eff, err := parseDay("--effective", effective)
 			if err != nil {
-				return fmt.Errorf("--effective %q: write the date as YYYY-MM-DD", effective)
+				return err
 			}
 			src, err := g.open(cmd)
 			if err != nil {
@@ -73,8 +73,8 @@ before the latest version of a notice being released.`,
 			if err := publishable("--summary", summary); err != nil {
 				return err
 			}
-			if released.After(eff) {
-				return fmt.Errorf("--released %s is after --effective %s: a version is released before (or on) the day it takes effect", released.Format(time.DateOnly), effective)
+			if released > eff {
+				return fmt.Errorf("--released %s is after --effective %s: a version is released before (or on) the day it takes effect", released, effective)
 			}
 			ropts := &compiler.Options{Date: eff, LastUpdated: released}
 			proj, docs, diags := compiler.Compile(src.fsys, src.dir, ropts)
@@ -103,7 +103,7 @@ before the latest version of a notice being released.`,
 				return exitError{exitProblem}
 			}
 			added, files, err := release.Plan(l, release.Request{
-				Effective: effective, Released: released.Format(time.DateOnly), Summary: summary,
+				Effective: eff, Released: released, Summary: summary,
 				Notices: docs, Force: force, Project: proj,
 				Load: func(v *release.Version) (*notice.Document, error) {
 					return release.Load(os.DirFS(g.dir), release.Dir, v)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
@@ -106,7 +107,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2026-11-23", "2025-12-15", "2026-12-15", false},
 		{"2027-06-01", "2026-12-15", "", false},
 	} {
-		ns, err := site.Notices(nil, l, st, tc.day, false, compiler.Changes)
+		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes)
 		if err != nil {
 			t.Fatal(err)
 		}

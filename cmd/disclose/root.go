@@ -19,6 +19,7 @@ import (
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // Exit codes.
@@ -132,22 +133,31 @@ func (g *globals) options() (*compiler.Options, error) {
 
 // buildDate resolves a date flag, the SOURCE_DATE_EPOCH value and the
 // current time into a UTC day.
-func buildDate(name, flag, epoch string, now time.Time) (time.Time, error) {
+func buildDate(name, flag, epoch string, now time.Time) (model.Date, error) {
 	switch {
 	case flag != "":
-		d, err := time.Parse(time.DateOnly, flag)
+		d, err := parseDay(name, flag)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("%s %q: write the date as YYYY-MM-DD, for example 2026-01-31", name, flag)
+			return "", fmt.Errorf("%s %q: write the date as YYYY-MM-DD, for example 2026-01-31", name, flag)
 		}
 		return d, nil
 	case epoch != "":
 		secs, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil || secs < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", epoch)
+			return "", fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds since 1970", epoch)
 		}
-		return time.Unix(secs, 0).UTC().Truncate(24 * time.Hour), nil
+		return model.DateOf(time.Unix(secs, 0)), nil
 	}
-	return now.UTC().Truncate(24 * time.Hour), nil
+	return model.DateOf(now), nil
+}
+
+// parseDay reads a YYYY-MM-DD flag value.
+func parseDay(name, s string) (model.Date, error) {
+	d := model.Date(s)
+	if !d.Valid() {
+		return "", fmt.Errorf("%s %q: write the date as YYYY-MM-DD", name, s)
+	}
+	return d, nil
 }
 
 // retiredDate explains the --date flag that two commands read two ways.

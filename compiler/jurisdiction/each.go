@@ -51,7 +51,7 @@ type Each struct {
 	Message, Hint string
 	// From and Until bound the dates (YYYY-MM-DD, inclusive) on which this
 	// rule is in force, within the requirement's own; empty means open.
-	From, Until string
+	From, Until model.Date
 	// Defined is where the rule is written in the Go source (repository-
 	// relative: compiler/jurisdiction/global/global.go:57); set by ForEach.
 	Defined diag.Pos

@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -82,7 +81,7 @@ func run(t *testing.T, c *Context, es ...*Each) []string {
 }
 
 func TestEachReports(t *testing.T) {
-	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	day := model.Date("2026-11-23")
 	for _, tc := range []struct {
 		name string
 		each Each
@@ -145,7 +144,7 @@ func TestEachReports(t *testing.T) {
 func TestEachConditionOnProjectExtension(t *testing.T) {
 	p := testProject()
 	p.Ext = model.Ext{"test": &testSections{Extra: &model.Contact{Name: "x"}}}
-	c := &Context{Project: p, Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	c := &Context{Project: p, Date: model.Date("2026-01-01")}
 	if got := run(t, c, &Each{In: "purposes", If: NotGiven("extra"), Require: []string{"legal_bases"}, Message: "m"}); got != nil {
 		t.Errorf("the project gives extra, so nothing is checked; got %q", got)
 	}
@@ -156,7 +155,7 @@ func TestForEachRecordsDefinition(t *testing.T) {
 	if got := es[0].Defined; got.File != "compiler/jurisdiction/each_internal_test.go" || got.Line == 0 {
 		t.Fatalf("Defined = %v, want this file, repository-relative", got)
 	}
-	c := &Context{Project: testProject(), Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	c := &Context{Project: testProject(), Date: model.Date("2026-01-01")}
 	if got := run(t, c, es...); len(got) == 0 || strings.Contains(got[0], " see ") {
 		t.Errorf("without ShowDefinitions, no Related position: %q", got)
 	}

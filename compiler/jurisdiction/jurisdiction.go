@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -61,7 +60,7 @@ type NoticePeriod interface {
 // data snapshot (release data.json) of its notice's latest released version
 // (nil before the first), and returns why the release must not go ahead.
 type ReleaseChecker interface {
-	CheckRelease(p *model.Project, released string, lastData []byte) error
+	CheckRelease(p *model.Project, released model.Date, lastData []byte) error
 }
 
 // Context is what a pack sees: the project, the reference data and the
@@ -72,14 +71,14 @@ type Context struct {
 	// Date is the date the notice takes effect: the release's effective
 	// date, or the build date for a draft. Requirements in force on it apply;
 	// reference data is read as of it.
-	Date time.Time
+	Date model.Date
 	// LastUpdated is the date the notice was last changed (for a draft, the
 	// build date).
-	LastUpdated time.Time
+	LastUpdated model.Date
 	// Released holds, for a published site, the release date of each
 	// notice's version in force, by notice ID; rules about how old a
 	// published notice may be read it instead of LastUpdated.
-	Released map[string]time.Time
+	Released map[string]model.Date
 	// Notices are the IDs of every notice published with this one, so a
 	// notice can link to the others.
 	Notices []string
@@ -92,13 +91,10 @@ type Context struct {
 // Publishes reports whether the notice id is published alongside.
 func (c *Context) Publishes(id string) bool { return slices.Contains(c.Notices, id) }
 
-// Day formats t as YYYY-MM-DD.
-func Day(t time.Time) string { return t.Format(time.DateOnly) }
-
-// InForce reports whether the dated fact from..until (YYYY-MM-DD, either
-// empty for open) holds on c.Date.
-func (c *Context) InForce(from, until string) bool {
-	d := Day(c.Date)
+// InForce reports whether the dated fact from..until (either empty for
+// open) holds on c.Date.
+func (c *Context) InForce(from, until model.Date) bool {
+	d := c.Date
 	return (from == "" || from <= d) && (until == "" || d <= until)
 }
 
@@ -124,7 +120,7 @@ type Requirement struct {
 	Section string
 	// From and Until bound the dates (YYYY-MM-DD, inclusive) on which the
 	// rule is in force; empty means open.
-	From, Until string
+	From, Until model.Date
 	// Each are the requirement's declarative rules ("for each purpose whose
 	// legal_bases include legitimate_interests, require
 	// legitimate_interest"), declared with ForEach and run before Check.
@@ -163,11 +159,11 @@ func (q *Requirement) Condition() string {
 		keys := strings.Join(append(append([]string(nil), e.Require...), e.RequireAny...), " and ")
 		switch {
 		case e.From != "" && e.Until != "":
-			add(&dated, keys+" only from "+e.From+" to "+e.Until)
-		case e.From != "":
-			add(&dated, keys+" only from "+e.From)
+			add(&dated, keys+" only from "+e.From.String()+" to "+e.Until.String())
+		case e.From.String() != "":
+			add(&dated, keys+" only from "+e.From.String())
 		default:
-			add(&dated, keys+" only until "+e.Until)
+			add(&dated, keys+" only until "+e.Until.String())
 		}
 	}
 	s := strings.Join(parts, "; ")

@@ -131,7 +131,7 @@ func UnpublishedSections(c *Context, names map[string]string) diag.List {
 		}
 		path := model.Index("sections", i) + ".notices"
 		d := diags.Add(c.Project.Source.Pos(path), path, "section %q is meant for %s, which this project does not publish on %s (%s)",
-			ps.ID, strings.Join(missing, ", "), Day(c.Date), names[missing[0]])
+			ps.ID, strings.Join(missing, ", "), c.Date, names[missing[0]])
 		d.Severity = diag.Warning
 		d.Hint = "remove the notice from the list, or the section if no published notice needs it"
 	}

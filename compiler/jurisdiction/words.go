@@ -348,7 +348,7 @@ func (c *Context) InEEA(country string) bool {
 		return false
 	}
 	for _, m := range c.Reference.EEA.Members {
-		if m.Country == country && c.InForce(string(m.From), string(m.Until)) {
+		if m.Country == country && c.InForce(m.From, m.Until) {
 			return true
 		}
 	}
@@ -370,7 +370,7 @@ func (c *Context) Adequacy(regime, country string) *model.AdequacyDecision {
 	}
 	var found *model.AdequacyDecision
 	for _, d := range list.Decisions {
-		if d.Country == country && c.InForce(string(d.From), string(d.Until)) {
+		if d.Country == country && c.InForce(d.From, d.Until) {
 			found = d // the latest listed wins where decisions overlap
 		}
 	}
@@ -414,7 +414,7 @@ func Title(ns *model.NoticeSettings, def string) string {
 // settings (def is the title when none is set) and the context's dates.
 func NewDocument(c *Context, id, def string, settings *model.NoticeSettings) *notice.Document {
 	doc := &notice.Document{ID: id, Title: Title(settings, def), Organization: c.Project.Organization.Name,
-		Effective: Day(c.Date), LastUpdated: Day(c.LastUpdated)}
+		Effective: c.Date, LastUpdated: c.LastUpdated}
 	if settings != nil && settings.Intro != "" {
 		doc.Intro = append(doc.Intro, &notice.Prose{Markdown: string(settings.Intro)})
 	}

@@ -3,6 +3,8 @@ package notice
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // The JSON form of a Document is what a release freezes: the compiled
@@ -35,8 +37,8 @@ type jsonDocument struct {
 	ID           string        `json:"id"`
 	Title        string        `json:"title"`
 	Organization string        `json:"organization"`
-	Effective    string        `json:"effective"`
-	LastUpdated  string        `json:"last_updated"`
+	Effective    model.Date    `json:"effective"`
+	LastUpdated  model.Date    `json:"last_updated"`
 	Intro        []jsonBlock   `json:"intro,omitempty"`
 	Sections     []jsonSection `json:"sections"`
 }

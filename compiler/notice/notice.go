@@ -11,6 +11,8 @@ package notice
 
 import (
 	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // Document is one compiled notice.
@@ -22,10 +24,10 @@ type Document struct {
 	Title string
 	// Organization is the name of the publishing organisation.
 	Organization string
-	// Effective is the date the notice takes effect, YYYY-MM-DD.
-	Effective string
-	// LastUpdated is the date the notice was last changed, YYYY-MM-DD.
-	LastUpdated string
+	// Effective is the date the notice takes effect.
+	Effective model.Date
+	// LastUpdated is the date the notice was last changed.
+	LastUpdated model.Date
 	// Intro is shown under the title.
 	Intro []Block
 	// Sections, in reading order.

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 )
@@ -25,7 +26,7 @@ func fuzzDoc(title, para, item, cell, prose string) *notice.Document {
 		&notice.Prose{Markdown: prose})
 	sub := s.Sub("t", para)
 	sub.Add(&notice.Aside{Title: item, Blocks: []notice.Block{&notice.Definitions{Items: []notice.Definition{{Term: notice.Text(cell), Text: notice.Text(item)}}}}})
-	return &notice.Document{ID: "f", Title: title, Organization: item, Effective: "2026-01-01", LastUpdated: cell,
+	return &notice.Document{ID: "f", Title: title, Organization: item, Effective: "2026-01-01", LastUpdated: model.Date(cell),
 		Intro: []notice.Block{&notice.Paragraph{Text: notice.Text(title)}}, Sections: []*notice.Section{s}}
 }
 

@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
 )
@@ -159,9 +160,9 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	return buf.Bytes(), nil, nil
 }
 
-func dateOf(day string) time.Time {
-	t, err := time.Parse(time.DateOnly, day)
-	if err != nil {
+func dateOf(day model.Date) time.Time {
+	t, ok := day.Time()
+	if !ok {
 		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return t

@@ -9,16 +9,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
-var day = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+var day = model.Date("2026-11-23")
 
 func sample(t testing.TB) []*notice.Document {
 	t.Helper()

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // Format is the format of a chained ledger, written in its "format" field.
@@ -50,8 +51,8 @@ func (v *Version) Canonical() []byte {
 	field("prev", v.Prev)
 	field("notice", v.Notice)
 	field("version", v.ID)
-	field("effective", v.Effective)
-	field("released", v.Released)
+	field("effective", string(v.Effective))
+	field("released", string(v.Released))
 	field("summary", v.Summary)
 	fmt.Fprintf(&b, "files %d\n", len(v.Files))
 	for _, p := range sortedKeys(v.Files) {
@@ -230,7 +231,7 @@ func checkEntries(verified map[string][]byte, dir string, l *Ledger) diag.List {
 			diags.Add(v.at(name, "version"), entryPath(i, "version"), "%s is listed twice (also versions[%d])", what, j)
 		}
 		seen[k] = i
-		if v.ID != v.Effective && !(strings.HasPrefix(v.ID, v.Effective+"-") && seq(v.ID) >= 2) {
+		if v.ID != string(v.Effective) && !(strings.HasPrefix(v.ID, string(v.Effective)+"-") && seq(v.ID) >= 2) {
 			diags.Add(v.at(name, "effective"), entryPath(i, "effective"), "%s has the effective date %s, but a version is named by its effective date", what, v.Effective).Hint =
 				"restore releases/ledger.json from version control: moving a version's effective date changes when it is in force"
 		}
@@ -253,8 +254,8 @@ func checkEntries(verified map[string][]byte, dir string, l *Ledger) diag.List {
 			continue // missing or edited: reported by verifyFiles
 		}
 		var frozen struct {
-			ID        string `json:"id"`
-			Effective string `json:"effective"`
+			ID        string     `json:"id"`
+			Effective model.Date `json:"effective"`
 		}
 		if json.Unmarshal(b, &frozen) != nil {
 			diags.Add(diag.Pos{File: path.Join(dir, p)}, "", "the frozen notice of %s is not valid JSON", what)

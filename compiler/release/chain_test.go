@@ -16,13 +16,14 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 )
 
 // releaseDoc is a small compiled notice.
 func releaseDoc(id, effective, released, text string) *notice.Document {
-	return &notice.Document{ID: id, Title: id + " notice", Effective: effective, LastUpdated: released,
+	return &notice.Document{ID: id, Title: id + " notice", Effective: model.Date(effective), LastUpdated: model.Date(released),
 		Sections: []*notice.Section{{ID: "about", Title: "About", Blocks: []notice.Block{&notice.Paragraph{Text: notice.Text(text)}}}}}
 }
 
@@ -58,7 +59,7 @@ func writeHistory(t *testing.T, dir string, steps []step) *release.Ledger {
 		t.Fatal(err)
 	}
 	for _, s := range steps {
-		_, files, err := release.Plan(l, release.Request{Effective: s.effective, Released: s.released, Summary: s.summary, Notices: s.docs,
+		_, files, err := release.Plan(l, release.Request{Effective: model.Date(s.effective), Released: model.Date(s.released), Summary: s.summary, Notices: s.docs,
 			Load: func(v *release.Version) (*notice.Document, error) { return release.Load(os.DirFS(dir), release.Dir, v) }})
 		if err != nil {
 			t.Fatal(err)

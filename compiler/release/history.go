@@ -438,7 +438,7 @@ func changed(p, c *Version, chained bool) []string {
 		name string
 		a, b string
 	}{
-		{"notice", p.Notice, c.Notice}, {"effective date", p.Effective, c.Effective}, {"release date", p.Released, c.Released},
+		{"notice", p.Notice, c.Notice}, {"effective date", string(p.Effective), string(c.Effective)}, {"release date", string(p.Released), string(c.Released)},
 		{"summary", p.Summary, c.Summary},
 	} {
 		if f.a != f.b {

@@ -28,7 +28,6 @@ import (
 	"path"
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -57,11 +56,11 @@ type Ledger struct {
 
 // Version is one released version of one notice.
 type Version struct {
-	Notice    string `json:"notice"`
-	ID        string `json:"version"`
-	Effective string `json:"effective"`
-	Released  string `json:"released"`
-	Summary   string `json:"summary,omitempty"`
+	Notice    string     `json:"notice"`
+	ID        string     `json:"version"`
+	Effective model.Date `json:"effective"`
+	Released  model.Date `json:"released"`
+	Summary   string     `json:"summary,omitempty"`
 	// Files maps each frozen file (path within Dir) to its SHA-256.
 	Files map[string]string `json:"files"`
 	// Prev is the Hash of the entry before this one in the ledger, or
@@ -165,7 +164,7 @@ func (l *Ledger) Notices() []string {
 // Resolve returns the version of a notice in force on day (the latest whose
 // effective date is not after it) and the next upcoming one (the earliest
 // effective after it); either may be nil.
-func (l *Ledger) Resolve(noticeID, day string) (inForce, upcoming *Version) {
+func (l *Ledger) Resolve(noticeID string, day model.Date) (inForce, upcoming *Version) {
 	for _, v := range l.Of(noticeID) {
 		if v.Effective <= day {
 			inForce = v
@@ -187,10 +186,10 @@ func Text(d *notice.Document) []byte {
 
 // Request asks for a release.
 type Request struct {
-	// Effective is the date the new versions take effect, YYYY-MM-DD.
-	Effective string
-	// Released is the date of the release, YYYY-MM-DD.
-	Released string
+	// Effective is the date the new versions take effect.
+	Effective model.Date
+	// Released is the date of the release.
+	Released model.Date
 	// Summary says what changed, for the archive.
 	Summary string
 	// Notices are compiled as of Effective, with Released as their
@@ -217,7 +216,7 @@ type Request struct {
 	// (compiler.ReleaseChecks): each is given the release date and the data
 	// snapshot of the notice's latest released version (nil before the
 	// first) and returns why the release must not go ahead.
-	Checks map[string]func(released string, lastData []byte) error
+	Checks map[string]func(released model.Date, lastData []byte) error
 }
 
 // DefaultNoticeDays is the notice period of material changes when a notice
@@ -231,12 +230,6 @@ func noticeDays(req *Request, id string) int {
 		return n
 	}
 	return DefaultNoticeDays
-}
-
-func daysBetween(from, to string) int {
-	a, _ := time.Parse(time.DateOnly, from)
-	b, _ := time.Parse(time.DateOnly, to)
-	return int(b.Sub(a).Hours() / 24)
 }
 
 // Plan works out a release: the new versions (added to l) and the files to
@@ -253,7 +246,7 @@ func daysBetween(from, to string) int {
 // else the release date) at least changes.subprocessor_notice_days before
 // it is first used (GDPR Art. 28(2)).
 func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
-	if !model.ValidDate(req.Effective) || !model.ValidDate(req.Released) {
+	if !req.Effective.Valid() || !req.Released.Valid() {
 		return nil, nil, fmt.Errorf("dates must be YYYY-MM-DD")
 	}
 	if err := l.usable(); err != nil {
@@ -313,14 +306,14 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 					return nil, nil, err
 				}
 				if m := change.Material(changes); len(m) > 0 {
-					if n, got := noticeDays(&req, d.ID), daysBetween(req.Released, req.Effective); got < n {
+					if n, got := noticeDays(&req, d.ID), req.Released.DaysUntil(req.Effective); got < n {
 						return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
 							d.ID, len(m), last.ID, m[0].Sentence, n, req.Effective, got, req.Released)
 					}
 				}
 			}
 		}
-		id := req.Effective
+		id := string(req.Effective)
 		for k := 2; slices.ContainsFunc(past, func(v *Version) bool { return v.ID == id }); k++ {
 			id = fmt.Sprintf("%s-%d", req.Effective, k)
 		}

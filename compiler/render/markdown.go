@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
@@ -19,9 +20,9 @@ type Options struct {
 	// NoticeURL returns the URL of a notice by its ID, for links between
 	// notices. The default is "/ID/".
 	NoticeURL func(id string) string
-	// Dates formats a YYYY-MM-DD date for display. The default writes
+	// Dates formats a date for display. The default writes
 	// "23 November 2026".
-	Dates func(day string) string
+	Dates func(day model.Date) string
 	// Body leaves out the title and the dates, for a page template that
 	// shows them itself.
 	Body bool
@@ -66,7 +67,7 @@ func Markdown(doc *notice.Document, opts *Options) []byte {
 	return w.bytes()
 }
 
-func (o *Options) date(day string) string {
+func (o *Options) date(day model.Date) string {
 	if o != nil && o.Dates != nil {
 		return o.Dates(day)
 	}
@@ -76,12 +77,12 @@ func (o *Options) date(day string) string {
 var months = []string{"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 
-// LongDate formats YYYY-MM-DD as "5 November 2012"; other input is returned
-// as it is.
-func LongDate(day string) string {
+// LongDate formats a date as "5 November 2012"; one that is not YYYY-MM-DD
+// is returned as it is.
+func LongDate(day model.Date) string {
 	var y, m, d int
-	if n, _ := fmt.Sscanf(day, "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
-		return day
+	if n, _ := fmt.Sscanf(string(day), "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
+		return string(day)
 	}
 	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
 }

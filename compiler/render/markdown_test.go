@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
 	_ "github.com/disclose-dev/disclose/internal/golden"
@@ -120,7 +121,7 @@ func TestMarkdownParsesBackToTheStructure(t *testing.T) {
 
 func TestLongDate(t *testing.T) {
 	for in, want := range map[string]string{"2012-11-05": "5 November 2012", "2026-12-31": "31 December 2026", "soon": "soon", "2026-13-01": "2026-13-01"} {
-		if got := render.LongDate(in); got != want {
+		if got := render.LongDate(model.Date(in)); got != want {
 			t.Errorf("LongDate(%q) = %q, want %q", in, got, want)
 		}
 	}

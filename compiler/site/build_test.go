@@ -10,10 +10,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/site"
@@ -35,7 +35,7 @@ func (s dirStore) Data(v *release.Version) ([]byte, error) {
 // returns a function reading a built file.
 func buildSample(t *testing.T, head string) func(name string) string {
 	t.Helper()
-	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	day := model.Date("2026-11-23")
 	opts := &compiler.Options{Date: day}
 	proj, docs, diags := compiler.Compile(disclose.Sample, "data", opts)
 	if diags.HasErrors() {
@@ -54,7 +54,7 @@ func buildSample(t *testing.T, head string) func(name string) string {
 	out := filepath.Join(dir, "public")
 	hugoCmd, hugoDir := hugo(t)
 	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: head}, site.Options{
-		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, Date: day, NoPDF: true,
+		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, NoPDF: true,
 	})
 	if err != nil {
 		t.Fatalf("build: %v", err)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
 )
@@ -115,16 +116,17 @@ func redlineDoc(n *Notice, v *Page, intro string, blocks []diff.Block) *redlineP
 // it affects, then a link to each version (anchored #ID-VERSION).
 func whatChanged(notices []*Notice) []byte {
 	type release struct {
-		version, effective string
-		notices            []*Notice
-		pages              []*Page
+		version   string
+		effective model.Date
+		notices   []*Notice
+		pages     []*Page
 	}
 	var rs []*release
 	byKey := map[[2]string]*release{}
 	for _, n := range notices {
 		for i := 1; i < len(n.Versions); i++ {
 			v := n.Versions[i]
-			k := [2]string{v.Version, v.Doc.Effective}
+			k := [2]string{v.Version, string(v.Doc.Effective)}
 			r := byKey[k]
 			if r == nil {
 				r = &release{version: v.Version, effective: v.Doc.Effective}
@@ -136,7 +138,7 @@ func whatChanged(notices []*Notice) []byte {
 		}
 	}
 	slices.SortStableFunc(rs, func(a, b *release) int { // newest effective first
-		return cmp.Or(strings.Compare(b.effective, a.effective), strings.Compare(b.version, a.version))
+		return cmp.Or(strings.Compare(string(b.effective), string(a.effective)), strings.Compare(b.version, a.version))
 	})
 	var b strings.Builder
 	b.WriteString("Every change to our privacy notices, newest first. Each change is listed once, with the notices it affects.\n\n")
@@ -250,7 +252,7 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 	}
 	for i := len(n.Versions) - 1; i >= 0; i-- {
 		v := n.Versions[i]
-		stamp := v.Released + "T00:00:00Z"
+		stamp := string(v.Released) + "T00:00:00Z"
 		if f.Updated == "" || stamp > f.Updated {
 			f.Updated = stamp
 		}

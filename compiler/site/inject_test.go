@@ -17,7 +17,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
@@ -68,22 +67,33 @@ func stringFields(p *model.Project) []field {
 				walk(v.Elem(), path)
 			}
 		case reflect.Struct:
-			t := v.Type()
-			for i := range t.NumField() {
-				f := t.Field(i)
-				name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-				if !f.IsExported() || name == "" || name == "-" {
-					continue
+			// The item's own fields, then the rule packs' (model.Ext), whose
+			// keys sit beside its own.
+			_, exts := model.ExtValues(v)
+			for _, sv := range append([]reflect.Value{v}, exts...) {
+				t := sv.Type()
+				for i := range t.NumField() {
+					f := t.Field(i)
+					name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+					if !f.IsExported() || name == "" || name == "-" {
+						continue
+					}
+					fv := sv.Field(i)
+					switch {
+					case fv.Kind() == reflect.String && fv.String() == "":
+						out = append(out, field{path: join(path, name), yaml: "$." + path, add: true, key: name})
+					case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String && fv.Len() == 0:
+						out = append(out, field{path: join(path, name) + "[0]", yaml: "$." + path, add: true, key: name, list: true})
+					default:
+						walk(fv, join(path, name))
+					}
 				}
-				fv := v.Field(i)
-				switch {
-				case fv.Kind() == reflect.String && fv.String() == "":
-					out = append(out, field{path: join(path, name), yaml: "$." + path, add: true, key: name})
-				case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String && fv.Len() == 0:
-					out = append(out, field{path: join(path, name) + "[0]", yaml: "$." + path, add: true, key: name, list: true})
-				default:
-					walk(fv, join(path, name))
-				}
+			}
+		case reflect.Map:
+			keys := v.MapKeys()
+			sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+			for _, k := range keys {
+				walk(v.MapIndex(k), join(path, k.String()))
 			}
 		case reflect.Slice:
 			for i := range v.Len() {
@@ -113,13 +123,11 @@ func typeFields(t reflect.Type, path string, seen map[reflect.Type]bool, out *[]
 		}
 		seen[t] = true
 		defer delete(seen, t)
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if f.IsExported() && name != "" && name != "-" {
-				typeFields(f.Type, join(path, name), seen, out)
-			}
+		for _, k := range compiler.Extensions().Keys(t) {
+			typeFields(k.Field.Type, join(path, k.Name), seen, out)
 		}
+	case reflect.Map:
+		typeFields(t.Elem(), path+".*", seen, out)
 	case reflect.String:
 		*out = append(*out, path)
 	}
@@ -236,7 +244,7 @@ func (s memStore) Data(v *release.Version) ([]byte, error) { return s[v][1], nil
 // that is shown appears as text, and nothing executable and no expanded
 // shortcode appears anywhere.
 func TestDataReachesThePageAsText(t *testing.T) {
-	day := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
+	day := model.Date("2026-11-23")
 	opts := &compiler.Options{Date: day}
 	files := sampleFiles(t)
 	orig, _, diags := compiler.Compile(plant(t, files, nil, nil), "data", opts)
@@ -298,19 +306,19 @@ func TestDataReachesThePageAsText(t *testing.T) {
 			rejected++
 		}
 	}
-	var model []string
-	typeFields(reflect.TypeOf(orig), "", map[reflect.Type]bool{}, &model)
+	var typed []string
+	typeFields(reflect.TypeOf(orig), "", map[reflect.Type]bool{}, &typed)
 	covered := map[string]bool{}
 	for _, f := range fields {
 		covered[regexp.MustCompile(`\[\d+\]`).ReplaceAllString(f.path, "[]")] = true
 	}
 	var absent []string
-	for _, p := range model {
+	for _, p := range typed {
 		if !covered[p] {
 			absent = append(absent, p)
 		}
 	}
-	t.Logf("%d of the model's %d string fields cannot be planted (the sample has no value holding them): %s", len(absent), len(model), strings.Join(absent, ", "))
+	t.Logf("%d of the model's %d string fields cannot be planted (the sample has no value holding them): %s", len(absent), len(typed), strings.Join(absent, ", "))
 	t.Logf("%d string fields: %d planted, %d rejected by check at their path", len(fields), len(shown), rejected)
 
 	// The planted data as the version in force (2026-01-01), after a
@@ -343,7 +351,7 @@ func TestDataReachesThePageAsText(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := &release.Version{Notice: d.ID, ID: set.id, Effective: set.effect, Released: set.effect,
+			v := &release.Version{Notice: d.ID, ID: set.id, Effective: model.Date(set.effect), Released: model.Date(set.effect),
 				Summary: payloads[1](-1)}
 			l.Versions = append(l.Versions, v)
 			store[v] = [2][]byte{b, set.data}
@@ -357,7 +365,7 @@ func TestDataReachesThePageAsText(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	hugoCmd, hugoDir := hugo(t)
 	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: "abc123"}, site.Options{
-		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, Date: day, NoPDF: true,
+		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, NoPDF: true,
 		BaseURL: "https://acme.example/",
 	})
 	if err != nil {

@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
 )
@@ -13,8 +14,8 @@ type noticeJSON struct {
 	ID          string        `json:"id"`
 	Title       string        `json:"title"`
 	URL         string        `json:"url"`
-	Effective   string        `json:"effective"`
-	LastUpdated string        `json:"last_updated"`
+	Effective   model.Date    `json:"effective"`
+	LastUpdated model.Date    `json:"last_updated"`
 	Sections    []sectionJSON `json:"sections"`
 	Markdown    string        `json:"markdown"`
 }
@@ -36,12 +37,12 @@ func sectionsJSON(ss []*notice.Section) []sectionJSON {
 }
 
 type versionJSON struct {
-	Version   string `json:"version"`
-	Effective string `json:"effective"`
-	Released  string `json:"released"`
-	Summary   string `json:"summary,omitempty"`
-	URL       string `json:"url"`
-	PDF       string `json:"pdf"`
+	Version   string     `json:"version"`
+	Effective model.Date `json:"effective"`
+	Released  model.Date `json:"released"`
+	Summary   string     `json:"summary,omitempty"`
+	URL       string     `json:"url"`
+	PDF       string     `json:"pdf"`
 }
 
 // noticesJSON returns notices.json: every notice's current text with its

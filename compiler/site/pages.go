@@ -6,6 +6,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/model"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
@@ -40,7 +41,7 @@ func PreviewNotices(drafts []*notice.Document) []*Notice {
 // gets its changes (from the data snapshots) and its redline (from the
 // text) against the version before it; changes compares two versions'
 // data (compiler.Changes).
-func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day string, withDrafts bool, changes change.Compare) ([]*Notice, error) {
+func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day model.Date, withDrafts bool, changes change.Compare) ([]*Notice, error) {
 	var ids []string
 	byID := map[string]*notice.Document{}
 	for _, d := range drafts {
@@ -142,8 +143,8 @@ func relTo(depth int) func(string) string {
 	return func(id string) string { return up + id + "/" }
 }
 
-func dateText(day string) map[string]string {
-	return map[string]string{"iso": day, "text": render.LongDate(day)}
+func dateText(day model.Date) map[string]string {
+	return map[string]string{"iso": string(day), "text": render.LongDate(day)}
 }
 
 // noticePages returns the content files of a notice: its current page, a

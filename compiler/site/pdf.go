@@ -134,7 +134,7 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 	d, po := j.doc, j.opts
 	h := sha256.New()
-	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, d.Effective, d.LastUpdated, po.Version, po.URL, po.Language} {
+	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, string(d.Effective), string(d.LastUpdated), po.Version, po.URL, po.Language} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

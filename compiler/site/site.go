@@ -51,8 +51,6 @@ type Options struct {
 	// BaseURL is the site's address, used for the sitemap and canonical
 	// links; default: the organisation's website.
 	BaseURL string
-	// Date is the build date, recorded nowhere but in pages that show it.
-	Date time.Time
 	// Env is the environment Hugo runs with; nil means the current one.
 	Env []string
 	// CacheDir keeps rendered PDFs by content hash, so unchanged notices
@@ -112,7 +110,7 @@ type Page struct {
 	Doc *notice.Document
 	// Version is the version id; empty for a draft.
 	Version  string
-	Released string
+	Released model.Date
 	Summary  string
 	// Previous is the version before this one; Changes and Redline compare
 	// this one with it.

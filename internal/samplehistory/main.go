@@ -18,7 +18,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/check"
@@ -50,8 +49,7 @@ func main() {
 	l := &release.Ledger{}
 	files := map[string][]byte{}
 	for _, e := range eras {
-		eff, _ := time.Parse(time.DateOnly, e.effective)
-		rel, _ := time.Parse(time.DateOnly, e.released)
+		eff, rel := model.Date(e.effective), model.Date(e.released)
 		opts := &compiler.Options{Date: eff, LastUpdated: rel}
 		p, diags := load.Load(os.DirFS("."), "data", compiler.Extensions()...)
 		diags.Append(check.Check(p, nil)...)
@@ -76,7 +74,7 @@ func main() {
 		if e.edit == nil {
 			force = []string{"california"} // the annual review (Civ. Code §1798.130(a)(5))
 		}
-		_, fs, err := release.Plan(l, release.Request{Effective: e.effective, Released: e.released, Summary: e.summary, Notices: docs, Project: p, Force: force,
+		_, fs, err := release.Plan(l, release.Request{Effective: eff, Released: rel, Summary: e.summary, Notices: docs, Project: p, Force: force,
 			NoticeDays: compiler.NoticeDays(compiler.Facts(p, opts)), Checks: compiler.ReleaseChecks(p, opts),
 			Load: func(v *release.Version) (*notice.Document, error) {
 				var d notice.Document

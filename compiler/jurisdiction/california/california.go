@@ -50,7 +50,7 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 func (*Pack) Applies(c *j.Context) (bool, string) {
 	ca := Of(c.Project)
 	switch {
-	case j.Day(c.Date) < CCPADate:
+	case c.Date < CCPADate:
 		return false, "the CCPA applies from 1 January 2020"
 	case ca == nil:
 		return false, "the data has no california: section"
@@ -362,13 +362,13 @@ func checkGPCStatus(c *j.Context, r *j.Report) {
 
 func checkFresh(c *j.Context, r *j.Report) {
 	last := c.LastUpdated
-	if rel, ok := c.Released["california"]; ok {
+	if rel, ok := c.Released[ID]; ok {
 		last = rel
 	}
-	if c.Date.Sub(last).Hours() > 365*24 {
+	if last.DaysUntil(c.Date) > 365 {
 		r.Missing("notices.california", "review the California notice, update it and publish the new version",
 			"the California notice was last updated on %s, more than 12 months before %s; it must be updated at least once every 12 months",
-			j.Day(last), j.Day(c.Date))
+			last, c.Date)
 	}
 }
 

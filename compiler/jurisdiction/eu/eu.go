@@ -51,7 +51,7 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 // the organisation is established in, or offers services to or monitors
 // people in, the EEA or the UK, from the day the GDPR applies.
 func (*Pack) Applies(c *j.Context) (bool, string) {
-	if j.Day(c.Date) < GDPRDate {
+	if c.Date < GDPRDate {
 		return false, "the GDPR applies from 25 May 2018"
 	}
 	if eu(c) || uk(c) {
@@ -70,7 +70,7 @@ func eu(c *j.Context) bool {
 // under the EU GDPR).
 func uk(c *j.Context) bool {
 	o := c.Project.Organization
-	return o != nil && j.Day(c.Date) >= UKDate && (o.EstablishedInUK.IsYes() || o.TargetsUK.IsYes())
+	return o != nil && c.Date >= UKDate && (o.EstablishedInUK.IsYes() || o.TargetsUK.IsYes())
 }
 
 // Requirements implements jurisdiction.Jurisdiction.

@@ -337,12 +337,12 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 		r.Missing(path, "use a transfer tool of the "+law, "%s is not a transfer tool under the %s", id, law)
 		return true
 	}
-	if c.InForce(string(tool.From), string(tool.Until)) {
+	if c.InForce(tool.From, tool.Until) {
 		return false
 	}
-	day := j.Day(c.Date)
+	day := string(c.Date)
 	var d *diag.Diagnostic
-	if tool.Until != "" && day > string(tool.Until) {
+	if tool.Until != "" && c.Date > tool.Until {
 		d = r.Missing(path, "", "%s (%s) cannot be relied on for a notice effective %s: %s", id, tool.Name, day, tool.Ended)
 	} else {
 		d = r.Missing(path, "", "%s (%s) is available only from %s, after this notice's effective date %s", id, tool.Name, tool.From, day)
@@ -352,7 +352,7 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 	} else {
 		var alts []string
 		for _, t := range []string{"SCC_2021_914", "EU_US_DPF", "SCC_2010_87", "BCR"} {
-			if alt := c.Tool("eu", t); t != id && alt != nil && c.InForce(string(alt.From), string(alt.Until)) {
+			if alt := c.Tool("eu", t); t != id && alt != nil && c.InForce(alt.From, alt.Until) {
 				alts = append(alts, t)
 			}
 		}
@@ -391,7 +391,7 @@ func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
 			hint = "use UK_IDTA or UK_ADDENDUM, or check the UK adequacy list in compiler/reference/adequacy.yaml"
 		}
 		r.Missing(path, hint,
-			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, j.Day(c.Date))
+			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, c.Date)
 	case dec.Requires != "" && regime == "eu":
 		r.Missing(path, "use EU_US_DPF for certified recipients, or SCC_2021_914",
 			"adequacy for %s covers only organisations certified under %s; name the framework instead of ADEQUACY",
@@ -475,7 +475,7 @@ func checkUKTransfers(c *j.Context, r *j.Report) {
 			dpath := model.Index(path+".destinations", k)
 			dec := c.Adequacy("uk", d)
 			if dec == nil {
-				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryPhrase(d), j.Day(c.Date))
+				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryPhrase(d), c.Date)
 				continue
 			}
 			if dec.Requires != "dpf_uk_extension" {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -71,7 +70,7 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 // may be used only after customers had changes.subprocessor_notice_days to
 // object (GDPR Art. 28(2)), counted from when they were told (notice_sent,
 // else the release date).
-func (*Pack) CheckRelease(p *model.Project, released string, lastData []byte) error {
+func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte) error {
 	if p == nil || p.Changes == nil || p.Changes.SubprocessorNoticeDays == 0 || lastData == nil {
 		return nil // no notice period, or the first list: nothing was added to it
 	}
@@ -93,10 +92,10 @@ func (*Pack) CheckRelease(p *model.Project, released string, lastData []byte) er
 			continue
 		}
 		announced := released
-		if pr.NoticeSent != "" && string(pr.NoticeSent) < announced {
-			announced = string(pr.NoticeSent)
+		if pr.NoticeSent.Valid() && pr.NoticeSent < announced {
+			announced = pr.NoticeSent
 		}
-		if got := days(announced, string(pr.Added)); got < n {
+		if got := days(announced, pr.Added); got < n {
 			return fmt.Errorf("new sub-processor %s is first used on %s, %d days after customers were told (%s); the notice period agreed with customers is %d days (changes.subprocessor_notice_days; prior information under GDPR Art. 28(2))",
 				pr.ID, pr.Added, got, announced, n)
 		}
@@ -104,14 +103,13 @@ func (*Pack) CheckRelease(p *model.Project, released string, lastData []byte) er
 	return nil
 }
 
-// days is the number of days from one YYYY-MM-DD date to another.
-func days(from, to string) int {
-	a, errA := time.Parse(time.DateOnly, from)
-	b, errB := time.Parse(time.DateOnly, to)
-	if errA != nil || errB != nil {
+// days is the number of days from one date to another (0 when either is
+// not a date).
+func days(from, to model.Date) int {
+	if !from.Valid() || !to.Valid() {
 		return 0
 	}
-	return int(b.Sub(a).Hours() / 24)
+	return from.DaysUntil(to)
 }
 
 // compile builds the sub-processor list business customers rely on
@@ -128,7 +126,7 @@ func compile(c *j.Context) *notice.Document {
 		return nil
 	}
 	doc := &notice.Document{ID: ID, Title: "Sub-processors", Organization: p.Organization.Name,
-		Effective: j.Day(c.Date), LastUpdated: j.Day(c.LastUpdated)}
+		Effective: c.Date, LastUpdated: c.LastUpdated}
 	s := &notice.Section{ID: "list", Title: "Our sub-processors"}
 	s.P(notice.Plain(p.Organization.Name) + " uses these service providers to process personal data on its behalf, including personal data it processes for its business customers.")
 	var rows [][]notice.Text
@@ -139,7 +137,7 @@ func compile(c *j.Context) *notice.Document {
 		if pr.LegalName != "" && pr.LegalName != pr.Name {
 			name += " (" + notice.Plain(pr.LegalName) + ")"
 		}
-		if pr.Added != "" && string(pr.Added) > j.Day(c.Date) {
+		if pr.Added != "" && pr.Added > c.Date {
 			planned = append(planned, notice.Plain(pr.Name)+" from "+notice.Plain(string(pr.Added)))
 			name += ", from " + notice.Plain(string(pr.Added))
 		}
