@@ -13,9 +13,9 @@
 package compiler
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -47,13 +47,35 @@ func DefaultJurisdictions() []jurisdiction.Jurisdiction {
 	}
 }
 
-//go:embed reference/*.yaml
-var referenceFS embed.FS
-
-// Reference returns the legal reference data shipped with disclose, and the
-// problems found loading it (none in a release: a test guards it).
+// Reference returns the legal reference data the rule packs ship
+// (jurisdiction.ReferenceHolder), each pack's loaded from its own files
+// with its own sections, and the problems found loading it (none in a
+// release: a test guards it).
 var Reference = sync.OnceValues(func() (*model.Reference, diag.List) {
-	return load.Reference(referenceFS, "reference")
+	ref := &model.Reference{Ext: model.Ext{}}
+	var diags diag.List
+	refType := reflect.TypeOf(model.Reference{})
+	for _, j := range DefaultJurisdictions() {
+		h, ok := j.(jurisdiction.ReferenceHolder)
+		if !ok {
+			continue
+		}
+		var exts model.Extensions
+		if e, ok := j.(jurisdiction.Extender); ok {
+			for _, x := range e.Extensions() {
+				if x.On == refType {
+					exts = append(exts, x)
+				}
+			}
+		}
+		one, d := load.Reference(h.ReferenceData(), "reference", exts...)
+		diags.Append(d...)
+		for id, x := range one.Ext {
+			ref.Ext[id] = x
+		}
+	}
+	diags.Sort()
+	return ref, diags
 })
 
 // Options configure checking and compiling.
@@ -280,8 +302,8 @@ func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdic
 // data: each is decoded into the model with the packs' extensions
 // (release.Decode), the core model is compared by package diff and each
 // pack's own data by the pack (jurisdiction.ChangeReporter), and the changes
-// are listed in one order (change.Sort). Transfer tools and countries are
-// named the way the notices name them. It is the change.Compare the
+// are listed in one order (change.Sort). Countries, and through the packs
+// transfer tools, are named the way the notices name them. It is the change.Compare the
 // release and site stages are given.
 func Changes(oldData, newData []byte) ([]change.Change, error) {
 	exts := Extensions()
@@ -301,19 +323,11 @@ func Changes(oldData, newData []byte) ([]change.Change, error) {
 func ChangesOf(old, new *model.Project, opts *Options) []change.Change {
 	ref, _ := Reference()
 	c := &jurisdiction.Context{Reference: ref}
-	names := &change.Names{
-		Country: jurisdiction.CountryPhrase,
-		Tool: func(regime, id string) string {
-			if t := c.Tool(regime, id); t != nil {
-				return t.Name
-			}
-			return id
-		},
-	}
+	names := &change.Names{Country: jurisdiction.CountryPhrase}
 	js := opts.jurisdictions()
 	for _, j := range js {
 		if r, ok := j.(jurisdiction.ChangeReporter); ok {
-			r.ChangeNames(names)
+			r.ChangeNames(c, names)
 		}
 	}
 	cs := diff.Changes(old, new, names)

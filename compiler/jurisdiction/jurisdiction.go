@@ -13,6 +13,7 @@ package jurisdiction
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -377,4 +378,13 @@ func placeSections(c *Context, doc *notice.Document) diag.List {
 // documented and snapshotted beside the core keys (see model.Extension).
 type Extender interface {
 	Extensions() model.Extensions
+}
+
+// ReferenceHolder is implemented by a pack that ships dated legal reference
+// data (adequacy decisions, transfer tools): YAML files in the folder
+// "reference" of the returned file system, whose sections the pack declares
+// as an Extension of model.Reference. The facade loads them like the
+// project's data, and the pack reads them from Context.Reference.
+type ReferenceHolder interface {
+	ReferenceData() fs.FS
 }

@@ -329,54 +329,6 @@ func brandWords(p *model.Project) []string {
 	return out
 }
 
-// Tool returns the reference entry of a transfer tool for a regime.
-func (c *Context) Tool(regime, id string) *model.TransferTool {
-	if c.Reference == nil || c.Reference.TransferTools == nil {
-		return nil
-	}
-	for _, t := range c.Reference.TransferTools.Tools {
-		if t.Regime == regime && t.ID == id {
-			return t
-		}
-	}
-	return nil
-}
-
-// InEEA reports whether country was in the European Economic Area on c.Date.
-func (c *Context) InEEA(country string) bool {
-	if c.Reference == nil || c.Reference.EEA == nil {
-		return false
-	}
-	for _, m := range c.Reference.EEA.Members {
-		if m.Country == country && c.InForce(m.From, m.Until) {
-			return true
-		}
-	}
-	return false
-}
-
-// Adequacy returns the adequacy decision of the regime (eu or uk) in force
-// for country on c.Date, or nil.
-func (c *Context) Adequacy(regime, country string) *model.AdequacyDecision {
-	if c.Reference == nil || c.Reference.Adequacy == nil {
-		return nil
-	}
-	list := c.Reference.Adequacy.EU
-	if regime == "uk" {
-		list = c.Reference.Adequacy.UK
-	}
-	if list == nil {
-		return nil
-	}
-	var found *model.AdequacyDecision
-	for _, d := range list.Decisions {
-		if d.Country == country && c.InForce(d.From, d.Until) {
-			found = d // the latest listed wins where decisions overlap
-		}
-	}
-	return found
-}
-
 // RequestMethod describes one way to make a request.
 func RequestMethod(m *model.RequestMethod) notice.Text {
 	var t notice.Text

@@ -59,7 +59,7 @@ func seedFiles(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refs, err := filepath.Glob("../reference/*.yaml")
+	refs, err := filepath.Glob("../jurisdiction/*/reference/*.yaml")
 	if err != nil || len(refs) == 0 {
 		t.Fatalf("no reference data: %v", err)
 	}

@@ -64,10 +64,12 @@ func Load(fsys fs.FS, dir string, exts ...*model.Extension) (*model.Project, dia
 // Reference reads the legal reference data (adequacy lists, transfer tools)
 // under dir of fsys the same way Load reads a project: strictly, with
 // positions, reporting every problem.
-func Reference(fsys fs.FS, dir string) (*model.Reference, diag.List) {
+//
+// exts are the sections the files hold: a rule pack's extension of
+// model.Reference.
+func Reference(fsys fs.FS, dir string, exts ...*model.Extension) (*model.Reference, diag.List) {
 	ref := &model.Reference{}
-	ref.Source = model.NewSourceMap(diag.Pos{File: path.Clean(dir)})
-	return ref, loadInto(fsys, dir, ref, ref.Source, nil)
+	return ref, loadInto(fsys, dir, ref, model.NewSourceMap(diag.Pos{File: path.Clean(dir)}), exts)
 }
 
 // loadInto decodes the files under dir into root, a pointer to a struct

@@ -2,12 +2,13 @@ package california
 
 import (
 	"github.com/disclose-dev/disclose/compiler/change"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // ChangeNames implements jurisdiction.ChangeReporter: the California facts
 // add nothing to the sentences of other changes.
-func (*Pack) ChangeNames(*change.Names) {}
+func (*Pack) ChangeNames(*j.Context, *change.Names) {}
 
 // Changes implements jurisdiction.ChangeReporter: starting or stopping to
 // sell or share personal information.

@@ -4,13 +4,21 @@ import (
 	"slices"
 
 	"github.com/disclose-dev/disclose/compiler/change"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-// ChangeNames implements jurisdiction.ChangeReporter: a new purpose is
+// ChangeNames implements jurisdiction.ChangeReporter: transfer tools are
+// named as the notices name them (the reference data), a new purpose is
 // described with its legal bases, a new sub-processor with the EU transfer
 // tool its transfer relies on.
-func (*Pack) ChangeNames(n *change.Names) {
+func (*Pack) ChangeNames(c *j.Context, n *change.Names) {
+	n.Tool = func(regime, id string) string {
+		if t := Tool(c, regime, id); t != nil {
+			return t.Name
+		}
+		return id
+	}
 	n.Basis = func(p *model.Purpose) string { return bases(Purpose(p).LegalBases) }
 	n.Safeguard = func(p *model.Project, transfer string) string { return safeguard(n, p, transfer) }
 }

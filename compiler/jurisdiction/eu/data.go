@@ -150,6 +150,7 @@ func extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Transfer{}), Type: reflect.TypeOf(TransferFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(ReferenceSections{}), Doc: doc},
 	}
 }
 

@@ -251,7 +251,7 @@ func checkLegitimateInterest(c *j.Context, r *j.Report) {
 // GDPR does.
 func domestic(c *j.Context, country string) bool {
 	if eu(c) {
-		return c.InEEA(country)
+		return InEEA(c, country)
 	}
 	return country == "GB"
 }
@@ -328,7 +328,7 @@ func checkToolInForce(c *j.Context, r *j.Report) {
 
 // toolNotInForce reports a transfer tool that cannot be relied on on c.Date.
 func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
-	tool := c.Tool(regime, id)
+	tool := Tool(c, regime, id)
 	if tool == nil {
 		law := "EU GDPR"
 		if regime == "uk" {
@@ -352,7 +352,7 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 	} else {
 		var alts []string
 		for _, t := range []string{"SCC_2021_914", "EU_US_DPF", "SCC_2010_87", "BCR"} {
-			if alt := c.Tool("eu", t); t != id && alt != nil && c.InForce(alt.From, alt.Until) {
+			if alt := Tool(c, "eu", t); t != id && alt != nil && c.InForce(alt.From, alt.Until) {
 				alts = append(alts, t)
 			}
 		}
@@ -376,19 +376,19 @@ func checkAdequacy(c *j.Context, r *j.Report) {
 // adequacyFor reports dest when the regime has no adequacy decision for it in
 // force on c.Date, or one that covers only certified recipients.
 func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
-	if regime == "eu" && c.InEEA(dest) {
+	if regime == "eu" && InEEA(c, dest) {
 		return // not a transfer at all
 	}
-	dec := c.Adequacy(regime, dest)
+	dec := Adequacy(c, regime, dest)
 	who := "the European Commission"
 	if regime == "uk" {
 		who = "the UK"
 	}
 	switch {
 	case dec == nil:
-		hint := "use SCC_2021_914, or check the EU adequacy list in compiler/reference/adequacy.yaml"
+		hint := "use SCC_2021_914, or check the EU adequacy list in compiler/jurisdiction/eu/reference/adequacy.yaml"
 		if regime == "uk" {
-			hint = "use UK_IDTA or UK_ADDENDUM, or check the UK adequacy list in compiler/reference/adequacy.yaml"
+			hint = "use UK_IDTA or UK_ADDENDUM, or check the UK adequacy list in compiler/jurisdiction/eu/reference/adequacy.yaml"
 		}
 		r.Missing(path, hint,
 			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, c.Date)
@@ -405,7 +405,7 @@ func checkCopy(c *j.Context, r *j.Report) {
 			continue
 		}
 		for _, m := range []struct{ regime, id string }{{"eu", Transfer(t).Mechanism}, {"uk", Transfer(t).UKMechanism}} {
-			if tool := c.Tool(m.regime, m.id); tool != nil && tool.Copy.IsYes() {
+			if tool := Tool(c, m.regime, m.id); tool != nil && tool.Copy.IsYes() {
 				r.Missing(model.Index("transfers", i), "add safeguards_copy: with a link to the safeguards or how to ask for a copy",
 					"transfer %q relies on %s but does not say where to get a copy of the safeguards", t.ID, tool.Name)
 				break
@@ -473,7 +473,7 @@ func checkUKTransfers(c *j.Context, r *j.Report) {
 		}
 		for k, d := range t.Destinations {
 			dpath := model.Index(path+".destinations", k)
-			dec := c.Adequacy("uk", d)
+			dec := Adequacy(c, "uk", d)
 			if dec == nil {
 				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryPhrase(d), c.Date)
 				continue

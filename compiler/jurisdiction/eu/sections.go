@@ -127,10 +127,10 @@ func (b *builder) glance() *notice.Section {
 	}
 	var toolsEU, toolsUK []notice.Text
 	for _, t := range b.p.Transfers {
-		if tool := b.c.Tool("eu", Transfer(t).Mechanism); tool != nil && !slices.Contains(toolsEU, notice.Plain(tool.Name)) {
+		if tool := Tool(b.c, "eu", Transfer(t).Mechanism); tool != nil && !slices.Contains(toolsEU, notice.Plain(tool.Name)) {
 			toolsEU = append(toolsEU, notice.Plain(tool.Name))
 		}
-		if tool := b.c.Tool("uk", Transfer(t).UKMechanism); tool != nil && !slices.Contains(toolsUK, notice.Plain(tool.Name)) {
+		if tool := Tool(b.c, "uk", Transfer(t).UKMechanism); tool != nil && !slices.Contains(toolsUK, notice.Plain(tool.Name)) {
 			toolsUK = append(toolsUK, notice.Plain(tool.Name))
 		}
 	}
@@ -399,7 +399,7 @@ func (b *builder) transfers() *notice.Section {
 }
 
 func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
-	tool := b.c.Tool(regime, id)
+	tool := Tool(b.c, regime, id)
 	if tool == nil {
 		return notice.Plain(id)
 	}
@@ -414,7 +414,7 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
 		var decs []notice.Text
 		for _, d := range t.Destinations {
-			if dec := b.c.Adequacy(regime, d); dec != nil {
+			if dec := Adequacy(b.c, regime, d); dec != nil {
 				decs = append(decs, notice.Plain(dec.Instrument))
 			}
 		}

@@ -438,7 +438,7 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 			continue
 		}
 		name := notice.Plain(mech)
-		if tool := b.c.Tool(regime, mech); tool != nil {
+		if tool := eu.Tool(b.c, regime, mech); tool != nil {
 			name = notice.Plain(tool.Name)
 		}
 		for _, d := range t.Destinations {

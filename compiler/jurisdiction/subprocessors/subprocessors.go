@@ -160,10 +160,10 @@ func compile(c *j.Context) *notice.Document {
 		safeguard := notice.Text("None needed")
 		if t := j.Transfer(p, pr.Transfer); t != nil {
 			var tools []notice.Text
-			if tool := c.Tool("eu", eu.Transfer(t).Mechanism); tool != nil {
+			if tool := eu.Tool(c, "eu", eu.Transfer(t).Mechanism); tool != nil {
 				tools = append(tools, "EU: "+notice.Plain(tool.Name))
 			}
-			if tool := c.Tool("uk", eu.Transfer(t).UKMechanism); tool != nil {
+			if tool := eu.Tool(c, "uk", eu.Transfer(t).UKMechanism); tool != nil {
 				tools = append(tools, "UK: "+notice.Plain(tool.Name))
 			}
 			safeguard = notice.Series(tools, "and")

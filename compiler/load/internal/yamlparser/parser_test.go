@@ -64,7 +64,7 @@ func seeds(t testing.TB) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refs, _ := filepath.Glob("../../../reference/*.yaml")
+	refs, _ := filepath.Glob("../../../jurisdiction/*/reference/*.yaml")
 	cases, _ := filepath.Glob("../../../../testdata/check/*.txtar")
 	if len(refs) == 0 || len(cases) == 0 {
 		t.Fatal("reference data or corpus not found")

@@ -1,0 +1,190 @@
+package eu
+
+import (
+	"embed"
+	"io/fs"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+// The pack's dated legal reference data lives in reference/: the members of
+// the European Economic Area, the EU and UK adequacy decisions and the
+// transfer tools, each list with the date it was last checked and its
+// sources. It is loaded like the project's data (positioned, validated)
+// into the pack's extension of model.Reference.
+//
+//go:embed reference/*.yaml
+var referenceFS embed.FS
+
+// ReferenceData implements jurisdiction.ReferenceHolder: the folder
+// "reference" of the returned file system.
+func (*Pack) ReferenceData() fs.FS { return referenceFS }
+
+// ReferenceSections are the sections of the pack's reference files.
+type ReferenceSections struct {
+	// Countries of the European Economic Area and when they were members.
+	EEA *Membership `yaml:"eea" validate:"required"`
+	// Adequacy decisions, per regime.
+	Adequacy *AdequacyLists `yaml:"adequacy" validate:"required"`
+	// Transfer tools and the dates they can be relied on.
+	TransferTools *TransferTools `yaml:"transfer_tools" validate:"required"`
+}
+
+// Membership lists the members of a group of countries over time.
+type Membership struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The members.
+	Members []*Member `yaml:"members" validate:"required,min=1,dive"`
+}
+
+// Member is one member country.
+type Member struct {
+	Pos diag.Pos `yaml:"-"`
+	// ISO 3166-1 alpha-2 code.
+	Country string `yaml:"country" validate:"required,country"`
+	// First day of membership, when it matters (empty: before 2000).
+	From model.Date `yaml:"from" validate:"omitempty,date"`
+	// Last day of membership, if it ended.
+	Until model.Date `yaml:"until" validate:"omitempty,date"`
+}
+
+// AdequacyLists are the adequacy decisions of the EU and the UK.
+type AdequacyLists struct {
+	Pos diag.Pos `yaml:"-"`
+	// European Commission decisions under GDPR Art. 45 (and Directive
+	// 95/46/EC Art. 25(6) before it).
+	EU *AdequacyList `yaml:"eu" validate:"required"`
+	// UK adequacy regulations (UK GDPR Art. 45A, DPA 2018 s. 17A).
+	UK *AdequacyList `yaml:"uk" validate:"required"`
+}
+
+// AdequacyList is one regime's adequacy decisions.
+type AdequacyList struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked against its sources.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The decisions.
+	Decisions []*AdequacyDecision `yaml:"decisions" validate:"required,min=1,dive"`
+}
+
+// AdequacyDecision is one adequacy decision.
+type AdequacyDecision struct {
+	Pos diag.Pos `yaml:"-"`
+	// The country, as an ISO 3166-1 alpha-2 code.
+	Country string `yaml:"country" validate:"required,country"`
+	// The instrument, e.g. "Commission Implementing Decision (EU) 2019/419".
+	Instrument string `yaml:"instrument" validate:"required"`
+	// First day it applies.
+	From model.Date `yaml:"from" validate:"required,date"`
+	// Last day it applied, if it ended or expires.
+	Until model.Date `yaml:"until" validate:"omitempty,date"`
+	// Who it covers when not everyone in the country, e.g. "commercial
+	// organisations subject to PIPEDA".
+	Scope string `yaml:"scope"`
+	// The certification the recipient needs for the decision to cover it:
+	// dpf (the EU-U.S. Data Privacy Framework, or the Privacy Shield or Safe
+	// Harbour before it) or dpf_uk_extension (the UK Extension).
+	Requires string `yaml:"requires" validate:"omitempty,oneof=dpf dpf_uk_extension"`
+}
+
+// TransferTools lists the transfer tools of each regime.
+type TransferTools struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The tools.
+	Tools []*TransferTool `yaml:"tools" validate:"required,min=1,dive"`
+}
+
+// TransferTool is one transfer tool (a value of transfers[].mechanism or
+// transfers[].uk_mechanism) and when it can be relied on.
+type TransferTool struct {
+	Pos diag.Pos `yaml:"-"`
+	// The mechanism value used in the data, e.g. SCC_2021_914.
+	ID string `yaml:"id" validate:"required"`
+	// The regime it serves: eu or uk.
+	Regime string `yaml:"regime" validate:"required,oneof=eu uk"`
+	// How the notices name it, e.g. "the European Commission's Standard
+	// Contractual Clauses".
+	Name string `yaml:"name" validate:"required"`
+	// The provision it rests on, e.g. "GDPR Art. 46(2)(c)".
+	Basis string `yaml:"basis" validate:"required"`
+	// Whether the notice must say where to get a copy (GDPR Art. 13(1)(f)).
+	Copy model.Answer `yaml:"copy" validate:"required"`
+	// First day it can be relied on.
+	From model.Date `yaml:"from" validate:"omitempty,date"`
+	// Last day it could be relied on, if it ended.
+	Until model.Date `yaml:"until" validate:"omitempty,date"`
+	// Why it ended, e.g. "invalidated by the Court of Justice in Schrems II".
+	Ended string `yaml:"ended" validate:"required_with=Until"`
+}
+
+// references returns the pack's reference data as loaded for c.
+func references(c *j.Context) *ReferenceSections {
+	if c == nil || c.Reference == nil {
+		return nil
+	}
+	return model.ExtOf[ReferenceSections](c.Reference.Ext, ID)
+}
+
+// Tool returns the reference entry of a transfer tool for a regime (eu or
+// uk), or nil.
+func Tool(c *j.Context, regime, id string) *TransferTool {
+	r := references(c)
+	if r == nil || r.TransferTools == nil {
+		return nil
+	}
+	for _, t := range r.TransferTools.Tools {
+		if t.Regime == regime && t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// InEEA reports whether country was in the European Economic Area on c.Date.
+func InEEA(c *j.Context, country string) bool {
+	r := references(c)
+	if r == nil || r.EEA == nil {
+		return false
+	}
+	for _, m := range r.EEA.Members {
+		if m.Country == country && c.InForce(m.From, m.Until) {
+			return true
+		}
+	}
+	return false
+}
+
+// Adequacy returns the adequacy decision of the regime (eu or uk) in force
+// for country on c.Date, or nil.
+func Adequacy(c *j.Context, regime, country string) *AdequacyDecision {
+	r := references(c)
+	if r == nil || r.Adequacy == nil {
+		return nil
+	}
+	list := r.Adequacy.EU
+	if regime == "uk" {
+		list = r.Adequacy.UK
+	}
+	if list == nil {
+		return nil
+	}
+	var found *AdequacyDecision
+	for _, d := range list.Decisions {
+		if d.Country == country && c.InForce(d.From, d.Until) {
+			found = d // the latest listed wins where decisions overlap
+		}
+	}
+	return found
+}
