@@ -92,6 +92,10 @@ type Options struct {
 	// Jurisdictions are the rule packs to run; nil means
 	// DefaultJurisdictions().
 	Jurisdictions []jurisdiction.Jurisdiction
+	// RuleSources adds to each diagnostic of a declarative rule where the
+	// rule is written in disclose's source (jurisdiction.Context.ShowDefinitions),
+	// for rule-pack authors.
+	RuleSources bool
 }
 
 // jurisdictions are the rule packs to run: opts.Jurisdictions, else the
@@ -122,7 +126,8 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	}
 	ref, refDiags := Reference()
 	diags.Append(refDiags...)
-	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released}
+	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released,
+		ShowDefinitions: opts.RuleSources}
 	for _, j := range opts.Jurisdictions {
 		if ok, _ := j.Applies(c); ok {
 			c.Notices = append(c.Notices, j.ID())

@@ -11,6 +11,7 @@ import (
 
 func newCheckCmd(g *globals) *cobra.Command {
 	var format string
+	var ruleSources bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check the data files and report every problem",
@@ -27,6 +28,10 @@ Formats:
   text    for people (the default)
   json    a JSON array of diagnostics, for tools
   github  GitHub Actions annotations, shown on the pull request
+
+--rule-sources adds, under each problem a rule stated as data reports, where
+that rule is written in disclose's source ("see compiler/jurisdiction/...go:NN"),
+for people writing or reviewing rule packs.
 
 Exit status: 0 when there are no errors (warnings allowed), 1 when there are
 errors, 2 when the check could not run.`,
@@ -47,6 +52,7 @@ errors, 2 when the check could not run.`,
 			if err != nil {
 				return err
 			}
+			opts.RuleSources = ruleSources
 			proj, diags := compiler.Check(src.fsys, src.dir, opts)
 			p := &diag.Printer{Format: f, Source: proj.Source.File}
 			if err := p.Print(cmd.OutOrStdout(), diags); err != nil {
@@ -62,6 +68,7 @@ errors, 2 when the check could not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output `format`: text, json or github")
+	cmd.Flags().BoolVar(&ruleSources, "rule-sources", false, "show where each rule stated as data is written in disclose's source (for rule-pack authors)")
 	g.asOfFlag(cmd)
 	return cmd
 }
