@@ -537,15 +537,6 @@ type Changes struct {
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// How people are told about changes to the notices.
 	Notification Markdown `yaml:"notification" validate:"required"`
-	// Whether customers give general or specific authorisation for new
-	// sub-processors (GDPR Art. 28(2)).
-	SubprocessorAuthorisation string `yaml:"subprocessor_authorisation" validate:"omitempty,oneof=general specific"`
-	// Days of notice before a new sub-processor is used.
-	SubprocessorNoticeDays int `yaml:"subprocessor_notice_days" validate:"omitempty,min=0,max=365"`
-	// How customers object to a new sub-processor.
-	SubprocessorObjection Markdown `yaml:"subprocessor_objection"`
-	// Where customers subscribe to sub-processor changes.
-	SubprocessorSubscribeURL string `yaml:"subprocessor_subscribe_url" validate:"omitempty,http_url"`
 }
 
 // Section is one of the team's own prose sections.

@@ -60,10 +60,7 @@ func (*Pack) Audience() string {
 // MaterialChangeNoticeDays is changes.subprocessor_notice_days: the notice
 // customers get of a new sub-processor.
 func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Changes == nil {
-		return 0
-	}
-	return p.Changes.SubprocessorNoticeDays
+	return Terms(p).SubprocessorNoticeDays
 }
 
 // CheckRelease implements jurisdiction.ReleaseChecker: a new sub-processor
@@ -71,7 +68,7 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 // object (GDPR Art. 28(2)), counted from when they were told (notice_sent,
 // else the release date).
 func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte) error {
-	if p == nil || p.Changes == nil || p.Changes.SubprocessorNoticeDays == 0 || lastData == nil {
+	if Terms(p).SubprocessorNoticeDays == 0 || lastData == nil {
 		return nil // no notice period, or the first list: nothing was added to it
 	}
 	var snap struct {
@@ -86,7 +83,7 @@ func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte
 	for _, pr := range snap.Processors {
 		known[pr.ID] = true
 	}
-	n := p.Changes.SubprocessorNoticeDays
+	n := Terms(p).SubprocessorNoticeDays
 	for _, pr := range p.Processors {
 		if known[pr.ID] || pr.Added == "" {
 			continue
@@ -176,7 +173,7 @@ func compile(c *j.Context) *notice.Document {
 		s.P("We have announced these new sub-processors, which we will use only from the date shown: " + notice.Series(planned, "and") + ".")
 	}
 	doc.Sections = append(doc.Sections, s)
-	if ch := p.Changes; ch != nil && (ch.SubprocessorNoticeDays > 0 || ch.SubprocessorObjection != "" || ch.SubprocessorSubscribeURL != "") {
+	if ch := Terms(p); ch.SubprocessorNoticeDays > 0 || ch.SubprocessorObjection != "" || ch.SubprocessorSubscribeURL != "" {
 		cs := &notice.Section{ID: "changes", Title: "Changes to this list"}
 		cs.Use("changes")
 		if ch.SubprocessorNoticeDays > 0 {
