@@ -12,6 +12,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -49,6 +50,15 @@ func transfer(p *model.Project, id string) *model.Transfer {
 		}
 	}
 	panic("no transfer " + id)
+}
+
+func processor(p *model.Project, id string) *model.Processor {
+	for _, pr := range p.Processors {
+		if pr.ID == id {
+			return pr
+		}
+	}
+	panic("no processor " + id)
 }
 
 func category(p *model.Project, id string) *model.Category {
@@ -234,6 +244,20 @@ var ruleCases = []ruleCase{
 	}},
 	{"Shine the Light without contact", "STL-1798.83", "", func(p *model.Project) {
 		california.Of(p).ShineTheLight.DisclosesForDirectMarketing = model.Yes
+	}},
+	// subprocessors
+	{"no authorisation type", "SUBP-28-2-a", "", func(p *model.Project) {
+		subprocessors.Terms(p).SubprocessorAuthorisation = ""
+	}},
+	{"a sub-processor without address or contact", "SUBP-EDPB-22-2024", "", func(p *model.Project) {
+		processor(p, "sentry").Address, processor(p, "sentry").Contact = nil, nil
+	}},
+	{"a sub-processor used before its notice period ran", "SUBP-28-2-b", "", func(p *model.Project) {
+		processor(p, "anthropic").NoticeSent = "2026-09-15"
+	}},
+	{"a new sub-processor too soon after the list", "SUBP-28-2-b", "", func(p *model.Project) {
+		processor(p, "meridian-support").NoticeSent = ""
+		processor(p, "meridian-support").Added = "2026-12-01"
 	}},
 }
 

@@ -222,6 +222,8 @@ func TestReleaseNoticePeriods(t *testing.T) {
     purposes: [security]
     categories: [contact-request]
     country: DE
+    address: {street: [Hauptstrasse 1], city: Berlin, postal_code: "10115", country: DE}
+    contact: {email: privacy@newvendor.example}
     added: 2027-02-10
 `)
 	code, _, stderr = runIn(t, dir, "release", "--released", "2027-01-31", "--effective", "2027-03-15")

@@ -55,6 +55,25 @@ func All(cs ...Cond) Cond { return &group{conds: cs, all: true} }
 // AnyOf holds when at least one of cs holds.
 func AnyOf(cs ...Cond) Cond { return &group{conds: cs} }
 
+// Named holds when c holds, and says so in the words given ("the UK GDPR
+// applies"; negated, in notWords): a pack names a condition of its law
+// once, and every rule that uses it reads in the law's terms.
+func Named(words, notWords string, c Cond) Cond { return &named{words: words, not: notWords, c: c} }
+
+type named struct {
+	words, not string
+	c          Cond
+}
+
+func (c *named) holds(v reflect.Value) bool { return c.c.holds(v) }
+func (c *named) phrase(_ *wording, neg bool) string {
+	if neg {
+		return c.not
+	}
+	return c.words
+}
+func (c *named) check(t reflect.Type, exts model.Extensions) error { return c.c.check(t, exts) }
+
 type is struct {
 	key, value string
 	answer     bool // the key must be a yes/no answer

@@ -98,7 +98,11 @@ var Sensitive = map[string]string{
 var requirements = []*j.Requirement{
 	{ID: "CCR-7011-e-1-A", Citation: "11 CCR §7011(e)(1)(A); Civ. Code §1798.140(v)", Severity: diag.Error,
 		Summary: "The categories of personal information collected in the last 12 months, in the statutory terms (A-L).",
-		Section: "information-we-collect", Data: []string{"categories.ccpa_categories", "categories.ccpa_sensitive"}, Check: checkStatutory},
+		Section: "information-we-collect", Data: []string{"categories.ccpa_categories", "categories.ccpa_sensitive"},
+		Each: j.ForEach(j.Each{In: "categories", Require: []string{"ccpa_categories"}, At: j.AtItem,
+			Message: "category {id} does not say which California statutory categories (A-L) it falls under",
+			Hint:    "add ccpa_categories: with the letters A-L of the statutory categories it falls under (for example [A, B])"}),
+		Check: checkSensitiveCategory},
 	{ID: "CCR-7011-e-1-B", Citation: "11 CCR §7011(e)(1)(B)", Severity: diag.Error,
 		Summary: "The categories of sources.", Section: "information-we-collect", Data: []string{"categories.sources"}},
 	{ID: "CCR-7011-e-1-C", Citation: "11 CCR §7011(e)(1)(C)", Severity: diag.Error,
@@ -108,7 +112,16 @@ var requirements = []*j.Requirement{
 		Summary: "How long each category is kept, or the criteria.", Section: "information-we-collect", Data: []string{"categories.retention"}},
 	{ID: "CCR-7011-e-1-D", Citation: "11 CCR §7011(e)(1)(D); Civ. Code §1798.115(c)", Severity: diag.Error,
 		Summary: "Whether each category was sold or shared in the last 12 months, stated either way, and consistent with california.sells and california.shares.",
-		Section: "sale-and-sharing", Data: []string{"categories.sold", "categories.shared", "california.sells", "california.shares"}, Check: checkSoldShared},
+		Section: "sale-and-sharing", Data: []string{"categories.sold", "categories.shared", "california.sells", "california.shares"},
+		Each: j.ForEach(
+			j.Each{In: "categories", Require: []string{"sold"}, At: j.AtItem,
+				Message: "category {id} does not say whether it was sold in the last 12 months; the California notice must state it either way",
+				Hint:    "add sold: yes or sold: no"},
+			j.Each{In: "categories", Require: []string{"shared"}, At: j.AtItem,
+				Message: "category {id} does not say whether it was shared in the last 12 months; the California notice must state it either way",
+				Hint:    "add shared: yes or shared: no"},
+		),
+		Check: checkSoldSharedConsistent},
 	{ID: "CCR-7011-e-1-E", Citation: "11 CCR §7011(e)(1)(E)", Severity: diag.Error,
 		Summary: "For categories sold or shared: the categories of third parties they went to.", When: "a category is sold or shared",
 		Section: "sale-and-sharing", Data: []string{"recipients.sold", "recipients.shared"}, Check: checkThirdParties},
@@ -138,12 +151,18 @@ var requirements = []*j.Requirement{
 		Summary: "How an authorized agent can make a request.", Section: "how-to-exercise", Data: []string{"rights.authorized_agents"}},
 	{ID: "CCPA-1798.135-a-1", Citation: "Civ. Code §1798.135(a)(1), (a)(3); 11 CCR §§7013, 7015", Severity: diag.Error,
 		Summary: "A \"Do Not Sell or Share My Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
-		When:    "personal information is sold or shared", Section: "opt-out",
-		Data: []string{"california.links.do_not_sell_or_share", "california.links.privacy_choices"}, Check: checkOptOutLink},
+		Section: "opt-out", Data: []string{"california.links.do_not_sell_or_share", "california.links.privacy_choices"},
+		Each: j.ForEach(j.Each{In: "california", Where: j.AnyOf(j.IsYes("sells"), j.IsYes("shares")),
+			RequireAny: []string{"links.do_not_sell_or_share", "links.privacy_choices"},
+			Message:    "personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link",
+			Hint:       "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:"})},
 	{ID: "CCPA-1798.135-a-2", Citation: "Civ. Code §1798.135(a)(2), (a)(3); 11 CCR §§7014, 7015", Severity: diag.Error,
 		Summary: "A \"Limit the Use of My Sensitive Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
-		When:    "sensitive personal information is used beyond §7027(m)", Section: "sensitive-information",
-		Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices"}, Check: checkLimitLink},
+		Section: "sensitive-information", Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices"},
+		Each: j.ForEach(j.Each{In: "california", Where: j.IsYes("sensitive_beyond_permitted"),
+			RequireAny: []string{"links.limit_sensitive", "links.privacy_choices"},
+			Message:    "sensitive personal information is used beyond the purposes of §7027(m), so the notice must link to the \"Limit the Use of My Sensitive Personal Information\" page or use the \"Your Privacy Choices\" link",
+			Hint:       "add links: limit_sensitive: (the page of the \"Limit the Use of My Sensitive Personal Information\" link) or links: privacy_choices:"})},
 	{ID: "CCR-7025-b", Citation: "11 CCR §7025(b); §7011(e)(3)(F)", Severity: diag.Error,
 		Summary: "Opt-out preference signals such as Global Privacy Control are honoured, and the notice says how they are processed.",
 		When:    "personal information is sold or shared", Section: "opt-out",
@@ -157,47 +176,54 @@ var requirements = []*j.Requirement{
 		Section: "top", Check: checkFresh},
 	{ID: "STL-1798.83", Citation: "Civ. Code §1798.83(b)(1), (c)(2)", Severity: diag.Error,
 		Summary: "Shine the Light: a business with 20 or more employees that discloses personal information to third parties for their direct marketing gives a contact for requests, or says customers can opt in or out.",
-		When:    "employees_20_or_more and discloses_for_direct_marketing are yes", Section: "shine-the-light",
-		Data: []string{"california.shine_the_light"}, Check: checkSTL},
+		Section: "shine-the-light", Data: []string{"california.shine_the_light"},
+		Each: j.ForEach(j.Each{In: "california.shine_the_light",
+			Where:      j.All(j.IsYes("employees_20_or_more"), j.IsYes("discloses_for_direct_marketing")),
+			RequireAny: append([]string{"choice"}, keysOf("contact", contactKeys)...),
+			Message:    "personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out",
+			Hint:       "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out"})},
 	{ID: "CCR-7011-e-3-J", Citation: "11 CCR §7011(e)(3)(J)", Severity: diag.Error,
 		Summary: "A contact for questions about the notice.", Section: "contact", Data: []string{"organization.privacy_contact"}},
 }
 
-func checkStatutory(c *j.Context, r *j.Report) {
+// contactKeys are the keys of a contact of which one makes it reachable, as
+// jurisdiction.Reachable counts them.
+var contactKeys = []string{"email", "web_form", "phone", "toll_free_phone", "address", "url"}
+
+// keysOf returns keys as keys of the object at prefix.
+func keysOf(prefix string, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = prefix + "." + k
+	}
+	return out
+}
+
+// checkSensitiveCategory reports a category listing sensitive personal
+// information without statutory category L. A category without
+// ccpa_categories is reported by the requirement's declarative rule.
+func checkSensitiveCategory(c *j.Context, r *j.Report) {
 	for i, cat := range c.Project.Categories {
-		if cat == nil {
-			continue
-		}
-		path := model.Index("categories", i)
-		if len(Category(cat).CCPACategories) == 0 {
-			r.Missing(path, "add ccpa_categories: with the letters A-L of the statutory categories it falls under (for example [A, B])",
-				"category %q does not say which California statutory categories (A-L) it falls under", cat.ID)
+		if cat == nil || len(Category(cat).CCPACategories) == 0 {
 			continue
 		}
 		if len(Category(cat).CCPASensitive) > 0 && !slices.Contains(Category(cat).CCPACategories, "L") {
-			r.Missing(path+".ccpa_categories", "add L to ccpa_categories",
+			r.Missing(model.Index("categories", i)+".ccpa_categories", "add L to ccpa_categories",
 				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(Category(cat).CCPASensitive, ", "))
 		}
 	}
 }
 
-func checkSoldShared(c *j.Context, r *j.Report) {
+// checkSoldSharedConsistent reports california.sells and california.shares
+// that disagree with the categories; a category that does not say is
+// reported by the requirement's declarative rules.
+func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 	p := c.Project
 	ca := Of(p)
 	anySold, anyShared := false, false
-	for i, cat := range p.Categories {
+	for _, cat := range p.Categories {
 		if cat == nil {
 			continue
-		}
-		path := model.Index("categories", i)
-		for _, f := range []struct {
-			key string
-			a   model.Answer
-		}{{"sold", Category(cat).Sold}, {"shared", Category(cat).Shared}} {
-			if !f.a.Known() {
-				r.Missing(path, fmt.Sprintf("add %s: yes or %s: no", f.key, f.key),
-					"category %q does not say whether it was %s in the last 12 months; the California notice must state it either way", cat.ID, f.key)
-			}
 		}
 		anySold = anySold || Category(cat).Sold.IsYes()
 		anyShared = anyShared || Category(cat).Shared.IsYes()
@@ -308,28 +334,6 @@ func checkMethods(c *j.Context, r *j.Report) {
 	}
 }
 
-func checkOptOutLink(c *j.Context, r *j.Report) {
-	ca := Of(c.Project)
-	if !ca.Sells.IsYes() && !ca.Shares.IsYes() {
-		return
-	}
-	if ca.Links == nil || (ca.Links.DoNotSellOrShare == "" && ca.Links.PrivacyChoices == nil) {
-		r.Missing("california", "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:",
-			"personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link")
-	}
-}
-
-func checkLimitLink(c *j.Context, r *j.Report) {
-	ca := Of(c.Project)
-	if !ca.SensitiveBeyondPermitted.IsYes() {
-		return
-	}
-	if ca.Links == nil || (ca.Links.LimitSensitive == "" && ca.Links.PrivacyChoices == nil) {
-		r.Missing("california", "add links: limit_sensitive: (the page of the \"Limit the Use of My Sensitive Personal Information\" link) or links: privacy_choices:",
-			"sensitive personal information is used beyond the purposes of §7027(m), so the notice must link to the \"Limit the Use of My Sensitive Personal Information\" page or use the \"Your Privacy Choices\" link")
-	}
-}
-
 func checkGPC(c *j.Context, r *j.Report) {
 	p := c.Project
 	ca := Of(p)
@@ -369,17 +373,6 @@ func checkFresh(c *j.Context, r *j.Report) {
 		r.Missing("notices.california", "review the California notice, update it and publish the new version",
 			"the California notice was last updated on %s, more than 12 months before %s; it must be updated at least once every 12 months",
 			last, c.Date)
-	}
-}
-
-func checkSTL(c *j.Context, r *j.Report) {
-	stl := Of(c.Project).ShineTheLight
-	if stl == nil || !stl.EmployeesAtLeast20.IsYes() || !stl.DisclosesForDirectMarketing.IsYes() {
-		return
-	}
-	if stl.Choice == "" && !j.Reachable(stl.Contact) {
-		r.Missing("california.shine_the_light", "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out",
-			"personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out")
 	}
 }
 

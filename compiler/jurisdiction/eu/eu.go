@@ -73,6 +73,13 @@ func uk(c *j.Context) bool {
 	return o != nil && c.Date >= UKDate && (o.EstablishedInUK.IsYes() || o.TargetsUK.IsYes())
 }
 
+// ukGDPR is uk as a condition on the data, for declarative rules: the UK
+// GDPR applies to an organisation established in or targeting the UK. Its
+// date is the rules': every requirement that uses it is in force only from
+// UKDate or later.
+var ukGDPR = j.Named("the UK GDPR applies", "the UK GDPR does not apply",
+	j.AnyOf(j.IsYes("organization.established_in_uk"), j.IsYes("organization.targets_uk")))
+
 // Requirements implements jurisdiction.Jurisdiction.
 func (*Pack) Requirements() []*j.Requirement { return requirements }
 

@@ -15,12 +15,24 @@ var requirements = []*j.Requirement{
 		Data: []string{"organization.entities", "organization.privacy_contact"}, Check: checkController},
 	{ID: "GDPR-27", Citation: "GDPR Art. 27(1)", Severity: diag.Error,
 		Summary: "The EU representative of a controller not established in the EU that offers services to or monitors people there.",
-		When:    "established_in_eu is no and targets_eu is yes", Section: "controller",
-		Data: []string{"organization.representatives.eu"}, Check: checkRepEU},
+		Section: "controller", Data: []string{"organization.representatives.eu"},
+		// No representative is reported at the organisation; one that gives
+		// no email, phone, web form, website or address, at itself.
+		Each: j.ForEach(
+			j.Each{In: "organization", If: euRepresented, Require: []string{"representatives.eu"}, At: j.AtItem,
+				Message: euRepMessage, Hint: euRepHint},
+			j.Each{In: "organization.representatives.eu", If: euRepresented, RequireAny: contactKeys,
+				Message: euRepMessage, Hint: euRepHint},
+		)},
 	{ID: "UK-27", Citation: "UK GDPR Art. 27", Severity: diag.Error, From: UKDate,
 		Summary: "The UK representative of a controller not established in the UK that offers services to or monitors people there.",
-		When:    "established_in_uk is no and targets_uk is yes", Section: "controller",
-		Data: []string{"organization.representatives.uk"}, Check: checkRepUK},
+		Section: "controller", Data: []string{"organization.representatives.uk"},
+		Each: j.ForEach(
+			j.Each{In: "organization", If: ukRepresented, Require: []string{"representatives.uk"}, At: j.AtItem,
+				Message: ukRepMessage, Hint: ukRepHint},
+			j.Each{In: "organization.representatives.uk", If: ukRepresented, RequireAny: contactKeys,
+				Message: ukRepMessage, Hint: ukRepHint},
+		)},
 	{ID: "GDPR-13-1-b", Citation: "GDPR Art. 13(1)(b), 14(1)(b), 37(7)", Severity: diag.Error,
 		Summary: "The contact details of the data protection officer, where one is appointed (and one must be where Art. 37(1) requires it).",
 		When:    "dpo.eu is given", Section: "controller", Data: []string{"organization.dpo.eu"},
@@ -30,20 +42,30 @@ var requirements = []*j.Requirement{
 		When:    "dpo.uk is given", Section: "controller", Data: []string{"organization.dpo.uk"},
 		Check: func(c *j.Context, r *j.Report) { checkDPO(c, r, "uk") }},
 	{ID: "GDPR-26-2", Citation: "GDPR Art. 26(2)", Severity: diag.Error,
-		Summary: "The essence of the arrangement between joint controllers.", When: "an entity is a joint_controller",
-		Section: "controller", Data: []string{"organization.entities.joint_arrangement"}, Check: checkJoint},
+		Summary: "The essence of the arrangement between joint controllers.",
+		Section: "controller", Data: []string{"organization.entities.joint_arrangement"},
+		Each: j.ForEach(j.Each{In: "organization.entities", Where: j.Is("role", "joint_controller"), Require: []string{"joint_arrangement"}, At: j.AtItem,
+			Message: "entity {id} is a joint controller, so the notice must give the essence of the joint-controller arrangement",
+			Hint:    "add joint_arrangement: summarising who does what under the arrangement"})},
 	{ID: "GDPR-13-1-c", Citation: "GDPR Art. 13(1)(c), 14(1)(c), 9(2)", Severity: diag.Error,
 		Summary: "Each purpose with its legal basis, and the Art. 9 condition (or Art. 10 authority) for special-category or criminal-offence data.",
 		Section: "purposes-and-legal-bases", Data: []string{"purposes.legal_bases", "purposes.art9_condition", "purposes.art10_basis"},
 		Check: checkSpecial},
 	{ID: "GDPR-13-1-d", Citation: "GDPR Art. 13(1)(d), 14(2)(b)", Severity: diag.Error,
 		Summary: "The specific legitimate interest of each purpose that relies on legitimate interests.",
-		When:    "a purpose's legal bases include legitimate_interests", Section: "purposes-and-legal-bases",
-		Data: []string{"purposes.legitimate_interest"}, Check: checkLegitimateInterest},
+		Section: "purposes-and-legal-bases", Data: []string{"purposes.legitimate_interest"},
+		Each: j.ForEach(j.Each{In: "purposes",
+			Where:   j.AnyOf(j.Includes("legal_bases", "legitimate_interests"), j.Includes("uk_legal_bases", "legitimate_interests")),
+			Require: []string{"legitimate_interest"}, At: j.AtItem,
+			Message: "purpose {id} relies on legitimate interests but does not say what the interest is",
+			Hint:    "add legitimate_interest: saying what the interest is, for example \"keeping our service secure\""})},
 	{ID: "UK-RLI", Citation: "UK GDPR Art. 6(1)(ea), Annex 1 (DUAA 2025 s. 70)", Severity: diag.Error, From: "2026-02-05",
 		Summary: "For a purpose relying on a recognised legitimate interest, the Annex 1 condition.",
-		When:    "a purpose's uk_legal_bases include recognised_legitimate_interest", Section: "purposes-and-legal-bases",
-		Data: []string{"purposes.recognised_interest"}, Check: checkRLI},
+		Section: "purposes-and-legal-bases", Data: []string{"purposes.recognised_interest"},
+		Each: j.ForEach(j.Each{In: "purposes", If: ukGDPR, Where: j.Includes("uk_legal_bases", "recognised_legitimate_interest"),
+			Require: []string{"recognised_interest"}, At: j.AtItem,
+			Message: "purpose {id} relies on a recognised legitimate interest in the UK but does not say which Annex 1 condition",
+			Hint:    "add recognised_interest: (public_task_request, national_security, emergencies, crime, safeguarding or democratic_engagement)"})},
 	{ID: "GDPR-13-1-e", Citation: "GDPR Art. 13(1)(e), 14(1)(e)", Severity: diag.Error,
 		Summary: "The recipients or categories of recipients.", Section: "recipients",
 		Data: []string{"recipients", "processors"}},
@@ -71,13 +93,17 @@ var requirements = []*j.Requirement{
 		When:    "the UK GDPR applies", Section: "international-transfers",
 		Data: []string{"transfers.uk_mechanism", "processors.dpf_uk_extension"}, Check: checkUKTransfers},
 	{ID: "GDPR-49-1-a", Citation: "GDPR Art. 49(1)(a); EDPB Guidelines 2/2018", Severity: diag.Error,
-		Summary: "The risks of a transfer made on explicit consent.", When: "a transfer's mechanism is ART49_1_A",
+		Summary: "The risks of a transfer made on explicit consent.",
 		Section: "international-transfers", Data: []string{"transfers.risk_statement"},
-		Check: func(c *j.Context, r *j.Report) { checkDerogation(c, r, "ART49_1_A") }},
+		Each: j.ForEach(j.Each{In: "transfers", Where: j.Is("mechanism", "ART49_1_A"), Require: []string{"risk_statement"}, At: j.AtItem,
+			Message: "transfer {id} relies on explicit consent, so the notice must explain the risks of the transfer",
+			Hint:    "add risk_statement: explaining that the destination has no adequacy decision or safeguards and what that means"})},
 	{ID: "GDPR-49-1-2", Citation: "GDPR Art. 49(1) second subparagraph", Severity: diag.Error,
-		Summary: "The compelling legitimate interests behind a transfer made on them.", When: "a transfer's mechanism is ART49_1_COMPELLING_LI",
+		Summary: "The compelling legitimate interests behind a transfer made on them.",
 		Section: "international-transfers", Data: []string{"transfers.compelling_interest"},
-		Check: func(c *j.Context, r *j.Report) { checkDerogation(c, r, "ART49_1_COMPELLING_LI") }},
+		Each: j.ForEach(j.Each{In: "transfers", Where: j.Is("mechanism", "ART49_1_COMPELLING_LI"), Require: []string{"compelling_interest"}, At: j.AtItem,
+			Message: "transfer {id} relies on compelling legitimate interests, so the notice must state them",
+			Hint:    "add compelling_interest: describing the compelling legitimate interests pursued"})},
 	{ID: "GDPR-13-2-a", Citation: "GDPR Art. 13(2)(a), 14(2)(a); WP260", Severity: diag.Warning,
 		Summary: "The storage period, or the criteria used to set it: \"as long as necessary\" alone is not enough.",
 		Section: "retention", Data: []string{"retention.criteria"}, Check: checkRetentionCriteria},
@@ -94,11 +120,17 @@ var requirements = []*j.Requirement{
 		Summary: "The right to complain to a supervisory authority.", Section: "complaints",
 		Data: []string{"organization.supervisory_authorities.eu"}},
 	{ID: "UK-SA", Citation: "UK GDPR Art. 13(2)(d); DPA 2018", Severity: diag.Error, From: UKDate,
-		Summary: "The UK supervisory authority and its contact details.", When: "the UK GDPR applies",
-		Section: "complaints", Data: []string{"organization.supervisory_authorities.uk"}, Check: checkUKSA},
+		Summary: "The UK supervisory authority and its contact details.",
+		Section: "complaints", Data: []string{"organization.supervisory_authorities.uk"},
+		Each: j.ForEach(j.Each{In: "organization", If: ukGDPR, RequireAny: keysOf("supervisory_authorities.uk", contactKeys),
+			Message: "the UK GDPR applies but the UK supervisory authority and its contact details are not given",
+			Hint:    "add supervisory_authorities: uk: with the Information Commissioner's Office's name, website and address"})},
 	{ID: "UK-COMPLAINTS", Citation: "DPA 2018 s. 164A (DUAA 2025 s. 103)", Severity: diag.Error, From: "2026-06-19",
-		Summary: "How to complain to the organisation itself.", When: "the UK GDPR applies",
-		Section: "complaints", Data: []string{"organization.complaints"}, Check: checkComplaints},
+		Summary: "How to complain to the organisation itself.",
+		Section: "complaints", Data: []string{"organization.complaints"},
+		Each: j.ForEach(j.Each{In: "organization", If: ukGDPR, Require: []string{"complaints"}, At: j.AtItem,
+			Message: "from 19 June 2026 UK notices must say how to complain to the organisation itself",
+			Hint:    "add complaints: with channel: (how to complain to you) and acknowledge_days: (at most 30)"})},
 	{ID: "GDPR-13-2-e", Citation: "GDPR Art. 13(2)(e)", Severity: diag.Error,
 		Summary: "Whether providing data is a statutory or contractual requirement, and what happens if it is not provided.",
 		When:    "data collected from the person is required by law or contract", Section: "providing-data",
@@ -113,12 +145,42 @@ var requirements = []*j.Requirement{
 		Data: []string{"automated_decisions.decisions"}, Check: checkADM},
 	{ID: "UK-ADM", Citation: "UK GDPR Arts. 22A-22D (DUAA 2025 s. 80)", Severity: diag.Error, From: "2026-02-05",
 		Summary: "For significant automated decisions: the safeguards (making representations, human intervention, contesting the decision).",
-		When:    "the UK GDPR applies and a decision has art22: yes", Section: "automated-decisions",
-		Data: []string{"automated_decisions.decisions.safeguards"}, Check: checkUKADM},
+		Section: "automated-decisions", Data: []string{"automated_decisions.decisions.safeguards"},
+		Each: j.ForEach(j.Each{In: "automated_decisions.decisions", Noun: "automated decision", If: ukGDPR, Where: j.IsYes("art22"),
+			Require: []string{"safeguards"}, At: j.AtItem,
+			Message: "automated decision {id} has significant effects, so UK notices must describe its safeguards",
+			Hint:    "add safeguards: saying how to make representations, obtain human intervention and contest the decision"})},
 	{ID: "EPRIV-5-3", Citation: "Directive 2002/58/EC Art. 5(3); PECR reg. 6", Severity: diag.Error,
 		Summary: "Where cookies other than strictly necessary ones are used, where people give and withdraw consent to them.",
 		When:    "a cookie is not strictly necessary", Section: "your-rights",
 		Data: []string{"cookies.settings_url"}, Check: checkCookieConsent},
+}
+
+// An organisation not established in the EU (or the UK) that offers
+// services to or monitors people there names its representative (Art. 27).
+var (
+	euRepresented = j.All(j.IsNo("organization.established_in_eu"), j.IsYes("organization.targets_eu"))
+	ukRepresented = j.All(j.IsNo("organization.established_in_uk"), j.IsYes("organization.targets_uk"))
+)
+
+const (
+	euRepMessage = "the organisation is not established in the EU but offers services to or monitors people there, so it must name its EU representative"
+	euRepHint    = "add representatives: eu: with the representative's name and an email address, telephone number or postal address"
+	ukRepMessage = "the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative"
+	ukRepHint    = "add representatives: uk: with the representative's name and an email address, telephone number or postal address"
+)
+
+// contactKeys are the keys of a contact of which one makes it reachable, as
+// jurisdiction.Reachable counts them.
+var contactKeys = []string{"email", "web_form", "phone", "toll_free_phone", "address", "url"}
+
+// keysOf returns keys as keys of the object at prefix.
+func keysOf(prefix string, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = prefix + "." + k
+	}
+	return out
 }
 
 func checkController(c *j.Context, r *j.Report) {
@@ -133,31 +195,6 @@ func checkController(c *j.Context, r *j.Report) {
 	}
 	r.Missing("organization.entities", "set role: controller on the entity that decides how the data described is used",
 		"no entity is a controller: the European notice must name the controller")
-}
-
-func checkRepEU(c *j.Context, r *j.Report) {
-	o := c.Project.Organization
-	if o.EstablishedInEU.IsNo() && o.TargetsEU.IsYes() && (Org(o).Representatives == nil || !j.Reachable(Org(o).Representatives.EU)) {
-		r.Missing(repPath(o, "eu"), "add representatives: eu: with the representative's name and an email address, telephone number or postal address",
-			"the organisation is not established in the EU but offers services to or monitors people there, so it must name its EU representative")
-	}
-}
-
-func checkRepUK(c *j.Context, r *j.Report) {
-	o := c.Project.Organization
-	if o.EstablishedInUK.IsNo() && o.TargetsUK.IsYes() && (Org(o).Representatives == nil || !j.Reachable(Org(o).Representatives.UK)) {
-		r.Missing(repPath(o, "uk"), "add representatives: uk: with the representative's name and an email address, telephone number or postal address",
-			"the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative")
-	}
-}
-
-// repPath is the data path of a representative, or of the organisation when
-// there is none.
-func repPath(o *model.Organization, regime string) string {
-	if Org(o).Representatives != nil && (regime == "eu" && Org(o).Representatives.EU != nil || regime == "uk" && Org(o).Representatives.UK != nil) {
-		return "organization.representatives." + regime
-	}
-	return "organization"
 }
 
 func checkDPO(c *j.Context, r *j.Report, regime string) {
@@ -185,15 +222,6 @@ func checkDPO(c *j.Context, r *j.Report, regime string) {
 	if d.Appointed.IsYes() && d.Contact != nil && d.Contact.Email == "" && d.Contact.WebForm == "" && d.Contact.Address == nil {
 		r.Missing(path+".contact", "add email:, web_form: or address: to the DPO's contact (a name alone is not enough)",
 			"the data protection officer's contact has no email address, web form or postal address")
-	}
-}
-
-func checkJoint(c *j.Context, r *j.Report) {
-	for i, e := range c.Project.Organization.Entities {
-		if e != nil && e.Role == "joint_controller" && e.JointArrangement == "" {
-			r.Missing(model.Index("organization.entities", i), "add joint_arrangement: summarising who does what under the arrangement",
-				"entity %q is a joint controller, so the notice must give the essence of the joint-controller arrangement", e.ID)
-		}
 	}
 }
 
@@ -233,19 +261,6 @@ func checkSpecial(c *j.Context, r *j.Report) {
 	}
 }
 
-func checkLegitimateInterest(c *j.Context, r *j.Report) {
-	for i, pu := range c.Project.Purposes {
-		if pu == nil || Purpose(pu).LegitimateInterest != "" {
-			continue
-		}
-		if slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).UKLegalBases, "legitimate_interests") {
-			r.Missing(model.Index("purposes", i),
-				"add legitimate_interest: saying what the interest is, for example \"keeping our service secure\"",
-				"purpose %q relies on legitimate interests but does not say what the interest is", pu.ID)
-		}
-	}
-}
-
 // domestic reports whether data may go to country without a transfer tool:
 // within the EEA when the EU GDPR applies, within the UK when only the UK
 // GDPR does.
@@ -254,18 +269,6 @@ func domestic(c *j.Context, country string) bool {
 		return InEEA(c, country)
 	}
 	return country == "GB"
-}
-
-func checkRLI(c *j.Context, r *j.Report) {
-	if !uk(c) {
-		return
-	}
-	for i, pu := range c.Project.Purposes {
-		if pu != nil && slices.Contains(Purpose(pu).UKLegalBases, "recognised_legitimate_interest") && Purpose(pu).RecognisedInterest == "" {
-			r.Missing(model.Index("purposes", i), "add recognised_interest: (public_task_request, national_security, emergencies, crime, safeguarding or democratic_engagement)",
-				"purpose %q relies on a recognised legitimate interest in the UK but does not say which Annex 1 condition", pu.ID)
-		}
-	}
 }
 
 func checkProcessorTransfers(c *j.Context, r *j.Report) {
@@ -500,23 +503,6 @@ func allIn(list []string, f func(string) bool) bool {
 	return len(list) > 0
 }
 
-func checkDerogation(c *j.Context, r *j.Report, mech string) {
-	for i, t := range c.Project.Transfers {
-		if t == nil || Transfer(t).Mechanism != mech {
-			continue
-		}
-		path := model.Index("transfers", i)
-		if mech == "ART49_1_A" && Transfer(t).RiskStatement == "" {
-			r.Missing(path, "add risk_statement: explaining that the destination has no adequacy decision or safeguards and what that means",
-				"transfer %q relies on explicit consent, so the notice must explain the risks of the transfer", t.ID)
-		}
-		if mech == "ART49_1_COMPELLING_LI" && Transfer(t).CompellingInterest == "" {
-			r.Missing(path, "add compelling_interest: describing the compelling legitimate interests pursued",
-				"transfer %q relies on compelling legitimate interests, so the notice must state them", t.ID)
-		}
-	}
-}
-
 func checkRetentionCriteria(c *j.Context, r *j.Report) {
 	for i, rt := range c.Project.Retention {
 		if rt == nil || rt.Period != "" {
@@ -550,27 +536,6 @@ func checkConsent(c *j.Context, r *j.Report) {
 	if ids := consentPurposes(c.Project); len(ids) > 0 {
 		r.Missing("rights", "add consent_withdrawal: saying how to withdraw consent (as easily as it was given)",
 			"purposes rely on consent (%s) but the data does not say how to withdraw it", strings.Join(ids, ", "))
-	}
-}
-
-func checkUKSA(c *j.Context, r *j.Report) {
-	if !uk(c) {
-		return
-	}
-	o := c.Project.Organization
-	if Org(o).SupervisoryAuthorities == nil || !j.Reachable(Org(o).SupervisoryAuthorities.UK) {
-		r.Missing("organization", "add supervisory_authorities: uk: with the Information Commissioner's Office's name, website and address",
-			"the UK GDPR applies but the UK supervisory authority and its contact details are not given")
-	}
-}
-
-func checkComplaints(c *j.Context, r *j.Report) {
-	if !uk(c) {
-		return
-	}
-	if Org(c.Project.Organization).Complaints == nil {
-		r.Missing("organization", "add complaints: with channel: (how to complain to you) and acknowledge_days: (at most 30)",
-			"from 19 June 2026 UK notices must say how to complain to the organisation itself")
 	}
 }
 
@@ -638,19 +603,6 @@ func checkADM(c *j.Context, r *j.Report) {
 		if len(missing) > 0 {
 			r.Missing(model.Index("automated_decisions.decisions", i), "add "+strings.Join(missing, ":, ")+": to the decision",
 				"automated decision %q has legal or similarly significant effects, so the notice must explain its %s", d.ID, j.Join(missing, "and"))
-		}
-	}
-}
-
-func checkUKADM(c *j.Context, r *j.Report) {
-	ad := c.Project.AutomatedDecisions
-	if ad == nil || !uk(c) {
-		return
-	}
-	for i, d := range ad.Decisions {
-		if d != nil && d.Art22.IsYes() && d.Safeguards == "" {
-			r.Missing(model.Index("automated_decisions.decisions", i), "add safeguards: saying how to make representations, obtain human intervention and contest the decision",
-				"automated decision %q has significant effects, so UK notices must describe its safeguards", d.ID)
 		}
 	}
 }

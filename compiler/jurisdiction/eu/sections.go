@@ -347,7 +347,7 @@ func (b *builder) recipients() *notice.Section {
 			notice.Sentence(notice.Text(gdprRoles[Recipient(r).GDPRRole])), where})
 	}
 	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
-	if len(b.p.Processors) > 0 {
+	if len(b.p.Processors) > 0 && b.c.Publishes("subprocessors") {
 		s.Use("processors")
 		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider, what it does, where it processes data and the safeguard for any transfer.")
 	}

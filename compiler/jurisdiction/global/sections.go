@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
@@ -175,11 +176,22 @@ func (b *builder) sharing() *notice.Section {
 		items = append(items, notice.Strong(notice.Plain(r.Name))+": "+notice.Inline(string(r.Description)))
 	}
 	s.Add(&notice.List{Items: items})
-	if len(b.p.Processors) > 0 {
+	switch {
+	case len(b.p.Processors) > 0 && b.c.Publishes("subprocessors"):
 		s.Use("processors")
 		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(len(b.p.Processors))),
 			"service providers that process personal data for us by name, with what they do and where, on our",
 			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
+	case len(b.p.Processors) > 0:
+		// No sub-processor list is published: the policy names them.
+		s.Use("processors")
+		var ps []notice.Text
+		for _, pr := range b.p.Processors {
+			where := append([]string{pr.Country}, pr.Locations...)
+			ps = append(ps, notice.Strong(notice.Plain(pr.Name))+" ("+notice.Plain(pr.Service)+"; "+j.Countries(change.Uniq(where))+")")
+		}
+		s.P("The service providers that process personal data for us are:")
+		s.Add(&notice.List{Items: ps})
 	}
 	return s
 }

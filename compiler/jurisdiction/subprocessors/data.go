@@ -22,9 +22,22 @@ type ChangeTerms struct {
 	SubprocessorSubscribeURL string `yaml:"subprocessor_subscribe_url" validate:"omitempty,http_url"`
 }
 
+// OrganizationFacts say whether the organisation is a processor for its
+// business customers.
+type OrganizationFacts struct {
+	// Whether the organisation processes personal data on behalf of
+	// business customers, as their processor (GDPR Art. 28), and so
+	// publishes its sub-processor list for them. When no, its processors
+	// are recipients the privacy policy describes, and no sub-processor
+	// list is published; when not stated, the list is published whenever
+	// processors are listed.
+	ProcessorForCustomers model.Answer `yaml:"processor_for_customers"`
+}
+
 // Extensions implements jurisdiction.Extender: the pack's own data.
 func (*Pack) Extensions() model.Extensions {
 	return model.Extensions{
+		{Pack: ID, On: reflect.TypeOf(model.Organization{}), Type: reflect.TypeOf(OrganizationFacts{}), Doc: func(k string) string { return docs[k] }},
 		{Pack: ID, On: reflect.TypeOf(model.Changes{}), Type: reflect.TypeOf(ChangeTerms{}), Doc: func(k string) string { return docs[k] }},
 	}
 }
@@ -38,4 +51,14 @@ func Terms(p *model.Project) *ChangeTerms {
 		}
 	}
 	return &ChangeTerms{}
+}
+
+// processorForCustomers is organization.processor_for_customers.
+func processorForCustomers(p *model.Project) model.Answer {
+	if p != nil && p.Organization != nil {
+		if f := model.ExtOf[OrganizationFacts](p.Organization.Ext, ID); f != nil {
+			return f.ProcessorForCustomers
+		}
+	}
+	return ""
 }

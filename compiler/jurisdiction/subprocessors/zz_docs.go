@@ -5,10 +5,12 @@ package subprocessors
 // docs holds the doc comments of the model's types and fields, keyed
 // "Type" and "Type.Field".
 var docs = map[string]string{
-	"ChangeTerms":                           "ChangeTerms are the pack's own data: the terms on which customers are told of new sub-processors, written in changes: beside the core keys.",
-	"ChangeTerms.SubprocessorAuthorisation": "Whether customers give general or specific authorisation for new sub-processors (GDPR Art. 28(2)).",
-	"ChangeTerms.SubprocessorNoticeDays":    "Days of notice before a new sub-processor is used.",
-	"ChangeTerms.SubprocessorObjection":     "How customers object to a new sub-processor.",
-	"ChangeTerms.SubprocessorSubscribeURL":  "Where customers subscribe to sub-processor changes.",
-	"Pack":                                  "Pack is the sub-processor list's rule pack.",
+	"ChangeTerms":                             "ChangeTerms are the pack's own data: the terms on which customers are told of new sub-processors, written in changes: beside the core keys.",
+	"ChangeTerms.SubprocessorAuthorisation":   "Whether customers give general or specific authorisation for new sub-processors (GDPR Art. 28(2)).",
+	"ChangeTerms.SubprocessorNoticeDays":      "Days of notice before a new sub-processor is used.",
+	"ChangeTerms.SubprocessorObjection":       "How customers object to a new sub-processor.",
+	"ChangeTerms.SubprocessorSubscribeURL":    "Where customers subscribe to sub-processor changes.",
+	"OrganizationFacts":                       "OrganizationFacts say whether the organisation is a processor for its business customers.",
+	"OrganizationFacts.ProcessorForCustomers": "Whether the organisation processes personal data on behalf of business customers, as their processor (GDPR Art. 28), and so publishes its sub-processor list for them. When no, its processors are recipients the privacy policy describes, and no sub-processor list is published; when not stated, the list is published whenever processors are listed.",
+	"Pack": "Pack is the sub-processor list's rule pack.",
 }

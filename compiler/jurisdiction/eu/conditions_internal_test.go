@@ -1,0 +1,115 @@
+package eu
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/internal/tags"
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// onePack is a jurisdiction with a single requirement, which always applies.
+type onePack struct{ q *j.Requirement }
+
+func (onePack) ID() string                                       { return "test" }
+func (onePack) Name() string                                     { return "test" }
+func (onePack) Applies(*j.Context) (bool, string)                { return true, "" }
+func (p onePack) Requirements() []*j.Requirement                 { return []*j.Requirement{p.q} }
+func (onePack) Compile(*j.Context) (*notice.Document, diag.List) { return nil, nil }
+
+// ukGDPR, the declarative rules' condition, says what uk says on the day the
+// UK GDPR began, for every answer the organisation can give.
+func TestUKConditionIsUK(t *testing.T) {
+	probe := &j.Requirement{ID: "T", Severity: diag.Error,
+		Each: j.ForEach(j.Each{In: "organization", If: ukGDPR, Require: []string{"name"}, At: j.AtItem, Message: "probe"})}
+	answers := []model.Answer{model.Yes, model.No, ""}
+	for _, est := range answers {
+		for _, tgt := range answers {
+			c := &j.Context{Date: UKDate, Project: &model.Project{
+				Organization: &model.Organization{EstablishedInUK: est, TargetsUK: tgt}}}
+			got := len(j.Check(c, onePack{probe})) > 0
+			if want := uk(c); got != want {
+				t.Errorf("established_in_uk %q, targets_uk %q: ukGDPR holds = %v, uk = %v", est, tgt, got, want)
+			}
+		}
+	}
+}
+
+// ukGDPR does not say the UK GDPR's first day: every requirement using it
+// must be in force only from then.
+func TestUKRulesStartWithTheUKGDPR(t *testing.T) {
+	for _, q := range requirements {
+		for _, e := range q.Each {
+			if e.If == ukGDPR && (q.From == "" || q.From < UKDate) && (e.From == "" || e.From < UKDate) {
+				t.Errorf("%s uses ukGDPR but is in force from %q, before %s", q.ID, q.From, UKDate)
+			}
+		}
+	}
+}
+
+// contactKeys are the fields jurisdiction.Reachable counts: a contact giving
+// only one of them is reachable, giving only another field is not.
+func TestContactKeysAreReachable(t *testing.T) {
+	ct := reflect.TypeFor[model.Contact]()
+	for i := range ct.NumField() {
+		f := ct.Field(i)
+		key := tags.YAMLName(f)
+		if key == "" {
+			continue
+		}
+		c := &model.Contact{}
+		v := reflect.ValueOf(c).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Pointer:
+			v.Set(reflect.New(f.Type.Elem()))
+		default:
+			t.Fatalf("model.Contact.%s: unexpected kind %s", f.Name, v.Kind())
+		}
+		if got, want := slices.Contains(contactKeys, key), j.Reachable(c); got != want {
+			t.Errorf("%s: in contactKeys = %v, but a contact with only %s is reachable = %v", key, got, key, want)
+		}
+	}
+}
+
+// The conditions said in the README's rules table and by disclose explain
+// are generated from the declarative rules.
+func TestEUConditions(t *testing.T) {
+	const uk = "the UK GDPR applies"
+	want := map[string]string{
+		"GDPR-27":       "when organization.established_in_eu is no and organization.targets_eu is yes",
+		"UK-27":         "when organization.established_in_uk is no and organization.targets_uk is yes",
+		"GDPR-26-2":     "for each entity whose role is joint_controller",
+		"GDPR-13-1-d":   "for each purpose whose legal_bases include legitimate_interests or uk_legal_bases include legitimate_interests",
+		"UK-RLI":        "for each purpose whose uk_legal_bases include recognised_legitimate_interest, when " + uk,
+		"GDPR-49-1-a":   "for each transfer whose mechanism is ART49_1_A",
+		"GDPR-49-1-2":   "for each transfer whose mechanism is ART49_1_COMPELLING_LI",
+		"UK-SA":         "when " + uk,
+		"UK-COMPLAINTS": "when " + uk,
+		"UK-ADM":        "for each automated decision whose art22 is yes, when " + uk,
+	}
+	for _, q := range requirements {
+		w, ok := want[q.ID]
+		if !ok {
+			if len(q.Each) > 0 {
+				t.Errorf("%s is declarative but its condition is not pinned here", q.ID)
+			}
+			continue
+		}
+		if got := q.Condition(); got != w {
+			t.Errorf("%s: Condition() = %q, want %q", q.ID, got, w)
+		}
+		if len(q.Each) == 0 || q.When != "" || q.Check != nil {
+			t.Errorf("%s: a declarative rule states its condition once, without When or Check", q.ID)
+		}
+		delete(want, q.ID)
+	}
+	for id := range want {
+		t.Errorf("eu has no requirement %s", id)
+	}
+}
