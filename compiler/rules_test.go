@@ -121,6 +121,9 @@ var ruleCases = []ruleCase{
 	{"joint controller without arrangement", "GDPR-26-2", "", func(p *model.Project) {
 		p.Organization.Entities[1].Role = "joint_controller"
 	}},
+	{"a joint-controller recipient without arrangement", "GDPR-26-2", "", func(p *model.Project) {
+		eu.Recipient(p.Recipients[3]).GDPRRole = "joint_controller" // advertising partners (CJEU C-40/17 Fashion ID)
+	}},
 	{"special category without Art. 9 condition", "GDPR-13-1-c", "", func(p *model.Project) {
 		category(p, "recordings").Special = []string{"biometric"}
 	}},
@@ -130,11 +133,17 @@ var ruleCases = []ruleCase{
 	{"legitimate interests without the interest", "GDPR-13-1-d", "", func(p *model.Project) {
 		eu.Purpose(purpose(p, "security")).LegitimateInterest = ""
 	}},
+	{"a legitimate interest that restates the basis", "GDPR-13-1-d", "", func(p *model.Project) {
+		eu.Purpose(purpose(p, "security")).LegitimateInterest = "Our legitimate business interests."
+	}},
 	{"processor outside the EEA without transfer", "GDPR-13-1-f", "", func(p *model.Project) {
 		p.Processors[0].Transfer = ""
 	}},
 	{"processor in a country its transfer does not cover", "GDPR-13-1-f", "", func(p *model.Project) {
 		p.Processors[0].Locations = []string{"US", "SG"}
+	}},
+	{"a recipient abroad that no transfer covers", "GDPR-13-1-f", "", func(p *model.Project) {
+		p.Recipients[3].Countries = append(p.Recipients[3].Countries, "BR") // advertising partners
 	}},
 	{"EU representative without contact details", "GDPR-27", "", func(p *model.Project) {
 		eu.Org(p.Organization).Representatives.EU = &model.Contact{Name: "Rep"}
@@ -185,6 +194,9 @@ var ruleCases = []ruleCase{
 	}},
 	{"retention as long as necessary", "GDPR-13-2-a", "", func(p *model.Project) {
 		p.Retention[len(p.Retention)-1].Criteria = "As long as necessary."
+	}},
+	{"retention indefinitely", "GDPR-13-2-a", "", func(p *model.Project) {
+		p.Retention[len(p.Retention)-1].Criteria = "We keep it indefinitely."
 	}},
 	{"consent without withdrawal", "GDPR-13-2-c", "", func(p *model.Project) {
 		p.Rights.ConsentWithdrawal = ""

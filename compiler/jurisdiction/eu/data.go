@@ -54,6 +54,9 @@ type PurposeFacts struct {
 
 // RecipientFacts are the GDPR facts of a recipient.
 type RecipientFacts struct {
+	// For a joint controller: the essence of the arrangement with it, what
+	// each is responsible for (GDPR Art. 26(2)).
+	JointArrangement model.Markdown `yaml:"joint_arrangement"`
 	// Role under the GDPR.
 	GDPRRole string `yaml:"gdpr_role" validate:"required,oneof=processor controller joint_controller"`
 }

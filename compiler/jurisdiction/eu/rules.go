@@ -43,10 +43,18 @@ var requirements = []*j.Requirement{
 		Check: func(c *j.Context, r *j.Report) { checkDPO(c, r, "uk") }},
 	{ID: "GDPR-26-2", Citation: "GDPR Art. 26(2)", Severity: diag.Error,
 		Summary: "The essence of the arrangement between joint controllers.",
-		Section: "controller", Data: []string{"organization.entities.joint_arrangement"},
-		Each: j.ForEach(j.Each{In: "organization.entities", Where: j.Is("role", "joint_controller"), Require: []string{"joint_arrangement"}, At: j.AtItem,
-			Message: "entity {id} is a joint controller, so the notice must give the essence of the joint-controller arrangement",
-			Hint:    "add joint_arrangement: summarising who does what under the arrangement"})},
+		Section: "controller", Data: []string{"organization.entities.joint_arrangement", "recipients.joint_arrangement"},
+		// Every joint controller: an entity of the group, or a recipient
+		// outside it (an advertising partner whose pixel the site embeds
+		// jointly controls the collection, CJEU C-40/17 Fashion ID).
+		Each: j.ForEach(
+			j.Each{In: "organization.entities", Where: j.Is("role", "joint_controller"), Require: []string{"joint_arrangement"}, At: j.AtItem,
+				Message: "entity {id} is a joint controller, so the notice must give the essence of the joint-controller arrangement",
+				Hint:    "add joint_arrangement: summarising who does what under the arrangement"},
+			j.Each{In: "recipients", Where: j.Is("gdpr_role", "joint_controller"), Require: []string{"joint_arrangement"}, At: j.AtItem,
+				Message: "recipient {id} is a joint controller with us, so the notice must give the essence of the joint-controller arrangement",
+				Hint:    "add joint_arrangement: to recipient {id}, summarising what each of you is responsible for (for example who answers requests)"},
+		)},
 	{ID: "GDPR-13-1-c", Citation: "GDPR Art. 13(1)(c), 14(1)(c), 9(2)", Severity: diag.Error,
 		Summary: "Each purpose with its legal basis, and the Art. 9 condition (or Art. 10 authority) for special-category or criminal-offence data.",
 		Section: "purposes-and-legal-bases", Data: []string{"purposes.legal_bases", "purposes.art9_condition", "purposes.art10_basis"},
@@ -58,7 +66,10 @@ var requirements = []*j.Requirement{
 			Where:   j.AnyOf(j.Includes("legal_bases", "legitimate_interests"), j.Includes("uk_legal_bases", "legitimate_interests")),
 			Require: []string{"legitimate_interest"}, At: j.AtItem,
 			Message: "purpose {id} relies on legitimate interests but does not say what the interest is",
-			Hint:    "add legitimate_interest: saying what the interest is, for example \"keeping our service secure\""})},
+			Hint:    "add legitimate_interest: saying what the interest is, for example \"keeping our service secure\""}),
+		// An interest that only restates the basis names none (WP260:
+		// "the specific interest in question must be identified").
+		When: "a legitimate interest that only restates the basis", Check: checkInterestNamed},
 	{ID: "UK-RLI", Citation: "UK GDPR Art. 6(1)(ea), Annex 1 (DUAA 2025 s. 70)", Severity: diag.Error, From: "2026-02-05",
 		Summary: "For a purpose relying on a recognised legitimate interest, the Annex 1 condition.",
 		Section: "purposes-and-legal-bases", Data: []string{"purposes.recognised_interest"},
@@ -70,9 +81,9 @@ var requirements = []*j.Requirement{
 		Summary: "The recipients or categories of recipients.", Section: "recipients",
 		Data: []string{"recipients", "processors"}},
 	{ID: "GDPR-13-1-f", Citation: "GDPR Art. 13(1)(f), 14(1)(f)", Severity: diag.Error,
-		Summary: "Every transfer outside the EEA: each processor outside the EEA names the transfer that covers it.",
-		When:    "a processor is located outside the EEA", Section: "international-transfers",
-		Data: []string{"processors.transfer", "transfers"}, Check: checkProcessorTransfers},
+		Summary: "Every transfer outside the EEA: each processor outside the EEA names the transfer that covers it, and every recipient located outside it is among the recipients of a transfer to each of its countries.",
+		When:    "a processor or recipient is located outside the EEA", Section: "international-transfers",
+		Data: []string{"processors.transfer", "recipients.countries", "transfers"}, Check: checkTransferCoverage},
 	{ID: "GDPR-44", Citation: "GDPR Art. 44; CJEU C-311/18 (Schrems II)", Severity: diag.Error,
 		Summary: "Each transfer rests on a transfer tool that can be relied on on the notice's effective date (not the EU-U.S. Privacy Shield after 16 July 2020, not the repealed 2004/2010 clauses after 27 December 2022).",
 		Section: "international-transfers", Data: []string{"transfers.mechanism"}, Check: checkToolInForce},
@@ -104,7 +115,7 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(j.Each{In: "transfers", Where: j.Is("mechanism", "ART49_1_COMPELLING_LI"), Require: []string{"compelling_interest"}, At: j.AtItem,
 			Message: "transfer {id} relies on compelling legitimate interests, so the notice must state them",
 			Hint:    "add compelling_interest: describing the compelling legitimate interests pursued"})},
-	{ID: "GDPR-13-2-a", Citation: "GDPR Art. 13(2)(a), 14(2)(a); WP260", Severity: diag.Warning,
+	{ID: "GDPR-13-2-a", Citation: "GDPR Art. 13(2)(a), 14(2)(a); WP260", Severity: diag.Error,
 		Summary: "The storage period, or the criteria used to set it: \"as long as necessary\" alone is not enough.",
 		Section: "retention", Data: []string{"retention.criteria"}, Check: checkRetentionCriteria},
 	{ID: "GDPR-13-2-b", Citation: "GDPR Art. 13(2)(b), 14(2)(c)", Severity: diag.Error,
@@ -271,11 +282,56 @@ func domestic(c *j.Context, country string) bool {
 	return country == "GB"
 }
 
-func checkProcessorTransfers(c *j.Context, r *j.Report) {
-	area := "the EEA"
+func checkTransferCoverage(c *j.Context, r *j.Report) {
+	checkProcessorTransfers(c, r)
+	checkRecipientTransfers(c, r)
+}
+
+// area names where data moves freely: the EEA, or the United Kingdom when
+// only the UK GDPR applies.
+func area(c *j.Context) string {
 	if !eu(c) {
-		area = "the United Kingdom"
+		return "the United Kingdom"
 	}
+	return "the EEA"
+}
+
+// checkRecipientTransfers reports a recipient located in a country outside
+// the EEA (or the UK) that no transfer to that country lists among its
+// recipients: data disclosed to it there is a transfer with no safeguard
+// the notice can name.
+func checkRecipientTransfers(c *j.Context, r *j.Report) {
+	for i, rc := range c.Project.Recipients {
+		if rc == nil {
+			continue
+		}
+		var uncovered []string
+		for _, cc := range rc.Countries {
+			if cc == "" || domestic(c, cc) || slices.Contains(uncovered, cc) {
+				continue
+			}
+			covered := false
+			for _, t := range c.Project.Transfers {
+				if t != nil && slices.Contains(t.Recipients, rc.ID) && slices.Contains(t.Destinations, cc) {
+					covered = true
+					break
+				}
+			}
+			if !covered {
+				uncovered = append(uncovered, cc)
+			}
+		}
+		if len(uncovered) > 0 {
+			r.Missing(model.Index("recipients", i)+".countries",
+				"add "+j.Quote(rc.ID)+" to the recipients of a transfer (under transfers:) to "+names(uncovered)+", or add such a transfer",
+				"recipient %q is located in %s, outside %s, but no transfer to there lists it among its recipients, so the notice cannot name the safeguard",
+				rc.ID, names(uncovered), area(c))
+		}
+	}
+}
+
+func checkProcessorTransfers(c *j.Context, r *j.Report) {
+	area := area(c)
 	for i, pr := range c.Project.Processors {
 		if pr == nil {
 			continue
@@ -508,13 +564,44 @@ func checkRetentionCriteria(c *j.Context, r *j.Report) {
 		if rt == nil || rt.Period != "" {
 			continue
 		}
-		s := strings.ToLower(strings.Trim(strings.TrimSpace(string(rt.Criteria)), "."))
-		if s == "as long as necessary" || s == "as long as needed" || s == "as long as necessary for the purposes" ||
-			s == "as long as necessary for the purposes described" || s == "as long as required" {
+		if vagueRetention(string(rt.Criteria)) {
 			r.Missing(model.Index("retention", i)+".criteria", "say what decides the period, for example \"until you close your account, then 30 days\"",
 				"retention rule %q says only %s, which does not tell people how long", rt.ID, j.Quote(string(rt.Criteria)))
 		}
 	}
+}
+
+// vagueRetention reports whether retention criteria say no more than "as
+// long as necessary" or "indefinitely" (WP260: neither is a period or the
+// criteria that set one), whatever purpose clause follows.
+func vagueRetention(criteria string) bool {
+	s := strings.ToLower(strings.Join(strings.Fields(criteria), " "))
+	s = strings.TrimRight(s, ".;:! ")
+	s = strings.TrimPrefix(s, "we keep it ")
+	s = strings.TrimPrefix(s, "we keep your data ")
+	s = strings.TrimPrefix(s, "we keep personal data ")
+	s = strings.TrimPrefix(s, "for ")
+	for _, suffix := range vagueSuffixes {
+		s = strings.TrimSuffix(s, suffix)
+	}
+	return slices.Contains(vagueCriteria, strings.TrimSpace(s))
+}
+
+// vagueCriteria are criteria that set no period.
+var vagueCriteria = []string{
+	"as long as necessary", "as long as needed", "as long as required", "as long as we need it", "as long as we need to",
+	"as long as we need", "as long as is necessary", "as long as permitted by law", "as long as the law allows",
+	"as long as reasonably necessary", "as long as appropriate", "as long as useful",
+	"indefinitely", "forever", "permanently", "without limit", "without time limit", "until no longer needed",
+	"until we no longer need it", "a reasonable period", "a reasonable time",
+}
+
+// vagueSuffixes are purpose clauses that add no criterion to a vague one.
+var vagueSuffixes = []string{
+	" for the purposes described in this notice", " for the purposes described in this policy", " for the purposes described above",
+	" for the purposes set out in this notice", " for the purposes set out in this policy", " for the purposes set out above",
+	" for the purposes for which it was collected", " for the purposes we collected it for", " for the purposes described",
+	" for the purposes", " for our purposes", " for business purposes",
 }
 
 // consentPurposes returns the ids of purposes relying on consent.
@@ -619,4 +706,47 @@ func checkCookieConsent(c *j.Context, r *j.Report) {
 			return
 		}
 	}
+}
+
+// checkInterestNamed reports a legitimate interest that names no interest:
+// text made only of the basis's own words ("our legitimate business
+// interests").
+func checkInterestNamed(c *j.Context, r *j.Report) {
+	for i, pu := range c.Project.Purposes {
+		if pu == nil {
+			continue
+		}
+		f := Purpose(pu)
+		if f.LegitimateInterest == "" || !restatesBasis(string(f.LegitimateInterest)) {
+			continue
+		}
+		r.Missing(model.Index("purposes", i)+".legitimate_interest",
+			"say what the interest is, for example \"preventing fraud against our customers\" or \"telling customers about features they use\"",
+			"the legitimate interest of purpose %q, %s, restates the legal basis and names no interest", pu.ID, j.Quote(string(f.LegitimateInterest)))
+	}
+}
+
+// restatesBasis reports whether text says no more than "legitimate
+// interests": every word is the basis's own or a word that adds nothing.
+func restatesBasis(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '\'' || r >= 0x80)
+	})
+	if len(words) == 0 {
+		return true
+	}
+	for _, w := range words {
+		if !basisWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var basisWords = map[string]bool{
+	"our": true, "the": true, "a": true, "an": true, "of": true, "in": true, "for": true, "and": true, "to": true,
+	"we": true, "have": true, "has": true, "its": true, "their": true, "us": true, "is": true, "are": true, "based": true, "on": true,
+	"legitimate": true, "interest": true, "interests": true, "business": true, "commercial": true, "company's": true,
+	"pursued": true, "pursue": true, "by": true, "purposes": true, "purpose": true, "legal": true, "basis": true, "art": true, "article": true,
+	"6": true, "1": true, "f": true, "gdpr": true, "reasonable": true, "necessary": true, "as": true, "described": true, "above": true,
 }

@@ -347,6 +347,11 @@ func (b *builder) recipients() *notice.Section {
 			notice.Sentence(notice.Text(gdprRoles[Recipient(r).GDPRRole])), where})
 	}
 	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
+	for _, r := range b.p.Recipients {
+		if f := Recipient(r); f.GDPRRole == "joint_controller" && f.JointArrangement != "" {
+			s.P(notice.Strong(notice.Text("Joint control with "+string(notice.Plain(r.Name))+". ")) + notice.Inline(string(f.JointArrangement)))
+		}
+	}
 	if len(b.p.Processors) > 0 && b.c.Publishes("subprocessors") {
 		s.Use("processors")
 		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider, what it does, where it processes data and the safeguard for any transfer.")

@@ -63,6 +63,7 @@ var docs = map[string]string{
 	"PurposeFacts.UKLegalBases":        "UK legal bases, when they differ from the EU ones; UK GDPR adds recognised_legitimate_interest (Art. 6(1)(ea)).",
 	"RecipientFacts":                   "RecipientFacts are the GDPR facts of a recipient.",
 	"RecipientFacts.GDPRRole":          "Role under the GDPR.",
+	"RecipientFacts.JointArrangement":  "For a joint controller: the essence of the arrangement with it, what each is responsible for (GDPR Art. 26(2)).",
 	"ReferenceSections":                "ReferenceSections are the sections of the pack's reference files.",
 	"ReferenceSections.Adequacy":       "Adequacy decisions, per regime.",
 	"ReferenceSections.EEA":            "Countries of the European Economic Area and when they were members.",
