@@ -115,6 +115,9 @@ var ruleCases = []ruleCase{
 		eu.Org(p.Organization).DPO.EU.Mandatory = model.Yes
 		eu.Org(p.Organization).DPO.EU.Appointed = model.No
 	}},
+	{"appointed DPO without contact", "GDPR-13-1-b", "", func(p *model.Project) {
+		eu.Org(p.Organization).DPO.EU.Contact = nil
+	}},
 	{"UK DPO contact without email or address", "UK-DPO", "", func(p *model.Project) {
 		eu.Org(p.Organization).DPO.UK.Contact = &model.Contact{Name: "DPO"}
 	}},
@@ -256,6 +259,12 @@ var ruleCases = []ruleCase{
 	}},
 	{"Shine the Light without contact", "STL-1798.83", "", func(p *model.Project) {
 		california.Of(p).ShineTheLight.DisclosesForDirectMarketing = model.Yes
+	}},
+	{"financial incentives without their notice", "CCR-7016-c", "", func(p *model.Project) {
+		california.Of(p).FinancialIncentives, california.Of(p).Incentives = model.Yes, nil
+	}},
+	{"request metrics required without them", "CCR-7011-e-5", "", func(p *model.Project) {
+		california.Of(p).Metrics.Required, california.Of(p).Metrics.URL = model.Yes, ""
 	}},
 	// subprocessors
 	{"no authorisation type", "SUBP-28-2-a", "", func(p *model.Project) {
@@ -418,8 +427,10 @@ func TestSampleNotices(t *testing.T) {
 	}
 }
 
-// optionalSection are sections compiled only when the data calls for them.
-var optionalSection = map[string]bool{"special-categories": true, "other-sources": true}
+// optionalSection are sections a notice has only when the data calls for them
+// (no special categories, other sources, financial incentives or request
+// metrics in the sample).
+var optionalSection = map[string]bool{"special-categories": true, "other-sources": true, "financial-incentives": true, "metrics": true}
 
 // TestExamplesCompileAsOfTheirDates compiles each reference policy's data
 // set as of its own effective date, where it must be clean, and as of the

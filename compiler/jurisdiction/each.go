@@ -27,6 +27,10 @@ type Each struct {
 	// itself. An absent object or a nil item is not checked: what the model
 	// requires, the loader reports.
 	In string
+	// Object says In is a single object, for wording a path through a
+	// pack's key that the wording cannot look up ("california.metrics";
+	// without it, a last key ending in -s is taken for a collection).
+	Object bool
 	// Noun names an item in words ("purpose"); empty means the singular of
 	// In's last key ("entity" for organization.entities, "cookie" for
 	// cookies.items).
@@ -251,7 +255,7 @@ func (e *Each) itemType(exts model.Extensions) (t reflect.Type, collection bool)
 		ft, err := fieldType(t, e.In, exts)
 		if err != nil {
 			last := e.In[strings.LastIndex(e.In, ".")+1:]
-			return nil, strings.HasSuffix(last, "s")
+			return nil, !e.Object && strings.HasSuffix(last, "s")
 		}
 		t = ft
 	}

@@ -184,6 +184,18 @@ var requirements = []*j.Requirement{
 			Hint:       "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out"})},
 	{ID: "CCR-7011-e-3-J", Citation: "11 CCR §7011(e)(3)(J)", Severity: diag.Error,
 		Summary: "A contact for questions about the notice.", Section: "contact", Data: []string{"organization.privacy_contact"}},
+	{ID: "CCR-7016-c", Citation: "11 CCR §7016(b)-(c); Civ. Code §1798.125(b)", Severity: diag.Error,
+		Summary: "A notice of financial incentive for each incentive offered, readily available before consumers opt in.",
+		Section: "financial-incentives", Data: []string{"california.incentives"},
+		Each: j.ForEach(j.Each{In: "california", Where: j.IsYes("financial_incentives"), Require: []string{"incentives"},
+			Message: "financial incentives are offered, so each needs its notice of financial incentive",
+			Hint:    "add incentives: with each programme's name and its material terms, the categories of personal information involved, how to opt in and withdraw, and how its value is calculated"})},
+	{ID: "CCR-7011-e-5", Citation: "11 CCR §7011(e)(5), §7102(a)", Severity: diag.Error,
+		Summary: "A business subject to §7102 (personal information of 10 million or more consumers a year) gives its request metrics, or a link to them.",
+		Section: "metrics", Data: []string{"california.metrics.url"},
+		Each: j.ForEach(j.Each{In: "california.metrics", Object: true, Where: j.IsYes("required"), Require: []string{"url"},
+			Message: "the business must publish its request metrics (§7102), so the notice must give them or link to them",
+			Hint:    "add url: with the page of last calendar year's request metrics"})},
 }
 
 // contactKeys are the keys of a contact of which one makes it reachable, as

@@ -80,7 +80,7 @@ type California struct {
 	// Whether financial incentives are offered for personal information (§7016).
 	FinancialIncentives model.Answer `yaml:"financial_incentives" validate:"required"`
 	// The incentives, when financial_incentives is yes.
-	Incentives []*Incentive `yaml:"incentives" validate:"required_if=FinancialIncentives yes,dive"`
+	Incentives []*Incentive `yaml:"incentives" validate:"dive"`
 	// Request metrics for businesses handling the data of 10 million or more
 	// Californians a year (§7102).
 	Metrics *Metrics `yaml:"metrics"`
@@ -126,7 +126,7 @@ type Metrics struct {
 	// Whether the business must publish them.
 	Required model.Answer `yaml:"required" validate:"required"`
 	// Link to the published metrics.
-	URL string `yaml:"url" validate:"required_if=Required yes,omitempty,http_url"`
+	URL string `yaml:"url" validate:"omitempty,http_url"`
 }
 
 // ShineTheLight covers Civ. Code §1798.83.

@@ -98,7 +98,7 @@ type DPO struct {
 	// Whether the appointment is mandatory under Art. 37(1) or national law.
 	Mandatory model.Answer `yaml:"mandatory"`
 	// How to reach the DPO (a name is not required).
-	Contact *model.Contact `yaml:"contact" validate:"required_if=Appointed yes"`
+	Contact *model.Contact `yaml:"contact"`
 }
 
 // Representatives are the Art. 27 representatives.

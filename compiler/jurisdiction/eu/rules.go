@@ -230,6 +230,11 @@ func checkDPO(c *j.Context, r *j.Report, regime string) {
 			"a data protection officer is mandatory here but none is appointed")
 		return
 	}
+	if d.Appointed.IsYes() && d.Contact == nil {
+		r.Missing(path, "add contact: with the DPO's email address, web form or postal address (a name is not required)",
+			"a data protection officer is appointed, so the notice must give their contact details")
+		return
+	}
 	if d.Appointed.IsYes() && d.Contact != nil && d.Contact.Email == "" && d.Contact.WebForm == "" && d.Contact.Address == nil {
 		r.Missing(path+".contact", "add email:, web_form: or address: to the DPO's contact (a name alone is not enough)",
 			"the data protection officer's contact has no email address, web form or postal address")

@@ -551,7 +551,7 @@ func (b *builder) contact() *notice.Section {
 	}
 	s.P("The companies responsible for your personal data are:")
 	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
-	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() {
+	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() && j.Reachable(dpo.EU.Contact) {
 		s.Use("organization.dpo")
 		s.P("You can also contact our Data Protection Officer at " + j.ContactWays(dpo.EU.Contact) + ".")
 	}
