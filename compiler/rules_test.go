@@ -276,7 +276,10 @@ var ruleCases = []ruleCase{
 	{"a sub-processor used before its notice period ran", "SUBP-28-2-b", "", func(p *model.Project) {
 		processor(p, "anthropic").NoticeSent = "2026-09-15"
 	}},
-	{"a new sub-processor too soon after the list", "SUBP-28-2-b", "", func(p *model.Project) {
+	{"general authorisation without a notice period", "SUBP-28-2-b", "", func(p *model.Project) {
+		subprocessors.Terms(p).SubprocessorNoticeDays = 0
+	}},
+	{"a new sub-processor without the day customers were told", "SUBP-28-2-b", "", func(p *model.Project) {
 		processor(p, "meridian-support").NoticeSent = ""
 		processor(p, "meridian-support").Added = "2026-12-01"
 	}},

@@ -104,8 +104,9 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2018-05-25", "2018-05-25", "2021-03-01", false},
 		{"2021-02-28", "2018-05-25", "2021-03-01", false},
 		{"2021-03-01", "2021-03-01", "2025-12-15", false},
-		{"2026-11-23", "2025-12-15", "2026-12-15", false},
-		{"2027-06-01", "2026-12-15", "", false},
+		// 2026-12-15-2 replaces the version of the same effective date.
+		{"2026-12-01", "2025-12-15", "2026-12-15-2", false},
+		{"2027-06-01", "2026-12-15-2", "", false},
 	} {
 		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes)
 		if err != nil {
@@ -152,7 +153,7 @@ func TestBuildShowsVersions(t *testing.T) {
 		return string(b)
 	}
 	eu := read("eu/index.html")
-	for _, want := range []string{"<dd>2025-12-15</dd>", "A new version of this notice takes effect on 15 December 2026.", `href="../eu/2026-12-15/"`, `href="../eu/versions/">All versions`} {
+	for _, want := range []string{"<dd>2025-12-15</dd>", "A new version of this notice takes effect on 15 December 2026.", `href="../eu/2026-12-15-2/"`, `href="../eu/versions/">All versions`} {
 		if !strings.Contains(eu, want) {
 			t.Errorf("eu page lacks %q", want)
 		}

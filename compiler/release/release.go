@@ -163,12 +163,14 @@ func (l *Ledger) Notices() []string {
 
 // Resolve returns the version of a notice in force on day (the latest whose
 // effective date is not after it) and the next upcoming one (the earliest
-// effective after it); either may be nil.
+// effective after it); either may be nil. Of two versions with the same
+// effective date the later one replaces the earlier (DATE-2 replaces DATE).
 func (l *Ledger) Resolve(noticeID string, day model.Date) (inForce, upcoming *Version) {
 	for _, v := range l.Of(noticeID) {
-		if v.Effective <= day {
+		switch {
+		case v.Effective <= day:
 			inForce = v
-		} else if upcoming == nil {
+		case upcoming == nil || v.Effective == upcoming.Effective:
 			upcoming = v
 		}
 	}

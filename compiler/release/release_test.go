@@ -29,7 +29,7 @@ func TestVersionOrder(t *testing.T) {
 	if in.ID != "2026-01-01-10" || up.ID != "2027-01-01" {
 		t.Errorf("resolve: %s, %s", in.ID, up.ID)
 	}
-	if in, up := l.Resolve("eu", "2025-06-01"); in != nil || up.ID != "2026-01-01" {
+	if in, up := l.Resolve("eu", "2025-06-01"); in != nil || up.ID != "2026-01-01-10" { // the latest of the same effective date replaces the others
 		t.Errorf("before the first: %v, %v", in, up)
 	}
 	// The ledger is stored in release order (the chain's), not sorted.

@@ -354,7 +354,7 @@ func (b *builder) recipients() *notice.Section {
 	}
 	if len(b.p.Processors) > 0 && b.c.Publishes("subprocessors") {
 		s.Use("processors")
-		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider, what it does, where it processes data and the safeguard for any transfer.")
+		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider that processes our business customers' data for them, what it does, where it processes data and the safeguard for any transfer.")
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -176,22 +177,35 @@ func (b *builder) sharing() *notice.Section {
 		items = append(items, notice.Strong(notice.Plain(r.Name))+": "+notice.Inline(string(r.Description)))
 	}
 	s.Add(&notice.List{Items: items})
-	switch {
-	case len(b.p.Processors) > 0 && b.c.Publishes("subprocessors"):
+	// The processors of customers' data are named on the sub-processor
+	// list, when it is published; the policy names the others itself.
+	var listed int
+	var others []notice.Text
+	for _, pr := range b.p.Processors {
+		if b.c.Publishes(subprocessors.ID) && subprocessors.Listed(pr) {
+			listed++
+			continue
+		}
+		where := append([]string{pr.Country}, pr.Locations...)
+		others = append(others, notice.Strong(notice.Plain(pr.Name))+" ("+notice.Plain(pr.Service)+"; "+j.Countries(change.Uniq(where))+")")
+	}
+	if len(b.p.Processors) > 0 {
 		s.Use("processors")
-		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(len(b.p.Processors))),
+	}
+	switch {
+	case listed > 0 && len(others) == 0:
+		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(listed)),
 			"service providers that process personal data for us by name, with what they do and where, on our",
 			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
-	case len(b.p.Processors) > 0:
-		// No sub-processor list is published: the policy names them.
-		s.Use("processors")
-		var ps []notice.Text
-		for _, pr := range b.p.Processors {
-			where := append([]string{pr.Country}, pr.Locations...)
-			ps = append(ps, notice.Strong(notice.Plain(pr.Name))+" ("+notice.Plain(pr.Service)+"; "+j.Countries(change.Uniq(where))+")")
-		}
+	case listed > 0:
+		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(listed)),
+			"service providers that process our business customers' data for them by name, with what they do and where, on our",
+			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
+		s.P("The other service providers that process personal data for us are:")
+		s.Add(&notice.List{Items: others})
+	case len(others) > 0:
 		s.P("The service providers that process personal data for us are:")
-		s.Add(&notice.List{Items: ps})
+		s.Add(&notice.List{Items: others})
 	}
 	return s
 }

@@ -34,9 +34,21 @@ type OrganizationFacts struct {
 	ProcessorForCustomers model.Answer `yaml:"processor_for_customers"`
 }
 
+// ProcessorFacts say whether a processor is a sub-processor of customers'
+// data.
+type ProcessorFacts struct {
+	// Whether the processor processes personal data that the organisation
+	// processes on behalf of its business customers (a sub-processor, on
+	// the sub-processor list). When no, it works only for the
+	// organisation's own purposes, and the privacy policy names it; when
+	// not stated, it is listed.
+	CustomerData model.Answer `yaml:"customer_data"`
+}
+
 // Extensions implements jurisdiction.Extender: the pack's own data.
 func (*Pack) Extensions() model.Extensions {
 	return model.Extensions{
+		{Pack: ID, On: reflect.TypeOf(model.Processor{}), Type: reflect.TypeOf(ProcessorFacts{}), Doc: func(k string) string { return docs[k] }},
 		{Pack: ID, On: reflect.TypeOf(model.Organization{}), Type: reflect.TypeOf(OrganizationFacts{}), Doc: func(k string) string { return docs[k] }},
 		{Pack: ID, On: reflect.TypeOf(model.Changes{}), Type: reflect.TypeOf(ChangeTerms{}), Doc: func(k string) string { return docs[k] }},
 	}
@@ -51,6 +63,13 @@ func Terms(p *model.Project) *ChangeTerms {
 		}
 	}
 	return &ChangeTerms{}
+}
+
+// Listed reports whether a processor is on the sub-processor list: it
+// processes customers' data (processors[].customer_data is not no).
+func Listed(pr *model.Processor) bool {
+	f := model.ExtOf[ProcessorFacts](pr.Ext, ID)
+	return f == nil || !f.CustomerData.IsNo()
 }
 
 // processorForCustomers is organization.processor_for_customers.

@@ -39,8 +39,8 @@ func (*Pack) Name() string { return "Sub-processor list (GDPR Art. 28, EDPB Opin
 // processor for business customers.
 func (*Pack) Applies(c *j.Context) (bool, string) {
 	switch {
-	case len(c.Project.Processors) == 0:
-		return false, "the project lists no processors"
+	case len(listed(c.Project)) == 0:
+		return false, "the project lists no processors of its customers' data"
 	case processorForCustomers(c.Project).IsNo():
 		return false, "the organisation processes no personal data on behalf of business customers (organization.processor_for_customers: no)"
 	}
@@ -53,6 +53,20 @@ func (*Pack) Applies(c *j.Context) (bool, string) {
 // release against the version released before (CheckRelease).
 func (*Pack) Requirements() []*j.Requirement { return requirements }
 
+// onList holds for a processor on the sub-processor list.
+var onList = j.Named("it processes customers' data", "it works only for our own purposes", j.Not(j.IsNo("customer_data")))
+
+// listed returns the processors on the sub-processor list.
+func listed(p *model.Project) []*model.Processor {
+	var out []*model.Processor
+	for _, pr := range p.Processors {
+		if pr != nil && Listed(pr) {
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 var requirements = []*j.Requirement{
 	{ID: "SUBP-28-2-a", Citation: "GDPR Art. 28(2), first sentence; UK GDPR Art. 28(2)", Severity: diag.Error,
 		Summary: "Whether customers gave prior specific or general written authorisation to engage sub-processors.",
@@ -60,21 +74,29 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(j.Each{In: "changes", Require: []string{"subprocessor_authorisation"},
 			Message: "the sub-processor list does not say whether customers gave specific or general written authorisation to engage sub-processors",
 			Hint:    "add subprocessor_authorisation: general (or specific) under changes:, as your data processing agreement says"})},
-	{ID: "SUBP-EDPB-22-2024", Citation: "EDPB Opinion 22/2024, paras. 25-32", Severity: diag.Error, From: "2024-10-07",
-		Summary: "The identity of every sub-processor readily available: name, address and contact, with its country and service.",
+	// An Art. 64(2) opinion interprets Art. 28 as it stood from the start:
+	// the expectation is dated from the GDPR, not from the opinion.
+	{ID: "SUBP-EDPB-22-2024", Citation: "GDPR Arts. 24(1), 28(1)-(2), as read by EDPB Opinion 22/2024, paras. 25-32", Severity: diag.Error, From: "2018-05-25",
+		Summary: "The identity of every sub-processor readily available: name, address and contact person, with its country and service.",
 		Section: "list", Data: []string{"processors.name", "processors.address", "processors.contact", "processors.country", "processors.service"},
 		Each: j.ForEach(
-			j.Each{In: "processors", Require: []string{"address"}, Noun: "sub-processor",
-				Message: "sub-processor {id} has no address; customers must have each sub-processor's name, address and contact readily available",
+			j.Each{In: "processors", Where: onList, Require: []string{"address"}, Noun: "sub-processor",
+				Message: "sub-processor {id} has no address; the EDPB expects customers to have each sub-processor's name, address and contact person readily available",
 				Hint:    "add address: to sub-processor {id} (its contracting entity's registered or business address)"},
-			j.Each{In: "processors", Require: []string{"contact"}, Noun: "sub-processor",
-				Message: "sub-processor {id} has no contact; customers must have each sub-processor's name, address and contact readily available",
-				Hint:    "add contact: to sub-processor {id} (its data protection contact: a name, an email address or a web form)"},
+			j.Each{In: "processors", Where: onList, Require: []string{"contact"}, Noun: "sub-processor",
+				Message: "sub-processor {id} has no contact; the EDPB expects customers to have each sub-processor's name, address and contact person readily available",
+				Hint:    "add contact: to sub-processor {id} (its data protection contact: a name with an email address or a web form)"},
 		)},
 	{ID: "SUBP-28-2-b", Citation: "GDPR Art. 28(2), second sentence; UK GDPR Art. 28(2)", Severity: diag.Error,
 		Summary: "Under general authorisation, customers are told of a new sub-processor, with time to object, the agreed notice period before it is used.",
-		When:    "a sub-processor not yet in use, or one with the date customers were told, under general authorisation with a notice period",
-		Section: "changes", Data: []string{"processors.added", "processors.notice_sent", "changes.subprocessor_notice_days"},
+		// Under general authorisation the list promises notice and a right
+		// to object: the period and the way to object must be stated.
+		Each: j.ForEach(j.Each{In: "changes", Where: j.Is("subprocessor_authorisation", "general"),
+			Require: []string{"subprocessor_notice_days", "subprocessor_objection"},
+			Message: "customers gave general authorisation, so the list must say how long before a new sub-processor they are told and how they object",
+			Hint:    "add subprocessor_notice_days: (the period your data processing agreement gives) and subprocessor_objection: (how customers object)"}),
+		When:    "a sub-processor not yet in use, or one with the date customers were told",
+		Section: "changes", Data: []string{"processors.added", "processors.notice_sent", "changes.subprocessor_notice_days", "changes.subprocessor_objection"},
 		Check: checkNoticeWindow},
 }
 
@@ -88,7 +110,7 @@ func checkNoticeWindow(c *j.Context, r *j.Report) {
 		return // no agreed period; under specific authorisation each one is authorised in advance
 	}
 	for i, pr := range c.Project.Processors {
-		if !pr.Added.Valid() {
+		if !pr.Added.Valid() || !Listed(pr) {
 			continue
 		}
 		path := model.Index("processors", i)
@@ -100,11 +122,11 @@ func checkNoticeWindow(c *j.Context, r *j.Report) {
 					pr.ID, pr.Added, got, pr.NoticeSent, n)
 			}
 		case pr.Added > c.Date:
-			if got := days(c.Date, pr.Added); got < n {
-				r.Missing(path+".added", fmt.Sprintf("add notice_sent: with the day customers were told, or use %s from %s at the earliest", pr.ID, c.Date.AddDays(n)),
-					"sub-processor %q is to be used from %s, %d days after this list takes effect on %s, and the data does not say customers were told earlier; the notice period agreed with them is %d days",
-					pr.ID, pr.Added, got, c.Date, n)
-			}
+			// Publishing the list is not telling customers (Art. 28(2):
+			// "inform"; the subscription is theirs to take up).
+			r.Missing(path, fmt.Sprintf("add notice_sent: with the day customers were told of %s; it must be at least %d days before %s", pr.ID, n, pr.Added),
+				"sub-processor %q is to be used from %s, but the data does not say when customers were told of it; under general authorisation they must be told at least %d days before",
+				pr.ID, pr.Added, n)
 		}
 	}
 }
@@ -130,8 +152,8 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 // object (GDPR Art. 28(2)), counted from when they were told (notice_sent,
 // else the release date).
 func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte) error {
-	if Terms(p).SubprocessorNoticeDays == 0 || lastData == nil {
-		return nil // no notice period, or the first list: nothing was added to it
+	if Terms(p).SubprocessorNoticeDays == 0 || Terms(p).SubprocessorAuthorisation == "specific" || lastData == nil {
+		return nil // no notice period, authorised one by one, or the first list: nothing was added to it
 	}
 	var snap struct {
 		Processors []struct {
@@ -147,8 +169,12 @@ func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte
 	}
 	n := Terms(p).SubprocessorNoticeDays
 	for _, pr := range p.Processors {
-		if known[pr.ID] || pr.Added == "" {
+		if known[pr.ID] || !Listed(pr) {
 			continue
+		}
+		if pr.Added == "" {
+			return fmt.Errorf("new sub-processor %s has no start date (processors[].added): customers must be told %d days before it is used (changes.subprocessor_notice_days; prior information under GDPR Art. 28(2))",
+				pr.ID, n)
 		}
 		announced := released
 		if pr.NoticeSent.Valid() && pr.NoticeSent < announced {
@@ -181,34 +207,32 @@ func days(from, to model.Date) int {
 // list's).
 func compile(c *j.Context) *notice.Document {
 	p := c.Project
-	if len(p.Processors) == 0 {
+	if len(listed(p)) == 0 {
 		return nil
 	}
 	doc := &notice.Document{ID: ID, Title: "Sub-processors", Organization: p.Organization.Name,
 		Effective: c.Date, LastUpdated: c.LastUpdated}
 	s := &notice.Section{ID: "list", Title: "Our sub-processors"}
-	s.P(notice.Plain(p.Organization.Name) + " uses these service providers to process personal data on its behalf, including personal data it processes for its business customers.")
+	s.P(notice.Plain(p.Organization.Name) + " engages these sub-processors to process personal data on behalf of its business customers, as their processor.")
 	var rows [][]notice.Text
 	var planned []notice.Text
 	var ids []notice.Definition // each one's address and contact (EDPB Opinion 22/2024)
 	for i, pr := range p.Processors {
+		if pr == nil || !Listed(pr) {
+			continue
+		}
 		s.Use(model.Index("processors", i))
 		name := notice.Strong(notice.Plain(pr.Name))
 		if pr.LegalName != "" && pr.LegalName != pr.Name {
 			name += " (" + notice.Plain(pr.LegalName) + ")"
 		}
 		if pr.Added != "" && pr.Added > c.Date {
-			planned = append(planned, notice.Plain(pr.Name)+" from "+notice.Plain(string(pr.Added)))
-			name += ", from " + notice.Plain(string(pr.Added))
-		}
-		var purposes []notice.Text
-		for _, id := range pr.Purposes {
-			for j, pu := range p.Purposes {
-				if pu.ID == id {
-					s.Use(model.Index("purposes", j))
-					purposes = append(purposes, notice.Plain(pu.Name))
-				}
+			when := notice.Plain(pr.Name) + " from " + notice.Plain(string(pr.Added))
+			if pr.NoticeSent.Valid() {
+				when += " (announced on " + notice.Plain(string(pr.NoticeSent)) + ")"
 			}
+			planned = append(planned, when)
+			name += ", from " + notice.Plain(string(pr.Added))
 		}
 		where := append([]string{pr.Country}, pr.Locations...)
 		var uniq []string
@@ -228,13 +252,13 @@ func compile(c *j.Context) *notice.Document {
 			}
 			safeguard = notice.Series(tools, "and")
 		}
-		rows = append(rows, []notice.Text{name, notice.Plain(pr.Service), notice.Series(purposes, "and"),
+		rows = append(rows, []notice.Text{name, notice.Plain(pr.Service),
 			notice.Text(j.UpperFirst(string(j.Countries(uniq)))), safeguard})
 		if id := identity(pr); id != "" {
 			ids = append(ids, notice.Definition{Term: notice.Plain(pr.Name), Text: id})
 		}
 	}
-	s.Add(&notice.Table{Caption: "Sub-processors", Head: []string{"Sub-processor", "Service", "Purposes", "Where", "Transfer safeguard"}, Rows: rows})
+	s.Add(&notice.Table{Caption: "Sub-processors", Head: []string{"Sub-processor", "What it does for our customers", "Where", "Transfer safeguard"}, Rows: rows})
 	if len(planned) > 0 {
 		s.P("We will use these new sub-processors only from the date shown: " + notice.Series(planned, "and") + ".")
 	}
