@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction"
 )
 
 // RulesReference returns the Markdown table of every requirement of every
@@ -12,6 +13,7 @@ import (
 // list of implemented rules cannot drift from the code.
 func RulesReference() string {
 	var b strings.Builder
+	b.WriteString(coverageTable())
 	for _, j := range DefaultJurisdictions() {
 		fmt.Fprintf(&b, "#### %s (`%s`)\n\n", j.Name(), j.ID())
 		if len(j.Requirements()) == 0 {
@@ -50,3 +52,30 @@ func RulesReference() string {
 }
 
 func esc(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// coverageTable counts, per pack, the BLOCK rules of the legal-requirements
+// reference its law asks for (its reference data's required_rules):
+// checked against the data, disclosed from data the model requires (the
+// notice states them whenever it is published), and missing.
+func coverageTable() string {
+	ref, _ := Reference()
+	js := DefaultJurisdictions()
+	var b strings.Builder
+	b.WriteString("Coverage of the BLOCK rules of the legal-requirements reference, per rule pack (each pack lists the rules its law asks for in its `reference/rules.yaml`):\n\n")
+	b.WriteString("| pack | BLOCK rules | checked against the data | disclosed from required data | missing |\n|---|---|---|---|---|\n")
+	var all jurisdiction.Coverage
+	var missing []string
+	for _, j := range js {
+		c := jurisdiction.CoverageOf(jurisdiction.RequiredOf(ref, j.ID()), js)
+		fmt.Fprintf(&b, "| `%s` | %d | %d | %d | %d |\n", j.ID(), c.Required, len(c.Checked), len(c.Disclosed), len(c.Missing))
+		all.Required += c.Required
+		all.Checked = append(all.Checked, c.Checked...)
+		all.Disclosed = append(all.Disclosed, c.Disclosed...)
+		missing = append(missing, c.Missing...)
+	}
+	fmt.Fprintf(&b, "| all | %d | %d | %d | %d |\n\n", all.Required, len(all.Checked), len(all.Disclosed), len(missing))
+	if len(missing) > 0 {
+		b.WriteString("Missing: " + "`" + strings.Join(missing, "`, `") + "`.\n\n")
+	}
+	return b.String()
+}

@@ -257,7 +257,7 @@ var ruleCases = []ruleCase{
 	{"sharing without honouring GPC", "CCR-7025-b", "", func(p *model.Project) {
 		p.Cookies.GlobalPrivacyControl.Honored = model.No
 	}},
-	{"Shine the Light without contact", "STL-1798.83", "", func(p *model.Project) {
+	{"Shine the Light without contact", "STL-1798.83-b", "", func(p *model.Project) {
 		california.Of(p).ShineTheLight.DisclosesForDirectMarketing = model.Yes
 	}},
 	{"financial incentives without their notice", "CCR-7016-c", "", func(p *model.Project) {

@@ -119,6 +119,10 @@ type Requirement struct {
 	Data []string
 	// Section is the anchor of the notice section that discloses it.
 	Section string
+	// Covers are the ids of other rules of the legal-requirements
+	// reference this requirement implements too (GDPR-13-1-c makes the
+	// GDPR-14-1-c disclosure for data from other sources).
+	Covers []string
 	// From and Until bound the dates (YYYY-MM-DD, inclusive) on which the
 	// rule is in force; empty means open.
 	From, Until model.Date

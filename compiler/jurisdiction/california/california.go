@@ -174,7 +174,7 @@ var requirements = []*j.Requirement{
 	{ID: "CCPA-1798.130-a-5", Citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)", Severity: diag.Error,
 		Summary: "The notice shows its last-updated date, which is at most 12 months before the date it is in force.",
 		Section: "top", Check: checkFresh},
-	{ID: "STL-1798.83", Citation: "Civ. Code §1798.83(b)(1), (c)(2)", Severity: diag.Error,
+	{ID: "STL-1798.83-b", Citation: "Civ. Code §1798.83(b)(1), (c)(2)", Severity: diag.Error,
 		Summary: "Shine the Light: a business with 20 or more employees that discloses personal information to third parties for their direct marketing gives a contact for requests, or says customers can opt in or out.",
 		Section: "shine-the-light", Data: []string{"california.shine_the_light"},
 		Each: j.ForEach(j.Each{In: "california.shine_the_light",

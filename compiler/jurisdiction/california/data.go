@@ -153,6 +153,7 @@ func extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Category{}), Type: reflect.TypeOf(CategoryFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
+		referenceExtension,
 	}
 }
 

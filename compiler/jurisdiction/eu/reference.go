@@ -30,6 +30,8 @@ type ReferenceSections struct {
 	Adequacy *AdequacyLists `yaml:"adequacy" validate:"required"`
 	// Transfer tools and the dates they can be relied on.
 	TransferTools *TransferTools `yaml:"transfer_tools" validate:"required"`
+	// The rules of the legal-requirements reference the pack's law asks for.
+	RequiredRules *j.RequiredRules `yaml:"required_rules" validate:"required"`
 }
 
 // Membership lists the members of a group of countries over time.

@@ -755,3 +755,19 @@ var basisWords = map[string]bool{
 	"pursued": true, "pursue": true, "by": true, "purposes": true, "purpose": true, "legal": true, "basis": true, "art": true, "article": true,
 	"6": true, "1": true, "f": true, "gdpr": true, "reasonable": true, "necessary": true, "as": true, "described": true, "above": true,
 }
+
+// art14 are the Art. 14 rules (data not obtained from the person) each
+// requirement makes as well: the notice is one for both articles, and its
+// citations say so.
+var art14 = map[string][]string{
+	"GDPR-13-1-a": {"GDPR-14-1-a"}, "GDPR-13-1-b": {"GDPR-14-1-b", "GDPR-37-7"}, "GDPR-13-1-c": {"GDPR-14-1-c"},
+	"GDPR-13-1-d": {"GDPR-14-2-b"}, "GDPR-13-1-e": {"GDPR-14-1-e"}, "GDPR-13-1-f": {"GDPR-14-1-f"},
+	"GDPR-13-2-a": {"GDPR-14-2-a"}, "GDPR-13-2-b": {"GDPR-14-2-c"}, "GDPR-13-2-c": {"GDPR-14-2-d"},
+	"GDPR-13-2-d": {"GDPR-14-2-e"}, "GDPR-14-1-d": {"GDPR-14-2-f"}, "GDPR-13-2-f": {"GDPR-14-2-g"},
+}
+
+func init() {
+	for _, q := range requirements {
+		q.Covers = append(q.Covers, art14[q.ID]...)
+	}
+}

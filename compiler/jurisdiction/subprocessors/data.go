@@ -51,6 +51,7 @@ func (*Pack) Extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Processor{}), Type: reflect.TypeOf(ProcessorFacts{}), Doc: func(k string) string { return docs[k] }},
 		{Pack: ID, On: reflect.TypeOf(model.Organization{}), Type: reflect.TypeOf(OrganizationFacts{}), Doc: func(k string) string { return docs[k] }},
 		{Pack: ID, On: reflect.TypeOf(model.Changes{}), Type: reflect.TypeOf(ChangeTerms{}), Doc: func(k string) string { return docs[k] }},
+		referenceExtension,
 	}
 }
 

@@ -1,0 +1,91 @@
+package jurisdiction
+
+import (
+	"reflect"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/model"
+)
+
+// RequiredRules lists the rules of the project's legal-requirements
+// reference that a pack's law asks for, as a section (required_rules:) of
+// the pack's reference data: what its requirements must implement, so the
+// rules still missing can be counted and named.
+type RequiredRules struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked against the reference.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// The rules, by id.
+	Rules []*RuleRef `yaml:"rules" validate:"required,min=1,dive"`
+}
+
+// RuleRef names one rule of the reference.
+type RuleRef struct {
+	Pos diag.Pos `yaml:"-"`
+	// The rule id, e.g. GDPR-13-1-a.
+	ID string `yaml:"id" validate:"required"`
+	// Its legal source, as the reference cites it.
+	Citation string `yaml:"citation" validate:"required"`
+}
+
+// RequiredOf returns the rules pack's reference data says its law asks for
+// (a *RequiredRules field of its extension of model.Reference), or nil.
+func RequiredOf(ref *model.Reference, pack string) *RequiredRules {
+	if ref == nil {
+		return nil
+	}
+	x := reflect.ValueOf(ref.Ext[pack])
+	if x.Kind() != reflect.Pointer || x.IsNil() || x.Elem().Kind() != reflect.Struct {
+		return nil
+	}
+	for i := 0; i < x.Elem().NumField(); i++ {
+		if r, ok := x.Elem().Field(i).Interface().(*RequiredRules); ok {
+			return r
+		}
+	}
+	return nil
+}
+
+// Coverage counts a pack's BLOCK rules against its reference list.
+type Coverage struct {
+	// Required is the number of rules the reference lists for the pack.
+	Required int
+	// Checked are the listed rules a requirement checks against the data;
+	// Disclosed those the notice discloses from data the model requires
+	// (no check of their own); Missing those no pack implements.
+	Checked, Disclosed []string
+	Missing            []string
+}
+
+// CoverageOf compares the rules a pack's reference data lists with the
+// BLOCK requirements of every registered pack (a rule may be implemented by
+// another pack: the global policy's CalOPPA rules, say).
+func CoverageOf(req *RequiredRules, packs []Jurisdiction) Coverage {
+	impl := map[string]*Requirement{}
+	for _, j := range packs {
+		for _, q := range j.Requirements() {
+			if q.Severity == diag.Error {
+				impl[q.ID] = q
+				for _, id := range q.Covers {
+					impl[id] = q
+				}
+			}
+		}
+	}
+	var c Coverage
+	if req == nil {
+		return c
+	}
+	for _, r := range req.Rules {
+		c.Required++
+		switch q, ok := impl[r.ID]; {
+		case !ok:
+			c.Missing = append(c.Missing, r.ID)
+		case q.Checks():
+			c.Checked = append(c.Checked, r.ID)
+		default:
+			c.Disclosed = append(c.Disclosed, r.ID)
+		}
+	}
+	return c
+}
