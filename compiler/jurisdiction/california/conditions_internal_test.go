@@ -47,7 +47,7 @@ func TestCaliforniaConditions(t *testing.T) {
 		"CCR-7011-e-1-D":    "for each category",
 		"CCPA-1798.135-a-1": "when california.sells is yes or california.shares is yes",
 		"CCPA-1798.135-a-2": "when california.sensitive_beyond_permitted is yes",
-		"STL-1798.83-b":       "when california.shine_the_light.employees_20_or_more is yes and california.shine_the_light.discloses_for_direct_marketing is yes",
+		"STL-1798.83-b":     "when california.shine_the_light.employees_20_or_more is yes and california.shine_the_light.discloses_for_direct_marketing is yes",
 		"CCR-7016-c":        "when california.financial_incentives is yes",
 		"CCR-7011-e-5":      "when california.metrics.required is yes",
 	}

@@ -67,6 +67,7 @@ var docs = map[string]string{
 	"ReferenceSections":                "ReferenceSections are the sections of the pack's reference files.",
 	"ReferenceSections.Adequacy":       "Adequacy decisions, per regime.",
 	"ReferenceSections.EEA":            "Countries of the European Economic Area and when they were members.",
+	"ReferenceSections.RequiredRules":  "The rules of the legal-requirements reference the pack's law asks for.",
 	"ReferenceSections.TransferTools":  "Transfer tools and the dates they can be relied on.",
 	"Representatives":                  "Representatives are the Art. 27 representatives.",
 	"Representatives.EU":               "Representative in the EU (GDPR Art. 27).",
