@@ -201,6 +201,9 @@ var ruleCases = []ruleCase{
 	{"retention indefinitely", "GDPR-13-2-a", "", func(p *model.Project) {
 		p.Retention[len(p.Retention)-1].Criteria = "We keep it indefinitely."
 	}},
+	{"a fee for access requests", "GDPR-12-5", "", func(p *model.Project) {
+		p.Rights.ResponseTime = "We answer within one month. Copies of your data cost $10 per request."
+	}},
 	{"consent without withdrawal", "GDPR-13-2-c", "", func(p *model.Project) {
 		p.Rights.ConsentWithdrawal = ""
 	}},

@@ -1,6 +1,7 @@
 package eu
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -121,6 +122,11 @@ var requirements = []*j.Requirement{
 	{ID: "GDPR-13-2-b", Citation: "GDPR Art. 13(2)(b), 14(2)(c)", Severity: diag.Error,
 		Summary: "The rights of access, rectification, erasure, restriction, objection and portability, and how to exercise them.",
 		Section: "your-rights", Data: []string{"rights.request_methods"}},
+	{ID: "GDPR-12-5", Citation: "GDPR Art. 12(5); UK GDPR Art. 12(5)", Severity: diag.Error,
+		Summary: "The information and the exercise of rights are free of charge; a fee only for manifestly unfounded or excessive requests.",
+		When:    "the rights' text asks for a payment", Section: "your-rights",
+		Data:  []string{"rights.offered.description", "rights.verification", "rights.response_time", "rights.appeal", "rights.authorized_agents", "rights.request_methods.note"},
+		Check: checkFreeOfCharge},
 	{ID: "GDPR-21-4", Citation: "GDPR Art. 21(4)", Severity: diag.Error,
 		Summary: "The right to object, presented clearly and separately from other information.",
 		Section: "right-to-object", Data: []string{"purposes.legal_bases", "purposes.direct_marketing"}},
@@ -769,5 +775,50 @@ var art14 = map[string][]string{
 func init() {
 	for _, q := range requirements {
 		q.Covers = append(q.Covers, art14[q.ID]...)
+	}
+}
+
+var (
+	feeRE = regexp.MustCompile(`(?i)\b(fees?|charges?|charged|pay|paid|payment|costs?)\b`)
+	// freeRE and excessiveRE are what makes a sentence naming a payment
+	// lawful: it says the request is free, or a fee is only for the
+	// manifestly unfounded or excessive requests Art. 12(5)(a) allows.
+	freeRE      = regexp.MustCompile(`(?i)\b(free|no (fee|charge|cost)s?|without (a |any )?(fee|charge|cost)|at no (cost|charge)|(do|will|does|shall) not charge|(don't|won't|never) charge)\b`)
+	excessiveRE = regexp.MustCompile(`(?i)manifestly unfounded|excessive`)
+	sentenceRE  = regexp.MustCompile(`[^.!?]+[.!?]*`)
+)
+
+// checkFreeOfCharge reports a sentence of the rights' text that asks for a
+// payment without saying the request is free, or that the fee is only for
+// manifestly unfounded or excessive requests (GDPR Art. 12(5)).
+func checkFreeOfCharge(c *j.Context, r *j.Report) {
+	rt := c.Project.Rights
+	if rt == nil {
+		return
+	}
+	texts := []struct {
+		path, text string
+	}{
+		{"rights.verification", string(rt.Verification)}, {"rights.response_time", string(rt.ResponseTime)},
+		{"rights.appeal", string(rt.Appeal)}, {"rights.authorized_agents", string(rt.AuthorizedAgents)},
+	}
+	for i, o := range rt.Offered {
+		if o != nil {
+			texts = append(texts, struct{ path, text string }{model.Index("rights.offered", i) + ".description", string(o.Description)})
+		}
+	}
+	for i, m := range rt.RequestMethods {
+		if m != nil {
+			texts = append(texts, struct{ path, text string }{model.Index("rights.request_methods", i) + ".note", m.Note})
+		}
+	}
+	for _, t := range texts {
+		for _, sentence := range sentenceRE.FindAllString(t.text, -1) {
+			if feeRE.MatchString(sentence) && !freeRE.MatchString(sentence) && !excessiveRE.MatchString(sentence) {
+				r.Missing(t.path, "make requests free of charge, or say a fee applies only to manifestly unfounded or excessive requests",
+					"the text asks people to pay to exercise their rights: %s", j.Quote(strings.TrimSpace(sentence)))
+				break
+			}
+		}
 	}
 }

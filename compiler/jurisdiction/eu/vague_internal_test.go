@@ -38,3 +38,21 @@ func TestRestatesBasis(t *testing.T) {
 		}
 	}
 }
+
+// A sentence asking for a payment is refused unless it says the request is
+// free or the fee is only for manifestly unfounded or excessive requests.
+func TestFeeSentences(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Copies of your data cost $10 per request.":                                      true,
+		"We charge an administrative fee for each request.":                              true,
+		"Requests are free of charge.":                                                   false,
+		"We do not charge for requests.":                                                 false,
+		"We may charge a reasonable fee for manifestly unfounded or excessive requests.": false,
+		"We answer within one month.":                                                    false,
+	} {
+		bad := feeRE.MatchString(s) && !freeRE.MatchString(s) && !excessiveRE.MatchString(s)
+		if bad != want {
+			t.Errorf("%q: refused %v, want %v", s, bad, want)
+		}
+	}
+}
