@@ -119,6 +119,10 @@ type Requirement struct {
 	Data []string
 	// Section is the anchor of the notice section that discloses it.
 	Section string
+	// Release says the requirement is checked when a release is planned,
+	// against the version released before (the pack's ReleaseChecker),
+	// since only the history tells what is new.
+	Release bool
 	// Covers are the ids of other rules of the legal-requirements
 	// reference this requirement implements too (GDPR-13-1-c makes the
 	// GDPR-14-1-c disclosure for data from other sources).

@@ -122,6 +122,9 @@ var requirements = []*j.Requirement{
 	{ID: "GDPR-13-2-b", Citation: "GDPR Art. 13(2)(b), 14(2)(c)", Severity: diag.Error,
 		Summary: "The rights of access, rectification, erasure, restriction, objection and portability, and how to exercise them.",
 		Section: "your-rights", Data: []string{"rights.request_methods"}},
+	{ID: "GDPR-13-3", Citation: "GDPR Art. 13(3), 14(4); UK GDPR Art. 13(3), 14(4)", Severity: diag.Error, Release: true,
+		Summary: "People are told of a new purpose before the data is used for it: a release may not add a purpose first used before the release.",
+		When:    "a release adds a purpose", Section: "purposes-and-legal-bases", Data: []string{"purposes.first_used"}},
 	{ID: "GDPR-12-5", Citation: "GDPR Art. 12(5); UK GDPR Art. 12(5)", Severity: diag.Error,
 		Summary: "The information and the exercise of rights are free of charge; a fee only for manifestly unfounded or excessive requests.",
 		When:    "the rights' text asks for a payment", Section: "your-rights",
@@ -770,6 +773,7 @@ var art14 = map[string][]string{
 	"GDPR-13-1-d": {"GDPR-14-2-b"}, "GDPR-13-1-e": {"GDPR-14-1-e"}, "GDPR-13-1-f": {"GDPR-14-1-f"},
 	"GDPR-13-2-a": {"GDPR-14-2-a"}, "GDPR-13-2-b": {"GDPR-14-2-c"}, "GDPR-13-2-c": {"GDPR-14-2-d"},
 	"GDPR-13-2-d": {"GDPR-14-2-e"}, "GDPR-14-1-d": {"GDPR-14-2-f"}, "GDPR-13-2-f": {"GDPR-14-2-g"},
+	"GDPR-13-3": {"GDPR-14-4"},
 }
 
 func init() {
