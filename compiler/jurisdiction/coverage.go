@@ -89,3 +89,11 @@ func CoverageOf(req *RequiredRules, packs []Jurisdiction) Coverage {
 	}
 	return c
 }
+
+// RequiredSection is the reference data of a pack that ships no other
+// facts: its required_rules: section (the eu pack's has its dated lists
+// beside it).
+type RequiredSection struct {
+	// The rules of the legal-requirements reference the pack's law asks for.
+	RequiredRules *RequiredRules `yaml:"required_rules" validate:"required"`
+}

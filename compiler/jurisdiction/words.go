@@ -102,6 +102,20 @@ func ContactWays(ct *model.Contact) notice.Text {
 	return ContactLine(&c)
 }
 
+// ContactKeys are the keys of a contact of which one makes it reachable
+// (Reachable), for declarative rules that ask for a way to reach someone
+// (RequireAny: KeysOf("representatives.eu", ContactKeys)).
+var ContactKeys = []string{"email", "web_form", "phone", "toll_free_phone", "address", "url"}
+
+// KeysOf returns keys as keys of the object at prefix.
+func KeysOf(prefix string, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = prefix + "." + k
+	}
+	return out
+}
+
 // Reachable reports whether ct gives any way to reach it.
 func Reachable(ct *model.Contact) bool {
 	return ct != nil && (ct.Email != "" || ct.WebForm != "" || ct.Phone != "" ||

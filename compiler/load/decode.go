@@ -358,6 +358,21 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 		v.FieldByIndex(f.Index).Set(reflect.ValueOf(pos))
 	}
 	addExtensions(v, d.exts, pos)
+	d.entries(m, path, func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode) {
+		f, ok := st.fields[key]
+		if !ok {
+			d.unknownKey(keyNode, path, key, st)
+			return
+		}
+		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
+		d.decode(mv.Value, fieldValue(v, f), kpath, depth+1)
+	})
+}
+
+// entries calls fn for each entry of the mapping m at path, once per key:
+// a key written twice is reported with both positions, and the second is
+// not decoded.
+func (d *decoder) entries(m *ast.MappingNode, path string, fn func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode)) {
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, path)
@@ -371,13 +386,7 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 			continue
 		}
 		seen[key] = keyNode
-		f, ok := st.fields[key]
-		if !ok {
-			d.unknownKey(keyNode, path, key, st)
-			continue
-		}
-		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, fieldValue(v, f), kpath, depth+1)
+		fn(key, kpath, keyNode, mv)
 	}
 }
 
@@ -423,24 +432,12 @@ func fieldValue(v reflect.Value, f field) reflect.Value {
 // keyed by pack id; package check judges the keys) into the map v.
 func (d *decoder) decodeMap(m *ast.MappingNode, v reflect.Value, path string, depth int) {
 	out := reflect.MakeMapWithSize(v.Type(), len(m.Values))
-	seen := map[string]ast.Node{}
-	for _, mv := range m.Values {
-		key, keyNode, ok := d.key(mv, path)
-		if !ok {
-			continue
-		}
-		kpath := model.Field(path, key)
-		if first, dup := seen[key]; dup {
-			dg := d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key)
-			dg.Related = append(dg.Related, d.pos(first))
-			continue
-		}
-		seen[key] = keyNode
+	d.entries(m, path, func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode) {
 		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
 		e := reflect.New(v.Type().Elem()).Elem()
 		d.decode(mv.Value, e, kpath, depth+1)
 		out.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)
-	}
+	})
 	v.Set(out)
 }
 

@@ -179,7 +179,7 @@ var requirements = []*j.Requirement{
 		Section: "shine-the-light", Data: []string{"california.shine_the_light"},
 		Each: j.ForEach(j.Each{In: "california.shine_the_light",
 			Where:      j.All(j.IsYes("employees_20_or_more"), j.IsYes("discloses_for_direct_marketing")),
-			RequireAny: append([]string{"choice"}, keysOf("contact", contactKeys)...),
+			RequireAny: append([]string{"choice"}, j.KeysOf("contact", j.ContactKeys)...),
 			Message:    "personal information is disclosed to third parties for their direct marketing, so Shine the Light requests need a designated contact, unless customers opt in or can opt out",
 			Hint:       "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out"})},
 	{ID: "CCR-7011-e-3-J", Citation: "11 CCR §7011(e)(3)(J)", Severity: diag.Error,
@@ -196,19 +196,6 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(j.Each{In: "california.metrics", Object: true, Where: j.IsYes("required"), Require: []string{"url"},
 			Message: "the business must publish its request metrics (§7102), so the notice must give them or link to them",
 			Hint:    "add url: with the page of last calendar year's request metrics"})},
-}
-
-// contactKeys are the keys of a contact of which one makes it reachable, as
-// jurisdiction.Reachable counts them.
-var contactKeys = []string{"email", "web_form", "phone", "toll_free_phone", "address", "url"}
-
-// keysOf returns keys as keys of the object at prefix.
-func keysOf(prefix string, keys []string) []string {
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = prefix + "." + k
-	}
-	return out
 }
 
 // checkSensitiveCategory reports a category listing sensitive personal

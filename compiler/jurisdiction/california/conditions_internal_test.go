@@ -1,40 +1,8 @@
 package california
 
 import (
-	"reflect"
-	"slices"
 	"testing"
-
-	"github.com/disclose-dev/disclose/compiler/internal/tags"
-	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
-	"github.com/disclose-dev/disclose/compiler/model"
 )
-
-// contactKeys are the fields jurisdiction.Reachable counts: a contact giving
-// only one of them is reachable, giving only another field is not.
-func TestContactKeysAreReachable(t *testing.T) {
-	ct := reflect.TypeFor[model.Contact]()
-	for i := range ct.NumField() {
-		f := ct.Field(i)
-		key := tags.YAMLName(f)
-		if key == "" {
-			continue
-		}
-		c := &model.Contact{}
-		v := reflect.ValueOf(c).Elem().Field(i)
-		switch v.Kind() {
-		case reflect.String:
-			v.SetString("x")
-		case reflect.Pointer:
-			v.Set(reflect.New(f.Type.Elem()))
-		default:
-			t.Fatalf("model.Contact.%s: unexpected kind %s", f.Name, v.Kind())
-		}
-		if got, want := slices.Contains(contactKeys, key), j.Reachable(c); got != want {
-			t.Errorf("%s: in contactKeys = %v, but a contact with only %s is reachable = %v", key, got, key, want)
-		}
-	}
-}
 
 // The conditions said in the README's rules table and by disclose explain
 // are generated from the declarative rules.

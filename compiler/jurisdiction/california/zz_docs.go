@@ -44,8 +44,6 @@ var docs = map[string]string{
 	"RecipientFacts":                            "RecipientFacts are the CCPA facts of a recipient.",
 	"RecipientFacts.Shared":                     "Whether personal data is shared with them for cross-context behavioural advertising (CCPA).",
 	"RecipientFacts.Sold":                       "Whether personal data is sold to them (CCPA).",
-	"ReferenceSections":                         "ReferenceSections are the sections of the pack's reference files.",
-	"ReferenceSections.RequiredRules":           "The rules of the legal-requirements reference the pack's law asks for.",
 	"Sections":                                  "Sections are the top-level sections this pack adds to the data files.",
 	"Sections.California":                       "California (CCPA/CPRA, Shine the Light, CalOPPA) facts.",
 	"ShineTheLight":                             "ShineTheLight covers Civ. Code §1798.83.",

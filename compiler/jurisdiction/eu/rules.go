@@ -22,7 +22,7 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(
 			j.Each{In: "organization", If: euRepresented, Require: []string{"representatives.eu"}, At: j.AtItem,
 				Message: euRepMessage, Hint: euRepHint},
-			j.Each{In: "organization.representatives.eu", If: euRepresented, RequireAny: contactKeys,
+			j.Each{In: "organization.representatives.eu", If: euRepresented, RequireAny: j.ContactKeys,
 				Message: euRepMessage, Hint: euRepHint},
 		)},
 	{ID: "UK-27", Citation: "UK GDPR Art. 27", Severity: diag.Error, From: UKDate,
@@ -31,7 +31,7 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(
 			j.Each{In: "organization", If: ukRepresented, Require: []string{"representatives.uk"}, At: j.AtItem,
 				Message: ukRepMessage, Hint: ukRepHint},
-			j.Each{In: "organization.representatives.uk", If: ukRepresented, RequireAny: contactKeys,
+			j.Each{In: "organization.representatives.uk", If: ukRepresented, RequireAny: j.ContactKeys,
 				Message: ukRepMessage, Hint: ukRepHint},
 		)},
 	{ID: "GDPR-13-1-b", Citation: "GDPR Art. 13(1)(b), 14(1)(b), 37(7)", Severity: diag.Error,
@@ -142,7 +142,7 @@ var requirements = []*j.Requirement{
 	{ID: "UK-SA", Citation: "UK GDPR Art. 13(2)(d); DPA 2018", Severity: diag.Error, From: UKDate,
 		Summary: "The UK supervisory authority and its contact details.",
 		Section: "complaints", Data: []string{"organization.supervisory_authorities.uk"},
-		Each: j.ForEach(j.Each{In: "organization", If: ukGDPR, RequireAny: keysOf("supervisory_authorities.uk", contactKeys),
+		Each: j.ForEach(j.Each{In: "organization", If: ukGDPR, RequireAny: j.KeysOf("supervisory_authorities.uk", j.ContactKeys),
 			Message: "the UK GDPR applies but the UK supervisory authority and its contact details are not given",
 			Hint:    "add supervisory_authorities: uk: with the Information Commissioner's Office's name, website and address"})},
 	{ID: "UK-COMPLAINTS", Citation: "DPA 2018 s. 164A (DUAA 2025 s. 103)", Severity: diag.Error, From: "2026-06-19",
@@ -189,19 +189,6 @@ const (
 	ukRepMessage = "the organisation is not established in the UK but offers services to or monitors people there, so it must name its UK representative"
 	ukRepHint    = "add representatives: uk: with the representative's name and an email address, telephone number or postal address"
 )
-
-// contactKeys are the keys of a contact of which one makes it reachable, as
-// jurisdiction.Reachable counts them.
-var contactKeys = []string{"email", "web_form", "phone", "toll_free_phone", "address", "url"}
-
-// keysOf returns keys as keys of the object at prefix.
-func keysOf(prefix string, keys []string) []string {
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = prefix + "." + k
-	}
-	return out
-}
 
 func checkController(c *j.Context, r *j.Report) {
 	o := c.Project.Organization

@@ -19,11 +19,5 @@ var referenceFS embed.FS
 // "reference" of the returned file system.
 func (*Pack) ReferenceData() fs.FS { return referenceFS }
 
-// ReferenceSections are the sections of the pack's reference files.
-type ReferenceSections struct {
-	// The rules of the legal-requirements reference the pack's law asks for.
-	RequiredRules *j.RequiredRules `yaml:"required_rules" validate:"required"`
-}
-
 // referenceExtension declares the pack's reference data.
-var referenceExtension = &model.Extension{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(ReferenceSections{})}
+var referenceExtension = &model.Extension{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(j.RequiredSection{})}

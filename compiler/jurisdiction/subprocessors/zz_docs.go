@@ -12,9 +12,7 @@ var docs = map[string]string{
 	"ChangeTerms.SubprocessorSubscribeURL":    "Where customers subscribe to sub-processor changes.",
 	"OrganizationFacts":                       "OrganizationFacts say whether the organisation is a processor for its business customers.",
 	"OrganizationFacts.ProcessorForCustomers": "Whether the organisation processes personal data on behalf of business customers, as their processor (GDPR Art. 28), and so publishes its sub-processor list for them. When no, its processors are recipients the privacy policy describes, and no sub-processor list is published; when not stated, the list is published whenever processors are listed.",
-	"Pack":                            "Pack is the sub-processor list's rule pack.",
-	"ProcessorFacts":                  "ProcessorFacts say whether a processor is a sub-processor of customers' data.",
-	"ProcessorFacts.CustomerData":     "Whether the processor processes personal data that the organisation processes on behalf of its business customers (a sub-processor, on the sub-processor list). When no, it works only for the organisation's own purposes, and the privacy policy names it; when not stated, it is listed.",
-	"ReferenceSections":               "ReferenceSections are the sections of the pack's reference files.",
-	"ReferenceSections.RequiredRules": "The rules of the legal-requirements reference the pack's law asks for.",
+	"Pack":                        "Pack is the sub-processor list's rule pack.",
+	"ProcessorFacts":              "ProcessorFacts say whether a processor is a sub-processor of customers' data.",
+	"ProcessorFacts.CustomerData": "Whether the processor processes personal data that the organisation processes on behalf of its business customers (a sub-processor, on the sub-processor list). When no, it works only for the organisation's own purposes, and the privacy policy names it; when not stated, it is listed.",
 }
