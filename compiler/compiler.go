@@ -167,7 +167,7 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir, opts.extensions()...)
 	packs := packIDs(opts)
-	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs})...)
+	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs, Rules: ruleIDs(opts)})...)
 	if !diags.HasErrors() {
 		diags.Append(CheckRules(proj, opts)...)
 	}
@@ -265,6 +265,17 @@ func (o *Options) extensions() model.Extensions {
 // and the data reference: their data and their notice ids.
 func SchemaOptions() schema.Options {
 	return schema.Options{Extensions: Extensions(), Notices: packIDs(nil)}
+}
+
+// ruleIDs returns the ids of the rule packs' requirements.
+func ruleIDs(o *Options) []string {
+	var ids []string
+	for _, j := range o.jurisdictions() {
+		for _, q := range j.Requirements() {
+			ids = append(ids, q.ID)
+		}
+	}
+	return ids
 }
 
 // packIDs returns the ids of the rule packs' notices.

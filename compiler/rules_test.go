@@ -269,6 +269,19 @@ var ruleCases = []ruleCase{
 	{"request metrics required without them", "CCR-7011-e-5", "", func(p *model.Project) {
 		california.Of(p).Metrics.Required, california.Of(p).Metrics.URL = model.Yes, ""
 	}},
+	{"no sign-off of the notice's form", "CCR-7003", "", func(p *model.Project) {
+		p.Reviews = slices.DeleteFunc(p.Reviews, func(r *model.Review) bool { return r.Rule == "CCR-7003" })
+	}},
+	{"a sign-off more than 12 months old", "CCR-7003", "", func(p *model.Project) {
+		for _, r := range p.Reviews {
+			if r.Rule == "CCR-7003" && r.ReviewedAt > "2025-10-01" {
+				r.ReviewedAt = "2025-10-01"
+			}
+		}
+	}},
+	{"no sign-off of the conspicuous link", "CALOPPA-22575-a", "", func(p *model.Project) {
+		p.Reviews = slices.DeleteFunc(p.Reviews, func(r *model.Review) bool { return r.Rule == "CALOPPA-22575-a" })
+	}},
 	// subprocessors
 	{"no authorisation type", "SUBP-28-2-a", "", func(p *model.Project) {
 		subprocessors.Terms(p).SubprocessorAuthorisation = ""

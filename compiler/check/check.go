@@ -39,6 +39,9 @@ type Options struct {
 	// Packs are the ids of the rule packs' notices, which the team's prose
 	// sections may go into (sections[].notices); nil skips that check.
 	Packs []string
+	// Rules are the ids of the rule packs' requirements, which the team's
+	// sign-offs name (reviews[].rule); nil skips that check.
+	Rules []string
 }
 
 // Check returns every cross-reference and content problem in p, sorted. p may
@@ -47,7 +50,7 @@ type Options struct {
 func Check(p *model.Project, opts *Options) diag.List {
 	c := &checker{proj: p, src: p.Source, ids: map[string]map[string]string{}}
 	if opts != nil {
-		c.drawable, c.notices, c.packs = opts.Drawable, opts.Notices, opts.Packs
+		c.drawable, c.notices, c.packs, c.rules = opts.Drawable, opts.Notices, opts.Packs, opts.Rules
 	}
 	v := reflect.ValueOf(p).Elem()
 	c.collect(v, "")
@@ -55,6 +58,7 @@ func Check(p *model.Project, opts *Options) diag.List {
 	c.requestMethods()
 	c.sectionNotices()
 	c.noticeSettings()
+	c.reviewRules()
 	c.diags.Sort()
 	return c.diags
 }
@@ -118,6 +122,24 @@ func (c *checker) sectionNotices() {
 	}
 }
 
+// reviewRules checks that each sign-off names a rule a pack has.
+func (c *checker) reviewRules() {
+	if c.rules == nil {
+		return
+	}
+	for i, rv := range c.proj.Reviews {
+		if rv == nil || rv.Rule == "" || slices.Contains(c.rules, rv.Rule) {
+			continue
+		}
+		path := model.Field(model.Index("reviews", i), "rule")
+		msg := fmt.Sprintf("unknown rule %q", rv.Rule)
+		if sg := diag.Suggest(rv.Rule, c.rules); sg != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", sg)
+		}
+		c.diags.Add(c.src.Pos(path), path, "%s", msg).Hint = "name a rule of the README's rules table, such as CCR-7003"
+	}
+}
+
 // noticeSettings checks that each notice's settings (notices.ID) name a
 // notice a rule pack writes.
 func (c *checker) noticeSettings() {
@@ -156,6 +178,7 @@ type checker struct {
 	drawable func(rune) bool
 	notices  []string
 	packs    []string
+	rules    []string
 	diags    diag.List
 	// ids maps a collection's schema path ("organization.entities") to its
 	// ids and their data paths.

@@ -97,3 +97,27 @@ type RequiredSection struct {
 	// The rules of the legal-requirements reference the pack's law asks for.
 	RequiredRules *RequiredRules `yaml:"required_rules" validate:"required"`
 }
+
+// Attested returns the check of a rule no data can prove (the notices'
+// form or placement): the team's sign-off of it (reviews[] naming the rule,
+// model.Review), made on or before the notices' date and at most 12
+// months before it.
+func Attested(ruleID, what string) func(c *Context, r *Report) {
+	return func(c *Context, r *Report) {
+		var latest *model.Review
+		at := -1
+		for i, rv := range c.Project.Reviews {
+			if rv != nil && rv.Rule == ruleID && rv.ReviewedAt.Valid() && rv.ReviewedAt <= c.Date && (latest == nil || rv.ReviewedAt > latest.ReviewedAt) {
+				latest, at = rv, i
+			}
+		}
+		hint := "add to reviews: an entry with rule: " + ruleID + ", reviewed_by:, reviewed_at: and what: (" + what + ")"
+		switch {
+		case latest == nil:
+			r.Missing("reviews", hint, "no one has signed off %s: %s; no data can show it, so the team's review is required", ruleID, what)
+		case latest.ReviewedAt.DaysUntil(c.Date) > 365:
+			r.Missing(model.Index("reviews", at)+".reviewed_at", "review it again and update reviewed_at:",
+				"the sign-off of %s is from %s, more than 12 months before %s", ruleID, latest.ReviewedAt, c.Date)
+		}
+	}
+}

@@ -61,6 +61,10 @@ type Project struct {
 	// The team's own prose sections, in its own words, placed in the notices
 	// it names.
 	Sections []*Section `yaml:"sections" validate:"dive"`
+	// The team's sign-offs of what no data can prove: a rule about the
+	// notices' form or placement (plain language, accessibility, a
+	// conspicuous link), who checked it, when, and what they found.
+	Reviews []*Review `yaml:"reviews" validate:"dive"`
 
 	// Ext holds the sections rule packs add (the california pack's
 	// california:).
@@ -537,6 +541,22 @@ type Changes struct {
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// How people are told about changes to the notices.
 	Notification Markdown `yaml:"notification" validate:"required"`
+}
+
+// Review is the team's sign-off of a rule no data can prove.
+type Review struct {
+	Pos diag.Pos `yaml:"-"`
+	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
+	// The rule reviewed, by its id (the README's rules table lists them),
+	// e.g. CCR-7003.
+	Rule string `yaml:"rule" validate:"required"`
+	// Who reviewed it: a name and role, e.g. "Dana Reyes, Privacy Counsel".
+	ReviewedBy string `yaml:"reviewed_by" validate:"required"`
+	// When they reviewed it; a review older than 12 months no longer counts.
+	ReviewedAt Date `yaml:"reviewed_at" validate:"required,date"`
+	// What was reviewed and found, e.g. "the notice pages and PDFs meet
+	// WCAG 2.1 AA (axe-core run and a screen-reader check)".
+	What Markdown `yaml:"what" validate:"required"`
 }
 
 // Section is one of the team's own prose sections.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -52,6 +53,14 @@ func (*Pack) Applies(*j.Context) (bool, string) {
 func (*Pack) Requirements() []*j.Requirement { return requirements }
 
 var requirements = []*j.Requirement{
+	{ID: "CALOPPA-22575-a", Citation: "Cal. Bus. & Prof. Code §22575(a), §22577(b)", Severity: diag.Error,
+		Summary: "The policy is conspicuously posted: a link with the word \"privacy\" on the home page, distinguishable from the text around it.",
+		When:    "the project has a california: section; signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
+		Check: func(c *j.Context, r *j.Report) {
+			if california.Of(c.Project) != nil {
+				j.Attested("CALOPPA-22575-a", "a home-page link containing the word \"privacy\", in a style that stands out, leads to this policy")(c, r)
+			}
+		}},
 	{ID: "GLB-01", Citation: "Cal. Bus. & Prof. Code §22575(b)(4); 11 CCR §7011(e)(4)", Severity: diag.Error,
 		Summary: "The policy shows its title, effective date and last-updated date.", Section: "top",
 		Data: []string{"notices.global.title"}},
