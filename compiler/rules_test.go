@@ -204,6 +204,9 @@ var ruleCases = []ruleCase{
 	{"a fee for access requests", "GDPR-12-5", "", func(p *model.Project) {
 		p.Rights.ResponseTime = "We answer within one month. Copies of your data cost $10 per request."
 	}},
+	{"prose still naming the Privacy Shield", "XFER-PROSE", "", func(p *model.Project) {
+		p.Sections[0].Body += " Transfers to the United States rely on the EU-U.S. Privacy Shield."
+	}},
 	{"consent without withdrawal", "GDPR-13-2-c", "", func(p *model.Project) {
 		p.Rights.ConsentWithdrawal = ""
 	}},

@@ -129,6 +129,9 @@ type TransferTool struct {
 	Until model.Date `yaml:"until" validate:"omitempty,date"`
 	// Why it ended, e.g. "invalidated by the Court of Justice in Schrems II".
 	Ended string `yaml:"ended" validate:"required_with=Until"`
+	// Other names the team's prose may use for it ("Privacy Shield",
+	// "2010/87/EU"), so prose naming an ended tool is found.
+	AlsoKnownAs []string `yaml:"also_known_as" validate:"dive,required"`
 }
 
 // references returns the pack's reference data as loaded for c.

@@ -88,6 +88,11 @@ var requirements = []*j.Requirement{
 	{ID: "GDPR-44", Citation: "GDPR Art. 44; CJEU C-311/18 (Schrems II)", Severity: diag.Error,
 		Summary: "Each transfer rests on a transfer tool that can be relied on on the notice's effective date (not the EU-U.S. Privacy Shield after 16 July 2020, not the repealed 2004/2010 clauses after 27 December 2022).",
 		Section: "international-transfers", Data: []string{"transfers.mechanism"}, Check: checkToolInForce},
+	{ID: "XFER-PROSE", Citation: "GDPR Art. 44; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II)", Severity: diag.Warning,
+		Summary: "The team's own words name no transfer instrument that cannot be relied on on the notice's date (the Safe Harbor, the Privacy Shield, the repealed clauses).",
+		When:    "a prose section or a transfer's text names an ended instrument", Section: "international-transfers",
+		Data:  []string{"sections.body", "transfers.description", "transfers.safeguards_copy"},
+		Check: checkProseInstruments},
 	{ID: "GDPR-45", Citation: "GDPR Art. 45(1), (9)", Severity: diag.Error,
 		Summary: "A transfer on ADEQUACY goes only to countries with an adequacy decision in force on the notice's effective date (the United States only through the Data Privacy Framework).",
 		When:    "a transfer's mechanism is ADEQUACY", Section: "international-transfers",
@@ -809,6 +814,47 @@ func checkFreeOfCharge(c *j.Context, r *j.Report) {
 				r.Missing(t.path, "make requests free of charge, or say a fee applies only to manifestly unfounded or excessive requests",
 					"the text asks people to pay to exercise their rights: %s", j.Quote(strings.TrimSpace(sentence)))
 				break
+			}
+		}
+	}
+}
+
+// checkProseInstruments reports the team's own text that names a transfer
+// instrument ended before the notice's date: a section, or a transfer's
+// description or copy wording, still promising the Privacy Shield.
+func checkProseInstruments(c *j.Context, r *j.Report) {
+	refs := references(c)
+	if refs == nil || refs.TransferTools == nil {
+		return
+	}
+	type text struct{ path, s string }
+	var texts []text
+	for i, sec := range c.Project.Sections {
+		if sec != nil {
+			texts = append(texts, text{model.Index("sections", i) + ".body", string(sec.Body)})
+		}
+	}
+	for i, t := range c.Project.Transfers {
+		if t != nil {
+			texts = append(texts, text{model.Index("transfers", i) + ".description", string(t.Description)},
+				text{model.Index("transfers", i) + ".safeguards_copy", string(Transfer(t).SafeguardsCopy)})
+		}
+	}
+	seen := map[string]bool{} // one report per text and instrument
+	for _, tool := range refs.TransferTools.Tools {
+		if tool.Until == "" || tool.Until >= c.Date {
+			continue
+		}
+		names := append([]string{strings.TrimPrefix(tool.Name, "the ")}, tool.AlsoKnownAs...)
+		for _, t := range texts {
+			lower := strings.ToLower(t.s)
+			for _, n := range names {
+				if n == "" || !strings.Contains(lower, strings.ToLower(n)) || seen[t.path+" "+tool.ID] {
+					continue
+				}
+				seen[t.path+" "+tool.ID] = true
+				r.Missing(t.path, "say what the transfer relies on now, or, to tell its history, say that "+j.Quote(n)+" ended",
+					"the text names %s (%s), which cannot be relied on after %s: %s", j.Quote(n), tool.Name, tool.Until, tool.Ended)
 			}
 		}
 	}

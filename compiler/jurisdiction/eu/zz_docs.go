@@ -80,6 +80,7 @@ var docs = map[string]string{
 	"TransferFacts.SafeguardsCopy":     "Where to get a copy of the safeguards, or how to request one (GDPR Art. 13(1)(f)).",
 	"TransferFacts.UKMechanism":        "Transfer tool for UK data (UK GDPR Arts. 45A-49).",
 	"TransferTool":                     "TransferTool is one transfer tool (a value of transfers[].mechanism or transfers[].uk_mechanism) and when it can be relied on.",
+	"TransferTool.AlsoKnownAs":         "Other names the team's prose may use for it (\"Privacy Shield\", \"2010/87/EU\"), so prose naming an ended tool is found.",
 	"TransferTool.Basis":               "The provision it rests on, e.g. \"GDPR Art. 46(2)(c)\".",
 	"TransferTool.Copy":                "Whether the notice must say where to get a copy (GDPR Art. 13(1)(f)).",
 	"TransferTool.Ended":               "Why it ended, e.g. \"invalidated by the Court of Justice in Schrems II\".",
