@@ -64,6 +64,9 @@ var (
 	ErrHistory = errors.New("released versions were changed")
 	// ErrData: the data has errors.
 	ErrData = errors.New("the data has errors")
+	// ErrDrift: a released version readers are shown no longer meets the
+	// law of the day (JudgeReleased); release a new version.
+	ErrDrift = errors.New("a released version no longer meets the law")
 )
 
 // Publish is the whole publish pipeline, the one entry point every build of
@@ -100,6 +103,15 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	res.Project, res.Diags = proj, diags
 	if diags.HasErrors() {
 		return res, ErrData
+	}
+	if !opts.Preview {
+		// The law may have moved under a published version.
+		drift := JudgeReleased(project, l, day, copts)
+		res.Diags = append(res.Diags, drift...)
+		res.Diags.Sort()
+		if drift.HasErrors() {
+			return res, ErrDrift
+		}
 	}
 	res.Documents = len(docs)
 	var notices []*site.Notice

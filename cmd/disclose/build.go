@@ -154,6 +154,9 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	case errors.Is(err, compiler.ErrData):
 		fmt.Fprintf(stderr, "%s: %s; no notice compiled\n", src.dir, diag.Summary(res.Diags))
 		return 0, "", exitError{exitProblem}
+	case errors.Is(err, compiler.ErrDrift):
+		fmt.Fprintf(stderr, "disclose: build refused: a released version readers are shown no longer meets the law (above); release a new version\n")
+		return 0, "", exitError{exitProblem}
 	case errors.As(err, &se):
 		if len(se.Diags) > 0 {
 			p := &diag.Printer{Format: diag.Text}

@@ -119,6 +119,11 @@ type Requirement struct {
 	Data []string
 	// Section is the anchor of the notice section that discloses it.
 	Section string
+	// Drift says the requirement's answer can change with the date alone
+	// (dated reference data, a deadline): the released versions in force
+	// and upcoming are judged against it again on every build (CheckDrift),
+	// so a team learns when the law moved under a published notice.
+	Drift bool
 	// Release says the requirement is checked when a release is planned,
 	// against the version released before (the pack's ReleaseChecker),
 	// since only the history tells what is new.
@@ -247,13 +252,19 @@ func (r *Report) pos(path string) diag.Pos {
 // Check runs every requirement of j in force on c.Date (its declarative
 // rules, then its Check) and returns what the data lacks, sorted. It runs
 // nothing when j does not apply.
-func Check(c *Context, j Jurisdiction) diag.List {
+func Check(c *Context, j Jurisdiction) diag.List { return check(c, j, false) }
+
+// CheckDrift runs only j's requirements whose answer can change with the
+// date alone (Requirement.Drift), for judging a released version again.
+func CheckDrift(c *Context, j Jurisdiction) diag.List { return check(c, j, true) }
+
+func check(c *Context, j Jurisdiction, drift bool) diag.List {
 	if ok, _ := j.Applies(c); !ok {
 		return nil
 	}
 	var all diag.List
 	for _, q := range j.Requirements() {
-		if !q.Checks() || !c.InForce(q.From, q.Until) {
+		if !q.Checks() || !c.InForce(q.From, q.Until) || drift && !q.Drift {
 			continue
 		}
 		r := &Report{req: q, src: c.Project.Source}

@@ -171,7 +171,7 @@ var requirements = []*j.Requirement{
 		Summary: "The business shows whether it has processed a consumer's opt-out preference signal.",
 		When:    "personal information is sold or shared", Section: "opt-out",
 		Data: []string{"cookies.global_privacy_control.shows_status"}, Check: checkGPCStatus},
-	{ID: "CCPA-1798.130-a-5", Citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)", Severity: diag.Error,
+	{ID: "CCPA-1798.130-a-5", Citation: "Civ. Code §1798.130(a)(5); 11 CCR §7011(e)(4)", Severity: diag.Error, Drift: true,
 		Summary: "The notice shows its last-updated date, which is at most 12 months before the date it is in force.",
 		Section: "top", Check: checkFresh},
 	{ID: "STL-1798.83-b", Citation: "Civ. Code §1798.83(b)(1), (c)(2)", Severity: diag.Error,
