@@ -296,6 +296,7 @@ func (b *builder) rights() *notice.Section {
 		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
 	}
 	how := s.Sub("making-a-request", "How to make a request")
+	how.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
 	how.P("To make a request, contact us by any of these methods:")
 	how.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
@@ -304,9 +305,13 @@ func (b *builder) rights() *notice.Section {
 	if slices.ContainsFunc(rt.Offered, func(r *model.Right) bool { return r.Right == "withdraw_consent" }) {
 		withdraw = "" // said in the list of rights already
 	}
-	for _, md := range []model.Markdown{rt.ResponseTime, rt.Appeal, withdraw, rt.NonDiscrimination} {
-		if md != "" {
-			how.Add(&notice.Prose{Markdown: string(md)})
+	for _, f := range []struct {
+		path string
+		md   model.Markdown
+	}{{"rights.response_time", rt.ResponseTime}, {"rights.appeal", rt.Appeal}, {"rights.consent_withdrawal", withdraw}, {"rights.non_discrimination", rt.NonDiscrimination}} {
+		if f.md != "" {
+			how.Use(f.path)
+			how.Add(&notice.Prose{Markdown: string(f.md)})
 		}
 	}
 	return s
