@@ -13,9 +13,11 @@
 package compiler
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"reflect"
+	"slices"
 	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -319,19 +321,67 @@ func Explain(p *model.Project, opts *Options) (*jurisdiction.Context, []jurisdic
 // (release.Decode), the core model is compared by package diff and each
 // pack's own data by the pack (jurisdiction.ChangeReporter), and the changes
 // are listed in one order (change.Sort). Countries, and through the packs
-// transfer tools, are named the way the notices name them. It is the change.Compare the
-// release and site stages are given.
+// transfer tools, are named the way the notices name them. It is a
+// change.Compare; a build that compares many versions uses one Comparer.
 func Changes(oldData, newData []byte) ([]change.Change, error) {
-	exts := Extensions()
-	a, err := release.Decode(oldData, exts)
+	return NewComparer().Changes(oldData, newData)
+}
+
+// Comparer compares data snapshots as Changes does, remembering each
+// snapshot it decodes and each pair it compares: the notices of one release
+// share their snapshot, so a build that shows every notice's history
+// decodes and compares each version once, not once per notice.
+type Comparer struct {
+	mu      sync.Mutex
+	exts    model.Extensions
+	decoded map[[32]byte]*model.Project
+	pairs   map[[2][32]byte][]change.Change
+}
+
+// NewComparer returns a Comparer for the default rule packs.
+func NewComparer() *Comparer {
+	return &Comparer{exts: Extensions(), decoded: map[[32]byte]*model.Project{}, pairs: map[[2][32]byte][]change.Change{}}
+}
+
+// Changes is Changes, remembered (a change.Compare).
+func (c *Comparer) Changes(oldData, newData []byte) ([]change.Change, error) {
+	key := [2][32]byte{sha256.Sum256(oldData), sha256.Sum256(newData)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if cs, ok := c.pairs[key]; ok {
+		return slices.Clone(cs), nil
+	}
+	a, err := c.decode(key[0], oldData)
 	if err != nil {
 		return nil, fmt.Errorf("old snapshot: %w", err)
 	}
-	b, err := release.Decode(newData, exts)
+	b, err := c.decode(key[1], newData)
 	if err != nil {
 		return nil, fmt.Errorf("new snapshot: %w", err)
 	}
-	return ChangesOf(a, b, nil), nil
+	cs := ChangesOf(a, b, nil)
+	c.pairs[key] = cs
+	return slices.Clone(cs), nil
+}
+
+// Decode returns the typed project of a snapshot (release.Decode),
+// remembered; callers must not change it.
+func (c *Comparer) Decode(data []byte) (*model.Project, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.decode(sha256.Sum256(data), data)
+}
+
+func (c *Comparer) decode(sum [32]byte, data []byte) (*model.Project, error) {
+	if p, ok := c.decoded[sum]; ok {
+		return p, nil
+	}
+	p, err := release.Decode(data, c.exts)
+	if err != nil {
+		return nil, err
+	}
+	c.decoded[sum] = p
+	return p, nil
 }
 
 // ChangesOf compares two versions of a project (see Changes); opts may be

@@ -21,9 +21,12 @@ import (
 // released may not be lawful today; each finding is positioned at the
 // version's frozen data.json and says which version it is about.
 func JudgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Options) diag.List {
+	return judgeReleased(project, l, day, opts, NewComparer())
+}
+
+func judgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Options, cmp *Comparer) diag.List {
 	ref, _ := Reference()
 	store := release.Store{FS: project}
-	exts := opts.extensions()
 	var out diag.List
 	for _, j := range opts.jurisdictions() {
 		id := j.ID()
@@ -46,11 +49,12 @@ func JudgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Optio
 				out.Add(diag.Pos{File: file}, "", "cannot read the data of %s version %s: %v", id, v.ID, err)
 				continue
 			}
-			p, err := release.Decode(data, exts)
+			decoded, err := cmp.Decode(data)
 			if err != nil {
 				out.Add(diag.Pos{File: file}, "", "cannot read the data of %s version %s: %v", id, v.ID, err)
 				continue
 			}
+			p := *decoded // the comparer's copy is shared: give this one its own positions
 			p.Source = model.NewSourceMap(diag.Pos{File: file})
 			when, what := day, "in force"
 			if v == upcoming {
@@ -60,7 +64,7 @@ func JudgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Optio
 			if released > last {
 				last = released
 			}
-			c := &jurisdiction.Context{Project: p, Reference: ref, Date: when, LastUpdated: last,
+			c := &jurisdiction.Context{Project: &p, Reference: ref, Date: when, LastUpdated: last,
 				Released: map[string]model.Date{id: last}, Notices: []string{id}}
 			for _, d := range jurisdiction.CheckDrift(c, j) {
 				d.Pos = diag.Pos{File: file}

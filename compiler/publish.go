@@ -104,9 +104,10 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if diags.HasErrors() {
 		return res, ErrData
 	}
+	cmp := NewComparer() // the versions' snapshots, decoded once for the whole build
 	if !opts.Preview {
 		// The law may have moved under a published version.
-		drift := JudgeReleased(project, l, day, copts)
+		drift := judgeReleased(project, l, day, copts, cmp)
 		res.Diags = append(res.Diags, drift...)
 		res.Diags.Sort()
 		if drift.HasErrors() {
@@ -118,7 +119,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if opts.Preview {
 		notices = site.PreviewNotices(docs)
 	} else {
-		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, Changes)
+		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, cmp.Changes)
 		if err != nil {
 			return res, err
 		}

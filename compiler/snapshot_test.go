@@ -9,7 +9,9 @@ import (
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/site"
 )
 
 // A snapshot decodes back into the typed model, the packs' keys into their
@@ -70,5 +72,31 @@ func TestSnapshotUnknownKey(t *testing.T) {
 		if _, err := compiler.Changes([]byte(src), []byte("{}")); err == nil {
 			t.Errorf("%s: Changes accepted it", src)
 		}
+	}
+}
+
+// BenchmarkSampleHistory assembles what the site shows of every notice of
+// the sample's history: each version's changes against the one before,
+// for every notice (the notices of one release share their snapshot).
+func BenchmarkSampleHistory(b *testing.B) {
+	project := os.DirFS("..")
+	l, err := release.Read(project, release.Dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name    string
+		compare func() change.Compare
+	}{
+		{"one comparer per build", func() change.Compare { return compiler.NewComparer().Changes }},
+		{"each pair on its own", func() change.Compare { return compiler.Changes }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := site.Notices(nil, l, release.Store{FS: project}, "2026-11-23", false, bc.compare()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
