@@ -23,7 +23,7 @@ func RulesReference() string {
 		b.WriteString("| rule | citation | severity | applies | in force | disclosed in |\n|---|---|---|---|---|---|\n")
 		for _, q := range j.Requirements() {
 			sev := map[diag.Severity]string{diag.Error: "BLOCK", diag.Warning: "LINT", diag.Info: "INFO"}[q.Severity]
-			when := q.Condition()
+			when := q.Condition(Extensions()...)
 			if when == "" {
 				when = "always"
 			}

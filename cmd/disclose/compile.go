@@ -204,7 +204,7 @@ func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdi
 		}
 		fmt.Fprintf(w, "\n%s  %s  [%s, %s]\n", q.ID, q.Citation, severityWord(q.Severity), state)
 		fmt.Fprintf(w, "  %s\n", q.Summary)
-		when := q.Condition()
+		when := q.Condition(compiler.Extensions()...)
 		if when == "" {
 			when = "always"
 		}

@@ -27,10 +27,6 @@ type Each struct {
 	// itself. An absent object or a nil item is not checked: what the model
 	// requires, the loader reports.
 	In string
-	// Object says In is a single object, for wording a path through a
-	// pack's key that the wording cannot look up ("california.metrics";
-	// without it, a last key ending in -s is taken for a collection).
-	Object bool
 	// Noun names an item in words ("purpose"); empty means the singular of
 	// In's last key ("entity" for organization.entities, "cookie" for
 	// cookies.items).
@@ -197,9 +193,9 @@ func fill(s string, it reflect.Value) string {
 // condition says e's condition in words: "for each purpose whose legal_bases
 // include legitimate_interests", "when cookies.do_not_track.honored is yes";
 // empty when it applies to a single object unconditionally.
-func (e *Each) condition() string {
+func (e *Each) condition(exts model.Extensions) string {
 	rootT := reflect.TypeFor[model.Project]()
-	itemT, collection := e.itemType(nil)
+	itemT, collection := e.itemType(exts)
 	var parts []string
 	if collection {
 		s := "for each " + e.noun()
@@ -255,7 +251,7 @@ func (e *Each) itemType(exts model.Extensions) (t reflect.Type, collection bool)
 		ft, err := fieldType(t, e.In, exts)
 		if err != nil {
 			last := e.In[strings.LastIndex(e.In, ".")+1:]
-			return nil, !e.Object && strings.HasSuffix(last, "s")
+			return nil, strings.HasSuffix(last, "s")
 		}
 		t = ft
 	}

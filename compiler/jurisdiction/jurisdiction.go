@@ -157,8 +157,10 @@ func (q *Requirement) Checks() bool { return len(q.Each) > 0 || q.Check != nil }
 // its declarative rules ("for each purpose whose legal_bases include
 // legitimate_interests"), with the dates of a rule in force for only part
 // of the requirement's ("(shares only from 2023-01-01)"), then When, joined
-// by semicolons; empty means always.
-func (q *Requirement) Condition() string {
+// by semicolons; empty means always. exts are the packs' extensions
+// (compiler.Extensions), through which a rule's path may go
+// ("california.metrics"): with them, a single object is told from a list.
+func (q *Requirement) Condition(exts ...*model.Extension) string {
 	var parts, dated []string
 	add := func(list *[]string, s string) {
 		if s != "" && !slices.Contains(*list, s) {
@@ -166,7 +168,7 @@ func (q *Requirement) Condition() string {
 		}
 	}
 	for _, e := range q.Each {
-		add(&parts, e.condition())
+		add(&parts, e.condition(exts))
 		if e.From == "" && e.Until == "" {
 			continue
 		}

@@ -197,7 +197,7 @@ var requirements = []*j.Requirement{
 	{ID: "CCR-7011-e-5", Citation: "11 CCR §7011(e)(5), §7102(a)", Severity: diag.Error,
 		Summary: "A business subject to §7102 (personal information of 10 million or more consumers a year) gives its request metrics, or a link to them.",
 		Section: "metrics", Data: []string{"california.metrics.url"},
-		Each: j.ForEach(j.Each{In: "california.metrics", Object: true, Where: j.IsYes("required"), Require: []string{"url"},
+		Each: j.ForEach(j.Each{In: "california.metrics", Where: j.IsYes("required"), Require: []string{"url"},
 			Message: "the business must publish its request metrics (§7102), so the notice must give them or link to them",
 			Hint:    "add url: with the page of last calendar year's request metrics"})},
 }

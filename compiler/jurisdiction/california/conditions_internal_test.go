@@ -27,7 +27,7 @@ func TestCaliforniaConditions(t *testing.T) {
 			}
 			continue
 		}
-		if got := q.Condition(); got != w {
+		if got := q.Condition(extensions()...); got != w {
 			t.Errorf("%s: Condition() = %q, want %q", q.ID, got, w)
 		}
 		if len(q.Each) == 0 || q.When != "" {

@@ -72,7 +72,7 @@ func TestEUConditions(t *testing.T) {
 			}
 			continue
 		}
-		if got := q.Condition(); got != w {
+		if got := q.Condition(extensions()...); got != w {
 			t.Errorf("%s: Condition() = %q, want %q", q.ID, got, w)
 		}
 		// GDPR-13-1-d is declarative for the interest's presence, and
