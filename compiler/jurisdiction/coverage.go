@@ -121,3 +121,9 @@ func Attested(ruleID, what string) func(c *Context, r *Report) {
 		}
 	}
 }
+
+// RequiredExtension declares a pack's reference data when it holds only its
+// required_rules: section (RequiredSection).
+func RequiredExtension(pack string) *model.Extension {
+	return &model.Extension{Pack: pack, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(RequiredSection{})}
+}

@@ -3,10 +3,8 @@ package california
 import (
 	"embed"
 	"io/fs"
-	"reflect"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
-	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // The pack's reference data (reference/*.yaml): the rules of the legal
@@ -20,4 +18,4 @@ var referenceFS embed.FS
 func (*Pack) ReferenceData() fs.FS { return referenceFS }
 
 // referenceExtension declares the pack's reference data.
-var referenceExtension = &model.Extension{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(j.RequiredSection{})}
+var referenceExtension = j.RequiredExtension(ID)

@@ -3,7 +3,6 @@ package global
 import (
 	"embed"
 	"io/fs"
-	"reflect"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -20,7 +19,7 @@ var referenceFS embed.FS
 func (*Pack) ReferenceData() fs.FS { return referenceFS }
 
 // referenceExtension declares the pack's reference data.
-var referenceExtension = &model.Extension{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(j.RequiredSection{})}
+var referenceExtension = j.RequiredExtension(ID)
 
 // Extensions implements jurisdiction.Extender: the pack's reference data.
 func (*Pack) Extensions() model.Extensions { return model.Extensions{referenceExtension} }
