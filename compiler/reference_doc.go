@@ -41,9 +41,7 @@ func RulesReference() string {
 				sec = "title block"
 			}
 			checked := ""
-			if q.Release {
-				checked = " (at release)"
-			} else if !q.Checks() {
+			if !q.Checks() {
 				checked = " (structural)"
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s%s | %s | %s | %s |\n", q.ID, esc(q.Citation), sev, checked, esc(when), force, sec)

@@ -124,10 +124,6 @@ type Requirement struct {
 	// and upcoming are judged against it again on every build (CheckDrift),
 	// so a team learns when the law moved under a published notice.
 	Drift bool
-	// Release says the requirement is checked when a release is planned,
-	// against the version released before (the pack's ReleaseChecker),
-	// since only the history tells what is new.
-	Release bool
 	// Covers are the ids of other rules of the legal-requirements
 	// reference this requirement implements too (GDPR-13-1-c makes the
 	// GDPR-14-1-c disclosure for data from other sources).

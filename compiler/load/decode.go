@@ -434,6 +434,10 @@ func (d *decoder) decodeMap(m *ast.MappingNode, v reflect.Value, path string, de
 	out := reflect.MakeMapWithSize(v.Type(), len(m.Values))
 	d.entries(m, path, func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode) {
 		d.set(kpath, d.valuePos(mv), d.pos(keyNode))
+		if n, _, ok := d.resolve(mv.Value, kpath); ok && isNull(n) {
+			d.fail(keyNode, kpath, "empty value for %q: write its settings or remove the key", key)
+			return
+		}
 		e := reflect.New(v.Type().Elem()).Elem()
 		d.decode(mv.Value, e, kpath, depth+1)
 		out.SetMapIndex(reflect.ValueOf(key).Convert(v.Type().Key()), e)

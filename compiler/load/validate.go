@@ -159,7 +159,7 @@ func (l *loader) isBroken(path string) bool {
 
 // mapKeyRE matches the map keys in validator's namespaces
 // (notices[global].title), which data paths write as fields.
-var mapKeyRE = regexp.MustCompile(`\[([^\]0-9][^\]]*)\]`)
+var mapKeyRE = regexp.MustCompile(`\[([^\]]*[^\]0-9][^\]]*)\]`)
 
 func translate(fe validator.FieldError, root reflect.Type, path string, src *model.SourceMap) *diag.Diagnostic {
 	d := &diag.Diagnostic{Severity: diag.Error, Path: path, Pos: src.Pos(path)}

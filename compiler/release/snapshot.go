@@ -55,9 +55,10 @@ func plainValue(v reflect.Value) any {
 		}
 		return m
 	case reflect.Map:
+		// A key written with empty settings is kept, as list items are.
 		m := map[string]any{}
 		for _, k := range v.MapKeys() {
-			if x := plainValue(v.MapIndex(k)); !empty(x) {
+			if x := plainValue(v.MapIndex(k)); x != nil {
 				m[k.String()] = x
 			}
 		}

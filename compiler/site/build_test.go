@@ -88,8 +88,8 @@ func TestSampleSite(t *testing.T) {
 		return m[1]
 	}
 	for page, want := range map[string]string{
-		"global/index.html":              `<a href="../global/2026-12-15-2/">Read the new version</a>`,
-		"global/2026-12-15-2/index.html": `<a href="../../global/">Read the version in force</a>`,
+		"global/index.html":              `<a href="../global/2026-12-15-3/">Read the new version</a>`,
+		"global/2026-12-15-3/index.html": `<a href="../../global/">Read the version in force</a>`,
 		"global/2025-12-15/index.html":   `<a href="../../global/">Read the version in force</a>`,
 		"global/2021-03-01/index.html":   `<a href="../../global/">Read the version in force</a>`,
 	} {

@@ -6,8 +6,6 @@
 package eu
 
 import (
-	"encoding/json"
-	"fmt"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -99,34 +97,3 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 
 // Extensions implements jurisdiction.Extender: the pack's own data.
 func (*Pack) Extensions() model.Extensions { return extensions() }
-
-// CheckRelease implements jurisdiction.ReleaseChecker: a release may not
-// add a purpose whose data was used before the release told people of it
-// (GDPR Art. 13(3), 14(4); requirement GDPR-13-3).
-func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte) error {
-	if p == nil || lastData == nil {
-		return nil // the first version tells of every purpose
-	}
-	var snap struct {
-		Purposes []struct {
-			ID string `json:"id"`
-		} `json:"purposes"`
-	}
-	if err := json.Unmarshal(lastData, &snap); err != nil {
-		return err
-	}
-	known := map[string]bool{}
-	for _, pu := range snap.Purposes {
-		known[pu.ID] = true
-	}
-	for _, pu := range p.Purposes {
-		if pu == nil || known[pu.ID] || !pu.FirstUsed.Valid() {
-			continue
-		}
-		if pu.FirstUsed < released {
-			return fmt.Errorf("new purpose %s was first used on %s, before this release on %s: people must be told of a new purpose before their data is used for it (GDPR Art. 13(3), 14(4); rule GDPR-13-3); set purposes[].first_used to the day it starts, on or after the release",
-				pu.ID, pu.FirstUsed, released)
-		}
-	}
-	return nil
-}

@@ -127,9 +127,6 @@ var requirements = []*j.Requirement{
 	{ID: "GDPR-13-2-b", Citation: "GDPR Art. 13(2)(b), 14(2)(c)", Severity: diag.Error,
 		Summary: "The rights of access, rectification, erasure, restriction, objection and portability, and how to exercise them.",
 		Section: "your-rights", Data: []string{"rights.request_methods"}},
-	{ID: "GDPR-13-3", Citation: "GDPR Art. 13(3), 14(4); UK GDPR Art. 13(3), 14(4)", Severity: diag.Error, Release: true,
-		Summary: "People are told of a new purpose before the data is used for it: a release may not add a purpose first used before the release.",
-		When:    "a release adds a purpose", Section: "purposes-and-legal-bases", Data: []string{"purposes.first_used"}},
 	{ID: "GDPR-12-5", Citation: "GDPR Art. 12(5); UK GDPR Art. 12(5)", Severity: diag.Error,
 		Summary: "The information and the exercise of rights are free of charge; a fee only for manifestly unfounded or excessive requests.",
 		When:    "the rights' text asks for a payment", Section: "your-rights",
@@ -595,7 +592,7 @@ func vagueRetention(criteria string) bool {
 
 // vagueCriteria are criteria that set no period.
 var vagueCriteria = []string{
-	"as long as necessary", "as long as needed", "as long as required", "as long as we need it", "as long as we need to",
+	"as long as necessary", "as long as needed", "as long as required", "as long as required by law", "as long as we need it", "as long as we need to",
 	"as long as we need", "as long as is necessary", "as long as permitted by law", "as long as the law allows",
 	"as long as reasonably necessary", "as long as appropriate", "as long as useful",
 	"indefinitely", "forever", "permanently", "without limit", "without time limit", "until no longer needed",
@@ -604,7 +601,8 @@ var vagueCriteria = []string{
 
 // vagueSuffixes are purpose clauses that add no criterion to a vague one.
 var vagueSuffixes = []string{
-	" for the purposes described in this notice", " for the purposes described in this policy", " for the purposes described above",
+	" to fulfil the purposes described in this notice", " to fulfil the purposes described in this policy", " to fulfil the purposes",
+	" to fulfill the purposes", " for the purposes described in this notice", " for the purposes described in this policy", " for the purposes described above",
 	" for the purposes set out in this notice", " for the purposes set out in this policy", " for the purposes set out above",
 	" for the purposes for which it was collected", " for the purposes we collected it for", " for the purposes described",
 	" for the purposes", " for our purposes", " for business purposes",
@@ -765,7 +763,6 @@ var art14 = map[string][]string{
 	"GDPR-13-1-d": {"GDPR-14-2-b"}, "GDPR-13-1-e": {"GDPR-14-1-e"}, "GDPR-13-1-f": {"GDPR-14-1-f"},
 	"GDPR-13-2-a": {"GDPR-14-2-a"}, "GDPR-13-2-b": {"GDPR-14-2-c"}, "GDPR-13-2-c": {"GDPR-14-2-d"},
 	"GDPR-13-2-d": {"GDPR-14-2-e"}, "GDPR-14-1-d": {"GDPR-14-2-f"}, "GDPR-13-2-f": {"GDPR-14-2-g"},
-	"GDPR-13-3": {"GDPR-14-4"},
 }
 
 func init() {
@@ -779,9 +776,13 @@ var (
 	// freeRE and excessiveRE are what makes a sentence naming a payment
 	// lawful: it says the request is free, or a fee is only for the
 	// manifestly unfounded or excessive requests Art. 12(5)(a) allows.
-	freeRE      = regexp.MustCompile(`(?i)\b(free|no (fee|charge|cost)s?|without (a |any )?(fee|charge|cost)|at no (cost|charge)|(do|will|does|shall) not charge|(don't|won't|never) charge)\b`)
-	excessiveRE = regexp.MustCompile(`(?i)manifestly unfounded|excessive`)
-	sentenceRE  = regexp.MustCompile(`[^.!?]+[.!?]*`)
+	freeRE = regexp.MustCompile(`(?i)\b(free|no (fee|charge|cost)s?|without (a |any )?(fee|charge|cost)|at no (cost|charge)|(do|will|does|shall) not charge|(don't|won't|never) charge|(not|never|won't|don't) (have to |need to )?pay)\b`)
+	// excessiveRE: a fee Art. 12(5)(a) allows, or the reasonable fee for
+	// further copies Art. 15(3) allows; paymentDataRE: payment as a kind of
+	// data, not a price.
+	excessiveRE   = regexp.MustCompile(`(?i)manifestly unfounded|excessive|further cop(y|ies)|additional cop(y|ies)|administrative costs`)
+	paymentDataRE = regexp.MustCompile(`(?i)\bpayment (information|details|data|card|method)s?\b`)
+	sentenceRE    = regexp.MustCompile(`[^.!?]+[.!?]*`)
 )
 
 // checkFreeOfCharge reports a sentence of the rights' text that asks for a
@@ -810,7 +811,7 @@ func checkFreeOfCharge(c *j.Context, r *j.Report) {
 	}
 	for _, t := range texts {
 		for _, sentence := range sentenceRE.FindAllString(t.text, -1) {
-			if feeRE.MatchString(sentence) && !freeRE.MatchString(sentence) && !excessiveRE.MatchString(sentence) {
+			if feeRE.MatchString(paymentDataRE.ReplaceAllString(sentence, "")) && !freeRE.MatchString(sentence) && !excessiveRE.MatchString(sentence) {
 				r.Missing(t.path, "make requests free of charge, or say a fee applies only to manifestly unfounded or excessive requests",
 					"the text asks people to pay to exercise their rights: %s", j.Quote(strings.TrimSpace(sentence)))
 				break

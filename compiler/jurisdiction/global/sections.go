@@ -198,10 +198,9 @@ func (b *builder) sharing() *notice.Section {
 			"service providers that process personal data for us by name, with what they do and where, on our",
 			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
 	case listed > 0:
-		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(listed)),
-			"service providers that process our business customers' data for them by name, with what they do and where, on our",
-			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
-		s.P("The other service providers that process personal data for us are:")
+		s.P("We name the service providers that process our business customers' data for them, with what they do and where, on our " +
+			notice.NoticeLink("sub-processor list", "subprocessors", "") + "; some of them also process personal data for our own purposes.")
+		s.P("The service providers that process personal data only for our own purposes are:")
 		s.Add(&notice.List{Items: others})
 	case len(others) > 0:
 		s.P("The service providers that process personal data for us are:")
