@@ -209,6 +209,9 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 		}
 		if n, ok := j.(jurisdiction.NoticePeriod); ok {
 			f.NoticeDays = n.MaterialChangeNoticeDays(p)
+		} else if p != nil && p.Notices[j.ID()] != nil {
+			// The default: the notice's own settings.
+			f.NoticeDays = p.Notices[j.ID()].MaterialChangeNoticeDays
 		}
 		out[j.ID()] = f
 	}

@@ -35,8 +35,8 @@ func TestOnlyPacksNameTheirNotices(t *testing.T) {
 	fields := map[string]string{}
 	for _, e := range compiler.Extensions() {
 		for _, k := range (model.Extensions{e}).Keys(e.On) {
-			if k.Pack != "" {
-				fields[k.Name] = k.Pack
+			if k.Ext != nil {
+				fields[k.Name] = k.Ext.Pack
 			}
 		}
 	}

@@ -47,10 +47,11 @@ type Audiencer interface {
 	Audience() string
 }
 
-// NoticePeriod is implemented by a pack whose notice gives readers notice
-// of material changes: the days that must pass between a release with a
-// material change and its effective date, from the project's settings for
-// the notice (notices.ID.material_change_notice_days); 0 means the default.
+// NoticePeriod is implemented by a pack whose notice period of material
+// changes (the days between a release with a material change and its
+// effective date) comes from elsewhere than the notice's own settings,
+// notices.ID.material_change_notice_days, which the facade reads for every
+// other pack; 0 means the default.
 type NoticePeriod interface {
 	MaterialChangeNoticeDays(p *model.Project) int
 }

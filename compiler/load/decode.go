@@ -592,7 +592,7 @@ func fieldsOf(t reflect.Type, exts model.Extensions) *structInfo {
 	st := &structInfo{fields: map[string]field{}}
 	for _, k := range exts.Keys(t) {
 		if _, dup := st.fields[k.Name]; dup {
-			panic(fmt.Sprintf("load: key %q of %s is declared twice (by %q)", k.Name, t, k.Pack))
+			panic(fmt.Sprintf("load: key %q of %s is declared twice (by a rule pack's extension)", k.Name, t))
 		}
 		st.fields[k.Name] = field{index: k.Field.Index, ext: k.Ext}
 		st.names = append(st.names, k.Name)

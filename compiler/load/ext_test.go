@@ -108,3 +108,15 @@ func TestNoticeSettingsByPack(t *testing.T) {
 		t.Errorf("notices as a list: %v", diags)
 	}
 }
+
+// A notice's settings written empty are an error at the key, not a nil
+// entry; a key starting with a digit keeps its path.
+func TestNoticeSettingsEmptyAndDigitKeys(t *testing.T) {
+	_, diags := loadExt(t, "notices:\n  global:\n    title: Privacy Policy\n  eu:\n  2fa:\n    intro: x\n")
+	if d := find(diags, "notices.eu"); d == nil || !strings.Contains(d.Message, `empty value for "eu"`) || d.Pos.Line != 4 {
+		t.Errorf("empty settings: %v in:\n%v", d, diags)
+	}
+	if d := find(diags, "notices.2fa.title"); d == nil || d.Pos.Line != 5 {
+		t.Errorf("digit-leading key: %v in:\n%v", d, diags)
+	}
+}

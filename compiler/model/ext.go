@@ -23,6 +23,17 @@ func ExtOf[T any](e Ext, pack string) *T {
 	return t
 }
 
+// ExtOrZero returns the facts of type T that pack added to an item, or a
+// zero T when the item holds none (an item built in Go rather than loaded):
+// for reading. Loaded items always hold their packs' facts, so a change
+// through the result reaches the item.
+func ExtOrZero[T any](e Ext, pack string) *T {
+	if t := ExtOf[T](e, pack); t != nil {
+		return t
+	}
+	return new(T)
+}
+
 // Packs returns the ids of the packs holding facts in e, sorted, so walks
 // over an item are deterministic.
 func (e Ext) Packs() []string {
@@ -69,9 +80,8 @@ func (es Extensions) Of(t reflect.Type) []*Extension {
 type Key struct {
 	Name  string
 	Field reflect.StructField
-	// Pack and Ext are the extension the key belongs to, if any.
-	Pack string
-	Ext  *Extension
+	// Ext is the extension the key belongs to, if any (its Pack the pack).
+	Ext *Extension
 }
 
 // Keys lists the YAML keys of struct type t: its own fields in declaration
@@ -82,11 +92,7 @@ func (es Extensions) Keys(t reflect.Type) []Key {
 		for i := 0; i < st.NumField(); i++ {
 			f := st.Field(i)
 			if name := tags.YAMLName(f); name != "" {
-				k := Key{Name: name, Field: f, Ext: e}
-				if e != nil {
-					k.Pack = e.Pack
-				}
-				keys = append(keys, k)
+				keys = append(keys, Key{Name: name, Field: f, Ext: e})
 			}
 		}
 	}

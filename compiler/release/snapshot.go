@@ -156,7 +156,7 @@ func decodeValue(v reflect.Value, x any, path string, exts model.Extensions) err
 			}
 			f := v
 			if k.Ext != nil {
-				f = reflect.ValueOf(ext[k.Pack]).Elem()
+				f = reflect.ValueOf(ext[k.Ext.Pack]).Elem()
 			}
 			if err := decodeValue(f.FieldByIndex(k.Field.Index), m[name], model.Field(path, name), exts); err != nil {
 				return err

@@ -126,8 +126,8 @@ func (g *generator) object(t reflect.Type) *Schema {
 			owner = k.Ext.Type
 		}
 		doc := g.doc(owner, owner.Name()+"."+k.Field.Name)
-		if k.Pack != "" {
-			doc = strings.TrimSpace(doc + " (From the " + k.Pack + " rule pack.)")
+		if k.Ext != nil {
+			doc = strings.TrimSpace(doc + " (From the " + k.Ext.Pack + " rule pack.)")
 		}
 		if ref := f.Tag.Get("ref"); ref != "" {
 			doc = strings.TrimSpace(doc + " The id of an item under " + ref + ":.")

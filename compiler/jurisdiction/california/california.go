@@ -37,14 +37,6 @@ func (*Pack) Audience() string {
 	return "California residents: your rights under the California Consumer Privacy Act."
 }
 
-// MaterialChangeNoticeDays is notices.california.material_change_notice_days.
-func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
-		return 0
-	}
-	return p.Notices[ID].MaterialChangeNoticeDays
-}
-
 // Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
 // publishes the notice from 1 January 2020.
 func (*Pack) Applies(c *j.Context) (bool, string) {

@@ -169,19 +169,12 @@ func Of(p *model.Project) *California {
 }
 
 // Category returns the CCPA facts of a category (zero when it has none).
-func Category(c *model.Category) *CategoryFacts { return orZero(model.ExtOf[CategoryFacts](c.Ext, ID)) }
+func Category(c *model.Category) *CategoryFacts { return model.ExtOrZero[CategoryFacts](c.Ext, ID) }
 
 // Purpose returns the CCPA facts of a purpose (zero when it has none).
-func Purpose(p *model.Purpose) *PurposeFacts { return orZero(model.ExtOf[PurposeFacts](p.Ext, ID)) }
+func Purpose(p *model.Purpose) *PurposeFacts { return model.ExtOrZero[PurposeFacts](p.Ext, ID) }
 
 // Recipient returns the CCPA facts of a recipient (zero when it has none).
 func Recipient(r *model.Recipient) *RecipientFacts {
-	return orZero(model.ExtOf[RecipientFacts](r.Ext, ID))
-}
-
-func orZero[T any](t *T) *T {
-	if t == nil {
-		return new(T)
-	}
-	return t
+	return model.ExtOrZero[RecipientFacts](r.Ext, ID)
 }

@@ -161,23 +161,16 @@ func doc(key string) string { return docs[key] }
 
 // Org returns the GDPR facts of the organisation (zero when it has none).
 func Org(o *model.Organization) *OrganizationFacts {
-	return orZero(model.ExtOf[OrganizationFacts](o.Ext, ID))
+	return model.ExtOrZero[OrganizationFacts](o.Ext, ID)
 }
 
 // Purpose returns the GDPR facts of a purpose (zero when it has none).
-func Purpose(p *model.Purpose) *PurposeFacts { return orZero(model.ExtOf[PurposeFacts](p.Ext, ID)) }
+func Purpose(p *model.Purpose) *PurposeFacts { return model.ExtOrZero[PurposeFacts](p.Ext, ID) }
 
 // Recipient returns the GDPR facts of a recipient (zero when it has none).
 func Recipient(r *model.Recipient) *RecipientFacts {
-	return orZero(model.ExtOf[RecipientFacts](r.Ext, ID))
+	return model.ExtOrZero[RecipientFacts](r.Ext, ID)
 }
 
 // Transfer returns the transfer tools of a transfer (zero when it has none).
-func Transfer(t *model.Transfer) *TransferFacts { return orZero(model.ExtOf[TransferFacts](t.Ext, ID)) }
-
-func orZero[T any](t *T) *T {
-	if t == nil {
-		return new(T)
-	}
-	return t
-}
+func Transfer(t *model.Transfer) *TransferFacts { return model.ExtOrZero[TransferFacts](t.Ext, ID) }

@@ -39,14 +39,6 @@ func (*Pack) Audience() string {
 	return "People in the European Economic Area and the United Kingdom: legal bases, transfers and your GDPR rights."
 }
 
-// MaterialChangeNoticeDays is notices.eu.material_change_notice_days.
-func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
-		return 0
-	}
-	return p.Notices[ID].MaterialChangeNoticeDays
-}
-
 // Applies implements jurisdiction.Jurisdiction: the supplement is needed when
 // the organisation is established in, or offers services to or monitors
 // people in, the EEA or the UK, from the day the GDPR applies.

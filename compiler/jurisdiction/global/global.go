@@ -12,7 +12,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
-	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
@@ -34,14 +33,6 @@ func (*Pack) Name() string { return "Global privacy policy (baseline, CalOPPA)" 
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Everyone: what we collect, why, who we share it with, and your choices."
-}
-
-// MaterialChangeNoticeDays is notices.global.material_change_notice_days.
-func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
-	if p == nil || p.Notices == nil || p.Notices[ID] == nil {
-		return 0
-	}
-	return p.Notices[ID].MaterialChangeNoticeDays
 }
 
 // Applies implements jurisdiction.Jurisdiction: every project publishes it.

@@ -58,12 +58,10 @@ func (*Pack) Extensions() model.Extensions {
 // Terms returns the project's sub-processor change terms (zero when it
 // gives none).
 func Terms(p *model.Project) *ChangeTerms {
-	if p != nil && p.Changes != nil {
-		if t := model.ExtOf[ChangeTerms](p.Changes.Ext, ID); t != nil {
-			return t
-		}
+	if p == nil || p.Changes == nil {
+		return &ChangeTerms{}
 	}
-	return &ChangeTerms{}
+	return model.ExtOrZero[ChangeTerms](p.Changes.Ext, ID)
 }
 
 // Listed reports whether a processor is on the sub-processor list: it
