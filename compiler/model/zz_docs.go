@@ -84,7 +84,7 @@ var docs = map[string]string{
 	"Extension.Doc":                      "Doc returns the doc comment of the pack's types and fields, keyed \"Type\" and \"Type.Field\" like Doc.",
 	"Extensions":                         "Extensions are the extensions of the registered rule packs.",
 	"Key":                                "Key is one YAML key of a struct: a field of its own (Pack empty) or of a pack's extension.",
-	"Key.Pack":                           "Pack and Ext are the extension the key belongs to, if any.",
+	"Key.Ext":                            "Ext is the extension the key belongs to, if any (its Pack the pack).",
 	"Link":                               "Link is a named link.",
 	"Link.Name":                          "Text of the link.",
 	"Link.URL":                           "Target of the link.",
