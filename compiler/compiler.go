@@ -130,7 +130,11 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	diags.Append(refDiags...)
 	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released,
 		ShowDefinitions: opts.RuleSources}
+	c.AppliesFrom = map[string][]string{}
 	for _, j := range opts.Jurisdictions {
+		if a, ok := j.(jurisdiction.Applicability); ok {
+			c.AppliesFrom[j.ID()] = a.AppliesFrom()
+		}
 		if ok, _ := j.Applies(c); ok {
 			c.Notices = append(c.Notices, j.ID())
 		}

@@ -2,6 +2,7 @@ package compiler
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -62,20 +63,73 @@ func coverageTable() string {
 	js := DefaultJurisdictions()
 	var b strings.Builder
 	b.WriteString("Coverage of the BLOCK rules of the legal-requirements reference, per rule pack (each pack lists the rules its law asks for in its `reference/rules.yaml`):\n\n")
-	b.WriteString("| pack | BLOCK rules | checked against the data | disclosed from required data | missing |\n|---|---|---|---|---|\n")
+	head := "| %s | BLOCK rules | checked against the data | of them, by the team's sign-off | derived statements (disclosed from required data) | missing |\n|---|---|---|---|---|---|\n"
+	fmt.Fprintf(&b, head, "pack")
+	row := func(name string, c jurisdiction.Coverage) {
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %d | %d |\n", name, c.Required, len(c.Checked), len(c.Attested), len(c.Disclosed), len(c.Missing))
+	}
 	var all jurisdiction.Coverage
-	var missing []string
+	byRegime := map[string]*jurisdiction.Coverage{}
+	add := func(regime string, f func(*jurisdiction.Coverage) *[]string, id string) {
+		if byRegime[regime] == nil {
+			byRegime[regime] = &jurisdiction.Coverage{}
+		}
+		byRegime[regime].Required++
+		*f(byRegime[regime]) = append(*f(byRegime[regime]), id)
+	}
 	for _, j := range js {
 		c := jurisdiction.CoverageOf(jurisdiction.RequiredOf(ref, j.ID()), js)
-		fmt.Fprintf(&b, "| `%s` | %d | %d | %d | %d |\n", j.ID(), c.Required, len(c.Checked), len(c.Disclosed), len(c.Missing))
+		row("`"+j.ID()+"`", c)
 		all.Required += c.Required
 		all.Checked = append(all.Checked, c.Checked...)
+		all.Attested = append(all.Attested, c.Attested...)
 		all.Disclosed = append(all.Disclosed, c.Disclosed...)
-		missing = append(missing, c.Missing...)
+		all.Missing = append(all.Missing, c.Missing...)
+		for _, id := range c.Checked {
+			add(regimeOf(id), func(c *jurisdiction.Coverage) *[]string { return &c.Checked }, id)
+			if slices.Contains(c.Attested, id) {
+				byRegime[regimeOf(id)].Attested = append(byRegime[regimeOf(id)].Attested, id)
+			}
+		}
+		for _, id := range c.Disclosed {
+			add(regimeOf(id), func(c *jurisdiction.Coverage) *[]string { return &c.Disclosed }, id)
+		}
+		for _, id := range c.Missing {
+			add(regimeOf(id), func(c *jurisdiction.Coverage) *[]string { return &c.Missing }, id)
+		}
 	}
-	fmt.Fprintf(&b, "| all | %d | %d | %d | %d |\n\n", all.Required, len(all.Checked), len(all.Disclosed), len(missing))
-	if len(missing) > 0 {
-		b.WriteString("Missing: " + "`" + strings.Join(missing, "`, `") + "`.\n\n")
+	row("all", all)
+	b.WriteString("\nThe same rules by the law they come from:\n\n")
+	fmt.Fprintf(&b, head, "law")
+	seen := map[string]bool{}
+	for _, r := range append(regimes, struct{ prefix, name string }{"", "other"}) {
+		if c := byRegime[r.name]; c != nil && !seen[r.name] {
+			seen[r.name] = true
+			row(r.name, *c)
+		}
+	}
+	b.WriteString("\n")
+	if len(all.Missing) > 0 {
+		b.WriteString("Missing: " + "`" + strings.Join(all.Missing, "`, `") + "`.\n\n")
 	}
 	return b.String()
+}
+
+// regimes name the laws of the reference's rule ids, by prefix, in the
+// order the coverage table lists them.
+var regimes = []struct{ prefix, name string }{
+	{"GDPR-", "EU GDPR"}, {"XFER-", "EU GDPR"}, {"EPRIV-", "ePrivacy Directive and PECR"},
+	{"UK-PECR", "ePrivacy Directive and PECR"}, {"UK-", "UK GDPR and DPA 2018"},
+	{"SUBP-", "GDPR Art. 28 (sub-processors)"},
+	{"CCPA-", "CCPA/CPRA and CPPA regulations"}, {"CCR-", "CCPA/CPRA and CPPA regulations"},
+	{"STL-", "Shine the Light"}, {"CALOPPA-", "CalOPPA"}, {"GLB-", "baseline policy (GLB)"},
+}
+
+func regimeOf(id string) string {
+	for _, r := range regimes {
+		if strings.HasPrefix(id, r.prefix) {
+			return r.name
+		}
+	}
+	return "other"
 }

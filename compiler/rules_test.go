@@ -43,6 +43,44 @@ func purpose(p *model.Project, id string) *model.Purpose {
 	panic("no purpose " + id)
 }
 
+func source(p *model.Project, id string) *model.Source {
+	for _, s := range p.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	panic("no source " + id)
+}
+
+func subject(p *model.Project, id string) *model.Subject {
+	for _, s := range p.Subjects {
+		if s.ID == id {
+			return s
+		}
+	}
+	panic("no subject " + id)
+}
+
+func cookie(p *model.Project, name string) *model.Cookie {
+	for _, c := range p.Cookies.Items {
+		if c.Name == name {
+			return c
+		}
+	}
+	panic("no cookie " + name)
+}
+
+// forChildren makes the sample a service directed to children with what
+// that needs (a statement, parental consent, the UK sign-off), so a case
+// can take one of them away.
+func forChildren(p *model.Project) {
+	p.Children.DirectedToChildren = model.Yes
+	p.Children.Statement = "Our help-center games are for children aged 8 to 12."
+	eu.Children(p.Children).ParentalConsent = "A parent confirms by email before a child's account is opened."
+	p.Reviews = append(p.Reviews, &model.Review{Rule: "UK-CHILD", ReviewedBy: "Dana Reyes, Privacy Counsel", ReviewedAt: "2026-11-01",
+		What: "the children's pages explain our use of their data in words children understand", Pos: p.Reviews[0].Pos})
+}
+
 func transfer(p *model.Project, id string) *model.Transfer {
 	for _, t := range p.Transfers {
 		if t.ID == id {
@@ -78,6 +116,7 @@ var ruleCases = []ruleCase{
 	{"processors without recipients", "GLB-08", "", func(p *model.Project) {
 		model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
 		p.Recipients = nil
+		p.Cookies.Items = slices.DeleteFunc(p.Cookies.Items, func(c *model.Cookie) bool { return c.Class == "advertising" })
 		for _, pu := range p.Purposes {
 			pu.Recipients = nil
 		}
@@ -96,7 +135,7 @@ var ruleCases = []ruleCase{
 		p.Cookies.ThirdPartyTracking = model.No
 	}},
 	{"service for children without statement", "GLB-16", "", func(p *model.Project) {
-		p.Children.DirectedToChildren = model.Yes
+		forChildren(p)
 		p.Children.Statement = ""
 	}},
 	// eu
@@ -104,6 +143,9 @@ var ruleCases = []ruleCase{
 		for _, e := range p.Organization.Entities {
 			e.Role = "processor"
 		}
+	}},
+	{"two controllers, one silent on what it decides", "GDPR-13-1-a", "", func(p *model.Project) {
+		eu.Entity(p.Organization.Entities[1]).Decides = nil
 	}},
 	{"no EU representative", "GDPR-27", "", func(p *model.Project) {
 		eu.Org(p.Organization).Representatives.EU = nil
@@ -125,7 +167,7 @@ var ruleCases = []ruleCase{
 		p.Organization.Entities[1].Role = "joint_controller"
 	}},
 	{"a joint-controller recipient without arrangement", "GDPR-26-2", "", func(p *model.Project) {
-		eu.Recipient(p.Recipients[3]).GDPRRole = "joint_controller" // advertising partners (CJEU C-40/17 Fashion ID)
+		eu.Recipient(p.Recipients[3]).JointArrangement = "" // advertising partners (CJEU C-40/17 Fashion ID)
 	}},
 	{"special category without Art. 9 condition", "GDPR-13-1-c", "", func(p *model.Project) {
 		category(p, "recordings").Special = []string{"biometric"}
@@ -226,6 +268,64 @@ var ruleCases = []ruleCase{
 	{"significant automated decision without UK safeguards", "UK-ADM", "", func(p *model.Project) {
 		p.AutomatedDecisions.Decisions = append(p.AutomatedDecisions.Decisions, &model.Decision{ID: "credit", Description: "Credit limits.", Art22: model.Yes,
 			Logic: "A score.", Significance: "It decides your limit.", Consequences: "A lower limit."})
+	}},
+	{"knowing of users under 16 of a service for 16 and over", "GLB-16", "", func(p *model.Project) {
+		p.Children.ActualKnowledgeUnder16 = model.Yes
+	}},
+	{"a third-party source silent on when people are told", "GDPR-14-3", "", func(p *model.Project) {
+		eu.Source(source(p, "sso-providers")).Informed = ""
+	}},
+	{"an Art. 14(5) exemption without its ground", "GDPR-14-3", "", func(p *model.Project) {
+		eu.Source(source(p, "public-sources")).Exemption = ""
+	}},
+	{"a service for children relying on consent, silent on parental consent", "GDPR-8", "", func(p *model.Project) {
+		forChildren(p)
+		eu.Children(p.Children).ParentalConsent = ""
+	}},
+	{"a service for UK children without the team's sign-off", "UK-CHILD", "", func(p *model.Project) {
+		forChildren(p)
+		p.Reviews = slices.DeleteFunc(p.Reviews, func(r *model.Review) bool { return r.Rule == "UK-CHILD" })
+	}},
+	{"a UK statistics cookie without a way to object", "UK-PECR-COOKIES", "", func(p *model.Project) {
+		eu.Cookie(cookie(p, "_ga")).UKException = "statistics"
+	}},
+	{"a UK exception claimed by an advertising cookie", "UK-PECR-COOKIES", "", func(p *model.Project) {
+		eu.Cookie(cookie(p, "_ga")).UKException = "statistics"
+		eu.Cookies(p.Cookies).UKObjection = "Switch off analytics in the cookie settings."
+		eu.Cookie(cookie(p, "_fbp")).UKException = "appearance"
+	}},
+	{"a recognised legitimate interest before it existed", "GDPR-13-1-c", "2026-01-15", func(p *model.Project) {
+		eu.Purpose(purpose(p, "legal-compliance")).UKLegalBases = []string{"legal_obligation", "recognised_legitimate_interest"}
+		eu.Purpose(purpose(p, "legal-compliance")).RecognisedInterest = "crime"
+		for _, r := range p.Reviews {
+			r.ReviewedAt = "2026-01-10" // before the day of the case
+		}
+	}},
+	{"a cross-context advertising cookie classed as analytics", "GLB-11", "", func(p *model.Project) {
+		cookie(p, "_fbp").Class = "analytics"
+	}},
+	{"third-party advertising cookies without an advertising partner", "GLB-11", "", func(p *model.Project) {
+		for _, r := range p.Recipients {
+			if r.Kind == "advertising_partner" {
+				r.Kind = "third_party"
+			}
+		}
+	}},
+	{"profiling not described", "GLB-17", "", func(p *model.Project) {
+		p.AutomatedDecisions.Decisions = nil
+	}},
+	{"prose denying transfers the data makes", "GLB-PROSE", "", func(p *model.Project) {
+		purpose(p, "security").Description = "We keep our services secure. We never transfer your data outside the European Union."
+	}},
+	{"prose denying cookies the data lists", "GLB-PROSE", "", func(p *model.Project) {
+		p.Cookies.Summary = "We do not use cookies on our websites."
+	}},
+	{"a processor's regular transfers on a derogation", "GDPR-13-1-f", "", func(p *model.Project) {
+		processor(p, "meridian-support").Transfer = "us-legal-claims"
+	}},
+	{"a contract basis for people party to no contract", "GDPR-13-1-c", "", func(p *model.Project) {
+		eu.Purpose(purpose(p, "recruitment")).LegalBases = []string{"contract"}
+		eu.Subject(subject(p, "job-applicants")).Contract = "none"
 	}},
 	{"consent cookies without settings page", "EPRIV-5-3", "", func(p *model.Project) {
 		p.Cookies.SettingsURL = ""
@@ -452,7 +552,7 @@ func TestSampleNotices(t *testing.T) {
 // optionalSection are sections a notice has only when the data calls for them
 // (no special categories, other sources, financial incentives or request
 // metrics in the sample).
-var optionalSection = map[string]bool{"special-categories": true, "other-sources": true, "financial-incentives": true, "metrics": true}
+var optionalSection = map[string]bool{"special-categories": true, "children": true, "cookies-uk": true, "other-sources": true, "financial-incentives": true, "metrics": true}
 
 // TestExamplesCompileAsOfTheirDates compiles each reference policy's data
 // set as of its own effective date, where it must be clean, and as of the

@@ -197,7 +197,7 @@ func schemaPath(path string) string { return indexRE.ReplaceAllString(path, "") 
 // collect indexes every collection (a list of items with an id) and reports
 // duplicate ids.
 func (c *checker) collect(v reflect.Value, path string) {
-	forEachField(v, path, func(fpath string, f reflect.StructField, fv reflect.Value) {
+	model.Fields(v, path, func(fpath string, f reflect.StructField, fv reflect.Value) {
 		if fv.Kind() != reflect.Slice || fv.Type().Elem().Kind() != reflect.Pointer {
 			if fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct {
 				c.collect(fv.Elem(), fpath)
@@ -237,7 +237,7 @@ func (c *checker) collect(v reflect.Value, path string) {
 
 // walk checks references and Markdown throughout the project.
 func (c *checker) walk(v reflect.Value, path string) {
-	forEachField(v, path, func(fpath string, f reflect.StructField, fv reflect.Value) {
+	model.Fields(v, path, func(fpath string, f reflect.StructField, fv reflect.Value) {
 		if ref := f.Tag.Get("ref"); ref != "" {
 			c.checkRef(ref, fpath, fv)
 			return
@@ -283,28 +283,6 @@ func requiredSection(name string) bool {
 		}
 	}
 	return false
-}
-
-// forEachField calls fn for every YAML field of the struct v: its own,
-// then those of the rule packs' extensions it holds (model.Ext), which sit
-// beside its own keys in the data.
-func forEachField(v reflect.Value, path string, fn func(string, reflect.StructField, reflect.Value)) {
-	fields := func(v reflect.Value) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name := tags.YAMLName(f)
-			if name == "" {
-				continue
-			}
-			fn(model.Field(path, name), f, v.Field(i))
-		}
-	}
-	fields(v)
-	_, exts := model.ExtValues(v)
-	for _, x := range exts {
-		fields(x)
-	}
 }
 
 // mapKeys returns the keys of the map v, sorted.

@@ -2,6 +2,7 @@ package jurisdiction
 
 import (
 	"reflect"
+	"slices"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -51,10 +52,12 @@ type Coverage struct {
 	// Required is the number of rules the reference lists for the pack.
 	Required int
 	// Checked are the listed rules a requirement checks against the data;
-	// Disclosed those the notice discloses from data the model requires
-	// (no check of their own); Missing those no pack implements.
-	Checked, Disclosed []string
-	Missing            []string
+	// Attested those checked by the team's sign-off alone (reviews[]: form
+	// and placement no data can show), a subset of Checked; Disclosed those
+	// the notice discloses from data the model requires (no check of their
+	// own); Missing those no pack implements.
+	Checked, Attested, Disclosed []string
+	Missing                      []string
 }
 
 // CoverageOf compares the rules a pack's reference data lists with the
@@ -83,6 +86,9 @@ func CoverageOf(req *RequiredRules, packs []Jurisdiction) Coverage {
 			c.Missing = append(c.Missing, r.ID)
 		case q.Checks():
 			c.Checked = append(c.Checked, r.ID)
+			if slices.Equal(q.Data, []string{"reviews"}) {
+				c.Attested = append(c.Attested, r.ID)
+			}
 		default:
 			c.Disclosed = append(c.Disclosed, r.ID)
 		}

@@ -56,6 +56,13 @@ type NoticePeriod interface {
 	MaterialChangeNoticeDays(p *model.Project) int
 }
 
+// Applicability is implemented by a pack whose Applies reads the data: it
+// names the data paths Applies reads, so the sections of other notices that
+// depend on whether this one is published trace them (Context.PublishesIn).
+type Applicability interface {
+	AppliesFrom() []string
+}
+
 // ReleaseChecker is implemented by a pack whose law constrains when a
 // release may take effect beyond the notice period of its changes: before
 // any version is planned, it is given the project, the release date and the
@@ -84,6 +91,9 @@ type Context struct {
 	// Notices are the IDs of every notice published with this one, so a
 	// notice can link to the others.
 	Notices []string
+	// AppliesFrom holds, by notice ID, the data paths the notice's pack
+	// reads to decide whether it applies (Applicability).
+	AppliesFrom map[string][]string
 	// ShowDefinitions adds to each diagnostic of a declarative rule (Each)
 	// the position of the rule's definition in the Go source, as a Related
 	// position, so a diagnostic can point at the rule that made it.
@@ -92,6 +102,15 @@ type Context struct {
 
 // Publishes reports whether the notice id is published alongside.
 func (c *Context) Publishes(id string) bool { return slices.Contains(c.Notices, id) }
+
+// PublishesIn reports whether the notice id is published alongside, and
+// records in s's trace the data that decides it (AppliesFrom): a sentence
+// that links to another notice, or says what another notice covers,
+// depends on that notice being published.
+func (c *Context) PublishesIn(s *notice.Section, id string) bool {
+	s.Use(c.AppliesFrom[id]...)
+	return c.Publishes(id)
+}
 
 // InForce reports whether the dated fact from..until (either empty for
 // open) holds on c.Date.

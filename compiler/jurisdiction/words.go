@@ -49,7 +49,13 @@ func ContactItems(ct *model.Contact) []notice.Text {
 		items = append(items, "Telephone: "+notice.Tel(ct.Phone))
 	}
 	if ct.Address != nil {
-		items = append(items, "Post: "+Address(ct.Address))
+		// A letter needs its addressee: the contact's name heads the
+		// address.
+		to := Address(ct.Address)
+		if ct.Name != "" {
+			to = notice.Plain(ct.Name) + ", " + to
+		}
+		items = append(items, "Post: "+to)
 	}
 	if ct.URL != "" {
 		items = append(items, "Website: "+notice.Web(ct.URL))
@@ -416,4 +422,23 @@ func Frameworks(ids []string) notice.Text {
 		}
 	}
 	return notice.Series(out, "and")
+}
+
+// PurposeLabels names purposes as labels, "the purpose “Show you ads”" or
+// "the purposes “A” and “B”", so that a sentence reads the same whatever
+// the grammar of the names: a verb phrase ("Show you ads") or a noun
+// phrase ("Mergers and acquisitions"). names are the purposes' names as
+// notice text.
+func PurposeLabels(names []notice.Text) notice.Text {
+	if len(names) == 0 {
+		return ""
+	}
+	quoted := make([]notice.Text, len(names))
+	for i, n := range names {
+		quoted[i] = "\u201c" + n + "\u201d"
+	}
+	if len(quoted) == 1 {
+		return "the purpose " + quoted[0]
+	}
+	return "the purposes " + notice.Series(quoted, "and")
 }

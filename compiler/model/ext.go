@@ -123,3 +123,70 @@ func ExtValues(v reflect.Value) (packs []string, values []reflect.Value) {
 }
 
 var extType = reflect.TypeOf(Ext(nil))
+
+// Fields calls fn for every YAML field of the struct v, with its data path
+// under path: its own fields in declaration order, then those of the rule
+// packs' extensions it holds (Ext), which sit beside its own keys in the
+// data. Walks of the model by reflection go through it, so they agree on
+// what a struct's keys are.
+func Fields(v reflect.Value, path string, fn func(string, reflect.StructField, reflect.Value)) {
+	fields := func(v reflect.Value) {
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if name := tags.YAMLName(f); name != "" {
+				fn(Field(path, name), f, v.Field(i))
+			}
+		}
+	}
+	fields(v)
+	_, exts := ExtValues(v)
+	for _, x := range exts {
+		fields(x)
+	}
+}
+
+// Text is a text value of the data: its data path and the text.
+type Text struct {
+	Path string
+	Text Markdown
+}
+
+// Texts returns every Markdown value of the project (the team's own
+// words: prose sections, descriptions, statements), core and extension
+// fields alike, in data order, for rules that read what the team wrote.
+func Texts(p *Project) []Text {
+	var out []Text
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		Fields(v, path, func(fpath string, _ reflect.StructField, fv reflect.Value) {
+			switch {
+			case !fv.IsValid():
+			case fv.Type() == reflect.TypeOf(Markdown("")):
+				if fv.String() != "" {
+					out = append(out, Text{fpath, Markdown(fv.String())})
+				}
+			case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
+				walk(fv.Elem(), fpath)
+			case fv.Kind() == reflect.Map:
+				keys := fv.MapKeys()
+				sort.Slice(keys, func(i, k int) bool { return keys[i].String() < keys[k].String() })
+				for _, k := range keys {
+					if item := fv.MapIndex(k); item.Kind() == reflect.Pointer && !item.IsNil() && item.Elem().Kind() == reflect.Struct {
+						walk(item.Elem(), Field(fpath, k.String()))
+					}
+				}
+			case fv.Kind() == reflect.Slice:
+				for i := 0; i < fv.Len(); i++ {
+					if item := fv.Index(i); item.Kind() == reflect.Pointer && !item.IsNil() && item.Elem().Kind() == reflect.Struct {
+						walk(item.Elem(), Index(fpath, i))
+					}
+				}
+			}
+		})
+	}
+	if p != nil {
+		walk(reflect.ValueOf(p).Elem(), "")
+	}
+	return out
+}

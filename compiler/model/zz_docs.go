@@ -218,6 +218,7 @@ var docs = map[string]string{
 	"Subject.Description":                     "Who belongs to the group.",
 	"Subject.ID":                              "Identifier used to refer to this group elsewhere in the data.",
 	"Subject.Name":                            "Name, e.g. \"Customers\".",
+	"Text":                                    "Text is a text value of the data: its data path and the text.",
 	"Transfer":                                "Transfer is a transfer of personal data to a country outside the EEA or UK.",
 	"Transfer.Description":                    "What is transferred and why, in a sentence.",
 	"Transfer.Destinations":                   "Destination countries, as ISO 3166-1 alpha-2 codes.",

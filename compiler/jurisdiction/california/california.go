@@ -52,6 +52,9 @@ func (*Pack) Applies(c *j.Context) (bool, string) {
 	return true, "the organisation is a business under the CCPA"
 }
 
+// AppliesFrom implements jurisdiction.Applicability.
+func (*Pack) AppliesFrom() []string { return []string{"california.business"} }
+
 // Requirements implements jurisdiction.Jurisdiction.
 func (*Pack) Requirements() []*j.Requirement { return requirements }
 
@@ -103,8 +106,9 @@ var requirements = []*j.Requirement{
 	{ID: "CCPA-1798.100-a-3", Citation: "Civ. Code §1798.100(a)(3)", Severity: diag.Error,
 		Summary: "How long each category is kept, or the criteria.", Section: "information-we-collect", Data: []string{"categories.retention"}},
 	{ID: "CCR-7011-e-1-D", Citation: "11 CCR §7011(e)(1)(D); Civ. Code §1798.115(c)", Severity: diag.Error,
-		Summary: "Whether each category was sold or shared in the last 12 months, stated either way, and consistent with california.sells and california.shares.",
-		Section: "sale-and-sharing", Data: []string{"categories.sold", "categories.shared", "california.sells", "california.shares"},
+		Summary: "Whether each category was sold or shared in the last 12 months, stated either way, and consistent with california.sells and california.shares, as the recipients and purposes marked sold or shared and the cookies used for cross-context behavioural advertising (\"sharing\") must be.",
+		Section: "sale-and-sharing", Data: []string{"categories.sold", "categories.shared", "california.sells", "california.shares",
+			"recipients.sold", "recipients.shared", "purposes.sells", "purposes.shares", "cookies.items.cross_context_advertising"},
 		Each: j.ForEach(
 			j.Each{In: "categories", Require: []string{"sold"}, At: j.AtItem,
 				Message: "category {id} does not say whether it was sold in the last 12 months; the California notice must state it either way",
@@ -142,12 +146,12 @@ var requirements = []*j.Requirement{
 	{ID: "CCR-7011-e-3-H", Citation: "11 CCR §7011(e)(3)(H); §7063", Severity: diag.Error,
 		Summary: "How an authorized agent can make a request.", Section: "how-to-exercise", Data: []string{"rights.authorized_agents"}},
 	{ID: "CCPA-1798.135-a-1", Citation: "Civ. Code §1798.135(a)(1), (a)(3); 11 CCR §§7013, 7015", Severity: diag.Error,
-		Summary: "A \"Do Not Sell or Share My Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
-		Section: "opt-out", Data: []string{"california.links.do_not_sell_or_share", "california.links.privacy_choices"},
-		Each: j.ForEach(j.Each{In: "california", Where: j.AnyOf(j.IsYes("sells"), j.IsYes("shares")),
+		Summary: "A \"Do Not Sell or Share My Personal Information\" link, or the \"Your Privacy Choices\" alternative link, unless opt-out preference signals are processed in a frictionless manner (Civ. Code §1798.135(b); 11 CCR §7025(e)).",
+		Section: "opt-out", Data: []string{"california.links.do_not_sell_or_share", "california.links.privacy_choices", "cookies.global_privacy_control.frictionless"},
+		Each: j.ForEach(j.Each{In: "california", If: notFrictionless, Where: j.AnyOf(j.IsYes("sells"), j.IsYes("shares")),
 			RequireAny: []string{"links.do_not_sell_or_share", "links.privacy_choices"},
-			Message:    "personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link",
-			Hint:       "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:"})},
+			Message:    "personal information is sold or shared, so the notice must link to the \"Do Not Sell or Share My Personal Information\" page or use the \"Your Privacy Choices\" link (unless opt-out preference signals are processed in a frictionless manner)",
+			Hint:       "add links: do_not_sell_or_share: (the page of the \"Do Not Sell or Share My Personal Information\" link) or links: privacy_choices:, or, if the signal is processed as §7025(f) requires, set cookies.global_privacy_control.frictionless: yes"})},
 	{ID: "CCPA-1798.135-a-2", Citation: "Civ. Code §1798.135(a)(2), (a)(3); 11 CCR §§7014, 7015", Severity: diag.Error,
 		Summary: "A \"Limit the Use of My Sensitive Personal Information\" link, or the \"Your Privacy Choices\" alternative link.",
 		Section: "sensitive-information", Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices"},
@@ -192,7 +196,163 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(j.Each{In: "california.metrics", Where: j.IsYes("required"), Require: []string{"url"},
 			Message: "the business must publish its request metrics (§7102), so the notice must give them or link to them",
 			Hint:    "add url: with the page of last calendar year's request metrics"})},
+	// Consumers under 16. Sources: 11 CCR §7072(a), govt.westlaw.com/calregs
+	// I2E003E70D45511ED8CB7A9089AB7E22E and advisori.com/cpra §7072 (the
+	// privacy policy describes the §§7070-7071 processes); §7011(e)(3)(I),
+	// online.flipbuilder.com/bzaa/mvgs page69; §7070 (parental
+	// authorisation under 13), same deskbook page97.
+	{ID: "CCR-7011-e-3-I", Citation: "11 CCR §7011(e)(3)(I), §§7070-7072", Severity: diag.Error, Covers: []string{"CCR-7070-7072"},
+		Summary: "A business that sells or shares personal information of consumers it knows to be under 16 describes its opt-in processes: a parent's or guardian's affirmative authorisation under 13 (§7070), the consumer's own opt-in from 13 to 15 (§7071).",
+		Section: "sale-and-sharing", Data: []string{"california.under_16_opt_in"},
+		Each: j.ForEach(j.Each{In: "california", Where: j.IsYes("sells_or_shares_under_16"), Require: []string{"under_16_opt_in"},
+			Message: "personal information of consumers under 16 is sold or shared, so the notice must describe how they opt in (a parent or guardian for a child under 13, the consumer at 13 to 15)",
+			Hint:    "add under_16_opt_in: describing the §7070 process for parents or guardians of children under 13 and the §7071 opt-in for consumers aged 13 to 15"})},
+	{ID: "CCPA-1798.120-c", Citation: "Civ. Code §1798.120(c)-(d)", Severity: diag.Error,
+		Summary: "Selling or sharing the personal information of consumers under 16 (with actual knowledge of their age) is consistent with the other facts: it means the business sells or shares, and knows it processes the data of consumers under 16.",
+		When:    "california.sells_or_shares_under_16 is yes", Section: "sale-and-sharing",
+		Data:  []string{"california.sells_or_shares_under_16", "california.sells", "california.shares", "children.actual_knowledge_under_16"},
+		Check: checkUnder16},
+	// Opt-out preference signals. Source: 11 CCR §7025(b)-(e), Cornell
+	// law.cornell.edu/regulations/california/11-CCR-7025 and
+	// advisori.com/cpra §7025 ((c)(1): the browser or device and any
+	// associated profile, and the consumer if known); (e): deskbook
+	// online.flipbuilder.com/bzaa/mvgs page85 (frictionless processing
+	// makes the links optional; the signal must be processed either way).
+	// §7011(e)(3)(F)-(G): the same deskbook, page69.
+	{ID: "CCR-7025-c-1", Citation: "11 CCR §7025(c)(1)-(5); §7011(e)(3)(F)", Severity: diag.Error,
+		Summary: "The notice says what an opt-out preference signal opts out: at least the browser or device that sends it, and the consumer's account or offline sales where they apply.",
+		Section: "opt-out", Data: []string{"cookies.global_privacy_control.scope"},
+		Each: j.ForEach(j.Each{In: "cookies.global_privacy_control", Noun: "opt-out preference signal", If: sellsOrShares, Where: j.IsYes("honored"), Require: []string{"scope"},
+			Message: "personal information is sold or shared and Global Privacy Control is honoured, so the notice must say what the signal opts out (browser, device, account, offline)",
+			Hint:    "add scope: with at least browser or device, for example [browser, device, account]"}),
+		Check: checkGPCScope},
+	{ID: "CCR-7025-e", Citation: "11 CCR §7025(e)-(g); Civ. Code §1798.135(b)", Severity: diag.Error,
+		Summary: "Processing opt-out preference signals in a frictionless manner, which makes the opt-out links optional, requires honouring them.",
+		Section: "opt-out", Data: []string{"cookies.global_privacy_control.frictionless", "cookies.global_privacy_control.honored"},
+		Check: checkFrictionless},
+	{ID: "CCR-7011-e-3-G", Citation: "11 CCR §7011(e)(3)(G)", Severity: diag.Error,
+		Summary: "A business that processes opt-out preference signals in a frictionless manner says how consumers can use them for that.",
+		Section: "opt-out", Data: []string{"cookies.global_privacy_control.how_to_use"},
+		Each: j.ForEach(j.Each{In: "cookies.global_privacy_control", Noun: "opt-out preference signal", If: sellsOrShares, Where: j.IsYes("frictionless"), Require: []string{"how_to_use"},
+			Message: "opt-out preference signals are processed in a frictionless manner, so the notice must say how consumers can turn the signal on for that",
+			Hint:    "add how_to_use: (for example, which browsers and extensions send Global Privacy Control and where to turn it on)"})},
+	// The notices of right to opt out and to limit, where the links lead.
+	// Sources: §7013(e)(1) as quoted in the reference (lexis form summary);
+	// §7014(e)-(f) deskbook online.flipbuilder.com/bzaa/mvgs page74.
+	{ID: "CCR-7013-e-1", Citation: "11 CCR §7013(e)(1)", Severity: diag.Error, From: "2023-03-29",
+		Summary: "The notice of right to opt out is posted on the page the opt-out link leads to (or, if the link opts out at once, in the privacy policy).",
+		When:    "personal information is sold or shared and the notice links to an opt-out page: signed off by the team (reviews[]), since the page is not generated",
+		Section: "opt-out", Data: []string{"california.links", "reviews"},
+		Check: onlyWhen(func(ca *California) bool {
+			return (ca.Sells.IsYes() || ca.Shares.IsYes()) && ca.Links != nil && (ca.Links.DoNotSellOrShare != "" || ca.Links.PrivacyChoices != nil)
+		}, j.Attested("CCR-7013-e-1", "the page the \"Do Not Sell or Share My Personal Information\" (or \"Your Privacy Choices\") link leads to shows the notice of right to opt out, with its form and the other methods"))},
+	{ID: "CCR-7014-e", Citation: "11 CCR §7014(e)(1)", Severity: diag.Error, From: "2023-03-29",
+		Summary: "The notice of right to limit is posted on the page the limit link leads to (or, if the link limits at once, in the privacy policy).",
+		When:    "sensitive personal information is used beyond the purposes of §7027(m) and the notice links to a limit page: signed off by the team (reviews[]), since the page is not generated",
+		Section: "sensitive-information", Data: []string{"california.links", "reviews"},
+		Check: onlyWhen(func(ca *California) bool {
+			return ca.SensitiveBeyondPermitted.IsYes() && ca.Links != nil && (ca.Links.LimitSensitive != "" || ca.Links.PrivacyChoices != nil)
+		}, j.Attested("CCR-7014-e", "the page the \"Limit the Use of My Sensitive Personal Information\" (or \"Your Privacy Choices\") link leads to shows the notice of right to limit, with its form and the other methods"))},
+	{ID: "CCR-7014-f", Citation: "11 CCR §7014(f); §7027(b)", Severity: diag.Error, Covers: []string{"CCR-7027-b"},
+		Summary: "The notice of right to limit gives the right, the interactive form (the limit link, which CCPA-1798.135-a-2 requires) and the other methods of making a request (the request methods, which CCPA-1798.130-a-1 requires: a toll-free number or an email address is never the link), so there are always two or more methods.",
+		Section: "sensitive-information", Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices", "rights.request_methods"}},
+	// Financial incentives, item by item. Sources: §7016(d) as the
+	// reference lists it; §7016(d)(5) and §7081's methods, retaillawbclp.com
+	// (2020-09-24) and termageddon's summary; the statute,
+	// ccpa.akarion.app/en/article/125 (§1798.125(b)).
+	{ID: "CCR-7016-d-1", Citation: "11 CCR §7016(d)(1)", Severity: diag.Error,
+		Summary: "A succinct summary of each financial incentive or price or service difference.", Section: "financial-incentives",
+		Data: []string{"california.incentives.summary"},
+		Each: j.ForEach(j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"summary"},
+			Message: "incentive {name} has no succinct summary for its notice of financial incentive",
+			Hint:    "add summary: with a sentence or two on what the incentive or price or service difference is"})},
+	{ID: "CCR-7016-d-2", Citation: "11 CCR §7016(d)(2)", Severity: diag.Error,
+		Summary: "The material terms of each incentive (description), including the categories of personal information it involves.", Section: "financial-incentives",
+		Data: []string{"california.incentives.description", "california.incentives.categories"},
+		Each: j.ForEach(j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"categories"},
+			Message: "incentive {name} does not say which categories of personal information it involves",
+			Hint:    "add categories: with the ids of the categories of personal information the incentive involves"})},
+	{ID: "CCR-7016-d-3", Citation: "11 CCR §7016(d)(3)", Severity: diag.Error,
+		Summary: "How to opt in to each incentive.", Section: "financial-incentives", Data: []string{"california.incentives.opt_in"},
+		Each: j.ForEach(j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"opt_in"},
+			Message: "incentive {name} does not say how consumers opt in",
+			Hint:    "add opt_in: saying how consumers opt in to the incentive"})},
+	{ID: "CCR-7016-d-4", Citation: "11 CCR §7016(d)(4)", Severity: diag.Error,
+		Summary: "The right to withdraw from each incentive at any time, and how.", Section: "financial-incentives", Data: []string{"california.incentives.withdraw"},
+		Each: j.ForEach(j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"withdraw"},
+			Message: "incentive {name} does not say how consumers withdraw from it, which they may do at any time",
+			Hint:    "add withdraw: saying how consumers withdraw from the incentive"})},
+	{ID: "CCR-7016-d-5", Citation: "11 CCR §7016(d)(5)(A)-(B); §7081", Severity: diag.Error,
+		Summary: "How each incentive is reasonably related to the value of the consumer's data: a good-faith estimate of that value and how it is calculated.", Section: "financial-incentives",
+		Data: []string{"california.incentives.value_estimate", "california.incentives.valuation_method"},
+		Each: j.ForEach(
+			j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"value_estimate"},
+				Message: "incentive {name} gives no good-faith estimate of the value of the consumer's data",
+				Hint:    "add value_estimate: with the estimated value of the consumer's data that the incentive is based on"},
+			j.Each{In: "california.incentives", Noun: "incentive", If: incentives, Require: []string{"valuation_method"},
+				Message: "incentive {name} does not say how the value of the consumer's data is calculated",
+				Hint:    "add valuation_method: describing the method (§7081: marginal, average or aggregate value, revenue, expenses, profit, or another reasonable method)"}),
+	},
+	// Metrics by 1 July. Source: 11 CCR §7102(a)(2), govt.westlaw.com/calregs
+	// I9F73B630D45611ED852BC9A091C0DD8F ("Disclose, by July 1 of every
+	// calendar year, the information compiled" for the previous calendar
+	// year); deskbook page100.
+	{ID: "CCR-7102-a-2", Citation: "11 CCR §7102(a)(1)-(2)", Severity: diag.Error, Drift: true,
+		Summary: "The request metrics given cover the previous calendar year from 1 July of each year (before 1 July, the year before it).",
+		When:    "california.metrics.required is yes and the metrics are linked", Section: "metrics",
+		Data: []string{"california.metrics.year"}, Check: checkMetricsYear},
+	// Form of the notice at collection and of the policy in apps: no data
+	// shows it. Sources: §7012(b)-(c) as the reference gives it (Cornell
+	// 11-CCR-7012); the 2026 amendment, butlersnow.com (reference §3.7,
+	// [S]).
+	{ID: "CCR-7012-c", Citation: "11 CCR §7012(b)-(c)", Severity: diag.Error, From: "2023-03-29",
+		Summary: "The notice at collection is readily available where personal information is collected: a conspicuous link on every page that collects it, next to forms, on the app's download page and in its settings, on paper forms.",
+		When:    "always: signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
+		Check: j.Attested("CCR-7012-c", "a conspicuous link to the notice at collection wherever personal information is collected: each page and form that collects it, the app's download page and settings, paper forms")},
+	{ID: "CCR-2026-PP", Citation: "11 CCR §7011 (as amended, eff. 1 Jan 2026)", Severity: diag.Error, From: "2026-01-01",
+		Summary: "The categories disclosed for a business purpose to service providers and contractors, tied to those recipients (the disclosures section lists every service provider, contractor, affiliate and third party with the statutory categories it received and why, or says none were); for a business with a mobile app, the policy is accessible within the app.",
+		When:    "california.apps is yes: signed off by the team (reviews[])", Section: "disclosures", Data: []string{"recipients", "california.apps", "reviews"},
+		Check: onlyWhen(func(ca *California) bool { return ca.Apps.IsYes() },
+			j.Attested("CCR-2026-PP", "the privacy policy is accessible within the mobile apps (for example from their settings menu)"))},
+	// Automated decision-making technology. Sources: the reference §3.15
+	// ([S]: getprivisy.com/regulations/ccpa/7220, butlersnow, gtlaw) and
+	// getprivisy.com §7220 ("A business that uses ADMT as set forth in
+	// section 7200, subsection (a), must provide consumers with a Pre-use
+	// Notice"); the §7221(b) exception names could not be checked against
+	// a copy of the text.
+	{ID: "CCR-7220-a/b", Citation: "11 CCR §7200(a)-(b), §7220(a)-(b)", Severity: diag.Error, From: "2027-01-01",
+		Summary: "Each automated decision says whether automated decision-making technology makes a significant decision (financial or lending services, housing, education, employment, healthcare), which calls for a pre-use notice.",
+		Section: "your-rights", Data: []string{"automated_decisions.decisions.significant_decision"},
+		Each: j.ForEach(j.Each{In: "automated_decisions.decisions", Noun: "automated decision", Require: []string{"significant_decision"},
+			Message: "automated decision {id} does not say whether it is a significant decision under the CCPA regulations (§7200(a))",
+			Hint:    "add significant_decision: financial_lending, housing, education, employment, healthcare or none"})},
+	{ID: "CCR-7220-c", Citation: "11 CCR §7220(c)(1)-(4); §7221(b)", Severity: diag.Error, From: "2027-01-01",
+		Summary: "For each significant decision: the specific purpose (not \"to make a significant decision about you\"), how to opt out or the §7221(b) exception relied on (with the appeal to a human reviewer for the human-appeal exception), the right to access and non-retaliation.",
+		Section: "your-rights",
+		Data:    []string{"automated_decisions.decisions.specific_purpose", "automated_decisions.decisions.opt_out", "automated_decisions.decisions.exception", "automated_decisions.decisions.appeal"},
+		Each: j.ForEach(
+			j.Each{In: "automated_decisions.decisions", Noun: "automated decision", Where: significant, Require: []string{"specific_purpose"},
+				Message: "automated decision {id} makes a significant decision, so its pre-use notice must give its specific purpose",
+				Hint:    "add specific_purpose: saying in plain language what the technology is used for"},
+			j.Each{In: "automated_decisions.decisions", Noun: "automated decision", Where: significant, RequireAny: []string{"opt_out", "exception"},
+				Message: "automated decision {id} makes a significant decision, so the notice must say how to opt out of it, or which exception to the right to opt out applies",
+				Hint:    "add opt_out: (how consumers opt out), or exception: human_appeal, security_fraud_safety, admission_acceptance_hiring or allocation_assignment_compensation"},
+			j.Each{In: "automated_decisions.decisions", Noun: "automated decision", Where: j.All(significant, j.Is("exception", "human_appeal")), Require: []string{"appeal"},
+				Message: "automated decision {id} relies on the human-appeal exception, so the notice must say how to appeal to a qualified human reviewer",
+				Hint:    "add appeal: saying how consumers appeal the decision to a human reviewer who can overturn it"}),
+		Check: checkSpecificPurpose},
 }
+
+// Conditions of the pack's law, named once.
+var (
+	sellsOrShares = j.Named("personal information is sold or shared", "personal information is neither sold nor shared",
+		j.AnyOf(j.IsYes("california.sells"), j.IsYes("california.shares")))
+	notFrictionless = j.Named("opt-out preference signals are not processed in a frictionless manner", "opt-out preference signals are processed in a frictionless manner",
+		j.Not(j.IsYes("cookies.global_privacy_control.frictionless")))
+	incentives  = j.IsYes("california.financial_incentives")
+	significant = j.Named("significant_decision is given and not none", "significant_decision is not given or none",
+		j.All(j.Given("significant_decision"), j.Not(j.Is("significant_decision", "none"))))
+)
 
 // checkSensitiveCategory reports a category listing sensitive personal
 // information without statutory category L. A category without
@@ -239,6 +399,193 @@ func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 		r.Missing("california.shares", "mark the categories that are shared with shared: yes",
 			"california.shares is yes, but no category is marked as shared")
 	}
+	// What recipients, purposes and cookies are and do must agree with the
+	// answers too: a recipient personal information is sold to means the
+	// business sells it.
+	for _, f := range []struct {
+		fact, verb string
+		no         bool
+	}{{"sells", "sold", ca.Sells.IsNo()}, {"shares", "shared", ca.Shares.IsNo()}} {
+		if !f.no {
+			continue
+		}
+		for i, rc := range p.Recipients {
+			if rc == nil {
+				continue
+			}
+			a := Recipient(rc).Sold
+			if f.fact == "shares" {
+				a = Recipient(rc).Shared
+			}
+			if a.IsYes() {
+				path := model.Index("recipients", i) + "." + f.verb
+				d := r.Missing(path, fmt.Sprintf("set california.%s: yes, or %s: no here", f.fact, f.verb),
+					"recipient %q is marked %s: yes, but california.%s is no", rc.ID, f.verb, f.fact)
+				related(c, d, "california."+f.fact)
+			}
+		}
+		for i, pu := range p.Purposes {
+			if pu == nil {
+				continue
+			}
+			a := Purpose(pu).Sells
+			if f.fact == "shares" {
+				a = Purpose(pu).Shares
+			}
+			if a.IsYes() {
+				path := model.Index("purposes", i) + "." + f.fact
+				d := r.Missing(path, fmt.Sprintf("set california.%s: yes, or %s: no here", f.fact, f.fact),
+					"purpose %q is marked %s: yes, but california.%s is no", pu.ID, f.fact, f.fact)
+				related(c, d, "california."+f.fact)
+			}
+		}
+	}
+	if ca.Shares.IsNo() && p.Cookies != nil {
+		for i, ck := range p.Cookies.Items {
+			if ck != nil && ck.CrossContextAdvertising.IsYes() {
+				path := model.Index("cookies.items", i) + ".cross_context_advertising"
+				d := r.Missing(path, "set california.shares: yes (and offer the opt-out), or stop using the cookie for cross-context behavioural advertising",
+					"cookie %q is used for cross-context behavioural advertising, which the CCPA calls sharing, but california.shares is no", ck.Name)
+				related(c, d, "california.shares")
+			}
+		}
+	}
+}
+
+// related adds the position of the data at path to d, when the data has it.
+func related(c *j.Context, d *diag.Diagnostic, path string) {
+	if c.Project.Source == nil {
+		return
+	}
+	if pos := c.Project.Source.Pos(path); pos.IsValid() && pos != d.Pos {
+		d.Related = append(d.Related, pos)
+	}
+}
+
+// checkUnder16 reports sells_or_shares_under_16: yes that the other facts
+// contradict: the business does not sell or share at all, or does not know
+// it processes the data of consumers under 16.
+func checkUnder16(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := Of(p)
+	if !ca.SellsOrSharesUnder16.IsYes() {
+		return
+	}
+	if !ca.Sells.IsYes() && !ca.Shares.IsYes() {
+		d := r.Missing("california.sells_or_shares_under_16", "set sells: yes or shares: yes, or sells_or_shares_under_16: no",
+			"california.sells_or_shares_under_16 is yes, but california.sells and california.shares are both no")
+		related(c, d, "california.sells")
+		related(c, d, "california.shares")
+	}
+	if p.Children == nil || !p.Children.ActualKnowledgeUnder16.IsYes() {
+		d := r.Missing("california.sells_or_shares_under_16", "set children.actual_knowledge_under_16: yes, or sells_or_shares_under_16: no",
+			"california.sells_or_shares_under_16 is yes (personal information of consumers known to be under 16 is sold or shared), but children.actual_knowledge_under_16 is not yes")
+		related(c, d, "children.actual_knowledge_under_16")
+	}
+}
+
+// checkGPCScope reports a signal scope that reaches neither the browser nor
+// the device that sends it; a missing scope is reported by the
+// requirement's declarative rule.
+func checkGPCScope(c *j.Context, r *j.Report) {
+	p := c.Project
+	ca := Of(p)
+	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil || !p.Cookies.GlobalPrivacyControl.Honored.IsYes() {
+		return
+	}
+	scope := Signal(p.Cookies.GlobalPrivacyControl).Scope
+	if len(scope) > 0 && !slices.Contains(scope, "browser") && !slices.Contains(scope, "device") {
+		r.Missing("cookies.global_privacy_control.scope", "add browser or device to scope",
+			"an opt-out preference signal must opt out the browser or device that sends it (§7025(c)(1)), but scope gives only %s", strings.Join(scope, ", "))
+	}
+}
+
+// checkFrictionless reports signals said to be processed in a frictionless
+// manner but not honoured.
+func checkFrictionless(c *j.Context, r *j.Report) {
+	p := c.Project
+	if p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
+		return
+	}
+	gpc := p.Cookies.GlobalPrivacyControl
+	if Signal(gpc).Frictionless.IsYes() && !gpc.Honored.IsYes() {
+		d := r.Missing("cookies.global_privacy_control.frictionless", "set honored: yes, or frictionless: no",
+			"the signal is said to be processed in a frictionless manner, but it is not honoured")
+		related(c, d, "cookies.global_privacy_control.honored")
+	}
+}
+
+// onlyWhen runs check only when cond holds of the California facts.
+func onlyWhen(cond func(*California) bool, check func(*j.Context, *j.Report)) func(*j.Context, *j.Report) {
+	return func(c *j.Context, r *j.Report) {
+		if ca := Of(c.Project); ca != nil && cond(ca) {
+			check(c, r)
+		}
+	}
+}
+
+// metricsDue returns the last calendar year whose metrics may still be the
+// latest on day d: the previous year from 1 July, the one before until then
+// (§7102(a)(2)).
+func metricsDue(d model.Date) int {
+	t, ok := d.Time()
+	if !ok {
+		return 0
+	}
+	if t.Month() >= 7 {
+		return t.Year() - 1
+	}
+	return t.Year() - 2
+}
+
+func checkMetricsYear(c *j.Context, r *j.Report) {
+	m := Of(c.Project).Metrics
+	if m == nil || !m.Required.IsYes() || m.URL == "" {
+		return
+	}
+	if m.Year == 0 {
+		r.Missing("california.metrics", "add year: with the calendar year the linked metrics cover",
+			"the notice links to request metrics but does not say which calendar year they cover")
+		return
+	}
+	if due := metricsDue(c.Date); due != 0 && m.Year < due {
+		r.Missing("california.metrics.year", fmt.Sprintf("publish the metrics of %d and set year: %d", m.Year+1, m.Year+1),
+			"the request metrics cover %d; since %d-07-01 they must cover %d (by 1 July of each year, the previous calendar year)", m.Year, m.Year+2, m.Year+1)
+	}
+}
+
+// checkSpecificPurpose reports a significant decision whose specific
+// purpose only restates that it is one (§7220(c)(1)).
+func checkSpecificPurpose(c *j.Context, r *j.Report) {
+	ad := c.Project.AutomatedDecisions
+	if ad == nil {
+		return
+	}
+	for i, d := range ad.Decisions {
+		if d == nil {
+			continue
+		}
+		f := Decision(d)
+		if f.SignificantDecision == "" || f.SignificantDecision == "none" || f.SpecificPurpose == "" {
+			continue
+		}
+		if generic(string(f.SpecificPurpose)) {
+			r.Missing(model.Index("automated_decisions.decisions", i)+".specific_purpose", "say what the technology is used for, specifically (for example \"to decide whether to approve your loan application and its interest rate\")",
+				"automated decision %q gives as its purpose only that it makes a significant decision, which §7220(c)(1) says is not enough", d.ID)
+		}
+	}
+}
+
+// generic reports whether a purpose says no more than that a significant
+// decision is made about the consumer.
+func generic(s string) bool {
+	s = strings.ToLower(strings.Trim(strings.TrimSpace(s), ".!"))
+	for _, g := range []string{"to make a significant decision about you", "to make a significant decision about the consumer", "make a significant decision about you", "making a significant decision about you", "a significant decision about you"} {
+		if s == g {
+			return true
+		}
+	}
+	return false
 }
 
 // thirdParty reports whether a recipient kind is a CCPA "third party".

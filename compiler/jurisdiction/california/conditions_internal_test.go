@@ -9,15 +9,27 @@ import (
 func TestCaliforniaConditions(t *testing.T) {
 	want := map[string]string{
 		// The consistency of california.sells and shares with the
-		// categories, and statutory category L for sensitive information,
+		// categories, recipients, purposes and cookies, statutory category L
+		// for sensitive information, a signal scope without browser or
+		// device and a purpose that only says a decision is significant
 		// are checked in Go.
 		"CCR-7011-e-1-A":    "for each category",
 		"CCR-7011-e-1-D":    "for each category",
-		"CCPA-1798.135-a-1": "when california.sells is yes or california.shares is yes",
+		"CCPA-1798.135-a-1": "when opt-out preference signals are not processed in a frictionless manner and (california.sells is yes or california.shares is yes)",
 		"CCPA-1798.135-a-2": "when california.sensitive_beyond_permitted is yes",
 		"STL-1798.83-b":     "when california.shine_the_light.employees_20_or_more is yes and california.shine_the_light.discloses_for_direct_marketing is yes",
 		"CCR-7016-c":        "when california.financial_incentives is yes",
 		"CCR-7011-e-5":      "when california.metrics.required is yes",
+		"CCR-7011-e-3-I":    "when california.sells_or_shares_under_16 is yes",
+		"CCR-7025-c-1":      "when personal information is sold or shared and cookies.global_privacy_control.honored is yes",
+		"CCR-7011-e-3-G":    "when personal information is sold or shared and cookies.global_privacy_control.frictionless is yes",
+		"CCR-7016-d-1":      "for each incentive, when california.financial_incentives is yes",
+		"CCR-7016-d-2":      "for each incentive, when california.financial_incentives is yes",
+		"CCR-7016-d-3":      "for each incentive, when california.financial_incentives is yes",
+		"CCR-7016-d-4":      "for each incentive, when california.financial_incentives is yes",
+		"CCR-7016-d-5":      "for each incentive, when california.financial_incentives is yes",
+		"CCR-7220-a/b":      "for each automated decision",
+		"CCR-7220-c":        "for each automated decision whose significant_decision is given and not none; for each automated decision whose significant_decision is given and not none and exception is human_appeal",
 	}
 	for _, q := range requirements {
 		w, ok := want[q.ID]
@@ -33,7 +45,8 @@ func TestCaliforniaConditions(t *testing.T) {
 		if len(q.Each) == 0 || q.When != "" {
 			t.Errorf("%s: a declarative rule states its condition once, without When", q.ID)
 		}
-		if partly := q.ID == "CCR-7011-e-1-A" || q.ID == "CCR-7011-e-1-D"; (q.Check != nil) != partly {
+		partly := q.ID == "CCR-7011-e-1-A" || q.ID == "CCR-7011-e-1-D" || q.ID == "CCR-7025-c-1" || q.ID == "CCR-7220-c"
+		if (q.Check != nil) != partly {
 			t.Errorf("%s: Check = %v, want a Go check only for the rules that compute", q.ID, q.Check != nil)
 		}
 		delete(want, q.ID)

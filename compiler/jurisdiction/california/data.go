@@ -67,6 +67,12 @@ type California struct {
 	// Whether personal information of consumers under 16 is sold or shared
 	// with actual knowledge of their age.
 	SellsOrSharesUnder16 model.Answer `yaml:"sells_or_shares_under_16" validate:"required"`
+	// How consumers under 16 opt in to the sale or sharing of their personal
+	// information: the affirmative authorisation of a parent or guardian for
+	// a child under 13 (regs §7070) and the consumer's own opt-in at 13 to 15
+	// (§7071); required when sells_or_shares_under_16 is yes (§7072(a),
+	// §7011(e)(3)(I)).
+	UnderSixteenOptIn model.Markdown `yaml:"under_16_opt_in"`
 	// Whether sensitive personal information is used or disclosed beyond the
 	// purposes permitted by regs §7027(m).
 	SensitiveBeyondPermitted model.Answer `yaml:"sensitive_beyond_permitted" validate:"required"`
@@ -88,6 +94,10 @@ type California struct {
 	ShineTheLight *ShineTheLight `yaml:"shine_the_light"`
 	// The commitment about de-identified information (§1798.140(m)).
 	Deidentified model.Markdown `yaml:"deidentified"`
+	// Whether the business offers a mobile app; from 2026 the privacy policy
+	// must then be accessible within the app (regs §7011 as amended), which
+	// the team signs off (reviews[], rule CCR-2026-PP).
+	Apps model.Answer `yaml:"apps"`
 }
 
 // CaliforniaLinks are the opt-out links of Civ. Code §1798.135.
@@ -110,14 +120,29 @@ type PrivacyChoices struct {
 	URL string `yaml:"url" validate:"required,http_url"`
 }
 
-// Incentive is a financial incentive (regs §7016).
+// Incentive is a financial incentive (regs §7016): its notice of financial
+// incentive, item by item of §7016(d).
 type Incentive struct {
 	Pos diag.Pos `yaml:"-"`
 	// Name of the programme.
 	Name string `yaml:"name" validate:"required"`
-	// Its material terms, categories of personal information involved, how to
-	// opt in and withdraw, and how its value is calculated.
+	// A succinct summary of the incentive or price or service difference
+	// (§7016(d)(1)).
+	Summary model.Markdown `yaml:"summary"`
+	// Its material terms (§7016(d)(2)).
 	Description model.Markdown `yaml:"description" validate:"required"`
+	// The categories of personal information it involves, by id
+	// (§7016(d)(2)).
+	Categories []string `yaml:"categories" validate:"dive,id" ref:"categories"`
+	// How consumers opt in (§7016(d)(3)).
+	OptIn model.Markdown `yaml:"opt_in"`
+	// How consumers withdraw, which they may do at any time (§7016(d)(4)).
+	Withdraw model.Markdown `yaml:"withdraw"`
+	// A good-faith estimate of the value of the consumer's data that forms
+	// the basis of the incentive (§7016(d)(5)(A)).
+	ValueEstimate model.Markdown `yaml:"value_estimate"`
+	// How that value is calculated (§7016(d)(5)(B), §7081).
+	ValuationMethod model.Markdown `yaml:"valuation_method"`
 }
 
 // Metrics are the request metrics of regs §7102.
@@ -127,6 +152,9 @@ type Metrics struct {
 	Required model.Answer `yaml:"required" validate:"required"`
 	// Link to the published metrics.
 	URL string `yaml:"url" validate:"omitempty,http_url"`
+	// The calendar year the published metrics cover; by 1 July of each year
+	// they must cover the previous one (§7102(a)(2)).
+	Year int `yaml:"year" validate:"omitempty,min=2019,max=9999"`
 }
 
 // ShineTheLight covers Civ. Code §1798.83.
@@ -146,6 +174,44 @@ type ShineTheLight struct {
 	Contact *model.Contact `yaml:"contact"`
 }
 
+// SignalFacts are the CCPA facts of an opt-out preference signal
+// (cookies.global_privacy_control).
+type SignalFacts struct {
+	// What the signal opts out: the browser or device that sends it, the
+	// consumer's account when known, offline sales and sharing (regs
+	// §7025(c)(1), §7011(e)(3)(F)).
+	Scope []string `yaml:"scope" validate:"dive,oneof=browser device account offline"`
+	// Whether the signal is processed in a frictionless manner (regs
+	// §7025(f)); then the opt-out links are not required (§7025(e)).
+	Frictionless model.Answer `yaml:"frictionless"`
+	// How consumers can turn the signal on for it to be processed in a
+	// frictionless manner; required when frictionless is yes (regs
+	// §7011(e)(3)(G)).
+	HowToUse model.Markdown `yaml:"how_to_use"`
+}
+
+// DecisionFacts are the CCPA facts of an automated decision: the use of
+// automated decision-making technology (ADMT) for a significant decision
+// (regs §§7200, 7220-7221, from 2027).
+type DecisionFacts struct {
+	// The significant decision the technology is used for (regs §7001):
+	// financial or lending services, housing, education enrolment or
+	// opportunities, employment or independent-contracting opportunities or
+	// compensation, healthcare services; none when it makes no significant
+	// decision.
+	SignificantDecision string `yaml:"significant_decision" validate:"omitempty,oneof=financial_lending housing education employment healthcare none"`
+	// The specific purpose of the technology, in plain language; "to make a
+	// significant decision about you" is not enough (§7220(c)(1)).
+	SpecificPurpose model.Markdown `yaml:"specific_purpose"`
+	// How consumers opt out of the technology (§7220(c)(2)).
+	OptOut model.Markdown `yaml:"opt_out"`
+	// The exception to the right to opt out relied on instead (§7221(b)).
+	Exception string `yaml:"exception" validate:"omitempty,oneof=human_appeal security_fraud_safety admission_acceptance_hiring allocation_assignment_compensation"`
+	// How consumers appeal the decision to a qualified human reviewer;
+	// required with the human_appeal exception (§7221(b)(1)).
+	Appeal model.Markdown `yaml:"appeal"`
+}
+
 // extensions declares the pack's data.
 func extensions() model.Extensions {
 	return model.Extensions{
@@ -153,6 +219,8 @@ func extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Category{}), Type: reflect.TypeOf(CategoryFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Signal{}), Type: reflect.TypeOf(SignalFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Decision{}), Type: reflect.TypeOf(DecisionFacts{}), Doc: doc},
 		referenceExtension,
 	}
 }
@@ -178,3 +246,16 @@ func Purpose(p *model.Purpose) *PurposeFacts { return model.ExtOrZero[PurposeFac
 func Recipient(r *model.Recipient) *RecipientFacts {
 	return model.ExtOrZero[RecipientFacts](r.Ext, ID)
 }
+
+// Signal returns the CCPA facts of an opt-out preference signal (zero when
+// it has none, or is nil).
+func Signal(s *model.Signal) *SignalFacts {
+	if s == nil {
+		return &SignalFacts{}
+	}
+	return model.ExtOrZero[SignalFacts](s.Ext, ID)
+}
+
+// Decision returns the CCPA facts of an automated decision (zero when it
+// has none).
+func Decision(d *model.Decision) *DecisionFacts { return model.ExtOrZero[DecisionFacts](d.Ext, ID) }

@@ -3,6 +3,7 @@ package california
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -200,34 +201,41 @@ func (b *builder) sensitive() *notice.Section {
 	s.P("We collect these kinds of sensitive personal information:")
 	s.Add(&notice.List{Items: subtypes})
 	if b.ca.SensitiveBeyondPermitted.IsYes() {
-		link := b.limitLink()
-		s.P("We use or disclose sensitive personal information for purposes beyond those the regulations permit without your instruction (11 CCR §7027(m)). You have the right to limit our use of it to those permitted purposes: use " + link + ".")
+		s.Use("california.links", "rights.request_methods")
+		how := "use any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+		if link, ok := b.limitForm(); ok {
+			how = "use our " + link + " form, or any of the other methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+		}
+		s.P("We use or disclose sensitive personal information for purposes beyond those the regulations permit without your instruction (11 CCR §7027(m)). You have the right to limit our use of it to those permitted purposes. To exercise it, " + how + ".")
 	} else {
 		s.P("We use and disclose sensitive personal information only for the purposes the regulations allow (11 CCR §7027(m)), such as providing the services you ask for and keeping our services and accounts secure, and not to infer characteristics about you. So the right to limit its use does not apply.")
 	}
 	return s
 }
 
-func (b *builder) limitLink() notice.Text {
+// limitForm returns the link to the interactive form of requests to limit,
+// when the data gives one.
+func (b *builder) limitForm() (notice.Text, bool) {
 	l := b.ca.Links
 	switch {
 	case l != nil && l.LimitSensitive != "":
-		return notice.Link("Limit the Use of My Sensitive Personal Information", l.LimitSensitive)
+		return notice.Link("Limit the Use of My Sensitive Personal Information", l.LimitSensitive), true
 	case l != nil && l.PrivacyChoices != nil:
-		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL)
+		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL), true
 	}
-	return "the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+	return "", false
 }
 
-func (b *builder) optOutLink() notice.Text {
+// optOutLink returns the link to the opt-out page, when the data gives one.
+func (b *builder) optOutLink() (notice.Text, bool) {
 	l := b.ca.Links
 	switch {
 	case l != nil && l.DoNotSellOrShare != "":
-		return notice.Link("Do Not Sell or Share My Personal Information", l.DoNotSellOrShare)
+		return notice.Link("Do Not Sell or Share My Personal Information", l.DoNotSellOrShare), true
 	case l != nil && l.PrivacyChoices != nil:
-		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL)
+		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL), true
 	}
-	return "the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+	return "", false
 }
 
 func (b *builder) sale() *notice.Section {
@@ -271,7 +279,7 @@ func (b *builder) sale() *notice.Section {
 		for i, pu := range b.p.Purposes {
 			if f.pur(pu) {
 				s.Use(model.Index("purposes", i) + "." + map[string]string{"sold": "sells", "shared": "shares"}[f.verb])
-				purs = append(purs, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
+				purs = append(purs, notice.Plain(pu.Name))
 			}
 		}
 		lead := "In the last 12 months we have sold"
@@ -279,13 +287,32 @@ func (b *builder) sale() *notice.Section {
 			lead = "In the last 12 months we have \"shared\" (disclosed for cross-context behavioural advertising)"
 		}
 		s.P(notice.Sentence(notice.Join(notice.Text(lead), "these categories of personal information:",
-			notice.Series(uniq(letters), "and")+", with", notice.Series(recs, "and")+", in order to", notice.Series(purs, "and"))))
+			notice.Series(uniq(letters), "and")+", with", notice.Series(recs, "and")+", for", j.PurposeLabels(purs))))
+		if f.verb == "shared" && b.p.Cookies != nil {
+			var cookies []notice.Text
+			for i, ck := range b.p.Cookies.Items {
+				if ck == nil {
+					continue
+				}
+				s.Use(model.Index("cookies.items", i) + ".cross_context_advertising")
+				if ck.CrossContextAdvertising.IsYes() {
+					cookies = append(cookies, notice.Strong(notice.Plain(ck.Name))+" ("+notice.Plain(ck.Provider)+")")
+				}
+			}
+			if len(cookies) > 0 {
+				s.P("We share it through these cookies and similar technologies: " + notice.Series(cookies, "and") + ".")
+			}
+		}
 	}
 	if b.ca.Sells.IsYes() || b.ca.Shares.IsYes() {
 		s.P("You can opt out at any time: see " + notice.Link("Your right to opt out", "#opt-out") + ".")
 	}
 	if b.ca.SellsOrSharesUnder16.IsYes() {
 		s.P("We sell or share personal information of consumers we know to be under 16 only with their opt-in consent (for consumers aged 13 to 15) or the consent of their parent or guardian (under 13).")
+		if b.ca.UnderSixteenOptIn != "" {
+			s.Use("california.under_16_opt_in")
+			s.Add(&notice.Prose{Markdown: "**How to opt in.** " + string(b.ca.UnderSixteenOptIn)})
+		}
 	} else {
 		s.P("We do not sell or share the personal information of consumers we know to be under 16.")
 	}
@@ -311,10 +338,14 @@ func (b *builder) disclosures() *notice.Section {
 		letters = uniq(letters)
 		slices.Sort(letters)
 		var purs []notice.Text
-		for _, pu := range b.p.Purposes {
+		for k, pu := range b.p.Purposes {
+			if !slices.Contains(pu.Recipients, r.ID) {
+				continue
+			}
 			// Selling and sharing are not business purposes; they are
 			// disclosed under sale and sharing.
-			if slices.Contains(pu.Recipients, r.ID) && !Purpose(pu).Shares.IsYes() && !Purpose(pu).Sells.IsYes() {
+			s.Use(model.Index("purposes", k)+".sells", model.Index("purposes", k)+".shares")
+			if !Purpose(pu).Shares.IsYes() && !Purpose(pu).Sells.IsYes() {
 				purs = append(purs, notice.Plain(pu.Name))
 			}
 		}
@@ -348,6 +379,7 @@ var kindName = map[string]notice.Text{
 
 func (b *builder) rights() *notice.Section {
 	s := &notice.Section{ID: "your-rights", Title: "Your California privacy rights"}
+	s.Use("california.sells", "california.shares", "california.sensitive_beyond_permitted")
 	s.P("If you are a California resident, you have these rights:")
 	items := []notice.Text{
 		"**Right to know.** You can ask us to tell you what personal information we have collected about you, the categories of sources, the purposes for collecting, selling or sharing it, the categories of third parties we disclose it to, and the specific pieces of personal information we hold about you, in a portable format.",
@@ -367,7 +399,71 @@ func (b *builder) rights() *notice.Section {
 	}
 	items = append(items, "**Right to non-discrimination.** "+nd)
 	s.Add(&notice.List{Items: items})
+	b.admt(s)
 	return s
+}
+
+// significantDecisions names the significant decisions of §7001 in words.
+var significantDecisions = map[string]notice.Text{
+	"financial_lending": "financial or lending services",
+	"housing":           "housing",
+	"education":         "education enrolment or opportunities",
+	"employment":        "employment or independent-contracting opportunities or compensation",
+	"healthcare":        "healthcare services",
+}
+
+// exceptions name the exceptions to the right to opt out of ADMT of
+// §7221(b).
+var exceptions = map[string]notice.Text{
+	"human_appeal":                       "you can appeal the decision to a qualified human reviewer",
+	"security_fraud_safety":              "we use it only to prevent, detect and investigate security incidents, resist fraud and illegal actions, and ensure physical safety",
+	"admission_acceptance_hiring":        "we use it only for admission, acceptance or hiring decisions, where the law allows this without an opt-out",
+	"allocation_assignment_compensation": "we use it only for allocation or assignment of work and compensation, where the law allows this without an opt-out",
+}
+
+// admt adds to the rights section, from 1 January 2027, the pre-use notice
+// of each automated decision-making technology that makes a significant
+// decision (11 CCR §7220).
+func (b *builder) admt(rights *notice.Section) {
+	if b.c.Date < "2027-01-01" || b.p.AutomatedDecisions == nil {
+		return
+	}
+	var items []notice.Text
+	var paths []string
+	for i, d := range b.p.AutomatedDecisions.Decisions {
+		if d == nil {
+			continue
+		}
+		f := Decision(d)
+		path := model.Index("automated_decisions.decisions", i)
+		paths = append(paths, path+".significant_decision")
+		what, ok := significantDecisions[f.SignificantDecision]
+		if !ok {
+			continue
+		}
+		paths = append(paths, path)
+		t := notice.Strong(notice.Sentence("Decisions about "+what)) + " " + notice.Inline(string(f.SpecificPurpose))
+		switch {
+		case f.OptOut != "":
+			t += " **Your right to opt out.** " + notice.Inline(string(f.OptOut))
+		case f.Exception == "human_appeal":
+			t += " **Instead of an opt-out, " + exceptions[f.Exception] + ".** " + notice.Inline(string(f.Appeal))
+		case exceptions[f.Exception] != "":
+			t += " **No opt-out:** " + notice.Sentence(exceptions[f.Exception]) + " (11 CCR §7221(b))."
+		}
+		items = append(items, t)
+	}
+	rights.Use(paths...)
+	if len(items) == 0 {
+		return
+	}
+	s := rights.Sub("automated-decisions", "Automated decision-making technology")
+	s.Use(paths...)
+	s.Use("rights.request_methods")
+	s.P("We use automated decision-making technology to make these significant decisions about consumers:")
+	s.Add(&notice.List{Items: items})
+	s.P("You have the right to access information about our use of this technology for decisions about you: ask us using any of the methods under " +
+		notice.Link("How to exercise your rights", "#how-to-exercise") + ". We will not retaliate against you for exercising these rights.")
 }
 
 func (b *builder) exercise() *notice.Section {
@@ -392,18 +488,51 @@ func (b *builder) optOut() *notice.Section {
 	}
 	s := &notice.Section{ID: "opt-out", Title: "Your right to opt out of sale and sharing"}
 	s.Use("california.links", "cookies.global_privacy_control")
-	s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use our " + b.optOutLink() +
-		" page, or any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise") + ". You do not need an account to opt out.")
+	methods := "any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
+	if link, ok := b.optOutLink(); ok {
+		s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use our " + link +
+			" page, or " + methods + ". You do not need an account to opt out.")
+	} else {
+		s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use " + methods +
+			", or send an opt-out preference signal (below). You do not need an account to opt out.")
+	}
 	gpc := b.p.Cookies.GlobalPrivacyControl
 	t := notice.Text("We treat a Global Privacy Control (GPC) signal sent by your browser as a valid request to opt out of sale and sharing for that browser and, if you are signed in, for your account.")
 	if gpc.Description != "" {
 		t = notice.Inline(string(gpc.Description))
 	}
 	s.P("**Opt-out preference signals.** " + t)
+	sig := Signal(gpc)
+	if gpc.Honored.IsYes() && len(sig.Scope) > 0 {
+		var where []notice.Text
+		for _, k := range []string{"browser", "device", "account", "offline"} {
+			if slices.Contains(sig.Scope, k) {
+				where = append(where, scopeWords[k])
+			}
+		}
+		s.P("We apply an opt-out preference signal to " + notice.Series(where, "and") + ".")
+		if slices.Contains(sig.Scope, "browser") || slices.Contains(sig.Scope, "device") {
+			s.P("It also covers any profile we associate with that browser or device, including pseudonymous ones.")
+		}
+	}
+	if gpc.Honored.IsYes() && sig.Frictionless.IsYes() {
+		s.P("We process opt-out preference signals in a frictionless manner (11 CCR §7025(f)).")
+		if sig.HowToUse != "" {
+			s.Add(&notice.Prose{Markdown: "**How to use the signal.** " + string(sig.HowToUse)})
+		}
+	}
 	if gpc.ShowsStatus.IsYes() {
 		s.P("When we detect the signal, our site shows that your opt-out request has been honoured.")
 	}
 	return s
+}
+
+// scopeWords say what an opt-out preference signal opts out, by scope.
+var scopeWords = map[string]notice.Text{
+	"browser": "the browser that sends it",
+	"device":  "the device it is sent from",
+	"account": "your account when we know who you are",
+	"offline": "our offline sales and sharing",
 }
 
 func (b *builder) incentives() *notice.Section {
@@ -413,8 +542,32 @@ func (b *builder) incentives() *notice.Section {
 	s := &notice.Section{ID: "financial-incentives", Title: "Notice of financial incentive"}
 	s.Use("california.incentives")
 	for _, in := range b.ca.Incentives {
+		if in == nil {
+			continue
+		}
 		s.P(notice.Strong(notice.Plain(in.Name)))
-		s.Add(&notice.Prose{Markdown: string(in.Description)})
+		prose := func(label string, md model.Markdown) {
+			if md != "" {
+				s.Add(&notice.Prose{Markdown: "**" + label + ".** " + string(md)})
+			}
+		}
+		prose("Summary", in.Summary)
+		prose("Material terms", in.Description)
+		var cats []notice.Text
+		for _, id := range in.Categories {
+			if cat := j.Category(b.p, id); cat != nil {
+				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
+			}
+		}
+		if len(cats) > 0 {
+			s.P("**Personal information involved.** " + notice.Sentence(notice.Series(cats, "and")))
+		}
+		prose("How to opt in", in.OptIn)
+		if in.Withdraw != "" {
+			s.Add(&notice.Prose{Markdown: "**Your right to withdraw.** You may withdraw at any time. " + string(in.Withdraw)})
+		}
+		prose("The value of your data", in.ValueEstimate)
+		prose("How we calculate that value", in.ValuationMethod)
 	}
 	return s
 }
@@ -425,7 +578,11 @@ func (b *builder) metrics() *notice.Section {
 	}
 	s := &notice.Section{ID: "metrics", Title: "Request metrics"}
 	s.Use("california.metrics")
-	s.P("We publish the number of California privacy requests we received, complied with and denied last year, and how long we took to respond, on our " +
+	year := notice.Text("last year")
+	if b.ca.Metrics.Year != 0 {
+		year = notice.Text("in " + strconv.Itoa(b.ca.Metrics.Year))
+	}
+	s.P("We publish the number of California privacy requests we received, complied with and denied " + year + ", and how long we took to respond, on our " +
 		notice.Link("request metrics page", b.ca.Metrics.URL) + ".")
 	return s
 }
@@ -480,5 +637,13 @@ func (b *builder) contact() *notice.Section {
 	s.P("If you have questions about this notice or our privacy practices, contact us:")
 	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ".")
+	if b.c.Date >= "2026-01-01" {
+		// From 2026 a business with apps makes the policy accessible
+		// within them (CCR-2026-PP, signed off in reviews[]).
+		s.Use("california.apps")
+		if b.ca.Apps.IsYes() {
+			s.P("You can also read this notice in our mobile apps.")
+		}
+	}
 	return s
 }

@@ -59,6 +59,7 @@ func TestEUConditions(t *testing.T) {
 		"GDPR-13-1-d":   "for each purpose whose legal_bases include legitimate_interests or uk_legal_bases include legitimate_interests; a legitimate interest that only restates the basis",
 		"UK-RLI":        "for each purpose whose uk_legal_bases include recognised_legitimate_interest, when " + uk,
 		"GDPR-49-1-a":   "for each transfer whose mechanism is ART49_1_A",
+		"GDPR-14-3":     "for each source whose kind is third_party or kind is public; for each source whose informed is exempt",
 		"GDPR-49-1-2":   "for each transfer whose mechanism is ART49_1_COMPELLING_LI",
 		"UK-SA":         "when " + uk,
 		"UK-COMPLAINTS": "when " + uk,

@@ -81,6 +81,68 @@ type TransferFacts struct {
 	CompellingInterest model.Markdown `yaml:"compelling_interest"`
 }
 
+// EntityFacts are the GDPR facts of a company of the group.
+type EntityFacts struct {
+	// For a group with more than one controller: the purposes this company
+	// decides on, so that people know who is responsible for what (GDPR Art.
+	// 13(1)(a), 14(1)(a)). Two companies may each decide a purpose for
+	// different people (each its own customers); companies that decide it
+	// together for the same people are joint controllers (Art. 26).
+	Decides []string `yaml:"decides" validate:"dive,id" ref:"purposes"`
+}
+
+// SubjectFacts are the GDPR facts of a group of people.
+type SubjectFacts struct {
+	// Whether the people of the group are party to a contract with us
+	// (party), are asking to enter one, such as applicants or people
+	// requesting a quote (pre_contract), or neither (none: for example the
+	// staff of a business customer, whose employer is the party). A contract
+	// basis (GDPR Art. 6(1)(b)) needs people who are one of the first two.
+	Contract string `yaml:"contract" validate:"omitempty,oneof=party pre_contract none"`
+}
+
+// SourceFacts are the GDPR facts of a source of personal data.
+type SourceFacts struct {
+	// When people whose data comes from this source are given the notice
+	// (GDPR Art. 14(3)): at_collection (when the data is collected, for
+	// example on our sign-in page), first_communication (at the latest when we first
+	// contact them), one_month (within a month of getting the data),
+	// first_disclosure (at the latest when we first disclose it to another
+	// recipient), or exempt (Art. 14(5), with exemption).
+	Informed string `yaml:"informed" validate:"omitempty,oneof=at_collection first_communication one_month first_disclosure exempt"`
+	// For informed: exempt, the Art. 14(5) exemption relied on and why (for
+	// example that informing would be impossible or take disproportionate
+	// effort, and how the notice is made public instead).
+	Exemption model.Markdown `yaml:"exemption"`
+}
+
+// CookieFacts are the GDPR and PECR facts of a cookie.
+type CookieFacts struct {
+	// The UK exception to consent the cookie relies on, under PECR Schedule
+	// A1 (inserted by the Data (Use and Access) Act 2025, in force 5 February
+	// 2026): statistics (information for statistical purposes to improve the
+	// service or website) or appearance (remembering how a user set the
+	// appearance or functions of a website). Both need clear information and
+	// a simple, free means to object (cookies.uk_objection).
+	UKException string `yaml:"uk_exception" validate:"omitempty,oneof=statistics appearance"`
+}
+
+// CookiesFacts are the GDPR and PECR facts of the cookies section.
+type CookiesFacts struct {
+	// How people in the UK object, simply and free of charge, to the cookies
+	// set under a PECR Schedule A1 exception (uk_exception).
+	UKObjection model.Markdown `yaml:"uk_objection"`
+}
+
+// ChildrenFacts are the GDPR facts about children.
+type ChildrenFacts struct {
+	// For services directed to children that rely on consent: how the
+	// consent of the holder of parental responsibility is obtained and
+	// checked for children under the age of digital consent (GDPR Art. 8:
+	// 16, or lower down to 13 where a Member State says so; UK: 13).
+	ParentalConsent model.Markdown `yaml:"parental_consent"`
+}
+
 // DPOs are the data protection officers, per regime.
 type DPOs struct {
 	Pos diag.Pos `yaml:"-"`
@@ -153,6 +215,12 @@ func extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Transfer{}), Type: reflect.TypeOf(TransferFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Entity{}), Type: reflect.TypeOf(EntityFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Subject{}), Type: reflect.TypeOf(SubjectFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Source{}), Type: reflect.TypeOf(SourceFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Cookie{}), Type: reflect.TypeOf(CookieFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Cookies{}), Type: reflect.TypeOf(CookiesFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Children{}), Type: reflect.TypeOf(ChildrenFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Reference{}), Type: reflect.TypeOf(ReferenceSections{}), Doc: doc},
 	}
 }
@@ -174,3 +242,21 @@ func Recipient(r *model.Recipient) *RecipientFacts {
 
 // Transfer returns the transfer tools of a transfer (zero when it has none).
 func Transfer(t *model.Transfer) *TransferFacts { return model.ExtOrZero[TransferFacts](t.Ext, ID) }
+
+// Subject returns the GDPR facts of a group of people (zero when it has none).
+func Subject(s *model.Subject) *SubjectFacts { return model.ExtOrZero[SubjectFacts](s.Ext, ID) }
+
+// Source returns the GDPR facts of a source (zero when it has none).
+func Source(s *model.Source) *SourceFacts { return model.ExtOrZero[SourceFacts](s.Ext, ID) }
+
+// Cookie returns the GDPR facts of a cookie (zero when it has none).
+func Cookie(c *model.Cookie) *CookieFacts { return model.ExtOrZero[CookieFacts](c.Ext, ID) }
+
+// Cookies returns the GDPR facts of the cookies section (zero when it has none).
+func Cookies(c *model.Cookies) *CookiesFacts { return model.ExtOrZero[CookiesFacts](c.Ext, ID) }
+
+// Children returns the GDPR facts about children (zero when there are none).
+func Children(c *model.Children) *ChildrenFacts { return model.ExtOrZero[ChildrenFacts](c.Ext, ID) }
+
+// Entity returns the GDPR facts of a company of the group (zero when it has none).
+func Entity(e *model.Entity) *EntityFacts { return model.ExtOrZero[EntityFacts](e.Ext, ID) }

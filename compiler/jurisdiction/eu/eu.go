@@ -52,6 +52,11 @@ func (*Pack) Applies(c *j.Context) (bool, string) {
 	return false, "organization says it is neither established in nor targets the EEA or the UK"
 }
 
+// AppliesFrom implements jurisdiction.Applicability.
+func (*Pack) AppliesFrom() []string {
+	return []string{"organization.established_in_eu", "organization.targets_eu", "organization.established_in_uk", "organization.targets_uk"}
+}
+
 // eu reports whether the EU GDPR applies (Art. 3).
 func eu(c *j.Context) bool {
 	o := c.Project.Organization
@@ -82,7 +87,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices[ID])
 	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),
-		b.transfers(), b.retention(), b.rights(), b.automated(), b.complaints(), b.changes(), b.contact(),
+		b.transfers(), b.retention(), b.rights(), b.cookiesUK(), b.children(), b.automated(), b.complaints(), b.changes(), b.contact(),
 	)
 	return doc, nil
 }

@@ -62,7 +62,8 @@ type AdequacyLists struct {
 	// European Commission decisions under GDPR Art. 45 (and Directive
 	// 95/46/EC Art. 25(6) before it).
 	EU *AdequacyList `yaml:"eu" validate:"required"`
-	// UK adequacy regulations (UK GDPR Art. 45A, DPA 2018 s. 17A).
+	// UK adequacy regulations (DPA 2018 s. 17A; from 5 February 2026,
+	// regulations approving transfers under UK GDPR Art. 45A).
 	UK *AdequacyList `yaml:"uk" validate:"required"`
 }
 
@@ -132,6 +133,41 @@ type TransferTool struct {
 	// Other names the team's prose may use for it ("Privacy Shield",
 	// "2010/87/EU"), so prose naming an ended tool is found.
 	AlsoKnownAs []string `yaml:"also_known_as" validate:"dive,required"`
+	// Later wording of the same tool, when the law renamed it or moved its
+	// basis without ending it (the UK's adequacy regulations became
+	// regulations approving transfers under Art. 45A on 5 February 2026):
+	// a notice of a date names the tool as the latest wording in force then.
+	Wording []*ToolWording `yaml:"wording" validate:"dive"`
+}
+
+// ToolWording is how the notices name a transfer tool from a date.
+type ToolWording struct {
+	Pos diag.Pos `yaml:"-"`
+	// First day of this wording.
+	From model.Date `yaml:"from" validate:"required,date"`
+	// The name from that day.
+	Name string `yaml:"name" validate:"required"`
+	// The provision it rests on from that day.
+	Basis string `yaml:"basis" validate:"required"`
+	// Where the change is made, e.g. "Data (Use and Access) Act 2025 Sch. 7".
+	Source string `yaml:"source" validate:"required"`
+}
+
+// On returns the tool as the notices of day d name it: t itself, or a copy
+// with the name and basis of its latest wording in force on d.
+func (t *TransferTool) On(d model.Date) *TransferTool {
+	var w *ToolWording
+	for _, x := range t.Wording {
+		if x.From <= d && (w == nil || x.From > w.From) {
+			w = x
+		}
+	}
+	if w == nil {
+		return t
+	}
+	c := *t
+	c.Name, c.Basis = w.Name, w.Basis
+	return &c
 }
 
 // references returns the pack's reference data as loaded for c.
@@ -151,7 +187,7 @@ func Tool(c *j.Context, regime, id string) *TransferTool {
 	}
 	for _, t := range r.TransferTools.Tools {
 		if t.Regime == regime && t.ID == id {
-			return t
+			return t.On(c.Date)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package eu
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,8 +13,9 @@ import (
 
 var requirements = []*j.Requirement{
 	{ID: "GDPR-13-1-a", Citation: "GDPR Art. 13(1)(a), 14(1)(a)", Severity: diag.Error,
-		Summary: "The identity and contact details of the controller.", Section: "controller",
-		Data: []string{"organization.entities", "organization.privacy_contact"}, Check: checkController},
+		Summary: "The identity and contact details of the controller; with more than one, which decides what.", Section: "controller",
+		Data:  []string{"organization.entities", "organization.entities.decides", "organization.privacy_contact"},
+		Check: func(c *j.Context, r *j.Report) { checkController(c, r); checkControllersAllocated(c, r) }},
 	{ID: "GDPR-27", Citation: "GDPR Art. 27(1)", Severity: diag.Error,
 		Summary: "The EU representative of a controller not established in the EU that offers services to or monitors people there.",
 		Section: "controller", Data: []string{"organization.representatives.eu"},
@@ -56,10 +58,15 @@ var requirements = []*j.Requirement{
 				Message: "recipient {id} is a joint controller with us, so the notice must give the essence of the joint-controller arrangement",
 				Hint:    "add joint_arrangement: to recipient {id}, summarising what each of you is responsible for (for example who answers requests)"},
 		)},
-	{ID: "GDPR-13-1-c", Citation: "GDPR Art. 13(1)(c), 14(1)(c), 9(2)", Severity: diag.Error,
+	{ID: "GDPR-13-1-c", Citation: "GDPR Art. 13(1)(c), 14(1)(c), 9(2)", Severity: diag.Error, Covers: []string{"GLB-07"},
 		Summary: "Each purpose with its legal basis, and the Art. 9 condition (or Art. 10 authority) for special-category or criminal-offence data.",
-		Section: "purposes-and-legal-bases", Data: []string{"purposes.legal_bases", "purposes.art9_condition", "purposes.art10_basis"},
-		Check: checkSpecial},
+		Section: "purposes-and-legal-bases", Data: []string{"purposes.legal_bases", "purposes.art9_condition", "purposes.art10_basis", "subjects.contract"},
+		When: "always; a contract basis also needs people who are party to the contract or asking to enter one (Art. 6(1)(b)), and a UK recognised legitimate interest exists only from 5 February 2026",
+		Check: func(c *j.Context, r *j.Report) {
+			checkSpecial(c, r)
+			checkContractParties(c, r)
+			checkRecognisedInterestInForce(c, r)
+		}},
 	{ID: "GDPR-13-1-d", Citation: "GDPR Art. 13(1)(d), 14(2)(b)", Severity: diag.Error,
 		Summary: "The specific legitimate interest of each purpose that relies on legitimate interests.",
 		Section: "purposes-and-legal-bases", Data: []string{"purposes.legitimate_interest"},
@@ -71,7 +78,7 @@ var requirements = []*j.Requirement{
 		// An interest that only restates the basis names none (WP260:
 		// "the specific interest in question must be identified").
 		When: "a legitimate interest that only restates the basis", Check: checkInterestNamed},
-	{ID: "UK-RLI", Citation: "UK GDPR Art. 6(1)(ea), Annex 1 (DUAA 2025 s. 70)", Severity: diag.Error, From: "2026-02-05",
+	{ID: "UK-RLI", Citation: "UK GDPR Art. 6(1)(ea), Annex 1 (DUAA 2025 s. 70)", Severity: diag.Error, From: rliDate,
 		Summary: "For a purpose relying on a recognised legitimate interest, the Annex 1 condition.",
 		Section: "purposes-and-legal-bases", Data: []string{"purposes.recognised_interest"},
 		Each: j.ForEach(j.Each{In: "purposes", If: ukGDPR, Where: j.Includes("uk_legal_bases", "recognised_legitimate_interest"),
@@ -105,7 +112,7 @@ var requirements = []*j.Requirement{
 		Summary: "A transfer on the EU-U.S. Data Privacy Framework goes only to the United States, to recipients certified under it.",
 		When:    "a transfer's mechanism is EU_US_DPF", Section: "international-transfers",
 		Data: []string{"processors.dpf_certified", "organization.dpf"}, Check: checkDPF},
-	{ID: "UK-XFER-MECH", Citation: "UK GDPR Arts. 45A, 46; DPA 2018 s. 119A", Severity: diag.Error, Drift: true, From: UKDate,
+	{ID: "UK-XFER-MECH", Citation: "UK GDPR Arts. 45A, 46; DPA 2018 s. 119A", Severity: diag.Error, Drift: true, From: UKDate, Covers: []string{"UK-13-1-f"},
 		Summary: "Each transfer of UK data names a UK transfer tool in force (UK adequacy regulations, the IDTA, the UK Addendum, UK BCRs), not the legacy EU clauses after 21 March 2024; UK adequacy for the United States needs the UK Extension.",
 		When:    "the UK GDPR applies", Section: "international-transfers",
 		Data: []string{"transfers.uk_mechanism", "processors.dpf_uk_extension"}, Check: checkUKTransfers},
@@ -135,8 +142,8 @@ var requirements = []*j.Requirement{
 	{ID: "GDPR-21-4", Citation: "GDPR Art. 21(4)", Severity: diag.Error,
 		Summary: "The right to object, presented clearly and separately from other information.",
 		Section: "right-to-object", Data: []string{"purposes.legal_bases", "purposes.direct_marketing"}},
-	{ID: "GDPR-13-2-c", Citation: "GDPR Art. 13(2)(c), 14(2)(d)", Severity: diag.Error,
-		Summary: "The right to withdraw consent at any time, and how.", When: "a purpose relies on consent",
+	{ID: "GDPR-13-2-c", Citation: "GDPR Art. 13(2)(c), 14(2)(d), 7(3)", Severity: diag.Error, Covers: []string{"GDPR-7-3"},
+		Summary: "The right to withdraw consent at any time, as easily as it was given, and how.", When: "a purpose relies on consent",
 		Section: "your-rights", Data: []string{"rights.consent_withdrawal"}, Check: checkConsent},
 	{ID: "GDPR-13-2-d", Citation: "GDPR Art. 13(2)(d), 14(2)(e)", Severity: diag.Error,
 		Summary: "The right to complain to a supervisory authority.", Section: "complaints",
@@ -161,6 +168,33 @@ var requirements = []*j.Requirement{
 		Summary: "For data not obtained from the person: the categories and the sources, and whether those are publicly accessible.",
 		When:    "a category comes from a third-party or public source", Section: "other-sources",
 		Data: []string{"categories.sources", "sources"}},
+	{ID: "GDPR-14-3", Citation: "GDPR Art. 14(3)(a)-(c), 14(5)(b)", Severity: diag.Error,
+		Summary: "For data not obtained from the person: when they are given the information (within a month, at the first communication, or before the first disclosure), or the Art. 14(5) exemption relied on.",
+		Section: "other-sources", Data: []string{"sources.informed", "sources.exemption"},
+		Each: j.ForEach(
+			j.Each{In: "sources", Where: j.AnyOf(j.Is("kind", "third_party"), j.Is("kind", "public")), Require: []string{"informed"}, At: j.AtItem,
+				Message: "source {id} gives us data not obtained from the person, so the notice must say when they are told (Art. 14(3))",
+				Hint:    "add informed: at_collection, first_communication, one_month, first_disclosure, or exempt (with exemption:)"},
+			j.Each{In: "sources", Where: j.Is("informed", "exempt"), Require: []string{"exemption"}, At: j.AtItem,
+				Message: "source {id} relies on an exemption from informing people (Art. 14(5)), so the notice must say which and why",
+				Hint:    "add exemption: naming the Art. 14(5) ground (for example disproportionate effort) and how the information is made public instead"},
+		)},
+	{ID: "GDPR-8", Citation: "GDPR Art. 8(1)-(2); UK GDPR Art. 8 (age 13)", Severity: diag.Error,
+		Summary: "For services directed to children that rely on consent: how the consent of the holder of parental responsibility is obtained and checked below the age of digital consent.",
+		When:    "a service is directed to children and a purpose relies on consent", Section: "children",
+		Data: []string{"children.parental_consent"}, Check: checkParentalConsent},
+	{ID: "UK-CHILD", Citation: "DPA 2018 s. 9; ICO Age Appropriate Design Code, standard 4 (Transparency)", Severity: diag.Error, From: UKDate,
+		Summary: "For services directed to children in the UK: the age of digital consent (13), and privacy information children can understand, signed off by the team (reviews[]).",
+		When:    "a service is directed to children and the UK GDPR applies", Section: "children", Data: []string{"reviews"},
+		Check: func(c *j.Context, r *j.Report) {
+			if ch := c.Project.Children; ch != nil && ch.DirectedToChildren.IsYes() && uk(c) {
+				j.Attested("UK-CHILD", "the privacy information for children is written so that children can understand it, as standard 4 of the ICO Age Appropriate Design Code expects")(c, r)
+			}
+		}},
+	{ID: "UK-PECR-COOKIES", Citation: "PECR reg. 6 and Sch. A1 paras. 5-6 (Data (Use and Access) Act 2025 s. 112, Sch. 12)", Severity: diag.Error, From: "2026-02-05",
+		Summary: "Cookies set in the UK without consent under the statistics or appearance exceptions are named, with a simple, free means to object.",
+		When:    "a cookie has a uk_exception and the UK GDPR applies", Section: "cookies-uk",
+		Data: []string{"cookies.items.uk_exception", "cookies.uk_objection"}, Check: checkUKCookieExceptions},
 	{ID: "GDPR-13-2-f", Citation: "GDPR Art. 13(2)(f), 14(2)(g), 22", Severity: diag.Error,
 		Summary: "For automated decisions with legal or similarly significant effects: the logic involved, the significance and the envisaged consequences.",
 		When:    "a decision has art22: yes", Section: "automated-decisions",
@@ -204,6 +238,33 @@ func checkController(c *j.Context, r *j.Report) {
 	}
 	r.Missing("organization.entities", "set role: controller on the entity that decides how the data described is used",
 		"no entity is a controller: the European notice must name the controller")
+}
+
+// checkControllersAllocated reports a group of two or more controllers that
+// does not say which decides what: people could not tell whom a purpose's
+// processing is the responsibility of (Art. 13(1)(a)).
+func checkControllersAllocated(c *j.Context, r *j.Report) {
+	o := c.Project.Organization
+	if o == nil {
+		return
+	}
+	var ctrl []int
+	for i, e := range o.Entities {
+		if e != nil && (e.Role == "controller" || e.Role == "joint_controller") {
+			ctrl = append(ctrl, i)
+		}
+	}
+	if len(ctrl) < 2 {
+		return
+	}
+	for _, i := range ctrl {
+		e := o.Entities[i]
+		if len(Entity(e).Decides) == 0 {
+			r.Missing(model.Index("organization.entities", i)+".decides",
+				"add decides: with the ids of the purposes this company decides on",
+				"the group has %d controllers, so the notice must say which purposes each decides on, and entity %q does not", len(ctrl), e.ID)
+		}
+	}
 }
 
 func checkDPO(c *j.Context, r *j.Report, regime string) {
@@ -288,6 +349,37 @@ func domestic(c *j.Context, country string) bool {
 func checkTransferCoverage(c *j.Context, r *j.Report) {
 	checkProcessorTransfers(c, r)
 	checkRecipientTransfers(c, r)
+	checkRoutineDerogations(c, r)
+}
+
+// checkRoutineDerogations reports a processor whose transfer rests on an
+// Art. 49 derogation: a service provider's processing is regular and
+// repeated, and the derogations serve only occasional transfers, never
+// routine ones (EDPB Guidelines 2/2018, section 1; recital 111).
+func checkRoutineDerogations(c *j.Context, r *j.Report) {
+	p := c.Project
+	for i, pr := range p.Processors {
+		if pr == nil || pr.Transfer == "" {
+			continue
+		}
+		k := slices.IndexFunc(p.Transfers, func(t *model.Transfer) bool { return t != nil && t.ID == pr.Transfer })
+		if k < 0 {
+			continue
+		}
+		f := Transfer(p.Transfers[k])
+		for _, m := range []struct{ regime, mech, key string }{{"eu", f.Mechanism, "mechanism"}, {"uk", f.UKMechanism, "uk_mechanism"}} {
+			if !strings.HasPrefix(m.mech, "ART49") && m.mech != "UK_ART49" {
+				continue
+			}
+			d := r.Missing(model.Index("processors", i)+".transfer",
+				"rely on a transfer tool for regular transfers (standard contractual clauses, the IDTA or Addendum, binding corporate rules, or an adequacy decision)",
+				"processor %q works for us regularly, but its transfer %q rests on a derogation (%s), which covers only occasional transfers (EDPB Guidelines 2/2018)",
+				pr.ID, pr.Transfer, m.mech)
+			if p.Source != nil {
+				d.Related = append(d.Related, p.Source.Pos(model.Index("transfers", k)+"."+m.key))
+			}
+		}
+	}
 }
 
 // area names where data moves freely: the EEA, or the United Kingdom when
@@ -857,6 +949,116 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 				r.Missing(t.path, "say what the transfer relies on now, or, to tell its history, say that "+j.Quote(n)+" ended",
 					"the text names %s (%s), which cannot be relied on after %s: %s", j.Quote(n), tool.Name, tool.Until, tool.Ended)
 			}
+		}
+	}
+}
+
+// checkContractParties reports a purpose relying on a contract (Art.
+// 6(1)(b)) whose people are, every one of them, said to be neither party to
+// a contract with us nor asking to enter one: the staff of a business
+// customer, for example, whose employer is the party (EDPB Guidelines
+// 2/2019, paras. 26-27). Groups that do not say are not judged.
+func checkContractParties(c *j.Context, r *j.Report) {
+	p := c.Project
+	for i, pu := range p.Purposes {
+		if pu == nil || len(pu.Subjects) == 0 {
+			continue
+		}
+		f := Purpose(pu)
+		if !slices.Contains(f.LegalBases, "contract") && !slices.Contains(f.UKLegalBases, "contract") {
+			continue
+		}
+		var names []string
+		var at []string
+		for _, id := range pu.Subjects {
+			k := slices.IndexFunc(p.Subjects, func(s *model.Subject) bool { return s != nil && s.ID == id })
+			if k < 0 || Subject(p.Subjects[k]).Contract != "none" {
+				names = nil
+				break
+			}
+			names = append(names, id)
+			at = append(at, model.Index("subjects", k)+".contract")
+		}
+		if len(names) == 0 {
+			continue
+		}
+		d := r.Missing(model.Index("purposes", i)+".legal_bases",
+			"rely on another basis (often legitimate_interests, with the interest named), or correct contract: of the groups if they are party to a contract with us",
+			"purpose %q relies on a contract (Art. 6(1)(b)), but none of the people it concerns is party to a contract with us or asking to enter one: %s (contract: none)",
+			pu.ID, strings.Join(names, ", "))
+		for _, a := range at {
+			if p.Source != nil {
+				d.Related = append(d.Related, p.Source.Pos(a))
+			}
+		}
+	}
+}
+
+// consentPurposesAny reports whether a purpose relies on consent.
+func consentPurposesAny(p *model.Project) bool {
+	return slices.ContainsFunc(p.Purposes, func(pu *model.Purpose) bool {
+		return pu != nil && (slices.Contains(Purpose(pu).LegalBases, "consent") || slices.Contains(Purpose(pu).UKLegalBases, "consent"))
+	})
+}
+
+func checkParentalConsent(c *j.Context, r *j.Report) {
+	ch := c.Project.Children
+	if ch == nil || !ch.DirectedToChildren.IsYes() || !consentPurposesAny(c.Project) || Children(ch).ParentalConsent != "" {
+		return
+	}
+	r.Missing("children.parental_consent",
+		"add parental_consent: saying how the consent of a parent or guardian is obtained and checked for children under the age of digital consent",
+		"a service is directed to children and some purposes rely on consent, so the notice must say how consent is given for children below the age of digital consent (16 in the EU unless a Member State sets a lower age, 13 in the UK)")
+}
+
+// checkUKCookieExceptions reports cookies set in the UK without consent
+// under a PECR Schedule A1 exception when people are not told how to object,
+// and an exception claimed by a cookie whose class it cannot cover.
+func checkUKCookieExceptions(c *j.Context, r *j.Report) {
+	ck := c.Project.Cookies
+	if ck == nil || !uk(c) {
+		return
+	}
+	var any bool
+	for i, it := range ck.Items {
+		if it == nil {
+			continue
+		}
+		ex := Cookie(it).UKException
+		if ex == "" {
+			continue
+		}
+		any = true
+		want := map[string]string{"statistics": "analytics", "appearance": "functional"}[ex]
+		if it.Class != want {
+			r.Missing(model.Index("cookies.items", i)+".uk_exception",
+				fmt.Sprintf("remove uk_exception:, or correct class: to %s if that is all the cookie does", want),
+				"cookie %q claims the UK %s exception to consent, which covers only %s cookies, but its class is %s", it.Name, ex, want, it.Class)
+		}
+	}
+	if any && Cookies(ck).UKObjection == "" {
+		r.Missing("cookies.uk_objection",
+			"add uk_objection: saying how people object, simply and free of charge (for example a switch in the cookie settings)",
+			"some cookies are set in the UK without consent under the statistics or appearance exceptions, so people must be told how to object to them")
+	}
+}
+
+// rliDate is the day recognised legitimate interests became a UK basis
+// (Data (Use and Access) Act 2025 s. 70, commenced 5 February 2026).
+const rliDate = "2026-02-05"
+
+// checkRecognisedInterestInForce reports a recognised legitimate interest
+// relied on in a notice that takes effect before the basis existed.
+func checkRecognisedInterestInForce(c *j.Context, r *j.Report) {
+	if c.Date >= rliDate || !uk(c) {
+		return
+	}
+	for i, pu := range c.Project.Purposes {
+		if pu != nil && slices.Contains(Purpose(pu).UKLegalBases, "recognised_legitimate_interest") {
+			r.Missing(model.Index("purposes", i)+".uk_legal_bases",
+				"rely on a basis in force on the notice's date, or make the notice take effect on or after 5 February 2026",
+				"purpose %q relies on a recognised legitimate interest, a UK basis only from 5 February 2026 (Data (Use and Access) Act 2025 s. 70), but the notice takes effect on %s",
+				pu.ID, c.Date)
 		}
 	}
 }

@@ -34,11 +34,24 @@ func (b *builder) controller() *notice.Section {
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), notice.Text(role), j.Address(e.Address), desc})
 	}
 	s.P("The controllers of your personal data, which decide how and why it is used, are:")
-	s.Add(&notice.Table{Caption: "Controllers", Head: []string{"Company", "Role", "Address", "What it does"}, Rows: rows})
+	head := []string{"Company", "Role", "Address", "What it does"}
+	if allocated(o) {
+		head = append(head, "Responsible for")
+		k := 0
+		for _, e := range o.Entities {
+			if e.Role == "processor" {
+				continue
+			}
+			rows[k] = append(rows[k], notice.Sentence(notice.Series(j.Names(b.p.Purposes, Entity(e).Decides,
+				func(p *model.Purpose) string { return p.ID }, func(p *model.Purpose) string { return p.Name }), "and")))
+			k++
+		}
+	}
+	s.Add(&notice.Table{Caption: "Controllers", Head: head, Rows: rows})
 	for i, e := range o.Entities {
 		if e.Role == "joint_controller" && e.JointArrangement != "" {
 			s.Use(model.Index("organization.entities", i) + ".joint_arrangement")
-			s.P(notice.Strong("Joint control. ") + notice.Inline(string(e.JointArrangement)))
+			s.P(notice.Strong("Joint control.") + " " + notice.Inline(string(e.JointArrangement)))
 		}
 	}
 	s.Use("organization.privacy_contact")
@@ -80,6 +93,17 @@ func (b *builder) controller() *notice.Section {
 		}
 	}
 	return s
+}
+
+// allocated reports whether the controllers say which purposes each
+// decides on.
+func allocated(o *model.Organization) bool {
+	for _, e := range o.Entities {
+		if e.Role != "processor" && len(Entity(e).Decides) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func sameContact(a, b *model.Contact) bool {
@@ -278,7 +302,7 @@ func (b *builder) provision() *notice.Section {
 		s.Use(model.Index("categories", i))
 		why := map[string]string{
 			"statutory":      "the law requires it",
-			"contractual":    "we need it to provide our services under our contract with you or your organisation",
+			"contractual":    "our contract with you or your organisation requires it",
 			"precontractual": "we need it before we can enter into a contract with you",
 		}[cat.Provision]
 		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
@@ -291,6 +315,15 @@ func (b *builder) provision() *notice.Section {
 	s.Add(&notice.List{Items: items})
 	s.P("Everything else is up to you, although without it we may not be able to help you as well.")
 	return s
+}
+
+// informedWhen says when people whose data comes from a source are given
+// this notice (GDPR Art. 14(3)).
+var informedWhen = map[string]string{
+	"at_collection":       "You get this notice when the data is collected, for example on the page where you sign in.",
+	"first_communication": "We give you this notice at the latest when we first contact you.",
+	"one_month":           "We give you this notice within one month of getting your data.",
+	"first_disclosure":    "We give you this notice at the latest when we first disclose your data to anyone else.",
 }
 
 func (b *builder) indirect() *notice.Section {
@@ -317,6 +350,11 @@ func (b *builder) indirect() *notice.Section {
 		}
 		if len(cats) > 0 {
 			t = notice.Join(notice.Sentence(t), "What we get from it: "+notice.Series(cats, "and")+".")
+		}
+		if f := Source(src); f.Informed == "exempt" {
+			t = notice.Join(notice.Sentence(t), "We do not tell each person individually:", notice.Sentence(notice.Inline(string(f.Exemption))))
+		} else if w := informedWhen[f.Informed]; w != "" {
+			t = notice.Join(notice.Sentence(t), notice.Text(w))
 		}
 		items = append(items, t)
 	}
@@ -349,10 +387,10 @@ func (b *builder) recipients() *notice.Section {
 	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
 	for _, r := range b.p.Recipients {
 		if f := Recipient(r); f.GDPRRole == "joint_controller" && f.JointArrangement != "" {
-			s.P(notice.Strong(notice.Text("Joint control with "+string(notice.Plain(r.Name))+". ")) + notice.Inline(string(f.JointArrangement)))
+			s.P(notice.Strong(notice.Text("Joint control with "+string(notice.Plain(j.LowerFirstIn(b.p, r.Name)))+".")) + " " + notice.Inline(string(f.JointArrangement)))
 		}
 	}
-	if len(b.p.Processors) > 0 && b.c.Publishes("subprocessors") {
+	if len(b.p.Processors) > 0 && b.c.PublishesIn(s, "subprocessors") {
 		s.Use("processors")
 		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider that processes our business customers' data for them, what it does, where it processes data and the safeguard for any transfer.")
 	}
@@ -443,7 +481,7 @@ func upperFirst(s string) string {
 
 func (b *builder) retention() *notice.Section {
 	s := &notice.Section{ID: "retention", Title: "How long we keep your data"}
-	s.P("We keep each category of personal data for the period below, then delete it or make it anonymous. Where a legal claim or investigation needs data, we may keep it until that is resolved.")
+	s.P("We keep each category of personal data for the period below, or for as long as the criteria below say.")
 	var rows [][]notice.Text
 	for i, cat := range b.p.Categories {
 		s.Use(model.Index("categories", i) + ".retention")
@@ -457,7 +495,7 @@ func (b *builder) retention() *notice.Section {
 		}
 		s.Use(model.Index("purposes", i) + ".retention")
 		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
-			items = append(items, notice.Strong(notice.Plain(pu.Name))+": "+notice.Plain(r.Name)+", "+j.Retention(r)+".")
+			items = append(items, notice.Strong(notice.Plain(pu.Name))+" ("+notice.Plain(j.LowerFirstIn(b.p, r.Name))+"): "+notice.Sentence(j.Retention(r)))
 		}
 	}
 	if len(items) > 0 {
@@ -538,6 +576,57 @@ func (b *builder) rights() *notice.Section {
 	}
 	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "To object, use any of the methods above, or the unsubscribe link in any marketing email."})
 	obj.Add(aside)
+	return s
+}
+
+// cookiesUK names the cookies set in the UK without consent under a PECR
+// Schedule A1 exception, and how to object to them (UK-PECR-COOKIES).
+func (b *builder) cookiesUK() *notice.Section {
+	ck := b.p.Cookies
+	if ck == nil || !b.uk || b.c.Date < "2026-02-05" {
+		return nil
+	}
+	s := &notice.Section{ID: "cookies-uk", Title: "Cookies we set in the UK without asking first"}
+	var items []notice.Text
+	for i, it := range ck.Items {
+		ex := Cookie(it).UKException
+		if ex == "" {
+			continue
+		}
+		s.Use(model.Index("cookies.items", i))
+		why := map[string]string{"statistics": "statistics about how our services are used, so that we can improve them",
+			"appearance": "remembering how you set the appearance or functions of our websites"}[ex]
+		items = append(items, notice.Strong(notice.Plain(it.Name))+" ("+notice.Plain(it.Provider)+"): "+notice.Text(why)+".")
+	}
+	if len(items) == 0 {
+		return nil
+	}
+	s.Use("cookies.uk_objection")
+	s.P("In the United Kingdom the law lets us set some low-risk cookies without asking for your consent first, as long as we tell you about them and you can object (Privacy and Electronic Communications Regulations, Schedule A1). These are:")
+	s.Add(&notice.List{Items: items})
+	s.Add(&notice.Prose{Markdown: "**How to object.** " + string(Cookies(ck).UKObjection)})
+	return s
+}
+
+// children says how consent is handled for children below the age of
+// digital consent, when a service is directed to children.
+func (b *builder) children() *notice.Section {
+	ch := b.p.Children
+	if ch == nil || !ch.DirectedToChildren.IsYes() {
+		return nil
+	}
+	s := &notice.Section{ID: "children", Title: "Children"}
+	s.Use("children.directed_to_children", "children.parental_consent")
+	ages := "16 in the European Union, unless the law of your country sets a lower age (not below 13)"
+	if b.uk && b.eu {
+		ages += ", and 13 in the United Kingdom"
+	} else if b.uk {
+		ages = "13 in the United Kingdom"
+	}
+	s.P(notice.Sentence(notice.Join("Some of our services are directed to children. Where we rely on consent to offer them to a child, a child below the age of digital consent cannot give it alone. That age is", notice.Text(ages))))
+	if pc := Children(ch).ParentalConsent; pc != "" {
+		s.Add(&notice.Prose{Markdown: string(pc)})
+	}
 	return s
 }
 

@@ -8,10 +8,14 @@ package global
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
@@ -92,8 +96,9 @@ var requirements = []*j.Requirement{
 		Summary: "The choices and rights people have, and how to exercise them.", Section: "your-rights",
 		Data: []string{"rights.offered", "rights.request_methods", "rights.verification", "rights.authorized_agents"}},
 	{ID: "GLB-11", Citation: "Directive 2002/58/EC Art. 5(3); Cal. Bus. & Prof. Code §22575(b)(6)", Severity: diag.Error,
-		Summary: "Cookies and similar technologies: what is set, by whom, why and for how long.", Section: "cookies",
-		Data: []string{"cookies.summary", "cookies.items"}},
+		Summary: "Cookies and similar technologies: what is set, by whom, why and for how long; a cookie's class agrees with what it does and with the recipients named.", Section: "cookies",
+		Data: []string{"cookies.summary", "cookies.items"}, When: "always; the cookie list must agree with itself and with the recipients",
+		Check: checkCookieFacts},
 	{ID: "CALOPPA-22575-b-5", Citation: "Cal. Bus. & Prof. Code §22575(b)(5)", Severity: diag.Error,
 		Summary: "How the site responds to Do Not Track signals, even if it does not honour them; when it does, what happens.",
 		Section: "browser-signals", Data: []string{"cookies.do_not_track"},
@@ -111,15 +116,45 @@ var requirements = []*j.Requirement{
 	{ID: "GLB-15", Citation: "GDPR Art. 13(2)(a); Civ. Code §1798.100(a)(3)", Severity: diag.Error,
 		Summary: "How long each category of personal data is kept, or the criteria.", Section: "retention",
 		Data: []string{"categories.retention", "retention"}},
+	{ID: "GLB-PROSE", Citation: "FTC Act §5 (15 U.S.C. §45); Cal. Bus. & Prof. Code §22576; GDPR Art. 5(1)(a), 12(1)", Severity: diag.Warning,
+		Summary: "The team's own words do not contradict the data: no \"we do not sell\" while the data sells, no \"we do not share\" for advertising while it shares, no \"we do not use cookies\" while it lists them, no \"we do not transfer\" abroad while it transfers.",
+		When:    "a text of the data says the opposite of a fact", Section: "about",
+		Data: []string{"sections.body", "purposes.description", "recipients.description", "children.statement", "cookies.summary"}, Check: checkProseClaims},
+	{ID: "GLB-17", Citation: "GDPR Art. 13(2)(f), 14(2)(g); 11 CCR §7011(e)(1)", Severity: diag.Error,
+		Summary: "Automated decisions and profiling: what profiles are built and used for, when the data says people are profiled.",
+		When:    "automated_decisions.profiling is yes", Section: "automated-decisions",
+		Data: []string{"automated_decisions.profiling", "automated_decisions.decisions"}, Check: checkProfilingDescribed},
 	{ID: "GLB-16", Citation: "COPPA 16 CFR §312.4(d); GDPR Art. 8; 11 CCR §7011(e)(1)(G)", Severity: diag.Error,
 		Summary: "Children: the minimum age served (13 under COPPA, or higher where the organisation says so) and, for a service directed to children, what is done with their data.",
-		Section: "children", Data: []string{"children.minimum_age", "children.statement"},
+		Section: "children", Data: []string{"children.minimum_age", "children.statement", "children.actual_knowledge_under_16"},
 		Each: j.ForEach(j.Each{In: "children", Where: j.IsYes("directed_to_children"), Require: []string{"statement"}, At: j.AtItem,
 			Message: "a service directed to children must explain how children's data is handled",
 			Hint:    "add statement: describing what data is collected from children, how parents consent and how they can review or delete it"})},
+	{ID: "GLB-16", Citation: "COPPA 16 CFR §312.4(d); 11 CCR §7011(e)(1)(G)", Severity: diag.Error,
+		Summary: "The answers about children agree with each other: a service for people of 16 and over, not directed to children, cannot know of users under 16.",
+		When:    "children.actual_knowledge_under_16 is yes", Section: "children", Data: []string{"children.actual_knowledge_under_16", "children.minimum_age"},
+		Check: checkChildrenFacts},
 	{ID: "CALOPPA-22575-b-3", Citation: "Cal. Bus. & Prof. Code §22575(b)(3)", Severity: diag.Error,
 		Summary: "How people are told about material changes to the policy.", Section: "changes",
-		Data: []string{"changes.notification"}},
+		Data: []string{"changes.notification"}, Covers: []string{"GLB-18"}},
+	{ID: "CALOPPA-22575-b-1", Citation: "Cal. Bus. & Prof. Code §22575(b)(1)", Severity: diag.Error,
+		Summary: "The categories of personally identifiable information collected, and the categories of third parties it may be shared with.",
+		Section: "information-we-collect", Data: []string{"categories", "recipients"}},
+	{ID: "CALOPPA-22575-b-2", Citation: "Cal. Bus. & Prof. Code §22575(b)(2)", Severity: diag.Error,
+		Summary: "The process for reviewing and correcting personally identifiable information, where there is one: the rights offered and how to make a request.",
+		Section: "your-rights", Data: []string{"rights.offered", "rights.request_methods"}},
+	{ID: "GLB-05", Citation: "GDPR Art. 14(2)(f); 11 CCR §7011(e)(1)(B)", Severity: diag.Error,
+		Summary: "Where personal data comes from: each source, its nature, and whether it is publicly accessible.",
+		Section: "information-we-collect", Data: []string{"sources", "categories.sources"}},
+	{ID: "GLB-12", Citation: "Cal. Bus. & Prof. Code §22575(b)(5); 11 CCR §7011(e)(3)(F), §7025", Severity: diag.Error,
+		Summary: "How Do Not Track and Global Privacy Control signals are handled, either way.",
+		Section: "browser-signals", Data: []string{"cookies.do_not_track", "cookies.global_privacy_control"}},
+	{ID: "GLB-19", Citation: "GDPR Art. 13(1)(a)-(b), 13(2)(d); PIPEDA Sch. 1 4.8.2(a)", Severity: diag.Error,
+		Summary: "Contact: the privacy contact, the companies responsible, and the European DPO where there is one (the supplements add representatives and authorities).",
+		Section: "contact", Data: []string{"organization.privacy_contact", "organization.entities", "organization.dpo"}},
+	{ID: "GLB-21", Citation: "legal-requirements §6 (architecture)", Severity: diag.Error,
+		Summary: "Links to the jurisdiction supplements published alongside (the European and California notices).",
+		When:    "a supplement is published", Section: "about", Data: []string{"california.business", "organization.established_in_eu", "organization.targets_eu"}},
 	{ID: "CALOPPA-22575-b-4", Citation: "Cal. Bus. & Prof. Code §22575(b)(4)", Severity: diag.Error,
 		Summary: "The policy's effective date.", Section: "top"},
 }
@@ -153,4 +188,155 @@ func (pk *Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 		b.security(), b.transfers(), b.retention(), b.children(), b.automated(), b.changes(), b.contact(),
 	)
 	return doc, nil
+}
+
+// checkChildrenFacts reports children's facts that contradict each other:
+// knowing that people under 16 use a service that says it is for people of
+// 16 and over, and not directed to children, would publish "we do not
+// knowingly collect personal data from anyone under 16" against the data.
+func checkChildrenFacts(c *j.Context, r *j.Report) {
+	ch := c.Project.Children
+	if ch == nil || !ch.ActualKnowledgeUnder16.IsYes() || ch.DirectedToChildren.IsYes() || ch.MinimumAge < 16 {
+		return
+	}
+	d := r.Missing("children.actual_knowledge_under_16",
+		"set minimum_age: to the youngest age the services accept, or correct actual_knowledge_under_16: if no one under 16 is known to use them",
+		"children.actual_knowledge_under_16 is yes, but children.minimum_age is %d and no service is directed to children: the policy would say that no personal data of anyone under %d is knowingly collected",
+		ch.MinimumAge, ch.MinimumAge)
+	if c.Project.Source != nil {
+		d.Related = append(d.Related, c.Project.Source.Pos("children.minimum_age"))
+	}
+}
+
+// A claim is a denial in the team's words that a fact of the data can
+// contradict.
+type claim struct {
+	re   *regexp.Regexp
+	fact func(p *model.Project) (bool, string) // whether the data says otherwise, and where
+	says string
+}
+
+var claims = []claim{
+	{regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+(sell|rent)\b`), sells, "personal data is sold"},
+	{regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+share\b[^.]*\b(advertis|cross-context|targeted)`), shares, "personal data is shared for cross-context behavioural advertising"},
+	{regexp.MustCompile(`(?i)\b(do not|don't|never)\s+use\s+(any\s+)?cookies\b`), func(p *model.Project) (bool, string) {
+		return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items"
+	}, "cookies are used"},
+	{regexp.MustCompile(`(?i)\b(do not|don't|never)\s+transfer\b[^.]*\b(outside|abroad|overseas|internationally|other countries)`), func(p *model.Project) (bool, string) {
+		return len(p.Transfers) > 0, "transfers"
+	}, "personal data is transferred abroad"},
+}
+
+// about children: a denial limited to them ("we do not sell the data of
+// anyone under 16") says nothing about everyone else.
+// about them: a denial limited to the recipient a description is about
+// ("we do not sell your details to them") says nothing about the others.
+var aboutThem = regexp.MustCompile(`(?i)\bto (them|it|these|those)\b`)
+
+var aboutChildren = regexp.MustCompile(`(?i)\b(child|children|minor|minors|under (1[0-9]|the age))\b`)
+
+func sells(p *model.Project) (bool, string) {
+	if ca := california.Of(p); ca != nil && ca.Sells.IsYes() {
+		return true, "california.sells"
+	}
+	for i, pu := range p.Purposes {
+		if pu != nil && california.Purpose(pu).Sells.IsYes() {
+			return true, model.Index("purposes", i) + ".sells"
+		}
+	}
+	return false, ""
+}
+
+func shares(p *model.Project) (bool, string) {
+	if ca := california.Of(p); ca != nil && ca.Shares.IsYes() {
+		return true, "california.shares"
+	}
+	for i, pu := range p.Purposes {
+		if pu != nil && california.Purpose(pu).Shares.IsYes() {
+			return true, model.Index("purposes", i) + ".shares"
+		}
+	}
+	return false, ""
+}
+
+// checkProseClaims reports a sentence of the team's words that denies what
+// the data says: the notice would publish both.
+func checkProseClaims(c *j.Context, r *j.Report) {
+	p := c.Project
+	for _, t := range model.Texts(p) {
+		for _, sentence := range sentences(string(t.Text)) {
+			if aboutChildren.MatchString(sentence) || aboutThem.MatchString(sentence) {
+				continue
+			}
+			for _, cl := range claims {
+				m := cl.re.FindString(sentence)
+				if m == "" {
+					continue
+				}
+				if yes, at := cl.fact(p); yes {
+					d := r.Missing(t.Path, "correct the text, or the data if the text is right",
+						"the text says %s, but the data says %s (%s): %s", j.Quote(m), cl.says, at, j.Quote(strings.TrimSpace(sentence)))
+					if p.Source != nil {
+						d.Related = append(d.Related, p.Source.Pos(at))
+					}
+				}
+			}
+		}
+	}
+}
+
+// sentences splits text at full stops, question and exclamation marks.
+func sentences(s string) []string {
+	return regexp.MustCompile(`[.!?](\s|$)`).Split(s, -1)
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?](\s|$)`)
+
+// checkProfilingDescribed reports profiling the data admits to but does not
+// describe: the policy would say people are profiled and not how.
+func checkProfilingDescribed(c *j.Context, r *j.Report) {
+	ad := c.Project.AutomatedDecisions
+	if ad == nil || !ad.Profiling.IsYes() {
+		return
+	}
+	for _, d := range ad.Decisions {
+		if d != nil && !d.Art22.IsYes() {
+			return
+		}
+	}
+	r.Missing("automated_decisions.decisions",
+		"add decisions: with each profile built (what it predicts or evaluates, from which data, and what it is used for), with art22: no where it has no legal or similarly significant effect",
+		"automated_decisions.profiling is yes, but no decision describes the profiling: the policy must say what profiles are built and what they are used for")
+}
+
+// checkCookieFacts reports cookie facts that contradict each other or the
+// recipients: a cookie used for cross-context behavioural advertising that
+// is not classed as advertising (the consent banner would offer it as
+// analytics or as necessary), and third-party advertising cookies while no
+// recipient is an advertising partner (the policy would list the cookies
+// but not who receives what they collect).
+func checkCookieFacts(c *j.Context, r *j.Report) {
+	p := c.Project
+	if p.Cookies == nil {
+		return
+	}
+	thirdAds := -1
+	for i, ck := range p.Cookies.Items {
+		if ck == nil {
+			continue
+		}
+		if ck.CrossContextAdvertising.IsYes() && ck.Class != "advertising" {
+			r.Missing(model.Index("cookies.items", i)+".class", "set class: advertising, or correct cross_context_advertising:",
+				"cookie %q is used for cross-context behavioural advertising, but its class is %s: it must be offered and refused as an advertising cookie", ck.Name, ck.Class)
+		}
+		if ck.Class == "advertising" && ck.Party == "third" && thirdAds < 0 {
+			thirdAds = i
+		}
+	}
+	if thirdAds < 0 || slices.ContainsFunc(p.Recipients, func(rc *model.Recipient) bool { return rc != nil && rc.Kind == "advertising_partner" }) {
+		return
+	}
+	r.Missing(model.Index("cookies.items", thirdAds)+".party",
+		"add a recipient with kind: advertising_partner for the companies whose advertising cookies run on the site",
+		"cookie %q is a third party's advertising cookie, but no recipient is an advertising partner: the policy must say who receives what the cookie collects", p.Cookies.Items[thirdAds].Name)
 }

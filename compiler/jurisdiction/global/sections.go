@@ -46,12 +46,12 @@ func (b *builder) about() *notice.Section {
 		s.Add(&notice.List{Items: groups})
 	}
 	var more []notice.Text
-	if b.c.Publishes("eu") {
+	if b.c.PublishesIn(s, "eu") {
 		more = append(more, "If you are in the European Economic Area or the United Kingdom, our "+
 			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["eu"], "Supplemental European Privacy Notice")), "eu", "")+
 			" adds the information European law requires, including the legal basis for each use of your data.")
 	}
-	if b.c.Publishes("california") {
+	if b.c.PublishesIn(s, "california") {
 		more = append(more, "If you live in California, our "+
 			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], "California Privacy Notice")), "california", "")+
 			" describes your rights under the California Consumer Privacy Act.")
@@ -161,7 +161,7 @@ func (b *builder) use() *notice.Section {
 		})
 	}
 	s.Add(&notice.Table{Caption: "Why we use personal data", Head: []string{"Purpose", "What we do", "Information used"}, Rows: rows})
-	if b.c.Publishes("eu") {
+	if b.c.PublishesIn(s, "eu") {
 		s.P("The legal basis for each purpose under European data protection law is in our " +
 			notice.NoticeLink("European notice", "eu", "purposes-and-legal-bases") + ".")
 	}
@@ -182,7 +182,7 @@ func (b *builder) sharing() *notice.Section {
 	var listed int
 	var others []notice.Text
 	for _, pr := range b.p.Processors {
-		if b.c.Publishes(subprocessors.ID) && subprocessors.Listed(pr) {
+		if b.c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
 			listed++
 			continue
 		}
@@ -213,7 +213,7 @@ func (b *builder) sale() *notice.Section {
 	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale of personal information and targeted advertising"}
 	sells, shares := false, false
 	for i, pu := range b.p.Purposes {
-		s.Use(model.Index("purposes", i) + ".sells")
+		s.Use(model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
 		sells = sells || california.Purpose(pu).Sells.IsYes()
 		shares = shares || california.Purpose(pu).Shares.IsYes()
 	}
@@ -222,33 +222,69 @@ func (b *builder) sale() *notice.Section {
 		sells = sells || ca.Sells.IsYes()
 		shares = shares || ca.Shares.IsYes()
 	}
-	if sells {
+	switch {
+	case sells:
 		s.P("We sell some personal information, as described in this policy.")
-	} else {
+	case b.notSoldIn12Months(s):
 		s.P("We do not sell your personal information, and we have not sold it in the last 12 months.")
+	default:
+		s.P("We do not sell your personal information.")
 	}
 	if shares {
 		var ps []notice.Text
 		for _, pu := range b.p.Purposes {
 			if california.Purpose(pu).Shares.IsYes() {
-				ps = append(ps, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
+				ps = append(ps, notice.Plain(pu.Name))
 			}
 		}
 		s.P("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\".")
 		if len(ps) > 0 {
-			s.P(notice.Sentence(notice.Join("We do this to", notice.Series(ps, "and"))))
+			s.P(notice.Sentence(notice.Join("We do this for", j.PurposeLabels(ps))))
 		}
-		optOut := "You can opt out at any time"
-		if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
-			optOut += " on our " + string(notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)) + " page, or"
-		}
-		s.P(notice.Text(optOut) + " with a Global Privacy Control signal (see " +
-			notice.Link("Do Not Track and Global Privacy Control", "#browser-signals") + "). You can also refuse advertising cookies in our " +
+		s.P(b.optOutWays(s) + " You can also refuse advertising cookies in our " +
 			notice.Link("cookie settings", "#cookies") + ", though cookie controls alone do not opt you out of sharing.")
 	} else {
 		s.P("We do not share your personal information for cross-context behavioural advertising.")
 	}
 	return s
+}
+
+// notSoldIn12Months reports whether the data says, category by category,
+// that none was sold in the last 12 months: a fact about the past that
+// only the categories' sold: answers give (a purpose's sells: is about
+// today).
+func (b *builder) notSoldIn12Months(s *notice.Section) bool {
+	if len(b.p.Categories) == 0 {
+		return false
+	}
+	for i, cat := range b.p.Categories {
+		if !california.Category(cat).Sold.IsNo() {
+			return false
+		}
+		s.Use(model.Index("categories", i) + ".sold")
+	}
+	return true
+}
+
+// optOutWays says how to opt out of sharing, naming only the ways the data
+// says exist: the opt-out page and, when it is honoured, the Global
+// Privacy Control signal.
+func (b *builder) optOutWays(s *notice.Section) notice.Text {
+	var ways []notice.Text
+	if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
+		s.Use("california.links.do_not_sell_or_share")
+		ways = append(ways, "on our "+notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)+" page")
+	}
+	s.Use("cookies.global_privacy_control.honored")
+	if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
+		ways = append(ways, "with a Global Privacy Control signal (see "+
+			notice.Link("Do Not Track and Global Privacy Control", "#browser-signals")+")")
+	}
+	if len(ways) == 0 {
+		s.Use("rights.request_methods")
+		return "You can opt out at any time by making a request as described under " + notice.Link("How to make a request", "#making-a-request") + "."
+	}
+	return notice.Sentence("You can opt out at any time " + notice.Series(ways, "or"))
 }
 
 var rightNames = map[string]string{
@@ -285,10 +321,10 @@ func (b *builder) rights() *notice.Section {
 	}
 	s.Add(&notice.List{Items: items})
 	var links []notice.Text
-	if b.c.Publishes("eu") {
+	if b.c.PublishesIn(s, "eu") {
 		links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
 	}
-	if b.c.Publishes("california") {
+	if b.c.PublishesIn(s, "california") {
 		links = append(links, notice.NoticeLink("California", "california", "your-rights"))
 	}
 	if len(links) > 0 {
@@ -430,7 +466,6 @@ func (b *builder) transfers() *notice.Section {
 	sortByName(codes)
 	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
 		j.Countries(codes)+", which may not be where you live")))
-	s.P("Wherever your data goes, we protect it as this policy describes, and where the law requires a specific safeguard for a transfer we put one in place.")
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
 		for _, regime := range []struct{ id, from string }{
@@ -448,7 +483,7 @@ func (b *builder) transfers() *notice.Section {
 		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", j.Frameworks(dpf.Frameworks)+
 			". You can see its certification on the", notice.Link("Data Privacy Framework List", dpfList(dpf)))))
 	}
-	if b.c.Publishes("eu") {
+	if b.c.PublishesIn(s, "eu") {
 		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
 	}
 	return s
@@ -498,7 +533,7 @@ func sortByName(codes []string) {
 
 func (b *builder) retention() *notice.Section {
 	s := &notice.Section{ID: "retention", Title: "How long we keep your information"}
-	s.P("We keep personal data only as long as we need it for the purposes in this policy, or as long as the law requires. Then we delete it or make it anonymous.")
+	s.P("We keep each kind of personal data for the period below, or for as long as the criteria below say.")
 	var rows [][]notice.Text
 	for i, r := range b.p.Retention {
 		s.Use(model.Index("retention", i))
@@ -519,6 +554,9 @@ func (b *builder) children() *notice.Section {
 	case !strings.Contains(string(ch.Statement), age):
 		// The team's statement, when it gives the age, says this already.
 		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", notice.Text(age))))
+	}
+	if ch.ActualKnowledgeUnder16.IsYes() && !ch.DirectedToChildren.IsYes() && ch.MinimumAge < 16 {
+		s.P(notice.Sentence(notice.Join("Our services are for people aged", notice.Text(age), "and over, and we know that some of the people who use them are under 16")))
 	}
 	if ch.Statement != "" {
 		s.Add(&notice.Prose{Markdown: string(ch.Statement)})
@@ -541,7 +579,18 @@ func (b *builder) automated() *notice.Section {
 		s.P("We do not make decisions about you based solely on automated processing that have legal or similarly significant effects on you.")
 	}
 	if ad.Profiling.IsYes() {
-		s.P("We use some personal data to build a picture of people's interests (profiling), for example to decide which of our content or ads to show you. You can object to this at any time.")
+		var items []notice.Text
+		for _, d := range ad.Decisions {
+			if d != nil && !d.Art22.IsYes() {
+				items = append(items, notice.Inline(string(d.Description)))
+			}
+		}
+		s.P("We use some personal data to evaluate or predict people's interests or behaviour (profiling):")
+		s.Add(&notice.List{Items: items})
+		if slices.ContainsFunc(b.p.Rights.Offered, func(r *model.Right) bool { return r.Right == "objection" }) {
+			s.Use("rights.offered")
+			s.P("You can object to it: see " + notice.Link("Your choices and rights", "#your-rights") + ".")
+		}
 	} else {
 		s.P("We do not profile you.")
 	}

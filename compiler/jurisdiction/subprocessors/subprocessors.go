@@ -47,6 +47,11 @@ func (*Pack) Applies(c *j.Context) (bool, string) {
 	return true, "the project lists the processors it uses for its business customers' data"
 }
 
+// AppliesFrom implements jurisdiction.Applicability.
+func (*Pack) AppliesFrom() []string {
+	return []string{"organization.processor_for_customers", "processors"}
+}
+
 // Requirements implements jurisdiction.Jurisdiction. Each processor's
 // name, service and location are required by the model; the notice window
 // of a new sub-processor is judged here against the as-of day, and by
