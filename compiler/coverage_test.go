@@ -44,4 +44,8 @@ var extraRules = map[string]bool{
 	// Chapter V, which the reference states in its transfer table and
 	// general rule (Art. 44) rather than as numbered rows.
 	"GDPR-44": true, "GDPR-45": true, "XFER-2": true, "XFER-3": true,
+	// The onward transfer of customers' data to a sub-processor abroad
+	// (Arts. 28(4), 44 and 46), which the reference's sub-processor rows
+	// leave to the transfer table.
+	"SUBP-28-4": true,
 }

@@ -219,7 +219,7 @@ var ruleCases = []ruleCase{
 		eu.Transfer(transfer(p, "india-scc")).SafeguardsCopy = ""
 	}},
 	{"DPF transfer to an uncertified processor", "XFER-3", "", func(p *model.Project) {
-		p.Processors[0].DPFCertified = model.No
+		processor(p, "salesforce").DPFCertified = model.No // not a sub-processor: the list does not judge it
 	}},
 	{"UK transfer without a UK tool", "UK-XFER-MECH", "", func(p *model.Project) {
 		eu.Transfer(transfer(p, "india-scc")).UKMechanism = ""
@@ -397,6 +397,12 @@ var ruleCases = []ruleCase{
 	}},
 	{"general authorisation without a notice period", "SUBP-28-2-b", "", func(p *model.Project) {
 		subprocessors.Terms(p).SubprocessorNoticeDays = 0
+	}},
+	{"a sub-processor abroad without its onward-transfer safeguard", "SUBP-28-4", "", func(p *model.Project) {
+		subprocessors.Processor(processor(p, "anthropic")).Onward = nil
+	}},
+	{"a sub-processor on the Data Privacy Framework it is not certified under", "SUBP-28-4", "", func(p *model.Project) {
+		subprocessors.Processor(processor(p, "anthropic")).Onward.Mechanism = "EU_US_DPF"
 	}},
 	{"a new sub-processor without the day customers were told", "SUBP-28-2-b", "", func(p *model.Project) {
 		processor(p, "meridian-support").NoticeSent = ""

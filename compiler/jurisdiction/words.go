@@ -442,3 +442,11 @@ func PurposeLabels(names []notice.Text) notice.Text {
 	}
 	return "the purposes " + notice.Series(quoted, "and")
 }
+
+// Entity returns the company of the group with the given id, or nil.
+func Entity(p *model.Project, id string) *model.Entity {
+	if p == nil || p.Organization == nil {
+		return nil
+	}
+	return Lookup(p.Organization.Entities, id, func(e *model.Entity) string { return e.ID })
+}

@@ -3,6 +3,7 @@ package subprocessors
 import (
 	"reflect"
 
+	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
@@ -43,6 +44,29 @@ type ProcessorFacts struct {
 	// organisation's own purposes, and the privacy policy names it; when
 	// not stated, it is listed.
 	CustomerData model.Answer `yaml:"customer_data"`
+	// For customers' data, which we process as their processor: the
+	// safeguard of its transfer to this sub-processor, when it is outside
+	// the EEA (an onward transfer, GDPR Arts. 28(4), 44 and 46). Not the
+	// safeguard of our own data: with the Commission's clauses that is
+	// module 2, with customers' data module 3 (processor to processor).
+	Onward *Onward `yaml:"onward"`
+}
+
+// Onward is the safeguard of the transfer of customers' data to a
+// sub-processor.
+type Onward struct {
+	Pos diag.Pos `yaml:"-"`
+	// The company of the group that transfers the data (the exporter), by
+	// entity id.
+	Exporter string `yaml:"exporter" validate:"required,id" ref:"organization.entities"`
+	// Transfer tool for customers' EU data, as in transfers[].mechanism
+	// (SCC_2021_914, EU_US_DPF, ADEQUACY, BCR, ...).
+	Mechanism string `yaml:"mechanism" validate:"required,oneof=ADEQUACY EU_US_DPF SCC_2021_914 BCR CODE_OF_CONDUCT CERTIFICATION"`
+	// SCC module, with SCC_2021_914: 3 (processor to processor).
+	SCCModule int `yaml:"scc_module" validate:"required_if=Mechanism SCC_2021_914,omitempty,eq=3"`
+	// Transfer tool for customers' UK data, as in transfers[].uk_mechanism
+	// (UK_ADDENDUM, UK_IDTA, UK_ADEQUACY_REGS, UK_BCR).
+	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR"`
 }
 
 // Extensions implements jurisdiction.Extender: the pack's own data.
@@ -79,4 +103,9 @@ func processorForCustomers(p *model.Project) model.Answer {
 		}
 	}
 	return ""
+}
+
+// Processor returns the pack's facts of a processor (zero when it has none).
+func Processor(pr *model.Processor) *ProcessorFacts {
+	return model.ExtOrZero[ProcessorFacts](pr.Ext, ID)
 }

@@ -103,6 +103,54 @@ var requirements = []*j.Requirement{
 		When:    "a sub-processor not yet in use, or one with the date customers were told",
 		Section: "changes", Data: []string{"processors.added", "processors.notice_sent", "changes.subprocessor_notice_days", "changes.subprocessor_objection"},
 		Check: checkNoticeWindow},
+	{ID: "SUBP-28-4", Citation: "GDPR Arts. 28(4), 44, 46; Commission Implementing Decision (EU) 2021/914, module 3", Severity: diag.Error, From: "2018-05-25",
+		Summary: "For each sub-processor outside the EEA without an adequacy decision that covers it: the safeguard of the onward transfer of customers' data, and the company of the group that exports it.",
+		When:    "a sub-processor processes customers' data outside the EEA", Section: "list",
+		Data: []string{"processors.onward", "processors.country", "processors.locations"}, Check: checkOnward},
+}
+
+// abroad returns the first country a processor processes in that needs a
+// safeguard for EU data on c's date: outside the EEA and without an
+// adequacy decision covering the processor (the United States' covers only
+// certified recipients).
+func abroad(c *j.Context, pr *model.Processor) string {
+	for _, country := range append([]string{pr.Country}, pr.Locations...) {
+		if country == "" || eu.InEEA(c, country) {
+			continue
+		}
+		a := eu.Adequacy(c, "eu", country)
+		if a == nil || a.Requires == "dpf" && !pr.DPFCertified.IsYes() {
+			return country
+		}
+	}
+	return ""
+}
+
+// checkOnward reports a sub-processor of customers' data abroad whose
+// onward-transfer safeguard the list cannot name, or names wrongly: the
+// controller's own transfer tools do not cover data we process as a
+// processor (module 2 is controller to processor; here it is module 3).
+func checkOnward(c *j.Context, r *j.Report) {
+	for i, pr := range c.Project.Processors {
+		if pr == nil || !Listed(pr) {
+			continue
+		}
+		path := model.Index("processors", i)
+		on := Processor(pr).Onward
+		country := abroad(c, pr)
+		switch {
+		case on == nil && country != "":
+			r.Missing(path+".onward",
+				"add onward: with exporter: (the company of the group that sends customers' data), mechanism: (SCC_2021_914 with scc_module: 3, or EU_US_DPF for a certified recipient) and uk_mechanism:",
+				"sub-processor %q processes customers' data in %s, so the list must name the safeguard of that onward transfer and its exporter", pr.ID, model.CountryName(country))
+		case on != nil && on.Mechanism == "EU_US_DPF" && !pr.DPFCertified.IsYes():
+			r.Missing(path+".onward.mechanism", "use SCC_2021_914 with scc_module: 3, or set dpf_certified: yes if it is certified",
+				"sub-processor %q relies on the Data Privacy Framework for customers' data, but it is not certified under it (dpf_certified)", pr.ID)
+		case on != nil && on.Mechanism == "ADEQUACY" && country != "":
+			r.Missing(path+".onward.mechanism", "use SCC_2021_914 with scc_module: 3",
+				"sub-processor %q relies on an adequacy decision for customers' data, but %s has none that covers it on %s", pr.ID, model.CountryName(country), c.Date)
+		}
+	}
 }
 
 // checkNoticeWindow judges each sub-processor's notice window on the as-of
@@ -246,17 +294,7 @@ func compile(c *j.Context) *notice.Document {
 				uniq = append(uniq, w)
 			}
 		}
-		safeguard := notice.Text("None needed")
-		if t := j.Transfer(p, pr.Transfer); t != nil {
-			var tools []notice.Text
-			if tool := eu.Tool(c, "eu", eu.Transfer(t).Mechanism); tool != nil {
-				tools = append(tools, "EU: "+notice.Plain(tool.Name))
-			}
-			if tool := eu.Tool(c, "uk", eu.Transfer(t).UKMechanism); tool != nil {
-				tools = append(tools, "UK: "+notice.Plain(tool.Name))
-			}
-			safeguard = notice.Series(tools, "and")
-		}
+		safeguard := onwardSafeguard(c, pr)
 		rows = append(rows, []notice.Text{name, notice.Plain(pr.Service),
 			notice.Text(j.UpperFirst(string(j.Countries(uniq)))), safeguard})
 		if id := identity(pr); id != "" {
@@ -293,6 +331,39 @@ func compile(c *j.Context) *notice.Document {
 		doc.Sections = append(doc.Sections, cs)
 	}
 	return doc
+}
+
+// onwardSafeguard says how customers' data reaches a sub-processor lawfully:
+// within the EEA or an adequate country, nothing more is needed; abroad, the
+// onward transfer's tool and the company of the group that exports it.
+func onwardSafeguard(c *j.Context, pr *model.Processor) notice.Text {
+	on := Processor(pr).Onward
+	if on == nil {
+		if abroad(c, pr) == "" {
+			return "None needed (the EEA or an adequacy decision)"
+		}
+		return "" // check reports it
+	}
+	var tools []notice.Text
+	if tool := eu.Tool(c, "eu", on.Mechanism); tool != nil {
+		t := "EU: " + notice.Plain(tool.Name)
+		if on.Mechanism == "SCC_2021_914" {
+			t += ", module 3 (processor to processor)"
+		}
+		tools = append(tools, t)
+	}
+	if tool := eu.Tool(c, "uk", on.UKMechanism); tool != nil {
+		name := notice.Plain(tool.Name)
+		if on.UKMechanism == "UK_ADEQUACY_REGS" && pr.DPFUKExtension.IsYes() {
+			name = "the UK Extension to the EU-U.S. Data Privacy Framework"
+		}
+		tools = append(tools, "UK: "+name)
+	}
+	t := notice.Series(tools, "and")
+	if e := j.Entity(c.Project, on.Exporter); e != nil {
+		t = notice.Sentence(notice.Join(t+";", "exported by", notice.Plain(e.LegalName)))
+	}
+	return t
 }
 
 // identity is a sub-processor's address and data protection contact, the
