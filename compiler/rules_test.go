@@ -221,6 +221,9 @@ var ruleCases = []ruleCase{
 	{"DPF transfer to an uncertified processor", "XFER-3", "", func(p *model.Project) {
 		processor(p, "salesforce").DPFCertified = model.No // not a sub-processor: the list does not judge it
 	}},
+	{"a certification under the Privacy Shield after Schrems II", "GDPR-44", "", func(p *model.Project) {
+		eu.Org(p.Organization).DPF.Frameworks = append(eu.Org(p.Organization).DPF.Frameworks, "privacy_shield_eu_us")
+	}},
 	{"UK transfer without a UK tool", "UK-XFER-MECH", "", func(p *model.Project) {
 		eu.Transfer(transfer(p, "india-scc")).UKMechanism = ""
 	}},
@@ -322,6 +325,9 @@ var ruleCases = []ruleCase{
 	}},
 	{"a processor's regular transfers on a derogation", "GDPR-13-1-f", "", func(p *model.Project) {
 		processor(p, "meridian-support").Transfer = "us-legal-claims"
+	}},
+	{"a category holding background checks not classified", "GDPR-13-1-c", "", func(p *model.Project) {
+		category(p, "job-application").Examples = append(category(p, "job-application").Examples, "criminal background check results")
 	}},
 	{"a contract basis for people party to no contract", "GDPR-13-1-c", "", func(p *model.Project) {
 		eu.Purpose(purpose(p, "recruitment")).LegalBases = []string{"contract"}
@@ -603,4 +609,37 @@ func TestReadmeRulesAreCurrent(t *testing.T) {
 	}
 	got := s[:i+len(begin)] + "\n" + compiler.RulesReference() + s[j:]
 	golden.File(t, path, []byte(got))
+}
+
+// A past self-certification is data like today's: a notice of 2017 says
+// the organisation is certified under the Privacy Shield and links to its
+// list, and a notice of 2021 may not.
+func TestPastCertificationsAreData(t *testing.T) {
+	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	eu.Org(proj.Organization).DPF.Frameworks = []string{"privacy_shield_eu_us", "privacy_shield_swiss_us"}
+	eu.Org(proj.Organization).DPF.ListURL = ""
+	for _, tc := range []struct {
+		date    model.Date
+		refused bool
+	}{{"2017-06-01", false}, {"2020-07-15", false}, {"2020-07-16", true}} {
+		var fired bool
+		for _, d := range compiler.CheckRules(proj, &compiler.Options{Date: tc.date}) {
+			fired = fired || strings.HasPrefix(d.Path, "organization.dpf.frameworks")
+		}
+		if fired != tc.refused {
+			t.Errorf("%s: certification refused = %v, want %v", tc.date, fired, tc.refused)
+		}
+	}
+	docs, _ := compiler.CompileProject(proj, &compiler.Options{Date: "2017-06-01"})
+	var global string
+	for _, d := range docs {
+		if d.ID == "global" {
+			global = string(render.Markdown(d, nil))
+		}
+	}
+	for _, want := range []string{"the EU-U.S. Privacy Shield Framework and the Swiss-U.S. Privacy Shield Framework", "[Privacy Shield List](https://www.privacyshield.gov/list)"} {
+		if !strings.Contains(global, want) {
+			t.Errorf("the 2017 policy does not say %q", want)
+		}
+	}
 }

@@ -408,22 +408,6 @@ func RequestMethods(ms []*model.RequestMethod) []notice.Text {
 	return items
 }
 
-// Frameworks names Data Privacy Framework programmes.
-func Frameworks(ids []string) notice.Text {
-	var out []notice.Text
-	for _, id := range ids {
-		switch id {
-		case "eu_us":
-			out = append(out, "the EU-U.S. Data Privacy Framework")
-		case "uk_extension":
-			out = append(out, "the UK Extension to the EU-U.S. Data Privacy Framework")
-		case "swiss_us":
-			out = append(out, "the Swiss-U.S. Data Privacy Framework")
-		}
-	}
-	return notice.Series(out, "and")
-}
-
 // PurposeLabels names purposes as labels, "the purpose “Show you ads”" or
 // "the purposes “A” and “B”", so that a sentence reads the same whatever
 // the grammar of the names: a verb phrase ("Show you ads") or a noun

@@ -14,9 +14,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-// CCPADate is the day the CCPA took effect.
-const CCPADate = "2020-01-01"
-
 // Pack is the California rule pack.
 type Pack struct{}
 
@@ -90,7 +87,7 @@ var Sensitive = map[string]string{
 	"L10": "Personal information about your sex life or sexual orientation",
 }
 
-var requirements = []*j.Requirement{
+var requirements = history([]*j.Requirement{
 	{ID: "CCR-7011-e-1-A", Citation: "11 CCR §7011(e)(1)(A); Civ. Code §1798.140(v)", Severity: diag.Error,
 		Summary: "The categories of personal information collected in the last 12 months, in the statutory terms (A-L).",
 		Section: "information-we-collect", Data: []string{"categories.ccpa_categories", "categories.ccpa_sensitive"},
@@ -103,7 +100,7 @@ var requirements = []*j.Requirement{
 	{ID: "CCR-7011-e-1-C", Citation: "11 CCR §7011(e)(1)(C)", Severity: diag.Error,
 		Summary: "The business or commercial purposes for collecting personal information.", Section: "information-we-collect",
 		Data: []string{"purposes"}},
-	{ID: "CCPA-1798.100-a-3", Citation: "Civ. Code §1798.100(a)(3)", Severity: diag.Error,
+	{ID: "CCPA-1798.100-a-3", Citation: "Civ. Code §1798.100(a)(3)", Severity: diag.Error, From: CPRADate,
 		Summary: "How long each category is kept, or the criteria.", Section: "information-we-collect", Data: []string{"categories.retention"}},
 	{ID: "CCR-7011-e-1-D", Citation: "11 CCR §7011(e)(1)(D); Civ. Code §1798.115(c)", Severity: diag.Error,
 		Summary: "Whether each category was sold or shared in the last 12 months, stated either way, and consistent with california.sells and california.shares, as the recipients and purposes marked sold or shared and the cookies used for cross-context behavioural advertising (\"sharing\") must be.",
@@ -113,7 +110,7 @@ var requirements = []*j.Requirement{
 			j.Each{In: "categories", Require: []string{"sold"}, At: j.AtItem,
 				Message: "category {id} does not say whether it was sold in the last 12 months; the California notice must state it either way",
 				Hint:    "add sold: yes or sold: no"},
-			j.Each{In: "categories", Require: []string{"shared"}, At: j.AtItem,
+			j.Each{In: "categories", Require: []string{"shared"}, At: j.AtItem, From: CPRADate,
 				Message: "category {id} does not say whether it was shared in the last 12 months; the California notice must state it either way",
 				Hint:    "add shared: yes or shared: no"},
 		),
@@ -163,7 +160,7 @@ var requirements = []*j.Requirement{
 		Summary: "Opt-out preference signals such as Global Privacy Control are honoured, and the notice says how they are processed.",
 		When:    "personal information is sold or shared", Section: "opt-out",
 		Data: []string{"cookies.global_privacy_control"}, Check: checkGPC},
-	{ID: "CCR-7025-c-6", Citation: "11 CCR §7025(c)(6)", Severity: diag.Error, From: "2026-01-01",
+	{ID: "CCR-7025-c-6", Citation: "11 CCR §7025(c)(6)", Severity: diag.Error, From: Regs2026Date,
 		Summary: "The business shows whether it has processed a consumer's opt-out preference signal.",
 		When:    "personal information is sold or shared", Section: "opt-out",
 		Data: []string{"cookies.global_privacy_control.shows_status"}, Check: checkGPCStatus},
@@ -180,7 +177,7 @@ var requirements = []*j.Requirement{
 			Hint:       "add contact: (a mailing address, email address or toll-free number for requests), or choice: opt_in or opt_out"})},
 	{ID: "CCR-7011-e-3-J", Citation: "11 CCR §7011(e)(3)(J)", Severity: diag.Error,
 		Summary: "A contact for questions about the notice.", Section: "contact", Data: []string{"organization.privacy_contact"}},
-	{ID: "CCR-7003", Citation: "11 CCR §7003(a)-(d)", Severity: diag.Error, From: "2023-03-29",
+	{ID: "CCR-7003", Citation: "11 CCR §7003(a)-(d)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice is easy to read and understand, readable on small screens, in the languages the business ordinarily uses with consumers, and accessible to consumers with disabilities (WCAG); its links are conspicuous.",
 		When:    "always: signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
 		Check: j.Attested("CCR-7003", "plain language, small-screen reading, the languages used with Californians, accessibility (WCAG 2.1 AA) and conspicuous links")},
@@ -207,7 +204,7 @@ var requirements = []*j.Requirement{
 		Each: j.ForEach(j.Each{In: "california", Where: j.IsYes("sells_or_shares_under_16"), Require: []string{"under_16_opt_in"},
 			Message: "personal information of consumers under 16 is sold or shared, so the notice must describe how they opt in (a parent or guardian for a child under 13, the consumer at 13 to 15)",
 			Hint:    "add under_16_opt_in: describing the §7070 process for parents or guardians of children under 13 and the §7071 opt-in for consumers aged 13 to 15"})},
-	{ID: "CCPA-1798.120-c", Citation: "Civ. Code §1798.120(c)-(d)", Severity: diag.Error,
+	{ID: "CCPA-1798.120-c", Citation: "Civ. Code §1798.120(c)-(d)", Severity: diag.Error, From: CCPADate,
 		Summary: "Selling or sharing the personal information of consumers under 16 (with actual knowledge of their age) is consistent with the other facts: it means the business sells or shares, and knows it processes the data of consumers under 16.",
 		When:    "california.sells_or_shares_under_16 is yes", Section: "sale-and-sharing",
 		Data:  []string{"california.sells_or_shares_under_16", "california.sells", "california.shares", "children.actual_knowledge_under_16"},
@@ -219,18 +216,18 @@ var requirements = []*j.Requirement{
 	// online.flipbuilder.com/bzaa/mvgs page85 (frictionless processing
 	// makes the links optional; the signal must be processed either way).
 	// §7011(e)(3)(F)-(G): the same deskbook, page69.
-	{ID: "CCR-7025-c-1", Citation: "11 CCR §7025(c)(1)-(5); §7011(e)(3)(F)", Severity: diag.Error,
+	{ID: "CCR-7025-c-1", Citation: "11 CCR §7025(c)(1)-(5); §7011(e)(3)(F)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice says what an opt-out preference signal opts out: at least the browser or device that sends it, and the consumer's account or offline sales where they apply.",
 		Section: "opt-out", Data: []string{"cookies.global_privacy_control.scope"},
 		Each: j.ForEach(j.Each{In: "cookies.global_privacy_control", Noun: "opt-out preference signal", If: sellsOrShares, Where: j.IsYes("honored"), Require: []string{"scope"},
 			Message: "personal information is sold or shared and Global Privacy Control is honoured, so the notice must say what the signal opts out (browser, device, account, offline)",
 			Hint:    "add scope: with at least browser or device, for example [browser, device, account]"}),
 		Check: checkGPCScope},
-	{ID: "CCR-7025-e", Citation: "11 CCR §7025(e)-(g); Civ. Code §1798.135(b)", Severity: diag.Error,
+	{ID: "CCR-7025-e", Citation: "11 CCR §7025(e)-(g); Civ. Code §1798.135(b)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "Processing opt-out preference signals in a frictionless manner, which makes the opt-out links optional, requires honouring them.",
 		Section: "opt-out", Data: []string{"cookies.global_privacy_control.frictionless", "cookies.global_privacy_control.honored"},
 		Check: checkFrictionless},
-	{ID: "CCR-7011-e-3-G", Citation: "11 CCR §7011(e)(3)(G)", Severity: diag.Error,
+	{ID: "CCR-7011-e-3-G", Citation: "11 CCR §7011(e)(3)(G)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "A business that processes opt-out preference signals in a frictionless manner says how consumers can use them for that.",
 		Section: "opt-out", Data: []string{"cookies.global_privacy_control.how_to_use"},
 		Each: j.ForEach(j.Each{In: "cookies.global_privacy_control", Noun: "opt-out preference signal", If: sellsOrShares, Where: j.IsYes("frictionless"), Require: []string{"how_to_use"},
@@ -239,21 +236,21 @@ var requirements = []*j.Requirement{
 	// The notices of right to opt out and to limit, where the links lead.
 	// Sources: §7013(e)(1) as quoted in the reference (lexis form summary);
 	// §7014(e)-(f) deskbook online.flipbuilder.com/bzaa/mvgs page74.
-	{ID: "CCR-7013-e-1", Citation: "11 CCR §7013(e)(1)", Severity: diag.Error, From: "2023-03-29",
+	{ID: "CCR-7013-e-1", Citation: "11 CCR §7013(e)(1)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice of right to opt out is posted on the page the opt-out link leads to (or, if the link opts out at once, in the privacy policy).",
 		When:    "personal information is sold or shared and the notice links to an opt-out page: signed off by the team (reviews[]), since the page is not generated",
 		Section: "opt-out", Data: []string{"california.links", "reviews"},
 		Check: onlyWhen(func(ca *California) bool {
 			return (ca.Sells.IsYes() || ca.Shares.IsYes()) && ca.Links != nil && (ca.Links.DoNotSellOrShare != "" || ca.Links.PrivacyChoices != nil)
 		}, j.Attested("CCR-7013-e-1", "the page the \"Do Not Sell or Share My Personal Information\" (or \"Your Privacy Choices\") link leads to shows the notice of right to opt out, with its form and the other methods"))},
-	{ID: "CCR-7014-e", Citation: "11 CCR §7014(e)(1)", Severity: diag.Error, From: "2023-03-29",
+	{ID: "CCR-7014-e", Citation: "11 CCR §7014(e)(1)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice of right to limit is posted on the page the limit link leads to (or, if the link limits at once, in the privacy policy).",
 		When:    "sensitive personal information is used beyond the purposes of §7027(m) and the notice links to a limit page: signed off by the team (reviews[]), since the page is not generated",
 		Section: "sensitive-information", Data: []string{"california.links", "reviews"},
 		Check: onlyWhen(func(ca *California) bool {
 			return ca.SensitiveBeyondPermitted.IsYes() && ca.Links != nil && (ca.Links.LimitSensitive != "" || ca.Links.PrivacyChoices != nil)
 		}, j.Attested("CCR-7014-e", "the page the \"Limit the Use of My Sensitive Personal Information\" (or \"Your Privacy Choices\") link leads to shows the notice of right to limit, with its form and the other methods"))},
-	{ID: "CCR-7014-f", Citation: "11 CCR §7014(f); §7027(b)", Severity: diag.Error, Covers: []string{"CCR-7027-b"},
+	{ID: "CCR-7014-f", Citation: "11 CCR §7014(f); §7027(b)", Severity: diag.Error, From: CPPARegsDate, Covers: []string{"CCR-7027-b"},
 		Summary: "The notice of right to limit gives the right, the interactive form (the limit link, which CCPA-1798.135-a-2 requires) and the other methods of making a request (the request methods, which CCPA-1798.130-a-1 requires: a toll-free number or an email address is never the link), so there are always two or more methods.",
 		Section: "sensitive-information", Data: []string{"california.links.limit_sensitive", "california.links.privacy_choices", "rights.request_methods"}},
 	// Financial incentives, item by item. Sources: §7016(d) as the
@@ -305,11 +302,11 @@ var requirements = []*j.Requirement{
 	// shows it. Sources: §7012(b)-(c) as the reference gives it (Cornell
 	// 11-CCR-7012); the 2026 amendment, butlersnow.com (reference §3.7,
 	// [S]).
-	{ID: "CCR-7012-c", Citation: "11 CCR §7012(b)-(c)", Severity: diag.Error, From: "2023-03-29",
+	{ID: "CCR-7012-c", Citation: "11 CCR §7012(b)-(c)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice at collection is readily available where personal information is collected: a conspicuous link on every page that collects it, next to forms, on the app's download page and in its settings, on paper forms.",
 		When:    "always: signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
 		Check: j.Attested("CCR-7012-c", "a conspicuous link to the notice at collection wherever personal information is collected: each page and form that collects it, the app's download page and settings, paper forms")},
-	{ID: "CCR-2026-PP", Citation: "11 CCR §7011 (as amended, eff. 1 Jan 2026)", Severity: diag.Error, From: "2026-01-01",
+	{ID: "CCR-2026-PP", Citation: "11 CCR §7011 (as amended, eff. 1 Jan 2026)", Severity: diag.Error, From: Regs2026Date,
 		Summary: "The categories disclosed for a business purpose to service providers and contractors, tied to those recipients (the disclosures section lists every service provider, contractor, affiliate and third party with the statutory categories it received and why, or says none were); for a business with a mobile app, the policy is accessible within the app.",
 		When:    "california.apps is yes: signed off by the team (reviews[])", Section: "disclosures", Data: []string{"recipients", "california.apps", "reviews"},
 		Check: onlyWhen(func(ca *California) bool { return ca.Apps.IsYes() },
@@ -320,13 +317,13 @@ var requirements = []*j.Requirement{
 	// section 7200, subsection (a), must provide consumers with a Pre-use
 	// Notice"); the §7221(b) exception names could not be checked against
 	// a copy of the text.
-	{ID: "CCR-7220-a/b", Citation: "11 CCR §7200(a)-(b), §7220(a)-(b)", Severity: diag.Error, From: "2027-01-01",
+	{ID: "CCR-7220-a/b", Citation: "11 CCR §7200(a)-(b), §7220(a)-(b)", Severity: diag.Error, From: ADMTDate,
 		Summary: "Each automated decision says whether automated decision-making technology makes a significant decision (financial or lending services, housing, education, employment, healthcare), which calls for a pre-use notice.",
 		Section: "your-rights", Data: []string{"automated_decisions.decisions.significant_decision"},
 		Each: j.ForEach(j.Each{In: "automated_decisions.decisions", Noun: "automated decision", Require: []string{"significant_decision"},
 			Message: "automated decision {id} does not say whether it is a significant decision under the CCPA regulations (§7200(a))",
 			Hint:    "add significant_decision: financial_lending, housing, education, employment, healthcare or none"})},
-	{ID: "CCR-7220-c", Citation: "11 CCR §7220(c)(1)-(4); §7221(b)", Severity: diag.Error, From: "2027-01-01",
+	{ID: "CCR-7220-c", Citation: "11 CCR §7220(c)(1)-(4); §7221(b)", Severity: diag.Error, From: ADMTDate,
 		Summary: "For each significant decision: the specific purpose (not \"to make a significant decision about you\"), how to opt out or the §7221(b) exception relied on (with the appeal to a human reviewer for the human-appeal exception), the right to access and non-retaliation.",
 		Section: "your-rights",
 		Data:    []string{"automated_decisions.decisions.specific_purpose", "automated_decisions.decisions.opt_out", "automated_decisions.decisions.exception", "automated_decisions.decisions.appeal"},
@@ -341,7 +338,7 @@ var requirements = []*j.Requirement{
 				Message: "automated decision {id} relies on the human-appeal exception, so the notice must say how to appeal to a qualified human reviewer",
 				Hint:    "add appeal: saying how consumers appeal the decision to a human reviewer who can overturn it"}),
 		Check: checkSpecificPurpose},
-}
+}, eras)
 
 // Conditions of the pack's law, named once.
 var (
@@ -358,6 +355,9 @@ var (
 // information without statutory category L. A category without
 // ccpa_categories is reported by the requirement's declarative rule.
 func checkSensitiveCategory(c *j.Context, r *j.Report) {
+	if !cpra(c) {
+		return // sensitive personal information came with the CPRA
+	}
 	for i, cat := range c.Project.Categories {
 		if cat == nil || len(Category(cat).CCPACategories) == 0 {
 			continue
@@ -375,6 +375,10 @@ func checkSensitiveCategory(c *j.Context, r *j.Report) {
 func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 	p := c.Project
 	ca := Of(p)
+	shares := ca.Shares
+	if !cpra(c) {
+		shares = "" // sharing came with the CPRA
+	}
 	anySold, anyShared := false, false
 	for _, cat := range p.Categories {
 		if cat == nil {
@@ -391,11 +395,11 @@ func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 		r.Missing("california.sells", "mark the categories that are sold with sold: yes",
 			"california.sells is yes, but no category is marked as sold")
 	}
-	if ca.Shares.IsNo() && anyShared {
+	if shares.IsNo() && anyShared {
 		r.Missing("california.shares", "set shares: yes, or correct the categories marked shared: yes",
 			"california.shares is no, but some categories are marked as shared")
 	}
-	if ca.Shares.IsYes() && !anyShared {
+	if shares.IsYes() && !anyShared {
 		r.Missing("california.shares", "mark the categories that are shared with shared: yes",
 			"california.shares is yes, but no category is marked as shared")
 	}
@@ -405,7 +409,7 @@ func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 	for _, f := range []struct {
 		fact, verb string
 		no         bool
-	}{{"sells", "sold", ca.Sells.IsNo()}, {"shares", "shared", ca.Shares.IsNo()}} {
+	}{{"sells", "sold", ca.Sells.IsNo()}, {"shares", "shared", shares.IsNo()}} {
 		if !f.no {
 			continue
 		}
@@ -440,7 +444,7 @@ func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 			}
 		}
 	}
-	if ca.Shares.IsNo() && p.Cookies != nil {
+	if shares.IsNo() && p.Cookies != nil {
 		for i, ck := range p.Cookies.Items {
 			if ck != nil && ck.CrossContextAdvertising.IsYes() {
 				path := model.Index("cookies.items", i) + ".cross_context_advertising"
@@ -450,6 +454,21 @@ func checkSoldSharedConsistent(c *j.Context, r *j.Report) {
 			}
 		}
 	}
+}
+
+// sellsOrSharesOn reports whether the business sells, or (from the CPRA)
+// shares, personal information.
+func sellsOrSharesOn(c *j.Context, ca *California) bool {
+	return ca.Sells.IsYes() || cpra(c) && ca.Shares.IsYes()
+}
+
+// soldOrShared says what the law of c's date calls giving personal
+// information away: "sold", or from the CPRA "sold or shared".
+func soldOrShared(c *j.Context) string {
+	if cpra(c) {
+		return "sold or shared"
+	}
+	return "sold"
 }
 
 // related adds the position of the data at path to d, when the data has it.
@@ -471,7 +490,7 @@ func checkUnder16(c *j.Context, r *j.Report) {
 	if !ca.SellsOrSharesUnder16.IsYes() {
 		return
 	}
-	if !ca.Sells.IsYes() && !ca.Shares.IsYes() {
+	if !sellsOrSharesOn(c, ca) {
 		d := r.Missing("california.sells_or_shares_under_16", "set sells: yes or shares: yes, or sells_or_shares_under_16: no",
 			"california.sells_or_shares_under_16 is yes, but california.sells and california.shares are both no")
 		related(c, d, "california.sells")
@@ -490,7 +509,7 @@ func checkUnder16(c *j.Context, r *j.Report) {
 func checkGPCScope(c *j.Context, r *j.Report) {
 	p := c.Project
 	ca := Of(p)
-	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil || !p.Cookies.GlobalPrivacyControl.Honored.IsYes() {
+	if !sellsOrSharesOn(c, ca) || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil || !p.Cookies.GlobalPrivacyControl.Honored.IsYes() {
 		return
 	}
 	scope := Signal(p.Cookies.GlobalPrivacyControl).Scope
@@ -606,7 +625,7 @@ func checkThirdParties(c *j.Context, r *j.Report) {
 		get func(*model.Recipient) model.Answer
 	}{
 		{"sold", ca.Sells.IsYes(), func(rc *model.Recipient) model.Answer { return Recipient(rc).Sold }},
-		{"shared", ca.Shares.IsYes(), func(rc *model.Recipient) model.Answer { return Recipient(rc).Shared }},
+		{"shared", cpra(c) && ca.Shares.IsYes(), func(rc *model.Recipient) model.Answer { return Recipient(rc).Shared }},
 	} {
 		if !f.on {
 			continue
@@ -627,7 +646,7 @@ func checkSalePurposes(c *j.Context, r *j.Report) {
 		get func(*model.Purpose) model.Answer
 	}{
 		{"sells", ca.Sells.IsYes(), func(pu *model.Purpose) model.Answer { return Purpose(pu).Sells }},
-		{"shares", ca.Shares.IsYes(), func(pu *model.Purpose) model.Answer { return Purpose(pu).Shares }},
+		{"shares", cpra(c) && ca.Shares.IsYes(), func(pu *model.Purpose) model.Answer { return Purpose(pu).Shares }},
 	} {
 		if !f.on {
 			continue
@@ -679,13 +698,13 @@ func checkMethods(c *j.Context, r *j.Report) {
 func checkGPC(c *j.Context, r *j.Report) {
 	p := c.Project
 	ca := Of(p)
-	if !ca.Sells.IsYes() && !ca.Shares.IsYes() || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
+	if !sellsOrSharesOn(c, ca) || p.Cookies == nil || p.Cookies.GlobalPrivacyControl == nil {
 		return
 	}
 	gpc := p.Cookies.GlobalPrivacyControl
 	if !gpc.Honored.IsYes() {
 		r.Missing("cookies.global_privacy_control.honored", "honour Global Privacy Control and set honored: yes",
-			"personal information is sold or shared, so opt-out preference signals such as Global Privacy Control must be honoured")
+			"personal information is %s, so opt-out preference signals such as Global Privacy Control must be honoured", soldOrShared(c))
 		return
 	}
 	if gpc.Description == "" {

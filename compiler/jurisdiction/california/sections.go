@@ -30,12 +30,20 @@ type builder struct {
 	ca *California
 }
 
+// statutory reports whether l is a statutory category of personal
+// information on the notice's date: sensitive personal information (L)
+// became one with the CPRA (§1798.140(v)(1)(L)); before it, the categories
+// were A to K (§1798.140(o)(1)).
+func (b *builder) statutory(l string) bool { return l != "L" || cpra(b.c) }
+
 // letters returns the statutory letters used by the categories, in order.
 func (b *builder) letters() []string {
 	set := map[string]bool{}
 	for _, cat := range b.p.Categories {
 		for _, l := range Category(cat).CCPACategories {
-			set[l] = true
+			if b.statutory(l) {
+				set[l] = true
+			}
 		}
 	}
 	var out []string
@@ -77,7 +85,14 @@ func uniq(ts []notice.Text) []notice.Text {
 
 func (b *builder) collected() *notice.Section {
 	s := &notice.Section{ID: "information-we-collect", Title: "Personal information we collect, use and disclose"}
-	s.P("In the last 12 months we have collected the categories of personal information below, in the terms the California Consumer Privacy Act uses. For each, the table shows examples, where we got it, why we use it, who we disclose it to, whether we sell or share it, and how long we keep it.")
+	// Sharing and the retention disclosure (§1798.100(a)(3)) came with the
+	// CPRA.
+	cpra := cpra(b.c)
+	if cpra {
+		s.P("In the last 12 months we have collected the categories of personal information below, in the terms the California Consumer Privacy Act uses. For each, the table shows examples, where we got it, why we use it, who we disclose it to, whether we sell or share it, and how long we keep it.")
+	} else {
+		s.P("In the last 12 months we have collected the categories of personal information below, in the terms the California Consumer Privacy Act uses. For each, the table shows examples, where we got it, why we use it, who we disclose it to and whether we sell it.")
+	}
 	var rows [][]notice.Text
 	for _, l := range b.letters() {
 		cats := b.in(l)
@@ -114,9 +129,9 @@ func (b *builder) collected() *notice.Section {
 			}
 			s.Use(model.Index("recipients", i))
 			disclosed = append(disclosed, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
-			if Recipient(rc).Sold.IsYes() || Recipient(rc).Shared.IsYes() {
+			if Recipient(rc).Sold.IsYes() || cpra && Recipient(rc).Shared.IsYes() {
 				for _, cat := range cats {
-					if slices.Contains(rc.Categories, cat.ID) && (Category(cat).Sold.IsYes() || Category(cat).Shared.IsYes()) {
+					if slices.Contains(rc.Categories, cat.ID) && (Category(cat).Sold.IsYes() || cpra && Category(cat).Shared.IsYes()) {
 						shared = append(shared, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
 						break
 					}
@@ -124,21 +139,34 @@ func (b *builder) collected() *notice.Section {
 			}
 		}
 		soldShared := notice.Text("Not sold or shared")
-		if s := uniq(shared); len(s) > 0 {
-			soldShared = notice.Sentence("Shared with " + notice.Series(s, "and"))
+		if !cpra {
+			soldShared = "Not sold"
 		}
-		rows = append(rows, []notice.Text{
+		if s := uniq(shared); len(s) > 0 {
+			verb := notice.Text("Shared with ")
+			if !cpra {
+				verb = "Sold to "
+			}
+			soldShared = notice.Sentence(verb + notice.Series(s, "and"))
+		}
+		row := []notice.Text{
 			notice.Strong(notice.Text(l+". ") + notice.Plain(Statutory[l])),
 			notice.Text(joinSemi(uniq(examples))),
 			notice.Sentence(notice.Series(uniq(sources), "and")),
 			notice.Sentence(notice.Series(uniq(purposes), "and")),
 			notice.Sentence(notice.Series(uniq(disclosed), "and")),
 			soldShared,
-			notice.Text(joinSemi(retention)),
-		})
+		}
+		if cpra {
+			row = append(row, notice.Text(joinSemi(retention)))
+		}
+		rows = append(rows, row)
 	}
-	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)",
-		Head: []string{"Category", "What it includes", "Sources", "Business or commercial purposes", "Disclosed to", "Sold to or shared with", "Retention"}, Rows: rows})
+	head := []string{"Category", "What it includes", "Sources", "Business or commercial purposes", "Disclosed to", "Sold to or shared with", "Retention"}
+	if !cpra {
+		head = []string{"Category", "What it includes", "Sources", "Business or commercial purposes", "Disclosed to", "Sold to"}
+	}
+	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)", Head: head, Rows: rows})
 	return s
 }
 
@@ -192,8 +220,14 @@ func (b *builder) sensitive() *notice.Section {
 		paths = append(paths, model.Index("categories", i)+".ccpa_sensitive")
 	}
 	subtypes = uniq(subtypes)
-	if len(subtypes) == 0 {
-		return nil
+	if len(subtypes) == 0 || !cpra(b.c) {
+		return nil // sensitive personal information came with the CPRA
+	}
+	// The purposes permitted without the consumer's instruction: those of
+	// §1798.121(a) until the §7000 regulations listed them (§7027(m)).
+	permitted, permit, allow := notice.Text("Civil Code §1798.121(a)"), notice.Text("the law permits"), notice.Text("the law allows")
+	if cppaRegs(b.c) {
+		permitted, permit, allow = "11 CCR §7027(m)", "the regulations permit", "the regulations allow"
 	}
 	s := &notice.Section{ID: "sensitive-information", Title: "Sensitive personal information"}
 	s.Use(paths...)
@@ -206,9 +240,9 @@ func (b *builder) sensitive() *notice.Section {
 		if link, ok := b.limitForm(); ok {
 			how = "use our " + link + " form, or any of the other methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
 		}
-		s.P("We use or disclose sensitive personal information for purposes beyond those the regulations permit without your instruction (11 CCR §7027(m)). You have the right to limit our use of it to those permitted purposes. To exercise it, " + how + ".")
+		s.P("We use or disclose sensitive personal information for purposes beyond those " + permit + " without your instruction (" + permitted + "). You have the right to limit our use of it to those permitted purposes. To exercise it, " + how + ".")
 	} else {
-		s.P("We use and disclose sensitive personal information only for the purposes the regulations allow (11 CCR §7027(m)), such as providing the services you ask for and keeping our services and accounts secure, and not to infer characteristics about you. So the right to limit its use does not apply.")
+		s.P("We use and disclose sensitive personal information only for the purposes " + allow + " (" + permitted + "), such as providing the services you ask for and keeping our services and accounts secure, and not to infer characteristics about you. So the right to limit its use does not apply.")
 	}
 	return s
 }
@@ -220,26 +254,36 @@ func (b *builder) limitForm() (notice.Text, bool) {
 	switch {
 	case l != nil && l.LimitSensitive != "":
 		return notice.Link("Limit the Use of My Sensitive Personal Information", l.LimitSensitive), true
-	case l != nil && l.PrivacyChoices != nil:
+	case l != nil && l.PrivacyChoices != nil && cppaRegs(b.c):
 		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL), true
 	}
 	return "", false
 }
 
-// optOutLink returns the link to the opt-out page, when the data gives one.
+// optOutLink returns the link to the opt-out page, when the data gives one,
+// in the words of the law of the notice's date: "Do Not Sell My Personal
+// Information" (Civ. Code §1798.135(a)(1) as first enacted), "Do Not Sell or
+// Share My Personal Information" from the CPRA, and the "Your Privacy
+// Choices" alternative from the §7000 regulations (§7015).
 func (b *builder) optOutLink() (notice.Text, bool) {
 	l := b.ca.Links
 	switch {
+	case l != nil && l.DoNotSellOrShare != "" && !cpra(b.c):
+		return notice.Link("Do Not Sell My Personal Information", l.DoNotSellOrShare), true
 	case l != nil && l.DoNotSellOrShare != "":
 		return notice.Link("Do Not Sell or Share My Personal Information", l.DoNotSellOrShare), true
-	case l != nil && l.PrivacyChoices != nil:
+	case l != nil && l.PrivacyChoices != nil && cppaRegs(b.c):
 		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL), true
 	}
 	return "", false
 }
 
 func (b *builder) sale() *notice.Section {
+	cpra := cpra(b.c)
 	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale and sharing of personal information"}
+	if !cpra {
+		s.Title = "Sale of personal information" // sharing came with the CPRA
+	}
 	s.Use("california.sells", "california.shares", "california.sells_or_shares_under_16")
 	for _, f := range []struct {
 		verb string
@@ -253,6 +297,9 @@ func (b *builder) sale() *notice.Section {
 		{"shared", b.ca.Shares.IsYes(), func(c *model.Category) bool { return Category(c).Shared.IsYes() },
 			func(r *model.Recipient) bool { return Recipient(r).Shared.IsYes() }, func(p *model.Purpose) bool { return Purpose(p).Shares.IsYes() }},
 	} {
+		if f.verb == "shared" && !cpra {
+			continue
+		}
 		if !f.on {
 			if f.verb == "sold" {
 				s.P("We do not sell personal information, and we have not sold any in the last 12 months.")
@@ -266,7 +313,9 @@ func (b *builder) sale() *notice.Section {
 			if f.cat(cat) {
 				s.Use(model.Index("categories", i) + "." + f.verb)
 				for _, l := range Category(cat).CCPACategories {
-					letters = append(letters, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
+					if b.statutory(l) {
+						letters = append(letters, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
+					}
 				}
 			}
 		}
@@ -304,17 +353,21 @@ func (b *builder) sale() *notice.Section {
 			}
 		}
 	}
-	if b.ca.Sells.IsYes() || b.ca.Shares.IsYes() {
+	if sellsOrSharesOn(b.c, b.ca) {
 		s.P("You can opt out at any time: see " + notice.Link("Your right to opt out", "#opt-out") + ".")
 	}
+	sellOrShare := notice.Text("sell or share")
+	if !cpra {
+		sellOrShare = "sell"
+	}
 	if b.ca.SellsOrSharesUnder16.IsYes() {
-		s.P("We sell or share personal information of consumers we know to be under 16 only with their opt-in consent (for consumers aged 13 to 15) or the consent of their parent or guardian (under 13).")
+		s.P("We " + sellOrShare + " personal information of consumers we know to be under 16 only with their opt-in consent (for consumers aged 13 to 15) or the consent of their parent or guardian (under 13).")
 		if b.ca.UnderSixteenOptIn != "" {
 			s.Use("california.under_16_opt_in")
 			s.Add(&notice.Prose{Markdown: "**How to opt in.** " + string(b.ca.UnderSixteenOptIn)})
 		}
 	} else {
-		s.P("We do not sell or share the personal information of consumers we know to be under 16.")
+		s.P("We do not " + sellOrShare + " the personal information of consumers we know to be under 16.")
 	}
 	return s
 }
@@ -331,7 +384,9 @@ func (b *builder) disclosures() *notice.Section {
 		for _, id := range r.Categories {
 			if cat := j.Category(b.p, id); cat != nil {
 				for _, l := range Category(cat).CCPACategories {
-					letters = append(letters, notice.Text(l))
+					if b.statutory(l) {
+						letters = append(letters, notice.Text(l))
+					}
 				}
 			}
 		}
@@ -381,6 +436,20 @@ func (b *builder) rights() *notice.Section {
 	s := &notice.Section{ID: "your-rights", Title: "Your California privacy rights"}
 	s.Use("california.sells", "california.shares", "california.sensitive_beyond_permitted")
 	s.P("If you are a California resident, you have these rights:")
+	// Before the CPRA: no sharing, no right to correct or to limit, and no
+	// protection of employees against retaliation (§1798.125(a)(1)(E)).
+	if !cpra(b.c) {
+		items := []notice.Text{
+			"**Right to know.** You can ask us to tell you what personal information we have collected about you, the categories of sources, the purposes for collecting or selling it, the categories of third parties we disclose it to, and the specific pieces of personal information we hold about you, in a portable format.",
+			"**Right to delete.** You can ask us to delete personal information we collected from you, subject to exceptions the law allows.",
+		}
+		if b.ca.Sells.IsYes() {
+			items = append(items, "**Right to opt out of sale.** You can tell us not to sell your personal information: see "+notice.Link("Your right to opt out", "#opt-out")+".")
+		}
+		items = append(items, "**Right to non-discrimination.** "+b.nonDiscrimination(s, "We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price."))
+		s.Add(&notice.List{Items: items})
+		return s
+	}
 	items := []notice.Text{
 		"**Right to know.** You can ask us to tell you what personal information we have collected about you, the categories of sources, the purposes for collecting, selling or sharing it, the categories of third parties we disclose it to, and the specific pieces of personal information we hold about you, in a portable format.",
 		"**Right to delete.** You can ask us to delete personal information we collected from you, subject to exceptions the law allows.",
@@ -392,15 +461,20 @@ func (b *builder) rights() *notice.Section {
 	if b.ca.SensitiveBeyondPermitted.IsYes() {
 		items = append(items, "**Right to limit.** You can tell us to use your sensitive personal information only as needed to provide the goods and services you ask for.")
 	}
-	nd := notice.Text("We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price, and we will not retaliate against employees, job applicants or contractors who exercise them.")
-	if b.p.Rights.NonDiscrimination != "" {
-		s.Use("rights.non_discrimination")
-		nd = notice.Inline(string(b.p.Rights.NonDiscrimination))
-	}
-	items = append(items, "**Right to non-discrimination.** "+nd)
+	items = append(items, "**Right to non-discrimination.** "+b.nonDiscrimination(s, "We will not discriminate against you for exercising any of these rights, for example by denying you services or charging you a different price, and we will not retaliate against employees, job applicants or contractors who exercise them."))
 	s.Add(&notice.List{Items: items})
 	b.admt(s)
 	return s
+}
+
+// nonDiscrimination returns the team's statement of non-discrimination, or
+// def when the data gives none.
+func (b *builder) nonDiscrimination(s *notice.Section, def notice.Text) notice.Text {
+	if b.p.Rights.NonDiscrimination != "" {
+		s.Use("rights.non_discrimination")
+		return notice.Inline(string(b.p.Rights.NonDiscrimination))
+	}
+	return def
 }
 
 // significantDecisions names the significant decisions of §7001 in words.
@@ -474,7 +548,17 @@ func (b *builder) exercise() *notice.Section {
 	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: "**Verification.** " + string(rt.Verification)})
 	s.Add(&notice.Prose{Markdown: "**Authorized agents.** " + string(rt.AuthorizedAgents)})
-	s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request; you can ask for personal information collected earlier, back to 1 January 2022.")
+	// The 10 business days came with the regulations (§999.313(a), then
+	// §7021(a)); the right to correct and requests to know beyond 12
+	// months, back to 1 January 2022, with the CPRA (§1798.130(a)(2)(B)).
+	switch {
+	case cpra(b.c):
+		s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request; you can ask for personal information collected earlier, back to 1 January 2022.")
+	case agRegs(b.c):
+		s.P("We confirm receipt of a request to know or delete within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request.")
+	default:
+		s.P("We answer a request to know or delete within 45 days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request.")
+	}
 	if rt.Appeal != "" {
 		s.Use("rights.appeal")
 		s.Add(&notice.Prose{Markdown: string(rt.Appeal)})
@@ -483,21 +567,26 @@ func (b *builder) exercise() *notice.Section {
 }
 
 func (b *builder) optOut() *notice.Section {
-	if !b.ca.Sells.IsYes() && !b.ca.Shares.IsYes() {
+	if !sellsOrSharesOn(b.c, b.ca) {
 		return nil
 	}
-	s := &notice.Section{ID: "opt-out", Title: "Your right to opt out of sale and sharing"}
-	s.Use("california.links", "cookies.global_privacy_control")
+	cpra, regs := cpra(b.c), cppaRegs(b.c)
+	what := notice.Text("sale and sharing")
+	if !cpra {
+		what = "sale" // sharing came with the CPRA
+	}
+	s := &notice.Section{ID: "opt-out", Title: "Your right to opt out of " + string(what)}
+	s.Use("california.sells", "california.shares", "california.links", "cookies.global_privacy_control")
 	methods := "any of the methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
 	if link, ok := b.optOutLink(); ok {
-		s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use our " + link +
+		s.P("You have the right to opt out of the " + what + " of your personal information. To opt out, use our " + link +
 			" page, or " + methods + ". You do not need an account to opt out.")
 	} else {
-		s.P("You have the right to opt out of the sale and sharing of your personal information. To opt out, use " + methods +
+		s.P("You have the right to opt out of the " + what + " of your personal information. To opt out, use " + methods +
 			", or send an opt-out preference signal (below). You do not need an account to opt out.")
 	}
 	gpc := b.p.Cookies.GlobalPrivacyControl
-	t := notice.Text("We treat a Global Privacy Control (GPC) signal sent by your browser as a valid request to opt out of sale and sharing for that browser and, if you are signed in, for your account.")
+	t := "We treat a Global Privacy Control (GPC) signal sent by your browser as a valid request to opt out of " + what + " for that browser and, if you are signed in, for your account."
 	if gpc.Description != "" {
 		t = notice.Inline(string(gpc.Description))
 	}
@@ -511,11 +600,11 @@ func (b *builder) optOut() *notice.Section {
 			}
 		}
 		s.P("We apply an opt-out preference signal to " + notice.Series(where, "and") + ".")
-		if slices.Contains(sig.Scope, "browser") || slices.Contains(sig.Scope, "device") {
+		if regs && (slices.Contains(sig.Scope, "browser") || slices.Contains(sig.Scope, "device")) {
 			s.P("It also covers any profile we associate with that browser or device, including pseudonymous ones.")
 		}
 	}
-	if gpc.Honored.IsYes() && sig.Frictionless.IsYes() {
+	if regs && gpc.Honored.IsYes() && sig.Frictionless.IsYes() {
 		s.P("We process opt-out preference signals in a frictionless manner (11 CCR §7025(f)).")
 		if sig.HowToUse != "" {
 			s.Add(&notice.Prose{Markdown: "**How to use the signal.** " + string(sig.HowToUse)})

@@ -189,8 +189,11 @@ type DPF struct {
 	Certified model.Answer `yaml:"certified" validate:"required"`
 	// The certified entity.
 	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"organization.entities"`
-	// The frameworks certified to.
-	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us"`
+	// The frameworks certified to: eu_us, uk_extension and swiss_us (the
+	// Data Privacy Framework, from 2023), or, for a notice of an earlier
+	// date, privacy_shield_eu_us, privacy_shield_swiss_us (2016-2020) or
+	// safe_harbor_eu_us (2000-2015). The reference data holds their dates.
+	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us privacy_shield_eu_us privacy_shield_swiss_us safe_harbor_eu_us"`
 	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".
 	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes"`
 	// The independent dispute-resolution provider, e.g. TRUSTe.

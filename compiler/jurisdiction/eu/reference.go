@@ -7,6 +7,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
 // The pack's dated legal reference data lives in reference/: the members of
@@ -30,8 +31,63 @@ type ReferenceSections struct {
 	Adequacy *AdequacyLists `yaml:"adequacy" validate:"required"`
 	// Transfer tools and the dates they can be relied on.
 	TransferTools *TransferTools `yaml:"transfer_tools" validate:"required"`
+	// The U.S. self-certification frameworks and their dates.
+	Frameworks *Frameworks `yaml:"frameworks" validate:"required"`
 	// The rules of the legal-requirements reference the pack's law asks for.
 	RequiredRules *j.RequiredRules `yaml:"required_rules" validate:"required"`
+}
+
+// Frameworks lists the U.S. self-certification frameworks (Safe Harbor,
+// Privacy Shield, Data Privacy Framework) over time.
+type Frameworks struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The frameworks.
+	List []*Framework `yaml:"list" validate:"required,min=1,dive"`
+}
+
+// Framework is one U.S. self-certification framework.
+type Framework struct {
+	Pos diag.Pos `yaml:"-"`
+	// The value used in organization.dpf.frameworks, e.g. eu_us.
+	ID string `yaml:"id" validate:"required"`
+	// How the notices name it.
+	Name string `yaml:"name" validate:"required"`
+	// First day a certification under it could be relied on.
+	From model.Date `yaml:"from" validate:"required,date"`
+	// Last such day, if it ended.
+	Until model.Date `yaml:"until" validate:"omitempty,date"`
+	// Why it ended.
+	Ended string `yaml:"ended" validate:"required_with=Until"`
+}
+
+// FrameworkOf returns the framework with the given id, or nil.
+func FrameworkOf(c *j.Context, id string) *Framework {
+	r := references(c)
+	if r == nil || r.Frameworks == nil {
+		return nil
+	}
+	for _, f := range r.Frameworks.List {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// FrameworkNames names the frameworks of an organisation's certification:
+// "the EU-U.S. Data Privacy Framework and the UK Extension to it".
+func FrameworkNames(c *j.Context, ids []string) notice.Text {
+	var out []notice.Text
+	for _, id := range ids {
+		if f := FrameworkOf(c, id); f != nil {
+			out = append(out, notice.Plain(f.Name))
+		}
+	}
+	return notice.Series(out, "and")
 }
 
 // Membership lists the members of a group of countries over time.

@@ -64,6 +64,7 @@ var requirements = []*j.Requirement{
 		When: "always; a contract basis also needs people who are party to the contract or asking to enter one (Art. 6(1)(b)), and a UK recognised legitimate interest exists only from 5 February 2026",
 		Check: func(c *j.Context, r *j.Report) {
 			checkSpecial(c, r)
+			checkSpecialClassified(c, r)
 			checkContractParties(c, r)
 			checkRecognisedInterestInForce(c, r)
 		}},
@@ -94,7 +95,7 @@ var requirements = []*j.Requirement{
 		Data: []string{"processors.transfer", "recipients.countries", "transfers"}, Check: checkTransferCoverage},
 	{ID: "GDPR-44", Citation: "GDPR Art. 44; CJEU C-311/18 (Schrems II)", Severity: diag.Error, Drift: true,
 		Summary: "Each transfer rests on a transfer tool that can be relied on on the notice's effective date (not the EU-U.S. Privacy Shield after 16 July 2020, not the repealed 2004/2010 clauses after 27 December 2022).",
-		Section: "international-transfers", Data: []string{"transfers.mechanism"}, Check: checkToolInForce},
+		Section: "international-transfers", Data: []string{"transfers.mechanism", "organization.dpf.frameworks"}, Check: checkToolInForce},
 	{ID: "XFER-PROSE", Citation: "GDPR Art. 44; CJEU C-362/14 (Schrems I), C-311/18 (Schrems II)", Severity: diag.Warning,
 		Summary: "The team's own words name no transfer instrument that cannot be relied on on the notice's date (the Safe Harbor, the Privacy Shield, the repealed clauses).",
 		When:    "a prose section or a transfer's text names an ended instrument", Section: "international-transfers",
@@ -471,7 +472,35 @@ func names(codes []string) string {
 	return j.Join(out, "and")
 }
 
+// checkFrameworksInForce reports an organisation's self-certification under
+// a framework that cannot be relied on on the notice's date: the Safe Harbor
+// and the Privacy Shield after they were invalidated, or the Data Privacy
+// Framework before it existed. Past certifications can be expressed, so a
+// notice of their time can be reproduced; a notice of a later date cannot
+// present them.
+func checkFrameworksInForce(c *j.Context, r *j.Report) {
+	d := Org(c.Project.Organization).DPF
+	if d == nil || !d.Certified.IsYes() {
+		return
+	}
+	for k, id := range d.Frameworks {
+		f := FrameworkOf(c, id)
+		if f == nil || c.InForce(f.From, f.Until) {
+			continue
+		}
+		path := model.Index("organization.dpf.frameworks", k)
+		if f.Until != "" && c.Date > f.Until {
+			r.Missing(path, "remove it, and name the frameworks or transfer tools relied on now",
+				"the organisation's certification under %s cannot be relied on for a notice effective %s: %s", f.Name, c.Date, f.Ended)
+		} else {
+			r.Missing(path, "remove it from a notice of this date",
+				"%s exists only from %s, after this notice's effective date %s", f.Name, f.From, c.Date)
+		}
+	}
+}
+
 func checkToolInForce(c *j.Context, r *j.Report) {
+	checkFrameworksInForce(c, r)
 	for i, t := range c.Project.Transfers {
 		if t == nil || Transfer(t).Mechanism == "" {
 			continue
@@ -1059,6 +1088,46 @@ func checkRecognisedInterestInForce(c *j.Context, r *j.Report) {
 				"rely on a basis in force on the notice's date, or make the notice take effect on or after 5 February 2026",
 				"purpose %q relies on a recognised legitimate interest, a UK basis only from 5 February 2026 (Data (Use and Access) Act 2025 s. 70), but the notice takes effect on %s",
 				pu.ID, c.Date)
+		}
+	}
+}
+
+// specialWords find, in the examples of what a category holds, the kinds of
+// special-category (Art. 9) and criminal-offence (Art. 10) data, so that a
+// category is classified by what it contains, not only by what it says.
+var specialWords = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)\b(health|medical|disabilit|diagnos|sick(ness)? (leave|note))`), "health"},
+	{regexp.MustCompile(`(?i)\b(ethnic|racial|race\b)`), "racial_or_ethnic_origin"},
+	{regexp.MustCompile(`(?i)\b(religio|philosophical belief)`), "religious_or_philosophical_beliefs"},
+	{regexp.MustCompile(`(?i)\b(trade union|union membership)`), "trade_union_membership"},
+	{regexp.MustCompile(`(?i)\bpolitical (opinion|view|affiliation)`), "political_opinions"},
+	{regexp.MustCompile(`(?i)\b(genetic|dna)\b`), "genetic"},
+	{regexp.MustCompile(`(?i)\b(biometric|fingerprint|face recognition|facial recognition|voiceprint)`), "biometric"},
+	{regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), "sex_life_or_orientation"},
+	{regexp.MustCompile(`(?i)\b(criminal|conviction|offence|offense|background check)`), "criminal_offences"},
+}
+
+// checkSpecialClassified reports an example of what a category holds that
+// names special-category or criminal-offence data the category does not
+// list under special: the notice would give no Art. 9 condition or Art. 10
+// authority for it.
+func checkSpecialClassified(c *j.Context, r *j.Report) {
+	for i, cat := range c.Project.Categories {
+		if cat == nil {
+			continue
+		}
+		for k, ex := range cat.Examples {
+			for _, w := range specialWords {
+				if w.re.MatchString(ex) && !slices.Contains(cat.Special, w.kind) {
+					r.Missing(model.Index(model.Index("categories", i)+".examples", k),
+						fmt.Sprintf("add %s to the category's special:, with the purposes' art9_condition or art10_basis, or reword the example if it holds no such data", w.kind),
+						"category %q holds %q, which is %s data (GDPR Arts. 9-10), but its special: does not list %s", cat.ID, ex, strings.ReplaceAll(w.kind, "_", " "), w.kind)
+					break
+				}
+			}
 		}
 	}
 }

@@ -480,8 +480,12 @@ func (b *builder) transfers() *notice.Section {
 	}
 	if dpf := eu.Org(b.p.Organization).DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
-		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", j.Frameworks(dpf.Frameworks)+
-			". You can see its certification on the", notice.Link("Data Privacy Framework List", dpfList(dpf)))))
+		list := "Data Privacy Framework List"
+		if !slices.ContainsFunc(dpf.Frameworks, func(f string) bool { return f == "eu_us" || f == "uk_extension" || f == "swiss_us" }) {
+			list = "Privacy Shield List" // a notice of before 2023
+		}
+		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", eu.FrameworkNames(b.c, dpf.Frameworks)+
+			". You can see its certification on the", notice.Link(notice.Text(list), dpfList(dpf)))))
 	}
 	if b.c.PublishesIn(s, "eu") {
 		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
@@ -637,6 +641,9 @@ func entityName(p *model.Project, id string) notice.Text {
 func dpfList(d *eu.DPF) string {
 	if d.ListURL != "" {
 		return d.ListURL
+	}
+	if !slices.ContainsFunc(d.Frameworks, func(f string) bool { return f == "eu_us" || f == "uk_extension" || f == "swiss_us" }) {
+		return "https://www.privacyshield.gov/list"
 	}
 	return "https://www.dataprivacyframework.gov/list"
 }
