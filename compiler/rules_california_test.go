@@ -1,13 +1,19 @@
 package compiler_test
 
 import (
+	"io/fs"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
 	"github.com/disclose-dev/disclose/internal/golden"
 )
@@ -97,6 +103,22 @@ func init() {
 		}},
 		{"no sign-off of the policy in the apps", "CCR-2026-PP", "", func(p *model.Project) {
 			p.Reviews = slices.DeleteFunc(p.Reviews, func(r *model.Review) bool { return r.Rule == "CCR-2026-PP" })
+		}},
+		// The facts the notice reads, required when it is published
+		// (business: no needs none of them).
+		{"a business silent on selling to consumers under 16", "CCR-7011-e-1-G", "", func(p *model.Project) {
+			california.Of(p).SellsOrSharesUnder16 = ""
+		}},
+		{"a business silent on its use of sensitive personal information", "CCR-7011-e-1-K", "", func(p *model.Project) {
+			california.Of(p).SensitiveBeyondPermitted = ""
+		}},
+		{"a business silent on selling", "CCR-7011-e-1-D", "", func(p *model.Project) {
+			california.Of(p).Sells = ""
+		}},
+		// Whether the notice applies: the measures against the thresholds
+		// of the notice's date.
+		{"business: yes against measures under every threshold", "CCPA-1798.140-d", "", func(p *model.Project) {
+			california.Of(p).Measures = &california.Measures{RevenueUSDThousands: 12000, Consumers: 20000, PercentFromSelling: 5}
 		}},
 		// Automated decision-making technology, from 2027.
 		{"an automated decision silent on significant decisions", "CCR-7220-a/b", "2027-01-04", func(p *model.Project) {
@@ -226,4 +248,137 @@ func TestCaliforniaOptionalText(t *testing.T) {
 		}
 	}
 	t.Fatal("no California notice")
+}
+
+// Whether the organisation is a "business" follows the thresholds of the
+// notice's date: 60,000 consumers made one until 2022 (50,000 consumers,
+// households or devices) and no longer from 2023 (100,000); revenue of
+// $26,000,000 was over the threshold until 2024 ($25,000,000) and is not
+// from 2025 ($26,625,000). Applies says which threshold decided.
+func TestCaliforniaBusinessThresholdsFollowTheDate(t *testing.T) {
+	ref, diags := compiler.Reference()
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	ca := california.Of(proj)
+	ca.Business = ""
+	for _, tc := range []struct {
+		m       california.Measures
+		date    model.Date
+		applies bool
+		why     string
+	}{
+		{california.Measures{RevenueUSDThousands: 1000, Consumers: 60000, PercentFromSelling: 1}, "2022-12-31", true,
+			"the organisation is a business under the CCPA: it buys, sells or shares the personal information of 60,000 consumers, households or devices a year, 50,000 or more (Civ. Code §1798.140(c)(1)(B))"},
+		{california.Measures{RevenueUSDThousands: 1000, Consumers: 60000, PercentFromSelling: 1}, "2023-01-01", false,
+			"the organisation is not a business under the CCPA: it meets none of the thresholds of Civ. Code §1798.140(d)(1): annual gross revenue of $1,000,000 (not over $25,000,000), the personal information of 60,000 consumers or households a year (fewer than 100,000), 1% of its revenue from selling or sharing personal information (less than 50%)"},
+		{california.Measures{RevenueUSDThousands: 26000, Consumers: 10, PercentFromSelling: 1}, "2024-12-31", true,
+			"the organisation is a business under the CCPA: its annual gross revenue of $26,000,000 is over $25,000,000 (Civ. Code §1798.140(d)(1)(A))"},
+		{california.Measures{RevenueUSDThousands: 26000, Consumers: 10, PercentFromSelling: 1}, "2025-01-01", false,
+			"the organisation is not a business under the CCPA: it meets none of the thresholds of Civ. Code §1798.140(d)(1), as adjusted by the CPPA (§1798.199.95(d)): annual gross revenue of $26,000,000 (not over $26,625,000), the personal information of 10 consumers or households a year (fewer than 100,000), 1% of its revenue from selling or sharing personal information (less than 50%)"},
+		{california.Measures{RevenueUSDThousands: 1000, Consumers: 10, PercentFromSelling: 60}, "2021-06-01", true,
+			"the organisation is a business under the CCPA: it derives 60% of its annual revenue from selling personal information, 50% or more (Civ. Code §1798.140(c)(1)(C))"},
+		{california.Measures{RevenueUSDThousands: 1000, Consumers: 60000}, "2023-06-01", false,
+			"the data does not say whether the organisation is a business under the CCPA"},
+	} {
+		m := tc.m
+		ca.Measures = &m
+		applies, why := california.New().Applies(&jurisdiction.Context{Project: proj, Reference: ref, Date: tc.date})
+		if applies != tc.applies || why != tc.why {
+			t.Errorf("%s, %+v: Applies = %v, %q\nwant %v, %q", tc.date, tc.m, applies, why, tc.applies, tc.why)
+		}
+	}
+}
+
+// answering is a pack that always applies and holds only
+// california.Answered, the requirement that the data says whether the CCPA
+// applies (meant for a pack that always applies, such as global).
+type answering struct{}
+
+func (answering) ID() string                                   { return "answering" }
+func (answering) Name() string                                 { return "answering" }
+func (answering) Applies(*jurisdiction.Context) (bool, string) { return true, "always" }
+func (answering) Requirements() []*jurisdiction.Requirement {
+	return []*jurisdiction.Requirement{california.Answered}
+}
+func (answering) Compile(*jurisdiction.Context) (*notice.Document, diag.List) { return nil, nil }
+
+// From 2020 the data must say whether the CCPA applies: a california:
+// section with business:, or measures that decide it; business: no needs
+// none of the other California facts.
+func TestCaliforniaApplicabilityIsAnswered(t *testing.T) {
+	ref, _ := compiler.Reference()
+	for _, tc := range []struct {
+		name string
+		date model.Date
+		ca   *california.California
+		want string
+	}{
+		{"no section before the CCPA", "2019-12-31", nil, ""},
+		{"no section", "2020-01-01", nil, "california: the data does not say whether the CCPA applies: from 2020-01-01 a project must answer whether the organisation is a business under the California Consumer Privacy Act [CCPA-1798.140-d-ANSWER]"},
+		{"business: no alone", "2026-11-23", &california.California{Business: model.No}, ""},
+		{"neither business nor deciding measures", "2026-11-23", &california.California{Measures: &california.Measures{Consumers: 200}},
+			"california.business: the california: section does not say whether the organisation is a business under the CCPA [CCPA-1798.140-d-ANSWER]"},
+		{"deciding measures without business", "2026-11-23", &california.California{Measures: &california.Measures{Consumers: 200000}}, ""},
+	} {
+		proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+		model.ExtOf[california.Sections](proj.Ext, california.ID).California = tc.ca
+		proj.Source = nil
+		got := ""
+		for _, d := range jurisdiction.Check(&jurisdiction.Context{Project: proj, Reference: ref, Date: tc.date}, answering{}) {
+			got = d.Path + ": " + d.Message + " [" + d.Rule.ID + "]"
+			if d.Hint == "" {
+				t.Errorf("%s: no hint", tc.name)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q\nwant %q", tc.name, got, tc.want)
+		}
+		if tc.ca != nil && tc.ca.Business.IsNo() {
+			// business: no: the California pack does not apply, so
+			// none of its facts is asked for.
+			if ok, why := california.New().Applies(&jurisdiction.Context{Project: proj, Reference: ref, Date: tc.date}); ok {
+				t.Errorf("%s: the California notice applies: %s", tc.name, why)
+			}
+		}
+	}
+}
+
+// Measures written in the data decide with every figure the data gives,
+// zero included, and a business: that disagrees is reported at it, with the
+// measures' position beside it.
+func TestCaliforniaMeasuresInTheData(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(disclose.Sample, "data", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(disclose.Sample, path)
+		if path == "data/california.yaml" {
+			b = []byte(strings.Replace(string(b), "  business: yes\n",
+				"  business: yes\n  measures:\n    gross_revenue_usd_thousands: 12000\n    consumers_bought_sold_shared: 20000\n    percent_revenue_from_selling: 0\n", 1))
+		}
+		fsys[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := compiler.Check(fsys, "data", sampleOpts)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Error())
+		if d.Rule == nil || d.Rule.ID != "CCPA-1798.140-d" {
+			t.Errorf("unexpected %s", d.Error())
+			continue
+		}
+		if len(d.Related) != 1 || d.Related[0].Line != d.Pos.Line+1 {
+			t.Errorf("%s: related %v, want the measures on the next line", d.Error(), d.Related)
+		}
+	}
+	want := []string{"data/california.yaml:24:13: error: california.business: california.business is yes, but california.measures say it is no on 2026-11-23: it meets none of the thresholds of Civ. Code §1798.140(d)(1), as adjusted by the CPPA (§1798.199.95(d)): annual gross revenue of $12,000,000 (not over $26,625,000), the personal information of 20,000 consumers or households a year (fewer than 100,000), 0% of its revenue from selling or sharing personal information (less than 50%) [CCPA-1798.140-d]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
 }

@@ -279,7 +279,7 @@ var ruleCases = []ruleCase{
 		eu.Source(source(p, "sso-providers")).Informed = ""
 	}},
 	{"an Art. 14(5) exemption without its ground", "GDPR-14-3", "", func(p *model.Project) {
-		eu.Source(source(p, "public-sources")).Exemption = ""
+		eu.Source(source(p, "public-mentions")).Exemption = ""
 	}},
 	{"a service for children relying on consent, silent on parental consent", "GDPR-8", "", func(p *model.Project) {
 		forChildren(p)
@@ -328,6 +328,9 @@ var ruleCases = []ruleCase{
 	}},
 	{"a category holding background checks not classified", "GDPR-13-1-c", "", func(p *model.Project) {
 		category(p, "job-application").Examples = append(category(p, "job-application").Examples, "criminal background check results")
+	}},
+	{"prose citing a repealed section", "XFER-PROSE", "", func(p *model.Project) {
+		transfer(p, "uk-adequacy").Description = "We rely on UK adequacy regulations made under section 17A of the Data Protection Act 2018."
 	}},
 	{"a contract basis for people party to no contract", "GDPR-13-1-c", "", func(p *model.Project) {
 		eu.Purpose(purpose(p, "recruitment")).LegalBases = []string{"contract"}

@@ -34,24 +34,6 @@ func (*Pack) Audience() string {
 	return "California residents: your rights under the California Consumer Privacy Act."
 }
 
-// Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
-// publishes the notice from 1 January 2020.
-func (*Pack) Applies(c *j.Context) (bool, string) {
-	ca := Of(c.Project)
-	switch {
-	case c.Date < CCPADate:
-		return false, "the CCPA applies from 1 January 2020"
-	case ca == nil:
-		return false, "the data has no california: section"
-	case !ca.Business.IsYes():
-		return false, "california.business is no: the organisation is not a business under Civ. Code §1798.140(d)"
-	}
-	return true, "the organisation is a business under the CCPA"
-}
-
-// AppliesFrom implements jurisdiction.Applicability.
-func (*Pack) AppliesFrom() []string { return []string{"california.business"} }
-
 // Requirements implements jurisdiction.Jurisdiction.
 func (*Pack) Requirements() []*j.Requirement { return requirements }
 
@@ -113,6 +95,12 @@ var requirements = history([]*j.Requirement{
 			j.Each{In: "categories", Require: []string{"shared"}, At: j.AtItem, From: CPRADate,
 				Message: "category {id} does not say whether it was shared in the last 12 months; the California notice must state it either way",
 				Hint:    "add shared: yes or shared: no"},
+			j.Each{In: "california", Require: []string{"sells"},
+				Message: "the California notice must say whether the business sells personal information, either way",
+				Hint:    "add sells: yes or sells: no"},
+			j.Each{In: "california", Require: []string{"shares"}, From: CPRADate,
+				Message: "the California notice must say whether the business shares personal information for cross-context behavioural advertising, either way",
+				Hint:    "add shares: yes or shares: no"},
 		),
 		Check: checkSoldSharedConsistent},
 	{ID: "CCR-7011-e-1-E", Citation: "11 CCR §7011(e)(1)(E)", Severity: diag.Error,
@@ -123,20 +111,30 @@ var requirements = history([]*j.Requirement{
 		Section: "sale-and-sharing", Data: []string{"purposes.sells", "purposes.shares"}, Check: checkSalePurposes},
 	{ID: "CCR-7011-e-1-G", Citation: "11 CCR §7011(e)(1)(G)", Severity: diag.Error,
 		Summary: "Whether the business has actual knowledge that it sells or shares personal information of consumers under 16.",
-		Section: "sale-and-sharing", Data: []string{"california.sells_or_shares_under_16"}},
+		Section: "sale-and-sharing", Data: []string{"california.sells_or_shares_under_16"},
+		Each: j.ForEach(j.Each{In: "california", Require: []string{"sells_or_shares_under_16"},
+			Message: "the California notice must say whether the business sells or shares the personal information of consumers it knows to be under 16",
+			Hint:    "add sells_or_shares_under_16: yes or sells_or_shares_under_16: no"})},
 	{ID: "CCR-7011-e-1-H", Citation: "11 CCR §7011(e)(1)(H)-(J)", Severity: diag.Error,
 		Summary: "The categories disclosed for a business purpose in the last 12 months, to which categories of recipients and why, or a statement that none were.",
 		Section: "disclosures", Data: []string{"recipients"}},
 	{ID: "CCR-7011-e-1-K", Citation: "11 CCR §7011(e)(1)(K); §7014(h)", Severity: diag.Error,
 		Summary: "Whether sensitive personal information is used or disclosed beyond the purposes of §7027(m).",
-		When:    "sensitive personal information is collected", Section: "sensitive-information",
-		Data: []string{"california.sensitive_beyond_permitted"}},
+		Section: "sensitive-information",
+		Data:    []string{"california.sensitive_beyond_permitted"},
+		Each: j.ForEach(j.Each{In: "california", Require: []string{"sensitive_beyond_permitted"},
+			Message: "the California notice must say whether sensitive personal information is used or disclosed beyond the permitted purposes",
+			Hint:    "add sensitive_beyond_permitted: yes or sensitive_beyond_permitted: no"})},
 	{ID: "CCR-7011-e-2", Citation: "11 CCR §7011(e)(2); Civ. Code §§1798.100-1798.125", Severity: diag.Error,
 		Summary: "The rights to know, delete, correct, opt out of sale and sharing, limit sensitive personal information, and not to be discriminated or retaliated against.",
 		Section: "your-rights"},
 	{ID: "CCPA-1798.130-a-1", Citation: "Civ. Code §1798.130(a)(1); 11 CCR §7020", Severity: diag.Error,
 		Summary: "At least two request methods including a toll-free number (an email address alone for a business that is exclusively online), and a web form where there is a website.",
-		Section: "how-to-exercise", Data: []string{"rights.request_methods", "california.exclusively_online"}, Check: checkMethods},
+		Section: "how-to-exercise", Data: []string{"rights.request_methods", "california.exclusively_online"},
+		Each: j.ForEach(j.Each{In: "california", Require: []string{"exclusively_online"},
+			Message: "the California notice needs to know whether the business operates exclusively online, which decides the request methods it must offer",
+			Hint:    "add exclusively_online: yes or exclusively_online: no"}),
+		Check: checkMethods},
 	{ID: "CCR-7011-e-3-E", Citation: "11 CCR §7011(e)(3)(E)", Severity: diag.Error,
 		Summary: "How requests are verified, including what the consumer must provide.", Section: "how-to-exercise",
 		Data: []string{"rights.verification"}},
@@ -184,9 +182,12 @@ var requirements = history([]*j.Requirement{
 	{ID: "CCR-7016-c", Citation: "11 CCR §7016(b)-(c); Civ. Code §1798.125(b)", Severity: diag.Error,
 		Summary: "A notice of financial incentive for each incentive offered, readily available before consumers opt in.",
 		Section: "financial-incentives", Data: []string{"california.incentives"},
-		Each: j.ForEach(j.Each{In: "california", Where: j.IsYes("financial_incentives"), Require: []string{"incentives"},
-			Message: "financial incentives are offered, so each needs its notice of financial incentive",
-			Hint:    "add incentives: with each programme's name and its material terms, the categories of personal information involved, how to opt in and withdraw, and how its value is calculated"})},
+		Each: j.ForEach(j.Each{In: "california", Require: []string{"financial_incentives"},
+			Message: "the California notice must say whether the business offers financial incentives for personal information",
+			Hint:    "add financial_incentives: yes or financial_incentives: no"},
+			j.Each{In: "california", Where: j.IsYes("financial_incentives"), Require: []string{"incentives"},
+				Message: "financial incentives are offered, so each needs its notice of financial incentive",
+				Hint:    "add incentives: with each programme's name and its material terms, the categories of personal information involved, how to opt in and withdraw, and how its value is calculated"})},
 	{ID: "CCR-7011-e-5", Citation: "11 CCR §7011(e)(5), §7102(a)", Severity: diag.Error,
 		Summary: "A business subject to §7102 (personal information of 10 million or more consumers a year) gives its request metrics, or a link to them.",
 		Section: "metrics", Data: []string{"california.metrics.url"},
@@ -338,6 +339,7 @@ var requirements = history([]*j.Requirement{
 				Message: "automated decision {id} relies on the human-appeal exception, so the notice must say how to appeal to a qualified human reviewer",
 				Hint:    "add appeal: saying how consumers appeal the decision to a human reviewer who can overturn it"}),
 		Check: checkSpecificPurpose},
+	businessAgrees,
 }, eras)
 
 // Conditions of the pack's law, named once.

@@ -13,8 +13,13 @@ func TestCaliforniaConditions(t *testing.T) {
 		// for sensitive information, a signal scope without browser or
 		// device and a purpose that only says a decision is significant
 		// are checked in Go.
-		"CCR-7011-e-1-A":    "for each category",
-		"CCR-7011-e-1-D":    "for each category (shared only from 2023-01-01)",
+		"CCR-7011-e-1-A": "for each category",
+		"CCR-7011-e-1-D": "for each category (shared only from 2023-01-01, shares only from 2023-01-01)",
+		// The California facts the notice reads, required when it is
+		// published (business: no needs none of them).
+		"CCR-7011-e-1-G":    "always",
+		"CCR-7011-e-1-K":    "always",
+		"CCPA-1798.130-a-1": "always",
 		"CCPA-1798.135-a-1": "when opt-out preference signals are not processed in a frictionless manner and (california.sells is yes or california.shares is yes)",
 		"CCPA-1798.135-a-2": "when california.sensitive_beyond_permitted is yes",
 		"STL-1798.83-b":     "when california.shine_the_light.employees_20_or_more is yes and california.shine_the_light.discloses_for_direct_marketing is yes",
@@ -52,13 +57,17 @@ func TestCaliforniaConditions(t *testing.T) {
 			}
 			continue
 		}
-		if got := q.Condition(extensions()...); got != w {
+		got := q.Condition(extensions()...)
+		if got == "" {
+			got = "always"
+		}
+		if got != w {
 			t.Errorf("%s: Condition() = %q, want %q", q.ID, got, w)
 		}
 		if len(q.Each) == 0 || q.When != "" {
 			t.Errorf("%s: a declarative rule states its condition once, without When", q.ID)
 		}
-		partly := q.ID == "CCR-7011-e-1-A" || q.ID == "CCR-7011-e-1-D" || q.ID == "CCR-7025-c-1" || q.ID == "CCR-7220-c"
+		partly := q.ID == "CCR-7011-e-1-A" || q.ID == "CCPA-1798.130-a-1" || q.ID == "CCR-7011-e-1-D" || q.ID == "CCR-7025-c-1" || q.ID == "CCR-7220-c"
 		if (q.Check != nil) != partly {
 			t.Errorf("%s: Check = %v, want a Go check only for the rules that compute", q.ID, q.Check != nil)
 		}

@@ -57,16 +57,27 @@ type RecipientFacts struct {
 // California holds the facts the California notice needs.
 type California struct {
 	Pos diag.Pos `yaml:"-"`
-	// Whether the organisation is a "business" under Civ. Code §1798.140(d).
-	Business model.Answer `yaml:"business" validate:"required"`
-	// Whether personal information is sold.
-	Sells model.Answer `yaml:"sells" validate:"required"`
+	// Whether the organisation is a "business" under Civ. Code §1798.140(d)
+	// (before 2023, §1798.140(c)), so that it publishes the California
+	// notice. With measures, the pack derives the answer for the notice's
+	// date, and a business: that disagrees is an error; without them it is
+	// the answer. "business: no" needs none of the other California facts.
+	Business model.Answer `yaml:"business"`
+	// The organisation's measures against the thresholds of the "business"
+	// definition, from which the pack derives whether it is one on the
+	// notice's date (the thresholds are dated reference data).
+	Measures *Measures `yaml:"measures"`
+	// Whether personal information is sold; required when the notice is
+	// published.
+	Sells model.Answer `yaml:"sells"`
 	// Whether personal information is shared for cross-context behavioural
-	// advertising.
-	Shares model.Answer `yaml:"shares" validate:"required"`
+	// advertising; required when the notice is published from 2023 (the
+	// CPRA).
+	Shares model.Answer `yaml:"shares"`
 	// Whether personal information of consumers under 16 is sold or shared
-	// with actual knowledge of their age.
-	SellsOrSharesUnder16 model.Answer `yaml:"sells_or_shares_under_16" validate:"required"`
+	// with actual knowledge of their age; required when the notice is
+	// published.
+	SellsOrSharesUnder16 model.Answer `yaml:"sells_or_shares_under_16"`
 	// How consumers under 16 opt in to the sale or sharing of their personal
 	// information: the affirmative authorisation of a parent or guardian for
 	// a child under 13 (regs §7070) and the consumer's own opt-in at 13 to 15
@@ -74,17 +85,19 @@ type California struct {
 	// §7011(e)(3)(I)).
 	UnderSixteenOptIn model.Markdown `yaml:"under_16_opt_in"`
 	// Whether sensitive personal information is used or disclosed beyond the
-	// purposes permitted by regs §7027(m).
-	SensitiveBeyondPermitted model.Answer `yaml:"sensitive_beyond_permitted" validate:"required"`
+	// purposes permitted by regs §7027(m); required when the notice is
+	// published from 2023 (the CPRA).
+	SensitiveBeyondPermitted model.Answer `yaml:"sensitive_beyond_permitted"`
 	// Whether the business operates exclusively online and has a direct
 	// relationship with consumers (then an email address is enough for
-	// requests, §1798.130(a)(1)(A)).
-	ExclusivelyOnline model.Answer `yaml:"exclusively_online" validate:"required"`
+	// requests, §1798.130(a)(1)(A)); required when the notice is published.
+	ExclusivelyOnline model.Answer `yaml:"exclusively_online"`
 	// Links required when selling, sharing or using sensitive personal
 	// information beyond permitted purposes.
 	Links *CaliforniaLinks `yaml:"links"`
-	// Whether financial incentives are offered for personal information (§7016).
-	FinancialIncentives model.Answer `yaml:"financial_incentives" validate:"required"`
+	// Whether financial incentives are offered for personal information
+	// (§7016); required when the notice is published.
+	FinancialIncentives model.Answer `yaml:"financial_incentives"`
 	// The incentives, when financial_incentives is yes.
 	Incentives []*Incentive `yaml:"incentives" validate:"dive"`
 	// Request metrics for businesses handling the data of 10 million or more
@@ -98,6 +111,26 @@ type California struct {
 	// must then be accessible within the app (regs §7011 as amended), which
 	// the team signs off (reviews[], rule CCR-2026-PP).
 	Apps model.Answer `yaml:"apps"`
+}
+
+// Measures are the organisation's figures for the thresholds of the
+// "business" definition (Civ. Code §1798.140(d)(1)(A)-(C); before 2023,
+// §1798.140(c)(1)(A)-(C)). Any figure over its threshold makes the
+// organisation a business; all three under theirs make it not one. Count
+// each as the law of the notice's date does.
+type Measures struct {
+	Pos diag.Pos `yaml:"-"`
+	// Annual gross revenue in the preceding calendar year, worldwide, in
+	// thousands of US dollars (26625 for $26,625,000).
+	RevenueUSDThousands int `yaml:"gross_revenue_usd_thousands" validate:"min=0"`
+	// The number of consumers or households (before 2023: consumers,
+	// households or devices) whose personal information the organisation
+	// buys, sells or shares (before 2023: buys, receives for a commercial
+	// purpose, sells or shares for a commercial purpose) in a year.
+	Consumers int `yaml:"consumers_bought_sold_shared" validate:"min=0"`
+	// The percentage of annual revenue derived from selling (from 2023:
+	// selling or sharing) consumers' personal information.
+	PercentFromSelling int `yaml:"percent_revenue_from_selling" validate:"min=0,max=100"`
 }
 
 // CaliforniaLinks are the opt-out links of Civ. Code §1798.135.

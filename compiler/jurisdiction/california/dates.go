@@ -150,7 +150,7 @@ var eras = map[string][]era{
 			summary: "The rights to know, delete, opt out of sale, and not to be discriminated against."},
 		{from: AGRegsDate, until: beforeCPRA, citation: "Civ. Code §1798.130(a)(5)(A); §§1798.100-1798.125; " + regs999PP,
 			summary: "The rights to know, delete, opt out of sale, and not to be discriminated against."},
-		{from: CPRADate, until: beforeCPPARegs, citation: "Civ. Code §1798.130(a)(5)(A); §§1798.100-1798.125; " + regs999PP},
+		{from: CPRADate, until: beforeCPPARegs, citation: "Civ. Code §1798.130(a)(5)(A); §§1798.100-1798.125 as amended by the CPRA; " + regs999PP},
 	},
 	"CCPA-1798.130-a-1": statuteThenRegs999("Civ. Code §1798.130(a)(1)", "11 CCR §999.312"),
 	"CCR-7011-e-3-E":    regs999(regs999PP + "; §999.323"),
@@ -158,7 +158,7 @@ var eras = map[string][]era{
 	"CCPA-1798.135-a-1": {
 		{from: CCPADate, until: beforeAGRegs, citation: "Civ. Code §1798.135(a)(1)", summary: doNotSellSummary, each: doNotSellRule},
 		{from: AGRegsDate, until: beforeCPRA, citation: "Civ. Code §1798.135(a)(1); 11 CCR §§999.306, 999.315", summary: doNotSellSummary, each: doNotSellRule},
-		{from: CPRADate, until: beforeCPPARegs, citation: "Civ. Code §1798.135(a)(1); 11 CCR §§999.306, 999.315",
+		{from: CPRADate, until: beforeCPPARegs, citation: "Civ. Code §1798.135(a)(1) as amended by the CPRA; 11 CCR §§999.306, 999.315",
 			summary: "A \"Do Not Sell or Share My Personal Information\" link.", each: doNotSellOrShareRule},
 	},
 	"CCPA-1798.135-a-2": {{from: CPRADate, until: beforeCPPARegs, citation: "Civ. Code §1798.135(a)(2)",

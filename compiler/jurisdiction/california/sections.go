@@ -241,7 +241,7 @@ func (b *builder) sensitive() *notice.Section {
 			how = "use our " + link + " form, or any of the other methods under " + notice.Link("How to exercise your rights", "#how-to-exercise")
 		}
 		s.P("We use or disclose sensitive personal information for purposes beyond those " + permit + " without your instruction (" + permitted + "). You have the right to limit our use of it to those permitted purposes. To exercise it, " + how + ".")
-	} else {
+	} else if b.ca.SensitiveBeyondPermitted.IsNo() {
 		s.P("We use and disclose sensitive personal information only for the purposes " + allow + " (" + permitted + "), such as providing the services you ask for and keeping our services and accounts secure, and not to infer characteristics about you. So the right to limit its use does not apply.")
 	}
 	return s
@@ -366,7 +366,7 @@ func (b *builder) sale() *notice.Section {
 			s.Use("california.under_16_opt_in")
 			s.Add(&notice.Prose{Markdown: "**How to opt in.** " + string(b.ca.UnderSixteenOptIn)})
 		}
-	} else {
+	} else if b.ca.SellsOrSharesUnder16.IsNo() {
 		s.P("We do not " + sellOrShare + " the personal information of consumers we know to be under 16.")
 	}
 	return s

@@ -64,8 +64,9 @@ type RecipientFacts struct {
 // TransferFacts are the transfer tools a transfer relies on.
 type TransferFacts struct {
 	// Transfer tool for EU data (GDPR Arts. 45-49), as in the legal
-	// reference's mechanism list.
-	Mechanism string `yaml:"mechanism" validate:"required,oneof=ADEQUACY EU_US_DPF SCC_2021_914 SCC_SA_ADOPTED BCR CODE_OF_CONDUCT CERTIFICATION PUBLIC_BODY_INSTRUMENT AUTHORISED_CLAUSES ADMIN_ARRANGEMENT ART49_1_A ART49_1_B ART49_1_C ART49_1_D ART49_1_E ART49_1_F ART49_1_G ART49_1_COMPELLING_LI PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
+	// reference's mechanism list; empty for a transfer of UK data only
+	// (to the EEA, say), which then gives uk_mechanism.
+	Mechanism string `yaml:"mechanism" validate:"required_without=UKMechanism,omitempty,oneof=ADEQUACY EU_US_DPF SCC_2021_914 SCC_SA_ADOPTED BCR CODE_OF_CONDUCT CERTIFICATION PUBLIC_BODY_INSTRUMENT AUTHORISED_CLAUSES ADMIN_ARRANGEMENT ART49_1_A ART49_1_B ART49_1_C ART49_1_D ART49_1_E ART49_1_F ART49_1_G ART49_1_COMPELLING_LI PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
 	// SCC modules used with SCC_2021_914: 1 controller to controller, 2
 	// controller to processor, 3 processor to processor, 4 processor to
 	// controller.

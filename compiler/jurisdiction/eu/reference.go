@@ -33,6 +33,8 @@ type ReferenceSections struct {
 	TransferTools *TransferTools `yaml:"transfer_tools" validate:"required"`
 	// The U.S. self-certification frameworks and their dates.
 	Frameworks *Frameworks `yaml:"frameworks" validate:"required"`
+	// Repealed provisions the team's prose may still cite.
+	Repealed *Repealed `yaml:"repealed" validate:"required"`
 	// The rules of the legal-requirements reference the pack's law asks for.
 	RequiredRules *j.RequiredRules `yaml:"required_rules" validate:"required"`
 }
@@ -62,6 +64,30 @@ type Framework struct {
 	Until model.Date `yaml:"until" validate:"omitempty,date"`
 	// Why it ended.
 	Ended string `yaml:"ended" validate:"required_with=Until"`
+}
+
+// Repealed lists repealed or replaced provisions.
+type Repealed struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the list was last checked.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The provisions.
+	List []*Provision `yaml:"list" validate:"required,min=1,dive"`
+}
+
+// Provision is a repealed provision.
+type Provision struct {
+	Pos diag.Pos `yaml:"-"`
+	// How to name it, e.g. "section 17A of the Data Protection Act 2018".
+	Name string `yaml:"name" validate:"required"`
+	// The last day it was in force.
+	Until model.Date `yaml:"until" validate:"required,date"`
+	// What replaced it.
+	ReplacedBy string `yaml:"replaced_by" validate:"required"`
+	// How prose cites it, matched as whole words, case-insensitively.
+	AlsoKnownAs []string `yaml:"also_known_as" validate:"required,min=1,dive,required"`
 }
 
 // FrameworkOf returns the framework with the given id, or nil.

@@ -951,15 +951,28 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 	}
 	type text struct{ path, s string }
 	var texts []text
-	for i, sec := range c.Project.Sections {
-		if sec != nil {
-			texts = append(texts, text{model.Index("sections", i) + ".body", string(sec.Body)})
-		}
+	for _, t := range model.Texts(c.Project) {
+		texts = append(texts, text{t.Path, string(t.Text)})
 	}
-	for i, t := range c.Project.Transfers {
-		if t != nil {
-			texts = append(texts, text{model.Index("transfers", i) + ".description", string(t.Description)},
-				text{model.Index("transfers", i) + ".safeguards_copy", string(Transfer(t).SafeguardsCopy)})
+	if refs.Repealed != nil {
+		for _, pr := range refs.Repealed.List {
+			if c.Date <= pr.Until {
+				continue
+			}
+			res := make([]*regexp.Regexp, len(pr.AlsoKnownAs))
+			for k, n := range pr.AlsoKnownAs {
+				res[k] = regexp.MustCompile(`(?i)(^|[^\pL\pN])` + regexp.QuoteMeta(n) + `($|[^\pL\pN])`)
+			}
+			for _, t := range texts {
+				lower := strings.ToLower(t.s)
+				for k, n := range pr.AlsoKnownAs {
+					if strings.Contains(lower, strings.ToLower(n)) && res[k].MatchString(t.s) {
+						r.Missing(t.path, "cite what applies now: "+pr.ReplacedBy,
+							"the text cites %s (%s), which was repealed or replaced after %s", j.Quote(n), pr.Name, pr.Until)
+						break
+					}
+				}
+			}
 		}
 	}
 	seen := map[string]bool{} // one report per text and instrument

@@ -302,7 +302,7 @@ func (b *builder) provision() *notice.Section {
 		s.Use(model.Index("categories", i))
 		why := map[string]string{
 			"statutory":      "the law requires it",
-			"contractual":    "our contract with you or your organisation requires it",
+			"contractual":    b.whoseContract(s, cat),
 			"precontractual": "we need it before we can enter into a contract with you",
 		}[cat.Provision]
 		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
@@ -321,9 +321,40 @@ func (b *builder) provision() *notice.Section {
 // this notice (GDPR Art. 14(3)).
 var informedWhen = map[string]string{
 	"at_collection":       "You get this notice when the data is collected, for example on the page where you sign in.",
-	"first_communication": "We give you this notice at the latest when we first contact you.",
-	"one_month":           "We give you this notice within one month of getting your data.",
-	"first_disclosure":    "We give you this notice at the latest when we first disclose your data to anyone else.",
+	"first_communication": "We tell you within a month of getting your details, or when we first contact you if that is sooner.",
+	"one_month":           "We tell you within a month of getting your details.",
+	"first_disclosure":    "We tell you within a month of getting your details, or before we first pass them to anyone else if that is sooner.",
+}
+
+// whoseContract says whose contract requires a category's data, from the
+// people it concerns (subjects[].contract): the staff of a business
+// customer are not party to its contract and are not personally obliged
+// to give the data (Art. 13(2)(e)).
+func (b *builder) whoseContract(s *notice.Section, cat *model.Category) string {
+	party, staff := false, false
+	for _, id := range cat.Subjects {
+		for k, sub := range b.p.Subjects {
+			if sub == nil || sub.ID != id {
+				continue
+			}
+			s.Use(model.Index("subjects", k) + ".contract")
+			switch Subject(sub).Contract {
+			case "party", "pre_contract":
+				party = true
+			case "none":
+				staff = true
+			default:
+				party, staff = true, true // not said: both readings stay open
+			}
+		}
+	}
+	switch {
+	case staff && !party:
+		return "your organisation's contract with us requires it; you are not personally obliged to give it, but without it your organisation cannot give you access"
+	case party && !staff:
+		return "our contract with you requires it"
+	}
+	return "our contract with you or with your organisation requires it"
 }
 
 func (b *builder) indirect() *notice.Section {
@@ -369,7 +400,7 @@ func (b *builder) indirect() *notice.Section {
 var gdprRoles = map[string]string{
 	"processor":        "processors: they use data only on our behalf and on our instructions",
 	"controller":       "independent controllers: they decide themselves how to use the data",
-	"joint_controller": "joint controllers: they decide with us how data is used",
+	"joint_controller": "joint controllers with us for part of the processing (the arrangement below says which part); independent controllers for the rest",
 }
 
 func (b *builder) recipients() *notice.Section {
@@ -403,7 +434,7 @@ func (b *builder) transfers() *notice.Section {
 		s.P("We do not transfer your personal data outside the European Economic Area and the United Kingdom.")
 		return s
 	}
-	s.P("Some recipients of your data are outside the European Economic Area and the United Kingdom, in countries whose laws may not protect personal data as well. Each transfer is protected as follows:")
+	s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data. Each transfer is protected as follows:")
 	head := []string{"Where", "What and to whom", "Safeguard (EU)"}
 	if b.uk {
 		head = append(head, "Safeguard (UK)")
@@ -416,7 +447,11 @@ func (b *builder) transfers() *notice.Section {
 		if what == "" {
 			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
 		}
-		row := []notice.Text{upper(j.Countries(t.Destinations)), what, b.tool("eu", Transfer(t).Mechanism, t)}
+		eu := notice.Text("Not a transfer under EU law: only UK data goes there")
+		if Transfer(t).Mechanism != "" {
+			eu = b.tool("eu", Transfer(t).Mechanism, t)
+		}
+		row := []notice.Text{upper(j.Countries(t.Destinations)), what, eu}
 		if b.uk {
 			uk := notice.Text("Not a transfer under UK law")
 			if Transfer(t).UKMechanism != "" {
@@ -630,6 +665,35 @@ func (b *builder) children() *notice.Section {
 	return s
 }
 
+// profiling describes the profiling that decides nothing of legal or
+// similar significance (Art. 4(4)), with its logic: the right to object
+// applies to it (Art. 21(1)-(2)).
+func (b *builder) profiling(s *notice.Section, ad *model.AutomatedDecisions) {
+	if !ad.Profiling.IsYes() {
+		return
+	}
+	var items []notice.Text
+	for _, d := range ad.Decisions {
+		if d == nil || d.Art22.IsYes() {
+			continue
+		}
+		t := notice.Sentence(notice.Inline(string(d.Description)))
+		if d.Logic != "" {
+			t = notice.Join(t, "How it works:", notice.Sentence(notice.Inline(string(d.Logic))))
+		}
+		if d.Significance != "" {
+			t = notice.Join(t, notice.Sentence(notice.Inline(string(d.Significance))))
+		}
+		items = append(items, t)
+	}
+	if len(items) == 0 {
+		return
+	}
+	s.P("We also use profiling, which evaluates or predicts aspects of you, without legal or similarly significant effects:")
+	s.Add(&notice.List{Items: items})
+	s.P("You can object to profiling based on legitimate interests, and to any profiling for direct marketing: see " + notice.Link("Your right to object", "#right-to-object") + ".")
+}
+
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
 	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions"}
@@ -640,6 +704,7 @@ func (b *builder) automated() *notice.Section {
 			art22 = append(art22, d)
 		}
 	}
+	defer b.profiling(s, ad)
 	if len(art22) == 0 {
 		s.P("We do not make decisions about you based solely on automated processing, including profiling, that produce legal effects concerning you or similarly significantly affect you.")
 		return s

@@ -211,18 +211,19 @@ func checkChildrenFacts(c *j.Context, r *j.Report) {
 // A claim is a denial in the team's words that a fact of the data can
 // contradict.
 type claim struct {
+	word string // a word the denial must contain, to skip the others fast
 	re   *regexp.Regexp
 	fact func(p *model.Project) (bool, string) // whether the data says otherwise, and where
 	says string
 }
 
 var claims = []claim{
-	{regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+(sell|rent)\b`), sells, "personal data is sold"},
-	{regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+share\b[^.]*\b(advertis|cross-context|targeted)`), shares, "personal data is shared for cross-context behavioural advertising"},
-	{regexp.MustCompile(`(?i)\b(do not|don't|never)\s+use\s+(any\s+)?cookies\b`), func(p *model.Project) (bool, string) {
+	{"sell", regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+(sell|rent)\b`), sells, "personal data is sold"},
+	{"share", regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+share\b[^.]*\b(advertis|cross-context|targeted)`), shares, "personal data is shared for cross-context behavioural advertising"},
+	{"cookies", regexp.MustCompile(`(?i)\b(do not|don't|never)\s+use\s+(any\s+)?cookies\b`), func(p *model.Project) (bool, string) {
 		return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items"
 	}, "cookies are used"},
-	{regexp.MustCompile(`(?i)\b(do not|don't|never)\s+transfer\b[^.]*\b(outside|abroad|overseas|internationally|other countries)`), func(p *model.Project) (bool, string) {
+	{"transfer", regexp.MustCompile(`(?i)\b(do not|don't|never)\s+transfer\b[^.]*\b(outside|abroad|overseas|internationally|other countries)`), func(p *model.Project) (bool, string) {
 		return len(p.Transfers) > 0, "transfers"
 	}, "personal data is transferred abroad"},
 }
@@ -265,10 +266,17 @@ func checkProseClaims(c *j.Context, r *j.Report) {
 	p := c.Project
 	for _, t := range model.Texts(p) {
 		for _, sentence := range sentences(string(t.Text)) {
+			lower := strings.ToLower(sentence)
+			if !strings.Contains(lower, "not") && !strings.Contains(lower, "never") && !strings.Contains(lower, "n't") {
+				continue
+			}
 			if aboutChildren.MatchString(sentence) || aboutThem.MatchString(sentence) {
 				continue
 			}
 			for _, cl := range claims {
+				if !strings.Contains(lower, cl.word) {
+					continue
+				}
 				m := cl.re.FindString(sentence)
 				if m == "" {
 					continue

@@ -88,8 +88,13 @@ func (b *builder) collect() *notice.Section {
 			paths = append(paths, model.Index("categories", i))
 			t := notice.Strong(notice.Plain(cat.Name))
 			t += ", such as " + notice.Series(plains(cat.Examples), "and")
-			if len(cat.Special) > 0 || len(california.Category(cat).CCPASensitive) > 0 {
-				t += " (this is sensitive information, which we handle with extra care)"
+			switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
+			case special && ca:
+				t += " (special-category data under European law and sensitive personal information under California law, which we handle with extra care)"
+			case special:
+				t += " (special-category data under European law, which we handle with extra care)"
+			case ca:
+				t += " (sensitive personal information under California law, which we handle with extra care)"
 			}
 			items = append(items, notice.Sentence(t))
 		}

@@ -282,7 +282,12 @@ func compile(c *j.Context) *notice.Document {
 		if pr.Added != "" && pr.Added > c.Date {
 			when := notice.Plain(pr.Name) + " from " + notice.Plain(string(pr.Added))
 			if pr.NoticeSent.Valid() {
-				when += " (announced on " + notice.Plain(string(pr.NoticeSent)) + ")"
+				when += " (announced on " + notice.Plain(string(pr.NoticeSent))
+				if n := Terms(p).SubprocessorNoticeDays; n > 0 && Terms(p).SubprocessorAuthorisation == "general" {
+					s.Use("changes.subprocessor_notice_days")
+					when += "; objections by " + notice.Plain(string(pr.NoticeSent.AddDays(n)))
+				}
+				when += ")"
 			}
 			planned = append(planned, when)
 			name += ", from " + notice.Plain(string(pr.Added))
