@@ -155,6 +155,28 @@ func Retention(r *model.Retention) notice.Text {
 	return notice.Inline(string(r.Criteria))
 }
 
+// RetentionEnd says what happens to data when its retention periods end,
+// when every rule of rs says the same: "we delete it", "we make it
+// anonymous", "we delete it or make it anonymous"; "" when a rule does not
+// say or they differ.
+func RetentionEnd(rs []*model.Retention) notice.Text {
+	end := ""
+	for _, r := range rs {
+		if r == nil {
+			continue
+		}
+		if r.End == "" || end != "" && r.End != end {
+			return ""
+		}
+		end = r.End
+	}
+	return notice.Text(map[string]string{
+		"delete":              "When a period ends, we delete the data.",
+		"anonymise":           "When a period ends, we make the data anonymous.",
+		"delete_or_anonymise": "When a period ends, we delete the data or make it anonymous.",
+	}[end])
+}
+
 // Countries names countries by their codes: "the United States and India".
 func Countries(codes []string) notice.Text {
 	names := make([]notice.Text, len(codes))

@@ -254,6 +254,9 @@ type Retention struct {
 	// The criteria used to set the period when no fixed period can be given.
 	// "As long as necessary" alone is not enough (WP260).
 	Criteria Markdown `yaml:"criteria" validate:"required_without=Period"`
+	// What happens to the data when the period ends: delete, anonymise, or
+	// delete_or_anonymise. When every rule says, the notices say it too.
+	End string `yaml:"end" validate:"omitempty,oneof=delete anonymise delete_or_anonymise"`
 }
 
 // Purpose is a reason personal data is used.

@@ -170,6 +170,7 @@ var docs = map[string]string{
 	"RequestMethod.Value":                     "The address, number or link; for postal, the address in one line.",
 	"Retention":                               "Retention is a rule for how long data is kept.",
 	"Retention.Criteria":                      "The criteria used to set the period when no fixed period can be given. \"As long as necessary\" alone is not enough (WP260).",
+	"Retention.End":                           "What happens to the data when the period ends: delete, anonymise, or delete_or_anonymise. When every rule says, the notices say it too.",
 	"Retention.From":                          "The event the period runs from, e.g. \"the end of your subscription\".",
 	"Retention.ID":                            "Identifier used to refer to this rule elsewhere in the data.",
 	"Retention.Name":                          "What the rule covers, e.g. \"Support tickets\".",

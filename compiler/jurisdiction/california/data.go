@@ -61,8 +61,9 @@ type California struct {
 	// (before 2023, §1798.140(c)), so that it publishes the California
 	// notice. With measures, the pack derives the answer for the notice's
 	// date, and a business: that disagrees is an error; without them it is
-	// the answer. "business: no" needs none of the other California facts.
-	Business model.Answer `yaml:"business"`
+	// the answer; one of the two is required. "business: no" needs none of
+	// the other California facts.
+	Business model.Answer `yaml:"business" validate:"required_without=Measures"`
 	// The organisation's measures against the thresholds of the "business"
 	// definition, from which the pack derives whether it is one on the
 	// notice's date (the thresholds are dated reference data).

@@ -182,7 +182,11 @@ var eras = map[string][]era{
 // (§1798.135(a)(1) as first enacted); from 2023 the CPRA's "Do Not Sell or
 // Share" and "Limit" links, without the "Your Privacy Choices" alternative
 // (§7015) or frictionless signals (§7025), which came with the §7000
-// regulations.
+// regulations. The link's first words: ccpa-info.com/does-a-business-need-
+// to-post-a-do-not-sell-link-if-it-does-not-sell-personal-information/ and
+// clarip.com/data-privacy/do-not-sell-my-personal-information/ (a "clear and
+// conspicuous link ... titled 'Do Not Sell My Personal Information'", from
+// 1 January 2020).
 const doNotSellSummary = "A \"Do Not Sell My Personal Information\" link."
 
 var (

@@ -7,7 +7,7 @@ package california
 var docs = map[string]string{
 	"California":                                "California holds the facts the California notice needs.",
 	"California.Apps":                           "Whether the business offers a mobile app; from 2026 the privacy policy must then be accessible within the app (regs §7011 as amended), which the team signs off (reviews[], rule CCR-2026-PP).",
-	"California.Business":                       "Whether the organisation is a \"business\" under Civ. Code §1798.140(d) (before 2023, §1798.140(c)), so that it publishes the California notice. With measures, the pack derives the answer for the notice's date, and a business: that disagrees is an error; without them it is the answer. \"business: no\" needs none of the other California facts.",
+	"California.Business":                       "Whether the organisation is a \"business\" under Civ. Code §1798.140(d) (before 2023, §1798.140(c)), so that it publishes the California notice. With measures, the pack derives the answer for the notice's date, and a business: that disagrees is an error; without them it is the answer; one of the two is required. \"business: no\" needs none of the other California facts.",
 	"California.Deidentified":                   "The commitment about de-identified information (§1798.140(m)).",
 	"California.ExclusivelyOnline":              "Whether the business operates exclusively online and has a direct relationship with consumers (then an email address is enough for requests, §1798.130(a)(1)(A)); required when the notice is published.",
 	"California.FinancialIncentives":            "Whether financial incentives are offered for personal information (§7016); required when the notice is published.",

@@ -516,7 +516,8 @@ func upperFirst(s string) string {
 
 func (b *builder) retention() *notice.Section {
 	s := &notice.Section{ID: "retention", Title: "How long we keep your data"}
-	s.P("We keep each category of personal data for the period below, or for as long as the criteria below say.")
+	s.Use("retention")
+	s.P("We keep each category of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, cat := range b.p.Categories {
 		s.Use(model.Index("categories", i) + ".retention")

@@ -542,7 +542,7 @@ func sortByName(codes []string) {
 
 func (b *builder) retention() *notice.Section {
 	s := &notice.Section{ID: "retention", Title: "How long we keep your information"}
-	s.P("We keep each kind of personal data for the period below, or for as long as the criteria below say.")
+	s.P("We keep each kind of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, r := range b.p.Retention {
 		s.Use(model.Index("retention", i))
