@@ -1002,6 +1002,19 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 // 2/2019, paras. 26-27). Groups that do not say are not judged.
 func checkContractParties(c *j.Context, r *j.Report) {
 	p := c.Project
+	unknown := map[int][]string{} // subjects[k] -> the contract purposes concerning it
+	defer func() {
+		// Unknown: the basis cannot be judged. Say so once per group, as a
+		// warning: only the team knows who is party to its contracts.
+		for k := range p.Subjects {
+			if ids := unknown[k]; len(ids) > 0 {
+				d := r.Missing(model.Index("subjects", k), "add contract: party, pre_contract or none to the group",
+					"group %q does not say whether its people are party to a contract with us, so the contract basis (Art. 6(1)(b)) of %s cannot be judged",
+					p.Subjects[k].ID, j.Join(ids, "and"))
+				d.Severity = diag.Warning
+			}
+		}
+	}()
 	for i, pu := range p.Purposes {
 		if pu == nil || len(pu.Subjects) == 0 {
 			continue
@@ -1010,18 +1023,28 @@ func checkContractParties(c *j.Context, r *j.Report) {
 		if !slices.Contains(f.LegalBases, "contract") && !slices.Contains(f.UKLegalBases, "contract") {
 			continue
 		}
-		var names []string
-		var at []string
+		var names, at []string
+		allStaff := true
 		for _, id := range pu.Subjects {
 			k := slices.IndexFunc(p.Subjects, func(s *model.Subject) bool { return s != nil && s.ID == id })
-			if k < 0 || Subject(p.Subjects[k]).Contract != "none" {
-				names = nil
-				break
+			if k < 0 {
+				allStaff = false
+				continue
 			}
-			names = append(names, id)
-			at = append(at, model.Index("subjects", k)+".contract")
+			switch Subject(p.Subjects[k]).Contract {
+			case "none":
+				names = append(names, id)
+				at = append(at, model.Index("subjects", k)+".contract")
+			case "":
+				if !slices.Contains(unknown[k], pu.ID) {
+					unknown[k] = append(unknown[k], pu.ID)
+				}
+				allStaff = false
+			default:
+				allStaff = false
+			}
 		}
-		if len(names) == 0 {
+		if !allStaff || len(names) == 0 {
 			continue
 		}
 		d := r.Missing(model.Index("purposes", i)+".legal_bases",
