@@ -316,10 +316,10 @@ func TestCaliforniaApplicabilityIsAnswered(t *testing.T) {
 		want string
 	}{
 		{"no section before the CCPA", "2019-12-31", nil, ""},
-		{"no section", "2020-01-01", nil, "california: the data does not say whether the CCPA applies: from 2020-01-01 a project must answer whether the organisation is a business under the California Consumer Privacy Act [CCPA-1798.140-d-ANSWER]"},
+		{"no section", "2020-01-01", nil, "california: the data does not say whether the CCPA applies: from 2020-01-01 a project must answer whether the organisation is a business under the California Consumer Privacy Act [CCPA-1798.140-d]"},
 		{"business: no alone", "2026-11-23", &california.California{Business: model.No}, ""},
 		{"neither business nor deciding measures", "2026-11-23", &california.California{Measures: &california.Measures{Consumers: 200}},
-			"california.business: the california: section does not say whether the organisation is a business under the CCPA [CCPA-1798.140-d-ANSWER]"},
+			"california.business: the california: section does not say whether the organisation is a business under the CCPA [CCPA-1798.140-d]"},
 		{"deciding measures without business", "2026-11-23", &california.California{Measures: &california.Measures{Consumers: 200000}}, ""},
 	} {
 		proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)

@@ -114,7 +114,7 @@ var ruleCases = []ruleCase{
 		p.Organization.PrivacyContact.Email, p.Organization.PrivacyContact.WebForm = "", ""
 	}},
 	{"processors without recipients", "GLB-08", "", func(p *model.Project) {
-		model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
+		model.ExtOf[california.Sections](p.Ext, california.ID).California = &california.California{Business: model.No}
 		p.Recipients = nil
 		p.Cookies.Items = slices.DeleteFunc(p.Cookies.Items, func(c *model.Cookie) bool { return c.Class == "advertising" })
 		for _, pu := range p.Purposes {
@@ -124,8 +124,11 @@ var ruleCases = []ruleCase{
 			t.Recipients = nil
 		}
 	}},
-	{"purpose silent on selling without california section", "GLB-09", "", func(p *model.Project) {
+	{"no california section: the data does not say whether the CCPA applies", "CCPA-1798.140-d", "", func(p *model.Project) {
 		model.ExtOf[california.Sections](p.Ext, california.ID).California = nil
+	}},
+	{"purpose silent on selling, not a business under the CCPA", "GLB-09", "", func(p *model.Project) {
+		model.ExtOf[california.Sections](p.Ext, california.ID).California = &california.California{Business: model.No}
 		california.Purpose(purpose(p, "billing-payments")).Sells = ""
 	}},
 	{"dnt honoured without description", "CALOPPA-22575-b-5", "", func(p *model.Project) {

@@ -119,7 +119,7 @@ func checkBusinessAgrees(c *j.Context, r *j.Report) {
 // section that says so (business:, or measures: that decide). It is not the
 // California pack's, whose requirements run only when its notice applies:
 // the global pack, which always applies, lists it.
-var Answered = &j.Requirement{ID: "CCPA-1798.140-d-ANSWER", Citation: "Civ. Code §1798.140(d) (before 2023, §1798.140(c))", Severity: diag.Error, From: CCPADate,
+var Answered = &j.Requirement{ID: "CCPA-1798.140-d", Citation: "Civ. Code §1798.140(d) (before 2023, §1798.140(c))", Severity: diag.Error, From: CCPADate,
 	Summary: "The data says whether the organisation is a \"business\" under the CCPA, so whether it publishes the California notice: california.business, or california.measures that decide it.",
 	When:    "always from 2020-01-01", Section: "about",
 	Data:  []string{"california.business", "california.measures"},

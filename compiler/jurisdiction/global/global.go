@@ -50,9 +50,9 @@ func (*Pack) Requirements() []*j.Requirement { return requirements }
 var requirements = []*j.Requirement{
 	{ID: "CALOPPA-22575-a", Citation: "Cal. Bus. & Prof. Code §22575(a), §22577(b)", Severity: diag.Error,
 		Summary: "The policy is conspicuously posted: a link with the word \"privacy\" on the home page, distinguishable from the text around it.",
-		When:    "the project has a california: section; signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
+		When:    "the organisation is a business under the CCPA; signed off by the team (reviews[]), since no data can show it", Section: "top", Data: []string{"reviews"},
 		Check: func(c *j.Context, r *j.Report) {
-			if california.Of(c.Project) != nil {
+			if ca := california.Of(c.Project); ca != nil && ca.Business.IsYes() {
 				j.Attested("CALOPPA-22575-a", "a home-page link containing the word \"privacy\", in a style that stands out, leads to this policy")(c, r)
 			}
 		}},
@@ -85,12 +85,12 @@ var requirements = []*j.Requirement{
 		// california.sells and california.shares answer it for the whole
 		// organisation; "sharing" took effect with the CPRA.
 		Each: j.ForEach(
-			j.Each{In: "purposes", If: j.NotGiven("california"), Require: []string{"sells"}, At: j.AtItem,
+			j.Each{In: "purposes", If: j.NotGiven("california.sells"), Require: []string{"sells"}, At: j.AtItem,
 				Message: "purpose {id} does not say whether it sells personal data; the policy must state it either way",
-				Hint:    "add sells: yes or sells: no to purpose {id} (or add a california: section)"},
-			j.Each{In: "purposes", If: j.NotGiven("california"), Require: []string{"shares"}, At: j.AtItem, From: cpraDate,
+				Hint:    "add sells: yes or sells: no to purpose {id} (or answer california: sells: and shares: for the whole organisation)"},
+			j.Each{In: "purposes", If: j.NotGiven("california.shares"), Require: []string{"shares"}, At: j.AtItem, From: cpraDate,
 				Message: "purpose {id} does not say whether it shares (for cross-context behavioural advertising) personal data; the policy must state it either way",
-				Hint:    "add shares: yes or shares: no to purpose {id} (or add a california: section)"},
+				Hint:    "add shares: yes or shares: no to purpose {id} (or answer california: sells: and shares: for the whole organisation)"},
 		)},
 	{ID: "GLB-10", Citation: "GDPR Art. 13(2)(b); 11 CCR §7011(e)(2)-(3)", Severity: diag.Error,
 		Summary: "The choices and rights people have, and how to exercise them.", Section: "your-rights",
@@ -157,6 +157,9 @@ var requirements = []*j.Requirement{
 		When:    "a supplement is published", Section: "about", Data: []string{"california.business", "organization.established_in_eu", "organization.targets_eu"}},
 	{ID: "CALOPPA-22575-b-4", Citation: "Cal. Bus. & Prof. Code §22575(b)(4)", Severity: diag.Error,
 		Summary: "The policy's effective date.", Section: "top"},
+	// Whether the California notice applies is the data's answer, never
+	// a missing section's silence (the california pack states the rule).
+	california.Answered,
 }
 
 // cpraDate is the day the CPRA's "sharing" (cross-context behavioural
