@@ -106,7 +106,8 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2021-03-01", "2021-03-01", "2025-12-15", false},
 		// 2026-12-15-2 replaces the version of the same effective date.
 		{"2026-12-01", "2025-12-15", "2026-12-15-2", false},
-		{"2027-06-01", "2026-12-15-2", "", false},
+		{"2026-12-20", "2026-12-15-2", "2027-01-04", false},
+		{"2027-06-01", "2027-01-04", "", false},
 	} {
 		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes)
 		if err != nil {

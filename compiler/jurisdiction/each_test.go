@@ -34,7 +34,7 @@ func TestGlobalConditions(t *testing.T) {
 	want := map[string]string{
 		"GLB-03":            "",
 		"GLB-08":            "when processors is not empty",
-		"GLB-09":            "for each purpose, when california is not given (shares only from 2023-01-01)",
+		"GLB-09":            "for each purpose, when california.sells is not given; for each purpose, when california.shares is not given (shares only from 2023-01-01)",
 		"CALOPPA-22575-b-5": "when cookies.do_not_track.honored is yes",
 		"GLB-16":            "when children.directed_to_children is yes",
 		"GLB-14":            "data leaves the country it was collected in", // structural, in words

@@ -151,7 +151,14 @@ func toolPaths(p *model.Project, t transfer) []string {
 	return out
 }
 
-func (d *differ) tool(t *model.Transfer) string { return d.n.ToolName("eu", Transfer(t).Mechanism) }
+// tool names a transfer's tool: its EU one, or, for a transfer of UK data
+// only, its UK one.
+func (d *differ) tool(t *model.Transfer) string {
+	if Transfer(t).Mechanism == "" {
+		return d.n.ToolName("uk", Transfer(t).UKMechanism) + " (for UK data)"
+	}
+	return d.n.ToolName("eu", Transfer(t).Mechanism)
+}
 
 func (d *differ) add(at change.At, reason change.Reason, format string, args ...any) {
 	// Every transfer change has the same place: they are listed in the
