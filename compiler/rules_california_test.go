@@ -22,6 +22,10 @@ import (
 // requirement needs, in a fresh copy of the sample.
 func init() {
 	ruleCases = append(ruleCases, []ruleCase{
+		// Categories classified by what they hold.
+		{"passport numbers in job applications, not classified as sensitive", "CCR-7011-e-1-A", "", func(p *model.Project) {
+			category(p, "job-application").Examples = append(category(p, "job-application").Examples, "passport number for right-to-work checks")
+		}},
 		// Consumers under 16.
 		{"under-16 sales without the opt-in processes", "CCR-7011-e-3-I", "", func(p *model.Project) {
 			california.Of(p).SellsOrSharesUnder16 = model.Yes

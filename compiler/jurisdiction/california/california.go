@@ -6,6 +6,7 @@ package california
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -368,7 +369,36 @@ func checkSensitiveCategory(c *j.Context, r *j.Report) {
 			r.Missing(model.Index("categories", i)+".ccpa_categories", "add L to ccpa_categories",
 				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(Category(cat).CCPASensitive, ", "))
 		}
+		// Classified by what it holds, not only by what it says.
+		for k, ex := range cat.Examples {
+			for _, w := range sensitiveWords {
+				if w.re.MatchString(ex) && !slices.Contains(Category(cat).CCPASensitive, w.kind) {
+					r.Missing(model.Index(model.Index("categories", i)+".examples", k),
+						fmt.Sprintf("add %s to the category's ccpa_sensitive: (and L to ccpa_categories:), or reword the example if it holds no such information", w.kind),
+						"category %q holds %q, which is sensitive personal information (%s, Civ. Code §1798.140(ae)), but its ccpa_sensitive: does not list %s",
+						cat.ID, ex, Sensitive[w.kind], w.kind)
+					break
+				}
+			}
+		}
 	}
+}
+
+// sensitiveWords find, in the examples of what a category holds, the
+// kinds of sensitive personal information of Civ. Code §1798.140(ae).
+var sensitiveWords = []struct {
+	re   *regexp.Regexp
+	kind string
+}{
+	{regexp.MustCompile(`(?i)\b(social security|driver'?s licen[cs]e|passport|state id)`), "L1"},
+	{regexp.MustCompile(`(?i)\b(password|passcode|security code|card number|bank account)`), "L2"},
+	{regexp.MustCompile(`(?i)\b(precise (geo)?location|gps)\b`), "L3"},
+	{regexp.MustCompile(`(?i)\b(racial|ethnic|citizenship|immigration|right[- ]to[- ]work|religio|union membership|trade union)`), "L4"},
+	{regexp.MustCompile(`(?i)\b(genetic|dna)\b`), "L6"},
+	{regexp.MustCompile(`(?i)\bneural\b`), "L7"},
+	{regexp.MustCompile(`(?i)\b(biometric|fingerprint|face recognition|facial recognition|voiceprint)`), "L8"},
+	{regexp.MustCompile(`(?i)\b(health|medical|disabilit|diagnos)`), "L9"},
+	{regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), "L10"},
 }
 
 // checkSoldSharedConsistent reports california.sells and california.shares

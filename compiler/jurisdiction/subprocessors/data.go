@@ -50,6 +50,10 @@ type ProcessorFacts struct {
 	// safeguard of our own data: with the Commission's clauses that is
 	// module 2, with customers' data module 3 (processor to processor).
 	Onward *Onward `yaml:"onward"`
+	// The page where the sub-processor lists its own sub-processors, the
+	// next links of the chain customers may ask about (EDPB Opinion
+	// 22/2024, paras. 31-32).
+	ListURL string `yaml:"list_url" validate:"omitempty,http_url"`
 }
 
 // Onward is the safeguard of the transfer of customers' data to a

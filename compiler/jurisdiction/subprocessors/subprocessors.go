@@ -384,5 +384,8 @@ func identity(pr *model.Processor) notice.Text {
 		}
 		parts = append(parts, string(ways))
 	}
+	if u := Processor(pr).ListURL; u != "" {
+		parts = append(parts, string("its own sub-processors: "+notice.Web(u)))
+	}
 	return notice.Text(strings.Join(parts, "; "))
 }

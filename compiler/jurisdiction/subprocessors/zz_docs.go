@@ -20,5 +20,6 @@ var docs = map[string]string{
 	"Pack":                        "Pack is the sub-processor list's rule pack.",
 	"ProcessorFacts":              "ProcessorFacts say whether a processor is a sub-processor of customers' data.",
 	"ProcessorFacts.CustomerData": "Whether the processor processes personal data that the organisation processes on behalf of its business customers (a sub-processor, on the sub-processor list). When no, it works only for the organisation's own purposes, and the privacy policy names it; when not stated, it is listed.",
+	"ProcessorFacts.ListURL":      "The page where the sub-processor lists its own sub-processors, the next links of the chain customers may ask about (EDPB Opinion 22/2024, paras. 31-32).",
 	"ProcessorFacts.Onward":       "For customers' data, which we process as their processor: the safeguard of its transfer to this sub-processor, when it is outside the EEA (an onward transfer, GDPR Arts. 28(4), 44 and 46). Not the safeguard of our own data: with the Commission's clauses that is module 2, with customers' data module 3 (processor to processor).",
 }
