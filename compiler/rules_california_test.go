@@ -22,6 +22,12 @@ import (
 // requirement needs, in a fresh copy of the sample.
 func init() {
 	ruleCases = append(ruleCases, []ruleCase{
+		{"the opt-out link's placement not signed off", "CCR-7013-c", "", func(p *model.Project) {
+			p.Reviews = slices.DeleteFunc(p.Reviews, func(r *model.Review) bool { return r.Rule == "CCR-7013-c" })
+		}},
+		{"data kept for years, requests to know limited to 12 months", "CCR-2026-KNOW", "", func(p *model.Project) {
+			california.Of(p).KnowBefore12Months = model.No
+		}},
 		// Categories classified by what they hold.
 		{"passport numbers in job applications, not classified as sensitive", "CCR-7011-e-1-A", "", func(p *model.Project) {
 			category(p, "job-application").Examples = append(category(p, "job-application").Examples, "passport number for right-to-work checks")

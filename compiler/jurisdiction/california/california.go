@@ -245,6 +245,17 @@ var requirements = history([]*j.Requirement{
 		Check: onlyWhen(func(ca *California) bool {
 			return (ca.Sells.IsYes() || ca.Shares.IsYes()) && ca.Links != nil && (ca.Links.DoNotSellOrShare != "" || ca.Links.PrivacyChoices != nil)
 		}, j.Attested("CCR-7013-e-1", "the page the \"Do Not Sell or Share My Personal Information\" (or \"Your Privacy Choices\") link leads to shows the notice of right to opt out, with its form and the other methods"))},
+	{ID: "CCR-7013-c", Citation: "11 CCR §7013(c)", Severity: diag.Error, From: CPPARegsDate,
+		Summary: "The \"Do Not Sell or Share My Personal Information\" (or \"Your Privacy Choices\") link is conspicuous and in the header or footer of the home page.",
+		When:    "personal information is sold or shared and the notice links to an opt-out page: signed off by the team (reviews[]), since the site's pages are not generated",
+		Section: "opt-out", Data: []string{"california.links", "reviews"},
+		Check: onlyWhen(func(ca *California) bool {
+			return (ca.Sells.IsYes() || ca.Shares.IsYes()) && ca.Links != nil && (ca.Links.DoNotSellOrShare != "" || ca.Links.PrivacyChoices != nil)
+		}, j.Attested("CCR-7013-c", "the opt-out link is in the header or footer of the home page, in a style that stands out"))},
+	{ID: "CCR-2026-KNOW", Citation: "Civ. Code §1798.130(a)(2)(B); 11 CCR §§7020, 7024 (as amended, eff. 1 Jan 2026)", Severity: diag.Error, From: "2026-01-01",
+		Summary: "When personal information is kept longer than 12 months, a request to know can cover what was collected earlier, back to 1 January 2022.",
+		When:    "a retention rule keeps data longer than 12 months, or gives criteria instead of a period", Section: "how-to-exercise",
+		Data: []string{"california.know_before_12_months", "retention"}, Check: checkKnowBefore12Months},
 	{ID: "CCR-7014-e", Citation: "11 CCR §7014(e)(1)", Severity: diag.Error, From: CPPARegsDate,
 		Summary: "The notice of right to limit is posted on the page the limit link leads to (or, if the link limits at once, in the privacy policy).",
 		When:    "sensitive personal information is used beyond the purposes of §7027(m) and the notice links to a limit page: signed off by the team (reviews[]), since the page is not generated",
@@ -771,3 +782,75 @@ func checkFresh(c *j.Context, r *j.Report) {
 
 // Extensions implements jurisdiction.Extender: the pack's own data.
 func (*Pack) Extensions() model.Extensions { return extensions() }
+
+// alsoCovers are the rules of the legal-requirements reference that a
+// requirement above implements beside its own: the same duty stated in the
+// statute and in the regulations, or a part of the notice another rule
+// already requires and checks. Every dated copy of the requirement covers
+// them.
+var alsoCovers = map[string][]string{
+	// The table of categories: categories, sources, purposes, recipients,
+	// sold or shared, retention (and so the notice at collection the
+	// policy serves as, linked where data is collected: CCR-7012-c).
+	"CCR-7011-e-1-A": {"CCPA-1798.110-c", "CCPA-1798.100-a-1", "CCR-7012-e-1", "CCR-7012-e-2", "CCR-7012-e-3", "CCR-7012-e-4", "CCR-7012-e-6"},
+	"CCR-7011-e-1-K": {"CCPA-1798.100-a-2", "CCR-7014-h"},
+	// Two lists of the last 12 months, stated either way.
+	"CCR-7011-e-1-D": {"CCR-7013-g"},
+	"CCR-7011-e-1-H": {"CCPA-1798.115-c", "CCR-7011-e-1-I", "CCR-7011-e-1-J"},
+	// The notice of right to opt out, its link, the alternative link.
+	"CCPA-1798.135-a-1": {"CCPA-1798.120-b", "CCPA-1798.135-a-3", "CCPA-1798.135-c-2", "CCR-7011-e-3-C", "CCR-7013-f", "CCR-7015", "CCR-7012-e-5"},
+	// The notice of right to limit and its link.
+	"CCPA-1798.135-a-2": {"CCPA-1798.121-a", "CCR-7011-e-3-D", "CCR-7014-c"},
+	// Opt-out preference signals: honoured, how, where.
+	"CCR-7025-b":   {"CCR-7026-a"},
+	"CCR-7025-c-1": {"CCR-7011-e-3-F"},
+	// Request methods, instructions and links.
+	"CCPA-1798.130-a-1": {"CCR-7011-e-3-A", "CCR-7011-e-3-B", "CCR-7020"},
+	"CCR-7011-e-3-E":    {"CCR-7060-7062"},
+	"CCR-7011-e-3-H":    {"CCR-7063", "CCPA-1798.135-e"},
+	"CCPA-1798.130-a-5": {"CCR-7011-e-4"},
+	"CCR-7011-e-5":      {"CCR-7102-a-1"},
+	"CCR-7016-c":        {"CCPA-1798.135-a-4"},
+	"STL-1798.83-b":     {"STL-1798.83-a", "STL-1798.83-c-2"},
+}
+
+func init() {
+	for _, q := range requirements {
+		for _, id := range alsoCovers[q.ID] {
+			if !slices.Contains(q.Covers, id) {
+				q.Covers = append(q.Covers, id)
+			}
+		}
+	}
+}
+
+// checkKnowBefore12Months reports a business that keeps personal
+// information longer than 12 months but does not let a request to know
+// reach back before them.
+func checkKnowBefore12Months(c *j.Context, r *j.Report) {
+	ca := Of(c.Project)
+	if ca == nil || ca.KnowBefore12Months.IsYes() {
+		return
+	}
+	for _, rt := range c.Project.Retention {
+		if rt == nil {
+			continue
+		}
+		days, ok := rt.Period.Days()
+		if rt.Period != "" && ok && days <= 366 {
+			continue
+		}
+		r.Missing("california.know_before_12_months",
+			"let requests to know cover what was collected before the last 12 months, back to 1 January 2022, and set know_before_12_months: yes",
+			"retention rule %q keeps personal information longer than 12 months (%s), so a request to know must be able to cover what was collected earlier, back to 1 January 2022",
+			rt.ID, retentionWords(rt))
+		return
+	}
+}
+
+func retentionWords(rt *model.Retention) string {
+	if rt.Period != "" {
+		return string(rt.Period)
+	}
+	return "criteria, not a period"
+}

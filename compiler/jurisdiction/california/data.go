@@ -93,6 +93,11 @@ type California struct {
 	// relationship with consumers (then an email address is enough for
 	// requests, §1798.130(a)(1)(A)); required when the notice is published.
 	ExclusivelyOnline model.Answer `yaml:"exclusively_online"`
+	// Whether a request to know can cover personal information collected
+	// before the 12 months preceding it, back to 1 January 2022 (Civ. Code
+	// §1798.130(a)(2)(B); from 2026 the request method must offer it when
+	// personal information is kept longer than 12 months).
+	KnowBefore12Months model.Answer `yaml:"know_before_12_months"`
 	// Links required when selling, sharing or using sensitive personal
 	// information beyond permitted purposes.
 	Links *CaliforniaLinks `yaml:"links"`

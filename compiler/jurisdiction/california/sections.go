@@ -553,7 +553,12 @@ func (b *builder) exercise() *notice.Section {
 	// months, back to 1 January 2022, with the CPRA (§1798.130(a)(2)(B)).
 	switch {
 	case cpra(b.c):
-		s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request; you can ask for personal information collected earlier, back to 1 January 2022.")
+		s.Use("california.know_before_12_months")
+		earlier := notice.Text(".")
+		if b.ca.KnowBefore12Months.IsYes() {
+			earlier = "; you can ask for personal information collected earlier, back to 1 January 2022."
+		}
+		s.P("We confirm receipt of a request to know, delete or correct within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request" + earlier)
 	case agRegs(b.c):
 		s.P("We confirm receipt of a request to know or delete within 10 business days and answer within 45 calendar days. If we need more time (up to 45 more days), we will tell you why. A request to know covers the 12 months before the request.")
 	default:

@@ -12,6 +12,7 @@ var docs = map[string]string{
 	"California.ExclusivelyOnline":              "Whether the business operates exclusively online and has a direct relationship with consumers (then an email address is enough for requests, §1798.130(a)(1)(A)); required when the notice is published.",
 	"California.FinancialIncentives":            "Whether financial incentives are offered for personal information (§7016); required when the notice is published.",
 	"California.Incentives":                     "The incentives, when financial_incentives is yes.",
+	"California.KnowBefore12Months":             "Whether a request to know can cover personal information collected before the 12 months preceding it, back to 1 January 2022 (Civ. Code §1798.130(a)(2)(B); from 2026 the request method must offer it when personal information is kept longer than 12 months).",
 	"California.Links":                          "Links required when selling, sharing or using sensitive personal information beyond permitted purposes.",
 	"California.Measures":                       "The organisation's measures against the thresholds of the \"business\" definition, from which the pack derives whether it is one on the notice's date (the thresholds are dated reference data).",
 	"California.Metrics":                        "Request metrics for businesses handling the data of 10 million or more Californians a year (§7102).",
