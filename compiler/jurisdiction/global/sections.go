@@ -457,8 +457,14 @@ func (b *builder) transfers() *notice.Section {
 			countries[e.Address.Country] = true
 		}
 	}
+	var later []notice.Text
 	for i, pr := range b.p.Processors {
-		s.Use(model.Index("processors", i) + ".country")
+		s.Use(model.Index("processors", i)+".country", model.Index("processors", i)+".added")
+		if pr.Added.Valid() && pr.Added > b.c.Date {
+			// Not in use yet: say when it starts, not that it is so.
+			later = append(later, notice.Plain(pr.Name)+" in "+j.Countries(append([]string{pr.Country}, pr.Locations...))+" from "+notice.Plain(string(pr.Added)))
+			continue
+		}
 		countries[pr.Country] = true
 		for _, l := range pr.Locations {
 			countries[l] = true
@@ -471,6 +477,9 @@ func (b *builder) transfers() *notice.Section {
 	sortByName(codes)
 	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
 		j.Countries(codes)+", which may not be where you live")))
+	if len(later) > 0 {
+		s.P(notice.Sentence("We will also use " + notice.Series(later, "and")))
+	}
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
 		for _, regime := range []struct{ id, from string }{
