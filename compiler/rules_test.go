@@ -295,6 +295,13 @@ var ruleCases = []ruleCase{
 	{"a UK statistics cookie without a way to object", "UK-PECR-COOKIES", "", func(p *model.Project) {
 		eu.Cookie(cookie(p, "_ga")).UKException = "statistics"
 	}},
+	{"a UK cookie exception before it existed", "UK-PECR-COOKIES", "2026-01-15", func(p *model.Project) {
+		eu.Cookie(cookie(p, "_ga")).UKException = "statistics"
+		eu.Cookies(p.Cookies).UKObjection = "Switch off analytics in the cookie settings."
+		for _, r := range p.Reviews {
+			r.ReviewedAt = "2026-01-10" // before the day of the case
+		}
+	}},
 	{"a UK exception claimed by an advertising cookie", "UK-PECR-COOKIES", "", func(p *model.Project) {
 		eu.Cookie(cookie(p, "_ga")).UKException = "statistics"
 		eu.Cookies(p.Cookies).UKObjection = "Switch off analytics in the cookie settings."
@@ -646,6 +653,41 @@ func TestPastCertificationsAreData(t *testing.T) {
 	for _, want := range []string{"the EU-U.S. Privacy Shield Framework and the Swiss-U.S. Privacy Shield Framework", "[Privacy Shield List](https://www.privacyshield.gov/list)"} {
 		if !strings.Contains(global, want) {
 			t.Errorf("the 2017 policy does not say %q", want)
+		}
+	}
+}
+
+// GLB-PROSE reads each clause of the team's words: a denial the data
+// contradicts warns, a limited, conditional or qualified one does not, and
+// the names of the links the law prescribes deny nothing.
+func TestProseClaims(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		sells bool
+		warn  bool
+	}{
+		{"We Do Not Share your data for advertising.", false, true},
+		{"We do not share your personal information for targeted advertising, and we do not knowingly collect data from children.", false, true},
+		{"Helpwise does not use cookies.", false, true},
+		{"We never transfer data outside the European Union.", false, true},
+		{"We do not rent your personal data.", true, true},
+		{"We do not use cookies to track you across other sites.", false, false},
+		{"If you opt out, we will not share your data for advertising.", false, false},
+		{"Use the Do Not Sell or Share My Personal Information link in the footer.", false, false},
+		{"We do not sell sensitive personal information.", true, false},
+		{"We do not sell the personal information of anyone we know to be under 16.", true, false},
+	} {
+		proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+		proj.Cookies.Summary = model.Markdown(tc.text)
+		if tc.sells {
+			california.Of(proj).Sells = model.Yes
+		}
+		warned := false
+		for _, d := range compiler.CheckRules(proj, sampleOpts) {
+			warned = warned || d.Rule != nil && d.Rule.ID == "GLB-PROSE"
+		}
+		if warned != tc.warn {
+			t.Errorf("%q: warned %v, want %v", tc.text, warned, tc.warn)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package jurisdiction
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -455,4 +456,39 @@ func Entity(p *model.Project, id string) *model.Entity {
 		return nil
 	}
 	return Lookup(p.Organization.Entities, id, func(e *model.Entity) string { return e.ID })
+}
+
+// PublishedTexts returns the team's own words that the notices may print:
+// every Markdown value of the data (model.Texts) but the team's sign-offs
+// (reviews[]), which are records, not notice text.
+func PublishedTexts(p *model.Project) []model.Text {
+	var out []model.Text
+	for _, t := range model.Texts(p) {
+		if !strings.HasPrefix(t.Path, "reviews") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// KindWord finds, in what a category's examples say it holds, one kind of
+// sensitive data of a law (a GDPR special category, a California
+// sensitive-information subtype).
+type KindWord struct {
+	Re   *regexp.Regexp
+	Kind string
+}
+
+// Unclassified returns the first example, by index, that names a kind of
+// words the category's classification have does not list, and that kind;
+// -1 when every example agrees with it. A pack states its law's kinds.
+func Unclassified(examples []string, words []KindWord, have []string) (int, string) {
+	for k, ex := range examples {
+		for _, w := range words {
+			if w.Re.MatchString(ex) && !slices.Contains(have, w.Kind) {
+				return k, w.Kind
+			}
+		}
+	}
+	return -1, ""
 }

@@ -381,36 +381,40 @@ func checkSensitiveCategory(c *j.Context, r *j.Report) {
 				"category %q lists sensitive personal information (%s) but not statutory category L", cat.ID, strings.Join(Category(cat).CCPASensitive, ", "))
 		}
 		// Classified by what it holds, not only by what it says.
-		for k, ex := range cat.Examples {
-			for _, w := range sensitiveWords {
-				if w.re.MatchString(ex) && !slices.Contains(Category(cat).CCPASensitive, w.kind) {
-					r.Missing(model.Index(model.Index("categories", i)+".examples", k),
-						fmt.Sprintf("add %s to the category's ccpa_sensitive: (and L to ccpa_categories:), or reword the example if it holds no such information", w.kind),
-						"category %q holds %q, which is sensitive personal information (%s, Civ. Code §1798.140(ae)), but its ccpa_sensitive: does not list %s",
-						cat.ID, ex, Sensitive[w.kind], w.kind)
-					break
-				}
-			}
+		words := sensitiveWords
+		if c.Date < neuralDate {
+			words = words[:len(words)-1] // neural data is sensitive only from 2025
+		}
+		if k, kind := j.Unclassified(cat.Examples, words, Category(cat).CCPASensitive); k >= 0 {
+			r.Missing(model.Index(model.Index("categories", i)+".examples", k),
+				fmt.Sprintf("add %s to the category's ccpa_sensitive: (and L to ccpa_categories:), or reword the example if it holds no such information", kind),
+				"category %q holds %q, which is sensitive personal information (%s, Civ. Code §1798.140(ae)), but its ccpa_sensitive: does not list %s",
+				cat.ID, cat.Examples[k], Sensitive[kind], kind)
 		}
 	}
 }
 
 // sensitiveWords find, in the examples of what a category holds, the
 // kinds of sensitive personal information of Civ. Code §1798.140(ae).
-var sensitiveWords = []struct {
-	re   *regexp.Regexp
-	kind string
-}{
-	{regexp.MustCompile(`(?i)\b(social security|driver'?s licen[cs]e|passport|state id)`), "L1"},
-	{regexp.MustCompile(`(?i)\b(password|passcode|security code|card number|bank account)`), "L2"},
-	{regexp.MustCompile(`(?i)\b(precise (geo)?location|gps)\b`), "L3"},
-	{regexp.MustCompile(`(?i)\b(racial|ethnic|citizenship|immigration|right[- ]to[- ]work|religio|union membership|trade union)`), "L4"},
-	{regexp.MustCompile(`(?i)\b(genetic|dna)\b`), "L6"},
-	{regexp.MustCompile(`(?i)\bneural\b`), "L7"},
-	{regexp.MustCompile(`(?i)\b(biometric|fingerprint|face recognition|facial recognition|voiceprint)`), "L8"},
-	{regexp.MustCompile(`(?i)\b(health|medical|disabilit|diagnos)`), "L9"},
-	{regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), "L10"},
+var sensitiveWords = []j.KindWord{
+	{Re: regexp.MustCompile(`(?i)\b(social security|driver'?s licen[cs]e|passport|state id)`), Kind: "L1"},
+	{Re: regexp.MustCompile(`(?i)\b(log-?in|sign-?in|account)\b.*\bpassword|\bpassword\b.*\b(log-?in|sign-?in|account)\b|card number.*\b(cvv|security code|pin)\b`), Kind: "L2"},
+	{Re: regexp.MustCompile(`(?i)\b(precise (geo)?location|gps)\b`), Kind: "L3"},
+	{Re: regexp.MustCompile(`(?i)\b(racial|ethnic|citizenship|immigration|right[- ]to[- ]work|religio|philosophical belief|union membership|trade union)`), Kind: "L4"},
+	// L5, the contents of mail, email and texts, is not looked for: it is
+	// sensitive only when the business is not the intended recipient,
+	// which an example cannot say.
+	{Re: regexp.MustCompile(`(?i)\b(genetic|dna)\b`), Kind: "L6"},
+	{Re: regexp.MustCompile(`(?i)\b(biometric|face recognition|facial recognition|voiceprint|fingerprints? (scan|data|template|reader))`), Kind: "L8"},
+	{Re: regexp.MustCompile(`(?i)\b(health (data|information|record|condition|status)|medical|disabilit|diagnos(is|es|ed)\b)`), Kind: "L9"},
+	{Re: regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), Kind: "L10"},
+	// Last, so that notices of before 2025 can leave it out.
+	{Re: regexp.MustCompile(`(?i)\bneural\b`), Kind: "L7"},
 }
+
+// neuralDate is the day neural data became sensitive personal information
+// (SB 1223, Stats. 2024, ch. 887, amending Civ. Code §1798.140(ae)).
+const neuralDate = "2025-01-01"
 
 // checkSoldSharedConsistent reports california.sells and california.shares
 // that disagree with the categories; a category that does not say is

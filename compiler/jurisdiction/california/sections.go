@@ -592,6 +592,9 @@ func (b *builder) optOut() *notice.Section {
 	}
 	gpc := b.p.Cookies.GlobalPrivacyControl
 	t := "We treat a Global Privacy Control (GPC) signal sent by your browser as a valid request to opt out of " + what + " for that browser and, if you are signed in, for your account."
+	if !gpc.Honored.IsYes() {
+		t = "We do not currently respond to opt-out preference signals such as Global Privacy Control."
+	}
 	if gpc.Description != "" {
 		t = notice.Inline(string(gpc.Description))
 	}

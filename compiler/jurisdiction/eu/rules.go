@@ -192,9 +192,9 @@ var requirements = []*j.Requirement{
 				j.Attested("UK-CHILD", "the privacy information for children is written so that children can understand it, as standard 4 of the ICO Age Appropriate Design Code expects")(c, r)
 			}
 		}},
-	{ID: "UK-PECR-COOKIES", Citation: "PECR reg. 6 and Sch. A1 paras. 5-6 (Data (Use and Access) Act 2025 s. 112, Sch. 12)", Severity: diag.Error, From: "2026-02-05",
+	{ID: "UK-PECR-COOKIES", Citation: "PECR reg. 6 and Sch. A1 paras. 5-6 (Data (Use and Access) Act 2025 s. 112, Sch. 12)", Severity: diag.Error, From: UKDate,
 		Summary: "Cookies set in the UK without consent under the statistics or appearance exceptions are named, with a simple, free means to object.",
-		When:    "a cookie has a uk_exception and the UK GDPR applies", Section: "cookies-uk",
+		When:    "a cookie has a uk_exception and the UK GDPR applies (an exception that exists only from 2026-02-05)", Section: "cookies-uk",
 		Data: []string{"cookies.items.uk_exception", "cookies.uk_objection"}, Check: checkUKCookieExceptions},
 	{ID: "GDPR-13-2-f", Citation: "GDPR Art. 13(2)(f), 14(2)(g), 22", Severity: diag.Error,
 		Summary: "For automated decisions with legal or similarly significant effects: the logic involved, the significance and the envisaged consequences.",
@@ -951,7 +951,7 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 	}
 	type text struct{ path, s string }
 	var texts []text
-	for _, t := range model.Texts(c.Project) {
+	for _, t := range j.PublishedTexts(c.Project) {
 		texts = append(texts, text{t.Path, string(t.Text)})
 	}
 	if refs.Repealed != nil {
@@ -982,9 +982,8 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 		}
 		names := append([]string{strings.TrimPrefix(tool.Name, "the ")}, tool.AlsoKnownAs...)
 		for _, t := range texts {
-			lower := strings.ToLower(t.s)
 			for _, n := range names {
-				if n == "" || !strings.Contains(lower, strings.ToLower(n)) || seen[t.path+" "+tool.ID] {
+				if n == "" || seen[t.path+" "+tool.ID] || !presentsAsCurrent(t.s, n) {
 					continue
 				}
 				seen[t.path+" "+tool.ID] = true
@@ -1094,6 +1093,11 @@ func checkUKCookieExceptions(c *j.Context, r *j.Report) {
 			continue
 		}
 		any = true
+		if c.Date < rliDate {
+			r.Missing(model.Index("cookies.items", i)+".uk_exception", "ask for consent to the cookie in the UK, or make the notice take effect on or after 5 February 2026",
+				"cookie %q relies on the UK %s exception to consent, which exists only from 5 February 2026 (PECR Sch. A1), but the notice takes effect on %s", it.Name, ex, c.Date)
+			continue
+		}
 		want := map[string]string{"statistics": "analytics", "appearance": "functional"}[ex]
 		if it.Class != want {
 			r.Missing(model.Index("cookies.items", i)+".uk_exception",
@@ -1109,7 +1113,9 @@ func checkUKCookieExceptions(c *j.Context, r *j.Report) {
 }
 
 // rliDate is the day recognised legitimate interests became a UK basis
-// (Data (Use and Access) Act 2025 s. 70, commenced 5 February 2026).
+// (Data (Use and Access) Act 2025 s. 70, commenced 5 February 2026), and
+// the day most of its Part 5 came into force with it (the cookie
+// exceptions of PECR Sch. A1, the UK's new transfer provisions).
 const rliDate = "2026-02-05"
 
 // checkRecognisedInterestInForce reports a recognised legitimate interest
@@ -1131,19 +1137,16 @@ func checkRecognisedInterestInForce(c *j.Context, r *j.Report) {
 // specialWords find, in the examples of what a category holds, the kinds of
 // special-category (Art. 9) and criminal-offence (Art. 10) data, so that a
 // category is classified by what it contains, not only by what it says.
-var specialWords = []struct {
-	re   *regexp.Regexp
-	kind string
-}{
-	{regexp.MustCompile(`(?i)\b(health|medical|disabilit|diagnos|sick(ness)? (leave|note))`), "health"},
-	{regexp.MustCompile(`(?i)\b(ethnic|racial|race\b)`), "racial_or_ethnic_origin"},
-	{regexp.MustCompile(`(?i)\b(religio|philosophical belief)`), "religious_or_philosophical_beliefs"},
-	{regexp.MustCompile(`(?i)\b(trade union|union membership)`), "trade_union_membership"},
-	{regexp.MustCompile(`(?i)\bpolitical (opinion|view|affiliation)`), "political_opinions"},
-	{regexp.MustCompile(`(?i)\b(genetic|dna)\b`), "genetic"},
-	{regexp.MustCompile(`(?i)\b(biometric|fingerprint|face recognition|facial recognition|voiceprint)`), "biometric"},
-	{regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), "sex_life_or_orientation"},
-	{regexp.MustCompile(`(?i)\b(criminal|conviction|offence|offense|background check)`), "criminal_offences"},
+var specialWords = []j.KindWord{
+	{Re: regexp.MustCompile(`(?i)\b(health (data|information|record|condition|status)|medical|disabilit|diagnos(is|es|ed)\b|sick(ness)? (leave|note))`), Kind: "health"},
+	{Re: regexp.MustCompile(`(?i)\b(racial|ethnic)`), Kind: "racial_or_ethnic_origin"},
+	{Re: regexp.MustCompile(`(?i)\b(religio|philosophical belief)`), Kind: "religious_or_philosophical_beliefs"},
+	{Re: regexp.MustCompile(`(?i)\b(trade union|union membership)`), Kind: "trade_union_membership"},
+	{Re: regexp.MustCompile(`(?i)\bpolitical (opinion|view|affiliation)`), Kind: "political_opinions"},
+	{Re: regexp.MustCompile(`(?i)\b(genetic|dna)\b`), Kind: "genetic"},
+	{Re: regexp.MustCompile(`(?i)\b(biometric|face recognition|facial recognition|voiceprint|fingerprints? (scan|data|template|reader))`), Kind: "biometric"},
+	{Re: regexp.MustCompile(`(?i)\b(sexual orientation|sex life)`), Kind: "sex_life_or_orientation"},
+	{Re: regexp.MustCompile(`(?i)\b(criminal|conviction|offences?\b|offenses?\b|background check)`), Kind: "criminal_offences"},
 }
 
 // checkSpecialClassified reports an example of what a category holds that
@@ -1155,15 +1158,32 @@ func checkSpecialClassified(c *j.Context, r *j.Report) {
 		if cat == nil {
 			continue
 		}
-		for k, ex := range cat.Examples {
-			for _, w := range specialWords {
-				if w.re.MatchString(ex) && !slices.Contains(cat.Special, w.kind) {
-					r.Missing(model.Index(model.Index("categories", i)+".examples", k),
-						fmt.Sprintf("add %s to the category's special:, with the purposes' art9_condition or art10_basis, or reword the example if it holds no such data", w.kind),
-						"category %q holds %q, which is %s data (GDPR Arts. 9-10), but its special: does not list %s", cat.ID, ex, strings.ReplaceAll(w.kind, "_", " "), w.kind)
-					break
-				}
-			}
+		if k, kind := j.Unclassified(cat.Examples, specialWords, cat.Special); k >= 0 {
+			r.Missing(model.Index(model.Index("categories", i)+".examples", k),
+				fmt.Sprintf("add %s to the category's special:, with the purposes' art9_condition or art10_basis, or reword the example if it holds no such data", kind),
+				"category %q holds %q, which is %s data (GDPR Arts. 9-10), but its special: does not list %s", cat.ID, cat.Examples[k], strings.ReplaceAll(kind, "_", " "), kind)
 		}
 	}
+}
+
+// toldAsHistory finds the words of a sentence that tells an instrument's
+// end rather than relying on it ("the Privacy Shield, which the Court of
+// Justice invalidated in 2020").
+var toldAsHistory = regexp.MustCompile(`(?i)\b(invalidat|ended|no longer|replaced|struck down|repealed|superseded|until 20\d\d|before 20\d\d)`)
+
+// presentsAsCurrent reports whether text names the instrument n, as a
+// proper name (case and whole words kept: the "safe harbor" of another
+// law is not the Safe Harbor framework), in a sentence that does not tell
+// of its end.
+func presentsAsCurrent(text, n string) bool {
+	if !strings.Contains(text, n) {
+		return false
+	}
+	re := regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(n) + `($|[^\pL\pN])`)
+	for _, sentence := range regexp.MustCompile(`[.!?](\s|$)`).Split(text, -1) {
+		if re.MatchString(sentence) && !toldAsHistory.MatchString(sentence) {
+			return true
+		}
+	}
+	return false
 }

@@ -619,7 +619,7 @@ func (b *builder) rights() *notice.Section {
 // Schedule A1 exception, and how to object to them (UK-PECR-COOKIES).
 func (b *builder) cookiesUK() *notice.Section {
 	ck := b.p.Cookies
-	if ck == nil || !b.uk || b.c.Date < "2026-02-05" {
+	if ck == nil || !b.uk || b.c.Date < rliDate {
 		return nil
 	}
 	s := &notice.Section{ID: "cookies-uk", Title: "Cookies we set in the UK without asking first"}

@@ -214,30 +214,52 @@ func checkChildrenFacts(c *j.Context, r *j.Report) {
 // A claim is a denial in the team's words that a fact of the data can
 // contradict.
 type claim struct {
-	word string // a word the denial must contain, to skip the others fast
-	re   *regexp.Regexp
-	fact func(p *model.Project) (bool, string) // whether the data says otherwise, and where
-	says string
+	words []string       // one of them must be in the clause: a fast filter
+	re    *regexp.Regexp // the denial, after the shared negation
+	// qualified reports whether what follows the denial narrows it ("we do
+	// not use cookies to track you", "we do not sell sensitive
+	// information"), which then says nothing against the fact.
+	qualified func(rest string) bool
+	fact      func(p *model.Project) (bool, string) // whether the data says otherwise, and where
+	says      string
 }
+
+// negation is the shared opening of every denial.
+const negation = `(?i)\b(do not|don't|does not|doesn't|never|will not|won't|shall not)\s+`
 
 var claims = []claim{
-	{"sell", regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+(sell|rent)\b`), sells, "personal data is sold"},
-	{"share", regexp.MustCompile(`(?i)\b(do not|don't|does not|doesn't|never|will not|won't)\s+share\b[^.]*\b(advertis|cross-context|targeted)`), shares, "personal data is shared for cross-context behavioural advertising"},
-	{"cookies", regexp.MustCompile(`(?i)\b(do not|don't|never)\s+use\s+(any\s+)?cookies\b`), func(p *model.Project) (bool, string) {
-		return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items"
-	}, "cookies are used"},
-	{"transfer", regexp.MustCompile(`(?i)\b(do not|don't|never)\s+transfer\b[^.]*\b(outside|abroad|overseas|internationally|other countries)`), func(p *model.Project) (bool, string) {
-		return len(p.Transfers) > 0, "transfers"
-	}, "personal data is transferred abroad"},
+	{[]string{"sell", "rent"}, regexp.MustCompile(negation + `(sell|rent)\b`),
+		func(rest string) bool { return strings.Contains(strings.ToLower(rest), "sensitive") }, sells, "personal data is sold"},
+	{[]string{"share"}, regexp.MustCompile(negation + `share\b[^.;]*\b(advertis\w*|cross-context|targeted)`),
+		func(string) bool { return false }, shares, "personal data is shared for cross-context behavioural advertising"},
+	{[]string{"cookie"}, regexp.MustCompile(negation + `use\s+(any\s+)?cookies\b`),
+		func(rest string) bool {
+			rest = strings.ToLower(strings.TrimSpace(rest))
+			return strings.HasPrefix(rest, "to ") || strings.HasPrefix(rest, "for ") || strings.HasPrefix(rest, "that ") || strings.HasPrefix(rest, "which ")
+		},
+		func(p *model.Project) (bool, string) { return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items" }, "cookies are used"},
+	{[]string{"transfer"}, regexp.MustCompile(negation + `transfer\b[^.;]*\b(outside|abroad|overseas|internationally|other countries)`),
+		func(string) bool { return false },
+		func(p *model.Project) (bool, string) { return len(p.Transfers) > 0, "transfers" }, "personal data is transferred abroad"},
 }
 
-// about children: a denial limited to them ("we do not sell the data of
-// anyone under 16") says nothing about everyone else.
-// about them: a denial limited to the recipient a description is about
-// ("we do not sell your details to them") says nothing about the others.
-var aboutThem = regexp.MustCompile(`(?i)\bto (them|it|these|those)\b`)
+// linkNames are the names of the links the law prescribes, which deny
+// nothing ("Do Not Sell or Share My Personal Information").
+var linkNames = regexp.MustCompile(`(?i)do not sell (or share )?my personal information|limit the use of my sensitive personal information`)
 
-var aboutChildren = regexp.MustCompile(`(?i)\b(child|children|minor|minors|under (1[0-9]|the age))\b`)
+// clauseEnd splits a sentence into clauses, so that a limit in one clause
+// ("we do not knowingly collect children's data") does not excuse a denial
+// in another.
+var clauseEnd = regexp.MustCompile(`[;,]\s+|\s+and\s+`)
+
+// notAbout are clauses whose denial is limited and says nothing against
+// the whole organisation: about children ("we do not sell the data of
+// anyone under 16"), about one recipient ("we do not sell your details to
+// them"), or conditional ("if you opt out, we will not share...").
+var notAbout = regexp.MustCompile(`(?i)\b(child|children|minor|minors|under (1[0-9]|the age)|to (them|it|these|those))\b`)
+
+// conditional sentences deny only under their condition.
+var conditional = regexp.MustCompile(`(?i)^\s*(if|unless|when|once|where)\b`)
 
 func sells(p *model.Project) (bool, string) {
 	if ca := california.Of(p); ca != nil && ca.Sells.IsYes() {
@@ -263,45 +285,43 @@ func shares(p *model.Project) (bool, string) {
 	return false, ""
 }
 
-// checkProseClaims reports a sentence of the team's words that denies what
-// the data says: the notice would publish both.
+// checkProseClaims reports a clause of the team's published words that
+// denies what the data says: the notice would publish both.
 func checkProseClaims(c *j.Context, r *j.Report) {
 	p := c.Project
-	for _, t := range model.Texts(p) {
-		if strings.HasPrefix(t.Path, "reviews") {
-			continue // the team's sign-offs are not published
-		}
-		for _, sentence := range sentences(string(t.Text)) {
-			lower := strings.ToLower(sentence)
-			if !strings.Contains(lower, "not") && !strings.Contains(lower, "never") && !strings.Contains(lower, "n't") {
+	for _, t := range j.PublishedTexts(p) {
+		for _, sentence := range sentenceEnd.Split(string(t.Text), -1) {
+			plain := linkNames.ReplaceAllString(sentence, "the link")
+			lower := strings.ToLower(plain)
+			if !strings.Contains(lower, "not") && !strings.Contains(lower, "never") && !strings.Contains(lower, "n't") || conditional.MatchString(plain) {
 				continue
 			}
-			if aboutChildren.MatchString(sentence) || aboutThem.MatchString(sentence) {
-				continue
-			}
-			for _, cl := range claims {
-				if !strings.Contains(lower, cl.word) {
+		clauses:
+			for _, clause := range clauseEnd.Split(plain, -1) {
+				if notAbout.MatchString(clause) {
 					continue
 				}
-				m := cl.re.FindString(sentence)
-				if m == "" || strings.HasPrefix(m, "Do Not ") {
-					continue // the name of a link ("Do Not Sell or Share My Personal Information") denies nothing
-				}
-				if yes, at := cl.fact(p); yes {
-					d := r.Missing(t.Path, "correct the text, or the data if the text is right",
-						"the text says %s, but the data says %s (%s): %s", j.Quote(m), cl.says, at, j.Quote(strings.TrimSpace(sentence)))
-					if p.Source != nil {
-						d.Related = append(d.Related, p.Source.Pos(at))
+				lc := strings.ToLower(clause)
+				for _, cl := range claims {
+					if !slices.ContainsFunc(cl.words, func(w string) bool { return strings.Contains(lc, w) }) {
+						continue
+					}
+					loc := cl.re.FindStringIndex(clause)
+					if loc == nil || cl.qualified(clause[loc[1]:]) {
+						continue
+					}
+					if yes, at := cl.fact(p); yes {
+						d := r.Missing(t.Path, "correct the text, or the data if the text is right",
+							"the text says %s, but the data says %s (%s): %s", j.Quote(clause[loc[0]:loc[1]]), cl.says, at, j.Quote(strings.TrimSpace(sentence)))
+						if p.Source != nil {
+							d.Related = append(d.Related, p.Source.Pos(at))
+						}
+						break clauses // one report per sentence
 					}
 				}
 			}
 		}
 	}
-}
-
-// sentences splits text at full stops, question and exclamation marks.
-func sentences(s string) []string {
-	return regexp.MustCompile(`[.!?](\s|$)`).Split(s, -1)
 }
 
 var sentenceEnd = regexp.MustCompile(`[.!?](\s|$)`)
