@@ -237,7 +237,9 @@ var claims = []claim{
 			rest = strings.ToLower(strings.TrimSpace(rest))
 			return strings.HasPrefix(rest, "to ") || strings.HasPrefix(rest, "for ") || strings.HasPrefix(rest, "that ") || strings.HasPrefix(rest, "which ")
 		},
-		func(p *model.Project) (bool, string) { return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items" }, "cookies are used"},
+		func(p *model.Project) (bool, string) {
+			return p.Cookies != nil && len(p.Cookies.Items) > 0, "cookies.items"
+		}, "cookies are used"},
 	{[]string{"transfer"}, regexp.MustCompile(negation + `transfer\b[^.;]*\b(outside|abroad|overseas|internationally|other countries)`),
 		func(string) bool { return false },
 		func(p *model.Project) (bool, string) { return len(p.Transfers) > 0, "transfers" }, "personal data is transferred abroad"},
