@@ -224,12 +224,14 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 
 // ReleaseChecks returns, by notice id, what each rule pack's law says of a
 // release (jurisdiction.ReleaseChecker), for release.Request.Checks.
-func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released model.Date, lastData []byte) error {
+func ReleaseChecks(p *model.Project, opts *Options) map[string]func(released, effective model.Date, lastData []byte) error {
 	js := opts.jurisdictions()
-	out := map[string]func(model.Date, []byte) error{}
+	out := map[string]func(model.Date, model.Date, []byte) error{}
 	for _, j := range js {
 		if rc, ok := j.(jurisdiction.ReleaseChecker); ok {
-			out[j.ID()] = func(released model.Date, last []byte) error { return rc.CheckRelease(p, released, last) }
+			out[j.ID()] = func(released, effective model.Date, last []byte) error {
+				return rc.CheckRelease(p, released, effective, last)
+			}
 		}
 	}
 	return out

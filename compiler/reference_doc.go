@@ -42,7 +42,10 @@ func RulesReference() string {
 				sec = "title block"
 			}
 			checked := ""
-			if !q.Checks() {
+			switch {
+			case q.AtRelease:
+				checked = " (checked at release)"
+			case !q.Checks():
 				checked = " (structural)"
 			}
 			fmt.Fprintf(&b, "| `%s` | %s | %s%s | %s | %s | %s |\n", q.ID, esc(q.Citation), sev, checked, esc(when), force, sec)

@@ -691,3 +691,37 @@ func TestProseClaims(t *testing.T) {
 		}
 	}
 }
+
+// GDPR-13-3 at release: a purpose new since the last version may take
+// effect on its first day of use at the latest, or on the release day when
+// it is already in use (publishing cures the delay; a later date does not).
+func TestNewPurposeIsPublishedBeforeUse(t *testing.T) {
+	proj, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	last, err := os.ReadFile("../releases/eu/2027-01-04/data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := compiler.ReleaseChecks(proj, sampleOpts)["eu"]
+	if err := check("2026-12-02", "2027-01-04", last); err != nil {
+		t.Fatalf("no new purpose: %v", err)
+	}
+	proj.Purposes = append(proj.Purposes, &model.Purpose{ID: "voice-analytics", Name: "Analyse support calls", FirstUsed: "2027-01-10"})
+	for _, tc := range []struct {
+		released, effective model.Date
+		refused             bool
+	}{
+		{"2026-12-02", "2027-01-04", false}, // announced before it starts
+		{"2026-12-02", "2027-01-10", false}, // on its first day
+		{"2026-12-02", "2027-01-11", true},  // a day late
+		{"2027-02-01", "2027-02-01", false}, // already in use: published today, the cure
+		{"2027-02-01", "2027-03-03", true},  // already in use, and put off
+	} {
+		err := check(tc.released, tc.effective, last)
+		if (err != nil) != tc.refused {
+			t.Errorf("released %s, effective %s: %v, want refused %v", tc.released, tc.effective, err, tc.refused)
+		}
+		if err != nil && !strings.Contains(err.Error(), "GDPR-13-3") {
+			t.Errorf("the refusal names no rule: %v", err)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func CoverageOf(req *RequiredRules, packs []Jurisdiction) Coverage {
 		switch q, ok := impl[r.ID]; {
 		case !ok:
 			c.Missing = append(c.Missing, r.ID)
-		case q.Checks():
+		case q.Checks() || q.AtRelease:
 			c.Checked = append(c.Checked, r.ID)
 			if slices.Equal(q.Data, []string{"reviews"}) {
 				c.Attested = append(c.Attested, r.ID)

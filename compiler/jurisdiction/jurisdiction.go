@@ -65,11 +65,12 @@ type Applicability interface {
 
 // ReleaseChecker is implemented by a pack whose law constrains when a
 // release may take effect beyond the notice period of its changes: before
-// any version is planned, it is given the project, the release date and the
-// data snapshot (release data.json) of its notice's latest released version
-// (nil before the first), and returns why the release must not go ahead.
+// any version is planned, it is given the project, the release date, the
+// date the new versions take effect and the data snapshot (release
+// data.json) of its notice's latest released version (nil before the
+// first), and returns why the release must not go ahead.
 type ReleaseChecker interface {
-	CheckRelease(p *model.Project, released model.Date, lastData []byte) error
+	CheckRelease(p *model.Project, released, effective model.Date, lastData []byte) error
 }
 
 // Context is what a pack sees: the project, the reference data and the
@@ -144,6 +145,11 @@ type Requirement struct {
 	// and upcoming are judged against it again on every build (CheckDrift),
 	// so a team learns when the law moved under a published notice.
 	Drift bool
+	// AtRelease says the requirement is checked when a release is made, by
+	// the pack's CheckRelease (ReleaseChecker), against the version
+	// released before: what only a comparison of versions can show, such
+	// as a purpose new since then.
+	AtRelease bool
 	// Covers are the ids of other rules of the legal-requirements
 	// reference this requirement implements too (GDPR-13-1-c makes the
 	// GDPR-14-1-c disclosure for data from other sources).

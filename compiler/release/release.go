@@ -218,7 +218,7 @@ type Request struct {
 	// (compiler.ReleaseChecks): each is given the release date and the data
 	// snapshot of the notice's latest released version (nil before the
 	// first) and returns why the release must not go ahead.
-	Checks map[string]func(released model.Date, lastData []byte) error
+	Checks map[string]func(released, effective model.Date, lastData []byte) error
 }
 
 // DefaultNoticeDays is the notice period of material changes when a notice
@@ -345,7 +345,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 				return nil, nil, err
 			}
 		}
-		if err := req.Checks[id](req.Released, last); err != nil {
+		if err := req.Checks[id](req.Released, req.Effective, last); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -6,6 +6,9 @@
 package eu
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -94,3 +97,39 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 
 // Extensions implements jurisdiction.Extender: the pack's own data.
 func (*Pack) Extensions() model.Extensions { return extensions() }
+
+// CheckRelease implements jurisdiction.ReleaseChecker: GDPR Art. 13(3) and
+// 14(4). A purpose new since the version last released must be published
+// before the processing for it starts: the version that describes it may
+// take effect on its first_used day at the latest, or, for a purpose
+// already in use, on the day of release, which cures the delay; a later
+// effective date leaves people uninformed while it is used. Publishing is
+// never refused for being late, only for being later than it can be.
+func (*Pack) CheckRelease(p *model.Project, released, effective model.Date, lastData []byte) error {
+	if lastData == nil {
+		return nil // the first notice: nothing was in use under an earlier one
+	}
+	var snap struct {
+		Purposes []struct {
+			ID string `json:"id"`
+		} `json:"purposes"`
+	}
+	if err := json.Unmarshal(lastData, &snap); err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, pu := range snap.Purposes {
+		known[pu.ID] = true
+	}
+	for _, pu := range p.Purposes {
+		if pu == nil || known[pu.ID] || !pu.FirstUsed.Valid() {
+			continue
+		}
+		latest := max(pu.FirstUsed, released)
+		if effective > latest {
+			return fmt.Errorf("new purpose %s is first used on %s, but this release takes effect on %s: the European notice must describe a new purpose before the processing for it starts (GDPR Art. 13(3), 14(4); rule GDPR-13-3). Make the release take effect on %s at the latest, or start the purpose later (purposes[].first_used)",
+				pu.ID, pu.FirstUsed, effective, latest)
+		}
+	}
+	return nil
+}

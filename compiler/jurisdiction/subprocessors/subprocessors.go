@@ -204,7 +204,7 @@ func (*Pack) MaterialChangeNoticeDays(p *model.Project) int {
 // may be used only after customers had changes.subprocessor_notice_days to
 // object (GDPR Art. 28(2)), counted from when they were told (notice_sent,
 // else the release date).
-func (*Pack) CheckRelease(p *model.Project, released model.Date, lastData []byte) error {
+func (*Pack) CheckRelease(p *model.Project, released, _ model.Date, lastData []byte) error {
 	if Terms(p).SubprocessorNoticeDays == 0 || Terms(p).SubprocessorAuthorisation == "specific" || lastData == nil {
 		return nil // no notice period, authorised one by one, or the first list: nothing was added to it
 	}
