@@ -10,6 +10,7 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
@@ -34,40 +35,29 @@ type ruleCase struct {
 	edit func(p *model.Project)
 }
 
-func purpose(p *model.Project, id string) *model.Purpose {
-	for _, pu := range p.Purposes {
-		if pu.ID == id {
-			return pu
-		}
+// must returns the sample's item the case names, or stops the test run: a
+// case naming an item the sample lacks is the test's own mistake.
+func must[T any](it *T, kind, id string) *T {
+	if it == nil {
+		panic("the sample has no " + kind + " " + id)
 	}
-	panic("no purpose " + id)
+	return it
+}
+
+func purpose(p *model.Project, id string) *model.Purpose {
+	return must(jurisdiction.Lookup(p.Purposes, id, func(x *model.Purpose) string { return x.ID }), "purpose", id)
 }
 
 func source(p *model.Project, id string) *model.Source {
-	for _, s := range p.Sources {
-		if s.ID == id {
-			return s
-		}
-	}
-	panic("no source " + id)
+	return must(jurisdiction.Lookup(p.Sources, id, func(x *model.Source) string { return x.ID }), "source", id)
 }
 
 func subject(p *model.Project, id string) *model.Subject {
-	for _, s := range p.Subjects {
-		if s.ID == id {
-			return s
-		}
-	}
-	panic("no subject " + id)
+	return must(jurisdiction.Lookup(p.Subjects, id, func(x *model.Subject) string { return x.ID }), "subject", id)
 }
 
 func cookie(p *model.Project, name string) *model.Cookie {
-	for _, c := range p.Cookies.Items {
-		if c.Name == name {
-			return c
-		}
-	}
-	panic("no cookie " + name)
+	return must(jurisdiction.Lookup(p.Cookies.Items, name, func(x *model.Cookie) string { return x.Name }), "cookie", name)
 }
 
 // forChildren makes the sample a service directed to children with what
@@ -82,30 +72,15 @@ func forChildren(p *model.Project) {
 }
 
 func transfer(p *model.Project, id string) *model.Transfer {
-	for _, t := range p.Transfers {
-		if t.ID == id {
-			return t
-		}
-	}
-	panic("no transfer " + id)
+	return must(jurisdiction.Lookup(p.Transfers, id, func(x *model.Transfer) string { return x.ID }), "transfer", id)
 }
 
 func processor(p *model.Project, id string) *model.Processor {
-	for _, pr := range p.Processors {
-		if pr.ID == id {
-			return pr
-		}
-	}
-	panic("no processor " + id)
+	return must(jurisdiction.Lookup(p.Processors, id, func(x *model.Processor) string { return x.ID }), "processor", id)
 }
 
 func category(p *model.Project, id string) *model.Category {
-	for _, c := range p.Categories {
-		if c.ID == id {
-			return c
-		}
-	}
-	panic("no category " + id)
+	return must(jurisdiction.Lookup(p.Categories, id, func(x *model.Category) string { return x.ID }), "category", id)
 }
 
 var ruleCases = []ruleCase{

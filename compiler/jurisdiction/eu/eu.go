@@ -6,7 +6,6 @@
 package eu
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -109,17 +108,9 @@ func (*Pack) CheckRelease(p *model.Project, released, effective model.Date, last
 	if lastData == nil {
 		return nil // the first notice: nothing was in use under an earlier one
 	}
-	var snap struct {
-		Purposes []struct {
-			ID string `json:"id"`
-		} `json:"purposes"`
-	}
-	if err := json.Unmarshal(lastData, &snap); err != nil {
+	known, err := j.SnapshotIDs(lastData, "purposes")
+	if err != nil {
 		return err
-	}
-	known := map[string]bool{}
-	for _, pu := range snap.Purposes {
-		known[pu.ID] = true
 	}
 	for _, pu := range p.Purposes {
 		if pu == nil || known[pu.ID] || !pu.FirstUsed.Valid() {

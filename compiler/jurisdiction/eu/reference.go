@@ -64,6 +64,10 @@ type Framework struct {
 	Until model.Date `yaml:"until" validate:"omitempty,date"`
 	// Why it ended.
 	Ended string `yaml:"ended" validate:"required_with=Until"`
+	// The public list of certified organisations ("Privacy Shield List"),
+	// and its address.
+	List    string `yaml:"list" validate:"required"`
+	ListURL string `yaml:"list_url" validate:"required,http_url"`
 }
 
 // Repealed lists repealed or replaced provisions.

@@ -965,7 +965,7 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 			}
 			res := make([]*regexp.Regexp, len(pr.AlsoKnownAs))
 			for k, n := range pr.AlsoKnownAs {
-				res[k] = regexp.MustCompile(`(?i)(^|[^\pL\pN])` + regexp.QuoteMeta(n) + `($|[^\pL\pN])`)
+				res[k] = regexp.MustCompile(`(?i)` + wholeWords(n))
 			}
 			for _, t := range texts {
 				lower := strings.ToLower(t.s)
@@ -985,9 +985,13 @@ func checkProseInstruments(c *j.Context, r *j.Report) {
 			continue
 		}
 		names := append([]string{strings.TrimPrefix(tool.Name, "the ")}, tool.AlsoKnownAs...)
+		res := make([]*regexp.Regexp, len(names))
+		for k, n := range names {
+			res[k] = properName(n)
+		}
 		for _, t := range texts {
-			for _, n := range names {
-				if n == "" || seen[t.path+" "+tool.ID] || !presentsAsCurrent(t.s, n) {
+			for k, n := range names {
+				if n == "" || seen[t.path+" "+tool.ID] || !presentsAsCurrent(t.s, n, res[k]) {
 					continue
 				}
 				seen[t.path+" "+tool.ID] = true
@@ -1175,16 +1179,22 @@ func checkSpecialClassified(c *j.Context, r *j.Report) {
 // Justice invalidated in 2020").
 var toldAsHistory = regexp.MustCompile(`(?i)\b(invalidat|ended|no longer|replaced|struck down|repealed|superseded|until 20\d\d|before 20\d\d)`)
 
-// presentsAsCurrent reports whether text names the instrument n, as a
-// proper name (case and whole words kept: the "safe harbor" of another
-// law is not the Safe Harbor framework), in a sentence that does not tell
-// of its end.
-func presentsAsCurrent(text, n string) bool {
+// wholeWords is the pattern of s as whole words.
+func wholeWords(s string) string { return `(^|[^\pL\pN])` + regexp.QuoteMeta(s) + `($|[^\pL\pN])` }
+
+// properName matches n as a proper name: case and whole words kept (the
+// "safe harbor" of another law is not the Safe Harbor framework).
+func properName(n string) *regexp.Regexp { return regexp.MustCompile(wholeWords(n)) }
+
+var sentenceEnd = regexp.MustCompile(`[.!?](\s|$)`)
+
+// presentsAsCurrent reports whether text names the instrument n (matched
+// by re, its properName) in a sentence that does not tell of its end.
+func presentsAsCurrent(text, n string, re *regexp.Regexp) bool {
 	if !strings.Contains(text, n) {
 		return false
 	}
-	re := regexp.MustCompile(`(^|[^\pL\pN])` + regexp.QuoteMeta(n) + `($|[^\pL\pN])`)
-	for _, sentence := range regexp.MustCompile(`[.!?](\s|$)`).Split(text, -1) {
+	for _, sentence := range sentenceEnd.Split(text, -1) {
 		if re.MatchString(sentence) && !toldAsHistory.MatchString(sentence) {
 			return true
 		}

@@ -51,6 +51,7 @@ var docs = map[string]string{
 	"Framework.Ended":                   "Why it ended.",
 	"Framework.From":                    "First day a certification under it could be relied on.",
 	"Framework.ID":                      "The value used in organization.dpf.frameworks, e.g. eu_us.",
+	"Framework.List":                    "The public list of certified organisations (\"Privacy Shield List\"), and its address.",
 	"Framework.Name":                    "How the notices name it.",
 	"Framework.Until":                   "Last such day, if it ended.",
 	"Frameworks":                        "Frameworks lists the U.S. self-certification frameworks (Safe Harbor, Privacy Shield, Data Privacy Framework) over time.",

@@ -263,25 +263,34 @@ var notAbout = regexp.MustCompile(`(?i)\b(child|children|minor|minors|under (1[0
 // conditional sentences deny only under their condition.
 var conditional = regexp.MustCompile(`(?i)^\s*(if|unless|when|once|where)\b`)
 
-func sells(p *model.Project) (bool, string) {
-	if ca := california.Of(p); ca != nil && ca.Sells.IsYes() {
-		return true, "california.sells"
+// sells and shares say whether the data sells (shares) personal data, for
+// the organisation (california.sells) or for a purpose, and where.
+func sells(p *model.Project) (bool, string)  { return saysYes(p, "sells", salesAnswers) }
+func shares(p *model.Project) (bool, string) { return saysYes(p, "shares", sharingAnswers) }
+
+func salesAnswers(ca *california.California, pu *california.PurposeFacts) model.Answer {
+	if ca != nil {
+		return ca.Sells
 	}
-	for i, pu := range p.Purposes {
-		if pu != nil && california.Purpose(pu).Sells.IsYes() {
-			return true, model.Index("purposes", i) + ".sells"
-		}
-	}
-	return false, ""
+	return pu.Sells
 }
 
-func shares(p *model.Project) (bool, string) {
-	if ca := california.Of(p); ca != nil && ca.Shares.IsYes() {
-		return true, "california.shares"
+func sharingAnswers(ca *california.California, pu *california.PurposeFacts) model.Answer {
+	if ca != nil {
+		return ca.Shares
+	}
+	return pu.Shares
+}
+
+// saysYes finds a yes of answer, the organisation's first and then each
+// purpose's, and returns the path of the key that says it.
+func saysYes(p *model.Project, key string, answer func(*california.California, *california.PurposeFacts) model.Answer) (bool, string) {
+	if ca := california.Of(p); ca != nil && answer(ca, nil).IsYes() {
+		return true, "california." + key
 	}
 	for i, pu := range p.Purposes {
-		if pu != nil && california.Purpose(pu).Shares.IsYes() {
-			return true, model.Index("purposes", i) + ".shares"
+		if pu != nil && answer(nil, california.Purpose(pu)).IsYes() {
+			return true, model.Index("purposes", i) + "." + key
 		}
 	}
 	return false, ""

@@ -494,12 +494,17 @@ func (b *builder) transfers() *notice.Section {
 	}
 	if dpf := eu.Org(b.p.Organization).DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
-		list := "Data Privacy Framework List"
-		if !slices.ContainsFunc(dpf.Frameworks, func(f string) bool { return f == "eu_us" || f == "uk_extension" || f == "swiss_us" }) {
-			list = "Privacy Shield List" // a notice of before 2023
+		// The list of the framework named first, unless the data gives the
+		// certification's own entry.
+		list, url := "Data Privacy Framework List", dpf.ListURL
+		if f := eu.FrameworkOf(b.c, dpf.Frameworks[0]); f != nil {
+			list = f.List
+			if url == "" {
+				url = f.ListURL
+			}
 		}
 		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", eu.FrameworkNames(b.c, dpf.Frameworks)+
-			". You can see its certification on the", notice.Link(notice.Text(list), dpfList(dpf)))))
+			". You can see its certification on the", notice.Link(notice.Plain(list), url))))
 	}
 	if b.c.PublishesIn(s, "eu") {
 		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
@@ -650,14 +655,4 @@ func entityName(p *model.Project, id string) notice.Text {
 		}
 	}
 	return notice.Plain(p.Organization.Name)
-}
-
-func dpfList(d *eu.DPF) string {
-	if d.ListURL != "" {
-		return d.ListURL
-	}
-	if !slices.ContainsFunc(d.Frameworks, func(f string) bool { return f == "eu_us" || f == "uk_extension" || f == "swiss_us" }) {
-		return "https://www.privacyshield.gov/list"
-	}
-	return "https://www.dataprivacyframework.gov/list"
 }

@@ -6,7 +6,6 @@
 package subprocessors
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -208,17 +207,9 @@ func (*Pack) CheckRelease(p *model.Project, released, _ model.Date, lastData []b
 	if Terms(p).SubprocessorNoticeDays == 0 || Terms(p).SubprocessorAuthorisation == "specific" || lastData == nil {
 		return nil // no notice period, authorised one by one, or the first list: nothing was added to it
 	}
-	var snap struct {
-		Processors []struct {
-			ID string `json:"id"`
-		} `json:"processors"`
-	}
-	if err := json.Unmarshal(lastData, &snap); err != nil {
+	known, err := j.SnapshotIDs(lastData, "processors")
+	if err != nil {
 		return err
-	}
-	known := map[string]bool{}
-	for _, pr := range snap.Processors {
-		known[pr.ID] = true
 	}
 	n := Terms(p).SubprocessorNoticeDays
 	for _, pr := range p.Processors {
