@@ -27,6 +27,11 @@ type CategoryFacts struct {
 	CCPACategories []string `yaml:"ccpa_categories" validate:"dive,oneof=A B C D E F G H I J K L"`
 	// California sensitive personal information subtypes (§1798.140(ae)), L1-L10.
 	CCPASensitive []string `yaml:"ccpa_sensitive" validate:"dive,oneof=L1 L2 L3 L4 L5 L6 L7 L8 L9 L10"`
+	// What of the category is sensitive, in words, when it is less than the
+	// whole statutory subtype: "citizenship or immigration status (your
+	// right to work)", not every element of L4. The notice then names it,
+	// and the subtype it falls under.
+	SensitiveWhat string `yaml:"sensitive_what"`
 	// Whether this category was sold in the preceding 12 months (CCPA).
 	Sold model.Answer `yaml:"sold"`
 	// Whether this category was shared for cross-context behavioural

@@ -216,8 +216,14 @@ func (b *builder) sensitive() *notice.Section {
 		for _, st := range Category(cat).CCPASensitive {
 			kinds = append(kinds, "\u201c"+notice.Plain(Sensitive[st])+"\u201d")
 		}
-		subtypes = append(subtypes, notice.Strong(notice.Plain(cat.Name))+", which the law counts as "+notice.Series(kinds, "and"))
-		paths = append(paths, model.Index("categories", i)+".ccpa_sensitive")
+		if what := Category(cat).SensitiveWhat; what != "" {
+			// Only what the category holds, not every element of the
+			// subtype: the law's whole list would claim data not collected.
+			subtypes = append(subtypes, notice.Strong(notice.Plain(cat.Name))+": "+notice.Plain(what)+", which the law counts as sensitive personal information")
+		} else {
+			subtypes = append(subtypes, notice.Strong(notice.Plain(cat.Name))+", which the law counts as "+notice.Series(kinds, "and"))
+		}
+		paths = append(paths, model.Index("categories", i)+".ccpa_sensitive", model.Index("categories", i)+".sensitive_what")
 	}
 	subtypes = uniq(subtypes)
 	if len(subtypes) == 0 || !cpra(b.c) {

@@ -29,6 +29,7 @@ var docs = map[string]string{
 	"CategoryFacts":                             "CategoryFacts are the CCPA facts of a category of personal data.",
 	"CategoryFacts.CCPACategories":              "The California statutory categories (Civ. Code §1798.140(v)(1)(A)-(L)), by letter.",
 	"CategoryFacts.CCPASensitive":               "California sensitive personal information subtypes (§1798.140(ae)), L1-L10.",
+	"CategoryFacts.SensitiveWhat":               "What of the category is sensitive, in words, when it is less than the whole statutory subtype: \"citizenship or immigration status (your right to work)\", not every element of L4. The notice then names it, and the subtype it falls under.",
 	"CategoryFacts.Shared":                      "Whether this category was shared for cross-context behavioural advertising in the preceding 12 months (CCPA).",
 	"CategoryFacts.Sold":                        "Whether this category was sold in the preceding 12 months (CCPA).",
 	"DecisionFacts":                             "DecisionFacts are the CCPA facts of an automated decision: the use of automated decision-making technology (ADMT) for a significant decision (regs §§7200, 7220-7221, from 2027).",
