@@ -624,7 +624,10 @@ func (b *builder) optOut() *notice.Section {
 			s.Add(&notice.Prose{Markdown: "**How to use the signal.** " + string(sig.HowToUse)})
 		}
 	}
-	if gpc.ShowsStatus.IsYes() {
+	// The team's description, when it gives one, says how the status is
+	// shown in its own words (the site's own message): a second, generic
+	// wording would read as a different message.
+	if gpc.ShowsStatus.IsYes() && gpc.Description == "" {
 		s.P("When we detect the signal, our site shows that your opt-out request has been honoured.")
 	}
 	return s
