@@ -69,11 +69,15 @@ func TestForTraces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := func(paths ...string) *notice.Document {
+	// The European notice's sections, and another notice's (the transfer
+	// tools are the eu pack's data).
+	docOf := func(id string, paths ...string) *notice.Document {
 		s := &notice.Section{ID: "s", Title: "S"}
 		s.Use(paths...)
-		return &notice.Document{Sections: []*notice.Section{{ID: "top", Title: "Top", Sections: []*notice.Section{s}}}}
+		return &notice.Document{ID: id, Sections: []*notice.Section{{ID: "top", Title: "Top", Sections: []*notice.Section{s}}}}
 	}
+	doc := func(paths ...string) *notice.Document { return docOf("eu", paths...) }
+	global := func(paths ...string) *notice.Document { return docOf("global", paths...) }
 	for _, c := range []struct {
 		name     string
 		old, new *notice.Document
@@ -84,6 +88,10 @@ func TestForTraces(t *testing.T) {
 		{"the removed purpose, in the old version", doc("purposes[1]"), doc("purposes[0]"), "Purpose removed: Billing."},
 		{"transfers", doc("transfers"), doc("transfers[0]"), "Transfers of data from the European Economic Area to the United States now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield."},
 		{"a processor's safeguard", doc("processors[0]"), doc("processors[0]"), "Transfers of data from the European Economic Area to the United States now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield."},
+		{"another notice tracing transfers whole (a version frozen before it traced tools)", global("transfers"), global("transfers"), "Transfers of data from the European Economic Area to the United States now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield."},
+		{"another notice tracing the transfers' destinations, not their tools", global("transfers", "transfers[0].destinations"), global("transfers", "transfers[0].destinations"), ""},
+		{"another notice tracing the tool", global("transfers[0].mechanism"), global("transfers[0].mechanism"), "Transfers of data from the European Economic Area to the United States now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield."},
+		{"another notice tracing the EU and UK tools, the Swiss one changing", global("transfers[0].mechanism", "transfers[0].uk_mechanism"), global("transfers[0].mechanism", "transfers[0].uk_mechanism"), "Transfers of data from the European Economic Area to the United States now rely on the EU-U.S. Data Privacy Framework instead of the EU-U.S. Privacy Shield."},
 		{"recipients and categories only", doc("recipients[0]", "categories"), doc("recipients[0]", "categories"), ""},
 		{"no notice", nil, nil, ""},
 	} {
@@ -129,4 +137,34 @@ func TestWords(t *testing.T) {
 			t.Errorf("Words(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+// A change of one regime's transfer tool belongs to a notice that states
+// that regime's tools, not to one that states only the others'.
+func TestForTracesOneRegimesTool(t *testing.T) {
+	old := `{"transfers": [{"id": "t", "destinations": ["US"], "mechanism": "SCC_2021_914", "scc_modules": [2], "ch_mechanism": "CH_SCC"}]}`
+	new := `{"transfers": [{"id": "t", "destinations": ["US"], "mechanism": "SCC_2021_914", "scc_modules": [2], "ch_mechanism": "CH_ART17_CONSENT"}]}`
+	cs, err := compiler.Changes([]byte(old), []byte(new))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := func(id string, paths ...string) *notice.Document {
+		s := &notice.Section{ID: "s", Title: "S"}
+		s.Use(paths...)
+		return &notice.Document{ID: id, Sections: []*notice.Section{s}}
+	}
+	if got := diff.For(cs, doc("global", "transfers", "transfers[0].mechanism", "transfers[0].uk_mechanism"), doc("global", "transfers", "transfers[0].mechanism", "transfers[0].uk_mechanism")); len(got) != 0 {
+		t.Errorf("the global policy, which states the EU and UK tools, reports %v", sentencesOf(got))
+	}
+	if got := diff.For(cs, doc("eu", "transfers[0]"), doc("eu", "transfers[0]")); len(got) != 1 || !strings.Contains(got[0].Sentence, "Switzerland") {
+		t.Errorf("the European supplement reports %v, want the Swiss tool's change", sentencesOf(got))
+	}
+}
+
+func sentencesOf(cs []change.Change) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Sentence)
+	}
+	return out
 }

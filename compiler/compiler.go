@@ -25,10 +25,12 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/brazil"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/global"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
+	usstates "github.com/disclose-dev/disclose/compiler/jurisdiction/us-states"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -45,6 +47,8 @@ func DefaultJurisdictions() []jurisdiction.Jurisdiction {
 		global.New(),
 		eu.New(),
 		california.New(),
+		usstates.New(),
+		brazil.New(),
 		subprocessors.New(),
 	}
 }
@@ -408,7 +412,10 @@ func ChangesOf(old, new *model.Project, opts *Options) []change.Change {
 	cs := diff.Changes(old, new, names)
 	for _, j := range js {
 		if r, ok := j.(jurisdiction.ChangeReporter); ok {
-			cs = append(cs, r.Changes(old, new, names)...)
+			for _, ch := range r.Changes(old, new, names) {
+				ch.Pack = j.ID()
+				cs = append(cs, ch)
+			}
 		}
 	}
 	change.Sort(cs)

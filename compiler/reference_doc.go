@@ -7,6 +7,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // RulesReference returns the Markdown table of every requirement of every
@@ -81,7 +82,9 @@ func coverageTable() string {
 		*f(byRegime[regime]) = append(*f(byRegime[regime]), id)
 	}
 	for _, j := range js {
-		c := jurisdiction.CoverageOf(jurisdiction.RequiredOf(ref, j.ID()), js)
+		req := jurisdiction.RequiredOf(ref, j.ID())
+		regimeOf := func(id string) string { return regimeOf(id, req) }
+		c := jurisdiction.CoverageOf(req, js)
 		row("`"+j.ID()+"`", c)
 		all.Required += c.Required
 		all.Checked = append(all.Checked, c.Checked...)
@@ -105,7 +108,7 @@ func coverageTable() string {
 	b.WriteString("\nThe same rules by the law they come from:\n\n")
 	fmt.Fprintf(&b, head, "law")
 	seen := map[string]bool{}
-	for _, r := range append(regimes, struct{ prefix, name string }{"", "other"}) {
+	for _, r := range append(packLaws(ref, js), struct{ prefix, name string }{"", "other"}) {
 		if c := byRegime[r.name]; c != nil && !seen[r.name] {
 			seen[r.name] = true
 			row(r.name, *c)
@@ -118,21 +121,39 @@ func coverageTable() string {
 	return b.String()
 }
 
-// regimes name the laws of the reference's rule ids, by prefix, in the
-// order the coverage table lists them.
-var regimes = []struct{ prefix, name string }{
-	{"GDPR-", "EU GDPR"}, {"XFER-", "EU GDPR"}, {"EPRIV-", "ePrivacy Directive and PECR"},
-	{"UK-PECR", "ePrivacy Directive and PECR"}, {"UK-", "UK GDPR and DPA 2018"},
-	{"SUBP-", "GDPR Art. 28 (sub-processors)"},
-	{"CCPA-", "CCPA/CPRA and CPPA regulations"}, {"CCR-", "CCPA/CPRA and CPPA regulations"},
-	{"STL-", "Shine the Light"}, {"CALOPPA-", "CalOPPA"}, {"GLB-", "baseline policy (GLB)"},
-}
-
-func regimeOf(id string) string {
-	for _, r := range regimes {
-		if strings.HasPrefix(id, r.prefix) {
-			return r.name
-		}
+// regimeOf names the law of rule id as the pack's list says (its
+// required_rules: law:, or the rule's own), else "other": only a pack
+// knows its law.
+func regimeOf(id string, req *jurisdiction.RequiredRules) string {
+	if law := req.LawOf(id); law != "" {
+		return law
 	}
 	return "other"
+}
+
+// packLaws are the laws the packs' lists name, in the registry's order.
+func packLaws(ref *model.Reference, js []jurisdiction.Jurisdiction) []struct{ prefix, name string } {
+	var out []struct{ prefix, name string }
+	for _, j := range js {
+		req := jurisdiction.RequiredOf(ref, j.ID())
+		if req == nil {
+			continue
+		}
+		for _, law := range append([]string{req.Law}, lawsOf(req)...) {
+			if law != "" && !slices.ContainsFunc(out, func(r struct{ prefix, name string }) bool { return r.name == law }) {
+				out = append(out, struct{ prefix, name string }{"", law})
+			}
+		}
+	}
+	return out
+}
+
+func lawsOf(req *jurisdiction.RequiredRules) []string {
+	var out []string
+	for _, r := range req.Rules {
+		if r != nil && r.Law != "" {
+			out = append(out, r.Law)
+		}
+	}
+	return out
 }

@@ -69,7 +69,7 @@ func init() {
 		{"GPC applied to the account only", "CCR-7025-c-1", "", func(p *model.Project) {
 			california.Signal(p.Cookies.GlobalPrivacyControl).Scope = []string{"account"}
 		}},
-		{"frictionless signal processing without honouring the signal", "CCR-7025-e", "", func(p *model.Project) {
+		{"frictionless signal processing without honouring the signal", "CCR-7025-e USST-UOOM", "", func(p *model.Project) {
 			noSharing(p)
 			california.Signal(p.Cookies.GlobalPrivacyControl).Frictionless = model.Yes
 			p.Cookies.GlobalPrivacyControl.Honored = model.No

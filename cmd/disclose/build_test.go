@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/disclose-dev/disclose/compiler"
 )
 
 // testEnv points disclose at the Hugo pinned in tools/hugo/go.mod, run
@@ -143,8 +145,8 @@ func TestBuildSampleSite(t *testing.T) {
 		}
 	}
 	cache, _ := os.ReadDir(filepath.Join(dir, ".cache", "pdf"))
-	if len(cache) != 4 {
-		t.Errorf("PDF cache holds %d files, want 4", len(cache))
+	if n := len(compiler.DefaultJurisdictions()); len(cache) != n {
+		t.Errorf("PDF cache holds %d files, want %d (one per notice)", len(cache), n)
 	}
 	for _, id := range []string{"global", "eu", "california"} {
 		html := read(id + "/index.html")
@@ -178,14 +180,14 @@ func TestBuildSampleSite(t *testing.T) {
 			Sections                 []struct{ ID string }
 		}
 	}
-	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || len(js.Notices) != 4 || js.Notices[3].ID != "subprocessors" {
+	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || len(js.Notices) != len(compiler.DefaultJurisdictions()) || js.Notices[len(js.Notices)-1].ID != "subprocessors" {
 		t.Fatalf("notices.json: %v, %d notices", err, len(js.Notices))
 	}
 	if js.Notices[1].ID != "eu" || js.Notices[1].URL != "https://helpwise.example/eu/" || len(js.Notices[1].Sections) < 10 {
 		t.Errorf("notices.json: eu entry %+v", js.Notices[1].ID)
 	}
 	sitemap := read("sitemap.xml")
-	for _, loc := range []string{"https://helpwise.example/", "https://helpwise.example/global/", "https://helpwise.example/eu/", "https://helpwise.example/california/", "https://helpwise.example/subprocessors/"} {
+	for _, loc := range []string{"https://helpwise.example/", "https://helpwise.example/global/", "https://helpwise.example/eu/", "https://helpwise.example/california/", "https://helpwise.example/us-states/", "https://helpwise.example/brazil/", "https://helpwise.example/subprocessors/"} {
 		if !strings.Contains(sitemap, "<loc>"+loc+"</loc>") {
 			t.Errorf("sitemap lacks %s", loc)
 		}

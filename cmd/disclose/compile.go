@@ -174,6 +174,13 @@ sections[].after accepts.`,
 func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdiction.Jurisdiction, src *model.SourceMap) error {
 	_, why := j.Applies(c)
 	fmt.Fprintf(w, "%s (%s), as of %s: %s\n", d.Title, d.ID, c.Date, why)
+	if dj, ok := j.(jurisdiction.ApplicabilityDetailer); ok {
+		fmt.Fprintf(w, "\nApplicability\n")
+		for _, line := range dj.ApplicabilityDetails(c) {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
+		fmt.Fprintln(w)
+	}
 	fmt.Fprintf(w, "rule pack: %s\n\nSections\n", j.Name())
 	d.Walk(func(s *notice.Section, depth int) {
 		fmt.Fprintf(w, "\n%s#%s  %s\n", strings.Repeat("  ", depth-1), s.ID, s.Title)

@@ -41,6 +41,11 @@ type Change struct {
 	OldNames []string `json:"-"`
 	// Order places the change among the others (see Sort).
 	Order Order `json:"-"`
+	// Pack is the rule pack whose own data changed (the facade sets it for
+	// the changes a pack reports); empty for changes of the core model. A
+	// pack's change concerns another pack's notice only where that notice's
+	// text traces the changed value itself (diff.For).
+	Pack string `json:"-"`
 }
 
 // Reason says why a change is material or minor: one of the constants

@@ -68,15 +68,15 @@ func Check(p *model.Project, opts *Options) diag.List {
 // telephone method a number. The notices link each one (https:, mailto:,
 // tel:), so a value of the wrong form would publish a broken or misleading
 // link.
+// Every request method is checked wherever it is written: in rights and in
+// a rule pack's own list (the Brazilian notice's, say).
 func (c *checker) requestMethods() {
-	if c.proj.Rights == nil {
-		return
-	}
-	for i, m := range c.proj.Rights.RequestMethods {
-		if m == nil || m.Value == "" {
+	for _, at := range model.All[model.RequestMethod](c.proj) {
+		m := at.V
+		if m.Value == "" {
 			continue
 		}
-		path := model.Field(model.Index("rights.request_methods", i), "value")
+		path := model.Field(at.Path, "value")
 		var msg, hint string
 		switch m.Type {
 		case "web_form":

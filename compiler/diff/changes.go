@@ -2,6 +2,8 @@ package diff
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -393,11 +395,29 @@ func (d *differ) sections() {
 // used by a section that traces it, a value inside it (processors[2] is
 // used by a section tracing processors[2].country) or a value around it
 // (transfers[0].mechanism by one tracing transfers).
+//
+// A change a rule pack reports (Change.Pack) is the pack's notice's; another
+// notice has it through a path of the core model as above (a transfer's
+// destinations), but through a path of a pack's own key only when its text
+// traces that value, or a value inside it: the global policy tracing
+// transfers[0] does not state the LGPD tool at transfers[0].lgpd_mechanism.
 func For(cs []change.Change, old, new *notice.Document) []change.Change {
 	oldUsed, newUsed := traced(old), traced(new)
 	oldText, newText := lowerText(old), lowerText(new)
+	id := ""
+	for _, d := range []*notice.Document{new, old} {
+		if d != nil && id == "" {
+			id = d.ID
+		}
+	}
 	var out []change.Change
 	for _, c := range cs {
+		if c.Pack != "" && c.Pack != id {
+			if usesOwn(sectionTraces(new), c.Paths) || usesOwn(sectionTraces(old), c.OldPaths) {
+				out = append(out, c)
+			}
+			continue
+		}
 		if usesAny(newUsed, c.Paths) || usesAny(oldUsed, c.OldPaths) || names(newText, c.Names) || names(oldText, c.OldNames) {
 			out = append(out, c)
 		}
@@ -499,6 +519,89 @@ func usesAny(used, paths []string) bool {
 	for _, p := range paths {
 		for _, u := range used {
 			if p == u || inside(p, u) || inside(u, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// usesOwn reports whether a section of a notice uses one of paths: a core
+// model key as usesAny says; any other key (a rule pack's) by tracing it or
+// a value inside it, or by tracing a value around it that the section
+// traces as a whole (no value inside it traced): a version frozen when its pack traced
+// "transfers" whole states every transfer's tools, one tracing
+// transfers[0].mechanism states only that.
+func usesOwn(sections [][]string, paths []string) bool {
+	for _, used := range sections {
+		for _, p := range paths {
+			if coreKeys[leaf(p)] && usesAny(used, []string{p}) || usesItself(used, []string{p}) {
+				return true
+			}
+			for _, u := range used {
+				if inside(p, u) && !slices.ContainsFunc(used, func(v string) bool { return inside(v, u) }) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sectionTraces are the traces of each section of doc.
+func sectionTraces(doc *notice.Document) [][]string {
+	if doc == nil {
+		return nil
+	}
+	var out [][]string
+	doc.Walk(func(s *notice.Section, _ int) { out = append(out, s.Trace.Paths) })
+	return out
+}
+
+// leaf is the last key of a data path: transfers[0].destinations is
+// "destinations", purposes[2] is "purposes".
+func leaf(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		p = p[i+1:]
+	}
+	if i := strings.IndexByte(p, '['); i >= 0 {
+		p = p[:i]
+	}
+	return p
+}
+
+// coreKeys are the YAML keys of the core model's types (the packs' keys
+// beside them are not among them).
+var coreKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	seen := map[reflect.Type]bool{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name != "" && name != "-" {
+				keys[name] = true
+				visit(f.Type)
+			}
+		}
+	}
+	visit(reflect.TypeOf(model.Project{}))
+	return keys
+}()
+
+// usesItself reports whether used traces one of paths or a value inside
+// one.
+func usesItself(used, paths []string) bool {
+	for _, p := range paths {
+		for _, u := range used {
+			if p == u || inside(u, p) {
 				return true
 			}
 		}

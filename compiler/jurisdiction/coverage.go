@@ -16,6 +16,9 @@ type RequiredRules struct {
 	Pos diag.Pos `yaml:"-"`
 	// The date the list was last checked against the reference.
 	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// The law the rules come from, as the README's coverage table names it
+	// ("US state privacy laws"); a rule may name its own (RuleRef.Law).
+	Law string `yaml:"law"`
 	// The rules, by id.
 	Rules []*RuleRef `yaml:"rules" validate:"required,min=1,dive"`
 }
@@ -27,6 +30,22 @@ type RuleRef struct {
 	ID string `yaml:"id" validate:"required"`
 	// Its legal source, as the reference cites it.
 	Citation string `yaml:"citation" validate:"required"`
+	// The law it comes from, when not the list's.
+	Law string `yaml:"law"`
+}
+
+// LawOf returns the law the rule id of the list comes from (its own, else
+// the list's), or "".
+func (r *RequiredRules) LawOf(id string) string {
+	if r == nil {
+		return ""
+	}
+	for _, x := range r.Rules {
+		if x != nil && x.ID == id && x.Law != "" {
+			return x.Law
+		}
+	}
+	return r.Law
 }
 
 // RequiredOf returns the rules pack's reference data says its law asks for

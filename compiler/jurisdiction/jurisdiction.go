@@ -63,6 +63,14 @@ type Applicability interface {
 	AppliesFrom() []string
 }
 
+// ApplicabilityDetailer is implemented by a pack whose Applies weighs
+// several laws or thresholds: it says, one line each, how each was judged
+// on c's date (disclose explain prints the lines under the notice's
+// headline).
+type ApplicabilityDetailer interface {
+	ApplicabilityDetails(c *Context) []string
+}
+
 // ReleaseChecker is implemented by a pack whose law constrains when a
 // release may take effect beyond the notice period of its changes: before
 // any version is planned, it is given the project, the release date, the

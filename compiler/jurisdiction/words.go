@@ -3,6 +3,7 @@ package jurisdiction
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -491,4 +492,18 @@ func Unclassified(examples []string, words []KindWord, have []string) (int, stri
 		}
 	}
 	return -1, ""
+}
+
+// Thousands writes a whole number with commas between its thousands:
+// 26625000 is "26,625,000".
+func Thousands(v int64) string {
+	s := strconv.FormatInt(v, 10)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && r != '-' && s[i-1] != '-' && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -238,6 +238,10 @@ func translate(fe validator.FieldError, root reflect.Type, path string, src *mod
 		if fe.Tag() == "duration" {
 			d.Hint = `write "session" or a period such as "13 months"`
 		}
+	case "len":
+		d.Message = fmt.Sprintf("%q must be %s characters long, found %q", name, param, value)
+	case "uppercase":
+		d.Message = fmt.Sprintf("%q must be written in capital letters, found %q", name, value)
 	default:
 		d.Message = fmt.Sprintf("%q fails the %q rule", name, fe.Tag())
 	}

@@ -157,36 +157,70 @@ type Text struct {
 // fields alike, in data order, for rules that read what the team wrote.
 func Texts(p *Project) []Text {
 	var out []Text
+	walkFields(p, func(fpath string, fv reflect.Value) {
+		if fv.Type() == reflect.TypeOf(Markdown("")) && fv.String() != "" {
+			out = append(out, Text{fpath, Markdown(fv.String())})
+		}
+	})
+	return out
+}
+
+// Located is a value of the data with its data path.
+type Located[T any] struct {
+	Path string
+	V    *T
+}
+
+// All returns every value of type T in the project, core and extension
+// fields alike (a rule pack's own list of request methods, say), in data
+// order, for checks that must see each one wherever it is written.
+func All[T any](p *Project) []Located[T] {
+	var out []Located[T]
+	want := reflect.TypeOf((*T)(nil))
+	walkFields(p, func(fpath string, fv reflect.Value) {
+		if fv.Type() == want && !fv.IsNil() {
+			out = append(out, Located[T]{fpath, fv.Interface().(*T)})
+		}
+	})
+	return out
+}
+
+// walkFields calls fn for every field value of the project's data, core and
+// extension fields alike, with its data path, in data order (the items of
+// a list each under their index, a map's by sorted key), descending into
+// structs.
+func walkFields(p *Project, fn func(string, reflect.Value)) {
 	var walk func(v reflect.Value, path string)
+	item := func(v reflect.Value, path string) {
+		fn(path, v)
+		if v.Kind() == reflect.Pointer && !v.IsNil() && v.Elem().Kind() == reflect.Struct {
+			walk(v.Elem(), path)
+		}
+	}
 	walk = func(v reflect.Value, path string) {
 		Fields(v, path, func(fpath string, _ reflect.StructField, fv reflect.Value) {
-			switch {
-			case !fv.IsValid():
-			case fv.Type() == reflect.TypeOf(Markdown("")):
-				if fv.String() != "" {
-					out = append(out, Text{fpath, Markdown(fv.String())})
-				}
-			case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
-				walk(fv.Elem(), fpath)
-			case fv.Kind() == reflect.Map:
+			if !fv.IsValid() {
+				return
+			}
+			switch fv.Kind() {
+			case reflect.Map:
 				keys := fv.MapKeys()
 				sort.Slice(keys, func(i, k int) bool { return keys[i].String() < keys[k].String() })
+				fn(fpath, fv)
 				for _, k := range keys {
-					if item := fv.MapIndex(k); item.Kind() == reflect.Pointer && !item.IsNil() && item.Elem().Kind() == reflect.Struct {
-						walk(item.Elem(), Field(fpath, k.String()))
-					}
+					item(fv.MapIndex(k), Field(fpath, k.String()))
 				}
-			case fv.Kind() == reflect.Slice:
+			case reflect.Slice:
+				fn(fpath, fv)
 				for i := 0; i < fv.Len(); i++ {
-					if item := fv.Index(i); item.Kind() == reflect.Pointer && !item.IsNil() && item.Elem().Kind() == reflect.Struct {
-						walk(item.Elem(), Index(fpath, i))
-					}
+					item(fv.Index(i), Index(fpath, i))
 				}
+			default:
+				item(fv, fpath)
 			}
 		})
 	}
 	if p != nil {
 		walk(reflect.ValueOf(p).Elem(), "")
 	}
-	return out
 }

@@ -88,6 +88,7 @@ var docs = map[string]string{
 	"Link":                               "Link is a named link.",
 	"Link.Name":                          "Text of the link.",
 	"Link.URL":                           "Target of the link.",
+	"Located":                            "Located is a value of the data with its data path.",
 	"Markdown":                           "Markdown is free text in Markdown (CommonMark with tables). Raw HTML is not allowed.",
 	"NoticeSettings":                     "NoticeSettings configures one notice.",
 	"NoticeSettings.Intro":               "Short introduction shown under the title.",

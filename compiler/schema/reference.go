@@ -2,9 +2,10 @@ package schema
 
 import (
 	"fmt"
-	"github.com/disclose-dev/disclose/compiler/model"
-
+	"slices"
 	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // Reference returns the data-file reference in Markdown: one table per
@@ -33,7 +34,7 @@ func Reference(opts Options) string {
 	visit(s)
 	for _, name := range order {
 		def := s.Defs[name]
-		fmt.Fprintf(&b, "### %s\n\n%s\n\n", name, def.Description)
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", heading(name), def.Description)
 		table(&b, def, def.Required)
 	}
 	return b.String()
@@ -56,6 +57,30 @@ func table(b *strings.Builder, o *Schema, req []string) {
 	b.WriteString("\n")
 }
 
+// heading is the section heading of the definition name: a pack's type
+// with its pack ("Measures (us-states pack)").
+func heading(name string) string {
+	if pkg, typ, ok := strings.Cut(name, "."); ok {
+		return typ + " (" + pkg + " pack)"
+	}
+	return name
+}
+
+// anchor is the id GitHub and goldmark give a heading: lower case, spaces
+// as hyphens, other punctuation dropped.
+func anchor(h string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		case r == ' ':
+			b.WriteByte('-')
+		}
+	}
+	return b.String()
+}
+
 func refName(p *Schema) string {
 	if p.Items != nil {
 		return refName(p.Items)
@@ -70,7 +95,7 @@ func refName(p *Schema) string {
 func kind(p *Schema) string {
 	if p.Ref != "" {
 		name := refName(p)
-		return fmt.Sprintf("[%s](#%s)", name, strings.ToLower(name))
+		return fmt.Sprintf("[%s](#%s)", heading(name), anchor(heading(name)))
 	}
 	if p.Items != nil {
 		return "list of " + kind(p.Items)
@@ -82,8 +107,11 @@ func kind(p *Schema) string {
 		if isAnswer(p) {
 			return "yes or no"
 		}
-		if len(p.Enum) > 30 {
+		if len(p.Enum) > 30 && slices.Contains(p.Enum, any("GB")) && slices.Contains(p.Enum, any("IE")) {
 			return "country code (ISO 3166-1 alpha-2)"
+		}
+		if len(p.Enum) > 30 {
+			return fmt.Sprintf("one of `%v`, `%v`, `%v` … (%d values: see the JSON Schema)", p.Enum[0], p.Enum[1], p.Enum[2], len(p.Enum))
 		}
 		var vals []string
 		for _, v := range p.Enum {

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"path"
 	"reflect"
 	"strings"
 
@@ -112,6 +113,17 @@ func (g *generator) doc(t reflect.Type, key string) string {
 
 var modelPkg = reflect.TypeOf(model.Project{}).PkgPath()
 
+// defName returns the name of t's definition under $defs: the model's
+// types by their Go name, a rule pack's qualified by its package
+// (california.Measures, usstates.Measures), so that registering a pack never
+// renames another's definition.
+func defName(t reflect.Type) string {
+	if t.PkgPath() == modelPkg {
+		return t.Name()
+	}
+	return path.Base(t.PkgPath()) + "." + t.Name()
+}
+
 // object returns the schema of a struct type's fields.
 func (g *generator) object(t reflect.Type) *Schema {
 	no := false
@@ -152,7 +164,7 @@ func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 	case t == reflect.TypeOf(model.Answer("")):
 		return &Schema{Enum: []any{"yes", "no", "Yes", "No", "YES", "NO", true, false}}
 	case t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct:
-		name := t.Elem().Name()
+		name := defName(t.Elem())
 		if _, ok := g.defs[name]; !ok {
 			g.defs[name] = nil // reserve, for recursive types
 			g.defs[name] = g.object(t.Elem())

@@ -2,8 +2,6 @@ package california
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -48,21 +46,9 @@ func measured(c *j.Context, ca *California) (answer model.Answer, why string) {
 }
 
 // usd formats whole dollars: $26,625,000.
-func usd(v int64) string { return "$" + count64(v) }
+func usd(v int64) string { return "$" + j.Thousands(v) }
 
-func count(v int) string { return count64(int64(v)) }
-
-func count64(v int64) string {
-	s := strconv.FormatInt(v, 10)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func count(v int) string { return j.Thousands(int64(v)) }
 
 // Applies implements jurisdiction.Jurisdiction: a "business" under the CCPA
 // publishes the notice from 1 January 2020. The measures, when they decide,

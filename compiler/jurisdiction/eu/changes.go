@@ -2,6 +2,7 @@ package eu
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -14,10 +15,19 @@ import (
 // tool its transfer relies on.
 func (*Pack) ChangeNames(c *j.Context, n *change.Names) {
 	n.Tool = func(regime, id string) string {
-		if t := Tool(c, regime, id); t != nil {
-			return t.Name
+		t := Tool(c, regime, id)
+		if t == nil {
+			return id
 		}
-		return id
+		// Changes are told without a date (the context has none), so a
+		// tool is named by its first wording. The Swiss tools' first
+		// wordings are the 1992 Act's, which no change since Switzerland
+		// joined the supplement concerns: name them as the revised FADP
+		// does. (The UK's first wording stays: released changelogs use it.)
+		if regime == "ch" && c.Date == "" {
+			t = t.On(CHDate)
+		}
+		return t.Name
 	}
 	n.Basis = func(p *model.Purpose) string { return bases(Purpose(p).LegalBases) }
 	n.Safeguard = func(p *model.Project, transfer string) string { return safeguard(n, p, transfer) }
@@ -118,13 +128,49 @@ func (d *differ) processors() {
 		})
 }
 
-// regimes are the two transfer regimes a transfer names a tool for.
+// regimes are the transfer regimes a transfer names a tool for.
 var regimes = []struct {
-	id, from string
-	tool     func(*TransferFacts) string
+	id, from, key string
+	tool          func(*TransferFacts) string
 }{
-	{"eu", "the European Economic Area", func(t *TransferFacts) string { return t.Mechanism }},
-	{"uk", "the United Kingdom", func(t *TransferFacts) string { return t.UKMechanism }},
+	{"eu", "the European Economic Area", "mechanism", func(t *TransferFacts) string { return t.Mechanism }},
+	{"uk", "the United Kingdom", "uk_mechanism", func(t *TransferFacts) string { return t.UKMechanism }},
+	{"ch", "Switzerland", "ch_mechanism", func(t *TransferFacts) string { return t.CHMechanism }},
+}
+
+// ToolPaths returns the data paths of the transfer tools of the transfer
+// at path for the regimes given by id (eu, uk, ch): what a section that
+// states those regimes' tools traces, so that it reports their changes and
+// no other regime's (diff.For).
+func ToolPaths(path string, ids ...string) []string {
+	var out []string
+	for _, rg := range regimes {
+		if slices.Contains(ids, rg.id) {
+			out = append(out, path+"."+rg.key)
+		}
+	}
+	return out
+}
+
+// only keeps, of a change's paths, those that are not another regime's
+// tool: a replacement of the Swiss tool concerns ch_mechanism alone.
+func only(at change.At, id string) change.At {
+	keep := func(paths []string) []string {
+		var out []string
+		for _, p := range paths {
+			other := false
+			for _, rg := range regimes {
+				if rg.id != id && strings.HasSuffix(p, "."+rg.key) {
+					other = true
+				}
+			}
+			if !other {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return change.At{New: keep(at.New), Old: keep(at.Old)}
 }
 
 // reached returns the destination countries of the transfers of p.
@@ -142,7 +188,7 @@ type transfer = change.Item[*model.Transfer]
 // mechanisms and the processors that rely on it (the sub-processor list
 // names each one's safeguard).
 func toolPaths(p *model.Project, t transfer) []string {
-	out := []string{t.Path + ".mechanism", t.Path + ".uk_mechanism"}
+	out := []string{t.Path + ".mechanism", t.Path + ".uk_mechanism", t.Path + ".ch_mechanism"}
 	for i, pr := range p.Processors {
 		if pr.Transfer == t.V.ID {
 			out = append(out, model.Index("processors", i)+".transfer")
@@ -151,13 +197,21 @@ func toolPaths(p *model.Project, t transfer) []string {
 	return out
 }
 
-// tool names a transfer's tool: its EU one, or, for a transfer of UK data
-// only, its UK one.
+// tool names a transfer's tool: its EU one, or, for a transfer of no EU
+// data, its UK one and its Swiss one, each said for whose data.
 func (d *differ) tool(t *model.Transfer) string {
-	if Transfer(t).Mechanism == "" {
-		return d.n.ToolName("uk", Transfer(t).UKMechanism) + " (for UK data)"
+	f := Transfer(t)
+	if f.Mechanism != "" {
+		return d.n.ToolName("eu", f.Mechanism)
 	}
-	return d.n.ToolName("eu", Transfer(t).Mechanism)
+	var out []string
+	if f.UKMechanism != "" {
+		out = append(out, d.n.ToolName("uk", f.UKMechanism)+" (for UK data)")
+	}
+	if f.CHMechanism != "" {
+		out = append(out, d.n.ToolName("ch", f.CHMechanism)+" (for data from Switzerland)")
+	}
+	return change.Series(out)
 }
 
 func (d *differ) add(at change.At, reason change.Reason, format string, args ...any) {
@@ -259,7 +313,7 @@ func (d *differ) replacement(at change.At, o, n *model.Transfer, countries []str
 		if om == nm || om == "" || nm == "" {
 			continue
 		}
-		d.add(at, change.SafeguardReplaced, "Transfers of data from %s to %s now rely on %s instead of %s.",
+		d.add(only(at, rg.id), change.SafeguardReplaced, "Transfers of data from %s to %s now rely on %s instead of %s.",
 			rg.from, d.toWhom(d.b, n, countries), d.n.ToolName(rg.id, nm), d.n.ToolName(rg.id, om))
 	}
 }

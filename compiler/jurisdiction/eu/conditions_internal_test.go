@@ -48,6 +48,37 @@ func TestUKRulesStartWithTheUKGDPR(t *testing.T) {
 	}
 }
 
+// chFADP, the declarative rules' condition, says what ch says, for every
+// answer the organisation can give.
+func TestSwissConditionIsCH(t *testing.T) {
+	probe := &j.Requirement{ID: "T", Severity: diag.Error,
+		Each: j.ForEach(j.Each{In: "organization", If: chFADP, Require: []string{"name"}, At: j.AtItem, Message: "probe"})}
+	answers := []model.Answer{model.Yes, model.No, ""}
+	for _, reg := range answers {
+		for _, tgt := range answers {
+			o := &model.Organization{Ext: model.Ext{ID: &OrganizationFacts{RegisteredInCH: reg, TargetsCH: tgt}}}
+			c := &j.Context{Date: CHDate, Project: &model.Project{Organization: o}}
+			got := len(j.Check(c, onePack{probe})) > 0
+			if want := ch(c); got != want {
+				t.Errorf("registered_in_ch %q, targets_ch %q: chFADP holds = %v, ch = %v", reg, tgt, got, want)
+			}
+		}
+	}
+}
+
+// The revised FADP's declarative rules are in force only from its first
+// day: under the 1992 Act there was no Swiss representative and no data
+// protection advisor to publish.
+func TestSwissRulesStartWithTheRevisedFADP(t *testing.T) {
+	for _, q := range requirements {
+		for _, e := range q.Each {
+			if (e.If == chFADP || e.If == chRepresented) && (q.From == "" || q.From < CHDate) {
+				t.Errorf("%s uses a Swiss condition but is in force from %q, before %s", q.ID, q.From, CHDate)
+			}
+		}
+	}
+}
+
 // The conditions said in the README's rules table and by disclose explain
 // are generated from the declarative rules.
 func TestEUConditions(t *testing.T) {
@@ -64,6 +95,8 @@ func TestEUConditions(t *testing.T) {
 		"UK-SA":         "when " + uk,
 		"UK-COMPLAINTS": "when " + uk,
 		"UK-ADM":        "for each automated decision whose art22 is yes, when " + uk,
+		"CH-FADP-14":    "when Swiss data protection law applies, organization.registered_in_ch is no and organization.ch_large_scale_high_risk is yes",
+		"CH-FADP-10":    "when Swiss data protection law applies and organization.dpo.ch.appointed is yes",
 	}
 	for _, q := range requirements {
 		w, ok := want[q.ID]

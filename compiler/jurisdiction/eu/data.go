@@ -10,8 +10,8 @@ import (
 //go:generate go run ../../internal/docgen/gen
 
 // The GDPR facts are this pack's own data: the legal bases and Art. 9/10
-// conditions of purposes, the GDPR role of recipients, the EU and UK
-// transfer tools, and the organisation's data protection officers,
+// conditions of purposes, the GDPR role of recipients, the EU, UK and Swiss
+// transfer tools, whether the Swiss Federal Act on Data Protection applies, and the organisation's data protection officers,
 // representatives, supervisory authorities, Data Privacy Framework
 // certification and complaints process. The loader decodes them beside
 // the core keys (model.Extension), so the data files read as before; only
@@ -29,6 +29,23 @@ type OrganizationFacts struct {
 	DPF *DPF `yaml:"dpf"`
 	// How people can complain to the organisation itself (UK DPA 2018 s. 164A).
 	Complaints *Complaints `yaml:"complaints"`
+	// Whether the organisation has its registered office or domicile in
+	// Switzerland (FADP Art. 14(1)): a branch or other establishment there
+	// is not enough.
+	RegisteredInCH model.Answer `yaml:"registered_in_ch"`
+	// Whether we offer goods or services to people in Switzerland or
+	// monitor their behaviour there (FADP Art. 14(1)(a); the Act applies to
+	// whatever has effects in Switzerland, Art. 3(1)). With
+	// registered_in_ch, it brings Switzerland into the European supplement.
+	TargetsCH model.Answer `yaml:"targets_ch"`
+	// For an organisation registered abroad that targets Switzerland:
+	// whether its processing of the data of people in Switzerland is on a
+	// large scale, carried out regularly and poses a high risk to their
+	// personality (FADP Art. 14(1)(b)-(d)). All three together require a
+	// Swiss representative (representatives.ch); answer no when any one of
+	// them is missing. The notice then says only that none is required
+	// (FADP Art. 14), never the reasoning: record it beside the answer.
+	CHLargeScaleHighRisk model.Answer `yaml:"ch_large_scale_high_risk"`
 }
 
 // PurposeFacts are the GDPR facts of a purpose.
@@ -73,6 +90,22 @@ type TransferFacts struct {
 	SCCModules []int `yaml:"scc_modules" validate:"required_if=Mechanism SCC_2021_914,dive,min=1,max=4"`
 	// Transfer tool for UK data (UK GDPR Arts. 45A-49).
 	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR UK_ART49 PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
+	// Transfer tool for data from Switzerland (FADP Arts. 16-17; before 1
+	// September 2023, Art. 6 of the 1992 Act): CH_ADEQUACY (the Federal
+	// Council's list, DPO Annex 1; before, the FDPIC's list), CH_US_DPF (the
+	// Swiss-U.S. Data Privacy Framework), CH_SCC (the EU Standard Contractual
+	// Clauses with the Swiss amendments, recognised by the FDPIC), CH_SCC_2010
+	// (the older EU clauses), CH_CLAUSES (clauses communicated to the FDPIC),
+	// CH_BCR (binding corporate rules), CH_CODE_OR_CERTIFICATION, an Art. 17
+	// exception (CH_ART17_CONSENT, CH_ART17_CONTRACT, CH_ART17_PUBLIC_INTEREST,
+	// CH_ART17_LEGAL_CLAIMS, CH_ART17_VITAL_INTERESTS, CH_ART17_MADE_PUBLIC),
+	// or CH_PRIVACY_SHIELD (until 7 September 2020). Empty for a transfer
+	// that carries no data from Switzerland; when Swiss law applies, every
+	// recipient (and processor) located outside Switzerland must be reached,
+	// in each of its countries, by a transfer that gives one and lists it
+	// (for a processor: its own transfer, or one that lists its recipient
+	// category).
+	CHMechanism string `yaml:"ch_mechanism" validate:"omitempty,oneof=CH_ADEQUACY CH_US_DPF CH_SCC CH_SCC_2010 CH_CLAUSES CH_BCR CH_CODE_OR_CERTIFICATION CH_ART17_CONSENT CH_ART17_CONTRACT CH_ART17_PUBLIC_INTEREST CH_ART17_LEGAL_CLAIMS CH_ART17_VITAL_INTERESTS CH_ART17_MADE_PUBLIC CH_PRIVACY_SHIELD"`
 	// Where to get a copy of the safeguards, or how to request one
 	// (GDPR Art. 13(1)(f)).
 	SafeguardsCopy model.Markdown `yaml:"safeguards_copy"`
@@ -80,6 +113,15 @@ type TransferFacts struct {
 	RiskStatement model.Markdown `yaml:"risk_statement"`
 	// For ART49_1_COMPELLING_LI: the compelling legitimate interests.
 	CompellingInterest model.Markdown `yaml:"compelling_interest"`
+}
+
+// ProcessorFacts are the Swiss facts of a processor.
+type ProcessorFacts struct {
+	// Whether the processor is on the Data Privacy Framework List for the
+	// Swiss-U.S. Data Privacy Framework (needed for a transfer on
+	// CH_US_DPF; dpf_certified and dpf_uk_extension say the EU and UK
+	// parts).
+	DPFSwiss model.Answer `yaml:"dpf_swiss"`
 }
 
 // EntityFacts are the GDPR facts of a company of the group.
@@ -151,6 +193,9 @@ type DPOs struct {
 	EU *DPO `yaml:"eu"`
 	// Data protection officer for the UK (UK GDPR Arts. 37-39).
 	UK *DPO `yaml:"uk"`
+	// Data protection advisor for Switzerland, if one is appointed (FADP
+	// Art. 10; voluntary for private controllers).
+	CH *DPO `yaml:"ch"`
 }
 
 // DPO is a data protection officer.
@@ -171,6 +216,9 @@ type Representatives struct {
 	EU *model.Contact `yaml:"eu"`
 	// Representative in the United Kingdom (UK GDPR Art. 27).
 	UK *model.Contact `yaml:"uk"`
+	// Representative in Switzerland (FADP Arts. 14-15), with its name and
+	// address, which must be published (Art. 14(3)).
+	CH *model.Contact `yaml:"ch"`
 }
 
 // Authorities are the supervisory authorities named in the notices.
@@ -219,6 +267,7 @@ func extensions() model.Extensions {
 		{Pack: ID, On: reflect.TypeOf(model.Purpose{}), Type: reflect.TypeOf(PurposeFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Recipient{}), Type: reflect.TypeOf(RecipientFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Transfer{}), Type: reflect.TypeOf(TransferFacts{}), Doc: doc},
+		{Pack: ID, On: reflect.TypeOf(model.Processor{}), Type: reflect.TypeOf(ProcessorFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Entity{}), Type: reflect.TypeOf(EntityFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Subject{}), Type: reflect.TypeOf(SubjectFacts{}), Doc: doc},
 		{Pack: ID, On: reflect.TypeOf(model.Source{}), Type: reflect.TypeOf(SourceFacts{}), Doc: doc},
@@ -246,6 +295,9 @@ func Recipient(r *model.Recipient) *RecipientFacts {
 
 // Transfer returns the transfer tools of a transfer (zero when it has none).
 func Transfer(t *model.Transfer) *TransferFacts { return model.ExtOrZero[TransferFacts](t.Ext, ID) }
+
+// Processor returns the Swiss facts of a processor (zero when it has none).
+func Processor(p *model.Processor) *ProcessorFacts { return model.ExtOrZero[ProcessorFacts](p.Ext, ID) }
 
 // Subject returns the GDPR facts of a group of people (zero when it has none).
 func Subject(s *model.Subject) *SubjectFacts { return model.ExtOrZero[SubjectFacts](s.Ext, ID) }

@@ -1,8 +1,11 @@
 // Package eu is the rule pack of the European supplement: the information
 // GDPR Arts. 13 and 14 require, for the EU GDPR and the UK GDPR side by side
 // where they differ (supervisory authority, representative, DPO, legal bases,
-// transfer tools, complaints), and the transfer rules of Arts. 44-49 checked
-// against the dated adequacy lists and transfer tools of the reference data.
+// transfer tools, complaints), with Switzerland's Federal Act on Data
+// Protection beside them when the data says it applies (FADP Arts. 14, 19,
+// 21 and the rights; the 1992 Act before 1 September 2023), and the
+// transfer rules of GDPR Arts. 44-49 and FADP Arts. 16-17 checked against
+// the dated adequacy lists and transfer tools of the reference data.
 package eu
 
 import (
@@ -34,29 +37,30 @@ func (*Pack) ID() string { return ID }
 const ID = "eu"
 
 // Name implements jurisdiction.Jurisdiction.
-func (*Pack) Name() string { return "European supplement (EU GDPR and UK GDPR)" }
+func (*Pack) Name() string { return "European supplement (EU GDPR, UK GDPR and Swiss FADP)" }
 
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
-	return "People in the European Economic Area and the United Kingdom: legal bases, transfers and your GDPR rights."
+	return "People in the European Economic Area and the United Kingdom, and in Switzerland: legal bases, transfers and your rights under the GDPR and the Swiss FADP."
 }
 
 // Applies implements jurisdiction.Jurisdiction: the supplement is needed when
 // the organisation is established in, or offers services to or monitors
-// people in, the EEA or the UK, from the day the GDPR applies.
+// people in, the EEA, the UK or Switzerland, from the day the GDPR applies.
 func (*Pack) Applies(c *j.Context) (bool, string) {
 	if c.Date < GDPRDate {
 		return false, "the GDPR applies from 25 May 2018"
 	}
-	if eu(c) || uk(c) {
+	if eu(c) || uk(c) || ch(c) {
 		return true, "the organisation is established in, or offers services to or monitors people in, Europe"
 	}
-	return false, "organization says it is neither established in nor targets the EEA or the UK"
+	return false, "organization says it is neither established in nor targets the EEA, the UK or Switzerland"
 }
 
 // AppliesFrom implements jurisdiction.Applicability.
 func (*Pack) AppliesFrom() []string {
-	return []string{"organization.established_in_eu", "organization.targets_eu", "organization.established_in_uk", "organization.targets_uk"}
+	return []string{"organization.established_in_eu", "organization.targets_eu", "organization.established_in_uk", "organization.targets_uk",
+		"organization.registered_in_ch", "organization.targets_ch"}
 }
 
 // eu reports whether the EU GDPR applies (Art. 3).
@@ -85,7 +89,7 @@ func (*Pack) Requirements() []*j.Requirement { return requirements }
 // Compile implements jurisdiction.Jurisdiction.
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
-	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c)}
+	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c), ch: ch(c)}
 	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices[ID])
 	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),

@@ -33,10 +33,25 @@ type ReferenceSections struct {
 	TransferTools *TransferTools `yaml:"transfer_tools" validate:"required"`
 	// The U.S. self-certification frameworks and their dates.
 	Frameworks *Frameworks `yaml:"frameworks" validate:"required"`
+	// The Swiss supervisory authority, named in the notices.
+	Authorities *ReferenceAuthorities `yaml:"authorities" validate:"required"`
 	// Repealed provisions the team's prose may still cite.
 	Repealed *Repealed `yaml:"repealed" validate:"required"`
 	// The rules of the legal-requirements reference the pack's law asks for.
 	RequiredRules *j.RequiredRules `yaml:"required_rules" validate:"required"`
+}
+
+// ReferenceAuthorities are the supervisory authorities whose contact details
+// are the law's, not the organisation's.
+type ReferenceAuthorities struct {
+	Pos diag.Pos `yaml:"-"`
+	// The date the details were last checked.
+	AsOf model.Date `yaml:"as_of" validate:"required,date"`
+	// Where the facts come from.
+	Sources []string `yaml:"sources" validate:"required,min=1,dive,http_url"`
+	// The Federal Data Protection and Information Commissioner (FDPIC),
+	// Switzerland's supervisory authority (FADP Art. 4).
+	CH *model.Contact `yaml:"ch" validate:"required"`
 }
 
 // Frameworks lists the U.S. self-certification frameworks (Safe Harbor,
@@ -142,7 +157,7 @@ type Member struct {
 	Until model.Date `yaml:"until" validate:"omitempty,date"`
 }
 
-// AdequacyLists are the adequacy decisions of the EU and the UK.
+// AdequacyLists are the adequacy decisions of the EU, the UK and Switzerland.
 type AdequacyLists struct {
 	Pos diag.Pos `yaml:"-"`
 	// European Commission decisions under GDPR Art. 45 (and Directive
@@ -151,6 +166,11 @@ type AdequacyLists struct {
 	// UK adequacy regulations (DPA 2018 s. 17A; from 5 February 2026,
 	// regulations approving transfers under UK GDPR Art. 45A).
 	UK *AdequacyList `yaml:"uk" validate:"required"`
+	// The countries Switzerland recognises as giving adequate protection:
+	// from 1 September 2023 the Federal Council's binding list (FADP Art.
+	// 16(1), DPO Annex 1); before it, the FDPIC's published list (Art. 7
+	// of the 1993 Ordinance), which guided the exporter's own assessment.
+	CH *AdequacyList `yaml:"ch" validate:"required"`
 }
 
 // AdequacyList is one regime's adequacy decisions.
@@ -180,8 +200,10 @@ type AdequacyDecision struct {
 	Scope string `yaml:"scope"`
 	// The certification the recipient needs for the decision to cover it:
 	// dpf (the EU-U.S. Data Privacy Framework, or the Privacy Shield or Safe
-	// Harbour before it) or dpf_uk_extension (the UK Extension).
-	Requires string `yaml:"requires" validate:"omitempty,oneof=dpf dpf_uk_extension"`
+	// Harbour before it), dpf_uk_extension (the UK Extension) or dpf_swiss
+	// (the Swiss-U.S. Data Privacy Framework, or the Swiss-U.S. Privacy
+	// Shield before it).
+	Requires string `yaml:"requires" validate:"omitempty,oneof=dpf dpf_uk_extension dpf_swiss"`
 }
 
 // TransferTools lists the transfer tools of each regime.
@@ -195,14 +217,15 @@ type TransferTools struct {
 	Tools []*TransferTool `yaml:"tools" validate:"required,min=1,dive"`
 }
 
-// TransferTool is one transfer tool (a value of transfers[].mechanism or
-// transfers[].uk_mechanism) and when it can be relied on.
+// TransferTool is one transfer tool (a value of transfers[].mechanism,
+// transfers[].uk_mechanism or transfers[].ch_mechanism) and when it can be
+// relied on.
 type TransferTool struct {
 	Pos diag.Pos `yaml:"-"`
 	// The mechanism value used in the data, e.g. SCC_2021_914.
 	ID string `yaml:"id" validate:"required"`
-	// The regime it serves: eu or uk.
-	Regime string `yaml:"regime" validate:"required,oneof=eu uk"`
+	// The regime it serves: eu, uk or ch.
+	Regime string `yaml:"regime" validate:"required,oneof=eu uk ch"`
 	// How the notices name it, e.g. "the European Commission's Standard
 	// Contractual Clauses".
 	Name string `yaml:"name" validate:"required"`
@@ -264,8 +287,8 @@ func references(c *j.Context) *ReferenceSections {
 	return model.ExtOf[ReferenceSections](c.Reference.Ext, ID)
 }
 
-// Tool returns the reference entry of a transfer tool for a regime (eu or
-// uk), or nil.
+// Tool returns the reference entry of a transfer tool for a regime (eu, uk
+// or ch), or nil.
 func Tool(c *j.Context, regime, id string) *TransferTool {
 	r := references(c)
 	if r == nil || r.TransferTools == nil {
@@ -277,6 +300,16 @@ func Tool(c *j.Context, regime, id string) *TransferTool {
 		}
 	}
 	return nil
+}
+
+// FDPIC returns the Swiss supervisory authority's contact details from the
+// reference data, or nil.
+func FDPIC(c *j.Context) *model.Contact {
+	r := references(c)
+	if r == nil || r.Authorities == nil {
+		return nil
+	}
+	return r.Authorities.CH
 }
 
 // InEEA reports whether country was in the European Economic Area on c.Date.
@@ -293,16 +326,19 @@ func InEEA(c *j.Context, country string) bool {
 	return false
 }
 
-// Adequacy returns the adequacy decision of the regime (eu or uk) in force
-// for country on c.Date, or nil.
+// Adequacy returns the adequacy decision of the regime (eu, uk or ch) in
+// force for country on c.Date, or nil.
 func Adequacy(c *j.Context, regime, country string) *AdequacyDecision {
 	r := references(c)
 	if r == nil || r.Adequacy == nil {
 		return nil
 	}
 	list := r.Adequacy.EU
-	if regime == "uk" {
+	switch regime {
+	case "uk":
 		list = r.Adequacy.UK
+	case "ch":
+		list = r.Adequacy.CH
 	}
 	if list == nil {
 		return nil

@@ -372,8 +372,8 @@ func checkRoutineDerogations(c *j.Context, r *j.Report) {
 			continue
 		}
 		f := Transfer(p.Transfers[k])
-		for _, m := range []struct{ regime, mech, key string }{{"eu", f.Mechanism, "mechanism"}, {"uk", f.UKMechanism, "uk_mechanism"}} {
-			if !strings.HasPrefix(m.mech, "ART49") && m.mech != "UK_ART49" {
+		for _, m := range []struct{ regime, mech, key string }{{"eu", f.Mechanism, "mechanism"}, {"uk", f.UKMechanism, "uk_mechanism"}, {"ch", f.CHMechanism, "ch_mechanism"}} {
+			if !strings.HasPrefix(m.mech, "ART49") && m.mech != "UK_ART49" && !strings.HasPrefix(m.mech, "CH_ART17") {
 				continue
 			}
 			d := r.Missing(model.Index("processors", i)+".transfer",
@@ -517,10 +517,7 @@ func checkToolInForce(c *j.Context, r *j.Report) {
 func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 	tool := Tool(c, regime, id)
 	if tool == nil {
-		law := "EU GDPR"
-		if regime == "uk" {
-			law = "UK GDPR"
-		}
+		law := map[string]string{"eu": "EU GDPR", "uk": "UK GDPR", "ch": "Swiss FADP"}[regime]
 		r.Missing(path, "use a transfer tool of the "+law, "%s is not a transfer tool under the %s", id, law)
 		return true
 	}
@@ -534,9 +531,18 @@ func toolNotInForce(c *j.Context, r *j.Report, regime, id, path string) bool {
 	} else {
 		d = r.Missing(path, "", "%s (%s) is available only from %s, after this notice's effective date %s", id, tool.Name, tool.From, day)
 	}
-	if regime == "uk" {
+	switch regime {
+	case "uk":
 		d.Hint = "use a UK tool in force on " + day + ": UK_IDTA, UK_ADDENDUM (with the 2021 SCCs), UK_BCR or UK_ADEQUACY_REGS"
-	} else {
+	case "ch":
+		var alts []string
+		for _, t := range []string{"CH_SCC", "CH_US_DPF", "CH_SCC_2010", "CH_BCR"} {
+			if alt := Tool(c, "ch", t); t != id && alt != nil && c.InForce(alt.From, alt.Until) {
+				alts = append(alts, t)
+			}
+		}
+		d.Hint = "use a Swiss transfer tool in force on " + day + ", such as " + j.Join(alts, "or")
+	default:
 		var alts []string
 		for _, t := range []string{"SCC_2021_914", "EU_US_DPF", "SCC_2010_87", "BCR"} {
 			if alt := Tool(c, "eu", t); t != id && alt != nil && c.InForce(alt.From, alt.Until) {
@@ -894,6 +900,7 @@ func init() {
 	for _, q := range requirements {
 		q.Covers = append(q.Covers, art14[q.ID]...)
 	}
+	requirements = append(requirements, swissRequirements...)
 }
 
 var (

@@ -14,7 +14,12 @@ type builder struct {
 	c      *j.Context
 	p      *model.Project
 	eu, uk bool
+	ch     bool // Swiss data protection law applies (FADP)
 }
+
+// revised reports whether the notice is of a day the revised FADP is in
+// force (from 1 September 2023); before it, the 1992 Act applied.
+func (b *builder) revised() bool { return b.c.Date >= CHDate }
 
 func (b *builder) controller() *notice.Section {
 	s := &notice.Section{ID: "controller", Title: "Who is responsible for your data"}
@@ -73,6 +78,14 @@ func (b *builder) controller() *notice.Section {
 			}
 			s.P("**UK representative.** " + why + "You can contact our representative in the UK instead of us: " + j.ContactLine(rep.UK) + ".")
 		}
+		if rep.CH != nil && b.ch && b.revised() {
+			s.Use("organization.representatives.ch", "organization.registered_in_ch")
+			why := notice.Text("")
+			if Org(o).RegisteredInCH.IsNo() {
+				why = "Because our registered office is outside Switzerland, we have appointed a representative there under Article 14 of the Swiss Federal Act on Data Protection. "
+			}
+			s.P("**Swiss representative.** " + why + "You and the Federal Data Protection and Information Commissioner can contact our representative in Switzerland instead of us: " + j.ContactLine(rep.CH) + ".")
+		}
 	}
 	if dpo := Org(o).DPO; dpo != nil {
 		eu := dpo.EU != nil && dpo.EU.Appointed.IsYes() && b.eu
@@ -90,6 +103,10 @@ func (b *builder) controller() *notice.Section {
 				s.Use("organization.dpo.uk")
 				s.P("**Data Protection Officer (UK).** You can reach our Data Protection Officer for the UK at " + j.ContactWays(dpo.UK.Contact) + ".")
 			}
+		}
+		if dpo.CH != nil && dpo.CH.Appointed.IsYes() && dpo.CH.Contact != nil && b.ch && b.revised() {
+			s.Use("organization.dpo.ch")
+			s.P("**Data protection advisor (Switzerland).** You can reach our data protection advisor under Article 10 of the Swiss Federal Act on Data Protection at " + j.ContactWays(dpo.CH.Contact) + ".")
 		}
 	}
 	return s
@@ -110,10 +127,21 @@ func sameContact(a, b *model.Contact) bool {
 	return a != nil && b != nil && j.ContactLine(a) == j.ContactLine(b)
 }
 
-// glance compares the EU and UK regimes side by side where they differ.
+// glance compares the EU, UK and Swiss regimes side by side where they
+// differ, when two or more apply. Its anchor stays eu-and-uk, the one it
+// had before Switzerland joined, so links to it keep working.
 func (b *builder) glance() *notice.Section {
-	if !b.eu || !b.uk {
+	n := 0
+	for _, on := range []bool{b.eu, b.uk, b.ch} {
+		if on {
+			n++
+		}
+	}
+	if n < 2 {
 		return nil
+	}
+	if b.ch {
+		return b.glance3()
 	}
 	s := &notice.Section{ID: "eu-and-uk", Title: "The EU and the UK at a glance"}
 	s.P("The EU GDPR and the UK GDPR give you the same rights. Where the details differ, this table shows both:")
@@ -239,6 +267,13 @@ func (b *builder) purposes() *notice.Section {
 		Head: []string{"Purpose", "Information used", "Legal basis", "Our legitimate interests", "Recipients"}, Rows: rows})
 	if ukDiffers {
 		s.P("Where the UK legal basis differs from the EU one, the table shows both.")
+	}
+	if b.ch {
+		if b.revised() {
+			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss law does not require a legal basis for each use: we process your data in line with the principles of the Federal Act on Data Protection (FADP Art. 6) and, where the law requires a justification, we rely on your consent, an overriding private or public interest, or the law (FADP Art. 31). The legal bases shown are those of the GDPR.")
+		} else {
+			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss data protection law does not ask for a legal basis for each use; the legal bases shown are those of the GDPR.")
+		}
 	}
 	s.P("Where we rely on legitimate interests, we have balanced our interests against your rights and freedoms. You can ask us for more information about that balancing test.")
 	return s
@@ -384,6 +419,9 @@ func (b *builder) indirect() *notice.Section {
 		}
 		if f := Source(src); f.Informed == "exempt" {
 			t = notice.Join(notice.Sentence(t), "We do not tell each person individually:", notice.Sentence(notice.Inline(string(f.Exemption))))
+			if art := swissExemption(string(f.Exemption)); art != "" && b.ch && b.revised() {
+				t = notice.Join(t, notice.Text("For people in Switzerland, FADP Art. "+art+" provides the same exception."))
+			}
 		} else if w := informedWhen[f.Informed]; w != "" {
 			t = notice.Join(notice.Sentence(t), notice.Text(w))
 		}
@@ -431,15 +469,30 @@ func (b *builder) recipients() *notice.Section {
 func (b *builder) transfers() *notice.Section {
 	s := &notice.Section{ID: "international-transfers", Title: "Transfers outside Europe"}
 	if len(b.p.Transfers) == 0 {
+		if b.ch {
+			s.P("We do not transfer your personal data outside the European Economic Area, the United Kingdom and Switzerland.")
+			return s
+		}
 		s.P("We do not transfer your personal data outside the European Economic Area and the United Kingdom.")
 		return s
 	}
-	s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data. Each transfer is protected as follows:")
+	if b.ch {
+		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data, outside Switzerland for Swiss data. Each transfer is protected as follows:")
+	} else {
+		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data. Each transfer is protected as follows:")
+	}
 	head := []string{"Where", "What and to whom", "Safeguard (EU)"}
 	if b.uk {
 		head = append(head, "Safeguard (UK)")
 	}
-	head = append(head, "Copy of the safeguards")
+	if b.ch {
+		head = append(head, "Safeguard (Switzerland)")
+	}
+	// With three regimes, the copy goes into the second column: a sixth
+	// column would leave each too narrow to read (or to print an address).
+	if !b.ch {
+		head = append(head, "Copy of the safeguards")
+	}
 	var rows [][]notice.Text
 	for i, t := range b.p.Transfers {
 		s.Use(model.Index("transfers", i))
@@ -448,6 +501,9 @@ func (b *builder) transfers() *notice.Section {
 			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
 		}
 		eu := notice.Text("Not a transfer under EU law: only UK data goes there")
+		if b.ch && Transfer(t).CHMechanism != "" {
+			eu = "Not a transfer under EU law"
+		}
 		if Transfer(t).Mechanism != "" {
 			eu = b.tool("eu", Transfer(t).Mechanism, t)
 		}
@@ -459,11 +515,23 @@ func (b *builder) transfers() *notice.Section {
 			}
 			row = append(row, uk)
 		}
-		cp := notice.Inline(string(Transfer(t).SafeguardsCopy))
-		if cp == "" {
-			cp = "Not applicable"
+		if b.ch {
+			sw := notice.Text("Not a transfer of data from Switzerland")
+			if Transfer(t).CHMechanism != "" {
+				sw = b.tool("ch", Transfer(t).CHMechanism, t)
+			}
+			row = append(row, sw)
 		}
-		row = append(row, cp)
+		cp := notice.Inline(string(Transfer(t).SafeguardsCopy))
+		switch {
+		case b.ch && cp != "":
+			row[1] = notice.Join(row[1], b.copyLabel(t), cp)
+		case b.ch:
+		case cp == "":
+			row = append(row, "Not applicable")
+		default:
+			row = append(row, cp)
+		}
 		if Transfer(t).RiskStatement != "" {
 			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(Transfer(t).RiskStatement)))
 		}
@@ -492,7 +560,9 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
 		var decs []notice.Text
 		for _, d := range t.Destinations {
-			if dec := Adequacy(b.c, regime, d); dec != nil {
+			// One instrument may cover several destinations (the UK's
+			// regulations for every EEA state): name it once.
+			if dec := Adequacy(b.c, regime, d); dec != nil && !slices.Contains(decs, notice.Plain(dec.Instrument)) {
 				decs = append(decs, notice.Plain(dec.Instrument))
 			}
 		}
@@ -559,6 +629,7 @@ func (b *builder) rights() *notice.Section {
 	} else if b.uk {
 		law = "the UK GDPR"
 	}
+	defer b.swissRights(s)
 	s.P(notice.Text("Under " + law + " you have these rights:"))
 	var items []notice.Text
 	for _, r := range euRights {
@@ -583,7 +654,11 @@ func (b *builder) rights() *notice.Section {
 	s.P("These rights are free to exercise. To exercise them, contact us by any of these methods:")
 	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
-	s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
+	if b.ch && b.revised() {
+		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why. For people in Switzerland, see [Your rights in Switzerland](#your-rights-switzerland).")
+	} else {
+		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
+	}
 
 	obj := s.Sub("right-to-object", "Your right to object")
 	var li, dm []notice.Text
@@ -723,6 +798,9 @@ func (b *builder) automated() *notice.Section {
 		if d.Safeguards != "" {
 			sub.P(notice.Strong("Your safeguards.") + " " + notice.Inline(string(d.Safeguards)))
 		}
+		if b.ch && b.revised() {
+			sub.P("**In Switzerland**, you can ask us to let you state your position on the decision and to have it reviewed by a person (Art. 21(2) of the Federal Act on Data Protection).")
+		}
 	}
 	return s
 }
@@ -755,7 +833,78 @@ func (b *builder) complaints() *notice.Section {
 	if b.uk && sa != nil && sa.UK != nil {
 		s.P("**In the UK**, you can complain at any time to " + the(sa.UK.Name) + j.ContactLine(sa.UK) + ".")
 	}
+	if a := FDPIC(b.c); b.ch && a != nil {
+		if !b.revised() {
+			// The 1992 Act's Art. 29: the FDPIC looked into processing in
+			// the private sector only where it could breach the privacy of
+			// a larger number of people, and made recommendations.
+			s.P("**In Switzerland**, if you think we have broken the data protection rules, you can ask " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + " to look into it: " + fdpicLine(a) + ". Under Article 29 of the Swiss Federal Act on Data Protection of 1992, the FDPIC investigates processing that could breach the privacy of a larger number of people.")
+			return s
+		}
+		// A report (Art. 49(1)) is not a complaint with the rights of a
+		// party: the FDPIC tells the person what it did (Art. 49(4)), and
+		// claims against us go to the civil courts (Art. 32).
+		how := notice.Text("")
+		if a.WebForm != "" {
+			how = ", with its " + notice.Link("online report form", a.WebForm) + " or by post"
+		}
+		s.P("**In Switzerland**, if you think we have broken the data protection rules, you can report it at any time, under Article 49 of the Swiss Federal Act on Data Protection, to " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + how + ": " + fdpicLine(a) + ". The FDPIC tells you what it has done about your report and with what result. You can also enforce your rights against us before the Swiss civil courts (FADP Art. 32).")
+	}
 	return s
+}
+
+// swissExemption returns the paragraph of FADP Art. 20 that matches the
+// GDPR Art. 14(5) exemption an exemption text cites, or "" when it cites
+// none this table knows or already cites the FADP: (a) the person already
+// has the information, Art. 20(1)(a); (b) impossible, Art. 20(2)(a), or a
+// disproportionate effort, Art. 20(2)(b); (c) obtaining or disclosure laid
+// down by law, Art. 20(1)(b); (d) professional secrecy, Art. 20(1)(c).
+// (Source: FADP Art. 20, prighter.com/resources/laws/swiss-fadp/fadp/articles/article-20.)
+func swissExemption(text string) string {
+	if strings.Contains(text, "FADP") {
+		return ""
+	}
+	switch {
+	case strings.Contains(text, "14(5)(a)"):
+		return "20(1)(a)"
+	case strings.Contains(text, "14(5)(b)") && strings.Contains(text, "disproportionate"):
+		return "20(2)(b)"
+	case strings.Contains(text, "14(5)(b)") && (strings.Contains(text, "impossible") || strings.Contains(text, "not possible")):
+		return "20(2)(a)"
+	case strings.Contains(text, "14(5)(c)"):
+		return "20(1)(b)"
+	case strings.Contains(text, "14(5)(d)"):
+		return "20(1)(c)"
+	}
+	return ""
+}
+
+// fdpicLine is the FDPIC's contact line without its name and report form,
+// which the sentence gives.
+func fdpicLine(a *model.Contact) notice.Text {
+	plain := *a
+	plain.Name, plain.WebForm = "", ""
+	return j.ContactLine(&plain)
+}
+
+// copyLabel heads the copy of a transfer's safeguards when Switzerland has
+// a column of its own: the copy is the GDPR's (Art. 13(1)(f)), and the FADP
+// asks only for the guarantee to be named (Art. 19(4)), so the label says
+// which regimes' safeguards it is a copy of, and a Swiss reader is not sent
+// to, say, the Data Privacy Framework List for a transfer that relies on
+// the Swiss clauses.
+func (b *builder) copyLabel(t *model.Transfer) notice.Text {
+	var of []string
+	if b.eu && Transfer(t).Mechanism != "" {
+		of = append(of, "EU")
+	}
+	if b.uk && Transfer(t).UKMechanism != "" {
+		of = append(of, "UK")
+	}
+	if len(of) == 0 {
+		return "**Copy of the safeguards:**"
+	}
+	return notice.Text("**Copy of the safeguards (" + j.Join(of, "and") + "):**")
 }
 
 // the returns "the " before an authority's name that needs it.
@@ -801,4 +950,181 @@ func legalBasis(b string) notice.Text {
 		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
 	}
 	return notice.Plain(b)
+}
+
+// glance3 is the at-a-glance table with Switzerland beside the EU and the
+// UK (or beside whichever of them applies).
+func (b *builder) glance3() *notice.Section {
+	o := b.p.Organization
+	f := Org(o)
+	type regime struct {
+		head, title  string
+		sa, rep, dpo notice.Text
+		tools        []notice.Text
+		complaints   notice.Text
+		mechanism    func(*TransferFacts) string
+		id           string
+	}
+	var regimes []*regime
+	var titles []string
+	rep := func(ct *model.Contact, established bool, here string) notice.Text {
+		switch {
+		case established:
+			return notice.Text("Not needed: " + here)
+		case ct != nil:
+			return notice.Plain(ct.Name)
+		}
+		return "None appointed"
+	}
+	dpo := func(d *DPO) notice.Text {
+		if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
+			return "None appointed"
+		}
+		return contactShort(d.Contact)
+	}
+	appointed := func(d *DPO, on bool) bool { return on && d != nil && d.Appointed.IsYes() && d.Contact != nil }
+	reps := f.Representatives
+	if reps == nil {
+		reps = &Representatives{}
+	}
+	dpos := f.DPO
+	if dpos == nil {
+		dpos = &DPOs{}
+	}
+	sa := f.SupervisoryAuthorities
+	if sa == nil {
+		sa = &Authorities{}
+	}
+	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
+	if b.eu {
+		r := &regime{id: "eu", head: "European Union (EU GDPR)", sa: "The data protection authority where you live or work, or where you believe the breach took place",
+			rep: rep(reps.EU, o.EstablishedInEU.IsYes(), "we are established here"), dpo: dpo(dpos.EU), complaints: complaints,
+			mechanism: func(t *TransferFacts) string { return t.Mechanism }}
+		if sa.EU != nil {
+			r.sa = notice.Plain(sa.EU.Name)
+		}
+		regimes, titles = append(regimes, r), append(titles, "the EU")
+	}
+	if b.uk {
+		r := &regime{id: "uk", head: "United Kingdom (UK GDPR)", sa: "The Information Commissioner's Office",
+			rep: rep(reps.UK, o.EstablishedInUK.IsYes(), "we are established here"), dpo: dpo(dpos.UK), complaints: complaints,
+			mechanism: func(t *TransferFacts) string { return t.UKMechanism }}
+		if sa.UK != nil {
+			r.sa = notice.Plain(sa.UK.Name)
+		}
+		if f.Complaints != nil {
+			r.complaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(f.Complaints)))
+		}
+		regimes, titles = append(regimes, r), append(titles, "the UK")
+	}
+	law := "FADP"
+	if !b.revised() {
+		law = "FADP of 1992"
+	}
+	chr := &regime{id: "ch", head: "Switzerland (" + law + ")", sa: "The Federal Data Protection and Information Commissioner (FDPIC)",
+		dpo: dpo(dpos.CH), complaints: "You can complain to us, and you can report a suspected breach to the FDPIC at any time",
+		mechanism: func(t *TransferFacts) string { return t.CHMechanism }}
+	if !b.revised() {
+		// Under the 1992 Act the FDPIC looked only into processing that
+		// could breach the privacy of a larger number of people (Art. 29).
+		chr.complaints = "You can complain to us, and you can ask the FDPIC to look into it"
+	}
+	// Without a Swiss data protection advisor (voluntary, FADP Art. 10),
+	// Swiss readers are sent to the group's DPO, whom the rest of the
+	// notice names.
+	if !appointed(dpos.CH, b.revised()) {
+		var group *DPO
+		for _, d := range []struct {
+			dpo *DPO
+			on  bool
+		}{{dpos.EU, b.eu}, {dpos.UK, b.uk}} {
+			if group == nil && appointed(d.dpo, d.on) {
+				group = d.dpo
+			}
+		}
+		if group != nil {
+			adv := notice.Text("No Swiss data protection advisor")
+			if b.revised() {
+				adv += " (FADP Art. 10)"
+			}
+			chr.dpo = adv + "; you can contact our Data Protection Officer at " + contactShort(group.Contact)
+		}
+	}
+	if a := FDPIC(b.c); a != nil {
+		chr.sa = notice.Plain(a.Name)
+	}
+	switch {
+	case !b.revised():
+		chr.rep = "Not required by Swiss law before 1 September 2023"
+	case f.RegisteredInCH.IsYes():
+		chr.rep = "Not needed: our registered office is here"
+	case reps.CH != nil:
+		chr.rep = notice.Plain(reps.CH.Name)
+	case f.CHLargeScaleHighRisk.IsNo():
+		// The notice does not grade its own processing (large-scale,
+		// high-risk): it says only that the law does not require one.
+		chr.rep = "Not required (FADP Art. 14)"
+	default:
+		chr.rep = "None appointed"
+	}
+	regimes, titles = append(regimes, chr), append(titles, "Switzerland")
+	for _, t := range b.p.Transfers {
+		for _, r := range regimes {
+			if tool := Tool(b.c, r.id, r.mechanism(Transfer(t))); tool != nil && !slices.Contains(r.tools, notice.Plain(tool.Name)) {
+				r.tools = append(r.tools, notice.Plain(tool.Name))
+			}
+		}
+	}
+	s := &notice.Section{ID: "eu-and-uk", Title: upperFirst(j.Join(titles, "and")) + " at a glance"}
+	if b.eu && b.uk {
+		s.P("The EU GDPR, the UK GDPR and the Swiss Federal Act on Data Protection (FADP) give you similar rights. Where the details differ, this table shows each:")
+	} else {
+		s.P(notice.Text("The laws of " + j.Join(titles, "and") + " give you similar rights. Where the details differ, this table shows each:"))
+	}
+	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints",
+		"organization.registered_in_ch", "organization.ch_large_scale_high_risk")
+	head := []string{"Topic"}
+	rows := [][]notice.Text{{"**Supervisory authority**"}, {"**Representative**"}, {"**Data Protection Officer**"}, {"**Transfer tools**"}, {"**Complaints to us**"}}
+	for _, r := range regimes {
+		head = append(head, r.head)
+		rows[0] = append(rows[0], r.sa)
+		rows[1] = append(rows[1], r.rep)
+		rows[2] = append(rows[2], r.dpo)
+		rows[3] = append(rows[3], notice.Sentence(notice.Series(r.tools, "and")))
+		rows[4] = append(rows[4], r.complaints)
+	}
+	s.Add(&notice.Table{Caption: "Differences between " + j.Join(titles, "and"), Head: head, Rows: rows})
+	return s
+}
+
+// swissRights says the rights of people in Switzerland: under the revised
+// FADP, access (Art. 25), portability (Art. 28), the claims of Art. 32 and
+// the review of automated decisions (Art. 21); under the 1992 Act, access
+// (Art. 8) and correction (Art. 5(2)).
+func (b *builder) swissRights(s *notice.Section) {
+	if !b.ch {
+		return
+	}
+	sub := s.Sub("your-rights-switzerland", "Your rights in Switzerland")
+	sub.Use("rights.request_methods")
+	if !b.revised() {
+		sub.P("If you are in Switzerland, the Federal Act on Data Protection of 1992 lets you ask whether we process personal data about you and receive it, with its purpose and recipients, free of charge (Art. 8), and have incorrect data corrected (Art. 5(2)). Use any of the methods above.")
+		return
+	}
+	sub.Use("automated_decisions.decisions")
+	// Art. 21: the right is said as it stands for us: conditional when we
+	// take such decisions (each is described above), a plain statement when
+	// we take none.
+	automated := notice.Text("**Automated decisions** (Art. 21): we do not take decisions about you based solely on automated processing that have legal consequences for you or affect you considerably. If we did, we would tell you, and you could state your position and ask for a person to review the decision.")
+	if ad := b.p.AutomatedDecisions; ad != nil && slices.ContainsFunc(ad.Decisions, func(d *model.Decision) bool { return d != nil && d.Art22.IsYes() }) {
+		automated = "**Automated decisions** (Art. 21): where we take a decision about you based solely on automated processing that has legal consequences for you or affects you considerably (see [Automated decisions](#automated-decisions)), we tell you, and you can state your position and ask for the decision to be reviewed by a person."
+	}
+	sub.P("If you are in Switzerland, the Federal Act on Data Protection (FADP) gives you these rights:")
+	sub.Add(&notice.List{Items: []notice.Text{
+		"**Access** (Art. 25): you can ask whether we process personal data about you and receive a copy of it, with who is responsible for it, its purpose, how long we keep it, where it came from, who receives it, any automated decision taken about you and its logic and, for data sent abroad, the countries and safeguards. It is free of charge. We answer within 30 days; if we cannot, we will tell you within that time and say when you will have our answer.",
+		"**Data portability** (Art. 28): you can ask for the personal data you gave us, where we process it automatically with your consent or to conclude or perform a contract with you, in a common electronic format, or ask us to send it to another organisation where that does not take a disproportionate effort, free of charge.",
+		"**Correction and your other claims** (Art. 32): you can have incorrect data corrected, and ask us to stop a particular processing, not to disclose your data to others, or to delete it. Where neither the accuracy nor the inaccuracy of data can be shown, you can ask us to add a note that you dispute it. If we refuse, you can bring these claims before the courts.",
+		automated,
+	}})
+	sub.P("Use any of the methods above to exercise these rights.")
 }

@@ -47,7 +47,12 @@ func (b *builder) about() *notice.Section {
 	}
 	var more []notice.Text
 	if b.c.PublishesIn(s, "eu") {
-		more = append(more, "If you are in the European Economic Area or the United Kingdom, our "+
+		where := notice.Text("the European Economic Area or the United Kingdom")
+		s.Use("organization.registered_in_ch", "organization.targets_ch")
+		if eu.CoversSwitzerland(b.p) {
+			where = "the European Economic Area, the United Kingdom or Switzerland"
+		}
+		more = append(more, "If you are in "+where+", our "+
 			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["eu"], "Supplemental European Privacy Notice")), "eu", "")+
 			" adds the information European law requires, including the legal basis for each use of your data.")
 	}
@@ -55,6 +60,16 @@ func (b *builder) about() *notice.Section {
 		more = append(more, "If you live in California, our "+
 			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], "California Privacy Notice")), "california", "")+
 			" describes your rights under the California Consumer Privacy Act.")
+	}
+	if b.c.PublishesIn(s, "us-states") {
+		more = append(more, "If you live in a US state other than California with a comprehensive consumer privacy law, our "+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["us-states"], "US State Privacy Notice")), "us-states", "")+
+			" describes the rights your state's law gives you and how to appeal our decisions.")
+	}
+	if b.c.PublishesIn(s, "brazil") {
+		more = append(more, "If you are in Brazil, our "+
+			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["brazil"], "Brazil Privacy Notice (LGPD)")), "brazil", "")+
+			" describes your rights under Brazil's General Data Protection Law (LGPD) and how to reach our encarregado.")
 	}
 	for _, m := range more {
 		s.P(m)
@@ -186,7 +201,10 @@ func (b *builder) sharing() *notice.Section {
 	// list, when it is published; the policy names the others itself.
 	var listed int
 	var others []notice.Text
-	for _, pr := range b.p.Processors {
+	for i, pr := range b.p.Processors {
+		// Whether it is listed is the sub-processor pack's data: trace it,
+		// so a processor leaving the list is this section's change too.
+		s.Use(model.Index("processors", i) + ".customer_data")
 		if b.c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
 			listed++
 			continue
@@ -331,6 +349,12 @@ func (b *builder) rights() *notice.Section {
 	}
 	if b.c.PublishesIn(s, "california") {
 		links = append(links, notice.NoticeLink("California", "california", "your-rights"))
+	}
+	if b.c.PublishesIn(s, "us-states") {
+		links = append(links, notice.NoticeLink("US state", "us-states", "your-rights"))
+	}
+	if b.c.PublishesIn(s, "brazil") {
+		links = append(links, notice.NoticeLink("Brazilian", "brazil", "your-rights"))
 	}
 	if len(links) > 0 {
 		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
@@ -482,6 +506,11 @@ func (b *builder) transfers() *notice.Section {
 	}
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
+		for i := range b.p.Transfers {
+			// The tools are the eu pack's data: a change of one is this
+			// section's only where it is traced (diff.For).
+			s.Use(eu.ToolPaths(model.Index("transfers", i), "eu", "uk")...)
+		}
 		for _, regime := range []struct{ id, from string }{
 			{"eu", "For personal data from the European Economic Area, we rely on these safeguards:"},
 			{"uk", "For personal data from the United Kingdom, we rely on these safeguards:"},
