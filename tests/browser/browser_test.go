@@ -147,7 +147,7 @@ func TestSiteInChromium(t *testing.T) {
 	node := needBrowser(t)
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
-	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/404.html")
+	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -164,8 +164,8 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil && len(report.Failures) == 0 {
 		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
 	}
-	if len(report.Pages) != 22 {
-		t.Errorf("checked %d page views, want 22 (11 pages at 2 widths)", len(report.Pages))
+	if len(report.Pages) != 26 {
+		t.Errorf("checked %d page views, want 26 (13 pages at 2 widths)", len(report.Pages))
 	}
 	for _, p := range report.Pages {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {

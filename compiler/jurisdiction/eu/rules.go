@@ -11,7 +11,12 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-var requirements = []*j.Requirement{
+// requirements are the supplement's: the GDPR's and the UK GDPR's, with
+// the Art. 14 rules each Art. 13 one also makes (art14), then
+// Switzerland's (swiss.go).
+var requirements = append(withArt14(gdprRequirements), swissRequirements...)
+
+var gdprRequirements = []*j.Requirement{
 	{ID: "GDPR-13-1-a", Citation: "GDPR Art. 13(1)(a), 14(1)(a)", Severity: diag.Error,
 		Summary: "The identity and contact details of the controller; with more than one, which decides what.", Section: "controller",
 		Data:  []string{"organization.entities", "organization.entities.decides", "organization.privacy_contact"},
@@ -896,11 +901,12 @@ var art14 = map[string][]string{
 	"GDPR-13-2-d": {"GDPR-14-2-e"}, "GDPR-14-1-d": {"GDPR-14-2-f"}, "GDPR-13-2-f": {"GDPR-14-2-g"},
 }
 
-func init() {
-	for _, q := range requirements {
+// withArt14 adds to each requirement the Art. 14 rules it makes too.
+func withArt14(qs []*j.Requirement) []*j.Requirement {
+	for _, q := range qs {
 		q.Covers = append(q.Covers, art14[q.ID]...)
 	}
-	requirements = append(requirements, swissRequirements...)
+	return qs
 }
 
 var (
