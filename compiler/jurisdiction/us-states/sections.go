@@ -84,7 +84,7 @@ func (b *builder) banners(s *notice.Section) []notice.Text {
 	useEach(s, "purposes", len(b.p.Purposes), "us_sale", "categories")
 	useEach(s, "categories", len(b.p.Categories), "us_sensitive")
 	var out []notice.Text
-	for _, want := range []struct{ id, kind string }{{"TX-541.102-b", ""}, {"TX-541.102-c", "biometric"}} {
+	for _, want := range texasBanners {
 		sp := tx[0].SpecificOn(want.id, b.c.Date)
 		if sp == nil || sp.Text == "" {
 			continue
@@ -652,3 +652,8 @@ func (b *builder) advertisingThirdParties(s *notice.Section) bool {
 
 // activityWords name what the teen rules cover.
 var activityWords = map[string]string{"sale": "sale", "targeted_advertising": "targeted advertising", "profiling": "profiling"}
+
+// texasBanners are Texas's prescribed notices (Tex. Bus. & Com. Code
+// §541.102(b)-(c)), by the reference item that holds their words, and the
+// kind of sold data that calls for each ("" for any sensitive data).
+var texasBanners = []struct{ id, kind string }{{"TX-541.102-b", ""}, {"TX-541.102-c", "biometric"}}
