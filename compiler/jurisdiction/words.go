@@ -507,3 +507,13 @@ func Thousands(v int64) string {
 	}
 	return b.String()
 }
+
+// JoinSemi joins texts with semicolons, for a table cell listing items
+// that themselves contain commas.
+func JoinSemi(ts []notice.Text) string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = string(t)
+	}
+	return strings.Join(out, "; ")
+}

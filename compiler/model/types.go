@@ -56,6 +56,16 @@ func (d Date) Valid() bool { return ValidDate(string(d)) }
 // IsZero reports whether d is no date.
 func (d Date) IsZero() bool { return d == "" }
 
+// Format writes d with a time layout ("2 January 2006" for "4 January
+// 2027"), or as written when it is not a valid day.
+func (d Date) Format(layout string) string {
+	t, ok := d.Time()
+	if !ok {
+		return string(d)
+	}
+	return t.Format(layout)
+}
+
 // String returns d as written.
 func (d Date) String() string { return string(d) }
 

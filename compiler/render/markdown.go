@@ -74,18 +74,9 @@ func (o *Options) date(day model.Date) string {
 	return LongDate(day)
 }
 
-var months = []string{"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"}
-
 // LongDate formats a date as "5 November 2012"; one that is not YYYY-MM-DD
 // is returned as it is.
-func LongDate(day model.Date) string {
-	var y, m, d int
-	if n, _ := fmt.Sscanf(string(day), "%4d-%2d-%2d", &y, &m, &d); n != 3 || m < 1 || m > 12 {
-		return string(day)
-	}
-	return fmt.Sprintf("%d %s %d", d, months[m-1], y)
-}
+func LongDate(day model.Date) string { return day.Format("2 January 2006") }
 
 type writer struct {
 	buf  bytes.Buffer

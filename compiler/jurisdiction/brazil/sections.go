@@ -3,9 +3,8 @@ package brazil
 import (
 	"slices"
 	"strconv"
-	"strings"
-	"time"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
@@ -177,7 +176,7 @@ func (b *builder) purposes() *notice.Section {
 			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(PurposeText(pu))),
 			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
 			notice.Sentence(notice.Series(sources, "and")),
-			notice.Text(joinSemi(keep)),
+			notice.Text(j.JoinSemi(keep)),
 		})
 	}
 	s.Add(&notice.Table{Caption: "Purposes, data, sources and retention", Head: []string{"Purpose", "Data we use", "Where it comes from", "How long we keep it"}, Rows: rows})
@@ -211,14 +210,6 @@ func usesRetention(p *model.Project, pu *model.Purpose, id string) bool {
 		}
 	}
 	return false
-}
-
-func joinSemi(ts []notice.Text) string {
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = string(t)
-	}
-	return strings.Join(out, "; ")
 }
 
 // basisWords name the bases of Art. 7 (and of Art. 11, under the same
@@ -369,7 +360,7 @@ func (b *builder) sharing() *notice.Section {
 			notice.Strong(notice.Plain(rc.Name)) + ": " + notice.Inline(string(RecipientText(rc))),
 			roleWords[Role(rc)],
 			notice.Sentence(notice.Series(j.CategoryNames(b.p, rc.Categories), "and")),
-			notice.Text(joinSemi(why)),
+			notice.Text(j.JoinSemi(why)),
 		})
 	}
 	s.Add(&notice.Table{Caption: "Recipients, their responsibilities, the data and the purposes", Head: []string{"Recipient", "Responsibility", "Data", "Purposes"}, Rows: rows})
@@ -406,7 +397,7 @@ func (b *builder) transfers() *notice.Section {
 				s.Use(model.Index("recipients", k))
 				who = append(who, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
 				ps, cs := b.transferred(s, rec, rc)
-				purposes, categories = union(purposes, ps), union(categories, cs)
+				purposes, categories = unionOf(purposes, ps), unionOf(categories, cs)
 			}
 		}
 		var why []notice.Text
@@ -424,7 +415,7 @@ func (b *builder) transfers() *notice.Section {
 		}
 		where := j.Countries(rec.Destinations)
 		if from := b.startsAfter(s, rec); from != "" {
-			where += " (from " + notice.Plain(longDate(from)) + ")"
+			where += " (from " + notice.Plain(dayWords(from)) + ")"
 		}
 		basis := notice.Plain(j.UpperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")"
 		if rec.Mechanism == "anpd_adequacy" {
@@ -441,7 +432,7 @@ func (b *builder) transfers() *notice.Section {
 		rows = append(rows, []notice.Text{
 			notice.Text(j.UpperFirst(string(where))),
 			notice.Text(j.UpperFirst(string(notice.Series(who, "and")))),
-			notice.Text(joinSemi(why)),
+			notice.Text(j.JoinSemi(why)),
 			notice.Text(j.UpperFirst(string(notice.Sentence(notice.Series(what, "and"))))),
 			basis,
 		})
@@ -482,7 +473,7 @@ func (b *builder) transferred(s *notice.Section, rec Record, rc *model.Recipient
 			continue
 		}
 		s.Use(model.Index("processors", i))
-		purposes, categories = union(purposes, pr.Purposes), union(categories, pr.Categories)
+		purposes, categories = unionOf(purposes, pr.Purposes), unionOf(categories, pr.Categories)
 	}
 	if len(purposes) > 0 {
 		return purposes, categories
@@ -496,23 +487,6 @@ func (b *builder) transferred(s *notice.Section, rec Record, rc *model.Recipient
 }
 
 // union returns a with the items of b it lacks appended.
-func union(a, b []string) []string {
-	for _, x := range b {
-		if !slices.Contains(a, x) {
-			a = append(a, x)
-		}
-	}
-	return a
-}
-
-// longDate writes a day in words, "4 January 2027".
-func longDate(d model.Date) string {
-	t, err := time.Parse("2006-01-02", string(d))
-	if err != nil {
-		return string(d)
-	}
-	return t.Format("2 January 2006")
-}
 
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
@@ -627,9 +601,7 @@ func (b *builder) rights() *notice.Section {
 }
 
 func (b *builder) changes() *notice.Section {
-	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
-	s.Use("changes.notification")
-	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
+	s := j.ChangesSection(b.p)
 	s.P("If we change the purpose, form or duration of the processing, the controller, or whom we share your data with, we tell you, highlighting what changed (LGPD Art. 8, §6). Where we process your data with your consent, we tell you before a change of purpose that is not compatible with it, and you may revoke your consent if you disagree (Art. 9, §2).")
 	return s
 }
@@ -688,3 +660,9 @@ func (b *builder) startsAfter(s *notice.Section, rec Record) model.Date {
 	}
 	return first
 }
+
+// dayWords writes a day as the notice does, "4 January 2027".
+func dayWords(d model.Date) string { return d.Format("2 January 2006") }
+
+// unionOf is a with b's items it lacks, in order.
+func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
@@ -151,14 +150,14 @@ func (b *builder) collected() *notice.Section {
 		}
 		row := []notice.Text{
 			notice.Strong(notice.Text(l+". ") + notice.Plain(Statutory[l])),
-			notice.Text(joinSemi(uniq(examples))),
+			notice.Text(j.JoinSemi(uniq(examples))),
 			notice.Sentence(notice.Series(uniq(sources), "and")),
 			notice.Sentence(notice.Series(uniq(purposes), "and")),
 			notice.Sentence(notice.Series(uniq(disclosed), "and")),
 			soldShared,
 		}
 		if cpra {
-			row = append(row, notice.Text(joinSemi(retention)))
+			row = append(row, notice.Text(j.JoinSemi(retention)))
 		}
 		rows = append(rows, row)
 	}
@@ -168,14 +167,6 @@ func (b *builder) collected() *notice.Section {
 	}
 	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)", Head: head, Rows: rows})
 	return s
-}
-
-func joinSemi(ts []notice.Text) string {
-	var b []string
-	for _, t := range ts {
-		b = append(b, string(t))
-	}
-	return strings.Join(b, "; ")
 }
 
 func plainAll(ss []string) []notice.Text {
@@ -414,7 +405,7 @@ func (b *builder) disclosures() *notice.Section {
 			continue
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Text(kindName[r.Kind]),
-			notice.Series(letters, "and"), notice.Text(joinSemi(purs))})
+			notice.Series(letters, "and"), notice.Text(j.JoinSemi(purs))})
 	}
 	if len(rows) == 0 {
 		s.P("In the last 12 months we have not disclosed personal information for a business purpose.")
@@ -738,10 +729,7 @@ func (b *builder) changes() *notice.Section {
 }
 
 func (b *builder) contact() *notice.Section {
-	s := &notice.Section{ID: "contact", Title: "Contact us"}
-	s.Use("organization.privacy_contact")
-	s.P("If you have questions about this notice or our privacy practices, contact us:")
-	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
+	s := j.ContactSection(b.p, "If you have questions about this notice or our privacy practices, contact us:")
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ".")
 	if b.c.Date >= "2026-01-01" {
 		// From 2026 a business with apps makes the policy accessible

@@ -915,18 +915,10 @@ func the(name string) notice.Text {
 	return "the "
 }
 
-func (b *builder) changes() *notice.Section {
-	s := &notice.Section{ID: "changes", Title: "Changes to this notice"}
-	s.Use("changes.notification")
-	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
-	return s
-}
+func (b *builder) changes() *notice.Section { return j.ChangesSection(b.p) }
 
 func (b *builder) contact() *notice.Section {
-	s := &notice.Section{ID: "contact", Title: "Contact us"}
-	s.Use("organization.privacy_contact")
-	s.P("For any question about this notice or your data, contact us:")
-	s.Add(&notice.List{Items: j.ContactItems(b.p.Organization.PrivacyContact)})
+	s := j.ContactSection(b.p, "For any question about this notice or your data, contact us:")
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
 	return s
 }

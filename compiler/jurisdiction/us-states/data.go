@@ -226,9 +226,15 @@ func covered(p *model.Project) (out []*model.Purpose, at []int) {
 // particular), in the data's order.
 func coveredCategories(p *model.Project) []*model.Category {
 	pus, _ := covered(p)
+	used := map[string]bool{}
+	for _, pu := range pus {
+		for _, id := range pu.Categories {
+			used[id] = true
+		}
+	}
 	var out []*model.Category
 	for _, cat := range p.Categories {
-		if !slices.ContainsFunc(pus, func(pu *model.Purpose) bool { return slices.Contains(pu.Categories, cat.ID) }) {
+		if !used[cat.ID] {
 			continue
 		}
 		if len(cat.Subjects) == 0 || slices.ContainsFunc(cat.Subjects, func(id string) bool { return consumers(p, id) }) {
@@ -238,12 +244,30 @@ func coveredCategories(p *model.Project) []*model.Category {
 	return out
 }
 
-// coveredIDs returns the ids among ids of categories of consumers' data.
-func coveredIDs(p *model.Project, ids []string) []string {
-	cats := coveredCategories(p)
+// consumerData is what the notice covers, worked out once: the purposes
+// that concern consumers (with their indexes) and the categories of
+// consumers' data.
+type consumerData struct {
+	purposes []*model.Purpose
+	at       []int
+	cats     []*model.Category
+	ids      map[string]bool
+}
+
+func consumerDataOf(p *model.Project) *consumerData {
+	d := &consumerData{cats: coveredCategories(p), ids: map[string]bool{}}
+	d.purposes, d.at = covered(p)
+	for _, cat := range d.cats {
+		d.ids[cat.ID] = true
+	}
+	return d
+}
+
+// only returns the ids among ids of categories of consumers' data.
+func (d *consumerData) only(ids []string) []string {
 	var out []string
 	for _, id := range ids {
-		if slices.ContainsFunc(cats, func(c *model.Category) bool { return c.ID == id }) {
+		if d.ids[id] {
 			out = append(out, id)
 		}
 	}

@@ -14,7 +14,7 @@ import (
 // Compile implements jurisdiction.Jurisdiction.
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
-	b := &builder{c: c, p: p, f: Of(p), laws: Applying(c)}
+	b := &builder{c: c, p: p, f: Of(p), laws: Applying(c), d: consumerDataOf(p)}
 	if b.f == nil {
 		b.f = &Facts{}
 	}
@@ -32,6 +32,7 @@ type builder struct {
 	p    *model.Project
 	f    *Facts
 	laws []*Law
+	d    *consumerData
 }
 
 // use traces what decides which states apply: every section's words depend
@@ -56,43 +57,39 @@ func useEach(s *notice.Section, in string, n int, keys ...string) {
 	}
 }
 
-func (b *builder) where(keep func(*Law) bool) []*Law {
-	var out []*Law
-	for _, l := range b.laws {
-		if keep(l) {
-			out = append(out, l)
-		}
+// where returns the notice's laws that pass keep.
+func (b *builder) where(keep func(*Law) bool) []*Law { return filter(b.laws, keep) }
+
+// has returns the notice's law of the state code, or nil.
+func (b *builder) has(code string) *Law {
+	if ls := b.where(func(l *Law) bool { return l.Code == code }); len(ls) > 0 {
+		return ls[0]
 	}
-	return out
+	return nil
 }
 
-func stateNames(ls []*Law) notice.Text {
-	var out []notice.Text
-	for _, l := range ls {
-		out = append(out, notice.Plain(l.Name))
-	}
-	return notice.Series(out, "and")
-}
+// stateNames names the states of ls in the notice's text.
+func stateNames(ls []*Law) notice.Text { return notice.Series(plainAll(lawNames(ls)), "and") }
 
 // banners returns Texas's prescribed notices that the data calls for: sold
 // categories holding sensitive (or biometric) data.
 func (b *builder) banners(s *notice.Section) []notice.Text {
-	tx := b.where(func(l *Law) bool { return l.Code == "TX" })
-	if len(tx) == 0 {
+	tx := b.has("TX")
+	if tx == nil {
 		return nil
 	}
 	useEach(s, "purposes", len(b.p.Purposes), "us_sale", "categories")
 	useEach(s, "categories", len(b.p.Categories), "us_sensitive")
 	var out []notice.Text
 	for _, want := range texasBanners {
-		sp := tx[0].SpecificOn(want.id, b.c.Date)
+		sp := tx.SpecificOn(want.id, b.c.Date)
 		if sp == nil || sp.Text == "" {
 			continue
 		}
 		hit := false
 		for _, cat := range sold(b.p) {
 			for _, k := range Category(cat).USSensitive {
-				if want.kind == "" && tx[0].Counts(k, b.c.Date) || k == want.kind {
+				if want.kind == "" && tx.Counts(k, b.c.Date) || k == want.kind {
 					hit = true
 				}
 			}
@@ -126,7 +123,7 @@ func (b *builder) scope() *notice.Section {
 		s.P(notice.Sentence("This notice is for consumers who live in " + stateNames(b.laws) +
 			". It explains how " + notice.Series(ents, "and") + " (\"" + notice.Plain(b.p.Organization.Name) + "\", \"we\") process your personal data, and the rights your state's privacy law gives you"))
 	}
-	if applies(b.c, "OR") != nil {
+	if b.has("OR") != nil {
 		s.Use("us_states.uses_assumed_names", "us_states.assumed_names")
 		if b.f.UsesAssumedNames.IsYes() && len(b.f.AssumedNames) > 0 {
 			s.P("We also do business as " + notice.Series(plainAll(b.f.AssumedNames), "and") + ".")
@@ -185,10 +182,10 @@ func (b *builder) personalData() *notice.Section {
 	b.use(s)
 	s.Use("categories")
 	b.useCovered(s)
-	pus, _ := covered(b.p)
+	pus := b.d.purposes
 	s.P("We process these categories of personal data about consumers:")
 	var items []notice.Text
-	for _, cat := range coveredCategories(b.p) {
+	for _, cat := range b.d.cats {
 		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Inline(strings.TrimSpace(string(cat.Description))))
 	}
 	s.Add(&notice.List{Items: items})
@@ -197,10 +194,10 @@ func (b *builder) personalData() *notice.Section {
 	var rows [][]notice.Text
 	for _, pu := range pus {
 		pf := Purpose(pu)
-		if len(coveredIDs(b.p, pu.Categories)) == 0 {
+		if len(b.d.only(pu.Categories)) == 0 {
 			continue // it uses no consumer's data
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), notice.Series(j.CategoryNames(b.p, coveredIDs(b.p, pu.Categories)), "and"),
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), notice.Series(j.CategoryNames(b.p, b.d.only(pu.Categories)), "and"),
 			yesNo(pf.USSale), yesNo(pf.USTargetedAdvertising), yesNo(pf.USProfiling)})
 	}
 	s.Add(&notice.Table{Caption: "Purposes, the personal data each uses, and sale, targeted advertising and profiling",
@@ -237,7 +234,7 @@ func (b *builder) sensitive() *notice.Section {
 	useEach(s, "categories", len(b.p.Categories), "us_sensitive")
 	b.useCovered(s)
 	var rows [][]notice.Text
-	for _, cat := range coveredCategories(b.p) {
+	for _, cat := range b.d.cats {
 		kinds := Category(cat).USSensitive
 		if len(kinds) == 0 {
 			continue
@@ -271,7 +268,7 @@ func (b *builder) sensitive() *notice.Section {
 		s.P("Where a state's law requires your consent before we process your sensitive data, we ask for it first:")
 		s.Add(&notice.Prose{Markdown: string(b.f.SensitiveConsent)})
 	}
-	if b.f.SensitiveInferences != "" && applies(b.c, "CO") != nil {
+	if b.f.SensitiveInferences != "" && b.has("CO") != nil {
 		s.Use("us_states.sensitive_inferences")
 		s.P("**Sensitive data inferences.** We make inferences that reveal sensitive data, and delete them within 24 hours:")
 		s.Add(&notice.Prose{Markdown: string(b.f.SensitiveInferences)})
@@ -295,7 +292,7 @@ func (b *builder) thirdParties() *notice.Section {
 	useEach(s, "recipients", len(b.p.Recipients), "kind", "categories", "name", "description")
 	useEach(s, "purposes", len(b.p.Purposes), "recipients")
 	b.useCovered(s)
-	pus, _ := covered(b.p)
+	pus := b.d.purposes
 	var rows [][]notice.Text
 	for i, r := range b.p.Recipients {
 		if !thirdParty(r.Kind) || !slices.ContainsFunc(pus, func(pu *model.Purpose) bool { return slices.Contains(pu.Recipients, r.ID) }) {
@@ -307,7 +304,7 @@ func (b *builder) thirdParties() *notice.Section {
 			desc = d
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(strings.TrimSpace(string(desc))),
-			notice.Series(j.CategoryNames(b.p, coveredIDs(b.p, r.Categories)), "and")})
+			notice.Series(j.CategoryNames(b.p, b.d.only(r.Categories)), "and")})
 	}
 	if len(rows) == 0 {
 		s.P("We do not share personal data with third parties. We disclose it only to our processors, who handle it on our behalf under contract, and to our affiliates.")
@@ -344,11 +341,11 @@ func (b *builder) sale() *notice.Section {
 		case pf.on.IsYes():
 			var purs []notice.Text
 			var cats []string
-			pus, _ := covered(b.p)
+			pus := b.d.purposes
 			for _, pu := range pus {
 				if pf.of(Purpose(pu)).IsYes() {
 					purs = append(purs, notice.Plain(pu.Name))
-					for _, id := range coveredIDs(b.p, pu.Categories) {
+					for _, id := range b.d.only(pu.Categories) {
 						if !slices.Contains(cats, id) {
 							cats = append(cats, id)
 						}
@@ -605,15 +602,6 @@ func (b *builder) appeal() *notice.Section {
 	return s
 }
 
-// usDate writes a day as US readers write it: "July 1, 2024".
-func usDate(d model.Date) string {
-	t, ok := d.Time()
-	if !ok {
-		return d.String()
-	}
-	return t.Format("January 2, 2006")
-}
-
 func (b *builder) retention() *notice.Section {
 	s := &notice.Section{ID: "retention", Title: "How long we keep personal data"}
 	s.Use("retention")
@@ -621,7 +609,7 @@ func (b *builder) retention() *notice.Section {
 	b.useCovered(s)
 	s.P("We keep each category of personal data for as long as shown below, and then delete or de-identify it:")
 	var rows [][]notice.Text
-	for _, cat := range coveredCategories(b.p) {
+	for _, cat := range b.d.cats {
 		rt := j.RetentionRule(b.p, cat.Retention)
 		if rt == nil {
 			continue
@@ -657,3 +645,6 @@ var activityWords = map[string]string{"sale": "sale", "targeted_advertising": "t
 // §541.102(b)-(c)), by the reference item that holds their words, and the
 // kind of sold data that calls for each ("" for any sensitive data).
 var texasBanners = []struct{ id, kind string }{{"TX-541.102-b", ""}, {"TX-541.102-c", "biometric"}}
+
+// usDate writes a day as US readers write it: "July 1, 2024".
+func usDate(d model.Date) string { return d.Format("January 2, 2006") }

@@ -214,9 +214,12 @@ var requirements = []*j.Requirement{
 }
 
 // applyingWith returns the applying states whose law passes keep.
-func applyingWith(c *j.Context, keep func(*Law) bool) []*Law {
+func applyingWith(c *j.Context, keep func(*Law) bool) []*Law { return filter(Applying(c), keep) }
+
+// filter returns the laws of ls that pass keep.
+func filter(ls []*Law, keep func(*Law) bool) []*Law {
 	var out []*Law
-	for _, l := range Applying(c) {
+	for _, l := range ls {
 		if keep(l) {
 			out = append(out, l)
 		}
@@ -224,13 +227,17 @@ func applyingWith(c *j.Context, keep func(*Law) bool) []*Law {
 	return out
 }
 
-func names(ls []*Law) string {
-	var out []string
-	for _, l := range ls {
-		out = append(out, l.Name)
+// lawNames are the states of ls, by name.
+func lawNames(ls []*Law) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.Name
 	}
-	return j.Join(out, "and")
+	return out
 }
+
+// names names the states of ls in a diagnostic: "Colorado and Texas".
+func names(ls []*Law) string { return j.Join(lawNames(ls), "and") }
 
 // theLaws names the laws of ls as a sentence's subject ("Maryland's law",
 // "the laws of Colorado and Texas") and picks the verb that agrees with it.
@@ -384,17 +391,27 @@ func checkSensitive(c *j.Context, r *j.Report) {
 // sold returns the categories of the purposes that sell personal data.
 func sold(p *model.Project) []*model.Category {
 	var out []*model.Category
-	for _, pu := range p.Purposes {
+	eachSold(p, func(_ int, _ *model.Purpose, cat *model.Category) {
+		if !slices.Contains(out, cat) {
+			out = append(out, cat)
+		}
+	})
+	return out
+}
+
+// eachSold calls fn for each category of each purpose that sells personal
+// data (purpose i of the data).
+func eachSold(p *model.Project, fn func(i int, pu *model.Purpose, cat *model.Category)) {
+	for i, pu := range p.Purposes {
 		if !Purpose(pu).USSale.IsYes() {
 			continue
 		}
 		for _, id := range pu.Categories {
-			if cat := j.Category(p, id); cat != nil && !slices.Contains(out, cat) {
-				out = append(out, cat)
+			if cat := j.Category(p, id); cat != nil {
+				fn(i, pu, cat)
 			}
 		}
 	}
-	return out
 }
 
 func checkMarylandSale(c *j.Context, r *j.Report) {
@@ -402,24 +419,12 @@ func checkMarylandSale(c *j.Context, r *j.Report) {
 	if md == nil {
 		return
 	}
-	for i, pu := range c.Project.Purposes {
-		if !Purpose(pu).USSale.IsYes() {
-			continue
+	eachSold(c.Project, func(i int, pu *model.Purpose, cat *model.Category) {
+		if k := slices.IndexFunc(Category(cat).USSensitive, func(k string) bool { return md.Counts(k, c.Date) }); k >= 0 {
+			r.Missing(model.Index("purposes", i)+".us_sale", "stop selling it: set us_sale: no, or take "+j.Quote(cat.ID)+" out of the purpose",
+				"purpose %q sells %q, which holds sensitive data under Maryland's law (%s), and Maryland prohibits selling sensitive data (%s)", pu.ID, cat.ID, kindWords[Category(cat).USSensitive[k]], md.Law)
 		}
-		for _, id := range pu.Categories {
-			cat := j.Category(c.Project, id)
-			if cat == nil {
-				continue
-			}
-			for _, k := range Category(cat).USSensitive {
-				if md.Counts(k, c.Date) {
-					r.Missing(model.Index("purposes", i)+".us_sale", "stop selling it: set us_sale: no, or take "+j.Quote(cat.ID)+" out of the purpose",
-						"purpose %q sells %q, which holds sensitive data under Maryland's law (%s), and Maryland prohibits selling sensitive data (%s)", pu.ID, cat.ID, kindWords[k], md.Law)
-					break
-				}
-			}
-		}
-	}
+	})
 }
 
 func checkUOOM(c *j.Context, r *j.Report) {
@@ -535,17 +540,12 @@ func checkOregonGeo(c *j.Context, r *j.Report) {
 	if applies(c, "OR") == nil {
 		return
 	}
-	for i, pu := range c.Project.Purposes {
-		if !Purpose(pu).USSale.IsYes() {
-			continue
+	eachSold(c.Project, func(i int, pu *model.Purpose, cat *model.Category) {
+		if slices.Contains(Category(cat).USSensitive, "precise_geolocation") {
+			r.Missing(model.Index("purposes", i)+".us_sale", "stop selling it: set us_sale: no, or take "+j.Quote(cat.ID)+" out of the purpose",
+				"purpose %q sells %q, which holds precise geolocation data, and Oregon prohibits selling precise geolocation data from 2026-01-01", pu.ID, cat.ID)
 		}
-		for _, id := range pu.Categories {
-			if cat := j.Category(c.Project, id); cat != nil && slices.Contains(Category(cat).USSensitive, "precise_geolocation") {
-				r.Missing(model.Index("purposes", i)+".us_sale", "stop selling it: set us_sale: no, or take "+j.Quote(cat.ID)+" out of the purpose",
-					"purpose %q sells %q, which holds precise geolocation data, and Oregon prohibits selling precise geolocation data from 2026-01-01", pu.ID, cat.ID)
-			}
-		}
-	}
+	})
 }
 
 func checkConsumers(c *j.Context, r *j.Report) {
