@@ -161,6 +161,15 @@ type Table struct {
 	Rows    [][]Text
 }
 
+// DataTable is a table of a notice that is published as data files too
+// (NAME.csv and NAME.json beside the notice's page), for readers who load
+// it into their own tools: the sub-processor list, say.
+type DataTable struct {
+	Name  string
+	Title string
+	Table *Table
+}
+
 // Definitions is a list of terms and their descriptions.
 type Definitions struct{ Items []Definition }
 

@@ -188,6 +188,20 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	return compile(c), nil
 }
 
+// DataTables implements jurisdiction.DataTabler: the list's table, in
+// every version (its first table, in the section "list"), is published as
+// subprocessors.csv and subprocessors.json too.
+func (*Pack) DataTables(doc *notice.Document) []notice.DataTable {
+	if s := doc.Section("list"); s != nil {
+		for _, b := range s.Blocks {
+			if t, ok := b.(*notice.Table); ok {
+				return []notice.DataTable{{Name: "subprocessors", Title: doc.Title, Table: t}}
+			}
+		}
+	}
+	return nil
+}
+
 // Audience says whom the list is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Business customers: the service providers that process personal data for us."
