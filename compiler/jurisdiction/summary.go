@@ -403,4 +403,3 @@ func methodAction(m *model.RequestMethod, tollFree bool) (label, url string) {
 	}
 	return "", ""
 }
-
