@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
@@ -152,8 +153,13 @@ func TestSiteInChromium(t *testing.T) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	var report struct {
-		Pages    []struct{ Path, Viewport, Screenshot string }
+		Pages []struct {
+			Path, Viewport, Screenshot           string
+			Sections, SelfLinks, Cells, NavLinks int
+			Sidebar, ToTop                       bool
+		}
 		Failures []string
+		Print    string
 	}
 	if jerr := json.Unmarshal(stdout.Bytes(), &report); jerr != nil {
 		t.Fatalf("browser check: %v, %v\nstdout:\n%s\nstderr:\n%s", err, jerr, stdout.String(), stderr.String())
@@ -171,11 +177,39 @@ func TestSiteInChromium(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {
 			t.Errorf("no screenshot for %s (%s)", p.Path, p.Viewport)
 		}
+		// The reading aids were checked, not just absent: every page shows
+		// the notices in its header, every notice has its sections with
+		// their self-links and a back-to-top link, the contents sidebar at
+		// desktop width, and its tables' cells were measured on a phone.
+		if n := len(compiler.DefaultJurisdictions()); p.NavLinks != n {
+			t.Errorf("%s (%s): the header shows %d notice links, want %d", p.Path, p.Viewport, p.NavLinks, n)
+		}
+		if !notices[p.Path] {
+			continue
+		}
+		if p.Sections < 2 || p.SelfLinks != p.Sections || !p.ToTop {
+			t.Errorf("%s (%s): %d sections, %d with a self-link, back-to-top %v", p.Path, p.Viewport, p.Sections, p.SelfLinks, p.ToTop)
+		}
+		if p.Viewport == "desktop" && !p.Sidebar {
+			t.Errorf("%s: the contents sidebar was not checked at desktop width", p.Path)
+		}
+		if p.Viewport == "phone" && p.Cells == 0 {
+			t.Errorf("%s: no table cell was measured on a phone", p.Path)
+		}
+	}
+	if report.Print == "" {
+		t.Error("no print screenshot")
+	} else if _, err := os.Stat(filepath.Join(artifacts, report.Print)); err != nil {
+		t.Errorf("no print screenshot: %v", err)
 	}
 }
 
-// The check finds real problems: a footer image without a text alternative
-// and low-contrast text fail it.
+// The notices among the pages TestSiteInChromium loads.
+var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true}
+
+// The check finds real problems: a footer image without a text alternative,
+// low-contrast text and section headings without a link to themselves fail
+// it.
 func TestCheckCatchesViolations(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -189,6 +223,13 @@ func TestCheckCatchesViolations(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "layouts", "_partials", "footer.html"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "_markup"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	plain := `<h{{ .Level }}{{ with .Anchor }} id="{{ . }}"{{ end }}>{{ .Text }}</h{{ .Level }}>`
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "_markup", "render-heading.html"), []byte(plain), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	data, _ := filepath.Abs("../../data")
 	out := filepath.Join(dir, "public")
 	setup(t)
@@ -197,7 +238,7 @@ func TestCheckCatchesViolations(t *testing.T) {
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, b)
 	}
-	cmd := exec.Command(node, "check.mjs", out, filepath.Join(dir, "artifacts"), "/")
+	cmd := exec.Command(node, "check.mjs", out, filepath.Join(dir, "artifacts"), "/", "/subprocessors/")
 	stdout, err := cmd.Output()
 	var report struct{ Failures []string }
 	_ = json.Unmarshal(stdout, &report)
@@ -205,7 +246,7 @@ func TestCheckCatchesViolations(t *testing.T) {
 		t.Fatalf("the check passed a page with an unlabelled image and faint text:\n%s", stdout)
 	}
 	joined := strings.Join(report.Failures, "\n")
-	for _, rule := range []string{"image-alt", "color-contrast"} {
+	for _, rule := range []string{"image-alt", "color-contrast", "has no visible self-link"} {
 		if !strings.Contains(joined, rule) {
 			t.Errorf("the check did not report %s:\n%s", rule, joined)
 		}
