@@ -47,7 +47,8 @@ func setup(t *testing.T) {
 			return
 		}
 		shared.site = filepath.Join(shared.dir, "public")
-		build := exec.Command(shared.bin, "-C", "../..", "build", "--out", shared.site, "--as-of", "2026-11-23")
+		// With the drafts: their key points and ways to act are checked too.
+		build := exec.Command(shared.bin, "-C", "../..", "build", "--drafts", "--out", shared.site, "--as-of", "2026-11-23")
 		build.Env = hugoEnv()
 		if b, err := build.CombinedOutput(); err != nil {
 			shared.err = fmt.Errorf("build: %v\n%s", err, b)
@@ -63,7 +64,8 @@ func hugoEnv() []string {
 	return append(os.Environ(), "DISCLOSE_HUGO=go tool -modfile="+mod+" hugo")
 }
 
-// sampleSite returns the sample's site, built as of 2026-11-23.
+// sampleSite returns the sample's site, built as of 2026-11-23 with its
+// drafts.
 func sampleSite(t *testing.T) string {
 	setup(t)
 	return shared.site
@@ -148,7 +150,7 @@ func TestSiteInChromium(t *testing.T) {
 	node := needBrowser(t)
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
-	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/404.html")
+	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/eu/draft/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -170,8 +172,8 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil && len(report.Failures) == 0 {
 		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
 	}
-	if len(report.Pages) != 26 {
-		t.Errorf("checked %d page views, want 26 (13 pages at 2 widths)", len(report.Pages))
+	if len(report.Pages) != 28 {
+		t.Errorf("checked %d page views, want 28 (14 pages at 2 widths)", len(report.Pages))
 	}
 	for _, p := range report.Pages {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {
@@ -205,7 +207,7 @@ func TestSiteInChromium(t *testing.T) {
 }
 
 // The notices among the pages TestSiteInChromium loads.
-var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true}
+var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true, "/eu/draft/": true}
 
 // The check finds real problems: a footer image without a text alternative,
 // low-contrast text and section headings without a link to themselves fail
