@@ -22,8 +22,8 @@ var tag = regexp.MustCompile(`<[^>]*>`)
 func TestRedlineHTML(t *testing.T) {
 	got := diff.HTML(diff.Redline(oldText, newText))
 	for _, want := range []string{
-		`<h2 id="section-1">Privacy Policy</h2>`,
-		`<h3 id="section-2"><span class="change" id="change-1"><del><span class="visually-hidden">[deleted: </span>Retention<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[inserted: </span>Keeping data<span class="visually-hidden">]</span></ins></span></h3>`,
+		`<div class="redline-section" id="section-1">` + "\n<h2>Privacy Policy</h2>",
+		`<div class="redline-section" id="section-2">` + "\n" + `<h3><span class="change" id="change-1"><del><span class="visually-hidden">[deleted: </span>Retention<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[inserted: </span>Keeping data<span class="visually-hidden">]</span></ins></span></h3>`,
 		"&lt;data&gt;",
 		`<del><span class="visually-hidden">[deleted: </span>12`, `<ins><span class="visually-hidden">[inserted: </span>24`,
 		"<ul>\n<li>Email</li>\n<li><span class=\"change\" id=\"change-3\"><ins>",
@@ -31,7 +31,7 @@ func TestRedlineHTML(t *testing.T) {
 		"<table>\n<caption>Processors</caption>\n<thead>\n<tr><th scope=\"col\">Processor</th><th scope=\"col\">Country</th></tr>\n</thead>\n<tbody>\n<tr><th scope=\"row\">Stripe</th><td>the United States</td></tr>\n",
 		// A row inserted whole is one change, and says so in words.
 		`<tr id="change-4" class="row-inserted"><th scope="row"><span class="visually-hidden">Inserted row: </span><ins>`,
-		`<h4 id="section-3"><span class="change" id="change-5"><del>`,
+		`<div class="redline-section" id="section-3">` + "\n" + `<h4><span class="change" id="change-5"><del>`,
 		// The links after a change in a heading are not part of it.
 		"</h4>\n<p class=\"change-navs\"><span class=\"change-nav\"><span class=\"change-no\">Change 5 of 6</span> <a href=\"#change-4\">Previous change</a> <a href=\"#change-6\">Next change</a></span></p>",
 		// The first change has no previous one, the last no next one.
@@ -100,12 +100,12 @@ func TestRedlineViewsGolden(t *testing.T) {
 	// The changed view: the sections with a change, whole, the headings
 	// around them, and notes where text without changes is left out.
 	for _, want := range []string{
-		`<h3 id="section-3">Data</h3>` + "\n" + `<p class="redline-omitted">Not shown: 1 section without changes (<a href="../#section-3">read it in the full redline</a>).</p>` + "\n" + `<h4 id="section-4">Contact data</h4>`,
+		`<div class="redline-section" id="section-3">` + "\n<h3>Data</h3>\n</div>\n" + `<p class="redline-omitted">Not shown: 1 section without changes (<a href="../#section-3">read it in the full redline</a>).</p>` + "\n" + `<div class="redline-section" id="section-4">` + "\n<h4>Contact data</h4>",
 		`<p class="redline-omitted">Not shown: 2 sections without changes (<a href="../#section-1">read them in the full redline</a>).</p>`,
-		`<h4 id="section-5">Usage data</h4>`,
+		`<h4>Usage data</h4>`,
 		"Access", "Portability", "Stripe", "Adyen", "Mollie", `<tr id="change-3" class="row-replaced"><th scope="row"><span class="visually-hidden">Replaced row: </span>`,
 	} {
-		if want == `<h4 id="section-5">Usage data</h4>` {
+		if want == `<h4>Usage data</h4>` {
 			if strings.Contains(changed, want) {
 				t.Errorf("changed view shows an unchanged section %q:\n%s", want, changed)
 			}

@@ -187,9 +187,10 @@ func HTML(ops []Op) string { return BlocksHTML(Blocks(ops)) }
 // it is RedlineHTML(blocks, HTMLOptions{}).
 func BlocksHTML(blocks []Block) string { return RedlineHTML(blocks, HTMLOptions{}) }
 
-// RedlineHTML renders a redline laid out in blocks for a page: headings as
-// headings (kept as context even when unchanged, each with the id
-// "section-N", N counting the headings from 1), paragraphs, lists and
+// RedlineHTML renders a redline laid out in blocks for a page: each
+// section (a heading and its blocks up to the next heading) in an element
+// with the id "section-N", N counting the headings from 1; headings as
+// headings (kept as context even when unchanged), paragraphs, lists and
 // tables as such (a table's first row as its column headers, the first
 // cell of each further row as the row's header, its caption as a caption),
 // insertions in <ins> and deletions in <del>, each with a text label for
@@ -212,7 +213,9 @@ func RedlineHTML(blocks []Block, opts HTMLOptions) string {
 	}
 	w.headingIDs()
 	if !opts.Changed {
-		w.span(0, len(blocks))
+		for _, s := range w.sections() {
+			w.section(s.start, s.end)
+		}
 		return w.b.String()
 	}
 	w.changed(opts.Full)
@@ -301,10 +304,10 @@ func (w *htmlWriter) changed(full string) {
 		switch {
 		case show[k]:
 			note()
-			w.span(s.start, s.end)
+			w.section(s.start, s.end)
 		case context[k]:
 			note()
-			w.span(s.start, s.start+1)
+			w.section(s.start, s.start+1)
 			if s.end > s.start+1 {
 				leave(k)
 			}
@@ -313,6 +316,19 @@ func (w *htmlWriter) changed(full string) {
 		}
 	}
 	note()
+}
+
+// section writes blocks [from, to) of a section; one that starts with its
+// heading is wrapped in an element with the id "section-N".
+func (w *htmlWriter) section(from, to int) {
+	id, ok := w.ids[from]
+	if !ok {
+		w.span(from, to)
+		return
+	}
+	w.b.WriteString(`<div class="redline-section" id="section-` + strconv.Itoa(id) + "\">\n")
+	w.span(from, to)
+	w.b.WriteString("</div>\n")
 }
 
 // span writes blocks [from, to).
@@ -330,7 +346,7 @@ func (w *htmlWriter) span(from, to int) {
 		switch bl.Kind {
 		case Heading:
 			tag := "h" + strconv.Itoa(min(bl.Level+1, 6))
-			w.b.WriteString("<" + tag + ` id="section-` + strconv.Itoa(w.ids[i]) + `">`)
+			w.b.WriteString("<" + tag + ">")
 			navs := w.cell(i, 0, false)
 			w.b.WriteString("</" + tag + ">\n")
 			if len(navs) > 0 {
