@@ -89,11 +89,11 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 				up, full, view, pageTitle = "../../", "../", "changed", pageTitle+", changed sections only"
 			}
 			fm := map[string]any{
-				"title":   pageTitle,
-				"notice":  n.ID,
-				"layout":  "redline",
-				"redline": diff.RedlineHTML(blocks[v], diff.HTMLOptions{Changed: changed, Full: full}),
-				"intro":   intro,
+				"title":    pageTitle,
+				"notice":   n.ID,
+				"layout":   "redline",
+				"redline":  diff.RedlineHTML(blocks[v], diff.HTMLOptions{Changed: changed, Full: full}),
+				"intro":    intro,
 				"overview": redlineSummary(sum, view),
 				"links": []map[string]string{
 					{"text": "Version " + v.Version, "url": up},
@@ -113,7 +113,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		if sum.Edits > 0 {
 			files["content/"+dir+"/changed/index.md"] = redlinePage(true)
 		}
-		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+editCount(sum)+".", blocks[v])
+		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+sentence(editCount(sum))+".", blocks[v])
 	}
 	return files, redlines
 }
@@ -125,6 +125,11 @@ func editCount(s diff.Summary) string {
 		return "no change to the text"
 	}
 	return plural(s.Edits, "change") + " in " + plural(len(s.Sections), "section")
+}
+
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func plural(n int, word string) string {
@@ -140,8 +145,7 @@ func plural(n int, word string) string {
 // of changes, a link to its first change), and the two views' addresses,
 // view being the page's own ("full" or "changed").
 func redlineSummary(s diff.Summary, view string) map[string]any {
-	count := editCount(s)
-	sum := map[string]any{"count": strings.ToUpper(count[:1]) + count[1:], "view": view}
+	sum := map[string]any{"count": sentence(editCount(s)), "view": view}
 	if s.Edits == 0 {
 		return sum
 	}
@@ -256,8 +260,8 @@ func whatChanged(notices []*Notice) []byte {
 		}
 		for i, v := range r.pages {
 			n := r.notices[i]
-			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/)\n{#%s-%s}\n\n",
-				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, n.ID, v.Version)
+			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/) (%s)\n{#%s-%s}\n\n",
+				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(diff.Summarize(diff.Blocks(v.Redline))), n.ID, v.Version)
 		}
 	}
 	return page(map[string]any{"title": "What changed"}, noShortcodes([]byte(b.String())))
