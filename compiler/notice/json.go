@@ -23,6 +23,8 @@ type jsonBlock struct {
 	Markdown    string       `json:"markdown,omitempty"`
 	Title       string       `json:"title,omitempty"`
 	Blocks      []jsonBlock  `json:"blocks,omitempty"`
+	Points      []KeyPoint   `json:"points,omitempty"`
+	Actions     []Action     `json:"actions,omitempty"`
 }
 
 type jsonSection struct {
@@ -40,6 +42,7 @@ type jsonDocument struct {
 	Effective    model.Date    `json:"effective"`
 	LastUpdated  model.Date    `json:"last_updated"`
 	Intro        []jsonBlock   `json:"intro,omitempty"`
+	Summary      *jsonSection  `json:"summary,omitempty"`
 	Sections     []jsonSection `json:"sections"`
 }
 
@@ -59,6 +62,10 @@ func toJSONBlocks(bs []Block) []jsonBlock {
 			out = append(out, jsonBlock{Type: "prose", Markdown: b.Markdown})
 		case *Aside:
 			out = append(out, jsonBlock{Type: "aside", Title: b.Title, Blocks: toJSONBlocks(b.Blocks)})
+		case *KeyPoints:
+			out = append(out, jsonBlock{Type: "key_points", Points: b.Points})
+		case *Actions:
+			out = append(out, jsonBlock{Type: "actions", Actions: b.Items})
 		}
 	}
 	return out
@@ -84,6 +91,10 @@ func fromJSONBlocks(js []jsonBlock) ([]Block, error) {
 				return nil, err
 			}
 			out = append(out, &Aside{Title: j.Title, Blocks: inner})
+		case "key_points":
+			out = append(out, &KeyPoints{Points: j.Points})
+		case "actions":
+			out = append(out, &Actions{Items: j.Actions})
 		default:
 			return nil, fmt.Errorf("unknown block type %q", j.Type)
 		}
@@ -117,8 +128,12 @@ func fromJSONSections(js []jsonSection) ([]*Section, error) {
 
 // MarshalJSON encodes d, with each block tagged by its type.
 func (d *Document) MarshalJSON() ([]byte, error) {
+	var summary *jsonSection
+	if d.Summary != nil {
+		summary = &toJSONSections([]*Section{d.Summary})[0]
+	}
 	return json.Marshal(jsonDocument{ID: d.ID, Title: d.Title, Organization: d.Organization, Effective: d.Effective,
-		LastUpdated: d.LastUpdated, Intro: toJSONBlocks(d.Intro), Sections: toJSONSections(d.Sections)})
+		LastUpdated: d.LastUpdated, Intro: toJSONBlocks(d.Intro), Summary: summary, Sections: toJSONSections(d.Sections)})
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes.
@@ -135,7 +150,15 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
+	var summary *Section
+	if j.Summary != nil {
+		ss, err := fromJSONSections([]jsonSection{*j.Summary})
+		if err != nil {
+			return err
+		}
+		summary = ss[0]
+	}
 	*d = Document{ID: j.ID, Title: j.Title, Organization: j.Organization, Effective: j.Effective,
-		LastUpdated: j.LastUpdated, Intro: intro, Sections: sections}
+		LastUpdated: j.LastUpdated, Intro: intro, Summary: summary, Sections: sections}
 	return nil
 }

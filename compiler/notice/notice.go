@@ -30,6 +30,10 @@ type Document struct {
 	LastUpdated model.Date
 	// Intro is shown under the title.
 	Intro []Block
+	// Summary is the notice's key points and its call to action, shown
+	// after the introduction and before the contents (id "key-points"); nil
+	// in versions released before notices had one. Walk visits it first.
+	Summary *Section
 	// Sections, in reading order.
 	Sections []*Section
 }
@@ -119,6 +123,9 @@ func (d *Document) Walk(fn func(s *Section, depth int)) {
 			walk(s.Sections, depth+1)
 		}
 	}
+	if d.Summary != nil {
+		walk([]*Section{d.Summary}, 1)
+	}
 	walk(d.Sections, 1)
 }
 
@@ -134,7 +141,7 @@ func (d *Document) Section(id string) *Section {
 }
 
 // Block is a piece of section content: *Paragraph, *List, *Table,
-// *Definitions, *Prose or *Aside.
+// *Definitions, *Prose, *Aside, *KeyPoints or *Actions.
 type Block interface{ block() }
 
 // Paragraph is a paragraph of inline text.
@@ -152,6 +159,15 @@ type Table struct {
 	Caption string
 	Head    []string
 	Rows    [][]Text
+}
+
+// DataTable is a table of a notice that is published as data files too
+// (NAME.csv and NAME.json beside the notice's page), for readers who load
+// it into their own tools: the sub-processor list, say.
+type DataTable struct {
+	Name  string
+	Title string
+	Table *Table
 }
 
 // Definitions is a list of terms and their descriptions.
@@ -173,7 +189,39 @@ type Aside struct {
 	Blocks []Block
 }
 
+// KeyPoints are a notice's summary: short statements, each derived from
+// the data, each with its own trace and the section that gives the detail.
+type KeyPoints struct{ Points []KeyPoint }
+
+// KeyPoint is one statement of the summary.
+type KeyPoint struct {
+	// Label names what the point is about ("Your rights"), plain text.
+	Label string `json:"label"`
+	// Text is the statement, inline Markdown (it may link further).
+	Text Text `json:"text"`
+	// Section is the anchor of the section of this notice that gives the
+	// detail ("your-rights"); renderers link it with its title.
+	Section string `json:"section,omitempty"`
+	// Trace records where the statement comes from.
+	Trace Trace `json:"trace"`
+}
+
+// Actions are the ways to act on the notice: make a privacy request, opt
+// out. Renderers set them apart, as buttons on a page.
+type Actions struct{ Items []Action }
+
+// Action is one way to act: a label and where it leads (a web, mail or
+// telephone address, or a "#anchor" of the notice).
+type Action struct {
+	Label string `json:"label"`
+	URL   string `json:"url"`
+	// Primary marks the main action (at most one).
+	Primary bool `json:"primary,omitempty"`
+}
+
 func (*Paragraph) block()   {}
+func (*KeyPoints) block()   {}
+func (*Actions) block()     {}
 func (*List) block()        {}
 func (*Table) block()       {}
 func (*Definitions) block() {}
@@ -263,14 +311,17 @@ func Web(url string) Text {
 }
 
 // Tel returns a tel: link showing the number.
-func Tel(number string) Text {
-	digits := strings.Map(func(r rune) rune {
+func Tel(number string) Text { return Link(Plain(number), TelURL(number)) }
+
+// TelURL is the tel: address of a number as written: its digits and plus
+// sign.
+func TelURL(number string) string {
+	return "tel:" + strings.Map(func(r rune) rune {
 		if r == '+' || r >= '0' && r <= '9' {
 			return r
 		}
 		return -1
 	}, number)
-	return Link(Plain(number), "tel:"+digits)
 }
 
 // Join joins the non-empty parts with spaces.

@@ -39,7 +39,7 @@ func (o *Options) noticeURL(id string) string {
 // heading, then the dates, the introduction and each section; sections are
 // level two, subsections level three and so on.
 func Markdown(doc *notice.Document, opts *Options) []byte {
-	w := &writer{opts: opts}
+	w := &writer{opts: opts, doc: doc}
 	if opts == nil || !opts.Body {
 		w.line("# " + escapeHeading(doc.Title))
 		w.blank()
@@ -53,6 +53,9 @@ func Markdown(doc *notice.Document, opts *Options) []byte {
 		w.blank()
 	}
 	w.blocks(doc.Intro)
+	if doc.Summary != nil {
+		w.section(doc.Summary, 2)
+	}
 	if len(doc.Sections) > 1 {
 		w.line("## Contents {#contents}")
 		w.blank()
@@ -81,6 +84,7 @@ func LongDate(day model.Date) string { return day.Format("2 January 2006") }
 type writer struct {
 	buf  bytes.Buffer
 	opts *Options
+	doc  *notice.Document
 }
 
 func (w *writer) line(s string) { w.buf.WriteString(s); w.buf.WriteByte('\n') }
@@ -134,7 +138,7 @@ func (w *writer) block(b notice.Block) {
 		w.table(b)
 	case *notice.Aside:
 		var inner writer
-		inner.opts = w.opts
+		inner.opts, inner.doc = w.opts, w.doc
 		if b.Title != "" {
 			inner.line("**" + escapeHeading(b.Title) + "**")
 			inner.blank()
@@ -146,6 +150,24 @@ func (w *writer) block(b notice.Block) {
 			} else {
 				w.line("> " + l)
 			}
+		}
+		w.blank()
+	case *notice.KeyPoints:
+		// A list set apart by its class: the theme shows it as the
+		// summary it is.
+		for _, p := range b.Points {
+			w.line("- " + w.point(p))
+		}
+		w.line("{.key-points}")
+		w.blank()
+	case *notice.Actions:
+		for _, a := range b.Items {
+			w.line(fmt.Sprintf("- [%s](%s)", notice.Plain(a.Label), w.links(a.URL)))
+		}
+		if len(b.Items) > 0 && b.Items[0].Primary {
+			w.line("{.actions .primary-first}")
+		} else {
+			w.line("{.actions}")
 		}
 		w.blank()
 	default:
@@ -195,6 +217,32 @@ func cell(s string) string {
 }
 
 func (w *writer) text(t notice.Text) string { return w.links(string(t)) }
+
+// point writes a key point: its label in bold, its text, and a link to the
+// section with the detail, named by that section's title.
+func (w *writer) point(p notice.KeyPoint) string {
+	s := w.text(p.Text)
+	if p.Label != "" {
+		s = "**" + string(notice.Plain(p.Label)) + "**: " + s
+	}
+	if title, ok := PointSection(w.doc, p); ok {
+		s += fmt.Sprintf(" See [%s](#%s).", escapeHeading(title), p.Section)
+	}
+	return s
+}
+
+// PointSection returns the title of the section a key point links to, if
+// the notice has it.
+func PointSection(doc *notice.Document, p notice.KeyPoint) (string, bool) {
+	if p.Section == "" || doc == nil {
+		return "", false
+	}
+	s := doc.Section(p.Section)
+	if s == nil {
+		return "", false
+	}
+	return s.Title, true
+}
 
 var noticeLinkRE = regexp.MustCompile(`\]\(notice:([a-z0-9-]+)(#[A-Za-z0-9_-]+)?\)`)
 

@@ -21,15 +21,15 @@ var plainMD = goldmark.New(goldmark.WithExtensions(extension.Table, extension.St
 func Plain(doc *notice.Document) string {
 	var b strings.Builder
 	b.WriteString("# " + doc.Title + "\n\n")
-	blocksPlain(&b, doc.Intro)
+	blocksPlain(&b, doc, doc.Intro)
 	doc.Walk(func(s *notice.Section, depth int) {
 		b.WriteString(strings.Repeat("#", depth+1) + " " + s.Title + "\n\n")
-		blocksPlain(&b, s.Blocks)
+		blocksPlain(&b, doc, s.Blocks)
 	})
 	return b.String()
 }
 
-func blocksPlain(b *strings.Builder, bs []notice.Block) {
+func blocksPlain(b *strings.Builder, doc *notice.Document, bs []notice.Block) {
 	for _, bl := range bs {
 		switch bl := bl.(type) {
 		case *notice.Paragraph:
@@ -65,7 +65,24 @@ func blocksPlain(b *strings.Builder, bs []notice.Block) {
 			if bl.Title != "" {
 				b.WriteString(bl.Title + "\n\n")
 			}
-			blocksPlain(b, bl.Blocks)
+			blocksPlain(b, doc, bl.Blocks)
+		case *notice.KeyPoints:
+			for _, p := range bl.Points {
+				line := inlinePlain(string(p.Text))
+				if p.Label != "" {
+					line = p.Label + ": " + line
+				}
+				if title, ok := PointSection(doc, p); ok {
+					line += " See " + title + "."
+				}
+				b.WriteString("• " + line + "\n")
+			}
+			b.WriteString("\n")
+		case *notice.Actions:
+			for _, a := range bl.Items {
+				b.WriteString("• " + a.Label + "\n")
+			}
+			b.WriteString("\n")
 		}
 	}
 }
@@ -88,6 +105,10 @@ func proseBlocks(b *strings.Builder, n ast.Node, src []byte, prefix string) {
 		}
 	}
 }
+
+// InlineText is inline Markdown as it reads, without markup, on one line:
+// a table cell for a CSV file, say.
+func InlineText(t notice.Text) string { return inlinePlain(string(t)) }
 
 func inlinePlain(md string) string {
 	src := []byte(md)

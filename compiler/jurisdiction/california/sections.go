@@ -16,6 +16,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, ca: Of(p)}
 	doc := j.NewDocument(c, "california", "California Privacy Notice", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.collected(), b.sensitive(), b.sale(), b.disclosures(), b.rights(), b.exercise(), b.optOut(),
 		b.incentives(), b.metrics(), b.deidentified(), b.shineTheLight(), b.changes(), b.contact(),
@@ -740,4 +741,78 @@ func (b *builder) contact() *notice.Section {
 		}
 	}
 	return s
+}
+
+// summary is the notice's key points: what we collect, sale and sharing,
+// the rights and where to use them, who receives the information, how long
+// it is kept; and the ways to make a request and to opt out, as the law
+// of the notice's date names them.
+func (b *builder) summary() *notice.Section {
+	var s j.Summary
+	cpra := cpra(b.c)
+	s.Collected(b.p, "information-we-collect", nil)
+	sale := notice.Text("We do not sell personal information.")
+	if b.ca.Sells.IsYes() {
+		sale = "We sell some personal information."
+	}
+	if cpra {
+		switch {
+		case b.ca.Sells.IsYes() && b.ca.Shares.IsYes():
+			sale = "We sell some personal information and share some for cross-context behavioural advertising."
+		case b.ca.Shares.IsYes():
+			sale = "We do not sell personal information. We share some for cross-context behavioural advertising."
+		case !b.ca.Sells.IsYes():
+			sale = "We do not sell or share personal information."
+		}
+	}
+	paths := []string{"california.sells", "california.shares"}
+	label, url := b.optOutAction()
+	if sellsOrSharesOn(b.c, b.ca) {
+		paths = append(paths, "california.links")
+		if url != "" {
+			sale += " You can opt out on our " + notice.Link(notice.Plain(label), url) + " page."
+		} else {
+			sale += " You can opt out at any time."
+		}
+	}
+	s.Point("Sale and sharing", sale, "sale-and-sharing", paths...)
+	codes := []string{"access", "deletion"}
+	if cpra {
+		codes = append(codes, "correction")
+	}
+	if sellsOrSharesOn(b.c, b.ca) {
+		codes = append(codes, "opt_out_sale_sharing")
+	}
+	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
+		codes = append(codes, "limit_sensitive")
+	}
+	s.Rights(b.p, "your-rights", j.RightVerbs(codes...), "california.sells", "california.shares", "california.sensitive_beyond_permitted")
+	s.Recipients(b.p, "disclosures", nil, "")
+	if cpra {
+		s.Kept(b.p, "information-we-collect", nil)
+	}
+	if sellsOrSharesOn(b.c, b.ca) {
+		s.Act(label, url, "california.links")
+	}
+	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
+		if l := b.ca.Links; l != nil && l.LimitSensitive != "" {
+			s.Act("Limit the Use of My Sensitive Personal Information", l.LimitSensitive, "california.links.limit_sensitive")
+		}
+	}
+	return s.Section()
+}
+
+// optOutAction is the opt-out link's label and address, as optOutLink
+// words it for the notice's date.
+func (b *builder) optOutAction() (label, url string) {
+	l := b.ca.Links
+	switch {
+	case l != nil && l.DoNotSellOrShare != "" && !cpra(b.c):
+		return "Do Not Sell My Personal Information", l.DoNotSellOrShare
+	case l != nil && l.DoNotSellOrShare != "":
+		return "Do Not Sell or Share My Personal Information", l.DoNotSellOrShare
+	case l != nil && l.PrivacyChoices != nil && cppaRegs(b.c):
+		return l.PrivacyChoices.Title, l.PrivacyChoices.URL
+	}
+	return "", ""
 }

@@ -1120,3 +1120,80 @@ func (b *builder) swissRights(s *notice.Section) {
 	}})
 	sub.P("Use any of the methods above to exercise these rights.")
 }
+
+// summary is the supplement's key points: who is responsible, the legal
+// bases, the rights and where to use them, transfers outside Europe, how
+// long data is kept; and the ways to make a request.
+func (b *builder) summary() *notice.Section {
+	var s j.Summary
+	var names []notice.Text
+	var paths []string
+	for i, e := range b.p.Organization.Entities {
+		if e.Role == "processor" {
+			continue
+		}
+		paths = append(paths, model.Index("organization.entities", i)+".legal_name", model.Index("organization.entities", i)+".role")
+		names = append(names, notice.Plain(e.LegalName))
+	}
+	if len(names) > 0 {
+		verb := "is"
+		if len(names) > 1 {
+			verb = "are"
+		}
+		s.Point("Who is responsible", notice.Sentence(notice.Series(names, "and")+" "+notice.Text(verb)+" responsible for your personal data (the controller)"), "controller", paths...)
+	}
+	counts := map[string]int{}
+	var bases []string
+	paths = nil
+	for i, pu := range b.p.Purposes {
+		paths = append(paths, model.Index("purposes", i)+".legal_bases")
+		for _, lb := range Purpose(pu).LegalBases {
+			if counts[lb] == 0 {
+				bases = append(bases, lb)
+			}
+			counts[lb]++
+		}
+	}
+	slices.SortStableFunc(bases, func(x, y string) int { return counts[y] - counts[x] })
+	if len(bases) > 0 {
+		var ts []notice.Text
+		for _, lb := range bases {
+			ts = append(ts, legalBasis(lb))
+		}
+		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
+	}
+	codes := []string{"access", "correction", "deletion", "restriction", "portability", "objection"}
+	rpaths := []string{"rights.offered"}
+	if len(consentPurposes(b.p)) > 0 {
+		codes = append(codes, "withdraw_consent")
+		rpaths = append(rpaths, "rights.consent_withdrawal")
+	}
+	s.Rights(b.p, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
+	var dest []string
+	paths = nil
+	for i, t := range b.p.Transfers {
+		paths = append(paths, model.Index("transfers", i)+".destinations")
+		for _, d := range t.Destinations {
+			if !slices.Contains(dest, d) {
+				dest = append(dest, d)
+			}
+		}
+	}
+	var outside []string
+	for _, d := range dest {
+		if !InEEA(b.c, d) && d != "GB" && d != "CH" {
+			outside = append(outside, d)
+		}
+	}
+	j.SortCountries(outside)
+	switch {
+	case len(dest) == 0:
+		s.Point("Transfers outside Europe", "We do not transfer your personal data outside the place it comes from.", "international-transfers", "transfers")
+	case len(outside) == 0:
+		s.Point("Transfers outside Europe", "Your personal data stays in Europe. Where it moves between the European Economic Area, the United Kingdom and Switzerland, each transfer is protected by an adequacy decision or by appropriate safeguards.", "international-transfers", paths...)
+	default:
+		s.Point("Transfers outside Europe", "Some of your personal data goes to recipients in "+j.Countries(outside)+". Each transfer is protected by an adequacy decision or by appropriate safeguards.", "international-transfers", paths...)
+	}
+	s.Kept(b.p, "retention", nil)
+	return s.Section()
+}

@@ -188,6 +188,20 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	return compile(c), nil
 }
 
+// DataTables implements jurisdiction.DataTabler: the list's table, in
+// every version (its first table, in the section "list"), is published as
+// subprocessors.csv and subprocessors.json too.
+func (*Pack) DataTables(doc *notice.Document) []notice.DataTable {
+	if s := doc.Section("list"); s != nil {
+		for _, b := range s.Blocks {
+			if t, ok := b.(*notice.Table); ok {
+				return []notice.DataTable{{Name: "subprocessors", Title: doc.Title, Table: t}}
+			}
+		}
+	}
+	return nil
+}
+
 // Audience says whom the list is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Business customers: the service providers that process personal data for us."
@@ -326,7 +340,52 @@ func compile(c *j.Context) *notice.Document {
 		}
 		doc.Sections = append(doc.Sections, cs)
 	}
+	doc.Summary = summary(p)
 	return doc
+}
+
+// summary is the list's key points: how many sub-processors, where they
+// process data, how customers are told of changes; and the way to
+// subscribe.
+func summary(p *model.Project) *notice.Section {
+	var s j.Summary
+	var countries []string
+	var paths []string
+	n := 0
+	for i, pr := range p.Processors {
+		paths = append(paths, model.Index("processors", i)+".customer_data")
+		if pr == nil || !Listed(pr) {
+			continue
+		}
+		n++
+		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations")
+		for _, c := range append([]string{pr.Country}, pr.Locations...) {
+			if c != "" && !slices.Contains(countries, c) {
+				countries = append(countries, c)
+			}
+		}
+	}
+	j.SortCountries(countries)
+	word := "sub-processors"
+	if n == 1 {
+		word = "sub-processor"
+	}
+	s.Point("Our sub-processors", notice.Text(fmt.Sprintf("We engage %s %s to process personal data for our business customers, in ", j.Thousands(int64(n)), word))+
+		j.Countries(countries)+".", "list", paths...)
+	ch := Terms(p)
+	var t notice.Text
+	switch {
+	case ch.SubprocessorAuthorisation == "specific":
+		t = "We engage a new sub-processor only with our customers' prior specific written authorisation."
+	case ch.SubprocessorNoticeDays > 0:
+		t = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it, and they may object to it.")
+		if ch.SubprocessorAuthorisation != "general" {
+			t = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it.")
+		}
+	}
+	s.Point("Changes", t, "changes", "changes.subprocessor_authorisation", "changes.subprocessor_notice_days")
+	s.Act("Subscribe to updates", ch.SubprocessorSubscribeURL, "changes.subprocessor_subscribe_url")
+	return s.Section()
 }
 
 // onwardSafeguard says how customers' data reaches a sub-processor lawfully:
