@@ -2,6 +2,7 @@ package diff
 
 import (
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -161,9 +162,7 @@ func ancestors(blocks []Block, h int) []int {
 			level = blocks[i].Level
 		}
 	}
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	slices.Reverse(out)
 	return out
 }
 
