@@ -198,9 +198,12 @@ func BlocksHTML(blocks []Block) string { return RedlineHTML(blocks, HTMLOptions{
 //
 // Each edit (Edits) is wrapped in an element with the id "change-N" (the
 // row's own for a whole row) and followed by "Change N of M" and links to
-// the previous and next edits (after the heading, for an edit in a
-// heading, so the links are never part of its name). The ids and numbers
-// are the same in both views, so a link to an edit works in either.
+// the previous and next edits. The links are never part of a heading's,
+// caption's or header cell's name: they follow the heading, open the cell
+// after a row's header cell, and, for a table's caption and header row,
+// come before the table and hold the edits' ids themselves. The ids and
+// numbers are the same in both views, so a link to an edit works in
+// either.
 func RedlineHTML(blocks []Block, opts HTMLOptions) string {
 	w := &htmlWriter{blocks: blocks, edits: Edits(blocks), at: map[[2]int][]int{}, row: map[int]int{}}
 	for n, e := range w.edits {
@@ -346,21 +349,15 @@ func (w *htmlWriter) span(from, to int) {
 		case Heading:
 			tag := "h" + strconv.Itoa(min(bl.Level+1, 6))
 			w.b.WriteString("<" + tag + ">")
-			navs := w.cell(i, 0, false)
+			navs := w.cell(i, 0, navAfter)
 			w.b.WriteString("</" + tag + ">\n")
-			if len(navs) > 0 {
-				w.b.WriteString(`<p class="change-navs">`)
-				for _, n := range navs {
-					w.nav(n)
-				}
-				w.b.WriteString("</p>\n")
-			}
+			w.navs(navs, false)
 		case Item:
 			if prev != Item {
 				w.b.WriteString("<ul>\n")
 			}
 			w.b.WriteString("<li>")
-			w.cell(i, 0, true)
+			w.cell(i, 0, navInline)
 			w.b.WriteString("</li>\n")
 			if next != Item {
 				w.b.WriteString("</ul>\n")
@@ -372,7 +369,7 @@ func (w *htmlWriter) span(from, to int) {
 				continue // written by the table
 			}
 			w.b.WriteString("<p>")
-			w.cell(i, 0, true)
+			w.cell(i, 0, navInline)
 			w.b.WriteString("</p>\n")
 		}
 	}
@@ -380,9 +377,26 @@ func (w *htmlWriter) span(from, to int) {
 
 // tableRow writes the row at block i: a table's first row opens the table
 // (with the caption at block i-1 when captioned), and the last closes it.
+//
+// The links of a change must not become part of a header's name: those of
+// the caption and of the header row go before the table, holding the
+// changes' ids (so the next Tab after following a link to one reaches
+// them); those of a row's header cell open the row's next cell.
 func (w *htmlWriter) tableRow(i int, more, captioned bool) {
 	bl := w.blocks[i]
+	n, whole := w.row[i]
 	if bl.TableStart {
+		var before []int
+		if captioned {
+			before = append(before, w.at[[2]int{i - 1, 0}]...)
+		}
+		if whole {
+			before = append(before, n)
+		}
+		for c := range bl.Cells {
+			before = append(before, w.at[[2]int{i, c}]...)
+		}
+		w.navs(before, true)
 		// Scrollable on narrow screens, and reachable by keyboard, as the
 		// notices' own tables are.
 		label := "Table"
@@ -392,16 +406,17 @@ func (w *htmlWriter) tableRow(i int, more, captioned bool) {
 		w.b.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-label="` + html.EscapeString(label) + "\">\n<table>\n")
 		if captioned {
 			w.b.WriteString("<caption>")
-			w.cell(i-1, 0, true)
+			w.cell(i-1, 0, navBefore)
 			w.b.WriteString("</caption>\n")
 		}
 		w.b.WriteString("<thead>\n")
 	}
-	n, whole := w.row[i]
 	kind := wholeRow(bl)
 	w.b.WriteString("<tr")
-	if whole {
+	if whole && !bl.TableStart {
 		w.b.WriteString(` id="change-` + strconv.Itoa(n+1) + `"`)
+	}
+	if whole {
 		switch kind {
 		case Insert:
 			w.b.WriteString(` class="row-inserted"`)
@@ -412,16 +427,23 @@ func (w *htmlWriter) tableRow(i int, more, captioned bool) {
 		}
 	}
 	w.b.WriteString(">")
+	var pending []int
 	for c := range bl.Cells {
-		tag, attr := "td", ""
+		tag, attr, mode := "td", "", navInline
 		switch {
 		case bl.TableStart:
-			tag, attr = "th", ` scope="col"`
+			tag, attr, mode = "th", ` scope="col"`, navBefore
+		case c == 0 && len(bl.Cells) > 1:
+			tag, attr, mode = "th", ` scope="row"`, navAfter
 		case c == 0:
 			tag, attr = "th", ` scope="row"`
 		}
 		w.b.WriteString("<" + tag + attr + ">")
-		if whole && c == 0 {
+		for _, p := range pending {
+			w.nav(p, false)
+		}
+		pending = nil
+		if whole && c == 0 && !bl.TableStart {
 			label := "Replaced row: "
 			switch kind {
 			case Insert:
@@ -431,9 +453,9 @@ func (w *htmlWriter) tableRow(i int, more, captioned bool) {
 			}
 			w.b.WriteString(`<span class="visually-hidden">` + label + `</span>`)
 		}
-		w.cell(i, c, true)
-		if whole && c == len(bl.Cells)-1 {
-			w.nav(n)
+		pending = w.cell(i, c, mode)
+		if whole && !bl.TableStart && c == len(bl.Cells)-1 {
+			w.nav(n, false)
 		}
 		w.b.WriteString("</" + tag + ">")
 	}
@@ -448,14 +470,27 @@ func (w *htmlWriter) tableRow(i int, more, captioned bool) {
 	}
 }
 
-// cell writes the text of a block's cell, each edit in it wrapped and, if
-// navHere, followed by its links; otherwise it returns the edits whose
-// links are still to be written.
-func (w *htmlWriter) cell(block, cell int, navHere bool) (pending []int) {
+// navMode says where cell writes the links of the changes in a cell.
+type navMode int
+
+const (
+	navInline navMode = iota // right after each change
+	navAfter                 // after the cell: cell returns the changes
+	navBefore                // already written, with the changes' ids
+)
+
+// cell writes the text of a block's cell, each edit in it wrapped, with
+// its links where mode says; it returns the edits whose links are still to
+// be written (navAfter).
+func (w *htmlWriter) cell(block, cell int, mode navMode) (pending []int) {
 	edits := w.at[[2]int{block, cell}]
 	for k, op := range w.blocks[block].Cells[cell] {
 		if len(edits) > 0 && w.edits[edits[0]].Start == k {
-			w.b.WriteString(`<span class="change" id="change-` + strconv.Itoa(edits[0]+1) + `">`)
+			if mode == navBefore {
+				w.b.WriteString(`<span class="change">`)
+			} else {
+				w.b.WriteString(`<span class="change" id="change-` + strconv.Itoa(edits[0]+1) + `">`)
+			}
 		}
 		t := html.EscapeString(op.Text)
 		switch op.Kind {
@@ -468,9 +503,10 @@ func (w *htmlWriter) cell(block, cell int, navHere bool) (pending []int) {
 		}
 		if len(edits) > 0 && w.edits[edits[0]].End == k+1 {
 			w.b.WriteString("</span>")
-			if navHere {
-				w.nav(edits[0])
-			} else {
+			switch mode {
+			case navInline:
+				w.nav(edits[0], false)
+			case navAfter:
 				pending = append(pending, edits[0])
 			}
 			edits = edits[1:]
@@ -479,10 +515,27 @@ func (w *htmlWriter) cell(block, cell int, navHere bool) (pending []int) {
 	return pending
 }
 
+// navs writes the links of edits ns in a paragraph of their own, if there
+// are any, with the edits' ids if ids.
+func (w *htmlWriter) navs(ns []int, ids bool) {
+	if len(ns) == 0 {
+		return
+	}
+	w.b.WriteString(`<p class="change-navs">`)
+	for _, n := range ns {
+		w.nav(n, ids)
+	}
+	w.b.WriteString("</p>\n")
+}
+
 // nav writes the number of edit n (from 0) and the links to the edits
-// before and after it.
-func (w *htmlWriter) nav(n int) {
-	w.b.WriteString(`<span class="change-nav"><span class="change-no">Change ` + strconv.Itoa(n+1) + " of " + strconv.Itoa(len(w.edits)) + "</span>")
+// before and after it; with id, the edit's id "change-N" too.
+func (w *htmlWriter) nav(n int, id bool) {
+	w.b.WriteString(`<span class="change-nav"`)
+	if id {
+		w.b.WriteString(` id="change-` + strconv.Itoa(n+1) + `"`)
+	}
+	w.b.WriteString(`><span class="change-no">Change ` + strconv.Itoa(n+1) + " of " + strconv.Itoa(len(w.edits)) + "</span>")
 	if n > 0 {
 		w.b.WriteString(` <a href="#change-` + strconv.Itoa(n) + `">Previous change</a>`)
 	}
