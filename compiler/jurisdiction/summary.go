@@ -3,7 +3,6 @@ package jurisdiction
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -24,10 +23,24 @@ type Summary struct {
 	// MethodsPath.
 	Methods     []*model.RequestMethod
 	MethodsPath string
+	// TollFree labels a toll-free number so in the actions: only where the
+	// notice's readers call from the number's own country.
+	TollFree bool
+	// Term is what the notice calls personal data ("personal information"
+	// in a California notice); "personal data" when empty.
+	Term notice.Text
 
-	points  []notice.KeyPoint
-	actions []notice.Action
-	paths   []string
+	points   []notice.KeyPoint
+	requests []notice.Action // the request methods, from Rights
+	actions  []notice.Action // the pack's own: opt-outs, subscriptions
+	paths    []string
+}
+
+func (s *Summary) term() notice.Text {
+	if s.Term == "" {
+		return "personal data"
+	}
+	return s.Term
 }
 
 // Point adds a key point: label names its subject, text states it,
@@ -40,13 +53,14 @@ func (s *Summary) Point(label string, text notice.Text, section string, paths ..
 	s.points = append(s.points, notice.KeyPoint{Label: label, Text: text, Section: section, Trace: notice.Trace{Paths: uniq(paths)}})
 }
 
-// Act adds a way to act; the first added is the primary one. An empty URL
-// adds nothing.
+// Act adds a way to act of the pack's own (an opt-out link): the actions
+// read the first request method (the primary action), then these, then the
+// other request methods. An empty URL adds nothing.
 func (s *Summary) Act(label, url string, paths ...string) {
 	if url == "" {
 		return
 	}
-	s.actions = append(s.actions, notice.Action{Label: label, URL: url, Primary: len(s.actions) == 0})
+	s.actions = append(s.actions, notice.Action{Label: label, URL: url})
 	s.paths = append(s.paths, paths...)
 }
 
@@ -62,8 +76,16 @@ func (s *Summary) Section() *notice.Section {
 	}
 	sec.Use(s.paths...)
 	sec.Add(&notice.KeyPoints{Points: s.points})
-	if len(s.actions) > 0 {
-		sec.Add(&notice.Actions{Items: s.actions})
+	var acts []notice.Action
+	if len(s.requests) > 0 {
+		acts = append(append(append(acts, s.requests[0]), s.actions...), s.requests[1:]...)
+	} else {
+		acts = s.actions
+	}
+	if len(acts) > 0 {
+		acts = slices.Clone(acts)
+		acts[0].Primary = true
+		sec.Add(&notice.Actions{Items: acts})
 	}
 	return sec
 }
@@ -79,12 +101,13 @@ func uniq(paths []string) []string {
 }
 
 // summaryNamed is how many names a point lists before "and N more".
-const summaryNamed = 4
+const summaryNamed = 7
 
 // Collected adds the point "what we collect", naming the categories of
 // personal data for which keep returns true (all of them when keep is
 // nil), the first few by name. also are the data that decide keep.
-func (s *Summary) Collected(p *model.Project, section string, keep func(*model.Category) bool, also ...string) {
+func (s *Summary) Collected(c *Context, section string, keep func(*model.Category) bool, also ...string) {
+	p := c.Project
 	var names []notice.Text
 	paths := slices.Clone(also)
 	for i, c := range p.Categories {
@@ -110,10 +133,13 @@ func more(names []notice.Text, others string) notice.Text {
 	return notice.Series(append(slices.Clone(names[:summaryNamed]), rest), "and")
 }
 
-// Recipients adds the point "who receives it": the recipients named (all
-// when keep is nil) and the countries their processors work in. extra, a
+// Recipients adds the point "who receives it": lead ("We share personal
+// data with") and the recipients for which keep returns true (all when
+// keep is nil), then the countries their processors work in on the
+// notice's date, and those where one starts later with its day. extra, a
 // sentence, follows (how transfers are protected, under a pack's law).
-func (s *Summary) Recipients(p *model.Project, section string, keep func(*model.Recipient) bool, extra notice.Text, extraPaths ...string) {
+func (s *Summary) Recipients(c *Context, section string, lead notice.Text, keep func(*model.Recipient) bool, extra notice.Text, extraPaths ...string) {
+	p := c.Project
 	var names []notice.Text
 	var paths []string
 	kept := map[string]bool{}
@@ -128,88 +154,145 @@ func (s *Summary) Recipients(p *model.Project, section string, keep func(*model.
 	if len(names) == 0 {
 		return
 	}
-	t := "We share personal data with " + more(names, "kinds of recipients") + "."
-	var countries []string
-	for i, pr := range p.Processors {
-		if !kept[pr.Recipient] {
+	t := lead + " " + more(names, "kinds of recipients") + "."
+	now, later := ProcessorCountries(c, func(pr *model.Processor) bool { return kept[pr.Recipient] })
+	for i := range p.Processors {
+		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations",
+			model.Index("processors", i)+".recipient", model.Index("processors", i)+".added")
+	}
+	if len(now) > 0 {
+		t += " Our service providers process it in " + more(countryPhrases(now), "countries") + Later(later) + "."
+	}
+	s.Point("Who receives it", notice.Join(t, extra), section, append(paths, extraPaths...)...)
+}
+
+// ProcessorCountries returns the countries where the processors for which
+// keep returns true work on c's date, sorted by name, and, for those that
+// start later (processors[].added) in a country none of the others works
+// in, the day each country is first used.
+func ProcessorCountries(c *Context, keep func(*model.Processor) bool) (now []string, later map[string]model.Date) {
+	later = map[string]model.Date{}
+	for _, pr := range c.Project.Processors {
+		if pr == nil || !keep(pr) {
 			continue
 		}
-		where := append([]string{pr.Country}, pr.Locations...)
-		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations", model.Index("processors", i)+".recipient")
-		for _, c := range where {
-			if !slices.Contains(countries, c) {
-				countries = append(countries, c)
+		for _, cc := range append([]string{pr.Country}, pr.Locations...) {
+			switch {
+			case cc == "":
+			case !Started(c, pr):
+				if d, ok := later[cc]; !ok || pr.Added < d {
+					later[cc] = pr.Added
+				}
+			case !slices.Contains(now, cc):
+				now = append(now, cc)
 			}
 		}
 	}
-	if len(countries) > 0 {
-		SortCountries(countries)
-		var cs []notice.Text
-		for _, c := range countries {
-			cs = append(cs, notice.Plain(CountryPhrase(c)))
-		}
-		t += " Our service providers process it in " + more(cs, "countries") + "."
+	for _, cc := range now {
+		delete(later, cc)
 	}
-	s.Point("Who receives it", notice.Join(notice.Text(t), extra), section, append(paths, extraPaths...)...)
+	SortCountries(now)
+	return now, later
 }
 
-// Kept adds the point "how long we keep it": the retention rules of the
-// categories for which keep returns true (all when nil), the ones the most
-// categories use first, the first few with their periods. also are the
-// data that decide keep.
-func (s *Summary) Kept(p *model.Project, section string, keep func(*model.Category) bool, also ...string) {
-	uses := map[string]int{}
+// Started reports whether a processor is in use on c's date: it gives no
+// start day (processors[].added) or one not after the date.
+func Started(c *Context, pr *model.Processor) bool { return !pr.Added.Valid() || pr.Added <= c.Date }
+
+// Later words the countries first used after the notice's date, by day,
+// after the ones used now: " (and, from 4 January 2027, India)"; "" for
+// none.
+func Later(later map[string]model.Date) notice.Text {
+	if len(later) == 0 {
+		return ""
+	}
+	return " (and, " + LaterOnly(later) + ")"
+}
+
+// LaterOnly words the countries first used after the notice's date, by
+// day: "from 4 January 2027, India".
+func LaterOnly(later map[string]model.Date) notice.Text {
+	byDay := map[model.Date][]string{}
+	var days []model.Date
+	for cc, d := range later {
+		if _, ok := byDay[d]; !ok {
+			days = append(days, d)
+		}
+		byDay[d] = append(byDay[d], cc)
+	}
+	slices.Sort(days)
+	var parts []notice.Text
+	for _, d := range days {
+		SortCountries(byDay[d])
+		parts = append(parts, "from "+notice.Text(d.Format("2 January 2006"))+", "+Countries(byDay[d]))
+	}
+	return notice.Series(parts, "and")
+}
+
+func countryPhrases(codes []string) []notice.Text {
+	out := make([]notice.Text, len(codes))
+	for i, c := range codes {
+		out[i] = notice.Plain(CountryPhrase(c))
+	}
+	return out
+}
+
+// Kept adds the point "how long we keep it": the range of the fixed
+// periods of the retention rules of the categories for which keep returns
+// true (all when nil), and whether some depend on criteria instead. also
+// are the data that decide keep.
+func (s *Summary) Kept(c *Context, section string, keep func(*model.Category) bool, also ...string) {
+	p := c.Project
+	used := map[string]bool{}
 	paths := slices.Clone(also)
-	for i, c := range p.Categories {
-		if keep != nil && !keep(c) {
+	for i, cat := range p.Categories {
+		if keep != nil && !keep(cat) {
 			continue
 		}
-		uses[c.Retention]++
+		used[cat.Retention] = true
 		paths = append(paths, model.Index("categories", i)+".retention")
 	}
-	type rule struct {
-		i int
-		r *model.Retention
-	}
-	var rules []rule
+	var shortest, longest *model.Retention
+	var short, long int
+	criteria := false
 	for i, r := range p.Retention {
-		if uses[r.ID] > 0 {
-			rules = append(rules, rule{i, r})
+		if !used[r.ID] {
+			continue
+		}
+		paths = append(paths, model.Index("retention", i)+".period", model.Index("retention", i)+".criteria")
+		d, ok := r.Period.Days()
+		if !ok {
+			criteria = true
+			continue
+		}
+		if shortest == nil || d < short {
+			shortest, short = r, d
+		}
+		if longest == nil || d > long {
+			longest, long = r, d
 		}
 	}
-	if len(rules) == 0 {
+	var t notice.Text
+	switch {
+	case shortest == nil && !criteria:
 		return
+	case shortest == nil:
+		t = "How long we keep " + s.term() + " depends on criteria set out for each kind of data."
+	case short == long:
+		t = "We keep " + s.term() + " for " + notice.Plain(string(longest.Period)) + ", counted as set out for each kind of data."
+	default:
+		t = "We keep " + s.term() + " for between " + notice.Plain(string(shortest.Period)) + " and " + notice.Plain(string(longest.Period)) + ", depending on the kind of data."
 	}
-	sort.SliceStable(rules, func(a, b int) bool { return uses[rules[a].r.ID] > uses[rules[b].r.ID] })
-	const shown = 3
-	var items []notice.Text
-	for _, r := range rules[:min(shown, len(rules))] {
-		paths = append(paths, model.Index("retention", r.i))
-		items = append(items, notice.Plain(LowerFirstIn(p, r.r.Name))+" "+briefRetention(r.r))
+	if shortest != nil && criteria {
+		t += " For some kinds, the period depends on criteria instead."
 	}
-	if n := len(rules) - shown; n > 0 {
-		items = append(items, "other data as the "+notice.Text(Thousands(int64(n)))+" further rules say")
-	}
-	s.Point("How long we keep it", notice.Sentence("We keep "+notice.Text(strings.Join(textStrings(items), "; "))), section, paths...)
-}
-
-// briefRetention is a retention rule's period and the event it runs from
-// ("for 24 months from ..."), or its criteria when it has no fixed period.
-func briefRetention(r *model.Retention) notice.Text {
-	if r.Period == "" {
-		return notice.Inline(lowerFirst(strings.TrimSuffix(strings.TrimSpace(string(r.Criteria)), ".")))
-	}
-	t := "for " + notice.Plain(string(r.Period))
-	if r.From != "" {
-		t += " from " + notice.Plain(r.From)
-	}
-	return t
+	s.Point("How long we keep it", t, section, paths...)
 }
 
 // Children adds the point on children's data, from the same facts as the
 // notices' children sections.
-func (s *Summary) Children(p *model.Project, section string) {
-	ch := p.Children
+func (s *Summary) Children(c *Context, section string) {
+	ch := c.Project.Children
 	if ch == nil {
 		return
 	}
@@ -225,14 +308,14 @@ var rightVerbs = map[string]string{
 	"access":               "get a copy of your data",
 	"correction":           "correct it",
 	"deletion":             "delete it",
-	"portability":          "take it with you",
+	"portability":          "take the data you gave us to another provider",
 	"restriction":          "restrict how we use it",
 	"objection":            "object to how we use it",
 	"withdraw_consent":     "withdraw your consent",
 	"opt_out_marketing":    "opt out of marketing",
 	"opt_out_sale_sharing": "opt out of its sale or sharing",
 	"limit_sensitive":      "limit how we use sensitive data",
-	"complain":             "complain to a regulator",
+	"complain":             "complain to a data protection authority",
 }
 
 // RightVerb says what a right (a model.Right code) lets a person do, as a
@@ -245,7 +328,8 @@ func RightVerb(code string) notice.Text { return notice.Text(rightVerbs[code]) }
 // the one place to use them, the first request method; paths are where
 // the pack's rights come from. It also adds the request methods as the
 // notice's ways to act, the web form first.
-func (s *Summary) Rights(p *model.Project, section string, verbs []notice.Text, paths ...string) {
+func (s *Summary) Rights(c *Context, section string, verbs []notice.Text, paths ...string) {
+	p := c.Project
 	verbs = slices.DeleteFunc(slices.Clone(verbs), func(v notice.Text) bool { return v == "" })
 	if len(verbs) == 0 || p.Rights == nil {
 		return
@@ -264,8 +348,9 @@ func (s *Summary) Rights(p *model.Project, section string, verbs []notice.Text, 
 	}
 	s.Point("Your rights", t, section, append(paths, at)...)
 	for _, m := range methods {
-		label, url := methodAction(m)
-		s.Act(label, url, at)
+		if label, url := methodAction(m, s.TollFree); url != "" {
+			s.requests = append(s.requests, notice.Action{Label: label, URL: url})
+		}
 	}
 }
 
@@ -302,14 +387,17 @@ func methodPhrase(m *model.RequestMethod) notice.Text {
 
 // methodAction is the call to action of a request method: its label and
 // address; "" for a method with no address to follow (post, in person).
-func methodAction(m *model.RequestMethod) (label, url string) {
+func methodAction(m *model.RequestMethod, tollFree bool) (label, url string) {
 	switch m.Type {
 	case "web_form":
 		return "Make a privacy request", m.Value
 	case "email":
 		return "Email " + m.Value, "mailto:" + m.Value
 	case "toll_free_phone":
-		return "Call " + m.Value + " (toll-free)", notice.TelURL(m.Value)
+		if tollFree {
+			return "Call " + m.Value + " (toll-free)", notice.TelURL(m.Value)
+		}
+		return "Call " + m.Value, notice.TelURL(m.Value)
 	case "phone":
 		return "Call " + m.Value, notice.TelURL(m.Value)
 	}

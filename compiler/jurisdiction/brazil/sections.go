@@ -673,6 +673,15 @@ func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }
 // is kept, children; and the ways to make a request.
 func (b *builder) summary() *notice.Section {
 	var s j.Summary
+	if e := controllerEntity(b.p); e != nil {
+		cpaths := []string{"brazil.controller"}
+		for i, x := range b.p.Organization.Entities {
+			if x == e {
+				cpaths = append(cpaths, model.Index("organization.entities", i))
+			}
+		}
+		s.Point("Who is responsible", notice.Plain(e.LegalName)+" is the controller (controlador) of your personal data.", "controller", cpaths...)
+	}
 	if e := b.br.Encarregado; e != nil {
 		t := "Our encarregado (data protection officer) is " + notice.Plain(e.Name)
 		if e.Email != "" {
@@ -699,25 +708,51 @@ func (b *builder) summary() *notice.Section {
 	if len(b.br.RequestMethods) > 0 {
 		s.Methods, s.MethodsPath = b.br.RequestMethods, "brazil.request_methods"
 	}
-	s.Rights(b.p, "your-rights", []notice.Text{
-		"confirm that we process your data and get access to it", "correct it", "have it anonymised, blocked or deleted",
-		"take it to another provider", "learn whom we share it with", "revoke your consent", "petition the national authority",
+	petition := notice.Text("petition the national authority, after first complaining to us")
+	if a := authority(b.c); a != nil {
+		petition = "petition the national authority, " + notice.Plain(a.Name) + ", after first complaining to us"
+	}
+	s.Rights(b.c, "your-rights", []notice.Text{
+		"ask us to confirm whether we process your data and give you access to it", "correct it",
+		"have unnecessary, excessive or unlawfully processed data anonymised, blocked or deleted",
+		"have data we process with your consent deleted", "take it to another provider", "learn whom we share it with",
+		"revoke your consent", "oppose processing that does not comply with the LGPD",
+		"ask for a review of decisions taken solely by automated means", petition,
 	}, "brazil.request_methods")
+	if e := b.br.Encarregado; e != nil && e.Email != "" {
+		s.Act("Email our encarregado", "mailto:"+e.Email, "brazil.encarregado.email")
+	}
 	var dest []string
+	later := map[string]model.Date{}
 	paths = nil
+	scratch := &notice.Section{} // startsAfter records the processors it reads
 	for _, rec := range Transfers(b.p) {
 		paths = append(paths, rec.Path+".destinations")
+		start := b.startsAfter(scratch, rec)
 		for _, d := range rec.Destinations {
-			if !slices.Contains(dest, d) {
+			switch {
+			case start != "":
+				if e, ok := later[d]; !ok || start < e {
+					later[d] = start
+				}
+			case !slices.Contains(dest, d):
 				dest = append(dest, d)
 			}
 		}
 	}
-	j.SortCountries(dest)
-	if len(dest) > 0 {
-		s.Point("International transfers", "Some of your personal data goes to recipients in "+j.Countries(dest)+", each transfer under one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
+	for _, d := range dest {
+		delete(later, d)
 	}
-	s.Kept(b.p, "purposes", nil)
-	s.Children(b.p, "children")
+	paths = append(paths, scratch.Trace.Paths...)
+	j.SortCountries(dest)
+	if len(dest) > 0 || len(later) > 0 {
+		where := j.Countries(dest) + j.Later(later)
+		if len(dest) == 0 {
+			where = j.LaterOnly(later)
+		}
+		s.Point("International transfers", "Some of your personal data goes to recipients in "+where+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
+	}
+	s.Kept(b.c, "purposes", nil)
+	s.Children(b.c, "children")
 	return s.Section()
 }

@@ -1122,8 +1122,9 @@ func (b *builder) swissRights(s *notice.Section) {
 }
 
 // summary is the supplement's key points: who is responsible, the legal
-// bases, the rights and where to use them, transfers outside Europe, how
-// long data is kept; and the ways to make a request.
+// bases, the rights and where to use them, the right to object (set apart,
+// Art. 21(4)), transfers outside Europe, how long data is kept; and the
+// ways to make a request and to reach the data protection officer.
 func (b *builder) summary() *notice.Section {
 	var s j.Summary
 	var names []notice.Text
@@ -1135,12 +1136,12 @@ func (b *builder) summary() *notice.Section {
 		paths = append(paths, model.Index("organization.entities", i)+".legal_name", model.Index("organization.entities", i)+".role")
 		names = append(names, notice.Plain(e.LegalName))
 	}
-	if len(names) > 0 {
-		verb := "is"
-		if len(names) > 1 {
-			verb = "are"
-		}
-		s.Point("Who is responsible", notice.Sentence(notice.Series(names, "and")+" "+notice.Text(verb)+" responsible for your personal data (the controller)"), "controller", paths...)
+	switch len(names) {
+	case 0:
+	case 1:
+		s.Point("Who is responsible", names[0]+" is responsible for your personal data (the controller).", "controller", paths...)
+	default:
+		s.Point("Who is responsible", notice.Series(names, "and")+" are responsible for your personal data (the controllers).", "controller", paths...)
 	}
 	counts := map[string]int{}
 	var bases []string
@@ -1162,38 +1163,90 @@ func (b *builder) summary() *notice.Section {
 		}
 		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
 	}
-	codes := []string{"access", "correction", "deletion", "restriction", "portability", "objection"}
+	codes := []string{"access", "correction", "deletion", "restriction", "portability"}
 	rpaths := []string{"rights.offered"}
 	if len(consentPurposes(b.p)) > 0 {
 		codes = append(codes, "withdraw_consent")
 		rpaths = append(rpaths, "rights.consent_withdrawal")
 	}
-	s.Rights(b.p, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
-	var dest []string
-	paths = nil
+	s.Rights(b.c, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
+	object := notice.Text("You can object at any time, on grounds relating to your situation, to our use of your data based on legitimate interests.")
+	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool { return pu.DirectMarketing }) {
+		object = "You can object at any time to our use of your data for direct marketing, and, on grounds relating to your situation, to any use based on legitimate interests."
+	}
+	var dm []string
+	for i := range b.p.Purposes {
+		dm = append(dm, model.Index("purposes", i)+".direct_marketing", model.Index("purposes", i)+".legal_bases")
+	}
+	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool {
+		return pu.DirectMarketing || slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).LegalBases, "public_task")
+	}) {
+		s.Point("Your right to object", object, "right-to-object", dm...)
+	}
+	b.transfersPoint(&s)
+	s.Kept(b.c, "retention", nil)
+	if o := Org(b.p.Organization); o != nil && o.DPO != nil && o.DPO.EU != nil && o.DPO.EU.Appointed.IsYes() && o.DPO.EU.Contact != nil {
+		if e := o.DPO.EU.Contact.Email; e != "" {
+			s.Act("Email our Data Protection Officer", "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
+		}
+	}
+	return s.Section()
+}
+
+// transfersPoint says where data goes outside Europe on the notice's date,
+// and where it will go from a later day: a transfer whose processors all
+// start later (processors[].added) starts with the first of them.
+func (b *builder) transfersPoint(s *j.Summary) {
+	var now []string
+	later := map[string]model.Date{}
+	var paths []string
 	for i, t := range b.p.Transfers {
 		paths = append(paths, model.Index("transfers", i)+".destinations")
+		var start model.Date
+		users := 0
+		for k, pr := range b.p.Processors {
+			if pr == nil || pr.Transfer != t.ID {
+				continue
+			}
+			paths = append(paths, model.Index("processors", k)+".transfer", model.Index("processors", k)+".added")
+			users++
+			if j.Started(b.c, pr) {
+				start = ""
+				break
+			}
+			if start == "" || pr.Added < start {
+				start = pr.Added
+			}
+		}
 		for _, d := range t.Destinations {
-			if !slices.Contains(dest, d) {
-				dest = append(dest, d)
+			if InEEA(b.c, d) || d == "GB" || d == "CH" {
+				continue
+			}
+			switch {
+			case users > 0 && start != "":
+				if e, ok := later[d]; !ok || start < e {
+					later[d] = start
+				}
+			case !slices.Contains(now, d):
+				now = append(now, d)
 			}
 		}
 	}
-	var outside []string
-	for _, d := range dest {
-		if !InEEA(b.c, d) && d != "GB" && d != "CH" {
-			outside = append(outside, d)
-		}
+	for _, d := range now {
+		delete(later, d)
 	}
-	j.SortCountries(outside)
+	j.SortCountries(now)
+	var t notice.Text
 	switch {
-	case len(dest) == 0:
-		s.Point("Transfers outside Europe", "We do not transfer your personal data outside the place it comes from.", "international-transfers", "transfers")
-	case len(outside) == 0:
-		s.Point("Transfers outside Europe", "Your personal data stays in Europe. Where it moves between the European Economic Area, the United Kingdom and Switzerland, each transfer is protected by an adequacy decision or by appropriate safeguards.", "international-transfers", paths...)
+	case len(now) == 0 && len(later) == 0:
+		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland."
+	case len(now) == 0:
+		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland" + j.Later(later) + "."
 	default:
-		s.Point("Transfers outside Europe", "Some of your personal data goes to recipients in "+j.Countries(outside)+". Each transfer is protected by an adequacy decision or by appropriate safeguards.", "international-transfers", paths...)
+		t = "Some of your personal data goes to recipients in " + j.Countries(now) + j.Later(later) + "."
 	}
-	s.Kept(b.p, "retention", nil)
-	return s.Section()
+	if len(b.p.Transfers) > 0 {
+		t += " Each transfer relies on a ground the law allows, named for each in the section on transfers."
+	}
+	s.Point("Transfers outside Europe", t, "international-transfers", append(paths, "transfers")...)
 }

@@ -683,7 +683,7 @@ func entityName(p *model.Project, id string) notice.Text {
 // children; and the ways to make a request and to opt out.
 func (b *builder) summary() *notice.Section {
 	var s j.Summary
-	s.Collected(b.p, "information-we-collect", nil)
+	s.Collected(b.c, "information-we-collect", nil)
 	b.salePoint(&s)
 	var verbs []notice.Text
 	for _, r := range b.p.Rights.Offered {
@@ -693,10 +693,10 @@ func (b *builder) summary() *notice.Section {
 		}
 		verbs = append(verbs, v)
 	}
-	s.Rights(b.p, "your-rights", verbs, "rights.offered")
-	s.Recipients(b.p, "sharing", nil, "")
-	s.Kept(b.p, "retention", nil)
-	s.Children(b.p, "children")
+	s.Rights(b.c, "your-rights", verbs, "rights.offered")
+	s.Recipients(b.c, "sharing", "We share personal data with", nil, "")
+	s.Kept(b.c, "retention", nil)
+	s.Children(b.c, "children")
 	if sold, shared := b.sellsOrShares(); sold || shared {
 		if l := california.Of(b.p); l != nil && l.Links != nil {
 			s.Act("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
