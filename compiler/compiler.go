@@ -201,6 +201,7 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 // readers get of a material change (0: the default).
 type NoticeFacts struct {
 	Audience   string
+	Label      string
 	NoticeDays int
 }
 
@@ -214,6 +215,9 @@ func Facts(p *model.Project, opts *Options) map[string]NoticeFacts {
 		var f NoticeFacts
 		if a, ok := j.(jurisdiction.Audiencer); ok {
 			f.Audience = a.Audience()
+		}
+		if l, ok := j.(jurisdiction.Labeler); ok {
+			f.Label = l.Label()
 		}
 		if n, ok := j.(jurisdiction.NoticePeriod); ok {
 			f.NoticeDays = n.MaterialChangeNoticeDays(p)
@@ -261,6 +265,18 @@ func DataTables(id string, doc *notice.Document) []notice.DataTable {
 		}
 	}
 	return nil
+}
+
+// Labels returns, by notice id, the short name of each notice in the site's
+// navigation (site.Input.Labels).
+func Labels(facts map[string]NoticeFacts) map[string]string {
+	out := map[string]string{}
+	for id, f := range facts {
+		if f.Label != "" {
+			out[id] = f.Label
+		}
+	}
+	return out
 }
 
 // NoticeDays returns, by notice id, each notice's days of notice of a

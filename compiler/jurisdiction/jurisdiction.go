@@ -47,6 +47,13 @@ type Audiencer interface {
 	Audience() string
 }
 
+// Labeler is implemented by a pack that gives its notice a short name for
+// the site's navigation ("Europe" for the European supplement); the title
+// is used without one.
+type Labeler interface {
+	Label() string
+}
+
 // NoticePeriod is implemented by a pack whose notice period of material
 // changes (the days between a release with a material change and its
 // effective date) comes from elsewhere than the notice's own settings,

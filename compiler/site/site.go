@@ -74,6 +74,9 @@ type Input struct {
 	// Audiences say whom each notice is for, by notice id, on the home page
 	// (the rule packs know: compiler.Audiences).
 	Audiences map[string]string
+	// Labels are the notices' short names in the navigation, by notice id
+	// (compiler.Labels); a notice without one is named by its title.
+	Labels map[string]string
 	// Notices are the notices (and the sub-processor list), in the order
 	// the site lists them.
 	Notices []*Notice
@@ -404,6 +407,12 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 		}
 		entry := map[string]any{"id": n.ID, "title": n.Current.Doc.Title, "url": n.ID + "/",
 			"audience": in.Audiences[n.ID], "effective": render.LongDate(n.Current.Doc.Effective), "version": n.Current.Version}
+		if l := in.Labels[n.ID]; l != "" {
+			entry["short"] = l
+		}
+		if n.Pending {
+			entry["pending"] = true
+		}
 		if u := n.Upcoming; u != nil {
 			entry["upcoming"] = map[string]string{"version": u.Version, "effective": render.LongDate(u.Doc.Effective),
 				"iso": string(u.Doc.Effective), "url": n.ID + "/" + u.Version + "/"}

@@ -150,7 +150,8 @@ func TestSiteInChromium(t *testing.T) {
 	node := needBrowser(t)
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
-	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/eu/draft/", "/404.html")
+	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/eu/2026-12-15/redline/changed/", "/changes/", "/eu/draft/",
+		"/global/2027-01-04-3/", "/california/2027-01-04-4/", "/us-states/2027-01-04-3/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -159,6 +160,8 @@ func TestSiteInChromium(t *testing.T) {
 			Path, Viewport, Screenshot           string
 			Sections, SelfLinks, Cells, NavLinks int
 			Sidebar, ToTop                       bool
+			KeyPoints                            int
+			RightsLink, RequestLink              bool
 		}
 		Failures []string
 		Print    string
@@ -172,8 +175,8 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil && len(report.Failures) == 0 {
 		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
 	}
-	if len(report.Pages) != 28 {
-		t.Errorf("checked %d page views, want 28 (14 pages at 2 widths)", len(report.Pages))
+	if len(report.Pages) != 36 {
+		t.Errorf("checked %d page views, want 36 (18 pages at 2 widths)", len(report.Pages))
 	}
 	for _, p := range report.Pages {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {
@@ -188,6 +191,11 @@ func TestSiteInChromium(t *testing.T) {
 		}
 		if !notices[p.Path] {
 			continue
+		}
+		// A notice with key points (the drafts and the versions released
+		// with them) was clicked through: to the rights, and to the form.
+		if keyPoints[p.Path] && (p.KeyPoints == 0 || !p.RightsLink || !p.RequestLink) {
+			t.Errorf("%s (%s): %d key points, rights link followed %v, request link followed %v", p.Path, p.Viewport, p.KeyPoints, p.RightsLink, p.RequestLink)
 		}
 		if p.Sections < 2 || p.SelfLinks != p.Sections || !p.ToTop {
 			t.Errorf("%s (%s): %d sections, %d with a self-link, back-to-top %v", p.Path, p.Viewport, p.Sections, p.SelfLinks, p.ToTop)
@@ -207,7 +215,11 @@ func TestSiteInChromium(t *testing.T) {
 }
 
 // The notices among the pages TestSiteInChromium loads.
-var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true, "/eu/draft/": true}
+var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true, "/eu/draft/": true,
+	"/global/2027-01-04-3/": true, "/california/2027-01-04-4/": true, "/us-states/2027-01-04-3/": true}
+
+// The pages among them whose notices have key points.
+var keyPoints = map[string]bool{"/eu/draft/": true, "/global/2027-01-04-3/": true, "/california/2027-01-04-4/": true, "/us-states/2027-01-04-3/": true}
 
 // The check finds real problems: a footer image without a text alternative,
 // low-contrast text and section headings without a link to themselves fail

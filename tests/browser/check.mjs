@@ -85,10 +85,12 @@ try {
       if (skip !== "skip") report.failures.push(`${where}: the first Tab does not reach the skip link (got ${skip})`);
       const nav = await checkNavigation(page, vpName);
       for (const f of nav.failures) report.failures.push(`${where}: ${f}`);
+      const acts = await checkWaysToAct(page);
+      for (const f of acts.failures) report.failures.push(`${where}: ${f}`);
       const name = (path.replace(/\//g, "_").replace(/^_|_$/g, "") || "home") + `-${vpName}.png`;
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(artifactDir, name), fullPage: true });
-      report.pages.push({ path, viewport: vpName, violations: axe.length, screenshot: name, ...nav.counts });
+      report.pages.push({ path, viewport: vpName, violations: axe.length, screenshot: name, ...nav.counts, ...acts.counts });
       await page.close();
     }
     await context.close();
@@ -127,6 +129,66 @@ try {
 // The reading aids of a page, checked in the page: returns the failures and
 // how many of each thing was checked (so the test can tell a check that ran
 // from one that found nothing to check).
+// From the top of a notice with key points, the deletion right and the
+// request form are one link each: the "Your rights" point's link to its
+// section is clicked and must bring a section that speaks of deletion into
+// view; the primary action must be a link to the same request address the
+// notice's own text gives, and clicking it must go there (the request is
+// answered here, so no page outside the site is loaded).
+async function checkWaysToAct(page) {
+  const out = { failures: [], counts: { keyPoints: 0, rightsLink: false, requestLink: false } };
+  const summary = await page.evaluate(() => {
+    const kp = document.querySelector("ul.key-points");
+    if (!kp) return null;
+    const rights = [...kp.querySelectorAll("li")].find((li) => /^\s*Your rights/.test(li.textContent));
+    const to = rights && [...rights.querySelectorAll('a[href^="#"]')].pop();
+    const primary = document.querySelector("ul.actions a");
+    const elsewhere = primary && [...document.querySelectorAll("main a")].some((a) => a !== primary && !a.closest("ul.actions") && a.href === primary.href);
+    return { points: kp.querySelectorAll(":scope > li").length, rightsHref: to ? to.getAttribute("href") : null,
+      primary: primary ? { href: primary.href, text: primary.textContent.trim() } : null, elsewhere };
+  });
+  if (!summary) return out;
+  out.counts.keyPoints = summary.points;
+  if (!summary.rightsHref) {
+    out.failures.push("the key points have no link to the rights");
+  } else {
+    await page.click(`ul.key-points a[href="${summary.rightsHref}"]`);
+    const landed = await page.evaluate((href) => {
+      const target = document.getElementById(href.slice(1));
+      if (location.hash !== href || !target) return { ok: false, why: `hash ${location.hash}` };
+      const box = target.getBoundingClientRect();
+      // The section: from its heading to the next heading of its level or
+      // above.
+      const level = Number(target.tagName.slice(1)) || 6;
+      const heads = [...document.querySelectorAll("main h1, main h2, main h3, main h4, main h5, main h6")];
+      const next = heads.slice(heads.indexOf(target) + 1).find((h) => Number(h.tagName.slice(1)) <= level);
+      const range = document.createRange();
+      range.setStartBefore(target);
+      if (next) range.setEndBefore(next);
+      else range.setEndAfter(document.querySelector("main").lastChild);
+      const text = range.toString();
+      return { ok: box.top >= -1 && box.top < window.innerHeight, why: `top ${Math.round(box.top)}`, deletion: /delet|erasure/i.test(text) };
+    }, summary.rightsHref);
+    if (!landed.ok) out.failures.push(`the rights link (${summary.rightsHref}) does not bring its section into view (${landed.why})`);
+    else if (!landed.deletion) out.failures.push(`the section the rights link leads to (${summary.rightsHref}) does not speak of deletion`);
+    else out.counts.rightsLink = true;
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  if (!summary.primary) {
+    out.failures.push("key points without a primary action");
+  } else if (!/^https?:/.test(summary.primary.href) || !summary.elsewhere) {
+    out.failures.push(`the primary action ${summary.primary.text} (${summary.primary.href}) is not a request address the notice gives`);
+  } else {
+    const target = summary.primary.href;
+    await page.route(target, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>form</title>" }));
+    await Promise.all([page.waitForURL(target), page.click("ul.actions a >> nth=0")]);
+    out.counts.requestLink = page.url() === target;
+    if (!out.counts.requestLink) out.failures.push(`clicking ${summary.primary.text} led to ${page.url()}`);
+    await page.goBack();
+  }
+  return out;
+}
+
 async function checkNavigation(page, vpName) {
   const desktop = vpName === "desktop";
   const failures = [];

@@ -36,6 +36,9 @@ func (*Pack) ID() string { return ID }
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "Brazil (LGPD)" }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "Brazil" }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "People in Brazil: your rights under the Lei Geral de Proteção de Dados (LGPD)."

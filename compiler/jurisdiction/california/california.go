@@ -30,6 +30,9 @@ const ID = "california"
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "California notice (CCPA/CPRA, Shine the Light)" }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "California" }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "California residents: your rights under the California Consumer Privacy Act."

@@ -39,6 +39,9 @@ const ID = "eu"
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "European supplement (EU GDPR, UK GDPR and Swiss FADP)" }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "Europe" }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "People in the European Economic Area and the United Kingdom, and in Switzerland: legal bases, transfers and your rights under the GDPR and the Swiss FADP."

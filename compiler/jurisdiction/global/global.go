@@ -34,6 +34,9 @@ const ID = "global"
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "Global privacy policy (baseline, CalOPPA)" }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "Privacy Policy" }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Everyone: what we collect, why, who we share it with, and your choices."

@@ -203,6 +203,9 @@ func (*Pack) DataTables(doc *notice.Document) []notice.DataTable {
 	return nil
 }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "Sub-processors" }
+
 // Audience says whom the list is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Business customers: the service providers that process personal data for us."

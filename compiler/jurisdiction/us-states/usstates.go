@@ -34,6 +34,9 @@ func (*Pack) ID() string { return ID }
 // Name implements jurisdiction.Jurisdiction.
 func (*Pack) Name() string { return "US state privacy notice (comprehensive state privacy laws)" }
 
+// Label implements jurisdiction.Labeler: the notice in the site's navigation.
+func (*Pack) Label() string { return "US states" }
+
 // Audience implements jurisdiction.Audiencer.
 func (*Pack) Audience() string {
 	return "For residents of US states with comprehensive privacy laws (Virginia, Colorado, Connecticut, Texas, Oregon and others)"
