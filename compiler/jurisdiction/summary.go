@@ -56,11 +56,18 @@ func (s *Summary) Point(label string, text notice.Text, section string, paths ..
 // Act adds a way to act of the pack's own (an opt-out link): the actions
 // read the first request method (the primary action), then these, then the
 // other request methods. An empty URL adds nothing.
-func (s *Summary) Act(label, url string, paths ...string) {
+func (s *Summary) Act(label, url string, paths ...string) { s.act("", label, url, paths) }
+
+// OptOut adds an opt-out link a law requires (California's "Do Not Sell or
+// Share My Personal Information"): an action of the notice, which the site
+// also shows on every page.
+func (s *Summary) OptOut(label, url string, paths ...string) { s.act("opt-out", label, url, paths) }
+
+func (s *Summary) act(kind, label, url string, paths []string) {
 	if url == "" {
 		return
 	}
-	s.actions = append(s.actions, notice.Action{Label: label, URL: url})
+	s.actions = append(s.actions, notice.Action{Label: label, URL: url, Kind: kind})
 	s.paths = append(s.paths, paths...)
 }
 
@@ -349,7 +356,7 @@ func (s *Summary) Rights(c *Context, section string, verbs []notice.Text, paths 
 	s.Point("Your rights", t, section, append(paths, at)...)
 	for _, m := range methods {
 		if label, url := methodAction(m, s.TollFree); url != "" {
-			s.requests = append(s.requests, notice.Action{Label: label, URL: url})
+			s.requests = append(s.requests, notice.Action{Label: label, URL: url, Kind: "request"})
 		}
 	}
 }

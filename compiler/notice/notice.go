@@ -217,6 +217,11 @@ type Action struct {
 	URL   string `json:"url"`
 	// Primary marks the main action (at most one).
 	Primary bool `json:"primary,omitempty"`
+	// Kind says what the action is: "request" (a way to make a privacy
+	// request), "opt-out" (an opt-out link a law requires, which the site
+	// also shows on every page) or "" (anything else: a contact, a
+	// subscription).
+	Kind string `json:"kind,omitempty"`
 }
 
 func (*Paragraph) block()   {}

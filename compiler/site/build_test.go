@@ -248,3 +248,61 @@ func TestMachineReadableFiles(t *testing.T) {
 		}
 	}
 }
+
+// The opt-out links the notices in force give (their summaries' "opt-out"
+// actions) are in the footer of every page, once each.
+func TestOptOutLinksOnEveryPage(t *testing.T) {
+	opts := &compiler.Options{Date: "2027-01-05"}
+	proj, docs, diags := compiler.Compile(disclose.Sample, "data", opts)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var want []string
+	for _, d := range docs {
+		for _, b := range d.Summary.Blocks {
+			if a, ok := b.(*notice.Actions); ok {
+				for _, it := range a.Items {
+					if it.Kind == "opt-out" && !slices.Contains(want, it.URL) {
+						want = append(want, it.URL)
+					}
+				}
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("the sample's notices give no opt-out link")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	hugoCmd, hugoDir := hugo(t)
+	if err := site.Build(context.Background(), &site.Input{Project: proj, Notices: site.PreviewNotices(docs)}, site.Options{
+		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, NoPDF: true,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, footer, ok := strings.Cut(string(b), `<footer class="site-footer">`)
+		if !ok {
+			t.Errorf("%s: no footer", p)
+			return nil
+		}
+		pages++
+		for _, u := range want {
+			if n := strings.Count(footer, `href="`+u+`"`); n != 1 {
+				t.Errorf("%s: the footer links %s %d times, want once", p, u, n)
+			}
+		}
+		return nil
+	})
+	if err != nil || pages < 5 {
+		t.Fatalf("%d pages, %v", pages, err)
+	}
+}

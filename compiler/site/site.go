@@ -400,7 +400,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	// The notices, for the header and the home page: each with its
 	// version in force, its upcoming one, its changes and its feed; and
 	// every feed, which every page links in its head.
-	var nav, feeds []map[string]any
+	var nav, feeds, optOuts []map[string]any
 	for _, n := range in.Notices {
 		if n.Current == nil {
 			continue
@@ -425,6 +425,20 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			feeds = append(feeds, map[string]any{"title": n.Current.Doc.Title + ": changes (Atom)", "url": n.ID + "/feed.xml"})
 		}
 		nav = append(nav, entry)
+		// The opt-out links the notices in force give are on every page,
+		// once each (a law may ask for them on the site's pages, as the
+		// CCPA regulations do on a business's homepage, §7013, §7026).
+		if s := n.Current.Doc.Summary; s != nil {
+			for _, b := range s.Blocks {
+				if a, ok := b.(*notice.Actions); ok {
+					for _, it := range a.Items {
+						if it.Kind == "opt-out" && !slices.ContainsFunc(optOuts, func(m map[string]any) bool { return m["url"] == it.URL }) {
+							optOuts = append(optOuts, map[string]any{"label": it.Label, "url": it.URL})
+						}
+					}
+				}
+			}
+		}
 	}
 	email := ""
 	if pc := p.Organization.PrivacyContact; pc != nil {
@@ -451,7 +465,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			},
 		},
 		"sitemap": map[string]any{"changeFreq": "monthly"},
-		"params":  map[string]any{"organization": p.Organization.Name, "email": email, "nav": nav, "feeds": feeds},
+		"params":  map[string]any{"organization": p.Organization.Name, "email": email, "nav": nav, "feeds": feeds, "optOuts": optOuts},
 	}
 	cfg, err := json.MarshalIndent(config, "", "  ")
 	if err != nil {

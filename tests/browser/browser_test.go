@@ -151,7 +151,7 @@ func TestSiteInChromium(t *testing.T) {
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
 	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/eu/2026-12-15/redline/changed/", "/changes/", "/eu/draft/",
-		"/global/2027-01-04-3/", "/california/2027-01-04-4/", "/us-states/2027-01-04-3/", "/404.html")
+		"/global/2027-01-04-4/", "/california/2027-01-04-5/", "/us-states/2027-01-04-4/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -827,11 +827,11 @@ func (b *builder) summary() *notice.Section {
 		s.Point("Minors", "We do not "+word+" the personal information of consumers we know to be under 16.", "sale-and-sharing", "california.sells_or_shares_under_16")
 	}
 	if sellsOrSharesOn(b.c, b.ca) {
-		s.Act(label, url, "california.links")
+		s.OptOut(label, url, "california.links")
 	}
 	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
 		if l := b.ca.Links; l != nil && l.LimitSensitive != "" {
-			s.Act("Limit the Use of My Sensitive Personal Information", l.LimitSensitive, "california.links.limit_sensitive")
+			s.OptOut("Limit the Use of My Sensitive Personal Information", l.LimitSensitive, "california.links.limit_sensitive")
 		}
 	}
 	return s.Section()

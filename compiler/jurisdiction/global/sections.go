@@ -699,7 +699,7 @@ func (b *builder) summary() *notice.Section {
 	s.Children(b.c, "children")
 	if sold, shared := b.sellsOrShares(); sold || shared {
 		if l := california.Of(b.p); l != nil && l.Links != nil {
-			s.Act("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
+			s.OptOut("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
 		}
 	}
 	return s.Section()

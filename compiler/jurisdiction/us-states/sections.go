@@ -759,7 +759,7 @@ func (b *builder) summary() *notice.Section {
 	}
 	s.Point("Children and teenagers", minors, "minors", "children.minimum_age", "children.directed_to_children", "us_states.teens_sold_or_targeted")
 	if len(done) > 0 {
-		s.Act("Opt out of "+string(notice.Series(labels, "and")), b.f.OptOutURL, "us_states.opt_out_url")
+		s.OptOut("Opt out of "+string(notice.Series(labels, "and")), b.f.OptOutURL, "us_states.opt_out_url")
 	}
 	return s.Section()
 }
