@@ -1,0 +1,400 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// dest is where an anchor's heading is: its page (from 1) and the top of
+// the heading in millimetres from the top of the page.
+type dest struct {
+	page int
+	y    float64
+}
+
+// finishing is what finish needs besides fpdf's output.
+type finishing struct {
+	tags  *tagger
+	dests map[string]dest
+	lang  string
+	pageH float64 // page height, in points
+}
+
+// finish makes fpdf's output a tagged PDF: it rewrites the file with the
+// structure tree (StructTreeRoot, the elements, ParentTree), each page's
+// /StructParents and /Tabs /S, the link annotations as objects of their
+// own (with /StructParent, /Contents and their real targets), each page's
+// content behind an artifact opening (what fpdf writes before the header
+// callback), and in the catalog /MarkInfo, /Lang and /ViewerPreferences
+// with /DisplayDocTitle. fpdf's other objects are copied as they are. The
+// page contents must be uncompressed; they are compressed here.
+func finish(src []byte, fin *finishing) ([]byte, error) {
+	rd, err := readXref(src)
+	if err != nil {
+		return nil, err
+	}
+	pagesObj, _, err := rd.object(1)
+	if err != nil {
+		return nil, err
+	}
+	pages, _ := pagesObj.(*pdfDict)
+	if pages == nil {
+		return nil, errSyntax
+	}
+	kids, _ := pages.get("Kids").(pdfArray)
+	pageRefs := make([]pdfRef, len(kids))
+	for i, k := range kids {
+		ref, ok := k.(pdfRef)
+		if !ok {
+			return nil, errSyntax
+		}
+		pageRefs[i] = ref
+	}
+	replaced := map[int][]byte{}
+	next := rd.size
+	newObj := func() int { next++; return next - 1 }
+	var added [][]byte // objects rd.size, rd.size+1, ...
+	put := func(n int, body []byte) {
+		if n >= rd.size {
+			for len(added) <= n-rd.size {
+				added = append(added, nil)
+			}
+			added[n-rd.size] = body
+			return
+		}
+		replaced[n] = body
+	}
+	var buf bytes.Buffer
+	encode := func(v any) []byte {
+		buf.Reset()
+		writeObj(&buf, v)
+		return slices.Clone(buf.Bytes())
+	}
+
+	t := fin.tags
+	for len(t.pages) < len(pageRefs) {
+		t.pages = append(t.pages, nil)
+	}
+	// The parent tree's keys: each page's, then each annotation's.
+	annotParents := []*elem{}
+	for i, ref := range pageRefs {
+		obj, _, err := rd.object(int(ref))
+		if err != nil {
+			return nil, err
+		}
+		page, _ := obj.(*pdfDict)
+		if page == nil {
+			return nil, errSyntax
+		}
+		contents, ok := page.get("Contents").(pdfRef)
+		if !ok {
+			return nil, errSyntax
+		}
+		cobj, data, err := rd.object(int(contents))
+		if err != nil {
+			return nil, err
+		}
+		if cd, _ := cobj.(*pdfDict); cd == nil || data == nil || cd.get("Filter") != nil {
+			return nil, errSyntax
+		}
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+		_, _ = io.WriteString(zw, "/Artifact BMC\n")
+		_, _ = zw.Write(data)
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		buf.Reset()
+		fmt.Fprintf(&buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+		buf.Write(z.Bytes())
+		buf.WriteString("\nendstream")
+		put(int(contents), slices.Clone(buf.Bytes()))
+
+		var annots pdfArray
+		if a, ok := page.get("Annots").(pdfArray); ok {
+			for _, x := range a {
+				an, _ := x.(*pdfDict)
+				if an == nil {
+					return nil, errSyntax
+				}
+				action, _ := an.get("A").(*pdfDict)
+				if action == nil {
+					return nil, errSyntax
+				}
+				name, _ := action.get("URI").(pdfStr)
+				num, ok := strings.CutPrefix(string(name), "disclose-link-")
+				n, err := strconv.Atoi(num)
+				if !ok || err != nil || n < 1 || n > len(t.links) {
+					return nil, fmt.Errorf("pdf: a link annotation the renderer did not make: %q", name)
+				}
+				lk := t.links[n-1]
+				obj := newObj()
+				out := dict("Type", pdfName("Annot"), "Subtype", pdfName("Link"), "Rect", an.get("Rect"),
+					"Border", pdfArray{0, 0, 0}, "F", 4, "P", ref)
+				if d, ok := fin.dests[lk.anchor]; ok && lk.anchor != "" && d.page >= 1 && d.page <= len(pageRefs) {
+					out.set("Dest", pdfArray{pageRefs[d.page-1], pdfName("XYZ"), 0, fin.pageH - d.y*fpdfK, pdfNull{}})
+				} else {
+					out.set("A", dict("S", pdfName("URI"), "URI", pdfStr(lk.uri)))
+				}
+				out.set("Contents", lk.elem.alt)
+				out.set("StructParent", len(pageRefs)+len(annotParents))
+				annotParents = append(annotParents, lk.elem)
+				lk.elem.kids = append(lk.elem.kids, kid{page: i + 1, annot: obj})
+				put(obj, encode(out))
+				annots = append(annots, pdfRef(obj))
+			}
+		}
+		if annots != nil {
+			page.set("Annots", annots)
+		}
+		page.set("StructParents", i)
+		page.set("Tabs", pdfName("S"))
+		put(int(ref), encode(page))
+	}
+
+	// The structure elements, numbered in reading order.
+	treeRoot := newObj()
+	var number func(e *elem)
+	number = func(e *elem) {
+		e.obj = newObj()
+		for _, k := range e.kids {
+			if k.elem != nil {
+				number(k.elem)
+			}
+		}
+	}
+	number(t.root)
+	var write func(e *elem, parent int)
+	write = func(e *elem, parent int) {
+		d := dict("Type", pdfName("StructElem"), "S", pdfName(e.role), "P", pdfRef(parent))
+		if e.page > 0 {
+			d.set("Pg", pageRefs[e.page-1])
+		}
+		var k pdfArray
+		for _, c := range e.kids {
+			switch {
+			case c.elem != nil:
+				k = append(k, pdfRef(c.elem.obj))
+			case c.annot > 0:
+				k = append(k, dict("Type", pdfName("OBJR"), "Obj", pdfRef(c.annot), "Pg", pageRefs[c.page-1]))
+			case c.page == e.page:
+				k = append(k, c.mcid)
+			default:
+				k = append(k, dict("Type", pdfName("MCR"), "Pg", pageRefs[c.page-1], "MCID", c.mcid))
+			}
+		}
+		if len(k) == 1 {
+			d.set("K", k[0])
+		} else if len(k) > 1 {
+			d.set("K", k)
+		}
+		if e.alt != "" {
+			d.set("Alt", e.alt)
+		}
+		if e.scope != "" {
+			d.set("A", dict("O", pdfName("Table"), "Scope", pdfName(e.scope)))
+		}
+		put(e.obj, encode(d))
+		for _, c := range e.kids {
+			if c.elem != nil {
+				write(c.elem, e.obj)
+			}
+		}
+	}
+	write(t.root, treeRoot)
+	parentTree := newObj()
+	var nums pdfArray
+	for i, mcids := range t.pages[:len(pageRefs)] {
+		refs := make(pdfArray, len(mcids))
+		for j, e := range mcids {
+			refs[j] = pdfRef(e.obj)
+		}
+		nums = append(nums, i, refs)
+	}
+	for i, e := range annotParents {
+		nums = append(nums, len(pageRefs)+i, pdfRef(e.obj))
+	}
+	put(parentTree, encode(dict("Nums", nums)))
+	put(treeRoot, encode(dict("Type", pdfName("StructTreeRoot"), "K", pdfRef(t.root.obj),
+		"ParentTree", pdfRef(parentTree), "ParentTreeNextKey", len(pageRefs)+len(annotParents))))
+
+	catObj, _, err := rd.object(int(rd.root))
+	if err != nil {
+		return nil, err
+	}
+	cat, _ := catObj.(*pdfDict)
+	if cat == nil {
+		return nil, errSyntax
+	}
+	cat.set("Lang", fin.lang)
+	cat.set("MarkInfo", dict("Marked", pdfBool(true)))
+	cat.set("StructTreeRoot", pdfRef(treeRoot))
+	cat.set("ViewerPreferences", dict("DisplayDocTitle", pdfBool(true)))
+	put(int(rd.root), encode(cat))
+
+	// The file: fpdf's objects in its order, replaced where changed, then
+	// the new ones.
+	var out bytes.Buffer
+	out.Grow(len(src) + len(src)/8)
+	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, next)
+	for _, n := range rd.order {
+		offsets[n] = out.Len()
+		if body, ok := replaced[n]; ok {
+			fmt.Fprintf(&out, "%d 0 obj\n", n)
+			out.Write(body)
+			out.WriteString("\nendobj\n")
+			continue
+		}
+		out.Write(src[rd.offsets[n]:rd.end[n]])
+	}
+	for i, body := range added {
+		n := rd.size + i
+		offsets[n] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", n)
+		out.Write(body)
+		out.WriteString("\nendobj\n")
+	}
+	id := md5.Sum(out.Bytes())
+	xref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
+	for n := 1; n < next; n++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+	}
+	trailer := dict("Size", next, "Root", rd.root, "Info", rd.info, "ID", pdfArray{pdfStr(id[:]), pdfStr(id[:])})
+	out.WriteString("trailer\n")
+	buf.Reset()
+	writeObj(&buf, trailer)
+	out.Write(buf.Bytes())
+	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	return out.Bytes(), nil
+}
+
+// fpdfK is fpdf's scale: points per millimetre.
+const fpdfK = 72 / 25.4
+
+// xrefReader reads the objects of fpdf's output through its cross-reference
+// table.
+type xrefReader struct {
+	src        []byte
+	size       int
+	offsets    []int
+	end        []int // where each object's bytes end
+	order      []int // object numbers in file order
+	root, info pdfRef
+}
+
+func readXref(src []byte) (*xrefReader, error) {
+	at := bytes.LastIndex(src, []byte("startxref"))
+	if at < 0 {
+		return nil, errSyntax
+	}
+	l := &lexer{b: src, pos: at + len("startxref")}
+	l.skip()
+	xo, err := strconv.Atoi(l.word())
+	if err != nil || xo < 0 || xo >= len(src) {
+		return nil, errSyntax
+	}
+	l.pos = xo
+	if l.word() != "xref" {
+		return nil, errSyntax
+	}
+	l.skip()
+	if l.word() != "0" {
+		return nil, errSyntax
+	}
+	l.skip()
+	size, err := strconv.Atoi(l.word())
+	if err != nil || size < 2 {
+		return nil, errSyntax
+	}
+	rd := &xrefReader{src: src, size: size, offsets: make([]int, size), end: make([]int, size)}
+	for n := 0; n < size; n++ {
+		l.skip()
+		off, err := strconv.Atoi(l.word())
+		l.skip()
+		l.word()
+		l.skip()
+		kind := l.word()
+		if err != nil || n > 0 && (kind != "n" || off <= 0 || off >= xo) {
+			return nil, errSyntax
+		}
+		rd.offsets[n] = off
+	}
+	l.skip()
+	if l.word() != "trailer" {
+		return nil, errSyntax
+	}
+	tr, err := l.object()
+	if err != nil {
+		return nil, err
+	}
+	trailer, _ := tr.(*pdfDict)
+	if trailer == nil {
+		return nil, errSyntax
+	}
+	rd.root, _ = trailer.get("Root").(pdfRef)
+	rd.info, _ = trailer.get("Info").(pdfRef)
+	if rd.root == 0 || rd.info == 0 {
+		return nil, errSyntax
+	}
+	for n := 1; n < size; n++ {
+		rd.order = append(rd.order, n)
+	}
+	slices.SortFunc(rd.order, func(a, b int) int { return rd.offsets[a] - rd.offsets[b] })
+	for i, n := range rd.order {
+		if i+1 < len(rd.order) {
+			rd.end[n] = rd.offsets[rd.order[i+1]]
+		} else {
+			rd.end[n] = xo
+		}
+	}
+	return rd, nil
+}
+
+// object reads object n: its value, and its stream's data if it has one.
+func (rd *xrefReader) object(n int) (any, []byte, error) {
+	if n <= 0 || n >= rd.size {
+		return nil, nil, errSyntax
+	}
+	l := &lexer{b: rd.src[:rd.end[n]], pos: rd.offsets[n]}
+	if l.word() != strconv.Itoa(n) {
+		return nil, nil, errSyntax
+	}
+	l.skip()
+	l.word()
+	l.skip()
+	if l.word() != "obj" {
+		return nil, nil, errSyntax
+	}
+	v, err := l.object()
+	if err != nil {
+		return nil, nil, err
+	}
+	l.skip()
+	if l.word() != "stream" {
+		return v, nil, nil
+	}
+	d, _ := v.(*pdfDict)
+	length, _ := d.get("Length").(pdfNum)
+	size, err := strconv.Atoi(string(length))
+	if d == nil || err != nil {
+		return nil, nil, errSyntax
+	}
+	if l.pos < len(l.b) && l.b[l.pos] == '\r' {
+		l.pos++
+	}
+	if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+		l.pos++
+	}
+	if size < 0 || l.pos+size > len(l.b) {
+		return nil, nil, errSyntax
+	}
+	return v, l.b[l.pos : l.pos+size], nil
+}
