@@ -118,9 +118,9 @@ func style(r run) string {
 // content of the element on top of the tag stack; a link (consecutive
 // runs with the same target) is a Link element in it. It leaves the
 // position after the text, as fpdf's Write does. The lines are broken
-// here rather than by Write, which drops the space it breaks a line at:
-// each line but the last ends with that space (unseen), so the tagged
-// text reads as words, and a newline in a run breaks the line.
+// here (wrapRuns) rather than by Write, which drops the space it breaks a
+// line at: a line broken at a space ends with it, unseen, so the tagged
+// text reads as words. A newline in a run breaks the line.
 func (r *renderer) write(runs []run, size, lh float64) {
 	f := r.f
 	runs = slices.Clone(runs)
@@ -158,7 +158,7 @@ func (r *renderer) write(runs []run, size, lh float64) {
 			if k > 0 {
 				f.Ln(lh)
 			}
-			for i, rn := range line {
+			for _, rn := range line {
 				name := ""
 				if lk := rn.tag; lk != nil {
 					if lk.elem == nil { // created where it starts, in reading order
@@ -171,12 +171,7 @@ func (r *renderer) write(runs []run, size, lh float64) {
 					r.tag.content()
 				}
 				r.setStyle(rn, size)
-				w := f.GetStringWidth(rn.text)
-				text := rn.text
-				if i == len(line)-1 && k+1 < len(lines) {
-					text += " "
-				}
-				f.CellFormat(w, lh, text, "", 0, "L", false, 0, name)
+				f.CellFormat(f.GetStringWidth(rn.text), lh, rn.text, "", 0, "L", false, 0, name)
 			}
 		}
 	}
@@ -236,12 +231,12 @@ func (r *renderer) setStyle(rn run, size float64) {
 	case rn.muted:
 		c = mutedColour
 	}
-	r.f.SetFont(fontFamily, st, size)
+	r.font(st, size)
 	r.f.SetTextColor(c[0], c[1], c[2])
 }
 
 func (r *renderer) resetStyle(size float64) {
-	r.f.SetFont(fontFamily, "", size)
+	r.font("", size)
 	r.f.SetTextColor(0, 0, 0)
 }
 
@@ -273,7 +268,7 @@ func (r *renderer) itemStart(marker string, runs []run, indent float64) {
 	f := r.f
 	r.tag.open("LI")
 	r.tag.open("Lbl")
-	f.SetFont(fontFamily, "", bodySize)
+	r.font("", bodySize)
 	r.tag.content()
 	f.SetX(margin + indent)
 	f.CellFormat(6, lineH, marker, "", 0, "L", false, 0, "")

@@ -260,6 +260,17 @@ type renderer struct {
 	dests   map[string]dest
 }
 
+// font sets the font's style and size: fpdf's SetFont writes the font
+// into the page again even when it is the current one (and measuring
+// text sets it for every word).
+func (r *renderer) font(style string, size float64) {
+	f := r.f
+	if pt, _ := f.GetFontSize(); pt == size && f.GetFontStyle() == style && f.GetFontFamily() == strings.ToLower(fontFamily) {
+		return
+	}
+	f.SetFont(fontFamily, style, size)
+}
+
 func (r *renderer) header() {
 	r.tag.pageStart()
 	if r.f.PageNo() > 1 {
@@ -312,7 +323,7 @@ func (r *renderer) titleBlock() {
 	line("P", run{text: r.doc.Organization, muted: true}, 11, 6)
 	line("H1", run{text: r.doc.Title, bold: true}, 22, 10)
 	f.Ln(2)
-	f.SetFont(fontFamily, "", bodySize)
+	r.font("", bodySize)
 	var lines []string
 	if r.opts.Version != "" {
 		lines = append(lines, "Version: "+r.opts.Version)

@@ -50,7 +50,7 @@ func (r *renderer) actions(a *notice.Actions, indent float64) {
 		if act.Primary {
 			style = "B"
 		}
-		f.SetFont(fontFamily, style, bodySize)
+		r.font(style, bodySize)
 		w := min(f.GetStringWidth(label)+2*buttonPad, right-left)
 		if x > left && x+w > right { // the next row
 			x, y = left, y+buttonH+buttonGap

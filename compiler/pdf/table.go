@@ -157,12 +157,12 @@ func (r *renderer) columnWidths(head []string, rows [][]string, width float64) (
 	n := len(head)
 	minW := make([]float64, n)
 	want := make([]float64, n)
-	f.SetFont(fontFamily, "B", r.cellSize)
+	r.font("B", r.cellSize)
 	for j, h := range head {
 		minW[j] = longestWord(f.GetStringWidth, h) + 2*cellPad
 		want[j] = f.GetStringWidth(h) + 2*cellPad
 	}
-	f.SetFont(fontFamily, "", r.cellSize)
+	r.font("", r.cellSize)
 	for _, row := range rows {
 		for j, c := range row {
 			if w := longestWord(f.GetStringWidth, c) + 2*cellPad; w > minW[j] {
@@ -220,11 +220,12 @@ func (r *renderer) wrapRow(cells [][]run, widths []float64, header bool) [][][]r
 }
 
 // wrapRuns breaks styled runs into lines at most width wide, at spaces,
-// and inside a word only where the word alone is wider than a line.
+// and inside a word only where the word alone is wider than a line. A
+// line broken at a space ends with it (beyond width).
 func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	f := r.f
 	measure := func(rn run, s string) float64 {
-		f.SetFont(fontFamily, style(rn), size)
+		r.font(style(rn), size)
 		return f.GetStringWidth(s)
 	}
 	var lines [][]run
@@ -271,6 +272,11 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 				sw = measure(*space, " ")
 			}
 			if len(line) > 0 && lineW+sw+w > width {
+				if space != nil {
+					// The space the line breaks at ends it, unseen,
+					// so the text reads as words.
+					line[len(line)-1].text += " "
+				}
 				newLine()
 				sw = 0
 			}
@@ -349,17 +355,11 @@ func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from,
 		}
 		for k := from; k < to && k < len(lines); k++ {
 			lx := x + cellPad
-			for i, rn := range lines[k] {
+			for _, rn := range lines[k] {
 				r.setStyle(rn, r.cellSize)
 				w := f.GetStringWidth(rn.text)
 				f.SetXY(lx, y0+cellPad+float64(k-from)*r.cellLineH)
-				text := rn.text
-				if i == len(lines[k])-1 && k+1 < len(lines) {
-					// The space the line broke at, kept (unseen) so
-					// the text reads as words.
-					text += " "
-				}
-				f.CellFormat(w, r.cellLineH, text, "", 0, "L", false, 0, "")
+				f.CellFormat(w, r.cellLineH, rn.text, "", 0, "L", false, 0, "")
 				lx += w
 			}
 			r.resetStyle(r.cellSize)
