@@ -156,6 +156,7 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	r.f = fpdf.New("P", "mm", paper, "")
 	f := r.f
 	r.tag = newTagger(f)
+	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
 	f.AddUTF8FontFromBytes(fontFamily, "", fc.regular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fc.bold)
 	f.AddUTF8FontFromBytes(fontFamily, "I", fc.italic)
@@ -258,6 +259,9 @@ type renderer struct {
 	// lead to; dests where their headings are.
 	anchors map[string]bool
 	dests   map[string]dest
+	// running are the texts of the running header and footer: the
+	// title, the organisation and the effective date.
+	running [3]string
 }
 
 // font sets the font's style and size: fpdf's SetFont writes the font
@@ -285,9 +289,9 @@ func (r *renderer) runningHeader() {
 	f.SetTextColor(80, 80, 90)
 	w, _ := f.GetPageSize()
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, clean(r.doc.Title), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[0], "", 0, "L", false, 0, "")
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, clean(r.doc.Organization), "", 0, "R", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[1], "", 0, "R", false, 0, "")
 	f.SetDrawColor(200, 200, 208)
 	f.Line(margin, 16, w-margin, 16)
 	f.SetTextColor(0, 0, 0)
@@ -305,7 +309,7 @@ func (r *renderer) runningFooter() {
 	f.SetFont(fontFamily, "", 8)
 	f.SetTextColor(80, 80, 90)
 	f.SetXY(margin, h-12)
-	f.CellFormat(w-2*margin, 5, clean("Effective "+render.LongDate(r.doc.Effective)), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[2], "", 0, "L", false, 0, "")
 	f.SetXY(margin, h-12)
 	f.CellFormat(w-2*margin, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)

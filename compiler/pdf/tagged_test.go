@@ -151,6 +151,7 @@ func readingLines(n *node, out *[]string) {
 func TestStructureTreeIsTheNotice(t *testing.T) {
 	for _, d := range sample(t) {
 		t.Run(d.ID, func(t *testing.T) {
+			t.Parallel() // poppler takes seconds to read a notice's tree
 			d = withSummary(d)
 			path := write(t, render(t, d))
 			var got []string
@@ -591,8 +592,9 @@ func TestTaggedRedline(t *testing.T) {
 	_, b := sampleRedline(t)
 	path := write(t, b)
 	checkTagged(t, path, "Supplemental European Privacy Notice: changes in version 2025-12-15", "en")
+	tree := structTree(t, path)
 	var got []string
-	readingLines(structTree(t, path), &got)
+	readingLines(tree, &got)
 	roles := map[string]int{}
 	var count func(n *node)
 	count = func(n *node) {
@@ -601,7 +603,7 @@ func TestTaggedRedline(t *testing.T) {
 			count(k)
 		}
 	}
-	count(structTree(t, path))
+	count(tree)
 	for _, r := range []string{"H1", "H2", "P", "L", "LI", "Table", "TR", "TH", "TD", "Link"} {
 		if roles[r] == 0 {
 			t.Errorf("the redline has no %s element: %v", r, roles)
