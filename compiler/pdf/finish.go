@@ -232,6 +232,11 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 	if cat == nil {
 		return nil, errSyntax
 	}
+	if outlines, ok := cat.get("Outlines").(pdfRef); ok {
+		if err := fixOutlines(rd, int(outlines), put, encode); err != nil {
+			return nil, err
+		}
+	}
 	cat.set("Lang", fin.lang)
 	cat.set("MarkInfo", dict("Marked", pdfBool(true)))
 	cat.set("StructTreeRoot", pdfRef(treeRoot))
@@ -274,6 +279,59 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 	out.Write(buf.Bytes())
 	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
+}
+
+// fixOutlines gives the outline items the /Count the PDF format asks
+// for: fpdf writes 0 for every item, which is wrong for those with
+// children (PDF 32000-1 §12.3.3). Items with children are closed, as
+// viewers showed fpdf's, with minus the number of their children; the
+// others have none; the root counts the items shown, the top level.
+func fixOutlines(rd *xrefReader, root int, put func(int, []byte), encode func(any) []byte) error {
+	// items visits the chain of items from first, and returns how many.
+	var items func(first any, depth int) (int, error)
+	items = func(first any, depth int) (int, error) {
+		n := 0
+		for ref, ok := first.(pdfRef); ok; ref, ok = first.(pdfRef) {
+			if n++; n > rd.size || depth > rd.size {
+				return 0, errSyntax // a loop
+			}
+			obj, _, err := rd.object(int(ref))
+			if err != nil {
+				return 0, err
+			}
+			item, _ := obj.(*pdfDict)
+			if item == nil {
+				return 0, errSyntax
+			}
+			kids, err := items(item.get("First"), depth+1)
+			if err != nil {
+				return 0, err
+			}
+			if kids > 0 {
+				item.set("Count", -kids)
+			} else {
+				item.del("Count")
+			}
+			put(int(ref), encode(item))
+			first = item.get("Next")
+		}
+		return n, nil
+	}
+	obj, _, err := rd.object(root)
+	if err != nil {
+		return err
+	}
+	d, _ := obj.(*pdfDict)
+	if d == nil {
+		return errSyntax
+	}
+	n, err := items(d.get("First"), 0)
+	if err != nil {
+		return err
+	}
+	d.set("Count", n)
+	put(root, encode(d))
+	return nil
 }
 
 // fpdfK is fpdf's scale: points per millimetre.
