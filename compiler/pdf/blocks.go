@@ -133,7 +133,7 @@ func (r *renderer) write(runs []run, size, lh float64) {
 		for j < len(runs) && runs[j].link == runs[i].link {
 			j++
 		}
-		lk := &pendingLink{uri: strings.ToValidUTF8(runs[i].link, "")}
+		lk := &pendingLink{uri: strings.ToValidUTF8(r.resolve(runs[i].link), "")}
 		if a, ok := strings.CutPrefix(runs[i].link, "#"); ok {
 			lk.uri, lk.anchor = "", a
 		}
@@ -198,12 +198,31 @@ func splitLines(runs []run) [][]run {
 }
 
 // isLink reports whether target is a link the PDF can follow: an address,
-// or an anchor of a section of the notice.
+// an anchor of a section of the notice, or, with Options.NoticeURL, a
+// notice:ID#anchor link to another notice.
 func (r *renderer) isLink(target string) bool {
 	if a, ok := strings.CutPrefix(target, "#"); ok {
 		return r.anchors[a]
 	}
+	if strings.HasPrefix(target, "notice:") {
+		return r.opts.NoticeURL != nil
+	}
 	return target != ""
+}
+
+// resolve returns the address of a notice:ID#anchor link, and any other
+// target as it is.
+func (r *renderer) resolve(target string) string {
+	rest, ok := strings.CutPrefix(target, "notice:")
+	if !ok || r.opts.NoticeURL == nil {
+		return target
+	}
+	id, anchor, _ := strings.Cut(rest, "#")
+	u := r.opts.NoticeURL(id)
+	if anchor != "" {
+		u += "#" + anchor
+	}
+	return u
 }
 
 // Colours: links blue; in a redline, as a second sign after the underline

@@ -46,6 +46,9 @@ type Options struct {
 	Language string
 	// Paper is the page size: "a4" (the default) or "letter" (US Letter).
 	Paper string
+	// NoticeURL returns the address of a notice by its ID, for links
+	// between notices (notice:ID#anchor); without it they are text.
+	NoticeURL func(id string) string
 }
 
 // paperSize returns fpdf's name of the page size of opts.

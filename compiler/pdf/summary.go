@@ -62,7 +62,7 @@ func (r *renderer) actions(a *notice.Actions, indent float64) {
 		}
 		r.tag.open("LI")
 		r.tag.open("LBody")
-		uri, anchor := strings.ToValidUTF8(act.URL, ""), ""
+		uri, anchor := strings.ToValidUTF8(r.resolve(act.URL), ""), ""
 		if target, ok := strings.CutPrefix(act.URL, "#"); ok && r.anchors[target] {
 			uri, anchor = "", target
 		}

@@ -651,3 +651,44 @@ func TestPaper(t *testing.T) {
 		t.Error("paper a5: no error")
 	}
 }
+
+// Links to other notices (notice:ID#anchor) lead to them with
+// Options.NoticeURL, and are text without it.
+func TestNoticeLinks(t *testing.T) {
+	d := sample(t)[0] // the global policy links to the European notice
+	uris := func(opts pdf.Options) []string {
+		b, _, err := pdf.Render(d, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := readJSON(t, write(t, b))
+		var out []string
+		for _, pg := range p.Pages {
+			annots, _ := p.dict(t, pg.Object)["/Annots"].([]any)
+			for _, a := range annots {
+				if action, ok := p.dict(t, a)["/A"].(map[string]any); ok {
+					u, _ := action["/URI"].(string)
+					out = append(out, strings.TrimPrefix(u, "u:"))
+				}
+			}
+		}
+		return out
+	}
+	var eu int
+	for _, u := range uris(pdf.Options{NoticeURL: func(id string) string { return "https://helpwise.example/" + id + "/" }}) {
+		if strings.HasPrefix(u, "notice:") {
+			t.Errorf("unresolved link %q", u)
+		}
+		if strings.HasPrefix(u, "https://helpwise.example/eu/") {
+			eu++
+		}
+	}
+	if eu == 0 {
+		t.Error("no link to the European notice")
+	}
+	for _, u := range uris(pdf.Options{}) {
+		if strings.HasPrefix(u, "notice:") || strings.HasPrefix(u, "https://helpwise.example/eu/") {
+			t.Errorf("without NoticeURL, a link %q", u)
+		}
+	}
+}
