@@ -232,6 +232,9 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 	if cat == nil {
 		return nil, errSyntax
 	}
+	if err := nameSubsets(rd, pageRefs[0], put, encode); err != nil {
+		return nil, err
+	}
 	if outlines, ok := cat.get("Outlines").(pdfRef); ok {
 		if err := fixOutlines(rd, int(outlines), put, encode); err != nil {
 			return nil, err
@@ -331,6 +334,92 @@ func fixOutlines(rd *xrefReader, root int, put func(int, []byte), encode func(an
 	}
 	d.set("Count", n)
 	put(root, encode(d))
+	return nil
+}
+
+// faceNames are the PostScript names of the faces fpdf calls
+// utf8dejavu{,B,I,BI}.
+var faceNames = map[string]string{
+	"utf8dejavu": "DejaVuSans", "utf8dejavuB": "DejaVuSans-Bold",
+	"utf8dejavuI": "DejaVuSans-Oblique", "utf8dejavuBI": "DejaVuSans-BoldOblique",
+}
+
+// nameSubsets names the embedded fonts as the subsets they are (PDF
+// 32000-1 §9.6.4): fpdf embeds only the glyphs used but names the font
+// "utf8dejavu"; each becomes "TAG+DejaVuSans...", its tag six capital
+// letters from a hash of the embedded font program, in the Type0 font,
+// its CIDFont and its descriptor.
+func nameSubsets(rd *xrefReader, page pdfRef, put func(int, []byte), encode func(any) []byte) error {
+	dictOf := func(ref any) (*pdfDict, error) {
+		r, ok := ref.(pdfRef)
+		if !ok {
+			return nil, errSyntax
+		}
+		obj, _, err := rd.object(int(r))
+		if err != nil {
+			return nil, err
+		}
+		d, _ := obj.(*pdfDict)
+		if d == nil {
+			return nil, errSyntax
+		}
+		return d, nil
+	}
+	pg, err := dictOf(page)
+	if err != nil {
+		return err
+	}
+	res, err := dictOf(pg.get("Resources"))
+	if err != nil {
+		return err
+	}
+	fonts, _ := res.get("Font").(*pdfDict)
+	if fonts == nil {
+		return nil
+	}
+	for _, ref := range fonts.vals {
+		t0, err := dictOf(ref)
+		if err != nil {
+			return err
+		}
+		base, _ := t0.get("BaseFont").(pdfName)
+		ps, ok := faceNames[string(base)]
+		if !ok {
+			return fmt.Errorf("pdf: a font the renderer did not embed: %q", base)
+		}
+		descendants, _ := t0.get("DescendantFonts").(pdfArray)
+		if len(descendants) != 1 {
+			return errSyntax
+		}
+		cid, err := dictOf(descendants[0])
+		if err != nil {
+			return err
+		}
+		desc, err := dictOf(cid.get("FontDescriptor"))
+		if err != nil {
+			return err
+		}
+		file, ok := desc.get("FontFile2").(pdfRef)
+		if !ok {
+			return errSyntax
+		}
+		_, program, err := rd.object(int(file))
+		if err != nil || program == nil {
+			return errSyntax
+		}
+		sum := md5.Sum(program)
+		tag := make([]byte, 6)
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		name := pdfName(string(tag) + "+" + ps)
+		t0.set("BaseFont", name)
+		cid.set("BaseFont", name)
+		desc.set("FontName", name)
+		put(int(ref.(pdfRef)), encode(t0))
+		put(int(descendants[0].(pdfRef)), encode(cid))
+		put(int(cid.get("FontDescriptor").(pdfRef)), encode(desc))
+	}
 	return nil
 }
 

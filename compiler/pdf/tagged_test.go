@@ -514,7 +514,8 @@ func checkTagged(t *testing.T, path, title, lang string) *pdfJSON {
 
 // TestTaggedPDF checks the tagging of every sample notice (with key
 // points and actions), the language option, and what poppler reports:
-// a tagged file, every font embedded with a ToUnicode map.
+// a tagged file, every font embedded, as a named subset, with a
+// ToUnicode map.
 func TestTaggedPDF(t *testing.T) {
 	for _, d := range sample(t) {
 		t.Run(d.ID, func(t *testing.T) {
@@ -534,9 +535,14 @@ func TestTaggedPDF(t *testing.T) {
 				t.Fatal("no fonts")
 			}
 			for _, line := range fonts {
-				// name type encoding emb sub uni object ID
-				if f := strings.Fields(line); len(f) < 6 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+				// name type encoding emb sub uni object ID; a subset is
+				// named TAG+Name
+				f := strings.Fields(line)
+				if len(f) < 6 || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
 					t.Errorf("font not embedded with a ToUnicode map: %s", line)
+				}
+				if len(f) < 6 || f[len(f)-4] != "yes" || !strings.Contains(f[0], "+DejaVuSans") {
+					t.Errorf("font not named as a subset of DejaVu Sans: %s", line)
 				}
 			}
 			// The key point's "See ..." and the action to the same
