@@ -251,6 +251,18 @@ func Audiences(facts map[string]NoticeFacts) map[string]string {
 	return out
 }
 
+// DataTables returns the tables of a version of notice id that its pack
+// publishes as data files too (jurisdiction.DataTabler), for
+// site.Input.DataTables.
+func DataTables(id string, doc *notice.Document) []notice.DataTable {
+	for _, j := range DefaultJurisdictions() {
+		if dt, ok := j.(jurisdiction.DataTabler); ok && j.ID() == id {
+			return dt.DataTables(doc)
+		}
+	}
+	return nil
+}
+
 // NoticeDays returns, by notice id, each notice's days of notice of a
 // material change (release.Request.NoticeDays).
 func NoticeDays(facts map[string]NoticeFacts) map[string]int {

@@ -119,12 +119,23 @@ func overlay(t *testing.T, fsys fs.FS, file string, src []byte) fs.FS {
 }
 
 // sectionTexts returns each section's own content (not its subsections')
-// and trace, by notice and section id.
+// and trace, by notice and section id; and each key point of a summary as
+// a section of its own ("key-points:Label"), with the point's own trace,
+// so a point says which facts it comes from, not only its section.
 func sectionTexts(docs []*notice.Document) map[string]map[string]*notice.Section {
 	out := map[string]map[string]*notice.Section{}
 	for _, d := range docs {
 		m := map[string]*notice.Section{}
-		d.Walk(func(s *notice.Section, _ int) { m[s.ID] = s })
+		d.Walk(func(s *notice.Section, _ int) {
+			m[s.ID] = s
+			for _, b := range s.Blocks {
+				if kp, ok := b.(*notice.KeyPoints); ok {
+					for _, p := range kp.Points {
+						m[s.ID+":"+p.Label] = &notice.Section{ID: s.ID + ":" + p.Label, Blocks: []notice.Block{&notice.Paragraph{Text: p.Text}}, Trace: p.Trace}
+					}
+				}
+			}
+		})
 		out[d.ID] = m
 	}
 	return out

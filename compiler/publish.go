@@ -135,7 +135,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if opts.Preview {
 		head = ""
 	}
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(Facts(proj, copts))}
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(Facts(proj, copts)), DataTables: DataTables}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

@@ -188,8 +188,25 @@ func explain(w io.Writer, d *notice.Document, c *jurisdiction.Context, j jurisdi
 		if len(s.Trace.Rules) > 0 {
 			fmt.Fprintf(w, "%srules: %s\n", ind, strings.Join(s.Trace.Rules, ", "))
 		}
+		// A summary's points each say where they come from.
+		inPoint := map[string]bool{}
+		for _, b := range s.Blocks {
+			kp, ok := b.(*notice.KeyPoints)
+			if !ok {
+				continue
+			}
+			for _, pt := range kp.Points {
+				fmt.Fprintf(w, "%spoint: %s\n", ind, pt.Label)
+				for _, p := range pt.Trace.Paths {
+					inPoint[p] = true
+					fmt.Fprintf(w, "%s  data:  %s  (%s)\n", ind, p, src.Pos(p))
+				}
+			}
+		}
 		for _, p := range s.Trace.Paths {
-			fmt.Fprintf(w, "%sdata:  %s  (%s)\n", ind, p, src.Pos(p))
+			if !inPoint[p] {
+				fmt.Fprintf(w, "%sdata:  %s  (%s)\n", ind, p, src.Pos(p))
+			}
 		}
 	})
 	fmt.Fprintf(w, "\nRequirements\n")

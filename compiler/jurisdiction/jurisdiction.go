@@ -71,6 +71,13 @@ type ApplicabilityDetailer interface {
 	ApplicabilityDetails(c *Context) []string
 }
 
+// DataTabler is implemented by a pack whose notice publishes tables as data
+// files too (the sub-processor list as CSV and JSON): it finds them in any
+// version of its notice, frozen ones included.
+type DataTabler interface {
+	DataTables(doc *notice.Document) []notice.DataTable
+}
+
 // ReleaseChecker is implemented by a pack whose law constrains when a
 // release may take effect beyond the notice period of its changes: before
 // any version is planned, it is given the project, the release date, the

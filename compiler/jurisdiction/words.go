@@ -188,6 +188,11 @@ func Countries(codes []string) notice.Text {
 	return notice.Series(names, "and")
 }
 
+// SortCountries sorts country codes by the countries' names, stably.
+func SortCountries(codes []string) {
+	slices.SortStableFunc(codes, func(a, b string) int { return strings.Compare(model.CountryName(a), model.CountryName(b)) })
+}
+
 // CountryPhrase is a country's name as it reads in a sentence ("the United
 // Kingdom", "India").
 func CountryPhrase(code string) string {

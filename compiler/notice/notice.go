@@ -161,6 +161,15 @@ type Table struct {
 	Rows    [][]Text
 }
 
+// DataTable is a table of a notice that is published as data files too
+// (NAME.csv and NAME.json beside the notice's page), for readers who load
+// it into their own tools: the sub-processor list, say.
+type DataTable struct {
+	Name  string
+	Title string
+	Table *Table
+}
+
 // Definitions is a list of terms and their descriptions.
 type Definitions struct{ Items []Definition }
 
@@ -302,14 +311,17 @@ func Web(url string) Text {
 }
 
 // Tel returns a tel: link showing the number.
-func Tel(number string) Text {
-	digits := strings.Map(func(r rune) rune {
+func Tel(number string) Text { return Link(Plain(number), TelURL(number)) }
+
+// TelURL is the tel: address of a number as written: its digits and plus
+// sign.
+func TelURL(number string) string {
+	return "tel:" + strings.Map(func(r rune) rune {
 		if r == '+' || r >= '0' && r <= '9' {
 			return r
 		}
 		return -1
 	}, number)
-	return Link(Plain(number), "tel:"+digits)
 }
 
 // Join joins the non-empty parts with spaces.

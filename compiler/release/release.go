@@ -177,6 +177,26 @@ func (l *Ledger) Resolve(noticeID string, day model.Date) (inForce, upcoming *Ve
 	return inForce, upcoming
 }
 
+// InForceUntil returns, for the versions of one notice in the order
+// Ledger.Of gives them, with the given effective dates, the day each stops
+// being in force under Resolve's rule: the earliest effective date of a
+// version after it, "" when none (it is in force from its effective date
+// on). A version whose day is not after its own effective date was never
+// in force: a version of the same date replaced it before it took effect. Version i is in force
+// on day d exactly when effective[i] <= d and (until[i] == "" or d <
+// until[i]).
+func InForceUntil(effective []model.Date) []model.Date {
+	until := make([]model.Date, len(effective))
+	var next model.Date
+	for i := len(effective) - 1; i >= 0; i-- {
+		until[i] = next
+		if next == "" || effective[i] < next {
+			next = effective[i]
+		}
+	}
+	return until
+}
+
 // Text is what a compiled notice says, for telling whether it changed:
 // its title and its body as Markdown, without its dates.
 func Text(d *notice.Document) []byte {

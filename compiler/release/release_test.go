@@ -1,9 +1,12 @@
 package release_test
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
@@ -43,5 +46,46 @@ func TestSnapshotIsNormalised(t *testing.T) {
 	a, err := release.Snapshot(nil)
 	if err != nil || string(a) != "{}\n" {
 		t.Errorf("empty snapshot: %q %v", a, err)
+	}
+}
+
+// InForceUntil and Resolve agree on every day: the version Resolve finds in
+// force is the one whose interval holds the day, for many random histories
+// (same-day replacements and releases out of date order included).
+func TestInForceUntilAgreesWithResolve(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 16))
+	day := func(n int) model.Date { return model.Date("2027-01-01").AddDays(n) }
+	for trial := 0; trial < 500; trial++ {
+		l := &release.Ledger{}
+		seen := map[model.Date]int{}
+		for i := 0; i < 1+r.IntN(6); i++ {
+			e := day(r.IntN(10))
+			seen[e]++
+			id := string(e)
+			if seen[e] > 1 {
+				id = fmt.Sprintf("%s-%d", e, seen[e])
+			}
+			l.Versions = append(l.Versions, &release.Version{Notice: "n", ID: id, Effective: e})
+		}
+		var effs []model.Date
+		for _, v := range l.Of("n") {
+			effs = append(effs, v.Effective)
+		}
+		until := release.InForceUntil(effs)
+		for d := -1; d <= 11; d++ {
+			inForce, _ := l.Resolve("n", day(d))
+			var want *release.Version
+			for i, v := range l.Of("n") {
+				if effs[i] <= day(d) && (until[i] == "" || day(d) < until[i]) {
+					if want != nil {
+						t.Fatalf("%v: two versions in force on %s", effs, day(d))
+					}
+					want = v
+				}
+			}
+			if inForce != want {
+				t.Fatalf("effective %v, until %v, day %s: Resolve gives %v, intervals %v", effs, until, day(d), inForce, want)
+			}
+		}
 	}
 }

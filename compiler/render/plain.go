@@ -106,6 +106,10 @@ func proseBlocks(b *strings.Builder, n ast.Node, src []byte, prefix string) {
 	}
 }
 
+// InlineText is inline Markdown as it reads, without markup, on one line:
+// a table cell for a CSV file, say.
+func InlineText(t notice.Text) string { return inlinePlain(string(t)) }
+
 func inlinePlain(md string) string {
 	src := []byte(md)
 	return nodeText(plainMD.Parser().Parse(text.NewReader(src)), src)

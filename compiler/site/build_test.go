@@ -2,12 +2,14 @@ package site_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,7 +55,7 @@ func buildSample(t *testing.T, head string) func(name string) string {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	hugoCmd, hugoDir := hugo(t)
-	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: head}, site.Options{
+	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: head, DataTables: compiler.DataTables}, site.Options{
 		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, NoPDF: true,
 	})
 	if err != nil {
@@ -144,6 +146,105 @@ func TestSampleSite(t *testing.T) {
 		}
 		if err := xml.Unmarshal([]byte(read(id+"/feed.xml")), &feed); err != nil || feed.Head.Value != "0123abcd" {
 			t.Errorf("%s/feed.xml: ledger head %q, %v", id, feed.Head.Value, err)
+		}
+	}
+}
+
+// The machine-readable files are an interface (the README's
+// "Machine-readable files"): notices.json answers which version was in
+// force on any day, agreeing with the ledger's own rule; the sub-processor
+// list is published as CSV and JSON with the rows of the list the page
+// shows, for the version in force and every version.
+func TestMachineReadableFiles(t *testing.T) {
+	read := buildSample(t, "")
+	var js struct {
+		Format  int `json:"format"`
+		Notices []struct {
+			ID       string `json:"id"`
+			Version  string `json:"version"`
+			Versions []struct {
+				Version      string     `json:"version"`
+				Effective    model.Date `json:"effective"`
+				From         model.Date `json:"in_force_from"`
+				Until        model.Date `json:"in_force_until"`
+				NeverInForce bool       `json:"never_in_force"`
+				Data         map[string]struct {
+					CSV  string `json:"csv"`
+					JSON string `json:"json"`
+				} `json:"data"`
+			} `json:"versions"`
+		} `json:"notices"`
+	}
+	if err := json.Unmarshal([]byte(read("notices.json")), &js); err != nil || js.Format != 2 {
+		t.Fatalf("notices.json: format %d, %v", js.Format, err)
+	}
+	l, err := release.Read(os.DirFS("../.."), release.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range js.Notices {
+		if len(n.Versions) == 0 {
+			continue
+		}
+		// On each version's effective day, the day before and the build
+		// day, the intervals give the version Resolve gives.
+		days := []model.Date{"2026-11-23"}
+		for _, v := range n.Versions {
+			days = append(days, v.Effective, v.Effective.AddDays(-1))
+		}
+		for _, day := range days {
+			var got []string
+			for _, v := range n.Versions {
+				if v.NeverInForce {
+					if v.From != "" || v.Until != "" {
+						t.Errorf("%s %s: never in force, yet an interval", n.ID, v.Version)
+					}
+					continue
+				}
+				if v.From <= day && (v.Until == "" || day < v.Until) {
+					got = append(got, v.Version)
+				}
+			}
+			inForce, _ := l.Resolve(n.ID, day)
+			switch {
+			case inForce == nil && len(got) != 0, inForce != nil && (len(got) != 1 || got[0] != inForce.ID):
+				t.Errorf("%s on %s: notices.json gives %v in force, the ledger %v", n.ID, day, got, inForce)
+			}
+			if day == "2026-11-23" && inForce != nil && n.Version != inForce.ID {
+				t.Errorf("%s: version %s, in force %s", n.ID, n.Version, inForce.ID)
+			}
+		}
+		if n.ID != "subprocessors" {
+			continue
+		}
+		for _, v := range n.Versions {
+			files, ok := v.Data["subprocessors"]
+			if !ok {
+				t.Errorf("subprocessors %s: no data files in notices.json", v.Version)
+				continue
+			}
+			local := func(u string) string { return u[strings.Index(u, "/subprocessors/")+1:] }
+			rows, err := csv.NewReader(strings.NewReader(read(local(files.CSV)))).ReadAll()
+			if err != nil || len(rows) < 2 || rows[0][0] != "Sub-processor" {
+				t.Fatalf("%s: %d rows, %v", files.CSV, len(rows), err)
+			}
+			var table struct {
+				Columns []string   `json:"columns"`
+				Rows    [][]string `json:"rows"`
+			}
+			if err := json.Unmarshal([]byte(read(local(files.JSON))), &table); err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(table.Columns, rows[0]) || len(table.Rows) != len(rows)-1 {
+				t.Errorf("%s: JSON columns %v and %d rows; CSV %v and %d rows", v.Version, table.Columns, len(table.Rows), rows[0], len(rows)-1)
+			}
+			page := read("subprocessors/" + v.Version + "/index.html")
+			for _, r := range table.Rows {
+				name, _, _ := strings.Cut(r[0], " (")
+				if !strings.Contains(page, name) {
+					t.Errorf("%s: %q is in the data files, not on the page", v.Version, name)
+				}
+			}
 		}
 	}
 }

@@ -228,11 +228,15 @@ type atomEntry struct {
 	Summary   string     `xml:"summary"`
 }
 
+// hasFeed reports whether a notice has an Atom feed: once it has a
+// released version.
+func hasFeed(n *Notice) bool { return len(n.Versions) > 0 && n.Current != nil }
+
 // feed returns the Atom feed of a notice's versions, newest first. Entry ids
 // are tag URIs built from the site's host, the notice and the version, and
 // timestamps are release dates, so the feed is the same on every build.
 func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
-	if len(n.Versions) == 0 || n.Current == nil {
+	if !hasFeed(n) {
 		return nil, nil
 	}
 	host := "example.invalid"

@@ -1,7 +1,9 @@
 package site_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -403,7 +405,7 @@ func TestDataReachesThePageAsText(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(out, p)
 		s := string(b)
-		if m := runnable(s); m != "" && path.Ext(p) != ".json" {
+		if m := runnable(s); m != "" && path.Ext(p) != ".json" && path.Ext(p) != ".csv" {
 			t.Errorf("%s: %q appears as markup", rel, m)
 		}
 		// An expanded {{< param title >}} leaves the site's title between a
@@ -418,6 +420,21 @@ func TestDataReachesThePageAsText(t *testing.T) {
 				t.Errorf("%s: %v", rel, err)
 			}
 			strs(v, &all)
+		case ".csv":
+			// Data, not markup; but no cell may start a spreadsheet
+			// formula.
+			rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+			if err != nil {
+				t.Errorf("%s: %v", rel, err)
+			}
+			for _, r := range rows {
+				for _, c := range r {
+					if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+						t.Errorf("%s: cell %q would start a spreadsheet formula", rel, c)
+					}
+					all.WriteString(c + "\n")
+				}
+			}
 		}
 		all.WriteString("\n\x00" + rel + "\x00\n")
 		return nil

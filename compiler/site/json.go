@@ -36,31 +36,53 @@ func sectionsJSON(ss []*notice.Section) []sectionJSON {
 	return out
 }
 
+// versionJSON is a released version in notices.json. It was in force (or
+// will be) on every day D with in_force_from <= D and, when
+// in_force_until is given, D < in_force_until; a version replaced before
+// it took effect has neither and says never_in_force.
 type versionJSON struct {
-	Version   string     `json:"version"`
-	Effective model.Date `json:"effective"`
-	Released  model.Date `json:"released"`
-	Summary   string     `json:"summary,omitempty"`
-	URL       string     `json:"url"`
-	PDF       string     `json:"pdf"`
+	Version      string     `json:"version"`
+	Effective    model.Date `json:"effective"`
+	Released     model.Date `json:"released"`
+	InForceFrom  model.Date `json:"in_force_from,omitempty"`
+	InForceUntil model.Date `json:"in_force_until,omitempty"`
+	NeverInForce bool       `json:"never_in_force,omitempty"`
+	Summary      string     `json:"summary,omitempty"`
+	URL          string     `json:"url"`
+	PDF          string     `json:"pdf"`
+	// Data are the version's tables published as data files (the
+	// sub-processor list), by name.
+	Data map[string]dataFiles `json:"data,omitempty"`
 }
+
+type dataFiles struct {
+	CSV  string `json:"csv"`
+	JSON string `json:"json"`
+}
+
+// noticesFormat is the version of notices.json's format: it grows by
+// adding fields; one that changes or goes raises it.
+const noticesFormat = 2
 
 // noticesJSON returns notices.json: every notice's current text with its
 // dates, its outline (anchors, the rules each section discloses and the data
 // behind it) and its Markdown, and the list of its versions; and, when
 // versions were released, the ledger's hash-chain head.
-func noticesJSON(notices []*Notice, baseURL, ledgerHead string) ([]byte, error) {
+func noticesJSON(in *Input, baseURL string) ([]byte, error) {
+	notices, ledgerHead := in.Notices, in.LedgerHead
 	type entry struct {
 		noticeJSON
 		Version  string        `json:"version,omitempty"`
+		Upcoming string        `json:"upcoming,omitempty"`
 		Versions []versionJSON `json:"versions,omitempty"`
 	}
 	out := struct {
+		Format int `json:"format"`
 		// LedgerHead is the release ledger's hash-chain head: a rewritten
 		// history gives another one.
 		LedgerHead string  `json:"ledger_head,omitempty"`
 		Notices    []entry `json:"notices"`
-	}{LedgerHead: ledgerHead, Notices: []entry{}}
+	}{Format: noticesFormat, LedgerHead: ledgerHead, Notices: []entry{}}
 	for _, n := range notices {
 		if n.Current == nil {
 			continue
@@ -71,9 +93,25 @@ func noticesJSON(notices []*Notice, baseURL, ledgerHead string) ([]byte, error) 
 			Sections: sectionsJSON(d.Sections),
 			Markdown: string(render.Markdown(d, &render.Options{NoticeURL: func(id string) string { return baseURL + id + "/" }})),
 		}, Version: n.Current.Version}
+		if n.Upcoming != nil {
+			e.Upcoming = n.Upcoming.Version
+		}
 		for _, v := range n.Versions {
-			e.Versions = append(e.Versions, versionJSON{Version: v.Version, Effective: v.Doc.Effective, Released: v.Released, Summary: v.Summary,
-				URL: baseURL + n.ID + "/" + v.Version + "/", PDF: baseURL + n.ID + "/" + v.Version + "/" + n.ID + "-" + v.Version + ".pdf"})
+			dir := baseURL + n.ID + "/" + v.Version + "/"
+			vj := versionJSON{Version: v.Version, Effective: v.Doc.Effective, Released: v.Released, Summary: v.Summary,
+				URL: dir, PDF: dir + n.ID + "-" + v.Version + ".pdf"}
+			if v.Until != "" && v.Until <= v.Doc.Effective {
+				vj.NeverInForce = true
+			} else {
+				vj.InForceFrom, vj.InForceUntil = v.Doc.Effective, v.Until
+			}
+			for _, x := range in.tableExports(n.ID, v.Doc) {
+				if vj.Data == nil {
+					vj.Data = map[string]dataFiles{}
+				}
+				vj.Data[x.name] = dataFiles{CSV: dir + x.name + ".csv", JSON: dir + x.name + ".json"}
+			}
+			e.Versions = append(e.Versions, vj)
 		}
 		out.Notices = append(out.Notices, e)
 	}

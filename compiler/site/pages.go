@@ -90,6 +90,13 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 			pages[v] = pg
 			n.Versions = append(n.Versions, pg)
 		}
+		var effs []model.Date
+		for _, v := range n.Versions {
+			effs = append(effs, v.Doc.Effective)
+		}
+		for i, until := range release.InForceUntil(effs) {
+			n.Versions[i].Until = until
+		}
 		inForce, upcoming := l.Resolve(id, day)
 		switch {
 		case inForce != nil:
@@ -149,7 +156,7 @@ func dateText(day model.Date) map[string]string {
 
 // noticePages returns the content files of a notice: its current page, a
 // page per version, the draft, and the archive.
-func noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
+func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
 	files := map[string][]byte{}
 	for _, t := range targets(n) {
 		d := t.page.Doc
@@ -176,7 +183,16 @@ func noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
 		if t.page.Previous != nil {
 			fm["changes"] = up + n.ID + "/changes/#v" + t.page.Version
 			fm["redline"] = up + n.ID + "/" + t.page.Version + "/redline/"
+		}
+		if hasFeed(n) {
 			fm["feed"] = up + n.ID + "/feed.xml"
+		}
+		if exports := in.tableExports(n.ID, t.page.Doc); len(exports) > 0 && t.kind != "draft" {
+			var links []map[string]string
+			for _, e := range exports {
+				links = append(links, map[string]string{"title": e.title, "csv": e.name + ".csv", "json": e.name + ".json"})
+			}
+			fm["downloads"] = links
 		}
 		switch {
 		case t.kind == "draft":
@@ -231,6 +247,8 @@ func archive(n *Notice, noPDF bool) []byte {
 		v := n.Versions[i]
 		status := "No longer in force"
 		switch {
+		case v.Until != "" && v.Until <= v.Doc.Effective:
+			status = "Never in force (replaced before it took effect)"
 		case v == n.Current:
 			status = "**In force**"
 		case v == n.Upcoming || v.Doc.Effective > n.Current.Doc.Effective:

@@ -82,6 +82,10 @@ type Input struct {
 	// Atom feed so anyone who saved it can detect a rewritten history;
 	// empty when nothing was released.
 	LedgerHead string
+	// DataTables returns the tables of a version of notice id that are
+	// published as data files too (the packs know: compiler.DataTables);
+	// nil publishes none.
+	DataTables func(id string, doc *notice.Document) []notice.DataTable
 }
 
 // Notice is everything the site shows of one notice.
@@ -112,6 +116,11 @@ type Page struct {
 	Version  string
 	Released model.Date
 	Summary  string
+	// Until is the day a released version stops being in force (the next
+	// version's effective date, release.InForceUntil), empty while no later
+	// version is released. A version whose Until is not after its
+	// effective date was never in force.
+	Until model.Date
 	// Previous is the version before this one; Changes and Redline compare
 	// this one with it.
 	Previous *Page
@@ -385,14 +394,28 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	files := map[string][]byte{}
 	redlines := map[string]*redlinePDF{}
 	baseURL := siteURL(in, opts)
-	var nav []map[string]string
+	// The notices, for the header and the home page: each with its
+	// version in force, its upcoming one, its changes and its feed; and
+	// every feed, which every page links in its head.
+	var nav, feeds []map[string]any
 	for _, n := range in.Notices {
 		if n.Current == nil {
 			continue
 		}
-		aud := in.Audiences[n.ID]
-		nav = append(nav, map[string]string{"id": n.ID, "title": n.Current.Doc.Title, "url": n.ID + "/",
-			"audience": aud, "effective": render.LongDate(n.Current.Doc.Effective)})
+		entry := map[string]any{"id": n.ID, "title": n.Current.Doc.Title, "url": n.ID + "/",
+			"audience": in.Audiences[n.ID], "effective": render.LongDate(n.Current.Doc.Effective), "version": n.Current.Version}
+		if u := n.Upcoming; u != nil {
+			entry["upcoming"] = map[string]string{"version": u.Version, "effective": render.LongDate(u.Doc.Effective),
+				"iso": string(u.Doc.Effective), "url": n.ID + "/" + u.Version + "/"}
+		}
+		if slices.ContainsFunc(n.Versions, func(v *Page) bool { return v.Previous != nil }) {
+			entry["changes"] = n.ID + "/changes/"
+		}
+		if hasFeed(n) {
+			entry["feed"] = n.ID + "/feed.xml"
+			feeds = append(feeds, map[string]any{"title": n.Current.Doc.Title + ": changes (Atom)", "url": n.ID + "/feed.xml"})
+		}
+		nav = append(nav, entry)
 	}
 	email := ""
 	if pc := p.Organization.PrivacyContact; pc != nil {
@@ -419,7 +442,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			},
 		},
 		"sitemap": map[string]any{"changeFreq": "monthly"},
-		"params":  map[string]any{"organization": p.Organization.Name, "email": email, "nav": nav},
+		"params":  map[string]any{"organization": p.Organization.Name, "email": email, "nav": nav, "feeds": feeds},
 	}
 	cfg, err := json.MarshalIndent(config, "", "  ")
 	if err != nil {
@@ -433,7 +456,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	files[bracesShortcodeFile] = []byte(`{{- "{{" -}}`)
 	hasChanges := false
 	for _, n := range in.Notices {
-		for name, data := range noticePages(n, p.Organization.Name, opts.NoPDF) {
+		for name, data := range in.noticePages(n, p.Organization.Name, opts.NoPDF) {
 			files[name] = data
 		}
 		cf, rd := changePages(n, opts.NoPDF)
@@ -443,6 +466,22 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 		}
 		for name, d := range rd {
 			redlines[name] = d
+		}
+		for _, t := range targets(n) {
+			if t.kind == "draft" {
+				continue
+			}
+			for _, e := range in.tableExports(n.ID, t.page.Doc) {
+				c, err := e.csvFile()
+				if err != nil {
+					return nil, err
+				}
+				j, err := e.jsonFile(n.ID, t.page)
+				if err != nil {
+					return nil, err
+				}
+				files["static/"+t.dir+"/"+e.name+".csv"], files["static/"+t.dir+"/"+e.name+".json"] = c, j
+			}
 		}
 		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
@@ -455,7 +494,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	if hasChanges {
 		files["content/changes/index.md"] = whatChanged(in.Notices)
 	}
-	js, err := noticesJSON(in.Notices, baseURL, in.LedgerHead)
+	js, err := noticesJSON(in, baseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, br: Of(p)}
 	doc := j.NewDocument(c, ID, "Brazil Privacy Notice (LGPD)", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.scope(), b.controller(), b.encarregado(), b.purposes(), b.legalBases(), b.conditions(),
 		b.sharing(), b.transfers(), b.automated(), b.children(), b.rights(), b.changes(), b.contact(),
@@ -666,3 +667,92 @@ func dayWords(d model.Date) string { return d.Format("2 January 2006") }
 
 // unionOf is a with b's items it lacks, in order.
 func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }
+
+// summary is the notice's key points: the encarregado, the legal bases,
+// the rights and where to use them, international transfers, how long data
+// is kept, children; and the ways to make a request.
+func (b *builder) summary() *notice.Section {
+	var s j.Summary
+	if e := controllerEntity(b.p); e != nil {
+		cpaths := []string{"brazil.controller"}
+		for i, x := range b.p.Organization.Entities {
+			if x == e {
+				cpaths = append(cpaths, model.Index("organization.entities", i))
+			}
+		}
+		s.Point("Who is responsible", notice.Plain(e.LegalName)+" is the controller (controlador) of your personal data.", "controller", cpaths...)
+	}
+	if e := b.br.Encarregado; e != nil {
+		t := "Our encarregado (data protection officer) is " + notice.Plain(e.Name)
+		if e.Email != "" {
+			t += "; you can write to them at " + notice.Mail(e.Email)
+		}
+		s.Point("Our encarregado", notice.Sentence(t), "encarregado", "brazil.encarregado")
+	}
+	counts := map[string]int{}
+	var bases []string
+	var paths []string
+	for i, pu := range b.p.Purposes {
+		paths = append(paths, model.Index("purposes", i)+".lgpd_bases")
+		for _, lb := range Purpose(pu).LGPDBases {
+			if counts[lb] == 0 {
+				bases = append(bases, lb)
+			}
+			counts[lb]++
+		}
+	}
+	slices.SortStableFunc(bases, func(x, y string) int { return counts[y] - counts[x] })
+	if len(bases) > 0 {
+		s.Point("Legal bases", "Depending on the purpose, we rely on these legal bases of Article 7 of the LGPD: "+notice.Series(words(bases, basisWords), "and")+".", "legal-bases", paths...)
+	}
+	if len(b.br.RequestMethods) > 0 {
+		s.Methods, s.MethodsPath = b.br.RequestMethods, "brazil.request_methods"
+	}
+	petition := notice.Text("petition the national authority, after first complaining to us")
+	if a := authority(b.c); a != nil {
+		petition = "petition the national authority, " + notice.Plain(a.Name) + ", after first complaining to us"
+	}
+	s.Rights(b.c, "your-rights", []notice.Text{
+		"ask us to confirm whether we process your data and give you access to it", "correct it",
+		"have unnecessary, excessive or unlawfully processed data anonymised, blocked or deleted",
+		"have data we process with your consent deleted", "take it to another provider", "learn whom we share it with",
+		"revoke your consent", "oppose processing that does not comply with the LGPD",
+		"ask for a review of decisions taken solely by automated means", petition,
+	}, "brazil.request_methods")
+	if e := b.br.Encarregado; e != nil && e.Email != "" {
+		s.Act("Email our encarregado", "mailto:"+e.Email, "brazil.encarregado.email")
+	}
+	var dest []string
+	later := map[string]model.Date{}
+	paths = nil
+	scratch := &notice.Section{} // startsAfter records the processors it reads
+	for _, rec := range Transfers(b.p) {
+		paths = append(paths, rec.Path+".destinations")
+		start := b.startsAfter(scratch, rec)
+		for _, d := range rec.Destinations {
+			switch {
+			case start != "":
+				if e, ok := later[d]; !ok || start < e {
+					later[d] = start
+				}
+			case !slices.Contains(dest, d):
+				dest = append(dest, d)
+			}
+		}
+	}
+	for _, d := range dest {
+		delete(later, d)
+	}
+	paths = append(paths, scratch.Trace.Paths...)
+	j.SortCountries(dest)
+	if len(dest) > 0 || len(later) > 0 {
+		where := j.Countries(dest) + j.Later(later)
+		if len(dest) == 0 {
+			where = j.LaterOnly(later)
+		}
+		s.Point("International transfers", "Some of your personal data goes to recipients in "+where+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
+	}
+	s.Kept(b.c, "purposes", nil)
+	s.Children(b.c, "children")
+	return s.Section()
+}

@@ -16,6 +16,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, ca: Of(p)}
 	doc := j.NewDocument(c, "california", "California Privacy Notice", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.collected(), b.sensitive(), b.sale(), b.disclosures(), b.rights(), b.exercise(), b.optOut(),
 		b.incentives(), b.metrics(), b.deidentified(), b.shineTheLight(), b.changes(), b.contact(),
@@ -740,4 +741,128 @@ func (b *builder) contact() *notice.Section {
 		}
 	}
 	return s
+}
+
+// summary is the notice's key points: the categories collected, sale and
+// sharing in the last 12 months and how to opt out, sensitive personal
+// information, the rights and where to use them, who receives the
+// information, how long it is kept, minors; and the ways to make a request
+// and to opt out, as the law of the notice's date names them.
+func (b *builder) summary() *notice.Section {
+	s := j.Summary{TollFree: true, Term: "personal information"}
+	cpra := cpra(b.c)
+	var names []notice.Text
+	var paths []string
+	for i := range b.p.Categories {
+		paths = append(paths, model.Index("categories", i)+".ccpa_categories")
+	}
+	for _, l := range b.letters() {
+		names = append(names, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
+	}
+	if len(names) > 0 {
+		s.Point("What we collect", "In the last 12 months we collected these categories of personal information: "+notice.Series(names, "and")+".", "information-we-collect", paths...)
+	}
+	sale := notice.Text("We do not sell personal information, and we have not sold any in the last 12 months.")
+	if b.ca.Sells.IsYes() {
+		sale = "In the last 12 months we have sold some personal information" + b.to(func(r *model.Recipient) bool { return Recipient(r).Sold.IsYes() }) + "."
+	}
+	paths = []string{"california.sells", "california.shares"}
+	for i := range b.p.Recipients {
+		paths = append(paths, model.Index("recipients", i)+".sold", model.Index("recipients", i)+".shared")
+	}
+	if cpra {
+		if b.ca.Shares.IsYes() {
+			sale += " In the last 12 months we have \"shared\" some personal information" + b.to(func(r *model.Recipient) bool { return Recipient(r).Shared.IsYes() }) + " for cross-context behavioral advertising."
+		} else {
+			sale += " We do not share personal information for cross-context behavioral advertising."
+		}
+	}
+	label, url := b.optOutAction()
+	if sellsOrSharesOn(b.c, b.ca) {
+		paths = append(paths, "california.links", "cookies.global_privacy_control.honored")
+		way := notice.Text("by making a request")
+		if url != "" {
+			way = "on our " + notice.Link(notice.Plain(label), url) + " page"
+		}
+		if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
+			way += " or with a Global Privacy Control signal"
+		}
+		sale += " You can opt out at any time " + way + "."
+	}
+	s.Point("Sale and sharing", sale, "sale-and-sharing", paths...)
+	if cpra && b.sensitive() != nil {
+		t := notice.Text("We use sensitive personal information only for the purposes the law allows, such as providing our services and keeping accounts secure, so the right to limit its use does not apply.")
+		if b.ca.SensitiveBeyondPermitted.IsYes() {
+			t = "We use some sensitive personal information for purposes beyond those the law allows without your instruction. You can tell us to limit our use of it."
+		}
+		if !b.ca.SensitiveBeyondPermitted.IsNo() && !b.ca.SensitiveBeyondPermitted.IsYes() {
+			t = ""
+		}
+		var sp []string
+		for i := range b.p.Categories {
+			sp = append(sp, model.Index("categories", i)+".ccpa_sensitive")
+		}
+		s.Point("Sensitive personal information", t, "sensitive-information", append(sp, "california.sensitive_beyond_permitted")...)
+	}
+	verbs := []notice.Text{"find out what personal information we collect, use and disclose, and get a copy of it", j.RightVerb("deletion")}
+	if cpra {
+		verbs = append(verbs, j.RightVerb("correction"))
+	}
+	if sellsOrSharesOn(b.c, b.ca) {
+		verbs = append(verbs, j.RightVerb("opt_out_sale_sharing"))
+	}
+	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
+		verbs = append(verbs, j.RightVerb("limit_sensitive"))
+	}
+	s.Rights(b.c, "your-rights", verbs, "california.sells", "california.shares", "california.sensitive_beyond_permitted")
+	s.Recipients(b.c, "disclosures", "We disclose personal information to", nil, "")
+	if cpra {
+		s.Kept(b.c, "information-we-collect", nil)
+	}
+	if b.ca.SellsOrSharesUnder16.IsNo() {
+		word := notice.Text("sell or share")
+		if !cpra {
+			word = "sell"
+		}
+		s.Point("Minors", "We do not "+word+" the personal information of consumers we know to be under 16.", "sale-and-sharing", "california.sells_or_shares_under_16")
+	}
+	if sellsOrSharesOn(b.c, b.ca) {
+		s.Act(label, url, "california.links")
+	}
+	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
+		if l := b.ca.Links; l != nil && l.LimitSensitive != "" {
+			s.Act("Limit the Use of My Sensitive Personal Information", l.LimitSensitive, "california.links.limit_sensitive")
+		}
+	}
+	return s.Section()
+}
+
+// to names the recipients that keep selects, for "... with advertising
+// partners"; "" when none does.
+func (b *builder) to(keep func(*model.Recipient) bool) notice.Text {
+	var names []notice.Text
+	for _, r := range b.p.Recipients {
+		if keep(r) {
+			names = append(names, notice.Plain(j.LowerFirstIn(b.p, r.Name)))
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return " with " + notice.Series(names, "and")
+}
+
+// optOutAction is the opt-out link's label and address, as optOutLink
+// words it for the notice's date.
+func (b *builder) optOutAction() (label, url string) {
+	l := b.ca.Links
+	switch {
+	case l != nil && l.DoNotSellOrShare != "" && !cpra(b.c):
+		return "Do Not Sell My Personal Information", l.DoNotSellOrShare
+	case l != nil && l.DoNotSellOrShare != "":
+		return "Do Not Sell or Share My Personal Information", l.DoNotSellOrShare
+	case l != nil && l.PrivacyChoices != nil && cppaRegs(b.c):
+		return l.PrivacyChoices.Title, l.PrivacyChoices.URL
+	}
+	return "", ""
 }

@@ -91,6 +91,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c), ch: ch(c)}
 	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),
 		b.transfers(), b.retention(), b.rights(), b.cookiesUK(), b.children(), b.automated(), b.complaints(), b.changes(), b.contact(),

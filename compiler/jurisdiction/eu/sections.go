@@ -1120,3 +1120,133 @@ func (b *builder) swissRights(s *notice.Section) {
 	}})
 	sub.P("Use any of the methods above to exercise these rights.")
 }
+
+// summary is the supplement's key points: who is responsible, the legal
+// bases, the rights and where to use them, the right to object (set apart,
+// Art. 21(4)), transfers outside Europe, how long data is kept; and the
+// ways to make a request and to reach the data protection officer.
+func (b *builder) summary() *notice.Section {
+	var s j.Summary
+	var names []notice.Text
+	var paths []string
+	for i, e := range b.p.Organization.Entities {
+		if e.Role == "processor" {
+			continue
+		}
+		paths = append(paths, model.Index("organization.entities", i)+".legal_name", model.Index("organization.entities", i)+".role")
+		names = append(names, notice.Plain(e.LegalName))
+	}
+	switch len(names) {
+	case 0:
+	case 1:
+		s.Point("Who is responsible", names[0]+" is responsible for your personal data (the controller).", "controller", paths...)
+	default:
+		s.Point("Who is responsible", notice.Series(names, "and")+" are responsible for your personal data (the controllers).", "controller", paths...)
+	}
+	counts := map[string]int{}
+	var bases []string
+	paths = nil
+	for i, pu := range b.p.Purposes {
+		paths = append(paths, model.Index("purposes", i)+".legal_bases")
+		for _, lb := range Purpose(pu).LegalBases {
+			if counts[lb] == 0 {
+				bases = append(bases, lb)
+			}
+			counts[lb]++
+		}
+	}
+	slices.SortStableFunc(bases, func(x, y string) int { return counts[y] - counts[x] })
+	if len(bases) > 0 {
+		var ts []notice.Text
+		for _, lb := range bases {
+			ts = append(ts, legalBasis(lb))
+		}
+		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
+	}
+	codes := []string{"access", "correction", "deletion", "restriction", "portability"}
+	rpaths := []string{"rights.offered"}
+	if len(consentPurposes(b.p)) > 0 {
+		codes = append(codes, "withdraw_consent")
+		rpaths = append(rpaths, "rights.consent_withdrawal")
+	}
+	s.Rights(b.c, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
+	object := notice.Text("You can object at any time, on grounds relating to your situation, to our use of your data based on legitimate interests.")
+	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool { return pu.DirectMarketing }) {
+		object = "You can object at any time to our use of your data for direct marketing, and, on grounds relating to your situation, to any use based on legitimate interests."
+	}
+	var dm []string
+	for i := range b.p.Purposes {
+		dm = append(dm, model.Index("purposes", i)+".direct_marketing", model.Index("purposes", i)+".legal_bases")
+	}
+	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool {
+		return pu.DirectMarketing || slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).LegalBases, "public_task")
+	}) {
+		s.Point("Your right to object", object, "right-to-object", dm...)
+	}
+	b.transfersPoint(&s)
+	s.Kept(b.c, "retention", nil)
+	if o := Org(b.p.Organization); o != nil && o.DPO != nil && o.DPO.EU != nil && o.DPO.EU.Appointed.IsYes() && o.DPO.EU.Contact != nil {
+		if e := o.DPO.EU.Contact.Email; e != "" {
+			s.Act("Email our Data Protection Officer", "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
+		}
+	}
+	return s.Section()
+}
+
+// transfersPoint says where data goes outside Europe on the notice's date,
+// and where it will go from a later day: a transfer whose processors all
+// start later (processors[].added) starts with the first of them.
+func (b *builder) transfersPoint(s *j.Summary) {
+	var now []string
+	later := map[string]model.Date{}
+	var paths []string
+	for i, t := range b.p.Transfers {
+		paths = append(paths, model.Index("transfers", i)+".destinations")
+		var start model.Date
+		users := 0
+		for k, pr := range b.p.Processors {
+			if pr == nil || pr.Transfer != t.ID {
+				continue
+			}
+			paths = append(paths, model.Index("processors", k)+".transfer", model.Index("processors", k)+".added")
+			users++
+			if j.Started(b.c, pr) {
+				start = ""
+				break
+			}
+			if start == "" || pr.Added < start {
+				start = pr.Added
+			}
+		}
+		for _, d := range t.Destinations {
+			if InEEA(b.c, d) || d == "GB" || d == "CH" {
+				continue
+			}
+			switch {
+			case users > 0 && start != "":
+				if e, ok := later[d]; !ok || start < e {
+					later[d] = start
+				}
+			case !slices.Contains(now, d):
+				now = append(now, d)
+			}
+		}
+	}
+	for _, d := range now {
+		delete(later, d)
+	}
+	j.SortCountries(now)
+	var t notice.Text
+	switch {
+	case len(now) == 0 && len(later) == 0:
+		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland."
+	case len(now) == 0:
+		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland" + j.Later(later) + "."
+	default:
+		t = "Some of your personal data goes to recipients in " + j.Countries(now) + j.Later(later) + "."
+	}
+	if len(b.p.Transfers) > 0 {
+		t += " Each transfer relies on a ground the law allows, named for each in the section on transfers."
+	}
+	s.Point("Transfers outside Europe", t, "international-transfers", append(paths, "transfers")...)
+}

@@ -186,6 +186,7 @@ func (pk *Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p}
 	doc := j.NewDocument(c, "global", "Privacy Policy", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.about(), b.collect(), b.use(), b.sharing(), b.sale(), b.rights(), b.cookies(), b.signals(),
 		b.security(), b.transfers(), b.retention(), b.children(), b.automated(), b.changes(), b.contact(),

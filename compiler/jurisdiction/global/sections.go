@@ -498,7 +498,7 @@ func (b *builder) transfers() *notice.Section {
 	for c := range countries {
 		codes = append(codes, c)
 	}
-	sortByName(codes)
+	j.SortCountries(codes)
 	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
 		j.Countries(codes)+", which may not be where you live")))
 	if len(later) > 0 {
@@ -567,20 +567,12 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 			}
 		}
 	}
-	sortByName(dests)
+	j.SortCountries(dests)
 	var items []notice.Text
 	for _, d := range dests {
 		items = append(items, notice.Sentence(notice.Join(notice.Text(j.UpperFirst(j.CountryPhrase(d)))+":", notice.Series(tools[d], "or"))))
 	}
 	return items
-}
-
-func sortByName(codes []string) {
-	for i := 1; i < len(codes); i++ {
-		for k := i; k > 0 && model.CountryName(codes[k]) < model.CountryName(codes[k-1]); k-- {
-			codes[k], codes[k-1] = codes[k-1], codes[k]
-		}
-	}
 }
 
 func (b *builder) retention() *notice.Section {
@@ -684,4 +676,77 @@ func entityName(p *model.Project, id string) notice.Text {
 		}
 	}
 	return notice.Plain(p.Organization.Name)
+}
+
+// summary is the policy's key points: what we collect, sale and sharing,
+// rights and where to use them, who receives data, how long it is kept,
+// children; and the ways to make a request and to opt out.
+func (b *builder) summary() *notice.Section {
+	var s j.Summary
+	s.Collected(b.c, "information-we-collect", nil)
+	b.salePoint(&s)
+	var verbs []notice.Text
+	for _, r := range b.p.Rights.Offered {
+		v := j.RightVerb(r.Right)
+		if r.Right == "appeal" {
+			v = "appeal our decision on a request"
+		}
+		verbs = append(verbs, v)
+	}
+	s.Rights(b.c, "your-rights", verbs, "rights.offered")
+	s.Recipients(b.c, "sharing", "We share personal data with", nil, "")
+	s.Kept(b.c, "retention", nil)
+	s.Children(b.c, "children")
+	if sold, shared := b.sellsOrShares(); sold || shared {
+		if l := california.Of(b.p); l != nil && l.Links != nil {
+			s.Act("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
+		}
+	}
+	return s.Section()
+}
+
+// sellsOrShares says whether the data sells or shares personal information,
+// as the sale section reads it.
+func (b *builder) sellsOrShares() (sold, shared bool) {
+	sold, _ = sells(b.p)
+	shared, _ = shares(b.p)
+	return sold, shared
+}
+
+// salePoint is the key point on sale and sharing, from the facts the sale
+// section reads.
+func (b *builder) salePoint(s *j.Summary) {
+	paths := []string{"california.sells", "california.shares", "cookies.global_privacy_control.honored"}
+	for i := range b.p.Purposes {
+		paths = append(paths, model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
+	}
+	sold, shared := b.sellsOrShares()
+	var t notice.Text
+	switch {
+	case sold && shared:
+		t = "We sell some personal information and share it for targeted advertising."
+	case sold:
+		t = "We sell some personal information. We do not share it for targeted advertising."
+	case shared:
+		t = "We do not sell your personal information. We share some of it with advertising partners for targeted advertising."
+	default:
+		t = "We do not sell your personal information or share it for targeted advertising."
+	}
+	if sold || shared {
+		var way notice.Text
+		if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
+			paths = append(paths, "california.links.do_not_sell_or_share")
+			way = "on our " + notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare) + " page"
+		}
+		if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
+			if way != "" {
+				way += " or "
+			}
+			way += "with a Global Privacy Control signal"
+		}
+		if way != "" {
+			t += " You can opt out " + way + "."
+		}
+	}
+	s.Point("Sale and sharing", t, "sale-and-sharing", paths...)
 }

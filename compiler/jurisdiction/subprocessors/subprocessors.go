@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
@@ -188,6 +189,20 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	return compile(c), nil
 }
 
+// DataTables implements jurisdiction.DataTabler: the list's table, in
+// every version (its first table, in the section "list"), is published as
+// subprocessors.csv and subprocessors.json too.
+func (*Pack) DataTables(doc *notice.Document) []notice.DataTable {
+	if s := doc.Section("list"); s != nil {
+		for _, b := range s.Blocks {
+			if t, ok := b.(*notice.Table); ok {
+				return []notice.DataTable{{Name: "subprocessors", Title: doc.Title, Table: t}}
+			}
+		}
+	}
+	return nil
+}
+
 // Audience says whom the list is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Business customers: the service providers that process personal data for us."
@@ -326,7 +341,58 @@ func compile(c *j.Context) *notice.Document {
 		}
 		doc.Sections = append(doc.Sections, cs)
 	}
+	doc.Summary = summary(c)
 	return doc
+}
+
+// summary is the list's key points: how many sub-processors are used on
+// the list's date and where, the ones that start later, how customers are
+// told of changes; and the way to subscribe.
+func summary(c *j.Context) *notice.Section {
+	p := c.Project
+	var s j.Summary
+	var paths []string
+	var planned []notice.Text
+	n := 0
+	for i, pr := range p.Processors {
+		paths = append(paths, model.Index("processors", i)+".customer_data", model.Index("processors", i)+".added")
+		if pr == nil || !Listed(pr) {
+			continue
+		}
+		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations")
+		if !j.Started(c, pr) {
+			planned = append(planned, notice.Plain(pr.Name)+" in "+j.Countries(change.Uniq(append([]string{pr.Country}, pr.Locations...)))+
+				" from "+notice.Text(pr.Added.Format("2 January 2006")))
+			continue
+		}
+		n++
+	}
+	now, _ := j.ProcessorCountries(c, Listed)
+	word := "sub-processors"
+	if n == 1 {
+		word = "sub-processor"
+	}
+	var t notice.Text
+	if n > 0 {
+		t = notice.Text(fmt.Sprintf("We engage %s %s to process personal data on behalf of our business customers, in ", j.Thousands(int64(n)), word)) + j.Countries(now) + "."
+	}
+	if len(planned) > 0 {
+		t = notice.Join(t, "We will add "+notice.Series(planned, "and")+".")
+	}
+	s.Point("Our sub-processors", t, "list", paths...)
+	ch := Terms(p)
+	var tc notice.Text
+	switch {
+	case ch.SubprocessorAuthorisation == "specific":
+		tc = "We engage a new sub-processor only with our customers' prior specific written authorisation."
+	case ch.SubprocessorNoticeDays > 0 && ch.SubprocessorAuthorisation == "general":
+		tc = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it, and they may object to it.")
+	case ch.SubprocessorNoticeDays > 0:
+		tc = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it.")
+	}
+	s.Point("Changes", tc, "changes", "changes.subprocessor_authorisation", "changes.subprocessor_notice_days")
+	s.Act("Subscribe to updates", ch.SubprocessorSubscribeURL, "changes.subprocessor_subscribe_url")
+	return s.Section()
 }
 
 // onwardSafeguard says how customers' data reaches a sub-processor lawfully:

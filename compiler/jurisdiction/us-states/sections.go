@@ -19,6 +19,7 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 		b.f = &Facts{}
 	}
 	doc := j.NewDocument(c, ID, "US State Privacy Notice", p.Notices[ID])
+	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.scope(), b.personalData(), b.sensitive(), b.thirdParties(), b.sale(), b.optOutSignals(),
 		b.retention(), b.minors(), b.aiTraining(), b.rights(), b.appeal(), j.ChangesSection(p),
@@ -648,3 +649,117 @@ var texasBanners = []struct{ id, kind string }{{"TX-541.102-b", ""}, {"TX-541.10
 
 // usDate writes a day as US readers write it: "July 1, 2024".
 func usDate(d model.Date) string { return d.Format("January 2, 2006") }
+
+// rightVerbs say what each state right lets a consumer do, for the
+// summary.
+var rightVerbs = map[string]notice.Text{
+	"confirm_access":               j.RightVerb("access"),
+	"correct":                      j.RightVerb("correction"),
+	"delete":                       j.RightVerb("deletion"),
+	"portability":                  j.RightVerb("portability"),
+	"portability_provided":         j.RightVerb("portability"),
+	"opt_out_sale":                 "opt out of its sale",
+	"opt_out_targeted_advertising": "opt out of targeted advertising",
+	"opt_out_profiling":            "opt out of profiling",
+}
+
+// summary is the notice's key points: what we collect, sale, targeted
+// advertising and profiling and how to opt out, the rights and where to
+// use them, who receives the data, how long it is kept, children and
+// teenagers; and the ways to make a request and to opt out.
+func (b *builder) summary() *notice.Section {
+	s := j.Summary{TollFree: true}
+	var covered []string
+	for i := range b.p.Subjects {
+		covered = append(covered, model.Index("subjects", i)+".us_consumer")
+	}
+	for i := range b.p.Purposes {
+		covered = append(covered, model.Index("purposes", i)+".subjects", model.Index("purposes", i)+".categories")
+	}
+	for i := range b.p.Categories {
+		covered = append(covered, model.Index("categories", i)+".subjects")
+	}
+	if len(b.laws) > 0 {
+		var in []notice.Text
+		for _, sub := range b.p.Subjects {
+			if consumers(b.p, sub.ID) {
+				in = append(in, notice.Plain(j.LowerFirstIn(b.p, sub.Name)))
+			}
+		}
+		t := notice.Sentence("This notice is for consumers who live in " + stateNames(b.laws) + ": residents acting for themselves or their household, which for us means " + notice.Series(in, "and"))
+		if len(in) < len(b.p.Subjects) {
+			t += " It does not cover personal data about you in a business or employment role."
+		}
+		s.Point("Who this notice is for", t, "scope", covered...)
+	}
+	s.Collected(b.c, "personal-data", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
+	var done, not, labels []notice.Text
+	for _, f := range []struct {
+		on          model.Answer
+		what, label notice.Text
+	}{{b.f.Sells, "sell personal data", "sale"}, {b.f.TargetedAdvertising, "process personal data for targeted advertising", "targeted advertising"},
+		{b.f.Profiling, "use personal data for profiling in furtherance of decisions that produce legal or similarly significant effects concerning you", "profiling"}} {
+		switch {
+		case f.on.IsYes():
+			done, labels = append(done, f.what), append(labels, f.label)
+		case f.on.IsNo():
+			not = append(not, f.what)
+		}
+	}
+	var sale notice.Text
+	if len(done) > 0 {
+		sale = notice.Sentence("We " + notice.Series(done, "and"))
+	}
+	if len(not) > 0 {
+		sale = notice.Join(sale, notice.Sentence("We do not "+notice.Series(not, "or")))
+	}
+	if len(done) > 0 && b.f.OptOutURL != "" {
+		way := "on our " + notice.Link("opt-out page", b.f.OptOutURL)
+		if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() && (b.f.Sells.IsYes() || b.f.TargetedAdvertising.IsYes()) {
+			way += " or with a Global Privacy Control signal"
+		}
+		sale = notice.Join(sale, "You can opt out at any time "+way+".")
+	}
+	s.Point("Sale, targeted advertising and profiling", sale, "sale-advertising-profiling",
+		"us_states.sells", "us_states.targeted_advertising", "us_states.profiling", "us_states.opt_out_url", "cookies.global_privacy_control.honored")
+	common := map[string]bool{}
+	for _, l := range b.laws {
+		for _, r := range l.RightsOn(b.c.Date) {
+			common[r] = true
+		}
+	}
+	var verbs []notice.Text
+	for _, id := range rightOrder {
+		if v := rightVerbs[id]; common[id] && v != "" && !slices.Contains(verbs, v) {
+			verbs = append(verbs, v)
+		}
+	}
+	s.Rights(b.c, "your-rights", verbs)
+	if common["appeal"] {
+		s.Point("Appeals", "If we turn down your request, you can appeal. If we deny your appeal, you can contact your state's Attorney General.", "appeal", "rights.appeal", "us_states.appeal")
+	}
+	rpaths := slices.Clone(covered)
+	for i := range b.p.Recipients {
+		rpaths = append(rpaths, model.Index("recipients", i)+".kind", model.Index("recipients", i)+".name")
+	}
+	for i := range b.p.Purposes {
+		rpaths = append(rpaths, model.Index("purposes", i)+".recipients")
+	}
+	s.Recipients(b.c, "third-parties", "We share personal data with these categories of third parties:", func(r *model.Recipient) bool {
+		return thirdParty(r.Kind) && slices.ContainsFunc(b.d.purposes, func(pu *model.Purpose) bool { return slices.Contains(pu.Recipients, r.ID) })
+	}, "", rpaths...)
+	s.Kept(b.c, "retention", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
+	ch := b.p.Children
+	var minors notice.Text
+	if ch.DirectedToChildren.IsNo() {
+		minors = notice.Text(fmt.Sprintf("Our services are not directed to children, and are not meant for anyone under %d.", ch.MinimumAge))
+	}
+	if b.f.TeensSoldOrTargeted.IsNo() {
+		minors = notice.Join(minors, "We do not sell, or use for targeted advertising or profiling, the personal data of consumers we know (or, where the law says so, should know) to be teenagers.")
+	}
+	s.Point("Children and teenagers", minors, "minors", "children.minimum_age", "children.directed_to_children", "us_states.teens_sold_or_targeted")
+	if len(done) > 0 {
+		s.Act("Opt out of "+string(notice.Series(labels, "and")), b.f.OptOutURL, "us_states.opt_out_url")
+	}
+	return s.Section()
+}
