@@ -104,7 +104,7 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 			return nil, errSyntax
 		}
 		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // as fpdf compresses pages
 		_, _ = io.WriteString(zw, "/Artifact BMC\n")
 		_, _ = zw.Write(data)
 		if err := zw.Close(); err != nil {
