@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"crypto/md5"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -103,16 +102,13 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		if cd, _ := cobj.(*pdfDict); cd == nil || data == nil || cd.get("Filter") != nil {
 			return nil, errSyntax
 		}
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // as fpdf compresses pages
-		_, _ = io.WriteString(zw, "/Artifact BMC\n")
-		_, _ = zw.Write(data)
-		if err := zw.Close(); err != nil {
+		z, err := deflate(append([]byte("/Artifact BMC\n"), data...)) // as fpdf compresses pages
+		if err != nil {
 			return nil, err
 		}
 		buf.Reset()
-		fmt.Fprintf(&buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
-		buf.Write(z.Bytes())
+		fmt.Fprintf(&buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
+		buf.Write(z)
 		buf.WriteString("\nendstream")
 		put(int(contents), slices.Clone(buf.Bytes()))
 
@@ -262,26 +258,77 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		}
 		out.Write(src[rd.offsets[n]:rd.end[n]])
 	}
-	for i, body := range added {
-		n := rd.size + i
-		offsets[n] = out.Len()
-		fmt.Fprintf(&out, "%d 0 obj\n", n)
-		out.Write(body)
-		out.WriteString("\nendobj\n")
+	// The new objects (structure elements, annotations, the tree's root
+	// and parent tree: no streams) go into object streams, and the file
+	// gets a cross-reference stream (PDF 32000-1 §7.5.7, §7.5.8).
+	type entry struct{ kind, a, b int } // 1: offset; 2: object stream, index
+	entries := make([]entry, next)
+	for n := 1; n < rd.size; n++ {
+		entries[n] = entry{1, offsets[n], 0}
+	}
+	for from := 0; from < len(added); from += objStmSize {
+		chunk := added[from:min(from+objStmSize, len(added))]
+		stm := next
+		next++
+		var head, body bytes.Buffer
+		for i, b := range chunk {
+			n := rd.size + from + i
+			entries[n] = entry{2, stm, i}
+			fmt.Fprintf(&head, "%d %d ", n, body.Len())
+			body.Write(b)
+			body.WriteByte('\n')
+		}
+		data, err := deflate(append(head.Bytes(), body.Bytes()...))
+		if err != nil {
+			return nil, err
+		}
+		entries = append(entries, entry{1, out.Len(), 0})
+		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(chunk), head.Len(), len(data))
+		out.Write(data)
+		out.WriteString("\nendstream\nendobj\n")
 	}
 	id := md5.Sum(out.Bytes())
 	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", next)
-	for n := 1; n < next; n++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[n])
+	xn := next
+	next++
+	entries = append(entries, entry{1, xref, 0})
+	rows := make([]byte, 0, 7*next)
+	for n, e := range entries {
+		if n == 0 {
+			rows = append(rows, 0, 0, 0, 0, 0, 0xff, 0xff) // the head of the free list
+			continue
+		}
+		rows = append(rows, byte(e.kind), byte(e.a>>24), byte(e.a>>16), byte(e.a>>8), byte(e.a), byte(e.b>>8), byte(e.b))
 	}
-	trailer := dict("Size", next, "Root", rd.root, "Info", rd.info, "ID", pdfArray{pdfStr(id[:]), pdfStr(id[:])})
-	out.WriteString("trailer\n")
+	data, err := deflate(rows)
+	if err != nil {
+		return nil, err
+	}
+	trailer := dict("Type", pdfName("XRef"), "Size", next, "W", pdfArray{1, 4, 2}, "Root", rd.root, "Info", rd.info,
+		"ID", pdfArray{pdfStr(id[:]), pdfStr(id[:])}, "Filter", pdfName("FlateDecode"), "Length", len(data))
+	fmt.Fprintf(&out, "%d 0 obj\n", xn)
 	buf.Reset()
 	writeObj(&buf, trailer)
 	out.Write(buf.Bytes())
-	fmt.Fprintf(&out, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	out.WriteString("\nstream\n")
+	out.Write(data)
+	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
+}
+
+// objStmSize is the most objects one object stream holds (its indices
+// are written in two bytes).
+const objStmSize = 1000
+
+// deflate compresses b as the page contents are.
+func deflate(b []byte) ([]byte, error) {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	_, _ = zw.Write(b)
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return z.Bytes(), nil
 }
 
 // fixOutlines gives the outline items the /Count the PDF format asks
