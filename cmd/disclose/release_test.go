@@ -106,10 +106,10 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2021-03-01", "2021-03-01", "2025-12-15", false},
 		// 2026-12-15-2 replaces the version of the same effective date.
 		{"2026-12-01", "2025-12-15", "2026-12-15-2", false},
-		// 2027-01-04-2 (Switzerland added) replaces 2027-01-04 before either
-		// takes effect.
-		{"2026-12-20", "2026-12-15-2", "2027-01-04-2", false},
-		{"2027-06-01", "2027-01-04-2", "", false},
+		// 2027-01-04-2 (Switzerland added) replaced 2027-01-04 before either
+		// took effect, and 2027-01-04-3 (key points) replaces both.
+		{"2026-12-20", "2026-12-15-2", "2027-01-04-3", false},
+		{"2027-06-01", "2027-01-04-3", "", false},
 	} {
 		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes)
 		if err != nil {

@@ -5,9 +5,7 @@
 package diff
 
 import (
-	"html"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -164,6 +162,10 @@ type Block struct {
 	Cells [][]Op
 	// TableStart is true for the first row of a table (its header).
 	TableStart bool
+	// Caption is true for a paragraph that is the caption of the table
+	// after it: the line just before its first row, with no blank line
+	// between them.
+	Caption bool
 }
 
 // Text returns the cell's new text (kept and inserted runs), or the old
@@ -238,6 +240,9 @@ func Blocks(ops []Op) []Block {
 			for i := len(out) - len(group); i < len(out); i++ {
 				if out[i].Kind == Row && (i == len(out)-len(group) || out[i-1].Kind != Row) {
 					out[i].TableStart = true
+					if i > len(out)-len(group) && out[i-1].Kind == Paragraph {
+						out[i-1].Caption = true
+					}
 				}
 			}
 		}
@@ -371,80 +376,4 @@ func splitCells(line []Op) [][]Op {
 		}
 	}
 	return append(cells, trimCell(cur))
-}
-
-// HTML renders a redline of reading text for a page: headings as headings
-// (kept as context even when unchanged), paragraphs, lists and tables as
-// such, insertions in <ins> and deletions in <del>, each with a text label
-// for screen readers, so colour is never the only sign.
-func HTML(ops []Op) string { return BlocksHTML(Blocks(ops)) }
-
-// BlocksHTML is the HTML of a redline already laid out in blocks (Blocks),
-// for a caller that also needs the blocks (the redline PDF).
-func BlocksHTML(blocks []Block) string {
-	var b strings.Builder
-	inline := func(cell []Op) {
-		for _, op := range cell {
-			t := html.EscapeString(op.Text)
-			switch op.Kind {
-			case Insert:
-				b.WriteString(`<ins><span class="visually-hidden">[inserted: </span>` + t + `<span class="visually-hidden">]</span></ins>`)
-			case Delete:
-				b.WriteString(`<del><span class="visually-hidden">[deleted: </span>` + t + `<span class="visually-hidden">]</span></del>`)
-			default:
-				b.WriteString(t)
-			}
-		}
-	}
-	for i, bl := range blocks {
-		prev, next := BlockKind(-1), BlockKind(-1)
-		if i > 0 {
-			prev = blocks[i-1].Kind
-		}
-		if i+1 < len(blocks) {
-			next = blocks[i+1].Kind
-		}
-		switch bl.Kind {
-		case Heading:
-			tag := "h" + strconv.Itoa(min(bl.Level+1, 6))
-			b.WriteString("<" + tag + ">")
-			inline(bl.Cells[0])
-			b.WriteString("</" + tag + ">\n")
-		case Item:
-			if prev != Item {
-				b.WriteString("<ul>\n")
-			}
-			b.WriteString("<li>")
-			inline(bl.Cells[0])
-			b.WriteString("</li>\n")
-			if next != Item {
-				b.WriteString("</ul>\n")
-			}
-		case Row:
-			if bl.TableStart {
-				// Scrollable on narrow screens, and reachable by keyboard,
-				// as the notices' own tables are.
-				b.WriteString("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Table\">\n<table>\n")
-			}
-			cell := "td"
-			if bl.TableStart {
-				cell = "th"
-			}
-			b.WriteString("<tr>")
-			for _, c := range bl.Cells {
-				b.WriteString("<" + cell + ">")
-				inline(c)
-				b.WriteString("</" + cell + ">")
-			}
-			b.WriteString("</tr>\n")
-			if next != Row || blocks[i+1].TableStart {
-				b.WriteString("</table>\n</div>\n")
-			}
-		default:
-			b.WriteString("<p>")
-			inline(bl.Cells[0])
-			b.WriteString("</p>\n")
-		}
-	}
-	return b.String()
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -42,9 +43,10 @@ func changeItem(c change.Change) string {
 	return fmt.Sprintf("**%s** (%s): %s", label, notice.Plain(string(c.Reason)), notice.Plain(c.Sentence))
 }
 
-// changePages returns the changelog of a notice (/ID/changes/), a redline
-// page per version (/ID/VERSION/redline/), and the redline documents for
-// their PDFs.
+// changePages returns the changelog of a notice (/ID/changes/), two
+// redline pages per version: the whole text (/ID/VERSION/redline/) and only
+// its sections with a change (/ID/VERSION/redline/changed/, unless nothing
+// changed), linked both ways; and the redline documents for their PDFs.
 func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*redlinePDF) {
 	files = map[string][]byte{}
 	redlines = map[string]*redlinePDF{}
@@ -52,6 +54,11 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		return files, redlines
 	}
 	title := n.Current.Doc.Title
+	// Each redline laid out once, for the changelog, the pages and the PDF.
+	blocks := map[*Page][]diff.Block{}
+	for _, v := range n.Versions[1:] {
+		blocks[v] = diff.Blocks(v.Redline)
+	}
 	var b strings.Builder
 	b.WriteString("What changed in each version of this notice, newest first, from the facts behind it. A **material** change is one we tell you about before it takes effect.\n\n")
 	for i := len(n.Versions) - 1; i >= 1; i-- {
@@ -61,7 +68,8 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			b.WriteString(string(notice.Plain(v.Summary)) + "\n\n")
 		}
 		b.WriteString(changeList(v.Changes) + "\n")
-		fmt.Fprintf(&b, "[Read version %s](../%s/) · [See the changes to its text](../%s/redline/)\n\n", v.Version, v.Version, v.Version)
+		fmt.Fprintf(&b, "[Read version %s](../%s/) · [See the changes to its text](../%s/redline/) (%s)\n\n", v.Version, v.Version, v.Version,
+			editCount(diff.Summarize(blocks[v])))
 	}
 	files["content/"+n.ID+"/changes/index.md"] = page(map[string]any{"title": title + ": what changed", "notice": n.ID}, noShortcodes([]byte(b.String())))
 
@@ -72,27 +80,91 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
 		// The PDF's own legend says how the marks look; the page says it here.
 		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
-		blocks := diff.Blocks(v.Redline) // laid out once, for the page and the PDF
-		fm := map[string]any{
-			"title":   fmt.Sprintf("%s: changes in version %s", title, v.Version),
-			"notice":  n.ID,
-			"layout":  "redline",
-			"redline": diff.BlocksHTML(blocks),
-			"intro":   intro,
-			"links": []map[string]string{
-				{"text": "Version " + v.Version, "url": "../"},
-				{"text": "Version " + v.Previous.Version, "url": "../../" + v.Previous.Version + "/"},
-				{"text": "What changed", "url": "../../changes/#v" + v.Version},
-			},
-			"sitemap": map[string]any{"disable": true},
+		sum := diff.Summarize(blocks[v])
+		pdfName := n.ID + "-" + v.Version + "-redline.pdf"
+		redlinePage := func(changed bool) []byte {
+			// up leads from the page to the version's folder.
+			up, full, view, pageTitle := "../", "", "full", fmt.Sprintf("%s: changes in version %s", title, v.Version)
+			if changed {
+				up, full, view, pageTitle = "../../", "../", "changed", pageTitle+", changed sections only"
+			}
+			fm := map[string]any{
+				"title":    pageTitle,
+				"notice":   n.ID,
+				"layout":   "redline",
+				"redline":  diff.RedlineHTML(blocks[v], diff.HTMLOptions{Changed: changed, Full: full}),
+				"intro":    intro,
+				"overview": redlineSummary(sum, view),
+				"links": []map[string]string{
+					{"text": "Version " + v.Version, "url": up},
+					{"text": "Version " + v.Previous.Version, "url": up + "../" + v.Previous.Version + "/"},
+					{"text": "What changed", "url": up + "../changes/#v" + v.Version},
+				},
+				"sitemap": map[string]any{"disable": true},
+			}
+			if !noPDF {
+				fm["pdf"] = full + pdfName
+			}
+			return page(fm, nil)
 		}
-		if !noPDF {
-			fm["pdf"] = n.ID + "-" + v.Version + "-redline.pdf"
+		// The whole redline is a section (_index.md), so the changed view
+		// can sit below it.
+		files["content/"+dir+"/_index.md"] = redlinePage(false)
+		if sum.Edits > 0 {
+			files["content/"+dir+"/changed/index.md"] = redlinePage(true)
 		}
-		files["content/"+dir+"/index.md"] = page(fm, nil)
-		redlines[dir+"/"+n.ID+"-"+v.Version+"-redline.pdf"] = redlineDoc(n, v, compared, blocks)
+		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+sentence(editCount(sum))+".", blocks[v])
 	}
 	return files, redlines
+}
+
+// editCount says how many changes a redline has and in how many sections:
+// "12 changes in 5 sections".
+func editCount(s diff.Summary) string {
+	if s.Edits == 0 {
+		return "no change to the text"
+	}
+	return plural(s.Edits, "change") + " in " + plural(len(s.Sections), "section")
+}
+
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// redlineSummary is what the top of a redline page shows (the redline
+// layout reads it): the number of changes, a link to the first, each
+// section with changes (its title, the sections it is part of, its number
+// of changes, a link to its first change), and the two views' addresses,
+// view being the page's own ("full" or "changed").
+func redlineSummary(s diff.Summary, view string) map[string]any {
+	sum := map[string]any{"count": sentence(editCount(s)), "view": view}
+	if s.Edits == 0 {
+		return sum
+	}
+	var sections []map[string]any
+	for _, sec := range s.Sections {
+		t := sec.Title
+		if t == "" {
+			t = "Before the first heading"
+		}
+		sections = append(sections, map[string]any{"title": t, "within": sec.Within,
+			"url": "#change-" + strconv.Itoa(sec.First), "count": plural(sec.Count, "change")})
+	}
+	sum["first"] = "#change-1"
+	sum["sections"] = sections
+	sum["full"], sum["changed"] = "./", "changed/"
+	if view == "changed" {
+		sum["full"], sum["changed"] = "../", "./"
+	}
+	return sum
 }
 
 // redlinePDF is what a redline's PDF is typeset from: a header document
@@ -188,8 +260,8 @@ func whatChanged(notices []*Notice) []byte {
 		}
 		for i, v := range r.pages {
 			n := r.notices[i]
-			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/)\n{#%s-%s}\n\n",
-				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, n.ID, v.Version)
+			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/) (%s)\n{#%s-%s}\n\n",
+				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(diff.Summarize(diff.Blocks(v.Redline))), n.ID, v.Version)
 		}
 	}
 	return page(map[string]any{"title": "What changed"}, noShortcodes([]byte(b.String())))

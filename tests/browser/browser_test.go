@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
@@ -46,7 +47,8 @@ func setup(t *testing.T) {
 			return
 		}
 		shared.site = filepath.Join(shared.dir, "public")
-		build := exec.Command(shared.bin, "-C", "../..", "build", "--out", shared.site, "--as-of", "2026-11-23")
+		// With the drafts: their key points and ways to act are checked too.
+		build := exec.Command(shared.bin, "-C", "../..", "build", "--drafts", "--out", shared.site, "--as-of", "2026-11-23")
 		build.Env = hugoEnv()
 		if b, err := build.CombinedOutput(); err != nil {
 			shared.err = fmt.Errorf("build: %v\n%s", err, b)
@@ -62,7 +64,8 @@ func hugoEnv() []string {
 	return append(os.Environ(), "DISCLOSE_HUGO=go tool -modfile="+mod+" hugo")
 }
 
-// sampleSite returns the sample's site, built as of 2026-11-23.
+// sampleSite returns the sample's site, built as of 2026-11-23 with its
+// drafts.
 func sampleSite(t *testing.T) string {
 	setup(t)
 	return shared.site
@@ -147,13 +150,18 @@ func TestSiteInChromium(t *testing.T) {
 	node := needBrowser(t)
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
-	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/404.html")
+	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/changes/", "/eu/draft/", "/404.html")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
 	var report struct {
-		Pages    []struct{ Path, Viewport, Screenshot string }
+		Pages []struct {
+			Path, Viewport, Screenshot           string
+			Sections, SelfLinks, Cells, NavLinks int
+			Sidebar, ToTop                       bool
+		}
 		Failures []string
+		Print    string
 	}
 	if jerr := json.Unmarshal(stdout.Bytes(), &report); jerr != nil {
 		t.Fatalf("browser check: %v, %v\nstdout:\n%s\nstderr:\n%s", err, jerr, stdout.String(), stderr.String())
@@ -164,18 +172,46 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil && len(report.Failures) == 0 {
 		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
 	}
-	if len(report.Pages) != 26 {
-		t.Errorf("checked %d page views, want 26 (13 pages at 2 widths)", len(report.Pages))
+	if len(report.Pages) != 28 {
+		t.Errorf("checked %d page views, want 28 (14 pages at 2 widths)", len(report.Pages))
 	}
 	for _, p := range report.Pages {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {
 			t.Errorf("no screenshot for %s (%s)", p.Path, p.Viewport)
 		}
+		// The reading aids were checked, not just absent: every page shows
+		// the notices in its header, every notice has its sections with
+		// their self-links and a back-to-top link, the contents sidebar at
+		// desktop width, and its tables' cells were measured on a phone.
+		if n := len(compiler.DefaultJurisdictions()); p.NavLinks != n {
+			t.Errorf("%s (%s): the header shows %d notice links, want %d", p.Path, p.Viewport, p.NavLinks, n)
+		}
+		if !notices[p.Path] {
+			continue
+		}
+		if p.Sections < 2 || p.SelfLinks != p.Sections || !p.ToTop {
+			t.Errorf("%s (%s): %d sections, %d with a self-link, back-to-top %v", p.Path, p.Viewport, p.Sections, p.SelfLinks, p.ToTop)
+		}
+		if p.Viewport == "desktop" && !p.Sidebar {
+			t.Errorf("%s: the contents sidebar was not checked at desktop width", p.Path)
+		}
+		if p.Viewport == "phone" && p.Cells == 0 {
+			t.Errorf("%s: no table cell was measured on a phone", p.Path)
+		}
+	}
+	if report.Print == "" {
+		t.Error("no print screenshot")
+	} else if _, err := os.Stat(filepath.Join(artifacts, report.Print)); err != nil {
+		t.Errorf("no print screenshot: %v", err)
 	}
 }
 
-// The check finds real problems: a footer image without a text alternative
-// and low-contrast text fail it.
+// The notices among the pages TestSiteInChromium loads.
+var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true, "/eu/draft/": true}
+
+// The check finds real problems: a footer image without a text alternative,
+// low-contrast text and section headings without a link to themselves fail
+// it.
 func TestCheckCatchesViolations(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -189,6 +225,13 @@ func TestCheckCatchesViolations(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "layouts", "_partials", "footer.html"), []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "layouts", "_markup"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	plain := `<h{{ .Level }}{{ with .Anchor }} id="{{ . }}"{{ end }}>{{ .Text }}</h{{ .Level }}>`
+	if err := os.WriteFile(filepath.Join(dir, "layouts", "_markup", "render-heading.html"), []byte(plain), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	data, _ := filepath.Abs("../../data")
 	out := filepath.Join(dir, "public")
 	setup(t)
@@ -197,7 +240,7 @@ func TestCheckCatchesViolations(t *testing.T) {
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, b)
 	}
-	cmd := exec.Command(node, "check.mjs", out, filepath.Join(dir, "artifacts"), "/")
+	cmd := exec.Command(node, "check.mjs", out, filepath.Join(dir, "artifacts"), "/", "/subprocessors/")
 	stdout, err := cmd.Output()
 	var report struct{ Failures []string }
 	_ = json.Unmarshal(stdout, &report)
@@ -205,7 +248,7 @@ func TestCheckCatchesViolations(t *testing.T) {
 		t.Fatalf("the check passed a page with an unlabelled image and faint text:\n%s", stdout)
 	}
 	joined := strings.Join(report.Failures, "\n")
-	for _, rule := range []string{"image-alt", "color-contrast"} {
+	for _, rule := range []string{"image-alt", "color-contrast", "has no visible self-link"} {
 		if !strings.Contains(joined, rule) {
 			t.Errorf("the check did not report %s:\n%s", rule, joined)
 		}
