@@ -1,9 +1,9 @@
 package pdf
 
 import (
+	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,6 +25,18 @@ type run struct {
 	// ins and del mark text a redline inserts (underlined) and deletes
 	// (struck through).
 	ins, del bool
+	// muted text is grey.
+	muted bool
+	// tag is the link the run is part of, in write.
+	tag *pendingLink
+}
+
+// pendingLink is a link of the runs write is drawing: its Link element
+// and annotations' name are made when its first run is drawn.
+type pendingLink struct {
+	uri, anchor, alt string
+	elem             *elem
+	name             string
 }
 
 // parse parses Markdown into goldmark's AST, with its source.
@@ -102,20 +114,115 @@ func style(r run) string {
 	return ""
 }
 
-// write flows runs from the current position, wrapping at the margins.
+// write flows runs from the left margin, wrapping at the margins, as
+// content of the element on top of the tag stack; a link (consecutive
+// runs with the same target) is a Link element in it. It leaves the
+// position after the text, as fpdf's Write does. The lines are broken
+// here (wrapRuns) rather than by Write, which drops the space it breaks a
+// line at: a line broken at a space ends with it, unseen, so the tagged
+// text reads as words. A newline in a run breaks the line.
 func (r *renderer) write(runs []run, size, lh float64) {
 	f := r.f
-	for _, rn := range runs {
-		r.setStyle(rn, size)
-		for _, piece := range chunks(clean(rn.text)) {
-			if rn.link != "" && !strings.HasPrefix(rn.link, "#") {
-				f.WriteLinkString(lh, piece, strings.ToValidUTF8(rn.link, ""))
-				continue
+	runs = slices.Clone(runs)
+	for i := 0; i < len(runs); {
+		if !r.isLink(runs[i].link) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(runs) && runs[j].link == runs[i].link {
+			j++
+		}
+		lk := &pendingLink{uri: strings.ToValidUTF8(r.resolve(runs[i].link), "")}
+		if a, ok := strings.CutPrefix(runs[i].link, "#"); ok {
+			lk.uri, lk.anchor = "", a
+		}
+		if lk.alt = clean(plain(runs[i:j])); lk.alt == "" {
+			lk.alt = clean(lk.uri)
+		}
+		for k := i; k < j; k++ {
+			runs[k].tag = lk
+		}
+		i = j
+	}
+	left, _, right, _ := f.GetMargins()
+	pw, _ := f.GetPageSize()
+	cm := f.GetCellMargin()
+	width := pw - right - left - 2*cm
+	for n, para := range splitLines(runs) {
+		if n > 0 {
+			f.Ln(lh)
+		}
+		lines := r.wrapRuns(para, width, size)
+		for k, line := range lines {
+			if k > 0 {
+				f.Ln(lh)
 			}
-			f.Write(lh, piece)
+			for _, rn := range line {
+				name := ""
+				if lk := rn.tag; lk != nil {
+					if lk.elem == nil { // created where it starts, in reading order
+						lk.elem, lk.name = r.tag.newLink(lk.uri, lk.anchor, lk.alt)
+						r.tag.close()
+					}
+					r.tag.mark(lk.elem)
+					name = lk.name
+				} else {
+					r.tag.content()
+				}
+				r.setStyle(rn, size)
+				f.CellFormat(f.GetStringWidth(rn.text), lh, rn.text, "", 0, "L", false, 0, name)
+			}
 		}
 	}
 	r.resetStyle(size)
+}
+
+// splitLines splits runs at their newlines.
+func splitLines(runs []run) [][]run {
+	out := [][]run{nil}
+	for _, rn := range runs {
+		parts := strings.Split(rn.text, "\n")
+		for i, p := range parts {
+			if i > 0 {
+				out = append(out, nil)
+			}
+			if p != "" {
+				c := rn
+				c.text = p
+				out[len(out)-1] = append(out[len(out)-1], c)
+			}
+		}
+	}
+	return out
+}
+
+// isLink reports whether target is a link the PDF can follow: an address,
+// an anchor of a section of the notice, or, with Options.NoticeURL, a
+// notice:ID#anchor link to another notice.
+func (r *renderer) isLink(target string) bool {
+	if a, ok := strings.CutPrefix(target, "#"); ok {
+		return r.anchors[a]
+	}
+	if strings.HasPrefix(target, "notice:") {
+		return r.opts.NoticeURL != nil
+	}
+	return target != ""
+}
+
+// resolve returns the address of a notice:ID#anchor link, and any other
+// target as it is.
+func (r *renderer) resolve(target string) string {
+	rest, ok := strings.CutPrefix(target, "notice:")
+	if !ok || r.opts.NoticeURL == nil {
+		return target
+	}
+	id, anchor, _ := strings.Cut(rest, "#")
+	u := r.opts.NoticeURL(id)
+	if anchor != "" {
+		u += "#" + anchor
+	}
+	return u
 }
 
 // Colours: links blue; in a redline, as a second sign after the underline
@@ -124,6 +231,7 @@ var (
 	linkColour   = [3]int{11, 87, 176}
 	insertColour = [3]int{0, 110, 40}
 	deleteColour = [3]int{170, 20, 20}
+	mutedColour  = [3]int{80, 80, 90}
 )
 
 // setStyle sets the font and colour of a run.
@@ -137,71 +245,54 @@ func (r *renderer) setStyle(rn run, size float64) {
 	case rn.del:
 		st += "S"
 		c = deleteColour
-	case rn.link != "" && !strings.HasPrefix(rn.link, "#"):
+	case r.isLink(rn.link):
 		c = linkColour
+	case rn.muted:
+		c = mutedColour
 	}
-	r.f.SetFont(fontFamily, st, size)
+	r.font(st, size)
 	r.f.SetTextColor(c[0], c[1], c[2])
 }
 
 func (r *renderer) resetStyle(size float64) {
-	r.f.SetFont(fontFamily, "", size)
+	r.font("", size)
 	r.f.SetTextColor(0, 0, 0)
 }
 
-// chunkRunes bounds the text given to one fpdf Write call: Write decodes
-// its whole string again for every character, so its time grows with the
-// square of the length.
-const chunkRunes = 400
-
-// chunks splits s into pieces of at most chunkRunes characters, each
-// ending after a space where there is one, so the pieces wrap as the whole
-// would (a word longer than that is broken, as fpdf breaks any word wider
-// than the line).
-func chunks(s string) []string {
-	if utf8.RuneCountInString(s) <= chunkRunes {
-		return []string{s}
-	}
-	var out []string
-	for s != "" {
-		end, n, lastSpace := len(s), 0, -1
-		for i, c := range s {
-			if n == chunkRunes {
-				end = i
-				break
-			}
-			if c == ' ' || c == '\n' {
-				lastSpace = i + 1
-			}
-			n++
-		}
-		if end < len(s) && lastSpace > 0 {
-			end = lastSpace
-		}
-		out = append(out, s[:end])
-		s = s[end:]
-	}
-	return out
-}
-
-// paragraph writes a paragraph indented by indent millimetres.
+// paragraph writes a paragraph (a P element) indented by indent
+// millimetres.
 func (r *renderer) paragraph(runs []run, indent float64) {
 	f := r.f
 	left, _, _, _ := f.GetMargins()
 	f.SetLeftMargin(margin + indent)
 	f.SetX(margin + indent)
+	r.tag.open("P")
 	r.write(runs, bodySize, lineH)
+	r.tag.close()
 	f.Ln(lineH)
 	f.Ln(1.5)
 	f.SetLeftMargin(left)
 }
 
-// item writes a list item with its marker.
+// item writes a list item (an LI element, in the L element on top of the
+// tag stack) with its marker.
 func (r *renderer) item(marker string, runs []run, indent float64) {
+	r.itemStart(marker, runs, indent)
+	r.itemEnd()
+}
+
+// itemStart writes a list item's marker (Lbl) and its text, and leaves
+// its LI and LBody open for what else it holds.
+func (r *renderer) itemStart(marker string, runs []run, indent float64) {
 	f := r.f
-	f.SetFont(fontFamily, "", bodySize)
+	r.tag.open("LI")
+	r.tag.open("Lbl")
+	r.font("", bodySize)
+	r.tag.content()
 	f.SetX(margin + indent)
 	f.CellFormat(6, lineH, marker, "", 0, "L", false, 0, "")
+	r.tag.close()
+	r.tag.open("LBody")
 	f.SetLeftMargin(margin + indent + 6)
 	r.write(runs, bodySize, lineH)
 	f.Ln(lineH)
@@ -209,11 +300,18 @@ func (r *renderer) item(marker string, runs []run, indent float64) {
 	f.SetLeftMargin(margin)
 }
 
+// itemEnd closes the LBody and LI of itemStart.
+func (r *renderer) itemEnd() {
+	r.tag.close()
+	r.tag.close()
+}
+
 func (r *renderer) block(b notice.Block, indent float64) {
 	switch b := b.(type) {
 	case *notice.Paragraph:
 		r.paragraph(inlineRuns(b.Text), indent)
 	case *notice.List:
+		r.tag.open("L")
 		for i, it := range b.Items {
 			marker := "•"
 			if b.Ordered {
@@ -221,7 +319,12 @@ func (r *renderer) block(b notice.Block, indent float64) {
 			}
 			r.item(marker, inlineRuns(it), indent)
 		}
+		r.tag.close()
 		r.f.Ln(1.5)
+	case *notice.KeyPoints:
+		r.keyPoints(b, indent)
+	case *notice.Actions:
+		r.actions(b, indent)
 	case *notice.Definitions:
 		for _, d := range b.Items {
 			runs := []run{{text: plain(inlineRuns(d.Term)) + ": ", bold: true}}
@@ -260,6 +363,8 @@ func (r *renderer) mdBlock(c ast.Node, src []byte, indent float64) {
 		if n == 0 {
 			n = 1
 		}
+		r.tag.open("L")
+		defer r.tag.close()
 		for it := c.FirstChild(); it != nil; it = it.NextSibling() {
 			marker := "•"
 			if c.IsOrdered() {
@@ -270,7 +375,9 @@ func (r *renderer) mdBlock(c ast.Node, src []byte, indent float64) {
 		}
 		r.f.Ln(1)
 	case *ast.Blockquote:
+		r.tag.open("BlockQuote")
 		r.mdBlocks(c, src, indent+6)
+		r.tag.close()
 	case *ast.ThematicBreak:
 		r.f.Ln(3)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -294,18 +401,21 @@ func (r *renderer) mdItem(it ast.Node, src []byte, marker string, indent float64
 		switch c.(type) {
 		case *ast.Paragraph, *ast.TextBlock:
 			if first {
-				r.item(marker, mdInline(c, src), indent)
+				r.itemStart(marker, mdInline(c, src), indent)
 				first = false
 				continue
 			}
 			r.paragraph(mdInline(c, src), indent+6)
 		default:
 			if first {
-				r.item(marker, nil, indent)
+				r.itemStart(marker, nil, indent)
 				first = false
 			}
 			r.mdBlock(c, src, indent+6)
 		}
+	}
+	if !first { // an empty item shows nothing
+		r.itemEnd()
 	}
 }
 
@@ -337,17 +447,21 @@ func mdTable(t *extast.Table, src []byte) *notice.Table {
 	return out
 }
 
-// aside renders a boxed statement: a bar down its left side.
+// aside renders a boxed statement (a Div element): a bar down its left
+// side.
 func (r *renderer) aside(a *notice.Aside, indent float64) {
 	f := r.f
 	startPage, startY := f.PageNo(), f.GetY()
 	f.Ln(1)
+	r.tag.open("Div")
 	if a.Title != "" {
 		r.paragraph([]run{{text: a.Title, bold: true}}, indent+5)
 	}
 	for _, b := range a.Blocks {
 		r.block(b, indent+5)
 	}
+	r.tag.close()
+	r.tag.artifact()
 	if f.PageNo() == startPage {
 		f.SetDrawColor(11, 87, 176)
 		f.SetLineWidth(1)

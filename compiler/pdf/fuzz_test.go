@@ -17,7 +17,8 @@ import (
 )
 
 // fuzzDoc builds a small notice from fuzzed strings: the title, a
-// paragraph, a list item, a table cell and the team's own Markdown.
+// paragraph, a list item, a table cell and the team's own Markdown, with
+// a summary (key points and actions) made of them.
 func fuzzDoc(title, para, item, cell, prose string) *notice.Document {
 	s := &notice.Section{ID: "s", Title: title}
 	s.Add(&notice.Paragraph{Text: notice.Text(para)},
@@ -26,8 +27,11 @@ func fuzzDoc(title, para, item, cell, prose string) *notice.Document {
 		&notice.Prose{Markdown: prose})
 	sub := s.Sub("t", para)
 	sub.Add(&notice.Aside{Title: item, Blocks: []notice.Block{&notice.Definitions{Items: []notice.Definition{{Term: notice.Text(cell), Text: notice.Text(item)}}}}})
+	summary := &notice.Section{ID: "key-points", Title: item}
+	summary.Add(&notice.KeyPoints{Points: []notice.KeyPoint{{Label: item, Text: notice.Text(para), Section: "t"}, {Label: cell, Text: notice.Text(prose), Section: "s"}}},
+		&notice.Actions{Items: []notice.Action{{Label: cell, URL: title, Primary: true}, {Label: item, URL: "#t"}, {Label: title, URL: "notice:x#" + cell}}})
 	return &notice.Document{ID: "f", Title: title, Organization: item, Effective: "2026-01-01", LastUpdated: model.Date(cell),
-		Intro: []notice.Block{&notice.Paragraph{Text: notice.Text(title)}}, Sections: []*notice.Section{s}}
+		Intro: []notice.Block{&notice.Paragraph{Text: notice.Text(title)}}, Summary: summary, Sections: []*notice.Section{s}}
 }
 
 // FuzzRender: any text, in any field, gives either a PDF or the list of
@@ -176,11 +180,17 @@ func TestUnsupportedOncePerSection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The paragraph is in section s and, as its title, in subsection t.
-	if len(bad) != 2 || bad[0].Char != 0x1F600 || bad[0].Count != 6000 || bad[0].Section != "s" || bad[1].Section != "t" || bad[1].Count != 6000 {
+	// The paragraph is a key point's text, in section s and, as its
+	// title, in subsection t.
+	if len(bad) != 3 || bad[0].Char != 0x1F600 || bad[0].Section != "key-points" || bad[1].Section != "s" || bad[2].Section != "t" {
 		t.Fatalf("reports: %v", bad)
 	}
-	if s := bad[0].String(); !strings.Contains(s, "U+1F600") || !strings.Contains(s, "6000 times") {
+	for _, u := range bad {
+		if u.Count != 6000 {
+			t.Errorf("%s: %d times", u.Section, u.Count)
+		}
+	}
+	if s := bad[1].String(); !strings.Contains(s, "U+1F600") || !strings.Contains(s, "6000 times") {
 		t.Errorf("report reads %q", s)
 	}
 }

@@ -1,16 +1,25 @@
 // Package pdf typesets a compiled notice (the notice IR, with its inline and
 // block Markdown parsed by goldmark, as for the HTML) into a PDF with
-// codeberg.org/go-pdf/fpdf: a title block, running header and footer with
-// "Page X of Y", bookmarks mirroring the sections, clickable links, tables
-// that wrap their cells, split across pages and repeat their header row,
-// embedded Unicode fonts (DejaVu Sans), and fixed metadata, so the same
-// notice always gives the same bytes.
+// codeberg.org/go-pdf/fpdf: a title block, the key points and the ways to
+// act, running header and footer with "Page X of Y", bookmarks mirroring
+// the sections, clickable links, tables that wrap their cells, split across
+// pages and repeat their header row, embedded Unicode fonts (DejaVu Sans),
+// and fixed metadata, so the same notice always gives the same bytes.
+//
+// The PDF is tagged, with the structure PDF/UA-1 asks for (tag.go,
+// finish.go): a structure tree in the notice's reading order (Document,
+// Sect, H1-H6, P, L/LI/Lbl/LBody, Table/TR/TH/TD, Link with alternate
+// text), every piece of page content marked (running header, footer and
+// decoration as artifacts), /Lang, /MarkInfo, the title shown in the
+// window, and XMP metadata with the PDF/UA identifier.
 package pdf
 
 import (
 	"bytes"
 	"embed"
+	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -32,8 +41,25 @@ type Options struct {
 	Version string
 	// URL is the address of the notice online, shown in the title block.
 	URL string
-	// Language is the document's language tag (default "en").
+	// Language is the document's language tag, e.g. "en-GB" (default
+	// "en").
 	Language string
+	// Paper is the page size: "a4" (the default) or "letter" (US Letter).
+	Paper string
+	// NoticeURL returns the address of a notice by its ID, for links
+	// between notices (notice:ID#anchor); without it they are text.
+	NoticeURL func(id string) string
+}
+
+// paperSize returns fpdf's name of the page size of opts.
+func paperSize(opts Options) (string, error) {
+	switch strings.ToLower(opts.Paper) {
+	case "", "a4":
+		return "A4", nil
+	case "letter":
+		return "Letter", nil
+	}
+	return "", fmt.Errorf("pdf: unknown paper size %q (a4 or letter)", opts.Paper)
 }
 
 // Unsupported is a character that the fonts cannot show, once per section
@@ -101,7 +127,12 @@ const (
 // cannot show, once per character and section; a PDF with unsupported
 // characters must not be published, and none is returned.
 func Render(doc *notice.Document, opts Options) ([]byte, []Unsupported, error) {
-	return typeset(doc, opts, func(r *renderer) {}, func(r *renderer) {
+	return typeset(doc, opts, func(r *renderer) {
+		doc.Walk(func(s *notice.Section, _ int) { r.anchors[s.ID] = true })
+	}, func(r *renderer) {
+		if doc.Summary != nil {
+			r.section(doc.Summary, 2)
+		}
 		for _, s := range doc.Sections {
 			r.section(s, 2)
 		}
@@ -115,21 +146,28 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	if err != nil {
 		return nil, nil, err
 	}
-	r := &renderer{doc: doc, opts: opts, faces: fc}
+	paper, err := paperSize(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &renderer{doc: doc, opts: opts, faces: fc, anchors: map[string]bool{}, dests: map[string]dest{}}
 	r.check(doc)
 	check(r)
 	if len(r.missing) > 0 {
 		return nil, r.missing, nil
 	}
-	r.f = fpdf.New("P", "mm", "A4", "")
+	r.f = fpdf.New("P", "mm", paper, "")
 	f := r.f
+	r.tag = newTagger(f)
+	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
 	f.AddUTF8FontFromBytes(fontFamily, "", fc.regular)
 	f.AddUTF8FontFromBytes(fontFamily, "B", fc.bold)
 	f.AddUTF8FontFromBytes(fontFamily, "I", fc.italic)
 	f.AddUTF8FontFromBytes(fontFamily, "BI", fc.boldItalic)
 	f.SetMargins(margin, margin+4, margin)
 	f.SetAutoPageBreak(true, margin)
-	f.SetCompression(true)
+	// finish compresses the page contents once it has marked them.
+	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	when := dateOf(doc.LastUpdated)
 	f.SetCreationDate(when)
@@ -143,7 +181,7 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	if lang == "" {
 		lang = "en"
 	}
-	f.SetLang(lang)
+	f.SetXmpMetadata(xmp(doc, lang, when))
 	f.AliasNbPages("{nb}")
 	f.SetHeaderFuncMode(r.header, false)
 	f.SetFooterFunc(r.footer)
@@ -157,7 +195,47 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	if err := f.Output(&buf); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), nil, nil
+	_, h := f.GetPageSize()
+	out, err := finish(buf.Bytes(), &finishing{tags: r.tag, dests: r.dests, lang: clean(lang), pageH: h * fpdfK})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, nil, nil
+}
+
+// xmp returns the document's XMP metadata: its title, author, subject,
+// language and dates as in the document information dictionary, and the
+// PDF/UA-1 identifier.
+func xmp(doc *notice.Document, lang string, when time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(clean(s)))
+		return b.String()
+	}
+	date := when.UTC().Format("2006-01-02T15:04:05Z")
+	subject := fmt.Sprintf("%s of %s, effective %s", doc.Title, doc.Organization, render.LongDate(doc.Effective))
+	return []byte(`<?xpacket begin="` + "\uFEFF" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">` + esc(doc.Title) + `</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>` + esc(doc.Organization) + `</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">` + esc(subject) + `</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>` + esc(lang) + `</rdf:li></rdf:Bag></dc:language>
+<pdf:Producer>disclose</pdf:Producer>
+<xmp:CreatorTool>disclose</xmp:CreatorTool>
+<xmp:CreateDate>` + date + `</xmp:CreateDate>
+<xmp:ModifyDate>` + date + `</xmp:ModifyDate>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>`)
 }
 
 func dateOf(day model.Date) time.Time {
@@ -179,20 +257,44 @@ type renderer struct {
 	// cellSize and cellLineH are the font size and line height of the
 	// table being drawn: smaller for tables too wide for the page.
 	cellSize, cellLineH float64
+	tag                 *tagger
+	// anchors are the sections of the notice, which internal links may
+	// lead to; dests where their headings are.
+	anchors map[string]bool
+	dests   map[string]dest
+	// running are the texts of the running header and footer: the
+	// title, the organisation and the effective date.
+	running [3]string
+}
+
+// font sets the font's style and size: fpdf's SetFont writes the font
+// into the page again even when it is the current one (and measuring
+// text sets it for every word).
+func (r *renderer) font(style string, size float64) {
+	f := r.f
+	if pt, _ := f.GetFontSize(); pt == size && f.GetFontStyle() == style && f.GetFontFamily() == strings.ToLower(fontFamily) {
+		return
+	}
+	f.SetFont(fontFamily, style, size)
 }
 
 func (r *renderer) header() {
-	f := r.f
-	if f.PageNo() == 1 {
-		return
+	r.tag.pageStart()
+	if r.f.PageNo() > 1 {
+		r.tag.pagination("Header", r.runningHeader)
 	}
+	r.tag.resume()
+}
+
+func (r *renderer) runningHeader() {
+	f := r.f
 	f.SetFont(fontFamily, "", 8)
 	f.SetTextColor(80, 80, 90)
 	w, _ := f.GetPageSize()
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, clean(r.doc.Title), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[0], "", 0, "L", false, 0, "")
 	f.SetXY(margin, 10)
-	f.CellFormat(w-2*margin, 5, clean(r.doc.Organization), "", 0, "R", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[1], "", 0, "R", false, 0, "")
 	f.SetDrawColor(200, 200, 208)
 	f.Line(margin, 16, w-margin, 16)
 	f.SetTextColor(0, 0, 0)
@@ -200,12 +302,17 @@ func (r *renderer) header() {
 }
 
 func (r *renderer) footer() {
+	r.tag.pageEnd()
+	r.tag.pagination("Footer", r.runningFooter)
+}
+
+func (r *renderer) runningFooter() {
 	f := r.f
 	w, h := f.GetPageSize()
 	f.SetFont(fontFamily, "", 8)
 	f.SetTextColor(80, 80, 90)
 	f.SetXY(margin, h-12)
-	f.CellFormat(w-2*margin, 5, clean("Effective "+render.LongDate(r.doc.Effective)), "", 0, "L", false, 0, "")
+	f.CellFormat(w-2*margin, 5, r.running[2], "", 0, "L", false, 0, "")
 	f.SetXY(margin, h-12)
 	f.CellFormat(w-2*margin, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
@@ -214,27 +321,31 @@ func (r *renderer) footer() {
 func (r *renderer) titleBlock() {
 	f := r.f
 	w, _ := f.GetPageSize()
-	f.SetFont(fontFamily, "", 11)
-	f.SetTextColor(80, 80, 90)
-	f.MultiCell(w-2*margin, 6, clean(r.doc.Organization), "", "L", false)
-	f.SetTextColor(0, 0, 0)
-	f.SetFont(fontFamily, "B", 22)
-	f.MultiCell(w-2*margin, 10, clean(r.doc.Title), "", "L", false)
+	line := func(role string, rn run, size, lh float64) {
+		r.tag.open(role)
+		r.write([]run{rn}, size, lh)
+		r.tag.close()
+		f.Ln(lh)
+	}
+	line("P", run{text: r.doc.Organization, muted: true}, 11, 6)
+	line("H1", run{text: r.doc.Title, bold: true}, 22, 10)
 	f.Ln(2)
-	f.SetFont(fontFamily, "", bodySize)
+	r.font("", bodySize)
 	var lines []string
 	if r.opts.Version != "" {
 		lines = append(lines, "Version: "+r.opts.Version)
 	}
 	lines = append(lines, "Effective: "+render.LongDate(r.doc.Effective), "Last updated: "+render.LongDate(r.doc.LastUpdated))
 	for _, l := range lines {
-		f.MultiCell(w-2*margin, lineH, clean(l), "", "L", false)
+		line("P", run{text: l}, bodySize, lineH)
 	}
 	if r.opts.URL != "" {
-		f.Write(lineH, "Online: ")
-		f.WriteLinkString(lineH, clean(r.opts.URL), strings.ToValidUTF8(r.opts.URL, ""))
+		r.tag.open("P")
+		r.write([]run{{text: "Online: "}, {text: r.opts.URL, link: r.opts.URL}}, bodySize, lineH)
+		r.tag.close()
 		f.Ln(lineH)
 	}
+	r.tag.artifact()
 	f.SetDrawColor(200, 200, 208)
 	f.Line(margin, f.GetY()+3, w-margin, f.GetY()+3)
 	f.Ln(8)
@@ -245,20 +356,29 @@ func (r *renderer) titleBlock() {
 
 var headingSize = map[int]float64{2: 15, 3: 12.5, 4: 11, 5: 10.5, 6: 10}
 
+// section writes a section (a Sect element) at heading level level (2
+// for a top-level section; the title is the one H1), its outline depth
+// depth.
 func (r *renderer) section(s *notice.Section, level int) {
-	level = min(level, 6)
-	r.heading([]run{{text: s.Title, bold: true}}, s.Title, level-2, level)
+	r.sectionAt(s, level, level-2)
+}
+
+func (r *renderer) sectionAt(s *notice.Section, level, depth int) {
+	r.tag.open("Sect")
+	r.heading([]run{{text: s.Title, bold: true}}, s.Title, s.ID, depth, level)
 	for _, b := range s.Blocks {
 		r.block(b, 0)
 	}
 	for _, sub := range s.Sections {
-		r.section(sub, level+1)
+		r.sectionAt(sub, level+1, depth+1)
 	}
+	r.tag.close()
 }
 
-// heading writes a heading of the given level (2 for a section) with a
-// bookmark at outline level depth, kept with what follows.
-func (r *renderer) heading(runs []run, bookmark string, depth, level int) {
+// heading writes a heading of the given level (2 for a section, at most
+// 6) with a bookmark at outline level depth, kept with what follows, and
+// records where it is as the destination of anchor (when not empty).
+func (r *renderer) heading(runs []run, bookmark, anchor string, depth, level int) {
 	f := r.f
 	level = min(max(level, 2), 6)
 	_, h := f.GetPageSize()
@@ -266,9 +386,14 @@ func (r *renderer) heading(runs []run, bookmark string, depth, level int) {
 		f.AddPage()
 	}
 	f.Ln(3)
+	if anchor != "" {
+		r.dests[anchor] = dest{page: f.PageNo(), y: f.GetY()}
+	}
 	f.Bookmark(clean(bookmark), depth, -1)
 	size := headingSize[level]
+	r.tag.open("H" + strconv.Itoa(level))
 	r.write(runs, size, size*0.5)
+	r.tag.close()
 	f.Ln(size * 0.5)
 	f.Ln(1.5)
 }

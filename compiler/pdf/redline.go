@@ -49,14 +49,25 @@ func (r *renderer) redline(blocks []diff.Block) {
 	}, 0)
 	f.Ln(2)
 	outline := -1 // the bookmark level of the last heading
+	list := false // whether a list (an L element) is open
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if list && b.Kind != diff.Item {
+			r.tag.close()
+			list = false
+		}
 		switch b.Kind {
 		case diff.Heading:
 			level := max(0, min(b.Level-2, outline+1))
 			outline = level
-			r.heading(marked(b.Cells[0], true), diff.Text(b.Cells[0]), level, max(2, b.Level))
+			// Heading levels never skip one: H2 under the H1 title,
+			// then at most one deeper than the last.
+			r.heading(marked(b.Cells[0], true), diff.Text(b.Cells[0]), "", level, level+2)
 		case diff.Item:
+			if !list {
+				r.tag.open("L")
+				list = true
+			}
 			r.item("•", marked(b.Cells[0], false), 0)
 			if i+1 == len(blocks) || blocks[i+1].Kind != diff.Item {
 				f.Ln(1.5)
@@ -79,5 +90,8 @@ func (r *renderer) redline(blocks []diff.Block) {
 		default:
 			r.paragraph(marked(b.Cells[0], false), 0)
 		}
+	}
+	if list {
+		r.tag.close()
 	}
 }

@@ -77,13 +77,31 @@ func (r *renderer) grid(caption string, head [][]run, body [][][]run) {
 	}
 	bottom := ph - margin
 
+	// Tagged as a Table of TR rows of TH (the header row, each with the
+	// scope of its column) and TD cells; the caption its Caption.
+	table := r.tag.open("Table")
+	defer r.tag.close()
 	if caption != "" {
 		if f.GetY() > bottom-30 {
 			f.AddPage()
 		}
-		f.SetFont(fontFamily, "B", bodySize)
-		f.MultiCell(width, lineH, clean(caption), "", "L", false)
+		r.tag.stack = append(r.tag.stack, r.tag.add(table, "Caption"))
+		r.write([]run{{text: caption, bold: true}}, bodySize, lineH)
+		r.tag.close()
+		f.Ln(lineH)
 	}
+	cellTags := func(role string) []*elem {
+		tr := r.tag.add(table, "TR")
+		out := make([]*elem, ncol)
+		for j := range out {
+			out[j] = r.tag.add(tr, role)
+			if role == "TH" {
+				out[j].scope = "Column"
+			}
+		}
+		return out
+	}
+	headTags := cellTags("TH")
 	f.SetAutoPageBreak(false, margin)
 	defer f.SetAutoPageBreak(true, margin)
 
@@ -93,39 +111,39 @@ func (r *renderer) grid(caption string, head [][]run, body [][][]run) {
 	headLines := r.wrapRow(head, widths, true)
 	_, top, _, _ := f.GetMargins()
 	repeat := float64(maxLines(headLines))*r.cellLineH+2*cellPad <= (bottom-top)/3
-	drawHeader := func() {
+	drawHeader := func(tags []*elem) {
 		if repeat {
-			r.drawRow(headLines, widths, true, 0, maxLines(headLines))
+			r.drawRow(headLines, widths, true, 0, maxLines(headLines), tags)
 		}
 	}
 	if f.GetY()+2*(r.cellLineH+2*cellPad) > bottom {
 		f.AddPage()
 	}
-	drawHeader()
+	drawHeader(headTags) // repeated on later pages as an artifact
 	// drawSplit draws a row, continuing it on the next pages while it is
 	// taller than the room left.
-	drawSplit := func(lines [][][]run, header bool) {
+	drawSplit := func(lines [][][]run, header bool, tags []*elem) {
 		total := maxLines(lines)
 		from := 0
 		for from < total {
 			room := int((bottom - f.GetY() - 2*cellPad) / r.cellLineH)
 			if room < 1 || (from == 0 && room < total && room < 3) {
 				f.AddPage()
-				drawHeader()
+				drawHeader(nil)
 				if room = int((bottom - f.GetY() - 2*cellPad) / r.cellLineH); room < 1 {
 					room = 1 // never stall: at worst a line past the margin
 				}
 			}
 			n := min(total-from, room)
-			r.drawRow(lines, widths, header, from, from+n)
+			r.drawRow(lines, widths, header, from, from+n, tags)
 			from += n
 		}
 	}
 	if !repeat {
-		drawSplit(headLines, true)
+		drawSplit(headLines, true, headTags)
 	}
 	for _, row := range rows {
-		drawSplit(r.wrapRow(row, widths, false), false)
+		drawSplit(r.wrapRow(row, widths, false), false, cellTags("TD"))
 	}
 	f.Ln(3)
 }
@@ -139,12 +157,12 @@ func (r *renderer) columnWidths(head []string, rows [][]string, width float64) (
 	n := len(head)
 	minW := make([]float64, n)
 	want := make([]float64, n)
-	f.SetFont(fontFamily, "B", r.cellSize)
+	r.font("B", r.cellSize)
 	for j, h := range head {
 		minW[j] = longestWord(f.GetStringWidth, h) + 2*cellPad
 		want[j] = f.GetStringWidth(h) + 2*cellPad
 	}
-	f.SetFont(fontFamily, "", r.cellSize)
+	r.font("", r.cellSize)
 	for _, row := range rows {
 		for j, c := range row {
 			if w := longestWord(f.GetStringWidth, c) + 2*cellPad; w > minW[j] {
@@ -202,11 +220,12 @@ func (r *renderer) wrapRow(cells [][]run, widths []float64, header bool) [][][]r
 }
 
 // wrapRuns breaks styled runs into lines at most width wide, at spaces,
-// and inside a word only where the word alone is wider than a line.
+// and inside a word only where the word alone is wider than a line. A
+// line broken at a space ends with it (beyond width).
 func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	f := r.f
 	measure := func(rn run, s string) float64 {
-		f.SetFont(fontFamily, style(rn), size)
+		r.font(style(rn), size)
 		return f.GetStringWidth(s)
 	}
 	var lines [][]run
@@ -253,6 +272,11 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 				sw = measure(*space, " ")
 			}
 			if len(line) > 0 && lineW+sw+w > width {
+				if space != nil {
+					// The space the line breaks at ends it, unseen,
+					// so the text reads as words.
+					line[len(line)-1].text += " "
+				}
 				newLine()
 				sw = 0
 			}
@@ -296,7 +320,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 }
 
 func sameStyle(a, b run) bool {
-	return a.bold == b.bold && a.italic == b.italic && a.link == b.link && a.ins == b.ins && a.del == b.del
+	return a.bold == b.bold && a.italic == b.italic && a.link == b.link && a.ins == b.ins && a.del == b.del && a.muted == b.muted && a.tag == b.tag
 }
 
 func maxLines(cells [][][]run) int {
@@ -307,13 +331,17 @@ func maxLines(cells [][][]run) int {
 	return n
 }
 
-// drawRow draws lines [from, to) of a row at the current position.
-func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from, to int) {
+// drawRow draws lines [from, to) of a row at the current position, the
+// text of each cell the content of its element in tags, or an artifact
+// when tags is nil (a repeated header row); borders and backgrounds are
+// artifacts.
+func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from, to int, tags []*elem) {
 	f := r.f
 	x0, y0 := margin, f.GetY()
 	h := float64(to-from)*r.cellLineH + 2*cellPad
 	x := x0
 	for j, lines := range cells {
+		r.tag.artifact()
 		f.SetDrawColor(190, 190, 200)
 		f.SetLineWidth(0.2)
 		if header {
@@ -321,6 +349,9 @@ func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from,
 			f.Rect(x, y0, widths[j], h, "FD")
 		} else {
 			f.Rect(x, y0, widths[j], h, "D")
+		}
+		if tags != nil {
+			r.tag.mark(tags[j])
 		}
 		for k := from; k < to && k < len(lines); k++ {
 			lx := x + cellPad
@@ -335,6 +366,7 @@ func (r *renderer) drawRow(cells [][][]run, widths []float64, header bool, from,
 		}
 		x += widths[j]
 	}
+	r.tag.artifact()
 	f.SetXY(x0, y0+h)
 }
 
@@ -377,6 +409,14 @@ func (r *renderer) checkBlock(b notice.Block) {
 			for _, c := range row {
 				r.checkText(string(c))
 			}
+		}
+	case *notice.KeyPoints:
+		for _, p := range b.Points {
+			r.checkText(p.Label, string(p.Text))
+		}
+	case *notice.Actions:
+		for _, a := range b.Items {
+			r.checkText(a.Label)
 		}
 	case *notice.Aside:
 		r.checkText(b.Title)
