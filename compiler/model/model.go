@@ -178,6 +178,9 @@ type NoticeSettings struct {
 	// Days between releasing a material change and its effective date
 	// (default 30).
 	MaterialChangeNoticeDays int `yaml:"material_change_notice_days" validate:"omitempty,min=0,max=365"`
+	// Page size of the notice's PDFs (the notice and its redlines): a4, the
+	// default, or letter (US Letter).
+	Paper string `yaml:"paper" validate:"omitempty,oneof=a4 letter"`
 }
 
 // Subject is a group of people whose personal data is processed.

@@ -93,6 +93,7 @@ var docs = map[string]string{
 	"NoticeSettings":                     "NoticeSettings configures one notice.",
 	"NoticeSettings.Intro":               "Short introduction shown under the title.",
 	"NoticeSettings.MaterialChangeNoticeDays": "Days between releasing a material change and its effective date (default 30).",
+	"NoticeSettings.Paper":                    "Page size of the notice's PDFs (the notice and its redlines): a4, the default, or letter (US Letter).",
 	"NoticeSettings.Title":                    "Title shown on the page and in the PDF.",
 	"Organization":                            "Organization is the business that publishes the notices.",
 	"Organization.Description":                "What the organisation does and whom its services are for, in a sentence or two (used in the notices' scope section).",

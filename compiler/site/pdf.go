@@ -22,7 +22,7 @@ import (
 
 // pdfFormat changes whenever the PDF renderer's output changes, so cached
 // PDFs of an older renderer are not reused.
-const pdfFormat = "disclose-pdf-2"
+const pdfFormat = "disclose-pdf-3"
 
 // pdfJob is one PDF of the site: the document, how to typeset it, and its
 // path under static/ (and so under the site root).
@@ -39,6 +39,13 @@ type pdfJob struct {
 // in a fixed order, so problems are reported the same way every time.
 func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob {
 	base := strings.TrimRight(siteURL(in, opts), "/")
+	noticeURL := func(id string) string { return base + "/" + id + "/" }
+	paper := func(id string) string {
+		if s := in.Project.Notices[id]; s != nil {
+			return s.Paper
+		}
+		return ""
+	}
 	var jobs []pdfJob
 	for _, n := range in.Notices {
 		for _, t := range targets(n) {
@@ -46,7 +53,7 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/"}, rel: t.dir + "/" + t.pdf})
+			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Paper: paper(n.ID), NoticeURL: noticeURL}, rel: t.dir + "/" + t.pdf})
 		}
 	}
 	names := make([]string, 0, len(redlines))
@@ -56,7 +63,7 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	sort.Strings(names)
 	for _, rel := range names {
 		r := redlines[rel]
-		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/"}, rel: rel, redline: r.blocks})
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Paper: paper(r.head.ID), NoticeURL: noticeURL}, rel: rel, redline: r.blocks})
 	}
 	return jobs
 }
@@ -134,7 +141,7 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 	d, po := j.doc, j.opts
 	h := sha256.New()
-	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, string(d.Effective), string(d.LastUpdated), po.Version, po.URL, po.Language} {
+	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, string(d.Effective), string(d.LastUpdated), po.Version, po.URL, po.Language, po.Paper} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
