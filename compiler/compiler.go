@@ -256,15 +256,21 @@ func Audiences(facts map[string]NoticeFacts) map[string]string {
 }
 
 // DataTables returns the tables of a version of notice id that its pack
-// publishes as data files too (jurisdiction.DataTabler), for
-// site.Input.DataTables.
-func DataTables(id string, doc *notice.Document) []notice.DataTable {
-	for _, j := range DefaultJurisdictions() {
-		if dt, ok := j.(jurisdiction.DataTabler); ok && j.ID() == id {
-			return dt.DataTables(doc)
+// (one of the default packs) publishes as data files too
+// (jurisdiction.DataTabler), for site.Input.DataTables.
+func DataTables(id string, doc *notice.Document) []notice.DataTable { return dataTables(nil)(id, doc) }
+
+// dataTables is DataTables for the packs of opts.
+func dataTables(opts *Options) func(id string, doc *notice.Document) []notice.DataTable {
+	js := opts.jurisdictions()
+	return func(id string, doc *notice.Document) []notice.DataTable {
+		for _, j := range js {
+			if dt, ok := j.(jurisdiction.DataTabler); ok && j.ID() == id {
+				return dt.DataTables(doc)
+			}
 		}
+		return nil
 	}
-	return nil
 }
 
 // Labels returns, by notice id, the short name of each notice in the site's

@@ -136,7 +136,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		head = ""
 	}
 	facts := Facts(proj, copts)
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: DataTables}
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts)}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

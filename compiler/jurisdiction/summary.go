@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/disclose-dev/disclose/compiler/change"
+
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -50,7 +52,7 @@ func (s *Summary) Point(label string, text notice.Text, section string, paths ..
 	if text == "" {
 		return
 	}
-	s.points = append(s.points, notice.KeyPoint{Label: label, Text: text, Section: section, Trace: notice.Trace{Paths: uniq(paths)}})
+	s.points = append(s.points, notice.KeyPoint{Label: label, Text: text, Section: section, Trace: notice.Trace{Paths: change.Uniq(paths)}})
 }
 
 // Act adds a way to act of the pack's own (an opt-out link): the actions
@@ -97,13 +99,21 @@ func (s *Summary) Section() *notice.Section {
 	return sec
 }
 
-func uniq(paths []string) []string {
+// ByUse returns the values of the lists, each once, the most used first
+// (ties in the order they first appear): the legal bases of a notice's
+// purposes, say.
+func ByUse(lists ...[]string) []string {
+	counts := map[string]int{}
 	var out []string
-	for _, p := range paths {
-		if p != "" && !slices.Contains(out, p) {
-			out = append(out, p)
+	for _, l := range lists {
+		for _, v := range l {
+			if counts[v] == 0 {
+				out = append(out, v)
+			}
+			counts[v]++
 		}
 	}
+	slices.SortStableFunc(out, func(x, y string) int { return counts[y] - counts[x] })
 	return out
 }
 
@@ -167,8 +177,11 @@ func (s *Summary) Recipients(c *Context, section string, lead notice.Text, keep 
 		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations",
 			model.Index("processors", i)+".recipient", model.Index("processors", i)+".added")
 	}
-	if len(now) > 0 {
+	switch {
+	case len(now) > 0:
 		t += " Our service providers process it in " + more(countryPhrases(now), "countries") + Later(later) + "."
+	case len(later) > 0:
+		t += " Our service providers start processing it later (" + LaterOnly(later) + ")."
 	}
 	s.Point("Who receives it", notice.Join(t, extra), section, append(paths, extraPaths...)...)
 }
@@ -231,7 +244,7 @@ func LaterOnly(later map[string]model.Date) notice.Text {
 	var parts []notice.Text
 	for _, d := range days {
 		SortCountries(byDay[d])
-		parts = append(parts, "from "+notice.Text(d.Format("2 January 2006"))+", "+Countries(byDay[d]))
+		parts = append(parts, "from "+notice.Text(d.Long())+", "+Countries(byDay[d]))
 	}
 	return notice.Series(parts, "and")
 }

@@ -56,6 +56,10 @@ func (d Date) Valid() bool { return ValidDate(string(d)) }
 // IsZero reports whether d is no date.
 func (d Date) IsZero() bool { return d == "" }
 
+// Long writes d as the notices do, "4 January 2027" (as written when it
+// is not a valid day).
+func (d Date) Long() string { return d.Format("2 January 2006") }
+
 // Format writes d with a time layout ("2 January 2006" for "4 January
 // 2027"), or as written when it is not a valid day.
 func (d Date) Format(layout string) string {

@@ -291,8 +291,13 @@ func Link(t Text, url string) Text {
 	// A link's text is never autolinked: Plain's escapes against that are
 	// not needed in it.
 	t = Text(linkifyEscapes.Replace(string(t)))
-	return "[" + t + "](" + Text(strings.ReplaceAll(url, " ", "%20")) + ")"
+	return "[" + t + "](" + Text(destination.Replace(url)) + ")"
 }
+
+// destination escapes what would end or break a Markdown link destination:
+// spaces, parentheses and angle brackets, percent-encoded as a browser
+// would send them.
+var destination = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
 
 var linkifyEscapes = strings.NewReplacer(`\://`, "://", `www\.`, "www.", `WWW\.`, "WWW.")
 

@@ -1,7 +1,11 @@
 package notice_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
 	_ "github.com/disclose-dev/disclose/internal/golden"
@@ -65,5 +69,20 @@ func TestSectionTraceAndLookup(t *testing.T) {
 	}
 	if len(sub.Blocks) != 1 || sub.Blocks[0].(*notice.Paragraph).Text != "text" {
 		t.Errorf("P: %+v", sub.Blocks)
+	}
+}
+
+// A link's destination survives any address the data allows: spaces,
+// parentheses and angle brackets do not end it early.
+func TestLinkDestinationIsOneDestination(t *testing.T) {
+	md := goldmark.New()
+	for _, u := range []string{"https://example.com/a b", "https://example.com/x)y", "https://en.wikipedia.org/wiki/Foo_(bar)", "https://example.com/<x>"} {
+		var b bytes.Buffer
+		if err := md.Convert([]byte(notice.Link("form", u)), &b); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(b.String(), "<a ") != 1 || !strings.Contains(b.String(), ">form</a>") || strings.Contains(b.String(), "form</a>)") {
+			t.Errorf("Link(%q) renders as %q", u, b.String())
+		}
 	}
 }

@@ -79,7 +79,7 @@ func (o *Options) date(day model.Date) string {
 
 // LongDate formats a date as "5 November 2012"; one that is not YYYY-MM-DD
 // is returned as it is.
-func LongDate(day model.Date) string { return day.Format("2 January 2006") }
+func LongDate(day model.Date) string { return day.Long() }
 
 type writer struct {
 	buf  bytes.Buffer
@@ -162,7 +162,7 @@ func (w *writer) block(b notice.Block) {
 		w.blank()
 	case *notice.Actions:
 		for _, a := range b.Items {
-			w.line(fmt.Sprintf("- [%s](%s)", notice.Plain(a.Label), w.links(a.URL)))
+			w.line("- " + w.text(notice.Link(notice.Plain(a.Label), a.URL)))
 		}
 		if len(b.Items) > 0 && b.Items[0].Primary {
 			w.line("{.actions .primary-first}")

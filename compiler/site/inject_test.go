@@ -366,7 +366,7 @@ func TestDataReachesThePageAsText(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	hugoCmd, hugoDir := hugo(t)
-	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: "abc123"}, site.Options{
+	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, LedgerHead: "abc123", DataTables: compiler.DataTables}, site.Options{
 		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, NoPDF: true,
 		BaseURL: "https://acme.example/",
 	})

@@ -100,7 +100,7 @@ func noticesJSON(in *Input, baseURL string) ([]byte, error) {
 			dir := baseURL + n.ID + "/" + v.Version + "/"
 			vj := versionJSON{Version: v.Version, Effective: v.Doc.Effective, Released: v.Released, Summary: v.Summary,
 				URL: dir, PDF: dir + n.ID + "-" + v.Version + ".pdf"}
-			if v.Until != "" && v.Until <= v.Doc.Effective {
+			if v.NeverInForce() {
 				vj.NeverInForce = true
 			} else {
 				vj.InForceFrom, vj.InForceUntil = v.Doc.Effective, v.Until

@@ -213,6 +213,12 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		case t.kind == "version":
 			fm["sitemap"] = map[string]any{"disable": true}
 			switch {
+			case t.page.NeverInForce():
+				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
+					"text": "This version never took effect: a later version of the same date replaced it before " + render.LongDate(d.Effective) + ". It is kept as it was published."}
+			case n.Current == t.page && n.Pending:
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read it at the notice's address",
+					"text": "This is the first version of this notice. It takes effect on " + render.LongDate(d.Effective) + "."}
 			case n.Current == t.page:
 				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/", "link": "Read the version in force",
 					"text": "This is the version in force. Its permanent address is this page; the notice's address always shows the version in force."}
@@ -247,8 +253,10 @@ func archive(n *Notice, noPDF bool) []byte {
 		v := n.Versions[i]
 		status := "No longer in force"
 		switch {
-		case v.Until != "" && v.Until <= v.Doc.Effective:
+		case v.NeverInForce():
 			status = "Never in force (replaced before it took effect)"
+		case v == n.Current && n.Pending:
+			status = "Takes effect on " + render.LongDate(v.Doc.Effective)
 		case v == n.Current:
 			status = "**In force**"
 		case v == n.Upcoming || v.Doc.Effective > n.Current.Doc.Effective:

@@ -41,8 +41,8 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	base := strings.TrimRight(siteURL(in, opts), "/")
 	noticeURL := func(id string) string { return base + "/" + id + "/" }
 	paper := func(id string) string {
-		if s := in.Project.Notices[id]; s != nil {
-			return s.Paper
+		if in.Project != nil && in.Project.Notices[id] != nil {
+			return in.Project.Notices[id].Paper
 		}
 		return ""
 	}

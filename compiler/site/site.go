@@ -131,6 +131,10 @@ type Page struct {
 	Redline  []diff.Op
 }
 
+// NeverInForce reports whether a released version was replaced by a later
+// one of the same effective date before it took effect.
+func (pg *Page) NeverInForce() bool { return pg.Until != "" && pg.Until <= pg.Doc.Effective }
+
 // Error is a build failure: the output folder was left as it was.
 type Error struct {
 	Stage string // "prepare", "hugo", "links" or "publish"

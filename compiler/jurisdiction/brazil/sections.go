@@ -663,7 +663,7 @@ func (b *builder) startsAfter(s *notice.Section, rec Record) model.Date {
 }
 
 // dayWords writes a day as the notice does, "4 January 2027".
-func dayWords(d model.Date) string { return d.Format("2 January 2006") }
+func dayWords(d model.Date) string { return d.Long() }
 
 // unionOf is a with b's items it lacks, in order.
 func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }
@@ -689,20 +689,13 @@ func (b *builder) summary() *notice.Section {
 		}
 		s.Point("Our encarregado", notice.Sentence(t), "encarregado", "brazil.encarregado")
 	}
-	counts := map[string]int{}
-	var bases []string
+	var lists [][]string
 	var paths []string
 	for i, pu := range b.p.Purposes {
 		paths = append(paths, model.Index("purposes", i)+".lgpd_bases")
-		for _, lb := range Purpose(pu).LGPDBases {
-			if counts[lb] == 0 {
-				bases = append(bases, lb)
-			}
-			counts[lb]++
-		}
+		lists = append(lists, Purpose(pu).LGPDBases)
 	}
-	slices.SortStableFunc(bases, func(x, y string) int { return counts[y] - counts[x] })
-	if len(bases) > 0 {
+	if bases := j.ByUse(lists...); len(bases) > 0 {
 		s.Point("Legal bases", "Depending on the purpose, we rely on these legal bases of Article 7 of the LGPD: "+notice.Series(words(bases, basisWords), "and")+".", "legal-bases", paths...)
 	}
 	if len(b.br.RequestMethods) > 0 {
@@ -746,11 +739,11 @@ func (b *builder) summary() *notice.Section {
 	paths = append(paths, scratch.Trace.Paths...)
 	j.SortCountries(dest)
 	if len(dest) > 0 || len(later) > 0 {
-		where := j.Countries(dest) + j.Later(later)
+		t := "Some of your personal data goes to recipients in " + j.Countries(dest) + j.Later(later)
 		if len(dest) == 0 {
-			where = j.LaterOnly(later)
+			t = "Some of your personal data will go to recipients abroad (" + j.LaterOnly(later) + ")"
 		}
-		s.Point("International transfers", "Some of your personal data goes to recipients in "+where+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
+		s.Point("International transfers", t+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
 	}
 	s.Kept(b.c, "purposes", nil)
 	s.Children(b.c, "children")

@@ -1143,20 +1143,13 @@ func (b *builder) summary() *notice.Section {
 	default:
 		s.Point("Who is responsible", notice.Series(names, "and")+" are responsible for your personal data (the controllers).", "controller", paths...)
 	}
-	counts := map[string]int{}
-	var bases []string
+	var lists [][]string
 	paths = nil
 	for i, pu := range b.p.Purposes {
 		paths = append(paths, model.Index("purposes", i)+".legal_bases")
-		for _, lb := range Purpose(pu).LegalBases {
-			if counts[lb] == 0 {
-				bases = append(bases, lb)
-			}
-			counts[lb]++
-		}
+		lists = append(lists, Purpose(pu).LegalBases)
 	}
-	slices.SortStableFunc(bases, func(x, y string) int { return counts[y] - counts[x] })
-	if len(bases) > 0 {
+	if bases := j.ByUse(lists...); len(bases) > 0 {
 		var ts []notice.Text
 		for _, lb := range bases {
 			ts = append(ts, legalBasis(lb))
@@ -1236,12 +1229,16 @@ func (b *builder) transfersPoint(s *j.Summary) {
 		delete(later, d)
 	}
 	j.SortCountries(now)
+	region := notice.Text("the European Economic Area and the United Kingdom")
+	if b.ch {
+		region = "the European Economic Area, the United Kingdom and Switzerland"
+	}
 	var t notice.Text
 	switch {
 	case len(now) == 0 && len(later) == 0:
-		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland."
+		t = "Your personal data stays in " + region + "."
 	case len(now) == 0:
-		t = "Your personal data stays in the European Economic Area, the United Kingdom and Switzerland" + j.Later(later) + "."
+		t = "Your personal data stays in " + region + ", until it also goes to recipients abroad (" + j.LaterOnly(later) + ")."
 	default:
 		t = "Some of your personal data goes to recipients in " + j.Countries(now) + j.Later(later) + "."
 	}

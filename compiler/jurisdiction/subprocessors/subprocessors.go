@@ -365,7 +365,7 @@ func summary(c *j.Context) *notice.Section {
 		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations")
 		if !j.Started(c, pr) {
 			planned = append(planned, notice.Plain(pr.Name)+" in "+j.Countries(change.Uniq(append([]string{pr.Country}, pr.Locations...)))+
-				" from "+notice.Text(pr.Added.Format("2 January 2006")))
+				" from "+notice.Text(pr.Added.Long()))
 			continue
 		}
 		n++
