@@ -191,26 +191,56 @@ func (s *Summary) Recipients(c *Context, section string, lead notice.Text, keep 
 // start later (processors[].added) in a country none of the others works
 // in, the day each country is first used.
 func ProcessorCountries(c *Context, keep func(*model.Processor) bool) (now []string, later map[string]model.Date) {
-	later = map[string]model.Date{}
+	var r Reach
 	for _, pr := range c.Project.Processors {
 		if pr == nil || !keep(pr) {
 			continue
 		}
+		from := model.Date("")
+		if !Started(c, pr) {
+			from = pr.Added
+		}
 		for _, cc := range append([]string{pr.Country}, pr.Locations...) {
-			switch {
-			case cc == "":
-			case !Started(c, pr):
-				if d, ok := later[cc]; !ok || pr.Added < d {
-					later[cc] = pr.Added
-				}
-			case !slices.Contains(now, cc):
-				now = append(now, cc)
-			}
+			r.Add(cc, from)
 		}
 	}
-	for _, cc := range now {
-		delete(later, cc)
+	return r.Countries()
+}
+
+// Reach collects the countries personal data goes to: now, or only from a
+// later day.
+type Reach struct {
+	now   []string
+	later map[string]model.Date
+}
+
+// Add records that data goes to country from the day from ("" for now);
+// the earliest day of a country counts, and now before any day.
+func (r *Reach) Add(country string, from model.Date) {
+	switch {
+	case country == "":
+	case from != "":
+		if r.later == nil {
+			r.later = map[string]model.Date{}
+		}
+		if d, ok := r.later[country]; !ok || from < d {
+			r.later[country] = from
+		}
+	case !slices.Contains(r.now, country):
+		r.now = append(r.now, country)
 	}
+}
+
+// Countries returns the countries reached now, sorted by name, and the
+// others with the day each is first reached.
+func (r *Reach) Countries() (now []string, later map[string]model.Date) {
+	later = map[string]model.Date{}
+	for cc, d := range r.later {
+		if !slices.Contains(r.now, cc) {
+			later[cc] = d
+		}
+	}
+	now = slices.Clone(r.now)
 	SortCountries(now)
 	return now, later
 }

@@ -715,29 +715,18 @@ func (b *builder) summary() *notice.Section {
 	if e := b.br.Encarregado; e != nil && e.Email != "" {
 		s.Act("Email our encarregado", "mailto:"+e.Email, "brazil.encarregado.email")
 	}
-	var dest []string
-	later := map[string]model.Date{}
+	var reach j.Reach
 	paths = nil
 	scratch := &notice.Section{} // startsAfter records the processors it reads
 	for _, rec := range Transfers(b.p) {
 		paths = append(paths, rec.Path+".destinations")
 		start := b.startsAfter(scratch, rec)
 		for _, d := range rec.Destinations {
-			switch {
-			case start != "":
-				if e, ok := later[d]; !ok || start < e {
-					later[d] = start
-				}
-			case !slices.Contains(dest, d):
-				dest = append(dest, d)
-			}
+			reach.Add(d, start)
 		}
 	}
-	for _, d := range dest {
-		delete(later, d)
-	}
 	paths = append(paths, scratch.Trace.Paths...)
-	j.SortCountries(dest)
+	dest, later := reach.Countries()
 	if len(dest) > 0 || len(later) > 0 {
 		t := "Some of your personal data goes to recipients in " + j.Countries(dest) + j.Later(later)
 		if len(dest) == 0 {

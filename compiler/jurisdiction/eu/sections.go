@@ -1190,19 +1190,16 @@ func (b *builder) summary() *notice.Section {
 // and where it will go from a later day: a transfer whose processors all
 // start later (processors[].added) starts with the first of them.
 func (b *builder) transfersPoint(s *j.Summary) {
-	var now []string
-	later := map[string]model.Date{}
+	var reach j.Reach
 	var paths []string
 	for i, t := range b.p.Transfers {
 		paths = append(paths, model.Index("transfers", i)+".destinations")
 		var start model.Date
-		users := 0
 		for k, pr := range b.p.Processors {
 			if pr == nil || pr.Transfer != t.ID {
 				continue
 			}
 			paths = append(paths, model.Index("processors", k)+".transfer", model.Index("processors", k)+".added")
-			users++
 			if j.Started(b.c, pr) {
 				start = ""
 				break
@@ -1215,20 +1212,10 @@ func (b *builder) transfersPoint(s *j.Summary) {
 			if InEEA(b.c, d) || d == "GB" || d == "CH" {
 				continue
 			}
-			switch {
-			case users > 0 && start != "":
-				if e, ok := later[d]; !ok || start < e {
-					later[d] = start
-				}
-			case !slices.Contains(now, d):
-				now = append(now, d)
-			}
+			reach.Add(d, start)
 		}
 	}
-	for _, d := range now {
-		delete(later, d)
-	}
-	j.SortCountries(now)
+	now, later := reach.Countries()
 	region := notice.Text("the European Economic Area and the United Kingdom")
 	if b.ch {
 		region = "the European Economic Area, the United Kingdom and Switzerland"
