@@ -29,6 +29,18 @@ type run struct {
 	muted bool
 	// tag is the link the run is part of, in write.
 	tag *pendingLink
+	// mark is the redline insertion or deletion the run is part of, in
+	// write.
+	mark *pendingMark
+}
+
+// pendingMark is a run of inserted or deleted text of a redline: a Span
+// element whose ActualText says which ("[inserted: …]"), so a screen
+// reader tells the two apart as a sighted reader does by the underline
+// and the strike-through. It is made when its first run is drawn.
+type pendingMark struct {
+	actual string
+	elem   *elem
 }
 
 // pendingLink is a link of the runs write is drawing: its Link element
@@ -145,6 +157,25 @@ func (r *renderer) write(runs []run, size, lh float64) {
 		}
 		i = j
 	}
+	for i := 0; i < len(runs); {
+		if (!runs[i].ins && !runs[i].del) || runs[i].tag != nil {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(runs) && runs[j].ins == runs[i].ins && runs[j].del == runs[i].del && runs[j].tag == nil {
+			j++
+		}
+		what := "inserted"
+		if runs[i].del {
+			what = "deleted"
+		}
+		mk := &pendingMark{actual: "[" + what + ": " + clean(plain(runs[i:j])) + "]"}
+		for k := i; k < j; k++ {
+			runs[k].mark = mk
+		}
+		i = j
+	}
 	left, _, right, _ := f.GetMargins()
 	pw, _ := f.GetPageSize()
 	cm := f.GetCellMargin()
@@ -167,6 +198,13 @@ func (r *renderer) write(runs []run, size, lh float64) {
 					}
 					r.tag.mark(lk.elem)
 					name = lk.name
+				} else if mk := rn.mark; mk != nil {
+					if mk.elem == nil {
+						mk.elem = r.tag.open("Span")
+						mk.elem.actual = mk.actual
+						r.tag.close()
+					}
+					r.tag.mark(mk.elem)
 				} else {
 					r.tag.content()
 				}

@@ -193,6 +193,9 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		if e.alt != "" {
 			d.set("Alt", e.alt)
 		}
+		if e.actual != "" {
+			d.set("ActualText", e.actual)
+		}
 		if e.scope != "" {
 			d.set("A", dict("O", pdfName("Table"), "Scope", pdfName(e.scope)))
 		}

@@ -27,6 +27,7 @@ type elem struct {
 	parent *elem
 	kids   []kid
 	alt    string // alternate text (/Alt), for links
+	actual string // replacement text (/ActualText), for a redline's marks
 	scope  string // a header cell's scope: "Column" or "Row"
 	link   int    // a Link's number in tagger.links, from 1
 	page   int    // the page of its first content, from 1; 0 before any

@@ -617,6 +617,27 @@ func TestTaggedRedline(t *testing.T) {
 			t.Errorf("the redline has no %s element: %v", r, roles)
 		}
 	}
+	// Inserted and deleted words are Span elements that say which, so a
+	// screen reader tells them apart as the marks do on paper.
+	spans := map[string]int{}
+	for _, o := range readJSON(t, path).objs {
+		d, _ := o.Value.(map[string]any)
+		if d["/S"] != "/Span" {
+			continue
+		}
+		actual, _ := d["/ActualText"].(string)
+		switch {
+		case strings.HasPrefix(actual, "u:[inserted: ") && strings.HasSuffix(actual, "]"):
+			spans["inserted"]++
+		case strings.HasPrefix(actual, "u:[deleted: ") && strings.HasSuffix(actual, "]"):
+			spans["deleted"]++
+		default:
+			t.Errorf("a Span whose ActualText does not say what it marks: %v", d)
+		}
+	}
+	if spans["inserted"] == 0 || spans["deleted"] == 0 {
+		t.Errorf("marked spans: %v", spans)
+	}
 	legend := -1
 	for i, l := range got {
 		if strings.HasPrefix(l, "How to read this document: inserted text is underlined") {
