@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -179,5 +183,40 @@ func TestMissingDataFolder(t *testing.T) {
 	_, stderr, code := runCLI(t, "--data", missing, "check")
 	if code != exitUsage || !strings.Contains(stderr, missing) {
 		t.Errorf("exit %d, want %d; stderr should name %s:\n%s", code, exitUsage, missing, stderr)
+	}
+}
+
+// explain's Markdown and JSON say what its text says: one table row per
+// section and per key point, one per requirement, every row a table row
+// (no data value breaks a cell), and the JSON decodes to the same counts.
+func TestExplainFormats(t *testing.T) {
+	for _, id := range packIDs() {
+		js, _, code := runCLI(t, "--sample", "explain", id, "--as-of", "2027-01-05", "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d", id, code)
+		}
+		var e explanation
+		if err := json.Unmarshal([]byte(js), &e); err != nil {
+			t.Fatal(err)
+		}
+		rows := len(e.Sections)
+		for _, s := range e.Sections {
+			rows += len(s.Points)
+		}
+		md, _, code := runCLI(t, "--sample", "explain", id, "--as-of", "2027-01-05", "--format", "markdown")
+		if code != 0 {
+			t.Fatalf("%s: exit %d", id, code)
+		}
+		var b bytes.Buffer
+		if err := goldmark.New(goldmark.WithExtensions(extension.Table)).Convert([]byte(md), &b); err != nil {
+			t.Fatal(err)
+		}
+		html := b.String()
+		if got, want := strings.Count(html, "<tr>"), rows+len(e.Requirements)+2; got != want {
+			t.Errorf("%s: %d table rows in the Markdown, want %d (%d sections and points, %d requirements, 2 headers)", id, got, want, rows, len(e.Requirements))
+		}
+		if len(e.Sections) < 2 || e.Sections[0].ID != "key-points" || len(e.Sections[0].Points) == 0 {
+			t.Errorf("%s: sections %d, first %+v", id, len(e.Sections), e.Sections[0])
+		}
 	}
 }
