@@ -63,7 +63,9 @@ func (s *Summary) Act(label, url string, paths ...string) { s.act("", label, url
 // OptOut adds an opt-out link a law requires (California's "Do Not Sell or
 // Share My Personal Information"): an action of the notice, which the site
 // also shows on every page.
-func (s *Summary) OptOut(label, url string, paths ...string) { s.act("opt-out", label, url, paths) }
+func (s *Summary) OptOut(label, url string, paths ...string) {
+	s.act(notice.ActionOptOut, label, url, paths)
+}
 
 func (s *Summary) act(kind, label, url string, paths []string) {
 	if url == "" {
@@ -279,14 +281,6 @@ func LaterOnly(later map[string]model.Date) notice.Text {
 	return notice.Series(parts, "and")
 }
 
-func countryPhrases(codes []string) []notice.Text {
-	out := make([]notice.Text, len(codes))
-	for i, c := range codes {
-		out[i] = notice.Plain(CountryPhrase(c))
-	}
-	return out
-}
-
 // Kept adds the point "how long we keep it": the range of the fixed
 // periods of the retention rules of the categories for which keep returns
 // true (all when nil), and whether some depend on criteria instead. also
@@ -365,12 +359,12 @@ var rightVerbs = map[string]string{
 	"opt_out_marketing":    "opt out of marketing",
 	"opt_out_sale_sharing": "opt out of its sale or sharing",
 	"limit_sensitive":      "limit how we use sensitive data",
+	"appeal":               "appeal our decision on a request",
 	"complain":             "complain to a data protection authority",
 }
 
 // RightVerb says what a right (a model.Right code) lets a person do, as a
-// verb phrase for the summary ("delete it"); "" for an unknown code and for
-// the appeal, which a pack words under its own law.
+// verb phrase for the summary ("delete it"); "" for an unknown code.
 func RightVerb(code string) notice.Text { return notice.Text(rightVerbs[code]) }
 
 // Rights adds the point "your rights": what the rights let a person do
@@ -399,7 +393,7 @@ func (s *Summary) Rights(c *Context, section string, verbs []notice.Text, paths 
 	s.Point("Your rights", t, section, append(paths, at)...)
 	for _, m := range methods {
 		if label, url := methodAction(m, s.TollFree); url != "" {
-			s.requests = append(s.requests, notice.Action{Label: label, URL: url, Kind: "request"})
+			s.requests = append(s.requests, notice.Action{Label: label, URL: url, Kind: notice.ActionRequest})
 		}
 	}
 }

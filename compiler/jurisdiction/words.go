@@ -180,12 +180,15 @@ func RetentionEnd(rs []*model.Retention) notice.Text {
 }
 
 // Countries names countries by their codes: "the United States and India".
-func Countries(codes []string) notice.Text {
-	names := make([]notice.Text, len(codes))
+func Countries(codes []string) notice.Text { return notice.Series(countryPhrases(codes), "and") }
+
+// countryPhrases are the countries' names as they read in a sentence.
+func countryPhrases(codes []string) []notice.Text {
+	out := make([]notice.Text, len(codes))
 	for i, c := range codes {
-		names[i] = notice.Plain(CountryPhrase(c))
+		out[i] = notice.Plain(CountryPhrase(c))
 	}
-	return notice.Series(names, "and")
+	return out
 }
 
 // SortCountries sorts country codes by the countries' names, stably.

@@ -217,12 +217,19 @@ type Action struct {
 	URL   string `json:"url"`
 	// Primary marks the main action (at most one).
 	Primary bool `json:"primary,omitempty"`
-	// Kind says what the action is: "request" (a way to make a privacy
-	// request), "opt-out" (an opt-out link a law requires, which the site
-	// also shows on every page) or "" (anything else: a contact, a
-	// subscription).
+	// Kind says what the action is: ActionRequest, ActionOptOut or ""
+	// (anything else: a contact, a subscription).
 	Kind string `json:"kind,omitempty"`
 }
+
+// The kinds of action.
+const (
+	// ActionRequest is a way to make a privacy request.
+	ActionRequest = "request"
+	// ActionOptOut is an opt-out link a law requires; the site also shows
+	// it on every page.
+	ActionOptOut = "opt-out"
+)
 
 func (*Paragraph) block()   {}
 func (*KeyPoints) block()   {}
@@ -313,6 +320,15 @@ func NoticeLink(t Text, id, anchor string) Text {
 
 // Mail returns a mailto link showing the address.
 func Mail(addr string) Text { return Link(Plain(addr), "mailto:"+addr) }
+
+// Plains returns each of ss as Plain text.
+func Plains(ss []string) []Text {
+	out := make([]Text, len(ss))
+	for i, s := range ss {
+		out[i] = Plain(s)
+	}
+	return out
+}
 
 // Web returns a link showing the URL without its scheme.
 func Web(url string) Text {

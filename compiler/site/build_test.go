@@ -262,7 +262,7 @@ func TestOptOutLinksOnEveryPage(t *testing.T) {
 		for _, b := range d.Summary.Blocks {
 			if a, ok := b.(*notice.Actions); ok {
 				for _, it := range a.Items {
-					if it.Kind == "opt-out" && !slices.Contains(want, it.URL) {
+					if it.Kind == notice.ActionOptOut && !slices.Contains(want, it.URL) {
 						want = append(want, it.URL)
 					}
 				}

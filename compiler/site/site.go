@@ -436,7 +436,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			for _, b := range s.Blocks {
 				if a, ok := b.(*notice.Actions); ok {
 					for _, it := range a.Items {
-						if it.Kind == "opt-out" && !slices.ContainsFunc(optOuts, func(m map[string]any) bool { return m["url"] == it.URL }) {
+						if it.Kind == notice.ActionOptOut && !slices.ContainsFunc(optOuts, func(m map[string]any) bool { return m["url"] == it.URL }) {
 							optOuts = append(optOuts, map[string]any{"label": it.Label, "url": it.URL})
 						}
 					}

@@ -107,7 +107,7 @@ func (b *builder) collected() *notice.Section {
 			if len(ex) > 3 {
 				ex = ex[:3]
 			}
-			examples = append(examples, notice.Plain(cat.Name)+" (such as "+notice.Series(plainAll(ex), "and")+")")
+			examples = append(examples, notice.Plain(cat.Name)+" (such as "+notice.Series(notice.Plains(ex), "and")+")")
 			for _, id := range cat.Sources {
 				if src := j.Source(b.p, id); src != nil {
 					sources = append(sources, sourcePhrase(b.p, src))
@@ -168,14 +168,6 @@ func (b *builder) collected() *notice.Section {
 	}
 	s.Add(&notice.Table{Caption: "Categories of personal information (last 12 months)", Head: head, Rows: rows})
 	return s
-}
-
-func plainAll(ss []string) []notice.Text {
-	out := make([]notice.Text, len(ss))
-	for i, s := range ss {
-		out[i] = notice.Plain(s)
-	}
-	return out
 }
 
 func overlaps(a, b []string) bool {
@@ -264,16 +256,11 @@ func (b *builder) limitForm() (notice.Text, bool) {
 // Share My Personal Information" from the CPRA, and the "Your Privacy
 // Choices" alternative from the §7000 regulations (§7015).
 func (b *builder) optOutLink() (notice.Text, bool) {
-	l := b.ca.Links
-	switch {
-	case l != nil && l.DoNotSellOrShare != "" && !cpra(b.c):
-		return notice.Link("Do Not Sell My Personal Information", l.DoNotSellOrShare), true
-	case l != nil && l.DoNotSellOrShare != "":
-		return notice.Link("Do Not Sell or Share My Personal Information", l.DoNotSellOrShare), true
-	case l != nil && l.PrivacyChoices != nil && cppaRegs(b.c):
-		return notice.Link(notice.Plain(l.PrivacyChoices.Title), l.PrivacyChoices.URL), true
+	label, url := b.optOutAction()
+	if url == "" {
+		return "", false
 	}
-	return "", false
+	return notice.Link(notice.Plain(label), url), true
 }
 
 func (b *builder) sale() *notice.Section {
@@ -852,8 +839,9 @@ func (b *builder) to(keep func(*model.Recipient) bool) notice.Text {
 	return " with " + notice.Series(names, "and")
 }
 
-// optOutAction is the opt-out link's label and address, as optOutLink
-// words it for the notice's date.
+// optOutAction is the opt-out link's label and address, in the words of
+// the law of the notice's date (see optOutLink); "" when the data gives
+// none.
 func (b *builder) optOutAction() (label, url string) {
 	l := b.ca.Links
 	switch {

@@ -146,21 +146,6 @@ func (b *builder) glance() *notice.Section {
 	s := &notice.Section{ID: "eu-and-uk", Title: "The EU and the UK at a glance"}
 	s.P("The EU GDPR and the UK GDPR give you the same rights. Where the details differ, this table shows both:")
 	o := b.p.Organization
-	rep := func(ct *model.Contact, established bool) notice.Text {
-		switch {
-		case established:
-			return "Not needed: we are established here"
-		case ct != nil:
-			return notice.Plain(ct.Name)
-		}
-		return "None appointed"
-	}
-	dpo := func(d *DPO) notice.Text {
-		if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
-			return "None appointed"
-		}
-		return contactShort(d.Contact)
-	}
 	var repEU, repUK *model.Contact
 	if Org(o).Representatives != nil {
 		repEU, repUK = Org(o).Representatives.EU, Org(o).Representatives.UK
@@ -195,12 +180,33 @@ func (b *builder) glance() *notice.Section {
 	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"Topic", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
 		Rows: [][]notice.Text{
 			{"**Supervisory authority**", saEU, saUK},
-			{"**Representative**", rep(repEU, o.EstablishedInEU.IsYes()), rep(repUK, o.EstablishedInUK.IsYes())},
-			{"**Data Protection Officer**", dpo(dpoEU), dpo(dpoUK)},
+			{"**Representative**", representative(repEU, o.EstablishedInEU.IsYes()), representative(repUK, o.EstablishedInUK.IsYes())},
+			{"**Data Protection Officer**", dpoCell(dpoEU), dpoCell(dpoUK)},
 			{"**Transfer tools**", notice.Sentence(notice.Series(toolsEU, "and")), notice.Sentence(notice.Series(toolsUK, "and"))},
 			{"**Complaints to us**", complaints, ukComplaints},
 		}})
 	return s
+}
+
+// representative is a regime's Art. 27 representative in the at-a-glance
+// tables: not needed where the organisation is established, else the one
+// appointed.
+func representative(ct *model.Contact, established bool) notice.Text {
+	switch {
+	case established:
+		return "Not needed: we are established here"
+	case ct != nil:
+		return notice.Plain(ct.Name)
+	}
+	return "None appointed"
+}
+
+// dpoCell is a regime's data protection officer in the at-a-glance tables.
+func dpoCell(d *DPO) notice.Text {
+	if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
+		return "None appointed"
+	}
+	return contactShort(d.Contact)
 }
 
 func ackDays(c *Complaints) int {
@@ -959,21 +965,6 @@ func (b *builder) glance3() *notice.Section {
 	}
 	var regimes []*regime
 	var titles []string
-	rep := func(ct *model.Contact, established bool, here string) notice.Text {
-		switch {
-		case established:
-			return notice.Text("Not needed: " + here)
-		case ct != nil:
-			return notice.Plain(ct.Name)
-		}
-		return "None appointed"
-	}
-	dpo := func(d *DPO) notice.Text {
-		if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
-			return "None appointed"
-		}
-		return contactShort(d.Contact)
-	}
 	appointed := func(d *DPO, on bool) bool { return on && d != nil && d.Appointed.IsYes() && d.Contact != nil }
 	reps := f.Representatives
 	if reps == nil {
@@ -990,7 +981,7 @@ func (b *builder) glance3() *notice.Section {
 	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
 	if b.eu {
 		r := &regime{id: "eu", head: "European Union (EU GDPR)", sa: "The data protection authority where you live or work, or where you believe the breach took place",
-			rep: rep(reps.EU, o.EstablishedInEU.IsYes(), "we are established here"), dpo: dpo(dpos.EU), complaints: complaints,
+			rep: representative(reps.EU, o.EstablishedInEU.IsYes()), dpo: dpoCell(dpos.EU), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.Mechanism }}
 		if sa.EU != nil {
 			r.sa = notice.Plain(sa.EU.Name)
@@ -999,7 +990,7 @@ func (b *builder) glance3() *notice.Section {
 	}
 	if b.uk {
 		r := &regime{id: "uk", head: "United Kingdom (UK GDPR)", sa: "The Information Commissioner's Office",
-			rep: rep(reps.UK, o.EstablishedInUK.IsYes(), "we are established here"), dpo: dpo(dpos.UK), complaints: complaints,
+			rep: representative(reps.UK, o.EstablishedInUK.IsYes()), dpo: dpoCell(dpos.UK), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.UKMechanism }}
 		if sa.UK != nil {
 			r.sa = notice.Plain(sa.UK.Name)
@@ -1014,7 +1005,7 @@ func (b *builder) glance3() *notice.Section {
 		law = "FADP of 1992"
 	}
 	chr := &regime{id: "ch", head: "Switzerland (" + law + ")", sa: "The Federal Data Protection and Information Commissioner (FDPIC)",
-		dpo: dpo(dpos.CH), complaints: "You can complain to us, and you can report a suspected breach to the FDPIC at any time",
+		dpo: dpoCell(dpos.CH), complaints: "You can complain to us, and you can report a suspected breach to the FDPIC at any time",
 		mechanism: func(t *TransferFacts) string { return t.CHMechanism }}
 	if !b.revised() {
 		// Under the 1992 Act the FDPIC looked only into processing that

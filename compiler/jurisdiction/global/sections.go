@@ -102,7 +102,7 @@ func (b *builder) collect() *notice.Section {
 			described[cat.ID] = true
 			paths = append(paths, model.Index("categories", i))
 			t := notice.Strong(notice.Plain(cat.Name))
-			t += ", such as " + notice.Series(plains(cat.Examples), "and")
+			t += ", such as " + notice.Series(notice.Plains(cat.Examples), "and")
 			switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
 			case special && ca:
 				t += " (special-category data under European law and sensitive personal information under California law, which we handle with extra care)"
@@ -158,14 +158,6 @@ func (b *builder) categoryFrom(cat *model.Category, kind string) bool {
 		}
 	}
 	return false
-}
-
-func plains(ss []string) []notice.Text {
-	out := make([]notice.Text, len(ss))
-	for i, s := range ss {
-		out[i] = notice.Plain(s)
-	}
-	return out
 }
 
 func (b *builder) use() *notice.Section {
@@ -465,7 +457,7 @@ func (b *builder) security() *notice.Section {
 	s.Add(&notice.Prose{Markdown: string(sec.Statement)})
 	if len(sec.Measures) > 0 {
 		s.P("Our measures include:")
-		s.Add(&notice.List{Items: plains(sec.Measures)})
+		s.Add(&notice.List{Items: notice.Plains(sec.Measures)})
 	}
 	if sec.URL != "" {
 		s.P("Read more on our " + notice.Link("security page", sec.URL) + ".")
@@ -687,11 +679,7 @@ func (b *builder) summary() *notice.Section {
 	b.salePoint(&s)
 	var verbs []notice.Text
 	for _, r := range b.p.Rights.Offered {
-		v := j.RightVerb(r.Right)
-		if r.Right == "appeal" {
-			v = "appeal our decision on a request"
-		}
-		verbs = append(verbs, v)
+		verbs = append(verbs, j.RightVerb(r.Right))
 	}
 	s.Rights(b.c, "your-rights", verbs, "rights.offered")
 	s.Recipients(b.c, "sharing", "We share personal data with", nil, "")
@@ -733,20 +721,10 @@ func (b *builder) salePoint(s *j.Summary) {
 		t = "We do not sell your personal information or share it for targeted advertising."
 	}
 	if sold || shared {
-		var way notice.Text
-		if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
-			paths = append(paths, "california.links.do_not_sell_or_share")
-			way = "on our " + notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare) + " page"
-		}
-		if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
-			if way != "" {
-				way += " or "
-			}
-			way += "with a Global Privacy Control signal"
-		}
-		if way != "" {
-			t += " You can opt out " + way + "."
-		}
+		// How to opt out, in the words of the sale section.
+		var ways notice.Section
+		t += " " + b.optOutWays(&ways)
+		paths = append(paths, ways.Trace.Paths...)
 	}
 	s.Point("Sale and sharing", t, "sale-and-sharing", paths...)
 }

@@ -42,10 +42,22 @@ func (b *builder) use(s *notice.Section) { s.Use(b.c.AppliesFrom[ID]...) }
 
 // useCovered traces what decides which purposes and categories the notice
 // covers: which groups are consumers, and whom each purpose concerns.
-func (b *builder) useCovered(s *notice.Section) {
-	useEach(s, "subjects", len(b.p.Subjects), "us_consumer")
-	useEach(s, "purposes", len(b.p.Purposes), "subjects", "categories")
-	useEach(s, "categories", len(b.p.Categories), "subjects")
+func (b *builder) useCovered(s *notice.Section) { s.Use(b.coveredPaths()...) }
+
+// coveredPaths are the data that decide which purposes and categories the
+// notice covers (useCovered).
+func (b *builder) coveredPaths() []string {
+	var out []string
+	for i := range b.p.Subjects {
+		out = append(out, model.Index("subjects", i)+".us_consumer")
+	}
+	for i := range b.p.Purposes {
+		out = append(out, model.Index("purposes", i)+".subjects", model.Index("purposes", i)+".categories")
+	}
+	for i := range b.p.Categories {
+		out = append(out, model.Index("categories", i)+".subjects")
+	}
+	return out
 }
 
 // useEach traces the keys of every item of the collection in (its data
@@ -70,7 +82,7 @@ func (b *builder) has(code string) *Law {
 }
 
 // stateNames names the states of ls in the notice's text.
-func stateNames(ls []*Law) notice.Text { return notice.Series(plainAll(lawNames(ls)), "and") }
+func stateNames(ls []*Law) notice.Text { return notice.Series(notice.Plains(lawNames(ls)), "and") }
 
 // banners returns Texas's prescribed notices that the data calls for: sold
 // categories holding sensitive (or biometric) data.
@@ -127,7 +139,7 @@ func (b *builder) scope() *notice.Section {
 	if b.has("OR") != nil {
 		s.Use("us_states.uses_assumed_names", "us_states.assumed_names")
 		if b.f.UsesAssumedNames.IsYes() && len(b.f.AssumedNames) > 0 {
-			s.P("We also do business as " + notice.Series(plainAll(b.f.AssumedNames), "and") + ".")
+			s.P("We also do business as " + notice.Series(notice.Plains(b.f.AssumedNames), "and") + ".")
 		} else if b.f.UsesAssumedNames.IsNo() {
 			s.P("We do business only under these legal names.")
 		}
@@ -158,14 +170,6 @@ func (b *builder) scope() *notice.Section {
 	}
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
 	return s
-}
-
-func plainAll(ss []string) []notice.Text {
-	out := make([]notice.Text, len(ss))
-	for i, s := range ss {
-		out[i] = notice.Plain(s)
-	}
-	return out
 }
 
 func yesNo(a model.Answer) notice.Text {
@@ -669,16 +673,7 @@ var rightVerbs = map[string]notice.Text{
 // teenagers; and the ways to make a request and to opt out.
 func (b *builder) summary() *notice.Section {
 	s := j.Summary{TollFree: true}
-	var covered []string
-	for i := range b.p.Subjects {
-		covered = append(covered, model.Index("subjects", i)+".us_consumer")
-	}
-	for i := range b.p.Purposes {
-		covered = append(covered, model.Index("purposes", i)+".subjects", model.Index("purposes", i)+".categories")
-	}
-	for i := range b.p.Categories {
-		covered = append(covered, model.Index("categories", i)+".subjects")
-	}
+	covered := b.coveredPaths()
 	if len(b.laws) > 0 {
 		var in []notice.Text
 		for _, sub := range b.p.Subjects {
