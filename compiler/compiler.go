@@ -28,6 +28,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/brazil"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/global"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	usstates "github.com/disclose-dev/disclose/compiler/jurisdiction/us-states"
@@ -307,7 +308,8 @@ func (o *Options) extensions() model.Extensions {
 			out = append(out, e.Extensions()...)
 		}
 	}
-	return out
+	// The record of processing activities' own section (Records).
+	return append(out, records.Extensions()...)
 }
 
 // SchemaOptions returns what the default rule packs add to the JSON Schema

@@ -1,0 +1,587 @@
+// Package records compiles the controller's record of processing activities
+// (GDPR Art. 30(1), UK GDPR Art. 30(1)) from the data the notices are
+// compiled from, so the record and the notices never disagree: one activity
+// per purpose, with its data subjects, personal data, recipients, transfers
+// and their safeguards, retention and the security measures of the systems
+// that hold its data. The record's own facts (the systems and their
+// measures, the joint controllers' contact details, who keeps the record)
+// are the records: section (Extensions), judged by the record's rules
+// (Check), never by the notices'. It lives beside the eu pack because
+// Art. 30 is GDPR law and it reads that pack's facts (representatives,
+// DPOs, legal bases, transfer tools) through the pack's accessors.
+//
+// Build returns the record IR (Record); its writers give CSV, JSON and a
+// notice.Document that compiler/pdf typesets.
+package records
+
+import (
+	"slices"
+	"strings"
+
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+)
+
+// Record is the controller's record of processing activities. Every text is
+// reading text (the team's Markdown rendered plain); lists keep the data's
+// order, countries are sorted by name.
+type Record struct {
+	// Title of the record.
+	Title string `json:"title"`
+	// The organisation's name, as in the notices.
+	Organization string `json:"organization"`
+	// The data it was made from.
+	Source Source `json:"source"`
+	// Who keeps the record (Art. 30(4)); nil when the data does not say.
+	Owner *Party `json:"owner,omitempty"`
+	// Whether the data asks for the record to be published on the site
+	// (records.publish: yes).
+	Publish bool `json:"publish"`
+	// The controllers (entities whose role is controller), with their
+	// contact details (Art. 30(1)(a)).
+	Controllers []*Party `json:"controllers"`
+	// The joint controllers: entities whose role is joint_controller, and the
+	// joint controllers among the recipients.
+	JointControllers []*Party `json:"joint_controllers"`
+	// The representatives (Art. 27; EU and UK).
+	Representatives []*Party `json:"representatives"`
+	// The data protection officers (Arts. 37-39; EU and UK).
+	DPOs []*Party `json:"data_protection_officers"`
+	// One activity per purpose, in the data's order.
+	Activities []*Activity `json:"activities"`
+	// Every transfer to a third country, with its safeguards.
+	Transfers []*Transfer `json:"transfers"`
+	// The time limits for erasure, per category of personal data.
+	Retention []*Retention `json:"retention"`
+	// The technical and organisational security measures.
+	Security Security `json:"security"`
+}
+
+// Source is the version and date of the data a record was made from.
+type Source struct {
+	// The day the record speaks as of (the notices' as-of day).
+	AsOf model.Date `json:"as_of"`
+	// SHA-256 (hex) of the data's normalised snapshot (release.Snapshot),
+	// the same bytes a release freezes as data.json.
+	DataSHA256 string `json:"data_sha256"`
+	// The head of the release ledger, when there is one.
+	LedgerHead string `json:"ledger_head,omitempty"`
+	// The version of each notice in force on AsOf.
+	Versions []*Version `json:"versions,omitempty"`
+}
+
+// Version is a released version of a notice.
+type Version struct {
+	Notice    string     `json:"notice"`
+	Version   string     `json:"version"`
+	Effective model.Date `json:"effective"`
+}
+
+// Party is a controller, joint controller, representative, DPO or the
+// record's keeper, with its contact details.
+type Party struct {
+	// The role, e.g. "Controller", "EU representative (GDPR Art. 27)".
+	Role string `json:"role"`
+	// The id of the entity or recipient it comes from, if any.
+	ID      string `json:"id,omitempty"`
+	Name    string `json:"name"`
+	Address string `json:"address,omitempty"`
+	Email   string `json:"email,omitempty"`
+	Phone   string `json:"phone,omitempty"`
+	WebForm string `json:"web_form,omitempty"`
+	URL     string `json:"url,omitempty"`
+	// For a joint controller: the essence of the arrangement (Art. 26(2)).
+	Arrangement string `json:"arrangement,omitempty"`
+	// The purposes it decides (controllers of a group), by id.
+	Purposes []string `json:"purposes,omitempty"`
+	// path is the data path it is read from, for the document's trace.
+	path string
+	// entity says it is a company of the group (not a recipient).
+	entity bool
+	// with is whom the arrangement is with: the entity, or the recipient
+	// category.
+	with string
+}
+
+// Activity is one processing activity: a purpose.
+type Activity struct {
+	// The purpose's id and name.
+	ID      string `json:"id"`
+	Purpose string `json:"purpose"`
+	// What is done with the data.
+	Description string `json:"description"`
+	// The controllers deciding it, by legal name.
+	Controllers []string `json:"controllers"`
+	// The joint controllers for part of it, by name.
+	JointControllers []string `json:"joint_controllers,omitempty"`
+	// Its legal bases under the EU GDPR and, when they differ, the UK GDPR
+	// (not asked by Art. 30(1), but kept with the record by most
+	// authorities' templates).
+	LegalBases   []string `json:"legal_bases,omitempty"`
+	UKLegalBases []string `json:"uk_legal_bases,omitempty"`
+	// The categories of data subjects (Art. 30(1)(c)).
+	Subjects []*Named `json:"data_subjects"`
+	// The categories of personal data, each with its time limit for
+	// erasure in this activity (Art. 30(1)(c) and (f)).
+	Categories []*Category `json:"personal_data"`
+	// The categories of recipients (Art. 30(1)(d)).
+	Recipients []*Recipient `json:"recipients"`
+	// The transfers to third countries (Art. 30(1)(e)), by id.
+	Transfers []string `json:"transfers,omitempty"`
+	// The systems holding its data (Art. 30(1)(g)), by id.
+	Systems []string `json:"systems"`
+
+	index int // the purpose's index, for the trace
+}
+
+// Named is an item of the data by id and name.
+type Named struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Category is a category of personal data in an activity.
+type Category struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Special categories (Art. 9) or criminal-offence data (Art. 10).
+	Special []string `json:"special,omitempty"`
+	// The retention rule applying to it in the activity, by id, and its
+	// time limit in words.
+	RetentionRule string `json:"retention_rule"`
+	Retention     string `json:"retention"`
+}
+
+// Recipient is a category of recipients.
+type Recipient struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Its role under the GDPR (processor, controller, joint_controller).
+	Role string `json:"role,omitempty"`
+	// Countries where they are, by name.
+	Countries []string `json:"countries,omitempty"`
+	// The third countries the data goes to them in, by name: the countries
+	// of the transfers that name them.
+	ThirdCountries []string `json:"third_countries,omitempty"`
+}
+
+// Transfer is a transfer to third countries and its safeguards.
+type Transfer struct {
+	ID string `json:"id"`
+	// The destination countries, by name, and their ISO codes.
+	Countries []string `json:"countries"`
+	Codes     []string `json:"country_codes"`
+	// The recipients.
+	Recipients []*Named `json:"recipients"`
+	// The safeguard for EU data (Arts. 45-49) and for UK data (UK GDPR Arts.
+	// 45A-49); empty when the transfer carries none of that data.
+	SafeguardEU string `json:"safeguard_eu,omitempty"`
+	SafeguardUK string `json:"safeguard_uk,omitempty"`
+	// For a transfer on compelling legitimate interests (Art. 49(1) second
+	// subparagraph): the documentation of suitable safeguards.
+	Documentation string `json:"documentation,omitempty"`
+	// The activities whose data it carries, by purpose id.
+	Activities []string `json:"activities"`
+
+	index int
+}
+
+// Retention is the time limit for erasure of a category of personal data.
+type Retention struct {
+	Category string `json:"category"`
+	Name     string `json:"name"`
+	Rule     string `json:"rule"`
+	Limit    string `json:"limit"`
+}
+
+// Security is the general description of the security measures.
+type Security struct {
+	// The security statement of the notices.
+	Statement string `json:"statement"`
+	// The measures that apply throughout (security.measures and
+	// records.measures).
+	Measures []string `json:"measures"`
+	// The systems holding personal data and their own measures.
+	Systems []*SystemRecord `json:"systems"`
+}
+
+// SystemRecord is a system holding personal data, as the record gives it.
+type SystemRecord struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	Locations   []string `json:"locations,omitempty"`
+	Processors  []string `json:"processors,omitempty"`
+	Activities  []string `json:"activities"`
+	Measures    []string `json:"measures"`
+
+	index int
+}
+
+// Build compiles the record of a checked project as of c.Date, from src (the
+// data's version, which the caller computes). It never fails: what the
+// record lacks is reported by Check, and the record leaves it empty.
+func Build(c *j.Context, src Source) *Record {
+	p := c.Project
+	r := &Record{Title: "Record of processing activities", Organization: p.Organization.Name, Source: src}
+	own := Of(p)
+	if own != nil {
+		r.Publish = own.Publish.IsYes()
+		if own.Owner != nil {
+			r.Owner = party("Keeper of the record (Art. 30(4))", "", own.Owner, "records.owner")
+		}
+	}
+	r.parties(c)
+	for i, t := range p.Transfers {
+		r.Transfers = append(r.Transfers, transfer(c, i, t, own))
+	}
+	for i, pu := range p.Purposes {
+		r.Activities = append(r.Activities, r.activity(c, i, pu, own))
+	}
+	for _, t := range r.Transfers {
+		for _, a := range r.Activities {
+			if slices.Contains(a.Transfers, t.ID) {
+				t.Activities = append(t.Activities, a.ID)
+			}
+		}
+	}
+	for _, cat := range p.Categories {
+		rule := j.RetentionRule(p, cat.Retention)
+		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Rule: cat.Retention, Limit: text(j.Retention(rule))})
+	}
+	r.Security = security(p, own, r.Activities)
+	return r
+}
+
+// parties lists the controllers, joint controllers, representatives and
+// DPOs.
+func (r *Record) parties(c *j.Context) {
+	p := c.Project
+	org := p.Organization
+	for i, e := range org.Entities {
+		path := model.Index("organization.entities", i)
+		ct := &model.Contact{Name: e.LegalName, Email: e.Email, Phone: e.Phone, WebForm: e.WebForm, Address: e.Address}
+		switch e.Role {
+		case "controller":
+			pt := party("Controller", e.ID, ct, path)
+			pt.Purposes = slices.Clone(eu.Entity(e).Decides)
+			r.Controllers = append(r.Controllers, pt)
+		case "joint_controller":
+			pt := party("Joint controller", e.ID, ct, path)
+			pt.Purposes, pt.entity, pt.with = slices.Clone(eu.Entity(e).Decides), true, e.LegalName
+			pt.Arrangement = text(notice.Inline(string(e.JointArrangement)))
+			r.JointControllers = append(r.JointControllers, pt)
+		}
+	}
+	for i, rc := range p.Recipients {
+		f := eu.Recipient(rc)
+		if f.GDPRRole != "joint_controller" {
+			continue
+		}
+		path := model.Index("recipients", i)
+		contacts := jointContacts(p, rc.ID)
+		if len(contacts) == 0 {
+			pt := &Party{Role: "Joint controllers (" + rc.Name + ")", ID: rc.ID, Name: rc.Name, path: path, with: j.LowerFirstIn(p, rc.Name)}
+			pt.Arrangement = text(notice.Inline(string(f.JointArrangement)))
+			r.JointControllers = append(r.JointControllers, pt)
+			continue
+		}
+		for _, jc := range contacts {
+			pt := party("Joint controller ("+rc.Name+")", rc.ID, jc.contact, jc.path)
+			pt.with = j.LowerFirstIn(p, rc.Name)
+			pt.Arrangement = text(notice.Inline(string(f.JointArrangement)))
+			r.JointControllers = append(r.JointControllers, pt)
+		}
+	}
+	g := eu.Org(org)
+	if rp := g.Representatives; rp != nil {
+		if rp.EU != nil {
+			r.Representatives = append(r.Representatives, party("EU representative (GDPR Art. 27)", "", rp.EU, "organization.representatives.eu"))
+		}
+		if rp.UK != nil {
+			r.Representatives = append(r.Representatives, party("UK representative (UK GDPR Art. 27)", "", rp.UK, "organization.representatives.uk"))
+		}
+	}
+	if d := g.DPO; d != nil {
+		if d.EU != nil && d.EU.Appointed.IsYes() {
+			r.DPOs = append(r.DPOs, party("Data protection officer (GDPR Art. 37)", "", orEmpty(d.EU.Contact), "organization.dpo.eu"))
+		}
+		if d.UK != nil && d.UK.Appointed.IsYes() {
+			r.DPOs = append(r.DPOs, party("Data protection officer (UK GDPR Art. 37)", "", orEmpty(d.UK.Contact), "organization.dpo.uk"))
+		}
+	}
+}
+
+type located struct {
+	contact *model.Contact
+	path    string
+}
+
+// jointContacts returns the contacts the record's data gives for the joint
+// controllers of a recipient category.
+func jointContacts(p *model.Project, recipient string) []located {
+	own := Of(p)
+	if own == nil {
+		return nil
+	}
+	var out []located
+	for i, jc := range own.JointControllers {
+		if jc.Recipient != recipient {
+			continue
+		}
+		for k, ct := range jc.Contacts {
+			out = append(out, located{ct, model.Index(model.Index("records.joint_controllers", i)+".contacts", k)})
+		}
+	}
+	return out
+}
+
+func orEmpty(ct *model.Contact) *model.Contact {
+	if ct == nil {
+		return &model.Contact{}
+	}
+	return ct
+}
+
+func party(role, id string, ct *model.Contact, path string) *Party {
+	return &Party{Role: role, ID: id, Name: ct.Name, Address: text(j.Address(ct.Address)), Email: ct.Email,
+		Phone: firstOf(ct.Phone, ct.TollFreePhone), WebForm: ct.WebForm, URL: ct.URL, path: path}
+}
+
+func firstOf(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// activity compiles the activity of purpose pu, the i-th.
+func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) *Activity {
+	p := c.Project
+	a := &Activity{ID: pu.ID, Purpose: pu.Name, Description: text(notice.Inline(string(pu.Description))), index: i}
+	for _, ct := range r.Controllers {
+		if slices.Contains(ct.Purposes, pu.ID) {
+			a.Controllers = append(a.Controllers, ct.Name)
+		}
+	}
+	if a.Controllers == nil {
+		// No entity says which purposes it decides: every controller does.
+		for _, ct := range r.Controllers {
+			if len(ct.Purposes) == 0 {
+				a.Controllers = append(a.Controllers, ct.Name)
+			}
+		}
+	}
+	for _, jc := range r.JointControllers {
+		if jc.entity && (len(jc.Purposes) == 0 || slices.Contains(jc.Purposes, pu.ID)) || !jc.entity && slices.Contains(pu.Recipients, jc.ID) {
+			a.JointControllers = append(a.JointControllers, jc.Name)
+		}
+	}
+	f := eu.Purpose(pu)
+	for _, b := range f.LegalBases {
+		a.LegalBases = append(a.LegalBases, basisName(b))
+	}
+	for _, b := range f.UKLegalBases {
+		a.UKLegalBases = append(a.UKLegalBases, basisName(b))
+	}
+	for _, id := range subjectsOf(p, pu) {
+		if s := j.Lookup(p.Subjects, id, func(s *model.Subject) string { return s.ID }); s != nil {
+			a.Subjects = append(a.Subjects, &Named{ID: s.ID, Name: s.Name})
+		}
+	}
+	for _, id := range pu.Categories {
+		cat := j.Category(p, id)
+		if cat == nil {
+			continue
+		}
+		rule := cat.Retention
+		if pu.Retention != "" {
+			rule = pu.Retention
+		}
+		a.Categories = append(a.Categories, &Category{ID: cat.ID, Name: cat.Name, Special: slices.Clone(cat.Special),
+			RetentionRule: rule, Retention: text(j.Retention(j.RetentionRule(p, rule)))})
+	}
+	for _, t := range r.Transfers {
+		if overlaps(p.Transfers[t.index].Recipients, pu.Recipients) {
+			a.Transfers = append(a.Transfers, t.ID)
+		}
+	}
+	for _, id := range pu.Recipients {
+		rc := j.Recipient(p, id)
+		if rc == nil {
+			continue
+		}
+		e := &Recipient{ID: rc.ID, Name: rc.Name, Role: eu.Recipient(rc).GDPRRole, Countries: countryNames(rc.Countries)}
+		var third []string
+		for _, t := range p.Transfers {
+			if slices.Contains(a.Transfers, t.ID) && slices.Contains(t.Recipients, rc.ID) {
+				for _, d := range t.Destinations {
+					if !slices.Contains(third, d) {
+						third = append(third, d)
+					}
+				}
+			}
+		}
+		e.ThirdCountries = countryNames(third)
+		a.Recipients = append(a.Recipients, e)
+	}
+	if own != nil {
+		for _, s := range own.Systems {
+			if slices.Contains(s.Purposes, pu.ID) {
+				a.Systems = append(a.Systems, s.ID)
+			}
+		}
+	}
+	return a
+}
+
+// subjectsOf returns the groups of people a purpose concerns: its own, or
+// else those of its categories, in order.
+func subjectsOf(p *model.Project, pu *model.Purpose) []string {
+	if len(pu.Subjects) > 0 {
+		return pu.Subjects
+	}
+	var out []string
+	for _, id := range pu.Categories {
+		if cat := j.Category(p, id); cat != nil {
+			for _, s := range cat.Subjects {
+				if !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// transfer compiles the i-th transfer.
+func transfer(c *j.Context, i int, t *model.Transfer, own *Records) *Transfer {
+	codes := slices.Clone(t.Destinations)
+	j.SortCountries(codes)
+	out := &Transfer{ID: t.ID, Codes: codes, Countries: countryNames(codes), index: i}
+	for _, id := range t.Recipients {
+		if rc := j.Recipient(c.Project, id); rc != nil {
+			out.Recipients = append(out.Recipients, &Named{ID: rc.ID, Name: rc.Name})
+		}
+	}
+	f := eu.Transfer(t)
+	if f.Mechanism != "" {
+		out.SafeguardEU = tool(c, "eu", f.Mechanism, f.SCCModules)
+	}
+	if f.UKMechanism != "" {
+		out.SafeguardUK = tool(c, "uk", f.UKMechanism, nil)
+	}
+	if own != nil {
+		for _, d := range own.TransferDocumentation {
+			if d.Transfer == t.ID {
+				out.Documentation = text(notice.Inline(string(d.Safeguards)))
+			}
+		}
+	}
+	return out
+}
+
+// tool names a transfer tool as the reference data does on c.Date, with
+// the provision it rests on.
+func tool(c *j.Context, regime, id string, modules []int) string {
+	t := eu.Tool(c, regime, id)
+	if t == nil {
+		return id
+	}
+	s := j.UpperFirst(t.Name) + " (" + t.Basis + ")"
+	if len(modules) > 0 {
+		var ms []string
+		for _, m := range modules {
+			ms = append(ms, sccModules[m])
+		}
+		s += ", " + pluralModule(len(ms)) + " " + strings.Join(ms, ", ")
+	}
+	return s
+}
+
+func pluralModule(n int) string {
+	if n == 1 {
+		return "module"
+	}
+	return "modules"
+}
+
+var sccModules = map[int]string{1: "1 (controller to controller)", 2: "2 (controller to processor)", 3: "3 (processor to processor)", 4: "4 (processor to controller)"}
+
+var basisNames = map[string]string{
+	"consent":                        "Consent (Art. 6(1)(a))",
+	"contract":                       "Contract (Art. 6(1)(b))",
+	"legal_obligation":               "Legal obligation (Art. 6(1)(c))",
+	"vital_interests":                "Vital interests (Art. 6(1)(d))",
+	"public_task":                    "Public task (Art. 6(1)(e))",
+	"legitimate_interests":           "Legitimate interests (Art. 6(1)(f))",
+	"recognised_legitimate_interest": "Recognised legitimate interest (UK GDPR Art. 6(1)(ea))",
+}
+
+func basisName(id string) string {
+	if n, ok := basisNames[id]; ok {
+		return n
+	}
+	return id
+}
+
+// security compiles the security measures: the notices' statement and
+// measures, the record's own general measures and each system's.
+func security(p *model.Project, own *Records, acts []*Activity) Security {
+	var s Security
+	if p.Security != nil {
+		s.Statement = text(notice.Inline(string(p.Security.Statement)))
+		s.Measures = append(s.Measures, p.Security.Measures...)
+	}
+	if own == nil {
+		return s
+	}
+	s.Measures = append(s.Measures, own.Measures...)
+	for i, sys := range own.Systems {
+		e := &SystemRecord{ID: sys.ID, Name: sys.Name, Description: text(notice.Inline(string(sys.Description))),
+			Locations: countryNames(sortedCountries(sys.Locations)), Measures: slices.Clone(sys.Measures), index: i}
+		for _, id := range sys.Processors {
+			if pr := j.Lookup(p.Processors, id, func(x *model.Processor) string { return x.ID }); pr != nil {
+				e.Processors = append(e.Processors, pr.Name)
+			}
+		}
+		for _, a := range acts {
+			if slices.Contains(a.Systems, sys.ID) {
+				e.Activities = append(e.Activities, a.ID)
+			}
+		}
+		s.Systems = append(s.Systems, e)
+	}
+	return s
+}
+
+func sortedCountries(codes []string) []string {
+	c := slices.Clone(codes)
+	j.SortCountries(c)
+	return c
+}
+
+func countryNames(codes []string) []string {
+	var out []string
+	for _, c := range sortedCountries(codes) {
+		out = append(out, model.CountryName(c))
+	}
+	return out
+}
+
+// text is inline Markdown as reading text.
+func text(t notice.Text) string { return render.InlineText(t) }

@@ -1,0 +1,522 @@
+package records_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
+	"github.com/disclose-dev/disclose/compiler/load"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
+	"github.com/disclose-dev/disclose/compiler/render"
+	"github.com/disclose-dev/disclose/internal/golden"
+)
+
+// root is the repository root: the sample company's project.
+const root = "../../../.."
+
+// day is the sample's as-of day (the notices' goldens use it too).
+const day model.Date = "2027-01-04"
+
+func opts() *compiler.Options { return &compiler.Options{Date: day} }
+
+// sample compiles the sample's record.
+func sample(t *testing.T) (*records.Record, diag.List) {
+	t.Helper()
+	rec, diags := compiler.Records(os.DirFS(root), "data", opts())
+	if rec == nil {
+		t.Fatalf("no record of the sample: %v", diags)
+	}
+	return rec, diags
+}
+
+// own returns the record's own diagnostics (its rules').
+func own(diags diag.List) diag.List {
+	var out diag.List
+	for _, d := range diags {
+		if d.Rule != nil && strings.HasPrefix(d.Rule.ID, "ROPA-") {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func diagText(l diag.List) []byte {
+	var b bytes.Buffer
+	for _, d := range l {
+		b.WriteString(d.Error())
+		if d.Rule != nil && d.Rule.Citation != "" {
+			b.WriteString(" (" + d.Rule.Citation + ")")
+		}
+		b.WriteString("\n")
+		if d.Hint != "" {
+			b.WriteString("\thint: " + d.Hint + "\n")
+		}
+	}
+	return b.Bytes()
+}
+
+// The sample's record in its three forms, and what its rules say of it.
+func TestSampleRecord(t *testing.T) {
+	rec, diags := sample(t)
+	if diags.HasErrors() {
+		t.Errorf("the sample's record has errors:\n%s", diagText(diags))
+	}
+	golden.File(t, "testdata/sample.diag", diagText(own(diags)))
+	js, err := rec.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.File(t, "testdata/sample.json", js)
+	var b bytes.Buffer
+	if err := rec.CSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden.File(t, "testdata/sample.csv", b.Bytes())
+	golden.File(t, "testdata/sample.txt", []byte(render.Plain(rec.Document())))
+
+	// The CSV reads back as RFC 4180: a header and one row per activity,
+	// each of the same width, lines ending in CRLF.
+	rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(rec.Activities)+1 {
+		t.Errorf("CSV has %d rows, want a header and %d activities", len(rows), len(rec.Activities))
+	}
+	if !bytes.HasSuffix(b.Bytes(), []byte("\r\n")) || bytes.Contains(bytes.ReplaceAll(b.Bytes(), []byte("\r\n"), nil), []byte("\n")) {
+		t.Error("CSV lines do not all end in CRLF")
+	}
+	// The JSON reads back into the same record.
+	var back records.Record
+	if err := json.Unmarshal(js, &back); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := back.JSON()
+	if !bytes.Equal(again, js) {
+		t.Error("the JSON does not read back into the same record")
+	}
+	// Two builds are byte-identical.
+	rec2, _ := sample(t)
+	js2, _ := rec2.JSON()
+	if !bytes.Equal(js, js2) {
+		t.Error("two builds of the sample's record differ")
+	}
+}
+
+// Cells a spreadsheet would run as formulas are neutralised.
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	rec := &records.Record{Activities: []*records.Activity{{ID: "a", Purpose: "=HYPERLINK(\"http://x\")", Description: "+1 call", Controllers: nil}}}
+	rec.Activities[0].Subjects = []*records.Named{{ID: "s", Name: "@everyone"}}
+	var b bytes.Buffer
+	if err := rec.CSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rows[1] {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			t.Errorf("cell %q would start a formula", c)
+		}
+	}
+	if rows[1][1] != `'=HYPERLINK("http://x")` || rows[1][2] != "'+1 call" {
+		t.Errorf("cells: %q", rows[1][:3])
+	}
+}
+
+// The PDF of the record is tagged, valid and deterministic, and reads as
+// the document does.
+func TestSampleRecordPDF(t *testing.T) {
+	for _, tool := range []string{"qpdf", "pdfinfo", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is needed to read the PDF back: %v", tool, err)
+		}
+	}
+	rec, _ := sample(t)
+	doc := rec.Document()
+	b, unsupported, err := pdf.Render(doc, pdf.Options{Language: "en-GB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(unsupported) > 0 {
+		t.Errorf("the PDF could not typeset: %v", unsupported)
+	}
+	b2, _, err := pdf.Render(rec.Document(), pdf.Options{Language: "en-GB"})
+	if err != nil || !bytes.Equal(b, b2) {
+		t.Error("two renderings of the record's PDF differ")
+	}
+	file := filepath.Join(t.TempDir(), "record.pdf")
+	if err := os.WriteFile(file, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("qpdf", "--check", file).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+	info, err := exec.Command("pdfinfo", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexpLine(string(info), "Tagged:", "yes") {
+		t.Errorf("the PDF is not tagged:\n%s", info)
+	}
+	tree, err := exec.Command("pdfinfo", "-struct-text", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, role := range []string{"H1", "H2", "H3", "Table", "TH", "TD", "L", "LI"} {
+		if !bytes.Contains(tree, []byte(role)) {
+			t.Errorf("the structure tree has no %s element", role)
+		}
+	}
+	txt, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(txt)), " ")
+	want := []string{rec.Title, rec.Source.DataSHA256, "Technical and organisational security measures"}
+	for _, a := range rec.Activities {
+		want = append(want, a.Purpose)
+	}
+	for _, s := range rec.Security.Systems {
+		want = append(want, s.Name)
+	}
+	for _, w := range want {
+		if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("the PDF's text lacks %q", w)
+		}
+	}
+}
+
+func regexpLine(out, key, value string) bool {
+	for _, l := range strings.Split(out, "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && k+":" == key && strings.TrimSpace(v) == value {
+			return true
+		}
+	}
+	return false
+}
+
+// Every section of the record's document is traced: data paths the data
+// has, and rules the reference data defines.
+func TestDocumentIsTraced(t *testing.T) {
+	proj, diags := compiler.Check(os.DirFS(root), "data", opts())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	rec, _ := compiler.RecordsOf(proj, nil, opts())
+	ids := ruleIDs(t)
+	rec.Document().Walk(func(s *notice.Section, _ int) {
+		if len(s.Trace.Paths) == 0 && len(s.Trace.Rules) == 0 {
+			t.Errorf("section %s has no trace", s.ID)
+		}
+		if len(s.Trace.Rules) == 0 {
+			t.Errorf("section %s names no rule of the record", s.ID)
+		}
+		for _, r := range s.Trace.Rules {
+			if !slices.Contains(ids, r) {
+				t.Errorf("section %s traces rule %s, which reference/rules.yaml does not define", s.ID, r)
+			}
+		}
+		for _, p := range s.Trace.Paths {
+			if !proj.Source.Has(p) {
+				t.Errorf("section %s traces %s, which the data does not have", s.ID, p)
+			}
+		}
+	})
+}
+
+func ruleIDs(t *testing.T) []string {
+	t.Helper()
+	ref, diags := load.Reference(records.ReferenceData(), "reference", records.ReferenceExtension)
+	if len(diags) > 0 {
+		t.Fatalf("the record's reference data: %v", diags)
+	}
+	var ids []string
+	for _, r := range records.Rules(ref) {
+		ids = append(ids, r.ID)
+	}
+	if len(ids) == 0 {
+		t.Fatal("no rules in reference/rules.yaml")
+	}
+	return ids
+}
+
+// sampleFS is the sample's data folder in memory, with edits: each file
+// by name is given to its edit, which returns the new content ("" removes
+// the file).
+func sampleFS(t *testing.T, edits map[string]func(string) string) fs.FS {
+	t.Helper()
+	m := fstest.MapFS{}
+	files, err := filepath.Glob(filepath.Join(root, "data", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample data: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := "data/" + filepath.Base(f)
+		s := string(b)
+		if e, ok := edits[filepath.Base(f)]; ok {
+			s = e(s)
+			if s == "" {
+				continue
+			}
+		}
+		m[name] = &fstest.MapFile{Data: []byte(s)}
+	}
+	for name := range edits {
+		if _, ok := m["data/"+name]; !ok && name != "records.yaml" {
+			if _, err := os.Stat(filepath.Join(root, "data", name)); err != nil {
+				t.Fatalf("no sample file %s to edit", name)
+			}
+		}
+	}
+	return m
+}
+
+// replace returns an edit replacing old by new, which must be there.
+func replace(t *testing.T, old, new string) func(string) string {
+	return func(s string) string {
+		if !strings.Contains(s, old) {
+			t.Fatalf("the sample no longer has %q", old)
+		}
+		return strings.Replace(s, old, new, 1)
+	}
+}
+
+// A failing case for every rule of the record with a severity: the data
+// changed so the record lacks what the rule asks, the notices still check
+// and publish, and the record's rules report it, at the place to fix.
+func TestEveryRuleHasAFailingCase(t *testing.T) {
+	cases := []struct {
+		name  string
+		edits map[string]func(string) string
+		rule  string
+		path  string // the diagnostic's path
+		file  string // the file it is positioned in
+	}{
+		{"no records section", map[string]func(string) string{"records.yaml": func(string) string { return "" }},
+			"ROPA-30-1", "", ""},
+		{"joint controllers without contacts", map[string]func(string) string{"records.yaml": func(s string) string {
+			i := strings.Index(s, "\n  joint_controllers:")
+			if i < 0 {
+				t.Fatal("the sample's record has no joint_controllers")
+			}
+			return s[:i+1]
+		}}, "ROPA-30-1-a", "records.joint_controllers", "data/records.yaml"},
+		{"a joint controller without a way to reach it", map[string]func(string) string{"records.yaml": replace(t,
+			"          url: https://www.linkedin.com/legal/privacy-policy\n          address:\n            street: [\"Wilton Plaza\", \"Wilton Place\"]\n            city: Dublin 2\n            country: IE\n", "")},
+			"ROPA-30-1-a", "records.joint_controllers[0].contacts[1]", "data/records.yaml"},
+		{"a purpose concerning no one", map[string]func(string) string{
+			"categories.yaml": func(s string) string {
+				return regexpRemoveLines(s, "    subjects: [")
+			}}, "ROPA-30-1-c", "purposes[16].subjects", "data/purposes.yaml"},
+		{"a processor whose recipient the purpose does not name", map[string]func(string) string{
+			"processors.yaml": replace(t, "purposes: [manage-accounts, respond-requests, security, business-management, billing-payments]",
+				"purposes: [manage-accounts, respond-requests, security, business-management, billing-payments, business-transfers]")},
+			"ROPA-30-1-d", "processors[0].purposes[5]", "data/processors.yaml"},
+		{"a compelling-interests transfer without documentation", map[string]func(string) string{
+			"recipients.yaml": replace(t, "    mechanism: ART49_1_E\n",
+				"    mechanism: ART49_1_COMPELLING_LI\n    compelling_interest: >-\n      Defending a claim brought against us in the United States, which we\n      cannot do without giving the court the records of the account concerned.\n    safeguards_copy: Email privacy@helpwise.example for a copy.\n")},
+			"ROPA-30-1-e", "transfers[7]", "data/recipients.yaml"},
+		{"a retention rule without a period", nil, "ROPA-30-1-f", "retention[12].criteria", "data/categories.yaml"},
+		{"a system without measures", map[string]func(string) string{"records.yaml": replace(t,
+			"      measures:\n        - Applications visible only to the hiring team of the role and to people operations\n        - Unsuccessful applications deleted automatically when their period ends\n", "")},
+			"ROPA-30-1-g", "records.systems[10].measures", "data/records.yaml"},
+		{"a purpose held in no system", map[string]func(string) string{"records.yaml": replace(t, "      purposes: [office-security]\n", "")},
+			"ROPA-30-1-g", "records.systems", "data/records.yaml"},
+		{"no keeper of the record", map[string]func(string) string{"records.yaml": replace(t,
+			"  owner:\n    name: Helpwise Data Protection Officer\n    email: dpo@helpwise.example\n    address:\n      street: [\"Helpwise Ltd\", \"41 Clerkenwell Road\", \"Third Floor\"]\n      city: London\n      postal_code: EC1M 5RN\n      country: GB\n", "")},
+			"ROPA-30-4", "records.owner", "data/records.yaml"},
+	}
+	covered := map[string]bool{}
+	ref, _ := load.Reference(records.ReferenceData(), "reference", records.ReferenceExtension)
+	severity := map[string]string{}
+	for _, r := range records.Rules(ref) {
+		severity[r.ID] = r.Severity
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := sampleFS(t, tc.edits)
+			// The notices do not wait for the record.
+			if _, diags := compiler.Check(fsys, "data", opts()); diags.HasErrors() {
+				t.Fatalf("the notices no longer check:\n%s", diagText(diags))
+			}
+			rec, diags := compiler.Records(fsys, "data", opts())
+			if rec == nil {
+				t.Fatal("no record")
+			}
+			var found *diag.Diagnostic
+			for _, d := range own(diags) {
+				if d.Rule.ID == tc.rule && d.Path == tc.path {
+					found = d
+				}
+			}
+			if found == nil {
+				t.Fatalf("no %s at %q; the record's rules say:\n%s", tc.rule, tc.path, diagText(own(diags)))
+			}
+			covered[tc.rule] = true
+			if tc.file != "" && found.Pos.File != tc.file {
+				t.Errorf("%s is positioned in %s, want %s", tc.rule, found.Pos, tc.file)
+			}
+			if found.Hint == "" || found.Rule.Citation == "" || !strings.Contains(found.Rule.Citation, "Art. 30") {
+				t.Errorf("%s has no hint or citation: %+v", tc.rule, found)
+			}
+			want := diag.Error
+			if severity[tc.rule] == "warning" {
+				want = diag.Warning
+			}
+			if found.Severity != want {
+				t.Errorf("%s is a %s, want %s", tc.rule, found.Severity, want)
+			}
+		})
+	}
+	for id, sev := range severity {
+		if sev != "" && !covered[id] {
+			t.Errorf("rule %s (%s) has no failing case", id, sev)
+		}
+	}
+}
+
+func regexpRemoveLines(s, prefix string) string {
+	var out []string
+	for _, l := range strings.SplitAfter(s, "\n") {
+		if !strings.HasPrefix(l, prefix) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "")
+}
+
+// The record and the EU notice agree: every purpose, recipient, transfer
+// and retention period the notice publishes is in the record, in the same
+// words.
+func TestRecordAgreesWithTheEUNotice(t *testing.T) {
+	proj, docs, diags := compiler.Compile(os.DirFS(root), "data", opts())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var doc *notice.Document
+	for _, d := range docs {
+		if d.ID == eu.ID {
+			doc = d
+		}
+	}
+	if doc == nil {
+		t.Fatal("the sample has no EU notice")
+	}
+	rec, _ := compiler.RecordsOf(proj, nil, opts())
+	table := func(id string) *notice.Table {
+		s := doc.Section(id)
+		if s == nil {
+			t.Fatalf("the EU notice has no section %s", id)
+		}
+		for _, b := range s.Blocks {
+			if tb, ok := b.(*notice.Table); ok {
+				return tb
+			}
+		}
+		t.Fatalf("section %s has no table", id)
+		return nil
+	}
+	cell := func(x notice.Text) string { return render.InlineText(x) }
+
+	var purposes []string
+	for _, a := range rec.Activities {
+		purposes = append(purposes, a.Purpose)
+	}
+	for _, row := range table("purposes-and-legal-bases").Rows {
+		name, _, _ := strings.Cut(cell(row[0]), ": ")
+		if !slices.Contains(purposes, name) {
+			t.Errorf("the notice's purpose %q is not an activity of the record", cell(row[0]))
+		}
+	}
+	if n := len(table("purposes-and-legal-bases").Rows); n != len(rec.Activities) {
+		t.Errorf("the notice has %d purposes, the record %d activities", n, len(rec.Activities))
+	}
+
+	recipients := map[string]bool{}
+	for _, a := range rec.Activities {
+		for _, r := range a.Recipients {
+			recipients[r.Name] = true
+		}
+	}
+	for _, row := range table("recipients").Rows {
+		if !recipients[cell(row[0])] {
+			t.Errorf("the notice's recipient %q is a recipient of no activity in the record", cell(row[0]))
+		}
+	}
+
+	transfers := table("international-transfers")
+	if len(transfers.Rows) != len(rec.Transfers) {
+		t.Errorf("the notice lists %d transfers, the record %d", len(transfers.Rows), len(rec.Transfers))
+	}
+	for i, row := range transfers.Rows {
+		if i >= len(rec.Transfers) {
+			break
+		}
+		x := rec.Transfers[i]
+		where := strings.ToLower(cell(row[0]))
+		for _, c := range x.Countries {
+			if !strings.Contains(where, strings.ToLower(c)) {
+				t.Errorf("transfer %s: the notice's %q lacks %s", x.ID, cell(row[0]), c)
+			}
+		}
+		if x.SafeguardEU != "" {
+			tool, _, _ := strings.Cut(x.SafeguardEU, ", module")
+			if !strings.Contains(cell(row[2]), tool) {
+				t.Errorf("transfer %s: the notice's EU safeguard %q is not the record's %q", x.ID, cell(row[2]), tool)
+			}
+		}
+		if len(row) > 3 && x.SafeguardUK != "" && !strings.Contains(cell(row[3]), x.SafeguardUK) {
+			t.Errorf("transfer %s: the notice's UK safeguard %q is not the record's %q", x.ID, cell(row[3]), x.SafeguardUK)
+		}
+	}
+
+	limits := map[string]string{}
+	for _, r := range rec.Retention {
+		limits[r.Name] = r.Limit
+	}
+	for _, row := range table("retention").Rows {
+		if got := limits[cell(row[0])]; got != cell(row[1]) {
+			t.Errorf("retention of %q: the notice says %q, the record %q", cell(row[0]), cell(row[1]), got)
+		}
+	}
+	// A purpose with its own period: the record gives that period for
+	// each category of the activity.
+	for _, pu := range proj.Purposes {
+		if pu.Retention == "" {
+			continue
+		}
+		for _, a := range rec.Activities {
+			if a.ID != pu.ID {
+				continue
+			}
+			for _, c := range a.Categories {
+				if c.RetentionRule != pu.Retention {
+					t.Errorf("activity %s keeps %s under %s, but the purpose's own rule is %s", a.ID, c.ID, c.RetentionRule, pu.Retention)
+				}
+				if !strings.Contains(render.Plain(doc), c.Retention) {
+					t.Errorf("activity %s: the notice does not give the period %q", a.ID, c.Retention)
+				}
+			}
+		}
+	}
+}

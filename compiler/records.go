@@ -1,0 +1,82 @@
+package compiler
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"maps"
+	"sync"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
+	"github.com/disclose-dev/disclose/compiler/load"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/release"
+)
+
+// recordReference is the packs' reference data with the record's own
+// (its rules, records.ReferenceExtension) beside it.
+var recordReference = sync.OnceValues(func() (*model.Reference, diag.List) {
+	base, diags := Reference()
+	own, d := load.Reference(records.ReferenceData(), "reference", records.ReferenceExtension)
+	diags.Append(d...)
+	ref := &model.Reference{Ext: maps.Clone(base.Ext)}
+	maps.Copy(ref.Ext, own.Ext)
+	diags.Sort()
+	return ref, diags
+})
+
+// Records compiles the record of processing activities (GDPR Art. 30(1),
+// UK GDPR Art. 30(1)) from the data folder dir of fsys (rooted at the
+// project root), as of opts.Date. It loads, checks and compiles the data as
+// Check does, so the record is made only from data the notices can be
+// published from, then judges the record's own rules (records.Check) and
+// builds the record, with the SHA-256 of the data's snapshot and, when
+// fsys holds a release ledger (releases/), its head and the notice versions
+// in force. It returns the record (nil when the data has errors the
+// notices stop at; otherwise built even when the record's rules report
+// errors, which then say what it lacks) and every diagnostic, sorted. The
+// record's rules never stop Check, Compile or Publish.
+func Records(fsys fs.FS, dir string, opts *Options) (*records.Record, diag.List) {
+	proj, _, diags := Compile(fsys, dir, opts)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	rec, more := RecordsOf(proj, fsys, opts)
+	diags.Append(more...)
+	diags.Sort()
+	return rec, diags
+}
+
+// RecordsOf judges and builds the record of a checked project (see
+// Records); fsys, when not nil, is the project root, whose release ledger
+// names the versions in force.
+func RecordsOf(p *model.Project, fsys fs.FS, opts *Options) (*records.Record, diag.List) {
+	c, _, diags := opts.context(p)
+	ref, refDiags := recordReference()
+	diags.Append(refDiags...)
+	c.Reference = ref
+	diags.Append(records.Check(c)...)
+	snap, err := release.Snapshot(p)
+	if err != nil {
+		diags.Add(p.Source.Root, "", "cannot snapshot the data: %v", err)
+		diags.Sort()
+		return nil, diags
+	}
+	sum := sha256.Sum256(snap)
+	src := records.Source{AsOf: c.Date, DataSHA256: hex.EncodeToString(sum[:])}
+	if fsys != nil {
+		if l, err := release.Read(fsys, release.Dir); err != nil {
+			diags.Add(diag.Pos{File: release.Dir}, "", "cannot read the release ledger: %v", err)
+		} else if l != nil && len(l.Notices()) > 0 {
+			src.LedgerHead = l.Head()
+			for _, id := range packIDs(opts) {
+				if v, _ := l.Resolve(id, c.Date); v != nil {
+					src.Versions = append(src.Versions, &records.Version{Notice: id, Version: v.ID, Effective: v.Effective})
+				}
+			}
+		}
+	}
+	diags.Sort()
+	return records.Build(c, src), diags
+}
