@@ -2,8 +2,10 @@ package records
 
 import (
 	"embed"
+	"fmt"
 	"io/fs"
 	"reflect"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -87,4 +89,21 @@ func Rules(ref *model.Reference) []*Rule {
 		return s.Rules
 	}
 	return nil
+}
+
+// RulesTable returns the record's rules as a Markdown table, for the
+// README: each rule's id, citation, severity, what it asks of the data,
+// and the words of the law.
+func RulesTable(rules []*Rule) string {
+	var b strings.Builder
+	b.WriteString("| rule | citation | severity | what the data must give | the law says |\n|---|---|---|---|---|\n")
+	cell := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`) }
+	for _, r := range rules {
+		sev := r.Severity
+		if sev == "" {
+			sev = "(always met by the core data)"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, cell(r.Citation), sev, cell(r.Summary), cell("“"+r.Text+"”"))
+	}
+	return b.String()
 }
