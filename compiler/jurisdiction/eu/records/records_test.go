@@ -539,7 +539,7 @@ func TestREADMERulesTable(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	want := s[:i+len(begin)] + "\n" + records.RulesTable(records.Rules(ref)) + "\n" + s[k:]
+	want := s[:i+len(begin)] + "\n" + records.RulesTable(ref) + "\n" + s[k:]
 	if golden.Updating() {
 		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
 			t.Fatal(err)

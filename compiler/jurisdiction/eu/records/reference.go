@@ -91,19 +91,28 @@ func Rules(ref *model.Reference) []*Rule {
 	return nil
 }
 
-// RulesTable returns the record's rules as a Markdown table, for the
-// README: each rule's id, citation, severity, what it asks of the data,
-// and the words of the law.
-func RulesTable(rules []*Rule) string {
+// RulesTable returns the record's rules as loaded into ref as a Markdown
+// table, for the README: each rule's id, citation, severity, what it asks
+// of the data, and the words of the law; then the sources of the wording.
+func RulesTable(ref *model.Reference) string {
+	set := rules(ref)
+	if set == nil {
+		return ""
+	}
 	var b strings.Builder
 	b.WriteString("| rule | citation | severity | what the data must give | the law says |\n|---|---|---|---|---|\n")
 	cell := func(s string) string { return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`) }
-	for _, r := range rules {
+	for _, r := range set.Rules {
 		sev := r.Severity
 		if sev == "" {
 			sev = "(always met by the core data)"
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", r.ID, cell(r.Citation), sev, cell(r.Summary), cell("“"+r.Text+"”"))
 	}
+	var srcs []string
+	for _, s := range set.Sources {
+		srcs = append(srcs, "["+s.Name+"]("+s.URL+")")
+	}
+	fmt.Fprintf(&b, "\nSources (checked %s): %s.\n", set.AsOf.Long(), strings.Join(srcs, "; "))
 	return b.String()
 }
