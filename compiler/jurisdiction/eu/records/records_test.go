@@ -550,3 +550,140 @@ func TestREADMERulesTable(t *testing.T) {
 		t.Errorf("README.md's table of the record's rules is stale (run go test ./compiler/jurisdiction/eu/records -update):\n%s", golden.Diff([]byte(s), []byte(want)))
 	}
 }
+
+// Each controller of the group has its own record: the activities it
+// decides, every activity in exactly one controller's record (the sample
+// names who decides each purpose), and nothing else.
+func TestForController(t *testing.T) {
+	rec, _ := sample(t)
+	before, _ := rec.JSON()
+	seen := map[string]int{}
+	for _, c := range rec.Controllers {
+		one := rec.ForController(c.ID)
+		if one == nil || len(one.Controllers) != 1 || one.Controllers[0].ID != c.ID {
+			t.Fatalf("no record of controller %s", c.ID)
+		}
+		if len(one.Activities) == 0 {
+			t.Errorf("controller %s decides no activity", c.ID)
+		}
+		for _, a := range one.Activities {
+			seen[a.ID]++
+			if !slices.Contains(a.Controllers, c.Name) {
+				t.Errorf("controller %s's record has activity %s, which it does not decide", c.ID, a.ID)
+			}
+		}
+		ids := map[string]bool{}
+		for _, a := range one.Activities {
+			ids[a.ID] = true
+		}
+		for _, x := range one.Transfers {
+			for _, a := range x.Activities {
+				if !ids[a] {
+					t.Errorf("controller %s: transfer %s names activity %s of another controller", c.ID, x.ID, a)
+				}
+			}
+		}
+		for _, s := range one.Security.Systems {
+			for _, a := range s.Activities {
+				if !ids[a] {
+					t.Errorf("controller %s: system %s names activity %s of another controller", c.ID, s.ID, a)
+				}
+			}
+		}
+		var b bytes.Buffer
+		if err := one.CSV(&b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, a := range rec.Activities {
+		if seen[a.ID] != 1 {
+			t.Errorf("activity %s is in %d controllers' records, want 1", a.ID, seen[a.ID])
+		}
+	}
+	if rec.ForController("no-such-entity") != nil {
+		t.Error("a record for an entity that is not a controller")
+	}
+	after, _ := rec.JSON()
+	if !bytes.Equal(before, after) {
+		t.Error("ForController changed the whole record")
+	}
+}
+
+// Taking a purpose out of every system is reported once, as that purpose
+// held in no system; taking a system's measures away is reported once, at
+// that system; taking a recipient off a purpose changes that activity's
+// recipients only.
+func TestOneChangeOneFinding(t *testing.T) {
+	proj, diags := compiler.Check(os.DirFS(root), "data", opts())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	own := records.Of(proj)
+	if own == nil || len(own.Systems) == 0 {
+		t.Fatal("the sample has no systems")
+	}
+	findings := func() diag.List {
+		_, d := compiler.RecordsOf(proj, nil, opts())
+		var out diag.List
+		for _, x := range d {
+			if x.Rule != nil && x.Rule.ID == "ROPA-30-1-g" {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	if n := len(findings()); n != 0 {
+		t.Fatalf("the sample has %d ROPA-30-1-g findings", n)
+	}
+	for _, pu := range proj.Purposes {
+		saved := make([][]string, len(own.Systems))
+		for i, s := range own.Systems {
+			saved[i] = s.Purposes
+			s.Purposes = slices.DeleteFunc(slices.Clone(s.Purposes), func(id string) bool { return id == pu.ID })
+		}
+		got := findings()
+		for i, s := range own.Systems {
+			s.Purposes = saved[i]
+		}
+		// A system left serving nothing is a finding of its own.
+		var about []*diag.Diagnostic
+		for _, d := range got {
+			if strings.Contains(d.Message, `purpose "`+pu.ID+`"`) {
+				about = append(about, d)
+			}
+		}
+		if len(about) != 1 || about[0].Path != "records.systems" {
+			t.Errorf("purpose %s held in no system: %v", pu.ID, got)
+		}
+	}
+	for i, s := range own.Systems {
+		saved := s.Measures
+		s.Measures = nil
+		got := findings()
+		s.Measures = saved
+		if len(got) != 1 || got[0].Path != model.Index("records.systems", i)+".measures" {
+			t.Errorf("system %s without measures: %v", s.ID, got)
+		}
+	}
+	base, _ := compiler.RecordsOf(proj, nil, opts())
+	for _, pu := range proj.Purposes {
+		for k, rc := range pu.Recipients {
+			saved := pu.Recipients
+			pu.Recipients = slices.Delete(slices.Clone(saved), k, k+1)
+			rec, _ := compiler.RecordsOf(proj, nil, opts())
+			pu.Recipients = saved
+			for n, a := range rec.Activities {
+				was := base.Activities[n]
+				if a.ID != pu.ID {
+					if !slices.EqualFunc(a.Recipients, was.Recipients, func(x, y *records.Recipient) bool { return x.ID == y.ID }) {
+						t.Errorf("taking %s off %s changed the recipients of %s", rc, pu.ID, a.ID)
+					}
+					continue
+				}
+				if len(a.Recipients) != len(was.Recipients)-1 || slices.ContainsFunc(a.Recipients, func(x *records.Recipient) bool { return x.ID == rc }) {
+					t.Errorf("taking %s off %s: the activity's recipients are %v", rc, pu.ID, a.Recipients)
+				}
+			}
+		}
+	}
+}
