@@ -57,7 +57,7 @@ func (r *Record) contacts() *notice.Section {
 	add := func(ps []*Party) {
 		for _, p := range ps {
 			s.Use(p.path)
-			rows = append(rows, []notice.Text{notice.Plain(p.Role), notice.Strong(notice.Plain(p.Name)), notice.Plain(p.contacts())})
+			rows = append(rows, []notice.Text{notice.Plain(p.Role), notice.Strong(notice.Plain(p.Name)), p.links()})
 			if p.Arrangement != "" && !seen[p.ID+p.Arrangement] {
 				seen[p.ID+p.Arrangement] = true
 				arrangements = append(arrangements, notice.Strong(notice.Plain("Joint arrangement with "+p.with+" (Art. 26(2))."))+" "+notice.Plain(p.Arrangement))
@@ -246,4 +246,30 @@ func (r *Record) security() *notice.Section {
 	}
 	s.Add(&notice.Table{Caption: "Systems holding personal data and their measures", Head: []string{"System", "Where", "Activities", "Measures"}, Rows: rows})
 	return s
+}
+
+// links are a party's contact details, the addresses as links.
+func (p *Party) links() notice.Text {
+	var parts []string
+	add := func(t notice.Text) {
+		if t != "" {
+			parts = append(parts, string(t))
+		}
+	}
+	if p.Address != "" {
+		add(notice.Plain(p.Address))
+	}
+	if p.Email != "" {
+		add(notice.Mail(p.Email))
+	}
+	if p.Phone != "" {
+		add(notice.Tel(p.Phone))
+	}
+	if p.WebForm != "" {
+		add(notice.Web(p.WebForm))
+	}
+	if p.URL != "" {
+		add(notice.Web(p.URL))
+	}
+	return notice.Text(strings.Join(parts, "; "))
 }

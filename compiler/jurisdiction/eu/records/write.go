@@ -151,17 +151,6 @@ func (p *Party) line() string {
 	return strings.Join(parts, ", ")
 }
 
-// contacts are a party's contact details on one line, without its name.
-func (p *Party) contacts() string {
-	var parts []string
-	for _, s := range []string{p.Address, p.Email, p.Phone, p.WebForm, p.URL} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, "; ")
-}
-
 // line is a transfer on one line: where, to which of the activity's
 // recipients, and under which safeguards.
 func (t *Transfer) line(a *Activity) string {
