@@ -32,7 +32,7 @@ check: build
 # check's problems as GitHub annotations; the review comment and the
 # sign-off, judged by APPROVER_ROLES, APPROVERS and APPROVAL_LABEL.
 check-github: build
-	./$(DISCLOSE) check --format github
+	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed $(CHANGED))
 
 review-github: build
 	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role $(APPROVER_ROLES)) $(if $(APPROVERS),--approver $(APPROVERS)) $(if $(APPROVAL_LABEL),--approval-label $(APPROVAL_LABEL))

@@ -285,7 +285,34 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if code, out, stderr := runIn(t, dir, "release", "--effective", "2026-11-23", "--released", "2026-11-23", "--summary", "First version"); code != 0 {
 		t.Fatalf("release: exit %d\n%s%s", code, out, stderr)
 	}
-	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 24 months", "period: 36 months")
+	// The checkout the runner makes of a pull request: the merge commit of
+	// the pull request's branch into main (refs/pull/N/merge), whose first
+	// parent is main.
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	pullRequest := func(branch string, edits ...[2]string) {
+		t.Helper()
+		git("checkout", "-q", "-B", branch, "main")
+		for _, e := range edits {
+			edit(t, filepath.Join(dir, "data/processing.yaml"), e[0], e[1])
+		}
+		git("commit", "-q", "-am", branch)
+		git("checkout", "-q", "--detach", "main")
+		git("merge", "-q", "--no-ff", "-m", "Merge "+branch, branch)
+	}
+	// A pull request with two mistakes: a misspelt period on the line it
+	// changed, and a renamed retention rule that the unchanged line of a
+	// category still names.
+	pullRequest("mistakes", [2]string{"period: 24 months", "period: 24 monthz"}, [2]string{"  - id: account\n", "  - id: acount\n"})
 
 	api := &fakeGitHub{roles: map[string]string{"counsel": "maintain", "intern": "write", "owner": "admin"}}
 	srv := httptest.NewServer(api)
@@ -335,9 +362,17 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 		return code, out, summary
 	}
 
-	// The check: clean data, no annotation; a typo, an annotation on its line.
-	if code, out, _ := job("check", "pull_request"); code != 0 || strings.Contains(out, "::error") {
-		t.Fatalf("check job on clean data: exit %d\n%s", code, out)
+	// The check: the problem on the changed line is annotated first, then
+	// the one it caused on an unchanged line; every problem is in the job
+	// summary.
+	code, out, summary := job("check", "pull_request")
+	period := regexp.MustCompile(`(?m)^::error file=data/processing\.yaml,line=32,col=\d+`).FindStringIndex(out)
+	dangling := strings.Index(out, "::error file=data/processing.yaml,line=22,")
+	if code == 0 || period == nil || dangling < 0 || period[0] > dangling {
+		t.Errorf("check job on two mistakes: exit %d, want the changed line's annotation (line 32) before line 22's:\n%s", code, out)
+	}
+	if !strings.Contains(summary, "data/processing.yaml:22:") || !strings.Contains(summary, "data/processing.yaml:32:") {
+		t.Errorf("the job summary does not list every problem:\n%s", summary)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "bin/disclose")); err != nil {
 		t.Fatalf("make did not build the pinned disclose into bin/: %v", err)
@@ -345,15 +380,14 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "tools/disclose/go.sum")); err != nil || !strings.Contains(string(b), "github.com/spf13/cobra") {
 		t.Errorf("make did not write tools/disclose/go.sum: %v", err)
 	}
-	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 36 months", "period: 36 monthz")
-	code, out, _ := job("check", "pull_request")
-	if code == 0 || !regexp.MustCompile(`(?m)^::error file=data/processing\.yaml,line=\d+,col=\d+`).MatchString(out) {
-		t.Errorf("check job on a bad period: exit %d, want an annotation on its line:\n%s", code, out)
+	// The pull request fixed: a longer retention, and a clean check.
+	pullRequest("retention", [2]string{"period: 24 months", "period: 36 months"})
+	if code, out, _ := job("check", "pull_request"); code != 0 || strings.Contains(out, "::error") {
+		t.Fatalf("check job on clean data: exit %d\n%s", code, out)
 	}
-	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 36 monthz", "period: 36 months")
 
 	// A push with a material change: one comment, and the status fails.
-	code, out, summary := job("sign-off", "pull_request")
+	code, out, summary = job("sign-off", "pull_request")
 	if code == 0 || !strings.Contains(out, "::error title=Privacy sign-off needed::") {
 		t.Errorf("sign-off with no approval: exit %d\n%s", code, out)
 	}
