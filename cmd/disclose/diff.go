@@ -31,6 +31,9 @@ type noticeDiff struct {
 	TextChanged bool `json:"text_changed"`
 	Inserted    int  `json:"words_inserted"`
 	Deleted     int  `json:"words_deleted"`
+	// Released are the versions released since the base ledger (review
+	// --base-ledger): those the pull request adds.
+	Released []*release.Version `json:"-"`
 	// excerpts are the text's changes by section, for a review.
 	excerpts []diff.Excerpt
 }
@@ -65,7 +68,7 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if err != nil {
 				return err
 			}
-			out, err := diffNotices(g, docs, proj, opts.Date, from, to)
+			out, err := diffNotices(g, docs, proj, opts.Date, from, to, nil)
 			if err != nil {
 				return err
 			}
@@ -97,7 +100,12 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 // diffNotices compares, for every notice compiled (docs) or released, two
 // versions: from and to name versions, "" the latest released one and
 // "draft" the notices compiled from the data (docs, proj).
-func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day model.Date, from, to string) ([]noticeDiff, error) {
+//
+// base, when given, is the ledger the pull request started from: "" then
+// means each notice's latest version in base, and the versions the pull
+// request released itself are listed in Released, so a pull request that
+// changes the data and releases it is reviewed against what it started from.
+func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day model.Date, from, to string, base *release.Ledger) ([]noticeDiff, error) {
 	l, _, err := g.releases()
 	if err != nil {
 		return nil, err
@@ -119,7 +127,21 @@ func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day m
 			return nil, nil, "draft", nil
 		}
 		var v *release.Version
-		if version == "" {
+		switch {
+		case version == "" && base != nil:
+			// The latest version the pull request started from: its files
+			// are in the tree, since history only grows.
+			if all := base.Of(id); len(all) > 0 {
+				for _, x := range l.Of(id) {
+					if x.ID == all[len(all)-1].ID {
+						v = x
+					}
+				}
+				if v == nil {
+					return nil, nil, "", fmt.Errorf("the base ledger's %s version %s is not in %s: was released history rewritten?", id, all[len(all)-1].ID, release.Dir)
+				}
+			}
+		case version == "":
 			// The latest release: the version in force, or the
 			// upcoming one already announced, which the draft builds
 			// on.
@@ -127,7 +149,7 @@ func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day m
 			if all := l.Of(id); len(all) > 0 {
 				v = all[len(all)-1]
 			}
-		} else {
+		default:
 			for _, x := range l.Of(id) {
 				if x.ID == version {
 					v = x
@@ -171,6 +193,13 @@ func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day m
 			continue
 		}
 		nd := noticeDiff{Notice: id, From: aname, To: bname}
+		if base != nil {
+			for _, v := range l.Of(id) {
+				if !slices.ContainsFunc(base.Of(id), func(b *release.Version) bool { return b.ID == v.ID }) {
+					nd.Released = append(nd.Released, v)
+				}
+			}
+		}
 		if aname == "" {
 			nd.From = "nothing released"
 		}

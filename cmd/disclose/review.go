@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -165,6 +167,15 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 		fmt.Fprintf(w, "The wording of %s changes; no fact behind them changed.\n\n", count(texts, "notice"))
 	default:
 		fmt.Fprintf(w, "No change for readers: the notices read the same and no fact behind them changed.\n\n")
+	}
+	var released []string
+	for _, nd := range r.Notices {
+		for _, v := range nd.Released {
+			released = append(released, fmt.Sprintf("%s version %s, in force from %s (released %s)", mdText(nd.Title), v.ID, v.Effective, v.Released))
+		}
+	}
+	if len(released) > 0 {
+		fmt.Fprintf(w, "This pull request releases %s: the changes below are those since the versions it started from.\n\n", strings.Join(released, "; "))
 	}
 	if len(r.Changes) > 0 {
 		fmt.Fprintf(w, "| | Change | Notices | Why |\n|---|---|---|---|\n")
@@ -381,7 +392,7 @@ func short(sha string) string {
 }
 
 func newReviewCmd(g *globals) *cobra.Command {
-	var from, out string
+	var from, out, baseLedger string
 	var onGitHub bool
 	var policy github.Policy
 	cmd := &cobra.Command{
@@ -394,6 +405,11 @@ first; the notice periods the material changes need and the earliest day a
 release can take effect; and a short redline excerpt of each changed section.
 
 Without --github it prints the comment, so you can read it before you push.
+
+--base-ledger FILE is the release ledger the pull request started from (the
+workflow writes it with git show HEAD^1:releases/ledger.json): a pull request
+that changes the data and releases it is then reviewed against the versions
+it started from, and the comment names the versions it releases.
 
 With --github (in a GitHub Actions job run on pull_request and
 pull_request_review events) it also:
@@ -450,7 +466,21 @@ review could not run.`,
 			if diags.HasErrors() {
 				r.Errors = diags
 			} else {
-				nds, err := diffNotices(g, docs, proj, opts.Date, from, "draft")
+				var base *release.Ledger
+				if baseLedger != "" {
+					b, err := os.ReadFile(baseLedger)
+					switch {
+					case errors.Is(err, fs.ErrNotExist) || err == nil && len(b) == 0:
+						base = &release.Ledger{} // nothing released before
+					case err != nil:
+						return err
+					default:
+						if base, err = release.Parse(baseLedger, b); err != nil {
+							return err
+						}
+					}
+				}
+				nds, err := diffNotices(g, docs, proj, opts.Date, from, "draft", base)
 				if err != nil {
 					return err
 				}
@@ -515,6 +545,7 @@ review could not run.`,
 		},
 	}
 	cmd.Flags().StringVar(&from, "from", "", "the `version` to compare from (default: each notice's latest released version)")
+	cmd.Flags().StringVar(&baseLedger, "base-ledger", "", "the release ledger the pull request started from (`file`; empty or missing: nothing was released): versions the pull request releases itself are reviewed too")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "also write the comment to this `file`")
 	cmd.Flags().BoolVar(&onGitHub, "github", false, "in a GitHub Actions job: post the comment and judge the sign-off")
 	cmd.Flags().StringSliceVar(&policy.Roles, "approver-role", nil, "a repository `role` whose approval signs off material changes (admin, maintain, write, or a custom role); repeatable")
