@@ -206,24 +206,24 @@ type CategoryFacts struct {
 	// pack's reference data):
 	//   - racial_ethnic_origin: racial or ethnic origin
 	//   - national_origin: national origin
-	//   - religious_beliefs: religious or philosophical beliefs
+	//   - religious_beliefs: religious beliefs
 	//   - health_diagnosis: a mental or physical health condition or diagnosis
-	//   - consumer_health: consumer health data (such as Washington's and Nevada's)
+	//   - consumer_health: consumer health data
 	//   - sex_life: sex life
 	//   - sexual_orientation: sexual orientation
-	//   - gender_identity: status as transgender or non-binary, or gender identity
+	//   - gender_identity: status as transgender or non-binary
 	//   - citizenship_immigration: citizenship or immigration status
 	//   - genetic: genetic data
-	//   - biometric: biometric data processed to identify a person
+	//   - biometric: biometric data used to identify a person
 	//   - child: personal data of a known child
 	//   - precise_geolocation: precise geolocation data
 	//   - crime_victim: status as a victim of a crime
-	//   - financial_account: a financial account, debit or credit card number with its access code
-	//   - government_id: a government identifier, such as a social security, driver's license or passport number
-	//   - biological: biological data
+	//   - financial_account: financial account or card numbers with the code that gives access
+	//   - government_id: government-issued identification numbers
+	//   - biological: biological data (including neural data) used to identify a person
 	//   - neural: neural data
 	//   - union_membership: union membership
-	//   - pregnancy: pregnancy or reproductive health
+	//   - pregnancy: pregnancy
 	USSensitive []string `yaml:"us_sensitive" validate:"dive,oneof=racial_ethnic_origin national_origin religious_beliefs health_diagnosis consumer_health sex_life sexual_orientation gender_identity citizenship_immigration genetic biometric child precise_geolocation crime_victim financial_account government_id biological neural union_membership pregnancy"`
 }
 
