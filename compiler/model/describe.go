@@ -10,7 +10,8 @@ import (
 
 // Item is an item of the data a path leads through, as Describe finds it:
 // the innermost item of a list (or value of a map) that the data names by
-// an id or, for a type without one, by its name.
+// an id (a map's value by its key) or, for a type without one, by its
+// name.
 type Item struct {
 	// Kind is what the item is, from its type's name: "purpose", "entity",
 	// "transfer record".
@@ -67,7 +68,7 @@ func (p *Project) Describe(path string) Description {
 			at = Index(at, s.index)
 			if v.IsValid() && v.Kind() == reflect.Slice && s.index < v.Len() {
 				v = v.Index(s.index)
-				if it, ok := itemOf(deref(v), at); ok {
+				if it, ok := itemOf(deref(v), at, ""); ok {
 					d.Item = it
 				}
 			} else {
@@ -79,7 +80,7 @@ func (p *Project) Describe(path string) Description {
 			mv := v.MapIndex(reflect.ValueOf(s.key).Convert(v.Type().Key()))
 			v = mv
 			if mv.IsValid() {
-				if it, ok := itemOf(deref(mv), at); ok {
+				if it, ok := itemOf(deref(mv), at, s.key); ok {
 					d.Item = it
 				}
 			}
@@ -158,8 +159,9 @@ func fieldByKey(v reflect.Value, key string) reflect.Value {
 }
 
 // itemOf returns the item v (a struct at path) is, when it has an id (or,
-// lacking an id field, a name) that is not empty.
-func itemOf(v reflect.Value, path string) (Item, bool) {
+// lacking an id field, its key in a map, or else a name) that is not
+// empty.
+func itemOf(v reflect.Value, path, key string) (Item, bool) {
 	if !v.IsValid() || v.Kind() != reflect.Struct {
 		return Item{}, false
 	}
@@ -172,6 +174,9 @@ func itemOf(v reflect.Value, path string) (Item, bool) {
 		return strings.TrimSpace(f.String()), true
 	}
 	id, hasID := str("ID")
+	if !hasID && key != "" {
+		id, hasID = key, true
+	}
 	var name string
 	for _, n := range []string{"Name", "Title", "LegalName"} {
 		if s, ok := str(n); ok && s != "" {
