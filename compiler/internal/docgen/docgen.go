@@ -134,7 +134,15 @@ func split(cg *ast.CommentGroup) (string, [][2]string, error) {
 	for i := range values {
 		values[i][1] = strings.Join(strings.Fields(values[i][1]), " ")
 	}
-	return strings.Join(strings.Fields(strings.Join(text, " ")), " "), values, nil
+	para := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
+	if len(values) > 0 {
+		// The colon that introduced the list ends the paragraph.
+		para = strings.TrimSuffix(para, ":") + "."
+		if para == "." {
+			para = ""
+		}
+	}
+	return para, values, nil
 }
 
 // Source returns the Go source of a file declaring docs as the map variable

@@ -6,7 +6,7 @@ package subprocessors
 // "Type" and "Type.Field".
 var docs = map[string]string{
 	"ChangeTerms":                                    "ChangeTerms are the pack's own data: the terms on which customers are told of new sub-processors, written in changes: beside the core keys.",
-	"ChangeTerms.SubprocessorAuthorisation":          "Whether customers authorise new sub-processors in general or one by one (GDPR Art. 28(2)):",
+	"ChangeTerms.SubprocessorAuthorisation":          "Whether customers authorise new sub-processors in general or one by one (GDPR Art. 28(2)).",
 	"ChangeTerms.SubprocessorAuthorisation=general":  "a general written authorisation; customers are told of each new sub-processor and may object",
 	"ChangeTerms.SubprocessorAuthorisation=specific": "a specific authorisation of each new sub-processor",
 	"ChangeTerms.SubprocessorNoticeDays":             "Days of notice before a new sub-processor is used.",
@@ -14,7 +14,7 @@ var docs = map[string]string{
 	"ChangeTerms.SubprocessorSubscribeURL":           "Where customers subscribe to sub-processor changes.",
 	"Onward":                                         "Onward is the safeguard of the transfer of customers' data to a sub-processor.",
 	"Onward.Exporter":                                "The company of the group that transfers the data (the exporter), by entity id.",
-	"Onward.Mechanism":                               "Transfer tool for customers' EU data, as in transfers[].mechanism:",
+	"Onward.Mechanism":                               "Transfer tool for customers' EU data, as in transfers[].mechanism.",
 	"Onward.Mechanism=ADEQUACY":                      "an adequacy decision of the European Commission (GDPR Art. 45)",
 	"Onward.Mechanism=BCR":                           "binding corporate rules (GDPR Art. 47)",
 	"Onward.Mechanism=CERTIFICATION":                 "an approved certification mechanism with binding commitments (Art. 46(2)(f))",
@@ -22,7 +22,7 @@ var docs = map[string]string{
 	"Onward.Mechanism=EU_US_DPF":                     "the EU-U.S. Data Privacy Framework",
 	"Onward.Mechanism=SCC_2021_914":                  "the Standard Contractual Clauses of 2021 (Commission Implementing Decision (EU) 2021/914); give scc_module",
 	"Onward.SCCModule":                               "SCC module, with SCC_2021_914: 3 (processor to processor).",
-	"Onward.UKMechanism":                             "Transfer tool for customers' UK data, as in transfers[].uk_mechanism:",
+	"Onward.UKMechanism":                             "Transfer tool for customers' UK data, as in transfers[].uk_mechanism.",
 	"Onward.UKMechanism=UK_ADDENDUM":                 "the UK Addendum to the European Commission's Standard Contractual Clauses",
 	"Onward.UKMechanism=UK_ADEQUACY_REGS":            "UK adequacy regulations (UK GDPR Art. 45A)",
 	"Onward.UKMechanism=UK_BCR":                      "binding corporate rules approved by the Information Commissioner",

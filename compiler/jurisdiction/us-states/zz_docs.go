@@ -6,7 +6,7 @@ package usstates
 // "Type" and "Type.Field".
 var docs = map[string]string{
 	"CategoryFacts":                                     "CategoryFacts are the US state facts of a category of personal data.",
-	"CategoryFacts.USSensitive":                         "The kinds of sensitive data the category holds, in the vocabulary of the state laws (each state counts its own list as sensitive: see the pack's reference data):",
+	"CategoryFacts.USSensitive":                         "The kinds of sensitive data the category holds, in the vocabulary of the state laws (each state counts its own list as sensitive: see the pack's reference data).",
 	"CategoryFacts.USSensitive=biological":              "biological data (including neural data) used to identify a person",
 	"CategoryFacts.USSensitive=biometric":               "biometric data used to identify a person",
 	"CategoryFacts.USSensitive=child":                   "personal data of a known child",
@@ -115,7 +115,7 @@ var docs = map[string]string{
 	"State.Applies":                      "Our answer to whether the state's law applies to us, where the count does not decide it (or to record counsel's view; it must then agree).",
 	"State.Consumers":                    "The number of the state's residents (acting as individuals, not in a business or employment role) whose personal data we controlled or processed in measures.year, not counting those whose data we processed only to complete a payment (payment_only).",
 	"State.PaymentOnly":                  "The number of further residents whose personal data we processed only to complete a payment: the states that do not leave them out of their thresholds (Virginia, Colorado, ...) add them to consumers.",
-	"State.State":                        "The state, by its two-letter postal code (VA, CO, ...): any of the fifty states or the District of Columbia; the notice covers those whose comprehensive privacy law applies:",
+	"State.State":                        "The state, by its two-letter postal code (VA, CO, ...): any of the fifty states or the District of Columbia; the notice covers those whose comprehensive privacy law applies.",
 	"State.State=AK":                     "Alaska",
 	"State.State=AL":                     "Alabama",
 	"State.State=AR":                     "Arkansas",
