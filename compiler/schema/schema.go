@@ -22,18 +22,18 @@ const ID = "https://disclose.dev/schema/disclose.schema.json"
 // Schema is a JSON Schema (draft 2020-12) node; only the keywords the data
 // files need.
 type Schema struct {
-	Schema               string             `json:"$schema,omitempty"`
-	ID                   string             `json:"$id,omitempty"`
-	Ref                  string             `json:"$ref,omitempty"`
-	Title                string             `json:"title,omitempty"`
-	Description          string             `json:"description,omitempty"`
-	Type                 any                `json:"type,omitempty"`
-	Enum                 []any              `json:"enum,omitempty"`
+	Schema      string `json:"$schema,omitempty"`
+	ID          string `json:"$id,omitempty"`
+	Ref         string `json:"$ref,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Type        any    `json:"type,omitempty"`
+	Enum        []any  `json:"enum,omitempty"`
 	// EnumDescriptions says what each value of Enum means, in its order:
 	// not a JSON Schema keyword but an annotation editors read (VS Code's
 	// JSON support and yaml-language-server show it on hover and in
 	// completions; validators ignore it).
-	EnumDescriptions []string `json:"enumDescriptions,omitempty"`
+	EnumDescriptions     []string           `json:"enumDescriptions,omitempty"`
 	Format               string             `json:"format,omitempty"`
 	Pattern              string             `json:"pattern,omitempty"`
 	Minimum              *int               `json:"minimum,omitempty"`
