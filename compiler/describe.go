@@ -11,7 +11,7 @@ import (
 // is in (model.Project.Describe: purpose "security", "Keep the service
 // secure"), and a missing required value that a law asks for gets the rule
 // that asks: the requirement in force on opts.Date whose data
-// (Requirement.Data) names the value's schema path (purposes.lgpd_bases).
+// (Requirement.Data) names the value's schema path (purposes.description).
 // When several do, the first in this order wins: a requirement whose
 // severity is higher (an error before a warning), then the order of the
 // rule packs (DefaultJurisdictions, or opts.Jurisdictions) and of the

@@ -113,33 +113,36 @@ type Diagnostic struct {
 }
 
 // Subject says what d is about, as its one-line form writes it before the
-// message: the item named by its kind, id and name, then the path,
+// message: the item named by its kind, id and name, at the path,
 //
 //	purpose "security" ("Keep the service secure") at purposes[7].categories[1]
 //
 // or, when the message already names the item by its quoted id
-// (purpose "security" has no ...), the path with the item's name:
+// (purpose "security" has no ...), only the item's name at the path,
 //
-//	purposes[7] ("Keep the service secure")
+//	"Keep the service secure" at purposes[7].categories[1]
 //
-// and the path alone when no item on it has an id.
+// and the path alone when no item on it has an id (or the item named by
+// the message has no name).
 func (d *Diagnostic) Subject() string {
-	name := ""
-	if d.ItemName != "" {
-		name = " (" + strconv.Quote(d.ItemName) + ")"
-	}
+	var who string
 	switch {
 	case d.Item == "":
-		return d.Path
+	case d.names() && d.ItemName == "":
 	case d.names():
-		if d.Path == "" {
-			return strings.TrimPrefix(name, " ")
-		}
-		return d.Path + name
-	case d.Path == "":
-		return d.Item + name
+		who = strconv.Quote(d.ItemName)
+	case d.ItemName == "":
+		who = d.Item
+	default:
+		who = d.Item + " (" + strconv.Quote(d.ItemName) + ")"
 	}
-	return d.Item + name + " at " + d.Path
+	switch {
+	case who == "":
+		return d.Path
+	case d.Path == "":
+		return who
+	}
+	return who + " at " + d.Path
 }
 
 // names reports whether d's message names its item by its quoted id.

@@ -99,7 +99,7 @@ func TestItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := `data/p.yaml:4:7: error: purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
-data/p.yaml:4:7: error: purposes[7] ("Keep it: secure, always"): purpose "security" names no interest [GDPR-13-1-d]
+data/p.yaml:4:7: error: "Keep it: secure, always" at purposes[7]: purpose "security" names no interest [GDPR-13-1-d]
     hint: allowed values:
       a: one
       b: two
@@ -107,7 +107,7 @@ data/p.yaml:4:7: error: purposes[7] ("Keep it: secure, always"): purpose "securi
 data/p.yaml:4:7: error: transfer "us" at transfers[0].mechanism: bad
 `
 	wantGH := `::error file=data/p.yaml,line=4,col=7,title=purpose "security"::purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
-::error file=data/p.yaml,line=4,col=7,title=GDPR-13-1-d%3A purpose "security"::purposes[7] ("Keep it: secure, always"): purpose "security" names no interest%0Aallowed values:%0Aa: one%0Ab: two%0Arule: GDPR-13-1-d, GDPR Art. 13(1)(d)
+::error file=data/p.yaml,line=4,col=7,title=GDPR-13-1-d%3A purpose "security"::"Keep it: secure, always" at purposes[7]: purpose "security" names no interest%0Aallowed values:%0Aa: one%0Ab: two%0Arule: GDPR-13-1-d, GDPR Art. 13(1)(d)
 ::error file=data/p.yaml,line=4,col=7,title=transfer "us"::transfer "us" at transfers[0].mechanism: bad
 `
 	if text.String() != wantText {

@@ -40,7 +40,7 @@ type Description struct {
 	// value when there is none.
 	Item Item
 	// Schema is the path without list indexes and map keys
-	// ("purposes.legal_bases" for "purposes[3].legal_bases[0]"), as
+	// ("purposes.categories" for "purposes[3].categories[0]"), as
 	// requirements name the data they read (jurisdiction.Requirement.Data).
 	Schema string
 }

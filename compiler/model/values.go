@@ -39,13 +39,14 @@ type Value struct {
 // ValuesOf returns the values field f of struct type t allows, of the
 // field itself or, for a list, of its items: the values of its oneof rule,
 // or the whole numbers from its min to its max (at most 20 of them, and
-// only when the doc comment gives a meaning to one). Each has its meaning
+// only when the doc comment gives a meaning to one, as a list of modules
+// of contractual clauses does). Each has its meaning
 // from the field's doc comment, where an enumerated field lists its
 // values one a line:
 //
-//	// Transfer tool for EU data:
-//	//   - SCC_2021_914: the Standard Contractual Clauses of 2021 ...
-//	//   - BCR: binding corporate rules ...
+//	// Kind of recipient:
+//	//   - affiliate: a company of the same group
+//	//   - service_provider: a vendor processing data on our behalf ...
 //
 // (compiler/internal/docgen keeps each as the doc key "Type.Field=value").
 // It returns nil when the field is not enumerated.
@@ -81,8 +82,8 @@ func (es Extensions) ValuesOf(t reflect.Type, f reflect.StructField) []Value {
 	return out
 }
 
-// Listing writes values one a line, each with its meaning: "SCC_2021_914:
-// the Standard Contractual Clauses ...". Without any meaning it is the
+// Listing writes values one a line, each with its meaning: "affiliate: a
+// company of the same group". Without any meaning it is the
 // values on one line, separated by commas.
 func Listing(values []Value) string {
 	var b strings.Builder

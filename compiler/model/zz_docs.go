@@ -89,7 +89,7 @@ var docs = map[string]string{
 	"Decision.Significance":                               "Its significance for the person.",
 	"Description":                                         "Description is what Describe says of a data path.",
 	"Description.Item":                                    "Item is the innermost item on the path named by an id; its zero value when there is none.",
-	"Description.Schema":                                  "Schema is the path without list indexes and map keys (\"purposes.legal_bases\" for \"purposes[3].legal_bases[0]\"), as requirements name the data they read (jurisdiction.Requirement.Data).",
+	"Description.Schema":                                  "Schema is the path without list indexes and map keys (\"purposes.categories\" for \"purposes[3].categories[0]\"), as requirements name the data they read (jurisdiction.Requirement.Data).",
 	"Entity":                                              "Entity is one legal entity of the organisation.",
 	"Entity.Address":                                      "Registered or principal address.",
 	"Entity.Description":                                  "What this entity does in the group, e.g. \"UK subsidiary providing sales and support in Europe\".",

@@ -207,7 +207,7 @@ func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 
 // describeValues gives the enumeration of s (of its items, for a list) the
 // meanings of its values, when the doc comment gives any; a whole-number
-// field whose values it lists (scc_modules) gets them as its enum too.
+// field whose values it lists gets them as its enum too.
 func describeValues(s *Schema, values []model.Value) {
 	known := false
 	for _, v := range values {

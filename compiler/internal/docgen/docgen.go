@@ -22,10 +22,10 @@ import (
 // one indented list item a value (the Go doc comment list syntax), an item
 // running on over further indented lines:
 //
-//	// Transfer tool for EU data:
-//	//   - SCC_2021_914: the Standard Contractual Clauses of 2021
-//	//     (Commission Implementing Decision (EU) 2021/914)
-//	//   - BCR: binding corporate rules
+//	// Kind of recipient:
+//	//   - affiliate: a company of the same group
+//	//   - service_provider: a vendor processing data on our behalf (a
+//	//     CCPA service provider)
 //
 // Each item is kept as the key "Type.Field=VALUE" with its meaning folded
 // to one line, and left out of the field's own paragraph.
