@@ -2,8 +2,9 @@
 // stage of the compiler returns.
 //
 // A Diagnostic says what was found and what was expected in one short line, blames
-// a position in a data file and a data path (purposes[3].categories[1]), and may
-// carry the legal rule it enforces. Printing is kept apart from the values: see
+// a position in a data file and a data path (purposes[3].categories[1]), names
+// the item of the data it is about (purpose "security", "Keep the service
+// secure"), and may carry the legal rule it enforces. Printing is kept apart from the values: see
 // Printer.
 package diag
 
