@@ -7,7 +7,7 @@ DISCLOSE = bin/disclose
 # byte-identical public/.
 AS_OF ?= $(shell date -u +%F)
 
-.PHONY: all site publish test browser-setup check golden bench lint build clean fuzz
+.PHONY: all site publish test browser-setup check check-github review review-github golden bench lint build clean fuzz
 
 all: test
 
@@ -27,6 +27,19 @@ publish: build
 ## check: check the data/ folder (the sample company in this repository)
 check: build
 	./$(DISCLOSE) check
+
+# The pull-request workflow's steps (.github/workflows/privacy-review.yml):
+# check's problems as GitHub annotations; the review comment and the
+# sign-off, judged by APPROVER_ROLES, APPROVERS and APPROVAL_LABEL.
+check-github: build
+	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed $(CHANGED))
+
+review-github: build
+	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role $(APPROVER_ROLES)) $(if $(APPROVERS),--approver $(APPROVERS)) $(if $(APPROVAL_LABEL),--approval-label $(APPROVAL_LABEL)) $(if $(BASE_LEDGER),--base-ledger $(BASE_LEDGER))
+
+## review: the pull-request comment for the data as it is now, as the workflow would post it
+review: build
+	./$(DISCLOSE) review
 
 ## test: formatting, vet, every test (goldens, end-to-end Hugo builds, browser checks) and a short run of every fuzz target
 test: lint browser-setup

@@ -2,7 +2,8 @@
 # Installs what the browser and PDF tests need, without downloading any
 # browser build: Debian's chromium, poppler-utils and qpdf (with apt-get, when
 # missing) and the npm packages playwright-core and axe-core into
-# tests/browser/node_modules.
+# tests/browser/node_modules, and action-validator (the workflow files'
+# schema check) into tests/workflows/node_modules.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -23,4 +24,10 @@ if [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/n
 	[ tests/browser/package-lock.json -nt tests/browser/node_modules/.package-lock.json ]; then
 	echo "browser-setup: installing npm packages into tests/browser/node_modules" >&2
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+fi
+
+if [ ! -d tests/workflows/node_modules/@action-validator/cli ] ||
+	[ tests/workflows/package-lock.json -nt tests/workflows/node_modules/.package-lock.json ]; then
+	echo "browser-setup: installing npm packages into tests/workflows/node_modules" >&2
+	npm ci --prefix tests/workflows --no-audit --no-fund --loglevel=error
 fi

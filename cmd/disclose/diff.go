@@ -13,6 +13,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -30,6 +31,11 @@ type noticeDiff struct {
 	TextChanged bool `json:"text_changed"`
 	Inserted    int  `json:"words_inserted"`
 	Deleted     int  `json:"words_deleted"`
+	// Released are the versions released since the base ledger (review
+	// --base-ledger): those the pull request adds.
+	Released []*release.Version `json:"-"`
+	// excerpts are the text's changes by section, for a review.
+	excerpts []diff.Excerpt
 }
 
 func newDiffCmd(g *globals) *cobra.Command {
@@ -62,114 +68,9 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if err != nil {
 				return err
 			}
-			l, _, err := g.releases()
+			out, err := diffNotices(g, docs, proj, opts.Date, from, to, nil)
 			if err != nil {
 				return err
-			}
-			snapshot, err := release.Snapshot(proj)
-			if err != nil {
-				return err
-			}
-			st := release.Store{FS: os.DirFS(g.dir)}
-			day := opts.Date
-			// side returns a notice's text and data at a version ("" means
-			// the version in force, "draft" the compiled data).
-			side := func(id, version string) (doc *notice.Document, data []byte, name string, err error) {
-				if version == "draft" {
-					for _, d := range docs {
-						if d.ID == id {
-							return d, snapshot, "draft", nil
-						}
-					}
-					return nil, nil, "draft", nil
-				}
-				var v *release.Version
-				if version == "" {
-					// The latest release: the version in force, or the
-					// upcoming one already announced, which the draft builds
-					// on.
-					v, _ = l.Resolve(id, day)
-					if all := l.Of(id); len(all) > 0 {
-						v = all[len(all)-1]
-					}
-				} else {
-					for _, x := range l.Of(id) {
-						if x.ID == version {
-							v = x
-						}
-					}
-				}
-				if v == nil {
-					return nil, nil, version, nil
-				}
-				doc, err = st.Notice(v)
-				if err != nil {
-					return nil, nil, "", err
-				}
-				data, err = st.Data(v)
-				return doc, data, v.ID, err
-			}
-			var ids []string
-			for _, d := range docs {
-				ids = append(ids, d.ID)
-			}
-			for _, id := range l.Notices() {
-				if !slices.Contains(ids, id) {
-					ids = append(ids, id)
-				}
-			}
-			toVersion := to
-			if toVersion == "" {
-				toVersion = "draft"
-			}
-			var out []noticeDiff
-			for _, id := range ids {
-				a, adata, aname, err := side(id, from)
-				if err != nil {
-					return err
-				}
-				b, bdata, bname, err := side(id, toVersion)
-				if err != nil {
-					return err
-				}
-				if a == nil && b == nil {
-					continue
-				}
-				nd := noticeDiff{Notice: id, From: aname, To: bname}
-				if aname == "" {
-					nd.From = "nothing released"
-				}
-				var aText, bText string
-				if a != nil {
-					nd.Title, aText = a.Title, render.Plain(a)
-				}
-				if b != nil {
-					nd.Title, bText = b.Title, render.Plain(b)
-				}
-				if adata == nil {
-					adata = []byte("{}")
-				}
-				if bdata == nil {
-					bdata = []byte("{}")
-				}
-				cs, err := compiler.Changes(adata, bdata)
-				if err != nil {
-					return err
-				}
-				nd.Changes = diff.For(cs, a, b)
-				nd.Material = len(change.Material(nd.Changes))
-				for _, op := range diff.Redline(aText, bText) {
-					n := len(strings.Fields(op.Text))
-					switch op.Kind {
-					case diff.Insert:
-						nd.Inserted += n
-						nd.TextChanged = true
-					case diff.Delete:
-						nd.Deleted += n
-						nd.TextChanged = true
-					}
-				}
-				out = append(out, nd)
 			}
 			if err := printDiff(cmd.OutOrStdout(), out, format); err != nil {
 				return err
@@ -194,6 +95,151 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 	cmd.Flags().StringVar(&failOn, "fail-on", "", "exit 1 when a change of this `kind` is present: material or any")
 	g.asOfFlag(cmd)
 	return cmd
+}
+
+// diffNotices compares, for every notice compiled (docs) or released, two
+// versions: from and to name versions, "" the latest released one and
+// "draft" the notices compiled from the data (docs, proj).
+//
+// base, when given, is the ledger the pull request started from: "" then
+// means each notice's latest version in base, and the versions the pull
+// request released itself are listed in Released, so a pull request that
+// changes the data and releases it is reviewed against what it started from.
+func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day model.Date, from, to string, base *release.Ledger) ([]noticeDiff, error) {
+	l, _, err := g.releases()
+	if err != nil {
+		return nil, err
+	}
+	snapshot, err := release.Snapshot(proj)
+	if err != nil {
+		return nil, err
+	}
+	st := release.Store{FS: os.DirFS(g.dir)}
+	// side returns a notice's text and data at a version ("" means
+	// the version in force, "draft" the compiled data).
+	side := func(id, version string) (doc *notice.Document, data []byte, name string, err error) {
+		if version == "draft" {
+			for _, d := range docs {
+				if d.ID == id {
+					return d, snapshot, "draft", nil
+				}
+			}
+			return nil, nil, "draft", nil
+		}
+		var v *release.Version
+		switch {
+		case version == "" && base != nil:
+			// The latest version the pull request started from: its files
+			// are in the tree, since history only grows.
+			if all := base.Of(id); len(all) > 0 {
+				for _, x := range l.Of(id) {
+					if x.ID == all[len(all)-1].ID {
+						v = x
+					}
+				}
+				if v == nil {
+					return nil, nil, "", fmt.Errorf("the base ledger's %s version %s is not in %s: was released history rewritten?", id, all[len(all)-1].ID, release.Dir)
+				}
+			}
+		case version == "":
+			// The latest release: the version in force, or the
+			// upcoming one already announced, which the draft builds
+			// on.
+			v, _ = l.Resolve(id, day)
+			if all := l.Of(id); len(all) > 0 {
+				v = all[len(all)-1]
+			}
+		default:
+			for _, x := range l.Of(id) {
+				if x.ID == version {
+					v = x
+				}
+			}
+		}
+		if v == nil {
+			return nil, nil, version, nil
+		}
+		doc, err = st.Notice(v)
+		if err != nil {
+			return nil, nil, "", err
+		}
+		data, err = st.Data(v)
+		return doc, data, v.ID, err
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	for _, id := range l.Notices() {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	toVersion := to
+	if toVersion == "" {
+		toVersion = "draft"
+	}
+	var out []noticeDiff
+	for _, id := range ids {
+		a, adata, aname, err := side(id, from)
+		if err != nil {
+			return nil, err
+		}
+		b, bdata, bname, err := side(id, toVersion)
+		if err != nil {
+			return nil, err
+		}
+		if a == nil && b == nil {
+			continue
+		}
+		nd := noticeDiff{Notice: id, From: aname, To: bname}
+		if base != nil {
+			for _, v := range l.Of(id) {
+				if !slices.ContainsFunc(base.Of(id), func(b *release.Version) bool { return b.ID == v.ID }) {
+					nd.Released = append(nd.Released, v)
+				}
+			}
+		}
+		if aname == "" {
+			nd.From = "nothing released"
+		}
+		var aText, bText string
+		if a != nil {
+			nd.Title, aText = a.Title, render.Plain(a)
+		}
+		if b != nil {
+			nd.Title, bText = b.Title, render.Plain(b)
+		}
+		if adata == nil {
+			adata = []byte("{}")
+		}
+		if bdata == nil {
+			bdata = []byte("{}")
+		}
+		cs, err := compiler.Changes(adata, bdata)
+		if err != nil {
+			return nil, err
+		}
+		nd.Changes = diff.For(cs, a, b)
+		nd.Material = len(change.Material(nd.Changes))
+		ops := diff.Redline(aText, bText)
+		for _, op := range ops {
+			n := len(strings.Fields(op.Text))
+			switch op.Kind {
+			case diff.Insert:
+				nd.Inserted += n
+				nd.TextChanged = true
+			case diff.Delete:
+				nd.Deleted += n
+				nd.TextChanged = true
+			}
+		}
+		if nd.TextChanged {
+			nd.excerpts = diff.Excerpts(diff.Blocks(ops), diff.ExcerptOptions{})
+		}
+		out = append(out, nd)
+	}
+	return out, nil
 }
 
 func printDiff(w io.Writer, out []noticeDiff, format string) error {

@@ -161,3 +161,35 @@ func TestBuildChangelogRedlinesFeeds(t *testing.T) {
 		}
 	}
 }
+
+// disclose review on the sample: a longer retention the five notices that
+// state it all report is listed once, with the five notices; material
+// first; notice periods and excerpts; and it prints the comment without
+// --github, exiting 0.
+func TestReviewComment(t *testing.T) {
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	for range 2 {
+		edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
+	}
+	edit(t, filepath.Join(dir, "data", "organization.yaml"), "name: Helpwise Privacy Office\n    email: privacy@helpwise.example", "name: Helpwise Privacy Office\n    email: privacy-team@helpwise.example")
+	code, out, stderr := runIn(t, dir, "review", "--as-of", "2027-01-04")
+	if code != 0 || !strings.Contains(stderr, "material change") {
+		t.Fatalf("review: exit %d\n%s", code, stderr)
+	}
+	golden.File(t, "testdata/review/sample.md", []byte(out))
+	if n := strings.Count(out, "| **material** | Retention of"); n != 2 {
+		t.Errorf("%d material retention rows, want 2 (each change once)", n)
+	}
+	if m, minor := strings.Index(out, "| **material** |"), strings.Index(out, "| minor |"); minor >= 0 && minor < m {
+		t.Error("a minor change is listed before a material one")
+	}
+	if code, _, stderr := runIn(t, dir, "review", "--approver-role", "maintain"); code != exitUsage || !strings.Contains(stderr, "need --github") {
+		t.Errorf("--approver-role without --github: exit %d\n%s", code, stderr)
+	}
+	t.Setenv("GITHUB_EVENT_PATH", "")
+	t.Setenv("GITHUB_REPOSITORY", "")
+	if code, _, stderr := runIn(t, dir, "review", "--github", "--approver-role", "maintain"); code != exitUsage || !strings.Contains(stderr, "not in a GitHub Actions run") {
+		t.Errorf("--github outside Actions: exit %d\n%s", code, stderr)
+	}
+}

@@ -20,8 +20,23 @@ import (
 //go:embed all:scaffold
 var scaffold embed.FS
 
-// scaffoldFiles returns every file disclose init writes, by slash path.
-func scaffoldFiles() (map[string][]byte, error) {
+// toolsMod is tools/disclose/go.mod: disclose pinned at version, or, for a
+// version no go.mod can name (a development build), unpinned until the
+// first make resolves the latest release (go mod tidy) and pins it.
+func toolsMod(version string) []byte {
+	var b strings.Builder
+	b.WriteString("// disclose, pinned: the Makefile builds this version into bin/ and every\n")
+	b.WriteString("// workflow uses it. Dependabot (.github/dependabot.yml) proposes updates.\n")
+	b.WriteString("module privacy.local/tools/disclose\n\ngo 1.26\n\ntool github.com/disclose-dev/disclose/cmd/disclose\n")
+	if pinnable(version) {
+		b.WriteString("\nrequire github.com/disclose-dev/disclose " + version + "\n")
+	}
+	return []byte(b.String())
+}
+
+// scaffoldFiles returns every file disclose init writes, by slash path,
+// with disclose pinned at version.
+func scaffoldFiles(version string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	add := func(fsys fs.FS, root, prefix string, rename func(string) string) error {
 		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
@@ -59,18 +74,25 @@ func scaffoldFiles() (map[string][]byte, error) {
 		return nil, err
 	}
 	files["schema/disclose.schema.json"] = js
+	files["tools/disclose/go.mod"] = toolsMod(version)
 	return files, nil
 }
 
 func newInitCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	version := toolVersion()
+	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Start a new project: starter data, theme, Makefile and CI workflow",
 		Long: `Init writes a new disclose project into DIR (default: the current folder):
 commented starter data files in data/ (each points at the JSON Schema, so
 editors complete keys and flag mistakes), schema/disclose.schema.json, the
-default theme in themes/disclose, Hugo pinned in tools/hugo, a Makefile and a
-GitHub Actions workflow that publishes the site on merge.
+default theme in themes/disclose, Hugo pinned in tools/hugo and disclose in
+tools/disclose (this disclose's version, or --disclose-version), a Makefile
+that builds the pinned disclose, and GitHub files: a workflow that publishes
+the site on merge and daily, one that reviews pull requests (check
+annotations, one comment with what changes for readers, and a sign-off
+status for material changes), and a Dependabot file that keeps the pins
+current. Both workflows run the same pinned disclose.
 
 It never overwrites: if any of those files exists, it writes nothing and says
 which. Then:
@@ -87,7 +109,10 @@ which. Then:
 					dir = args[0]
 				}
 			}
-			files, err := scaffoldFiles()
+			if !pinnable(version) && cmd.Flags().Changed("disclose-version") {
+				return fmt.Errorf("--disclose-version %q: give a release such as v1.4.0", version)
+			}
+			files, err := scaffoldFiles(version)
 			if err != nil {
 				return err
 			}
@@ -118,8 +143,16 @@ which. Then:
 					return err
 				}
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Created a disclose project in %s (%d files).\nNext: edit data/*.yaml, then run disclose check, disclose serve and disclose build.\n", dir, len(names))
+			fmt.Fprintf(cmd.OutOrStdout(), "Created a disclose project in %s (%d files).\n", dir, len(names))
+			if pinnable(version) {
+				fmt.Fprintf(cmd.OutOrStdout(), "disclose is pinned at %s in tools/disclose/go.mod.\n", version)
+			} else {
+				fmt.Fprintf(cmd.OutOrStdout(), "This disclose (%s) is not a release, so tools/disclose/go.mod pins none yet: the first make pins the latest.\n", version)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Next: edit data/*.yaml, then run make check, make preview and make site; commit tools/disclose/go.sum after the first.\n")
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&version, "disclose-version", version, "the disclose `version` to pin in tools/disclose/go.mod (default: this one's, when it is a release)")
+	return cmd
 }

@@ -59,9 +59,10 @@ func TestScaffoldPinsTheSameHugo(t *testing.T) {
 // every merge and every day, and build as of the day they run, so an
 // announced version comes into force on its date without a commit.
 func TestPublishWorkflowsRunDaily(t *testing.T) {
+	project := initProject(t)
 	for _, c := range []struct{ workflow, makefile string }{
 		{"../../.github/workflows/publish.yml", "../../Makefile"},
-		{"scaffold/github/workflows/publish.yml", "scaffold/Makefile"},
+		{filepath.Join(project, ".github/workflows/publish.yml"), filepath.Join(project, "Makefile")},
 	} {
 		b, err := os.ReadFile(c.workflow)
 		if err != nil {
@@ -96,14 +97,14 @@ func TestPublishWorkflowsRunDaily(t *testing.T) {
 			t.Errorf("%s: no step runs make publish:\n%s", c.workflow, runs)
 		}
 		// make publish builds as of the given day (default today, UTC).
-		out, err := exec.Command("make", "-n", "-f", c.makefile, "publish", "AS_OF=2031-02-03").CombinedOutput()
+		out, err := exec.Command("make", "-n", "-C", filepath.Dir(c.makefile), "publish", "AS_OF=2031-02-03").CombinedOutput()
 		if err != nil {
 			t.Fatalf("make -n publish: %v\n%s", err, out)
 		}
 		if !strings.Contains(string(out), "build --as-of 2031-02-03") || strings.Contains(string(out), "git log") {
 			t.Errorf("%s: make publish does not build as of AS_OF:\n%s", c.makefile, out)
 		}
-		out, _ = exec.Command("make", "-n", "-f", c.makefile, "publish").CombinedOutput()
+		out, _ = exec.Command("make", "-n", "-C", filepath.Dir(c.makefile), "publish").CombinedOutput()
 		if today := time.Now().UTC().Format(time.DateOnly); !strings.Contains(string(out), "--as-of "+today) && !strings.Contains(string(out), "--as-of "+time.Now().UTC().Add(-time.Minute).Format(time.DateOnly)) {
 			t.Errorf("%s: make publish does not default to today (%s):\n%s", c.makefile, today, out)
 		}

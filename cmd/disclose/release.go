@@ -13,9 +13,11 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
 // releases returns the project's ledger and the file system and folder it
@@ -209,19 +211,30 @@ func newMigrateCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "migrate",
 		Short: "Upgrade a project written by an earlier disclose",
-		Long: `Migrate brings a project's files up to the format this disclose writes.
+		Long: `Migrate brings a project's files up to the format this disclose writes,
+changing nothing else. Today that is:
 
-Today that is the release ledger: a ledger written before it was a hash chain is
-rewritten once as one. Every frozen file is first checked against the old
-ledger (a tampered history is never chained: restore it from version control
-first); then only releases/ledger.json is rewritten: every entry keeps its
-fields exactly, the entries are put in release order (by release date, then
-notice, then version) and each gets the hash of the entry before it and its own.
-No frozen file changes, so every released version renders exactly as before.
+  - The data files' schema modelines. A data file written by an earlier
+    disclose starts with a comment naming a local copy of the JSON Schema
+    (# yaml-language-server: $schema=../schema/disclose.schema.json); it now
+    names the schema published at its stable, versioned URL
+    (` + schema.ID + `), so editors
+    validate without a local copy. Only that line changes. check warns about a
+    modeline that names another schema.
+
+  - The release ledger: a ledger written before it was a hash chain is
+    rewritten once as one. Every frozen file is first checked against the old
+    ledger (a tampered history is never chained: restore it from version
+    control first); then only releases/ledger.json is rewritten: every entry
+    keeps its fields exactly, the entries are put in release order (by release
+    date, then notice, then version) and each gets the hash of the entry before
+    it and its own. No frozen file changes, so every released version renders
+    exactly as before.
+
 Commit the migration on its own:
 
   disclose migrate
-  git add releases/ledger.json && git commit -m "Chain the release ledger"
+  git add data releases/ledger.json && git commit -m "disclose migrate"
 
 Running it again says there is nothing to migrate.
 
@@ -236,24 +249,48 @@ could not run.`,
 			if err != nil {
 				return err
 			}
-			if len(l.Versions) == 0 || l.Format == release.Format {
-				fmt.Fprintf(cmd.ErrOrStderr(), "%s: nothing to migrate: the project is in the current format\n", release.Dir)
+			files, _, err := migrate.Modelines(os.DirFS(g.dir), g.data, schema.ID)
+			if err != nil {
+				return err
+			}
+			chain := len(l.Versions) > 0 && l.Format != release.Format
+			if len(files) == 0 && !chain {
+				fmt.Fprintf(cmd.ErrOrStderr(), "nothing to migrate: the project is in the current format\n")
 				return nil
 			}
-			b, diags := release.Migrate(os.DirFS(g.dir), release.Dir, l)
-			p := &diag.Printer{Format: diag.Text}
-			if err := p.Print(cmd.ErrOrStderr(), diags); err != nil {
-				return err
+			var ledger []byte
+			if chain {
+				var diags diag.List
+				ledger, diags = release.Migrate(os.DirFS(g.dir), release.Dir, l)
+				p := &diag.Printer{Format: diag.Text}
+				if err := p.Print(cmd.ErrOrStderr(), diags); err != nil {
+					return err
+				}
+				if ledger == nil {
+					fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not migrated; nothing was changed\n")
+					return exitError{exitProblem}
+				}
 			}
-			if b == nil {
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not migrated; %s is unchanged\n", release.Dir)
-				return exitError{exitProblem}
+			names := make([]string, 0, len(files))
+			for name := range files {
+				names = append(names, name)
 			}
-			if err := writeFileAtomic(filepath.Join(dir, release.LedgerFile), b); err != nil {
-				return err
+			sort.Strings(names)
+			for _, name := range names {
+				if err := writeFileAtomic(filepath.Join(g.dir, filepath.FromSlash(name)), files[name]); err != nil {
+					return err
+				}
 			}
-			// Migrate chained l in place: it is the ledger just written.
-			fmt.Fprintf(cmd.OutOrStdout(), "migrated %s: %d versions chained; ledger head %s\n", filepath.Join(release.Dir, release.LedgerFile), len(l.Versions), l.Head())
+			if len(names) > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "migrated the schema modeline of %d data files to %s\n", len(names), schema.ID)
+			}
+			if chain {
+				if err := writeFileAtomic(filepath.Join(dir, release.LedgerFile), ledger); err != nil {
+					return err
+				}
+				// Migrate chained l in place: it is the ledger just written.
+				fmt.Fprintf(cmd.OutOrStdout(), "migrated %s: %d versions chained; ledger head %s\n", filepath.Join(release.Dir, release.LedgerFile), len(l.Versions), l.Head())
+			}
 			return nil
 		},
 	}

@@ -191,6 +191,7 @@ the wrong data; --sample reads the built-in sample company instead, and says so.
 Dates: --as-of is the day check, compile, explain, diff, build and serve judge
 the notices as of; release takes --effective (the day new versions take
 effect) and --released (the day of release).`,
+		Version:       toolVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
@@ -207,7 +208,7 @@ effect) and --released (the day of release).`,
 	root.PersistentFlags().BoolVar(&g.sample, "sample", false, "read the built-in sample company instead of the project's data folder")
 	root.PersistentFlags().StringVar(&g.date, "date", "", "retired: use --as-of, or release's --effective and --released")
 	_ = root.PersistentFlags().MarkHidden("date")
-	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newServeCmd(g), newReleaseCmd(g), newVerifyCmd(g), newMigrateCmd(g), newDiffCmd(g), newExplainCmd(g), newSchemaCmd(g))
+	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newServeCmd(g), newReleaseCmd(g), newVerifyCmd(g), newMigrateCmd(g), newDiffCmd(g), newReviewCmd(g), newExplainCmd(g), newSchemaCmd(g))
 	return root
 }
 

@@ -89,6 +89,12 @@ type Input struct {
 	// published as data files too (the packs know: compiler.DataTables);
 	// nil publishes none.
 	DataTables func(id string, doc *notice.Document) []notice.DataTable
+	// Files are published as they are, by slash path from the site's root
+	// (the facade gives the data files' JSON Schema, at
+	// schema/v1/disclose.schema.json, so editors can fetch it from the
+	// site). A path that leaves the site or that the site writes itself is
+	// an error.
+	Files map[string][]byte
 }
 
 // Notice is everything the site shows of one notice.
@@ -526,6 +532,15 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 		return nil, err
 	}
 	files["static/notices.json"] = js
+	for name, b := range in.Files {
+		if !fs.ValidPath(name) || name == "." {
+			return nil, fmt.Errorf("site: cannot publish a file at %q", name)
+		}
+		if _, taken := files["static/"+name]; taken {
+			return nil, fmt.Errorf("site: %s is a file the site writes itself", name)
+		}
+		files["static/"+name] = b
+	}
 
 	// The default theme, unless the project has its own, then the project's
 	// folders on top.

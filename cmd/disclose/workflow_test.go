@@ -1,0 +1,619 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/disclose-dev/disclose/internal/golden"
+)
+
+// workflow is the part of a GitHub Actions workflow file the tests run.
+type workflow struct {
+	Name        string            `yaml:"name"`
+	On          map[string]any    `yaml:"on"`
+	Permissions map[string]string `yaml:"permissions"`
+	Jobs        map[string]struct {
+		Name  string            `yaml:"name"`
+		Env   map[string]string `yaml:"env"`
+		Steps []struct {
+			Name string            `yaml:"name"`
+			Uses string            `yaml:"uses"`
+			Run  string            `yaml:"run"`
+			Env  map[string]string `yaml:"env"`
+		} `yaml:"steps"`
+	} `yaml:"jobs"`
+}
+
+// types returns the activity types a workflow runs on for an event, and
+// whether it runs on the event at all.
+func (wf *workflow) types(event string) ([]string, bool) {
+	ev, ok := wf.On[event]
+	var out []string
+	if m, isMap := ev.(map[string]any); isMap {
+		if ts, isList := m["types"].([]any); isList {
+			for _, x := range ts {
+				out = append(out, fmt.Sprint(x))
+			}
+		}
+	}
+	return out, ok
+}
+
+// initProject runs disclose init into a new folder and returns it.
+func initProject(t *testing.T, args ...string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "privacy")
+	if code, out, stderr := runIn(t, filepath.Dir(dir), append([]string{"init", "privacy"}, args...)...); code != 0 {
+		t.Fatalf("init: exit %d\n%s%s", code, out, stderr)
+	}
+	return dir
+}
+
+func readWorkflow(t *testing.T, path string) *workflow {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf workflow
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &wf
+}
+
+// fakeGitHub is GitHub's REST API as disclose review uses it, for one
+// repository and pull request, with the reviews, roles and label events a
+// test sets.
+type fakeGitHub struct {
+	mu       sync.Mutex
+	comments []map[string]any
+	nextID   int
+	reviews  []map[string]any
+	roles    map[string]string
+	events   []map[string]any
+	// forbid makes writing a comment fail as for a pull request from a fork.
+	forbid bool
+	calls  []string
+}
+
+func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.calls = append(f.calls, r.Method+" "+r.URL.Path)
+	if r.Header.Get("Authorization") != "Bearer test-token" {
+		http.Error(w, `{"message":"Bad credentials"}`, http.StatusUnauthorized)
+		return
+	}
+	const repo = "/repos/acme/privacy"
+	p := strings.TrimPrefix(r.URL.Path, repo)
+	if p == r.URL.Path {
+		http.NotFound(w, r)
+		return
+	}
+	answer := func(v any) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(v)
+	}
+	body := func() string {
+		var in struct{ Body string }
+		b, _ := io.ReadAll(r.Body)
+		_ = json.Unmarshal(b, &in)
+		return in.Body
+	}
+	switch {
+	case r.Method == "GET" && p == "/issues/7/comments":
+		// Two pages, as GitHub paginates: someone else's comment first.
+		if r.URL.Query().Get("page") == "" {
+			w.Header().Set("Link", `<http://`+r.Host+repo+`/issues/7/comments?per_page=100&page=2>; rel="next"`)
+			answer([]map[string]any{{"id": 1, "body": "Looks good to me", "user": map[string]any{"login": "dana"}}})
+			return
+		}
+		answer(f.comments)
+	case r.Method == "POST" && p == "/issues/7/comments":
+		if f.forbid {
+			w.WriteHeader(http.StatusForbidden)
+			answer(map[string]string{"message": "Resource not accessible by integration"})
+			return
+		}
+		f.nextID++
+		f.comments = append(f.comments, map[string]any{"id": 100 + f.nextID, "body": body(), "user": map[string]any{"login": "github-actions[bot]"}})
+		w.WriteHeader(http.StatusCreated)
+		answer(f.comments[len(f.comments)-1])
+	case r.Method == "PATCH" && strings.HasPrefix(p, "/issues/comments/"):
+		id, _ := strconv.Atoi(strings.TrimPrefix(p, "/issues/comments/"))
+		for _, c := range f.comments {
+			if c["id"] == id {
+				c["body"] = body()
+				answer(c)
+				return
+			}
+		}
+		http.NotFound(w, r)
+	case r.Method == "GET" && p == "/pulls/7/reviews":
+		answer(f.reviews)
+	case r.Method == "GET" && p == "/issues/7/events":
+		answer(f.events)
+	case r.Method == "GET" && strings.HasPrefix(p, "/collaborators/") && strings.HasSuffix(p, "/permission"):
+		login := strings.TrimSuffix(strings.TrimPrefix(p, "/collaborators/"), "/permission")
+		role, ok := f.roles[login]
+		if !ok {
+			role = "read"
+		}
+		answer(map[string]any{"permission": role, "role_name": role, "user": map[string]any{"login": login}})
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// bodies returns the bodies of the comments disclose wrote.
+func (f *fakeGitHub) bodies() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, c := range f.comments {
+		out = append(out, c["body"].(string))
+	}
+	return out
+}
+
+const headSHA = "0123456789abcdef0123456789abcdef01234567"
+
+// event writes the event file of a pull request event.
+func event(t *testing.T, dir, name string, labels ...string) string {
+	t.Helper()
+	var ls []map[string]string
+	for _, l := range labels {
+		ls = append(ls, map[string]string{"name": l})
+	}
+	ev := map[string]any{
+		"action": "synchronize",
+		"number": 7,
+		"pull_request": map[string]any{
+			"number": 7,
+			"head":   map[string]any{"sha": headSHA, "ref": "retention", "repo": map[string]any{"full_name": "acme/privacy"}},
+			"base":   map[string]any{"ref": "main", "repo": map[string]any{"full_name": "acme/privacy"}},
+			"labels": ls,
+		},
+	}
+	if name == "pull_request_review" {
+		ev["action"] = "submitted"
+		ev["review"] = map[string]any{"state": "approved", "user": map[string]any{"login": "counsel"}}
+	}
+	b, _ := json.Marshal(ev)
+	p := filepath.Join(dir, name+".json")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// expr matches a workflow expression.
+var expr = regexp.MustCompile(`\$\{\{\s*([^}]*?)\s*\}\}`)
+
+// runStep runs a workflow step's script as the runner does (bash
+// --noprofile --norc -eo pipefail, in the workspace, with the variables
+// GitHub sets and the step's env, its expressions evaluated from context),
+// and returns its exit code, its output and the job summary it wrote.
+func runStep(t *testing.T, workspace, script string, env map[string]string, context map[string]string, github map[string]string) (int, string, string) {
+	t.Helper()
+	if m := expr.FindString(script); m != "" {
+		t.Fatalf("a run script uses the expression %s: pass it through env, so it is never spliced into the shell script", m)
+	}
+	tmp := t.TempDir()
+	summary := filepath.Join(tmp, "summary.md")
+	scriptFile := filepath.Join(tmp, "step.sh")
+	if err := os.WriteFile(scriptFile, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", scriptFile)
+	cmd.Dir = workspace
+	vars := map[string]string{
+		"CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": workspace,
+		"GITHUB_STEP_SUMMARY": summary, "GITHUB_OUTPUT": filepath.Join(tmp, "output"), "GITHUB_ENV": filepath.Join(tmp, "env"),
+		"RUNNER_TEMP": tmp, "RUNNER_OS": "Linux",
+	}
+	for k, v := range github {
+		vars[k] = v
+	}
+	for k, v := range env {
+		vars[k] = expr.ReplaceAllStringFunc(v, func(m string) string {
+			name := expr.FindStringSubmatch(m)[1]
+			val, ok := context[name]
+			if !ok {
+				t.Fatalf("env %s: the test knows no value for the expression %s", k, m)
+			}
+			return val
+		})
+	}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	for _, k := range []string{"GOPATH", "GOCACHE", "GOMODCACHE", "GOPROXY", "GOFLAGS", "GOTOOLCHAIN", "SOURCE_DATE_EPOCH"} {
+		if v, ok := os.LookupEnv(k); ok {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
+	for k, v := range vars {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	code := 0
+	if err := cmd.Run(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("step: %v", err)
+		}
+		code = ee.ExitCode()
+	}
+	s, _ := os.ReadFile(summary)
+	return code, out.String(), string(s)
+}
+
+// The pull-request workflow disclose init writes, step by step as the
+// runner runs it, against a fake GitHub: the check's annotations, the one
+// review comment updated in place, and the sign-off status through
+// approvals, stale approvals, unqualified approvers, labels and forks.
+func TestPullRequestWorkflowSteps(t *testing.T) {
+	t.Parallel()
+	dir := initProject(t, "--disclose-version", "v1.4.0")
+	mod, _ := os.ReadFile(filepath.Join(dir, "tools/disclose/go.mod"))
+	if !strings.Contains(string(mod), "\nrequire github.com/disclose-dev/disclose v1.4.0\n") || !strings.Contains(string(mod), "\ntool github.com/disclose-dev/disclose/cmd/disclose\n") {
+		t.Fatalf("tools/disclose/go.mod does not pin v1.4.0:\n%s", mod)
+	}
+	// The Makefile builds the pinned disclose; this one is not published,
+	// so the test points the pin at this work tree, as a replace would.
+	root, _ := filepath.Abs("../..")
+	pinned := string(mod) + "\nreplace github.com/disclose-dev/disclose => " + root + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "tools/disclose/go.mod"), []byte(pinned), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, stderr := runIn(t, dir, "release", "--effective", "2026-11-23", "--released", "2026-11-23", "--summary", "First version"); code != 0 {
+		t.Fatalf("release: exit %d\n%s%s", code, out, stderr)
+	}
+	// The checkout the runner makes of a pull request: the merge commit of
+	// the pull request's branch into main (refs/pull/N/merge), whose first
+	// parent is main.
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "base")
+	pullRequest := func(branch string, edits ...[2]string) {
+		t.Helper()
+		git("checkout", "-q", "-B", branch, "main")
+		for _, e := range edits {
+			edit(t, filepath.Join(dir, "data/processing.yaml"), e[0], e[1])
+		}
+		git("commit", "-q", "-am", branch)
+		git("checkout", "-q", "--detach", "main")
+		git("merge", "-q", "--no-ff", "-m", "Merge "+branch, branch)
+	}
+	// A pull request with two mistakes: a misspelt period on the line it
+	// changed, and a renamed retention rule that the unchanged line of a
+	// category still names.
+	pullRequest("mistakes", [2]string{"period: 24 months", "period: 24 monthz"}, [2]string{"  - id: account\n", "  - id: acount\n"})
+
+	api := &fakeGitHub{roles: map[string]string{"counsel": "maintain", "intern": "write", "owner": "admin"}}
+	srv := httptest.NewServer(api)
+	defer srv.Close()
+	wf := readWorkflow(t, filepath.Join(dir, ".github/workflows/privacy-review.yml"))
+	prTypes, ok := wf.types("pull_request")
+	if !ok {
+		t.Fatal("the review workflow does not run on pull_request")
+	}
+	if reviewTypes, _ := wf.types("pull_request_review"); !slices.Contains(reviewTypes, "submitted") || !slices.Contains(reviewTypes, "dismissed") || !slices.Contains(prTypes, "labeled") || !slices.Contains(prTypes, "synchronize") {
+		t.Errorf("the review workflow does not run again on pushes, reviews and labels: %+v", wf.On)
+	}
+	if wf.Permissions["pull-requests"] != "write" || wf.Permissions["contents"] != "read" {
+		t.Errorf("permissions %v, want contents: read and pull-requests: write only", wf.Permissions)
+	}
+	tmp := t.TempDir()
+	context := map[string]string{"github.token": "test-token", "secrets.GITHUB_TOKEN": "test-token"}
+	// job runs the steps of a job that have a script, in order, and returns
+	// the last one's result.
+	job := func(name, eventName string, labels ...string) (int, string, string) {
+		t.Helper()
+		j, ok := wf.Jobs[name]
+		if !ok {
+			t.Fatalf("the review workflow has no job %q", name)
+		}
+		gh := map[string]string{
+			"GITHUB_EVENT_NAME": eventName, "GITHUB_EVENT_PATH": event(t, tmp, eventName, labels...),
+			"GITHUB_REPOSITORY": "acme/privacy", "GITHUB_API_URL": srv.URL, "GITHUB_SHA": headSHA,
+		}
+		code, out, summary := 0, "", ""
+		for _, s := range j.Steps {
+			if s.Run == "" {
+				continue
+			}
+			env := map[string]string{}
+			for k, v := range j.Env {
+				env[k] = v
+			}
+			for k, v := range s.Env {
+				env[k] = v
+			}
+			code, out, summary = runStep(t, dir, s.Run, env, context, gh)
+			if code != 0 {
+				break
+			}
+		}
+		return code, out, summary
+	}
+
+	// The check: the problem on the changed line is annotated first, then
+	// the one it caused on an unchanged line; every problem is in the job
+	// summary.
+	code, out, summary := job("check", "pull_request")
+	period := regexp.MustCompile(`(?m)^::error file=data/processing\.yaml,line=32,col=\d+`).FindStringIndex(out)
+	dangling := strings.Index(out, "::error file=data/processing.yaml,line=22,")
+	if code == 0 || period == nil || dangling < 0 || period[0] > dangling {
+		t.Errorf("check job on two mistakes: exit %d, want the changed line's annotation (line 32) before line 22's:\n%s", code, out)
+	}
+	if !strings.Contains(summary, "data/processing.yaml:22:") || !strings.Contains(summary, "data/processing.yaml:32:") {
+		t.Errorf("the job summary does not list every problem:\n%s", summary)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bin/disclose")); err != nil {
+		t.Fatalf("make did not build the pinned disclose into bin/: %v", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "tools/disclose/go.sum")); err != nil || !strings.Contains(string(b), "github.com/spf13/cobra") {
+		t.Errorf("make did not write tools/disclose/go.sum: %v", err)
+	}
+	// The pull request fixed: a longer retention, and a clean check.
+	pullRequest("retention", [2]string{"period: 24 months", "period: 36 months"})
+	if code, out, _ := job("check", "pull_request"); code != 0 || strings.Contains(out, "::error") {
+		t.Fatalf("check job on clean data: exit %d\n%s", code, out)
+	}
+
+	// A push with a material change: one comment, and the status fails.
+	code, out, summary = job("sign-off", "pull_request")
+	if code == 0 || !strings.Contains(out, "::error title=Privacy sign-off needed::") {
+		t.Errorf("sign-off with no approval: exit %d\n%s", code, out)
+	}
+	bodies := api.bodies()
+	if len(bodies) != 1 {
+		t.Fatalf("%d review comments, want 1", len(bodies))
+	}
+	golden.File(t, "testdata/review/waiting.md", []byte(bodies[0]))
+	if summary != bodies[0] {
+		t.Errorf("the job summary is not the comment:\n%s", summary)
+	}
+	// Another push: the same comment, not a second one.
+	job("sign-off", "pull_request")
+	if n := len(api.bodies()); n != 1 {
+		t.Errorf("after a second push, %d review comments, want 1", n)
+	}
+
+	// Approvals that do not sign off: an earlier commit's, and one by a role
+	// that cannot.
+	api.mu.Lock()
+	api.reviews = []map[string]any{
+		{"user": map[string]any{"login": "counsel"}, "state": "APPROVED", "commit_id": "fedcba9876543210fedcba9876543210fedcba98"},
+		{"user": map[string]any{"login": "intern"}, "state": "APPROVED", "commit_id": headSHA},
+	}
+	api.mu.Unlock()
+	code, _, _ = job("sign-off", "pull_request_review")
+	if code == 0 {
+		t.Error("a stale approval and one by a write role signed off")
+	}
+	golden.File(t, "testdata/review/not-signed.md", []byte(api.bodies()[0]))
+
+	// counsel approves the head commit: signed off, and the comment says so.
+	api.mu.Lock()
+	api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "counsel"}, "state": "COMMENTED", "commit_id": headSHA},
+		map[string]any{"user": map[string]any{"login": "counsel"}, "state": "APPROVED", "commit_id": headSHA})
+	api.mu.Unlock()
+	if code, out, _ := job("sign-off", "pull_request_review"); code != 0 {
+		t.Errorf("approved by a maintainer at the head: exit %d\n%s", code, out)
+	}
+	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: @counsel (maintain) approved commit 0123456.") {
+		t.Errorf("the comment does not say who signed off:\n%s", b)
+	}
+	// A later request for changes withdraws the approval.
+	api.mu.Lock()
+	api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "counsel"}, "state": "CHANGES_REQUESTED", "commit_id": headSHA})
+	api.mu.Unlock()
+	if code, _, _ := job("sign-off", "pull_request_review"); code == 0 {
+		t.Error("an approval withdrawn by a request for changes still signs off")
+	}
+
+	// The label: it signs off only when an approver applied it last.
+	api.mu.Lock()
+	api.events = []map[string]any{{"event": "labeled", "actor": map[string]any{"login": "intern"}, "label": map[string]any{"name": "privacy-approved"}}}
+	api.mu.Unlock()
+	if code, _, _ := job("sign-off", "pull_request", "privacy-approved"); code == 0 {
+		t.Error("a label applied by a write role signed off")
+	}
+	api.mu.Lock()
+	api.events = append(api.events, map[string]any{"event": "labeled", "actor": map[string]any{"login": "owner"}, "label": map[string]any{"name": "privacy-approved"}})
+	api.mu.Unlock()
+	if code, out, _ := job("sign-off", "pull_request", "privacy-approved"); code != 0 {
+		t.Errorf("a label applied by an admin: exit %d\n%s", code, out)
+	}
+	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: @owner (admin) applied the label `privacy-approved`.") {
+		t.Errorf("the comment does not say the label signed off:\n%s", b)
+	}
+
+	// A fork's token cannot comment: the review goes to the summary, with a
+	// warning, and the status is judged all the same.
+	api.mu.Lock()
+	api.comments, api.forbid, api.events = nil, true, nil
+	api.mu.Unlock()
+	code, out, summary = job("sign-off", "pull_request")
+	if code == 0 || !strings.Contains(out, "::warning title=Privacy review::") || !strings.Contains(summary, "Waiting for sign-off") {
+		t.Errorf("a fork: exit %d\n%s\nsummary:\n%s", code, out, summary)
+	}
+	// A pull request that changes the data and releases it in one go is
+	// reviewed against the versions main had released: still material,
+	// still waiting for sign-off, and the comment names the release.
+	api.mu.Lock()
+	api.comments, api.forbid, api.reviews = nil, false, nil
+	api.mu.Unlock()
+	git("checkout", "-q", "-B", "release", "main")
+	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 24 months", "period: 36 months")
+	if code, out, stderr := runIn(t, dir, "release", "--effective", "2026-12-23", "--released", "2026-11-23", "--summary", "Longer retention"); code != 0 {
+		t.Fatalf("release in the pull request: exit %d\n%s%s", code, out, stderr)
+	}
+	git("add", "-A", "data", "releases")
+	git("commit", "-q", "-m", "release")
+	git("checkout", "-q", "--detach", "main")
+	git("merge", "-q", "--no-ff", "-m", "Merge release", "release")
+	code, out, _ = job("sign-off", "pull_request")
+	bodies = api.bodies()
+	if code == 0 || len(bodies) != 1 || !strings.Contains(bodies[0], "This pull request releases Privacy Policy version 2026-12-23, in force from 2026-12-23 (released 2026-11-23)") || !strings.Contains(bodies[0], "Retention of “Account data”: 24 months → 36 months.") {
+		t.Errorf("a pull request that releases its own change: exit %d\n%s\n%s", code, out, strings.Join(bodies, "\n---\n"))
+	}
+	for _, c := range api.calls {
+		if strings.Contains(c, "/repos/") && !strings.HasPrefix(c, "GET ") && !strings.HasPrefix(c, "POST /repos/acme/privacy/issues/7/comments") && !strings.HasPrefix(c, "PATCH /repos/acme/privacy/issues/comments/") {
+			t.Errorf("unexpected API call %s", c)
+		}
+	}
+}
+
+// Both workflows of a project, and the repository's own, build disclose
+// the same way: no step installs another (go install, @latest), and the
+// Makefile targets they run use the pinned one.
+func TestWorkflowsUseThePinnedDisclose(t *testing.T) {
+	project := initProject(t, "--disclose-version", "v1.4.0")
+	for _, c := range []struct{ dir, makefile string }{
+		{"../../.github/workflows", "../../Makefile"},
+		{filepath.Join(project, ".github/workflows"), filepath.Join(project, "Makefile")},
+	} {
+		files, _ := filepath.Glob(filepath.Join(c.dir, "*.yml"))
+		if len(files) < 2 {
+			t.Fatalf("%s: %d workflows, want publish and privacy review", c.dir, len(files))
+		}
+		for _, f := range files {
+			wf := readWorkflow(t, f)
+			for name, j := range wf.Jobs {
+				for _, s := range j.Steps {
+					if s.Run == "" {
+						continue
+					}
+					if strings.Contains(s.Run, "go install") || strings.Contains(s.Run, "@latest") || strings.Contains(s.Run, "go run") {
+						t.Errorf("%s: job %s installs disclose itself: %q", f, name, s.Run)
+					}
+					// disclose only through make; each make line names
+					// targets the Makefile has.
+					makes := 0
+					for _, line := range strings.Split(s.Run, "\n") {
+						words := strings.Fields(line)
+						if len(words) == 0 {
+							continue
+						}
+						if slices.Contains(words, "disclose") || slices.Contains(words, "bin/disclose") || slices.Contains(words, "./bin/disclose") {
+							t.Errorf("%s: job %s runs disclose outside make: %q", f, name, line)
+						}
+						if words[0] != "make" {
+							continue
+						}
+						makes++
+						for _, target := range words[1:] {
+							if strings.Contains(target, "=") {
+								continue
+							}
+							out, err := exec.Command("make", "-n", "-C", filepath.Dir(c.makefile), target).CombinedOutput()
+							if err != nil {
+								t.Errorf("%s: make -n %s: %v\n%s", f, target, err, out)
+							}
+						}
+					}
+					if makes == 0 {
+						t.Errorf("%s: job %s runs %q, no Makefile target", f, name, s.Run)
+					}
+				}
+			}
+		}
+	}
+	out, _ := exec.Command("make", "-n", "-C", project, "check-github").CombinedOutput()
+	if !strings.Contains(string(out), "go -C tools/disclose build -o ../../bin/disclose github.com/disclose-dev/disclose/cmd/disclose") || !strings.Contains(string(out), "bin/disclose check --format github") {
+		t.Errorf("the scaffold's make check-github does not build and run the pinned disclose:\n%s", out)
+	}
+	// Dependabot keeps every pin current: each gomod folder it watches has
+	// a go.mod in what init writes.
+	files, err := scaffoldFiles("v1.4.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dep struct {
+		Version int `yaml:"version"`
+		Updates []struct {
+			Ecosystem   string   `yaml:"package-ecosystem"`
+			Directory   string   `yaml:"directory"`
+			Directories []string `yaml:"directories"`
+		} `yaml:"updates"`
+	}
+	if err := yaml.Unmarshal(files[".github/dependabot.yml"], &dep); err != nil || dep.Version != 2 {
+		t.Fatalf("dependabot.yml: version %d, %v", dep.Version, err)
+	}
+	var ecosystems, dirs []string
+	for _, u := range dep.Updates {
+		ecosystems = append(ecosystems, u.Ecosystem)
+		if u.Ecosystem == "gomod" {
+			dirs = append(dirs, u.Directories...)
+		}
+	}
+	if !slices.Contains(ecosystems, "github-actions") {
+		t.Error("dependabot.yml does not update the workflows' actions")
+	}
+	for _, want := range []string{"/tools/disclose", "/tools/hugo"} {
+		if !slices.Contains(dirs, want) {
+			t.Errorf("dependabot.yml does not update %s", want)
+		}
+		if _, ok := files[strings.TrimPrefix(want, "/")+"/go.mod"]; !ok {
+			t.Errorf("init writes no %s/go.mod", want)
+		}
+	}
+}
+
+// Every workflow file is valid against GitHub's workflow schema, as
+// action-validator (SchemaStore's schema, with GitHub's own checks)
+// reads it.
+func TestWorkflowFilesValidate(t *testing.T) {
+	t.Parallel()
+	cli := "../../tests/workflows/node_modules/@action-validator/cli/cli.mjs"
+	if _, err := os.Stat(cli); err != nil {
+		t.Fatalf("action-validator is not installed (run make browser-setup): %v", err)
+	}
+	files, _ := filepath.Glob("../../.github/workflows/*.yml")
+	more, _ := filepath.Glob(filepath.Join(initProject(t), ".github/workflows/*.yml"))
+	files = append(files, more...)
+	if len(files) < 4 {
+		t.Fatalf("%d workflow files, want the repository's two and the two init writes", len(files))
+	}
+	for _, f := range files {
+		out, err := exec.Command("node", cli, f).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s is not a valid workflow: %v\n%s", f, err, out)
+		}
+	}
+	// The validator does fail: a misspelt key.
+	bad := filepath.Join(t.TempDir(), "bad.yml")
+	if err := os.WriteFile(bad, []byte("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("node", cli, bad).CombinedOutput(); err == nil {
+		t.Errorf("action-validator passed a workflow with a misspelt key:\n%s", out)
+	}
+}
