@@ -120,6 +120,13 @@ func split(cg *ast.CommentGroup) (string, [][2]string, error) {
 					return "", nil, fmt.Errorf("value %q listed twice", value)
 				}
 			}
+			if len(values) == 0 && len(text) > 0 {
+				// The colon that introduces the list ends its sentence.
+				last := &text[len(text)-1]
+				if strings.HasSuffix(*last, ":") {
+					*last = strings.TrimSuffix(*last, ":") + "."
+				}
+			}
 			values = append(values, [2]string{strings.TrimSpace(value), strings.TrimSpace(meaning)})
 			inItem = true
 		case indented && inItem:
@@ -134,15 +141,7 @@ func split(cg *ast.CommentGroup) (string, [][2]string, error) {
 	for i := range values {
 		values[i][1] = strings.Join(strings.Fields(values[i][1]), " ")
 	}
-	para := strings.Join(strings.Fields(strings.Join(text, " ")), " ")
-	if len(values) > 0 {
-		// The colon that introduced the list ends the paragraph.
-		para = strings.TrimSuffix(para, ":") + "."
-		if para == "." {
-			para = ""
-		}
-	}
-	return para, values, nil
+	return strings.Join(strings.Fields(strings.Join(text, " ")), " "), values, nil
 }
 
 // Source returns the Go source of a file declaring docs as the map variable
