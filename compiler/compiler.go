@@ -159,13 +159,14 @@ func Check(fsys fs.FS, dir string, opts *Options) (*model.Project, diag.List) {
 
 // CheckRules runs the requirements of every jurisdiction that applies to a
 // loaded, cross-checked project, as of opts.Date, and returns what the data
-// lacks, sorted.
+// lacks, sorted, each naming the item it is about (Diagnostic.Item).
 func CheckRules(p *model.Project, opts *Options) diag.List {
 	c, js, diags := opts.context(p)
 	for _, j := range js {
 		diags.Append(jurisdiction.Check(c, j)...)
 	}
 	diags.Sort()
+	describe(p, diags, opts)
 	return diags
 }
 
@@ -174,7 +175,8 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // half a data set) the rule packs, then the notices of every jurisdiction
 // that applies, in the order of the jurisdictions. It returns the project
 // (partial when the data is broken), the notices (nil when there is any
-// error) and every diagnostic, sorted.
+// error) and every diagnostic, sorted, each naming the item it is about
+// and each missing value a law asks for giving the law's rule (describe).
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir, opts.extensions()...)
 	packs := packIDs(opts)
@@ -191,6 +193,7 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 		diags.Append(more...)
 	}
 	diags.Sort()
+	describe(proj, diags, opts)
 	if diags.HasErrors() {
 		return proj, nil, diags
 	}

@@ -2,8 +2,9 @@
 // stage of the compiler returns.
 //
 // A Diagnostic says what was found and what was expected in one short line, blames
-// a position in a data file and a data path (purposes[3].categories[1]), and may
-// carry the legal rule it enforces. Printing is kept apart from the values: see
+// a position in a data file and a data path (purposes[3].categories[1]), names
+// the item of the data it is about (purpose "security", "Keep the service
+// secure"), and may carry the legal rule it enforces. Printing is kept apart from the values: see
 // Printer.
 package diag
 
@@ -11,6 +12,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -89,6 +91,13 @@ type Diagnostic struct {
 	// Path is the data path of the offending value, for example
 	// "purposes[3].categories[1]". Empty for problems with a whole file.
 	Path string `json:"path,omitempty"`
+	// Item names the item of the data the path is in, by its kind and id:
+	// purpose "security" (the innermost item on the path with an id;
+	// model.Project.Describe). Empty when no item on the path has one.
+	Item string `json:"item,omitempty"`
+	// ItemName is that item's name, when it has one besides its id
+	// ("Keep the service secure").
+	ItemName string `json:"item_name,omitempty"`
 	// Message says what was found and what was expected, in plain English.
 	Message string `json:"message"`
 	// Rule is the legal rule broken, if any.
@@ -98,17 +107,61 @@ type Diagnostic struct {
 	// Related are other positions worth showing, such as the first definition
 	// of a duplicate.
 	Related []Pos `json:"related,omitempty"`
+	// Missing marks a required value the data does not give (a missing
+	// field or section, an empty list or text), which the facade gives the
+	// rule that reads it.
+	Missing bool `json:"-"`
 }
 
-// Error formats d on one line: file:line:col: severity: path: message [RULE].
+// Subject says what d is about, as its one-line form writes it before the
+// message: the item named by its kind, id and name, at the path,
+//
+//	purpose "security" ("Keep the service secure") at purposes[7].categories[1]
+//
+// or, when the message already names the item by its quoted id
+// (purpose "security" has no ...), only the item's name at the path,
+//
+//	"Keep the service secure" at purposes[7].categories[1]
+//
+// and the path alone when no item on it has an id (or the item named by
+// the message has no name).
+func (d *Diagnostic) Subject() string {
+	var who string
+	switch {
+	case d.Item == "":
+	case d.names() && d.ItemName == "":
+	case d.names():
+		who = strconv.Quote(d.ItemName)
+	case d.ItemName == "":
+		who = d.Item
+	default:
+		who = d.Item + " (" + strconv.Quote(d.ItemName) + ")"
+	}
+	switch {
+	case who == "":
+		return d.Path
+	case d.Path == "":
+		return who
+	}
+	return who + " at " + d.Path
+}
+
+// names reports whether d's message names its item by its quoted id.
+func (d *Diagnostic) names() bool {
+	i := strings.IndexByte(d.Item, '"')
+	return i >= 0 && strings.Contains(d.Message, d.Item[i:])
+}
+
+// Error formats d on one line: file:line:col: severity: subject: message
+// [RULE], the subject being the item and the path (Subject).
 func (d *Diagnostic) Error() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
-	if d.Path != "" {
-		b.WriteString(d.Path)
+	if s := d.Subject(); s != "" {
+		b.WriteString(s)
 		b.WriteString(": ")
 	}
 	b.WriteString(d.Message)

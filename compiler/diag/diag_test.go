@@ -70,10 +70,76 @@ func TestGitHubFormatEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "::warning file=data/a.yaml,line=1::plain language?\n" +
-		"::error file=data/a.yaml,line=2,col=9,title=GDPR-13-1-a (GDPR Art. 13(1)(a))::organization.name: bad, really: 100%25%0Awrite the legal name\n" +
+		"::error file=data/a.yaml,line=2,col=9,title=GDPR-13-1-a::organization.name: bad, really: 100%25%0Awrite the legal name%0Arule: GDPR-13-1-a, GDPR Art. 13(1)(a)\n" +
 		"::error file=data/b.yaml,line=3,col=5::purposes[0].legal_bases: missing\n"
 	if b.String() != want {
 		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
+// The item a diagnostic is about is named once: before the path, or, when
+// the message names it by its id already, by the message, the path then
+// carrying its name. GitHub annotations carry it in their title, escaped
+// as a property (: and , too).
+func TestItems(t *testing.T) {
+	at := diag.Pos{File: "data/p.yaml", Line: 4, Col: 7}
+	l := diag.List{
+		{Pos: at, Path: "purposes[7].categories[1]", Item: `purpose "security"`, ItemName: "Keep the service secure",
+			Message: `unknown category "payment"`},
+		{Pos: at, Path: "purposes[7]", Item: `purpose "security"`, ItemName: "Keep it: secure, always",
+			Message: `purpose "security" names no interest`, Rule: &diag.Rule{ID: "GDPR-13-1-d", Citation: "GDPR Art. 13(1)(d)"},
+			Hint: "allowed values:\na: one\nb: two"},
+		{Pos: at, Path: "transfers[0].mechanism", Item: `transfer "us"`, Message: "bad"},
+	}
+	var text, gh bytes.Buffer
+	if err := (&diag.Printer{}).Print(&text, l); err != nil {
+		t.Fatal(err)
+	}
+	if err := (&diag.Printer{Format: diag.GitHub}).Print(&gh, l); err != nil {
+		t.Fatal(err)
+	}
+	wantText := `data/p.yaml:4:7: error: purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
+data/p.yaml:4:7: error: "Keep it: secure, always" at purposes[7]: purpose "security" names no interest [GDPR-13-1-d]
+    hint: allowed values:
+      a: one
+      b: two
+    rule: GDPR-13-1-d, GDPR Art. 13(1)(d)
+data/p.yaml:4:7: error: transfer "us" at transfers[0].mechanism: bad
+`
+	wantGH := `::error file=data/p.yaml,line=4,col=7,title=purpose "security"::purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
+::error file=data/p.yaml,line=4,col=7,title=GDPR-13-1-d%3A purpose "security"::"Keep it: secure, always" at purposes[7]: purpose "security" names no interest%0Aallowed values:%0Aa: one%0Ab: two%0Arule: GDPR-13-1-d, GDPR Art. 13(1)(d)
+::error file=data/p.yaml,line=4,col=7,title=transfer "us"::transfer "us" at transfers[0].mechanism: bad
+`
+	if text.String() != wantText {
+		t.Errorf("text:\n%s\nwant:\n%s", text.String(), wantText)
+	}
+	if gh.String() != wantGH {
+		t.Errorf("github:\n%s\nwant:\n%s", gh.String(), wantGH)
+	}
+	var b bytes.Buffer
+	if err := (&diag.Printer{Format: diag.JSON}).Print(&b, l[:1]); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got[0]["item"] != `purpose "security"` || got[0]["item_name"] != "Keep the service secure" || got[0]["path"] != "purposes[7].categories[1]" {
+		t.Errorf("JSON lacks the item: %s", b.String())
+	}
+}
+
+// Properties escape what separates them (, and :) besides % and line
+// breaks; the message escapes only % and line breaks.
+func TestGitHubPropertyEscapes(t *testing.T) {
+	l := diag.List{{Pos: diag.Pos{File: "data/a,b:c%.yaml", Line: 1}, Item: "cookie \"a,b:c%\r\n\"", Message: "m: a, b%\r\n"}}
+	var b bytes.Buffer
+	if err := (&diag.Printer{Format: diag.GitHub}).Print(&b, l); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=data/a%2Cb%3Ac%25.yaml,line=1,title=cookie \"a%2Cb%3Ac%25%0D%0A\"::cookie \"a,b:c%25%0D%0A\": m: a, b%25%0D%0A\n"
+	if b.String() != want {
+		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
 }
 

@@ -101,7 +101,9 @@ func (p *Printer) writeText(b *strings.Builder, d *Diagnostic) {
 		fmt.Fprintf(b, "    see %s\n", r)
 	}
 	if d.Hint != "" {
-		fmt.Fprintf(b, "    hint: %s\n", d.Hint)
+		// A hint of several lines (the allowed values, one a line) is
+		// indented under its first.
+		fmt.Fprintf(b, "    hint: %s\n", strings.ReplaceAll(d.Hint, "\n", "\n      "))
 	}
 	if d.Rule != nil && d.Rule.Citation != "" {
 		fmt.Fprintf(b, "    rule: %s, %s\n", d.Rule.ID, d.Rule.Citation)
@@ -215,31 +217,44 @@ func writeGitHub(b *strings.Builder, d *Diagnostic) {
 			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
 		}
 	}
+	// The title: the rule and the item (GDPR-13-2-e: category "contact").
+	var title []string
 	if d.Rule != nil {
-		title := d.Rule.ID
-		if d.Rule.Citation != "" {
-			title += " (" + d.Rule.Citation + ")"
-		}
-		props = append(props, "title="+escapeProperty(title))
+		title = append(title, d.Rule.ID)
+	}
+	if d.Item != "" {
+		title = append(title, d.Item)
+	}
+	if len(title) > 0 {
+		props = append(props, "title="+escapeProperty(strings.Join(title, ": ")))
 	}
 	if len(props) > 0 {
 		b.WriteByte(' ')
 		b.WriteString(strings.Join(props, ","))
 	}
 	b.WriteString("::")
+	// The message: the one-line form's subject and message, then the hint
+	// and the rule's citation on lines of their own (escaped, so the
+	// annotation is still one workflow command, one line of output).
 	msg := d.Message
-	if d.Path != "" {
-		msg = d.Path + ": " + msg
+	if s := d.Subject(); s != "" {
+		msg = s + ": " + msg
 	}
 	if d.Hint != "" {
 		msg += "\n" + d.Hint
+	}
+	if d.Rule != nil && d.Rule.Citation != "" {
+		msg += "\nrule: " + d.Rule.ID + ", " + d.Rule.Citation
 	}
 	b.WriteString(escapeData(msg))
 	b.WriteByte('\n')
 }
 
-// escapeData and escapeProperty follow the GitHub Actions toolkit's rules for
-// workflow command values.
+// escapeData and escapeProperty follow GitHub's rules for workflow command
+// values (docs.github.com, "Workflow commands for GitHub Actions", and the
+// Actions toolkit's command.ts): in the message, % and line breaks are
+// percent-encoded; in a property, : and , too, since they separate the
+// properties from each other and from the message.
 func escapeData(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
 }

@@ -482,11 +482,9 @@ func (d *decoder) key(mv *ast.MappingValueNode, path string) (string, ast.Node, 
 }
 
 func (d *decoder) unknownKey(n ast.Node, path, key string, st *structInfo) {
-	where := "here"
-	if path != "" {
-		where = "in " + path
-	}
-	msg := fmt.Sprintf("unknown key %q %s", key, where)
+	// The diagnostic's path ends with the key, so the message need not
+	// say where it is.
+	msg := fmt.Sprintf("unknown key %q", key)
 	if s := st.suggest(key); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 		d.broken[model.Field(path, s)] = true

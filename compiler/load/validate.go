@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 
@@ -123,7 +125,7 @@ func (l *loader) validateStruct(s any, at string) {
 		if l.isBroken(p) {
 			continue
 		}
-		d := translate(fe, reflect.TypeOf(s).Elem(), p, l.src)
+		d := translate(fe, reflect.TypeOf(s).Elem(), p, l.src, l.exts)
 		if at, ok := l.aliased[p]; ok && at != d.Pos {
 			d.Related = append(d.Related, at)
 		}
@@ -161,57 +163,114 @@ func (l *loader) isBroken(path string) bool {
 // (notices[global].title), which data paths write as fields.
 var mapKeyRE = regexp.MustCompile(`\[([^\]]*[^\]0-9][^\]]*)\]`)
 
-func translate(fe validator.FieldError, root reflect.Type, path string, src *model.SourceMap) *diag.Diagnostic {
+func translate(fe validator.FieldError, root reflect.Type, path string, src *model.SourceMap, exts model.Extensions) *diag.Diagnostic {
 	d := &diag.Diagnostic{Severity: diag.Error, Path: path, Pos: src.Pos(path)}
 	name := fe.Field()
 	value := fmt.Sprint(fe.Value())
 	written := src.Has(path)
 	isAnswer := fe.Type() == reflect.TypeOf(model.Answer(""))
 	param := fe.Param()
+	owner, field, known := fieldOf(fe, root)
+	// meaning is what the field holds, from its doc comment, and the
+	// values it allows when they are enumerated: the hint of a missing
+	// value says what to add and what it means.
+	meaning := func() string {
+		if !known {
+			return ""
+		}
+		return sentence(exts.FieldDoc(owner, field))
+	}
+	allowed := func() string {
+		if !known {
+			return ""
+		}
+		return allowedValues(exts.ValuesOf(owner, field))
+	}
+	add := func(verb string) string {
+		hint := verb + " " + name
+		if m := meaning(); m != "" {
+			hint += ": " + m
+		}
+		if a := allowed(); a != "" {
+			hint += "; " + a
+		}
+		return hint
+	}
 	switch fe.Tag() {
 	case "required":
+		d.Missing = true
 		switch {
 		case isAnswer:
 			d.Message = fmt.Sprintf("say yes or no: %q must be stated either way", name)
 			d.Hint = "the law requires this fact to be stated even when the answer is no"
+			if m := meaning(); m != "" {
+				d.Hint = name + ": " + m + "; " + d.Hint
+			}
 		case model.Parent(path) == "":
 			d.Message = fmt.Sprintf("missing required section %q", name)
 			d.Hint = fmt.Sprintf("add %s: to a file in %s/", name, src.Root.File)
+			if m := meaning(); m != "" {
+				d.Hint += " (" + m + ")"
+			}
 		case written && (fe.Kind() == reflect.Slice):
 			d.Message = fmt.Sprintf("%q must list at least one item", name)
+			d.Hint = add("list at least one item under")
 		case written && fe.Kind() >= reflect.Int && fe.Kind() <= reflect.Float64:
 			d.Message = fmt.Sprintf("%q must not be 0", name)
+			d.Hint = add("give")
 		case written:
 			d.Message = fmt.Sprintf("%q must not be empty", name)
+			d.Hint = add("fill in")
 		default:
 			d.Message = fmt.Sprintf("missing required field %q", name)
+			d.Hint = add("add")
 		}
 	case "required_if":
+		d.Missing = true
 		f, v, _ := strings.Cut(param, " ")
 		d.Message = fmt.Sprintf("missing %q, required when %s is %s", name, yamlKey(fe, root, f), v)
+		d.Hint = add("add")
 	case "required_without":
-		d.Message = fmt.Sprintf("give %q or %q", name, yamlKey(fe, root, param))
+		d.Missing = true
+		other := yamlKey(fe, root, param)
+		d.Message = fmt.Sprintf("give %q or %q", name, other)
+		d.Hint = add("add")
+		if known {
+			if f, ok := owner.FieldByName(param); ok {
+				d.Hint += "; or add " + other
+				if m := sentence(exts.FieldDoc(owner, f)); m != "" {
+					d.Hint += ": " + m
+				}
+			}
+		}
 	case "required_with":
+		d.Missing = true
 		d.Message = fmt.Sprintf("missing %q, required when %s is given", name, yamlKey(fe, root, param))
+		d.Hint = add("add")
 	case "min":
 		if fe.Kind() == reflect.Slice {
 			d.Message = fmt.Sprintf("%q must list at least %s item%s", name, param, plural(param))
 		} else {
 			d.Message = fmt.Sprintf("%q must be at least %s, found %s", name, param, value)
+			d.Hint = allowed()
 		}
 	case "max":
 		if fe.Kind() == reflect.Slice {
 			d.Message = fmt.Sprintf("%q may list at most %s items", name, param)
 		} else {
 			d.Message = fmt.Sprintf("%q must be at most %s, found %s", name, param, value)
+			d.Hint = allowed()
 		}
 	case "oneof":
-		allowed := tags.OneOf(param)
+		values := tags.OneOf(param)
 		d.Message = fmt.Sprintf("%q is not an allowed value for %s", value, fieldName(path, name))
-		if s := diag.Suggest(value, allowed); s != "" {
+		if s := diag.Suggest(value, values); s != "" {
 			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		d.Hint = "allowed values: " + strings.Join(allowed, ", ")
+		d.Hint = allowed()
+		if d.Hint == "" {
+			d.Hint = "allowed values: " + strings.Join(values, ", ")
+		}
 	case "email":
 		d.Message = fmt.Sprintf("%q is not a valid email address", value)
 	case "http_url":
@@ -246,6 +305,51 @@ func translate(fe validator.FieldError, root reflect.Type, path string, src *mod
 		d.Message = fmt.Sprintf("%q fails the %q rule", name, fe.Tag())
 	}
 	return d
+}
+
+// fieldOf returns the struct type holding fe's field and the field (for
+// an item of a list, the list's field).
+func fieldOf(fe validator.FieldError, root reflect.Type) (reflect.Type, reflect.StructField, bool) {
+	ns := indexRE.ReplaceAllString(mapKeyRE.ReplaceAllString(fe.StructNamespace(), ""), "")
+	i := strings.LastIndexByte(ns, '.')
+	if i < 0 {
+		return nil, reflect.StructField{}, false
+	}
+	t, ok := structTypes(root)[ns[:i]]
+	if !ok {
+		return nil, reflect.StructField{}, false
+	}
+	f, ok := t.FieldByName(ns[i+1:])
+	return t, f, ok
+}
+
+// sentence returns a doc comment as a hint continues it: without its
+// final full stop, its first letter in lower case unless it starts an
+// abbreviation ("GDPR").
+func sentence(doc string) string {
+	doc = strings.TrimSuffix(strings.TrimSpace(doc), ".")
+	r, n := utf8.DecodeRuneInString(doc)
+	if n == 0 || !unicode.IsUpper(r) {
+		return doc
+	}
+	if r2, _ := utf8.DecodeRuneInString(doc[n:]); unicode.IsUpper(r2) || unicode.IsDigit(r2) {
+		return doc
+	}
+	return string(unicode.ToLower(r)) + doc[n:]
+}
+
+// allowedValues lists the values of an enumerated field for a hint: with
+// their meanings, one a line, when the doc comment gives any; "" when the
+// field is not enumerated.
+func allowedValues(values []model.Value) string {
+	if len(values) == 0 {
+		return ""
+	}
+	list := model.Listing(values)
+	if strings.HasPrefix(list, "\n") {
+		return "allowed values:" + list
+	}
+	return "allowed values: " + list
 }
 
 func fieldName(path, name string) string {

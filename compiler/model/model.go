@@ -113,7 +113,11 @@ type Entity struct {
 	ID string `yaml:"id" validate:"required,id"`
 	// Registered legal name, e.g. "Helpwise, Inc.".
 	LegalName string `yaml:"legal_name" validate:"required"`
-	// The entity's role for the processing the notices describe.
+	// The entity's role for the processing the notices describe:
+	//   - controller: decides why and how the personal data is processed
+	//   - joint_controller: decides it together with another controller
+	//     (GDPR Art. 26)
+	//   - processor: processes it on behalf of a controller
 	Role string `yaml:"role" validate:"required,oneof=controller joint_controller processor"`
 	// Registered or principal address.
 	Address *Address `yaml:"address" validate:"required"`
@@ -178,8 +182,9 @@ type NoticeSettings struct {
 	// Days between releasing a material change and its effective date
 	// (default 30).
 	MaterialChangeNoticeDays int `yaml:"material_change_notice_days" validate:"omitempty,min=0,max=365"`
-	// Page size of the notice's PDFs (the notice and its redlines): a4, the
-	// default, or letter (US Letter).
+	// Page size of the notice's PDFs (the notice and its redlines):
+	//   - a4: A4 (the default)
+	//   - letter: US Letter
 	Paper string `yaml:"paper" validate:"omitempty,oneof=a4 letter"`
 }
 
@@ -203,9 +208,13 @@ type Source struct {
 	ID string `yaml:"id" validate:"required,id"`
 	// Name or nature of the source, e.g. "Data enrichment providers such as ZoomInfo".
 	Name string `yaml:"name" validate:"required"`
-	// Kind of source: the person themself, their device (collected
-	// automatically), another party, or a public source. Anything but
-	// data_subject and automatic is indirect collection (GDPR Art. 14).
+	// Kind of source. Anything but data_subject and automatic is indirect
+	// collection (GDPR Art. 14):
+	//   - data_subject: the person themself
+	//   - automatic: their device, collected automatically as they use the
+	//     service
+	//   - third_party: another party
+	//   - public: a publicly available source
 	Kind string `yaml:"kind" validate:"required,oneof=data_subject automatic third_party public"`
 	// More about the source: the type of organisation, industry or sector, and
 	// where it is held (WP260).
@@ -231,10 +240,26 @@ type Category struct {
 	// Where the data comes from.
 	Sources []string `yaml:"sources" validate:"required,min=1,dive,id" ref:"sources"`
 	// Special categories under GDPR Art. 9, or criminal-offence data under
-	// Art. 10, that this category contains; empty when none.
+	// Art. 10, that this category contains; empty when none:
+	//   - racial_or_ethnic_origin: racial or ethnic origin (Art. 9(1))
+	//   - political_opinions: political opinions (Art. 9(1))
+	//   - religious_or_philosophical_beliefs: religious or philosophical
+	//     beliefs (Art. 9(1))
+	//   - trade_union_membership: trade union membership (Art. 9(1))
+	//   - genetic: genetic data (Art. 9(1))
+	//   - biometric: biometric data used to identify a person (Art. 9(1))
+	//   - health: data concerning health (Art. 9(1))
+	//   - sex_life_or_orientation: data concerning a person's sex life or
+	//     sexual orientation (Art. 9(1))
+	//   - criminal_offences: personal data relating to criminal convictions
+	//     and offences (Art. 10)
 	Special []string `yaml:"special" validate:"dive,oneof=racial_or_ethnic_origin political_opinions religious_or_philosophical_beliefs trade_union_membership genetic biometric health sex_life_or_orientation criminal_offences"`
-	// Whether providing the data is a statutory requirement, a contractual
-	// requirement, needed to enter a contract, or voluntary (GDPR Art. 13(2)(e)).
+	// Whether providing the data is required, and by what (GDPR Art.
+	// 13(2)(e)):
+	//   - statutory: a requirement of law
+	//   - contractual: a requirement of a contract
+	//   - precontractual: needed to enter into a contract
+	//   - voluntary: not required
 	Provision string `yaml:"provision" validate:"omitempty,oneof=statutory contractual precontractual voluntary"`
 	// What happens if the person does not provide the data.
 	Consequence Markdown `yaml:"consequence"`
@@ -257,8 +282,12 @@ type Retention struct {
 	// The criteria used to set the period when no fixed period can be given.
 	// "As long as necessary" alone is not enough (WP260).
 	Criteria Markdown `yaml:"criteria" validate:"required_without=Period"`
-	// What happens to the data when the period ends: delete, anonymise, or
-	// delete_or_anonymise. When every rule says, the notices say it too.
+	// What happens to the data when the period ends. When every rule says,
+	// the notices say it too:
+	//   - delete: it is deleted
+	//   - anonymise: it is anonymised, so that it no longer identifies
+	//     anyone
+	//   - delete_or_anonymise: it is deleted or anonymised
 	End string `yaml:"end" validate:"omitempty,oneof=delete anonymise delete_or_anonymise"`
 }
 
@@ -301,9 +330,22 @@ type Recipient struct {
 	Name string `yaml:"name" validate:"required"`
 	// Who they are and why they receive data.
 	Description Markdown `yaml:"description" validate:"required"`
-	// Kind of recipient. service_provider and contractor are CCPA service
-	// providers and contractors; third_party, advertising_partner and
-	// event_partner are CCPA third parties.
+	// Kind of recipient:
+	//   - affiliate: a company of the same group
+	//   - service_provider: a vendor processing data on our behalf (a CCPA
+	//     service provider)
+	//   - contractor: a person we make the data available to for a business
+	//     purpose under a written contract (a CCPA contractor)
+	//   - third_party: another business (a CCPA third party)
+	//   - advertising_partner: an advertising or marketing partner (a CCPA
+	//     third party)
+	//   - event_partner: a co-host or sponsor of an event (a CCPA third
+	//     party)
+	//   - professional_adviser: lawyers, auditors, insurers and other
+	//     advisers
+	//   - authority: public authorities, courts and regulators
+	//   - business_transfer: a buyer or successor in a merger, acquisition or
+	//     sale of assets
 	Kind string `yaml:"kind" validate:"required,oneof=affiliate service_provider contractor third_party advertising_partner event_partner professional_adviser authority business_transfer"`
 	// The categories of personal data disclosed to them.
 	Categories []string `yaml:"categories" validate:"required,min=1,dive,id" ref:"categories"`
@@ -394,7 +436,21 @@ type Rights struct {
 type Right struct {
 	Pos diag.Pos `yaml:"-"`
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
-	// Which right.
+	// Which right:
+	//   - access: to know about and get a copy of one's personal data
+	//   - correction: to have inaccurate data corrected
+	//   - deletion: to have data deleted
+	//   - portability: to receive data in a portable format and have it
+	//     transmitted to another organisation
+	//   - restriction: to have processing restricted
+	//   - objection: to object to processing
+	//   - withdraw_consent: to withdraw consent at any time
+	//   - opt_out_marketing: to opt out of direct marketing
+	//   - opt_out_sale_sharing: to opt out of the sale or sharing of personal
+	//     information
+	//   - limit_sensitive: to limit the use of sensitive personal information
+	//   - appeal: to appeal a refused request
+	//   - complain: to complain to a supervisory authority
 	Right string `yaml:"right" validate:"required,oneof=access correction deletion portability restriction objection withdraw_consent opt_out_marketing opt_out_sale_sharing limit_sensitive appeal complain"`
 	// How the organisation describes it, when the standard wording is not enough.
 	Description Markdown `yaml:"description"`
@@ -404,7 +460,14 @@ type Right struct {
 type RequestMethod struct {
 	Pos diag.Pos `yaml:"-"`
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
-	// Kind of method.
+	// Kind of method:
+	//   - email: an email address
+	//   - web_form: a web form
+	//   - toll_free_phone: a toll-free telephone number
+	//   - phone: a telephone number
+	//   - postal: a postal address
+	//   - in_app: a setting or form in the app
+	//   - in_person: in person, at an address
 	Type string `yaml:"type" validate:"required,oneof=email web_form toll_free_phone phone postal in_app in_person"`
 	// The address, number or link; for postal, the address in one line.
 	Value string `yaml:"value" validate:"required"`
@@ -457,9 +520,15 @@ type Cookie struct {
 	Name string `yaml:"name" validate:"required"`
 	// Who sets it, e.g. "Google Analytics".
 	Provider string `yaml:"provider" validate:"required"`
-	// Whether it is set by the organisation (first) or by someone else (third).
+	// Who sets it:
+	//   - first: the organisation
+	//   - third: someone else
 	Party string `yaml:"party" validate:"required,oneof=first third"`
-	// What kind of cookie it is.
+	// What kind of cookie it is:
+	//   - strictly_necessary: needed for the service people asked for
+	//   - functional: remembers choices to improve the service
+	//   - analytics: measures how the service is used
+	//   - advertising: used for advertising and its measurement
 	Class string `yaml:"class" validate:"required,oneof=strictly_necessary functional analytics advertising"`
 	// What it is used for.
 	Purpose string `yaml:"purpose" validate:"required"`

@@ -114,8 +114,16 @@ func kind(p *Schema) string {
 			return fmt.Sprintf("one of `%v`, `%v`, `%v` … (%d values: see the JSON Schema)", p.Enum[0], p.Enum[1], p.Enum[2], len(p.Enum))
 		}
 		var vals []string
-		for _, v := range p.Enum {
-			vals = append(vals, fmt.Sprintf("`%v`", v))
+		for i, v := range p.Enum {
+			val := fmt.Sprintf("`%v`", v)
+			if i < len(p.EnumDescriptions) && p.EnumDescriptions[i] != "" {
+				val += ": " + p.EnumDescriptions[i]
+			}
+			vals = append(vals, val)
+		}
+		if len(p.EnumDescriptions) > 0 {
+			// The values with their meanings.
+			return "one of " + strings.Join(vals, "; ")
 		}
 		return "one of " + strings.Join(vals, ", ")
 	}

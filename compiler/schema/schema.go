@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/internal/tags"
@@ -21,13 +22,18 @@ const ID = "https://disclose.dev/schema/disclose.schema.json"
 // Schema is a JSON Schema (draft 2020-12) node; only the keywords the data
 // files need.
 type Schema struct {
-	Schema               string             `json:"$schema,omitempty"`
-	ID                   string             `json:"$id,omitempty"`
-	Ref                  string             `json:"$ref,omitempty"`
-	Title                string             `json:"title,omitempty"`
-	Description          string             `json:"description,omitempty"`
-	Type                 any                `json:"type,omitempty"`
-	Enum                 []any              `json:"enum,omitempty"`
+	Schema      string `json:"$schema,omitempty"`
+	ID          string `json:"$id,omitempty"`
+	Ref         string `json:"$ref,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Description string `json:"description,omitempty"`
+	Type        any    `json:"type,omitempty"`
+	Enum        []any  `json:"enum,omitempty"`
+	// EnumDescriptions says what each value of Enum means, in its order:
+	// not a JSON Schema keyword but an annotation editors read (VS Code's
+	// JSON support and yaml-language-server show it on hover and in
+	// completions; validators ignore it).
+	EnumDescriptions     []string           `json:"enumDescriptions,omitempty"`
 	Format               string             `json:"format,omitempty"`
 	Pattern              string             `json:"pattern,omitempty"`
 	Minimum              *int               `json:"minimum,omitempty"`
@@ -100,15 +106,7 @@ type generator struct {
 // doc returns the doc comment key of a type declared by t's package: the
 // model's, or a rule pack's (its extensions say where its docs are).
 func (g *generator) doc(t reflect.Type, key string) string {
-	if t.PkgPath() == modelPkg {
-		return model.Doc(key)
-	}
-	for _, e := range g.opts.Extensions {
-		if e.Type.PkgPath() == t.PkgPath() && e.Doc != nil {
-			return e.Doc(key)
-		}
-	}
-	return ""
+	return g.opts.Extensions.DocOf(t, key)
 }
 
 var modelPkg = reflect.TypeOf(model.Project{}).PkgPath()
@@ -148,6 +146,7 @@ func (g *generator) object(t reflect.Type) *Schema {
 			// Keywords beside $ref are allowed in 2020-12; keep the field's own doc.
 			fs = &Schema{Ref: fs.Ref}
 		}
+		describeValues(fs, g.opts.Extensions.ValuesOf(owner, k.Field))
 		fs.Description = doc
 		s.Properties[name] = fs
 		s.Order = append(s.Order, name)
@@ -204,6 +203,37 @@ func (g *generator) field(t reflect.Type, r tags.Rules) *Schema {
 		return &Schema{Type: "boolean"}
 	}
 	panic(fmt.Sprintf("schema: unsupported model type %s", t))
+}
+
+// describeValues gives the enumeration of s (of its items, for a list) the
+// meanings of its values, when the doc comment gives any; a whole-number
+// field whose values it lists gets them as its enum too.
+func describeValues(s *Schema, values []model.Value) {
+	known := false
+	for _, v := range values {
+		known = known || v.Meaning != ""
+	}
+	if !known {
+		return
+	}
+	if s.Items != nil {
+		s = s.Items
+	}
+	if s.Type == "integer" && len(s.Enum) == 0 {
+		for _, v := range values {
+			n, err := strconv.Atoi(v.Value)
+			if err != nil {
+				panic(fmt.Sprintf("schema: value %q of a whole-number field", v.Value))
+			}
+			s.Enum = append(s.Enum, n)
+		}
+	}
+	if len(s.Enum) != len(values) {
+		panic(fmt.Sprintf("schema: %d values described, %d enumerated", len(values), len(s.Enum)))
+	}
+	for _, v := range values {
+		s.EnumDescriptions = append(s.EnumDescriptions, v.Meaning)
+	}
 }
 
 func stringSchema(t reflect.Type, self []string) *Schema {

@@ -17,6 +17,18 @@ import (
 // Extract returns the doc comments of the exported types and struct fields
 // declared in the non-test Go files of dir, keyed "Type" and "Type.Field",
 // each folded to one paragraph.
+//
+// A field whose values are enumerated lists their meanings in its comment,
+// one indented list item a value (the Go doc comment list syntax), an item
+// running on over further indented lines:
+//
+//	// Kind of recipient:
+//	//   - affiliate: a company of the same group
+//	//   - service_provider: a vendor processing data on our behalf (a
+//	//     CCPA service provider)
+//
+// Each item is kept as the key "Type.Field=VALUE" with its meaning folded
+// to one line, and left out of the field's own paragraph.
 func Extract(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -55,8 +67,19 @@ func Extract(dir string) (map[string]string, error) {
 				}
 				for _, fld := range st.Fields.List {
 					for _, n := range fld.Names {
-						if text := fold(fld.Doc); text != "" && n.IsExported() {
-							docs[ts.Name.Name+"."+n.Name] = text
+						if !n.IsExported() {
+							continue
+						}
+						key := ts.Name.Name + "." + n.Name
+						text, values, err := split(fld.Doc)
+						if err != nil {
+							return nil, fmt.Errorf("%s: %s: %v", fset.Position(fld.Pos()), key, err)
+						}
+						if text != "" {
+							docs[key] = text
+						}
+						for _, v := range values {
+							docs[key+"="+v[0]] = v[1]
 						}
 					}
 				}
@@ -72,6 +95,53 @@ func fold(cg *ast.CommentGroup) string {
 		return ""
 	}
 	return strings.Join(strings.Fields(cg.Text()), " ")
+}
+
+// split returns a field comment's paragraph, folded, and the values its
+// list gives meanings to, in order, each as [value, meaning].
+func split(cg *ast.CommentGroup) (string, [][2]string, error) {
+	if cg == nil {
+		return "", nil, nil
+	}
+	var text []string
+	var values [][2]string
+	inItem := false
+	for _, line := range strings.Split(cg.Text(), "\n") {
+		trimmed := strings.TrimSpace(line)
+		indented := trimmed != "" && line != strings.TrimLeft(line, " \t")
+		switch {
+		case indented && strings.HasPrefix(trimmed, "- "):
+			value, meaning, ok := strings.Cut(strings.TrimPrefix(trimmed, "- "), ": ")
+			if !ok || strings.TrimSpace(value) == "" {
+				return "", nil, fmt.Errorf("list item %q: write \"- VALUE: meaning\"", trimmed)
+			}
+			for _, v := range values {
+				if v[0] == value {
+					return "", nil, fmt.Errorf("value %q listed twice", value)
+				}
+			}
+			if len(values) == 0 && len(text) > 0 {
+				// The colon that introduces the list ends its sentence.
+				last := &text[len(text)-1]
+				if strings.HasSuffix(*last, ":") {
+					*last = strings.TrimSuffix(*last, ":") + "."
+				}
+			}
+			values = append(values, [2]string{strings.TrimSpace(value), strings.TrimSpace(meaning)})
+			inItem = true
+		case indented && inItem:
+			values[len(values)-1][1] += " " + trimmed
+		case trimmed == "":
+			inItem = false
+		default:
+			inItem = false
+			text = append(text, trimmed)
+		}
+	}
+	for i := range values {
+		values[i][1] = strings.Join(strings.Fields(values[i][1]), " ")
+	}
+	return strings.Join(strings.Fields(strings.Join(text, " ")), " "), values, nil
 }
 
 // Source returns the Go source of a file declaring docs as the map variable

@@ -28,11 +28,11 @@ type Brazil struct {
 	// so that it publishes the Brazilian notice. "applies: no" needs none of
 	// the other facts.
 	Applies model.Answer `yaml:"applies" validate:"required"`
-	// Why it applies, by Art. 3: processing_in_brazil (the processing is
-	// carried out in Brazil, I), offers_to_brazil (it offers or supplies
-	// goods or services to people in Brazil, or processes the data of people
-	// located there, II), collected_in_brazil (the data was collected in
-	// Brazil, III).
+	// Why it applies, by Art. 3:
+	//   - processing_in_brazil: the processing is carried out in Brazil (I)
+	//   - offers_to_brazil: it offers or supplies goods or services to people
+	//     in Brazil, or processes the data of people located there (II)
+	//   - collected_in_brazil: the data was collected in Brazil (III)
 	Grounds []string `yaml:"grounds" validate:"dive,oneof=processing_in_brazil offers_to_brazil collected_in_brazil"`
 	// The company of the group that is the controller (controlador, Art. 5
 	// VI) of the data of people in Brazil, by entity id (Art. 9 III-IV).
@@ -91,11 +91,37 @@ type TransferRecord struct {
 	// The recipients the data goes to in those countries.
 	Recipients []string `yaml:"recipients" validate:"required,min=1,dive,id" ref:"recipients"`
 	// The mechanism of LGPD Art. 33 the transfer relies on, as
-	// transfers[].lgpd_mechanism: anpd_adequacy, specific_clauses,
-	// anpd_scc, global_corporate_rules, seals_codes, legal_cooperation,
-	// protection_of_life, anpd_authorisation, cooperation_agreement,
-	// public_policy, specific_consent, legal_obligation, contract,
-	// exercise_of_rights, contract_clauses_transition.
+	// transfers[].lgpd_mechanism:
+	//   - anpd_adequacy: an adequacy decision of the ANPD (LGPD Art. 33, I and
+	//     Art. 34)
+	//   - specific_clauses: specific contractual clauses for the transfer
+	//     approved by the ANPD (Art. 33, II, a)
+	//   - anpd_scc: the standard contractual clauses approved by the ANPD
+	//     (Art. 33, II, b; Resolution CD/ANPD 19/2024, Annex II)
+	//   - global_corporate_rules: global corporate rules approved by the ANPD
+	//     (Art. 33, II, c)
+	//   - seals_codes: seals, certificates and codes of conduct regularly
+	//     issued (Art. 33, II, d)
+	//   - legal_cooperation: international legal cooperation between public
+	//     intelligence, investigation and prosecution bodies (Art. 33, III)
+	//   - protection_of_life: the need to protect the life or physical safety
+	//     of the person or another (Art. 33, IV)
+	//   - anpd_authorisation: an authorisation of the ANPD (Art. 33, V)
+	//   - cooperation_agreement: a commitment in an international
+	//     cooperation agreement (Art. 33, VI)
+	//   - public_policy: the carrying out of a public policy or a legal duty
+	//     of a public service (Art. 33, VII)
+	//   - specific_consent: the person's specific and highlighted consent to
+	//     the transfer (Art. 33, VIII)
+	//   - legal_obligation: compliance with a legal or regulatory obligation
+	//     (Art. 33, IX with Art. 7, II)
+	//   - contract: the performance of a contract with the person (Art. 33,
+	//     IX with Art. 7, V)
+	//   - exercise_of_rights: the regular exercise of rights in judicial,
+	//     administrative or arbitration proceedings (Art. 33, IX with Art. 7,
+	//     VI)
+	//   - contract_clauses_transition: contractual clauses in force before
+	//     the ANPD's standard clauses, relied on until 23 August 2025
 	Mechanism string `yaml:"mechanism" validate:"omitempty,oneof=anpd_adequacy specific_clauses anpd_scc global_corporate_rules seals_codes legal_cooperation protection_of_life anpd_authorisation cooperation_agreement public_policy specific_consent legal_obligation contract exercise_of_rights contract_clauses_transition"`
 	// What is transferred and why, in a sentence (for the team; the notice
 	// lists destinations, recipients, purposes, data and mechanism).
@@ -113,18 +139,43 @@ type RetentionText struct {
 
 // PurposeFacts are the LGPD facts of a purpose.
 type PurposeFacts struct {
-	// Legal bases under LGPD Art. 7: consent (I), legal_obligation (II),
-	// public_policy (III), research (IV), contract (V), exercise_of_rights
-	// (VI), protection_of_life (VII), health (VIII), legitimate_interest
-	// (IX), credit_protection (X).
+	// Legal bases under LGPD Art. 7:
+	//   - consent: the person's consent (I)
+	//   - legal_obligation: compliance with a legal or regulatory obligation
+	//     (II)
+	//   - public_policy: the carrying out of public policies by the public
+	//     administration (III)
+	//   - research: studies by a research body (IV)
+	//   - contract: the performance of a contract, or preliminary steps, at
+	//     the person's request (V)
+	//   - exercise_of_rights: the regular exercise of rights in judicial,
+	//     administrative or arbitration proceedings (VI)
+	//   - protection_of_life: the protection of the life or physical safety
+	//     of the person or another (VII)
+	//   - health: the protection of health, by health professionals, services
+	//     or authorities (VIII)
+	//   - legitimate_interest: our legitimate interests or a third party's
+	//     (IX)
+	//   - credit_protection: the protection of credit (X)
 	LGPDBases []string `yaml:"lgpd_bases" validate:"dive,oneof=consent legal_obligation public_policy research contract exercise_of_rights protection_of_life health legitimate_interest credit_protection"`
 	// For a purpose that uses sensitive personal data (Art. 5 II: the
 	// categories whose special: lists one of its kinds), the bases under
-	// LGPD Art. 11: consent (I, specific and highlighted), and, without
-	// consent, legal_obligation (II a), public_policy (II b), research (II
-	// c), exercise_of_rights (II d, including in a contract), protection_of_life
-	// (II e), health (II f), fraud_prevention (II g, fraud prevention and the
-	// security of the data subject in identification and authentication).
+	// LGPD Art. 11:
+	//   - consent: the person's specific and highlighted consent (I)
+	//   - legal_obligation: compliance with a legal or regulatory obligation
+	//     (II, a)
+	//   - public_policy: the carrying out of public policies by the public
+	//     administration (II, b)
+	//   - research: studies by a research body (II, c)
+	//   - exercise_of_rights: the regular exercise of rights, including in a
+	//     contract and in judicial, administrative or arbitration proceedings
+	//     (II, d)
+	//   - protection_of_life: the protection of the life or physical safety
+	//     of the person or another (II, e)
+	//   - health: the protection of health, by health professionals, services
+	//     or authorities (II, f)
+	//   - fraud_prevention: fraud prevention and the person's security in
+	//     identification and authentication in electronic systems (II, g)
 	LGPDSensitiveBases []string `yaml:"lgpd_sensitive_bases" validate:"dive,oneof=consent legal_obligation public_policy research exercise_of_rights protection_of_life health fraud_prevention"`
 	// For a purpose relying on legitimate interests: the interest pursued,
 	// in the concrete situation (LGPD Art. 10, caput and §2: transparency of
@@ -143,11 +194,12 @@ type PurposeFacts struct {
 // RecipientFacts are the LGPD facts of a recipient.
 type RecipientFacts struct {
 	// The recipient's role under the LGPD, which says what it is
-	// responsible for (Art. 9 VI, Arts. 37-42): operator (operador,
-	// processing on our behalf and on our instructions) or controller
-	// (controlador, deciding for itself). Required for affiliates; for other
-	// kinds it defaults from kind (service providers and contractors are
-	// operators, the others controllers).
+	// responsible for (Art. 9 VI, Arts. 37-42). Required for affiliates; for
+	// other kinds it defaults from kind (service providers and contractors
+	// are operators, the others controllers):
+	//   - operator: operador, processing on our behalf and on our
+	//     instructions
+	//   - controller: controlador, deciding for itself
 	LGPDRole string `yaml:"lgpd_role" validate:"omitempty,oneof=operator controller"`
 	// Who they are and how they may process the data, in the Brazilian
 	// notice's words, where the shared wording speaks of another country's
@@ -162,14 +214,37 @@ type TransferFacts struct {
 	// such as UK data going to the EEA; when not given, it is taken as yes.
 	LGPDTransfer model.Answer `yaml:"lgpd_transfer"`
 	// The mechanism of LGPD Art. 33 the transfer relies on (the reference
-	// data's LGPD transfer tools): anpd_adequacy (I, a country or body the
-	// ANPD recognised as adequate), specific_clauses (II a, approved by the
-	// ANPD), anpd_scc (II b, the standard contractual clauses of Resolution
-	// CD/ANPD 19/2024), global_corporate_rules (II c), seals_codes (II d),
-	// legal_cooperation (III), protection_of_life (IV), anpd_authorisation
-	// (V), cooperation_agreement (VI), public_policy (VII), specific_consent
-	// (VIII), legal_obligation (IX with Art. 7 II), contract (IX with Art. 7
-	// V), exercise_of_rights (IX with Art. 7 VI).
+	// data's LGPD transfer tools):
+	//   - anpd_adequacy: an adequacy decision of the ANPD (LGPD Art. 33, I and
+	//     Art. 34)
+	//   - specific_clauses: specific contractual clauses for the transfer
+	//     approved by the ANPD (Art. 33, II, a)
+	//   - anpd_scc: the standard contractual clauses approved by the ANPD
+	//     (Art. 33, II, b; Resolution CD/ANPD 19/2024, Annex II)
+	//   - global_corporate_rules: global corporate rules approved by the ANPD
+	//     (Art. 33, II, c)
+	//   - seals_codes: seals, certificates and codes of conduct regularly
+	//     issued (Art. 33, II, d)
+	//   - legal_cooperation: international legal cooperation between public
+	//     intelligence, investigation and prosecution bodies (Art. 33, III)
+	//   - protection_of_life: the need to protect the life or physical safety
+	//     of the person or another (Art. 33, IV)
+	//   - anpd_authorisation: an authorisation of the ANPD (Art. 33, V)
+	//   - cooperation_agreement: a commitment in an international
+	//     cooperation agreement (Art. 33, VI)
+	//   - public_policy: the carrying out of a public policy or a legal duty
+	//     of a public service (Art. 33, VII)
+	//   - specific_consent: the person's specific and highlighted consent to
+	//     the transfer (Art. 33, VIII)
+	//   - legal_obligation: compliance with a legal or regulatory obligation
+	//     (Art. 33, IX with Art. 7, II)
+	//   - contract: the performance of a contract with the person (Art. 33,
+	//     IX with Art. 7, V)
+	//   - exercise_of_rights: the regular exercise of rights in judicial,
+	//     administrative or arbitration proceedings (Art. 33, IX with Art. 7,
+	//     VI)
+	//   - contract_clauses_transition: contractual clauses in force before
+	//     the ANPD's standard clauses, relied on until 23 August 2025
 	LGPDMechanism string `yaml:"lgpd_mechanism" validate:"omitempty,oneof=anpd_adequacy specific_clauses anpd_scc global_corporate_rules seals_codes legal_cooperation protection_of_life anpd_authorisation cooperation_agreement public_policy specific_consent legal_obligation contract exercise_of_rights contract_clauses_transition"`
 }
 

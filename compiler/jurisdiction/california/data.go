@@ -23,9 +23,40 @@ type Sections struct {
 // CategoryFacts are the CCPA facts of a category of personal data.
 type CategoryFacts struct {
 	// The California statutory categories (Civ. Code §1798.140(v)(1)(A)-(L)),
-	// by letter.
+	// by letter:
+	//   - A: identifiers
+	//   - B: personal information categories listed in the California
+	//     Customer Records statute (Cal. Civ. Code §1798.80(e))
+	//   - C: characteristics of protected classifications under California
+	//     or federal law
+	//   - D: commercial information
+	//   - E: biometric information
+	//   - F: internet or other electronic network activity information
+	//   - G: geolocation data
+	//   - H: audio, electronic, visual, thermal, olfactory, or similar
+	//     information
+	//   - I: professional or employment-related information
+	//   - J: non-public education information
+	//   - K: inferences drawn from other personal information
+	//   - L: sensitive personal information
 	CCPACategories []string `yaml:"ccpa_categories" validate:"dive,oneof=A B C D E F G H I J K L"`
-	// California sensitive personal information subtypes (§1798.140(ae)), L1-L10.
+	// California sensitive personal information subtypes (§1798.140(ae)):
+	//   - L1: social security, driver's license, state identification card
+	//     or passport number
+	//   - L2: account log-in, financial account, debit card or credit card
+	//     number with any required security or access code, password or
+	//     credentials
+	//   - L3: precise geolocation
+	//   - L4: racial or ethnic origin, citizenship or immigration status,
+	//     religious or philosophical beliefs, or union membership
+	//   - L5: contents of mail, email and text messages, unless the business
+	//     is the intended recipient
+	//   - L6: genetic data
+	//   - L7: neural data
+	//   - L8: biometric information processed to uniquely identify a consumer
+	//   - L9: personal information about a consumer's health
+	//   - L10: personal information about a consumer's sex life or sexual
+	//     orientation
 	CCPASensitive []string `yaml:"ccpa_sensitive" validate:"dive,oneof=L1 L2 L3 L4 L5 L6 L7 L8 L9 L10"`
 	// What of the category is sensitive, in words, when it is less than the
 	// whole statutory subtype: "citizenship or immigration status (your
@@ -41,7 +72,22 @@ type CategoryFacts struct {
 
 // PurposeFacts are the CCPA facts of a purpose.
 type PurposeFacts struct {
-	// California business or commercial purposes (Civ. Code §1798.140(e)).
+	// California business or commercial purposes (Civ. Code §1798.140(e)):
+	//   - auditing: auditing related to interactions with consumers (e)(1)
+	//   - security: helping to ensure security and integrity (e)(2)
+	//   - debugging: debugging to identify and repair errors (e)(3)
+	//   - short_term_use: short-term, transient use, such as non-personalised
+	//     advertising shown as part of a current interaction (e)(4)
+	//   - performing_services: performing services on behalf of the business
+	//     (e)(5)
+	//   - advertising_and_marketing: providing advertising and marketing
+	//     services, except cross-context behavioural advertising (e)(6)
+	//   - internal_research: internal research for technological development
+	//     and demonstration (e)(7)
+	//   - quality_and_safety: verifying or maintaining the quality or safety
+	//     of a service or device, and improving it (e)(8)
+	//   - commercial: a commercial purpose, to advance the business's
+	//     commercial or economic interests
 	BusinessPurposes []string `yaml:"business_purposes" validate:"dive,oneof=auditing security debugging short_term_use performing_services advertising_and_marketing internal_research quality_and_safety commercial"`
 	// Whether this purpose involves selling personal data (CCPA).
 	Sells model.Answer `yaml:"sells"`
@@ -210,8 +256,9 @@ type ShineTheLight struct {
 	// Whether personal information is disclosed to third parties for their
 	// own direct marketing.
 	DisclosesForDirectMarketing model.Answer `yaml:"discloses_for_direct_marketing" validate:"required"`
-	// The alternative of §1798.83(c)(2): such disclosures happen only when
-	// the customer opts in, or customers may opt out free of charge.
+	// The alternative of §1798.83(c)(2):
+	//   - opt_in: such disclosures happen only when the customer opts in
+	//   - opt_out: customers may opt out of them free of charge
 	Choice string `yaml:"choice" validate:"omitempty,oneof=opt_in opt_out"`
 	// Where customers send a request for the list of disclosures (a mailing
 	// address, email address, or toll-free telephone or fax number).
@@ -221,9 +268,11 @@ type ShineTheLight struct {
 // SignalFacts are the CCPA facts of an opt-out preference signal
 // (cookies.global_privacy_control).
 type SignalFacts struct {
-	// What the signal opts out: the browser or device that sends it, the
-	// consumer's account when known, offline sales and sharing (regs
-	// §7025(c)(1), §7011(e)(3)(F)).
+	// What the signal opts out (regs §7025(c)(1), §7011(e)(3)(F)):
+	//   - browser: the browser that sends it
+	//   - device: the device that sends it
+	//   - account: the consumer's account, when known
+	//   - offline: offline sales and sharing
 	Scope []string `yaml:"scope" validate:"dive,oneof=browser device account offline"`
 	// Whether the signal is processed in a frictionless manner (regs
 	// §7025(f)); then the opt-out links are not required (§7025(e)).
@@ -239,17 +288,29 @@ type SignalFacts struct {
 // (regs §§7200, 7220-7221, from 2027).
 type DecisionFacts struct {
 	// The significant decision the technology is used for (regs §7001):
-	// financial or lending services, housing, education enrolment or
-	// opportunities, employment or independent-contracting opportunities or
-	// compensation, healthcare services; none when it makes no significant
-	// decision.
+	//   - financial_lending: financial or lending services
+	//   - housing: housing
+	//   - education: education enrolment or opportunities
+	//   - employment: employment or independent-contracting opportunities or
+	//     compensation
+	//   - healthcare: healthcare services
+	//   - none: it makes no significant decision
 	SignificantDecision string `yaml:"significant_decision" validate:"omitempty,oneof=financial_lending housing education employment healthcare none"`
 	// The specific purpose of the technology, in plain language; "to make a
 	// significant decision about you" is not enough (§7220(c)(1)).
 	SpecificPurpose model.Markdown `yaml:"specific_purpose"`
 	// How consumers opt out of the technology (§7220(c)(2)).
 	OptOut model.Markdown `yaml:"opt_out"`
-	// The exception to the right to opt out relied on instead (§7221(b)).
+	// The exception to the right to opt out relied on instead (§7221(b)):
+	//   - human_appeal: consumers can appeal the decision to a qualified
+	//     human reviewer (§7221(b)(1))
+	//   - security_fraud_safety: used only to prevent, detect and
+	//     investigate security incidents, resist fraud and illegal actions,
+	//     and ensure physical safety
+	//   - admission_acceptance_hiring: used only for admission, acceptance or
+	//     hiring decisions
+	//   - allocation_assignment_compensation: used only for the allocation or
+	//     assignment of work and compensation
 	Exception string `yaml:"exception" validate:"omitempty,oneof=human_appeal security_fraud_safety admission_acceptance_hiring allocation_assignment_compensation"`
 	// How consumers appeal the decision to a qualified human reviewer;
 	// required with the human_appeal exception (§7221(b)(1)).

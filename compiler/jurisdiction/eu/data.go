@@ -50,20 +50,69 @@ type OrganizationFacts struct {
 
 // PurposeFacts are the GDPR facts of a purpose.
 type PurposeFacts struct {
-	// Legal bases under GDPR Art. 6(1): consent (a), contract (b),
-	// legal_obligation (c), vital_interests (d), public_task (e),
-	// legitimate_interests (f).
+	// Legal bases under GDPR Art. 6(1):
+	//   - consent: the person's consent (Art. 6(1)(a))
+	//   - contract: the performance of a contract with the person, or steps
+	//     at their request before entering into one (Art. 6(1)(b))
+	//   - legal_obligation: a legal obligation we are subject to (Art.
+	//     6(1)(c))
+	//   - vital_interests: the protection of someone's vital interests (Art.
+	//     6(1)(d))
+	//   - public_task: a task carried out in the public interest or in the
+	//     exercise of official authority (Art. 6(1)(e))
+	//   - legitimate_interests: the legitimate interests we or a third party
+	//     pursue (Art. 6(1)(f))
 	LegalBases []string `yaml:"legal_bases" validate:"required,min=1,dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests"`
-	// UK legal bases, when they differ from the EU ones; UK GDPR adds
-	// recognised_legitimate_interest (Art. 6(1)(ea)).
+	// UK legal bases, when they differ from the EU ones:
+	//   - consent: the person's consent (UK GDPR Art. 6(1)(a))
+	//   - contract: the performance of a contract with the person, or steps
+	//     at their request before entering into one (Art. 6(1)(b))
+	//   - legal_obligation: a legal obligation we are subject to (Art.
+	//     6(1)(c))
+	//   - vital_interests: the protection of someone's vital interests (Art.
+	//     6(1)(d))
+	//   - public_task: a task carried out in the public interest or in the
+	//     exercise of official authority (Art. 6(1)(e))
+	//   - legitimate_interests: the legitimate interests we or a third party
+	//     pursue (Art. 6(1)(f))
+	//   - recognised_legitimate_interest: a recognised legitimate interest of
+	//     UK GDPR Annex 1 (Art. 6(1)(ea))
 	UKLegalBases []string `yaml:"uk_legal_bases" validate:"dive,oneof=consent contract legal_obligation vital_interests public_task legitimate_interests recognised_legitimate_interest"`
 	// The UK GDPR Annex 1 condition, when a UK basis is
-	// recognised_legitimate_interest (UK GDPR Art. 6(1)(ea)).
+	// recognised_legitimate_interest (UK GDPR Art. 6(1)(ea)):
+	//   - public_task_request: disclosure to a body that asks for the data
+	//     for its public task (Annex 1 para. 1)
+	//   - national_security: national security, public security and defence
+	//     (para. 2)
+	//   - emergencies: responding to an emergency (para. 3)
+	//   - crime: detecting, investigating or preventing crime, or
+	//     apprehending or prosecuting offenders (para. 4)
+	//   - safeguarding: safeguarding vulnerable people (para. 5)
+	//   - democratic_engagement: democratic engagement (para. 6)
 	RecognisedInterest string `yaml:"recognised_interest" validate:"omitempty,oneof=public_task_request national_security emergencies crime safeguarding democratic_engagement"`
 	// The specific legitimate interest pursued, when a basis is
 	// legitimate_interests (GDPR Art. 13(1)(d)).
 	LegitimateInterest model.Markdown `yaml:"legitimate_interest"`
-	// The Art. 9(2) condition, when special categories are used.
+	// The Art. 9(2) condition, when special categories are used:
+	//   - explicit_consent: the person's explicit consent (Art. 9(2)(a))
+	//   - employment: obligations and rights in employment and social
+	//     security law (Art. 9(2)(b))
+	//   - vital_interests: someone's vital interests when the person cannot
+	//     consent (Art. 9(2)(c))
+	//   - not_for_profit: the activities of a not-for-profit body, for its
+	//     members (Art. 9(2)(d))
+	//   - made_public: data the person has manifestly made public (Art.
+	//     9(2)(e))
+	//   - legal_claims: establishing, exercising or defending legal claims
+	//     (Art. 9(2)(f))
+	//   - substantial_public_interest: reasons of substantial public
+	//     interest under law (Art. 9(2)(g))
+	//   - health_care: preventive or occupational medicine, medical
+	//     diagnosis, health or social care (Art. 9(2)(h))
+	//   - public_health: reasons of public interest in public health (Art.
+	//     9(2)(i))
+	//   - archiving_research: archiving in the public interest, scientific
+	//     or historical research or statistics (Art. 9(2)(j))
 	Art9Condition string `yaml:"art9_condition" validate:"omitempty,oneof=explicit_consent employment vital_interests not_for_profit made_public legal_claims substantial_public_interest health_care public_health archiving_research"`
 	// The law authorising the use of criminal-offence data (GDPR Art. 10).
 	Art10Basis model.Markdown `yaml:"art10_basis"`
@@ -74,7 +123,10 @@ type RecipientFacts struct {
 	// For a joint controller: the essence of the arrangement with it, what
 	// each is responsible for (GDPR Art. 26(2)).
 	JointArrangement model.Markdown `yaml:"joint_arrangement"`
-	// Role under the GDPR.
+	// Role under the GDPR:
+	//   - processor: processes the data on our behalf (GDPR Art. 28)
+	//   - controller: decides for itself why and how it processes the data
+	//   - joint_controller: decides that together with us (GDPR Art. 26)
 	GDPRRole string `yaml:"gdpr_role" validate:"required,oneof=processor controller joint_controller"`
 }
 
@@ -82,29 +134,112 @@ type RecipientFacts struct {
 type TransferFacts struct {
 	// Transfer tool for EU data (GDPR Arts. 45-49), as in the legal
 	// reference's mechanism list; empty for a transfer of UK data only
-	// (to the EEA, say), which then gives uk_mechanism.
+	// (to the EEA, say), which then gives uk_mechanism:
+	//   - ADEQUACY: an adequacy decision of the European Commission (GDPR
+	//     Art. 45)
+	//   - EU_US_DPF: the EU-U.S. Data Privacy Framework (Commission
+	//     Implementing Decision (EU) 2023/1795)
+	//   - SCC_2021_914: the Standard Contractual Clauses of 2021 (Commission
+	//     Implementing Decision (EU) 2021/914, GDPR Art. 46(2)(c)); give
+	//     scc_modules
+	//   - SCC_SA_ADOPTED: standard data protection clauses adopted by a
+	//     supervisory authority (Art. 46(2)(d))
+	//   - BCR: binding corporate rules approved by a supervisory authority
+	//     (Arts. 46(2)(b) and 47)
+	//   - CODE_OF_CONDUCT: an approved code of conduct with binding
+	//     commitments (Art. 46(2)(e))
+	//   - CERTIFICATION: an approved certification mechanism with binding
+	//     commitments (Art. 46(2)(f))
+	//   - PUBLIC_BODY_INSTRUMENT: a legally binding instrument between public
+	//     authorities (Art. 46(2)(a))
+	//   - AUTHORISED_CLAUSES: contractual clauses authorised by a supervisory
+	//     authority (Art. 46(3)(a))
+	//   - ADMIN_ARRANGEMENT: an administrative arrangement between public
+	//     authorities, authorised by a supervisory authority (Art. 46(3)(b))
+	//   - ART49_1_A: the person's explicit consent, after being told of the
+	//     risks (Art. 49(1)(a)); give risk_statement
+	//   - ART49_1_B: the need to perform a contract with the person (Art.
+	//     49(1)(b))
+	//   - ART49_1_C: the need to perform a contract made in the person's
+	//     interest (Art. 49(1)(c))
+	//   - ART49_1_D: important reasons of public interest (Art. 49(1)(d))
+	//   - ART49_1_E: the need to establish, exercise or defend legal claims
+	//     (Art. 49(1)(e))
+	//   - ART49_1_F: the need to protect someone's vital interests (Art.
+	//     49(1)(f))
+	//   - ART49_1_G: a transfer from a public register (Art. 49(1)(g))
+	//   - ART49_1_COMPELLING_LI: our compelling legitimate interests (Art.
+	//     49(1), second subparagraph); give compelling_interest
+	//   - PRIVACY_SHIELD: the EU-U.S. Privacy Shield (Decision (EU)
+	//     2016/1250), invalidated on 16 July 2020: for notices of an
+	//     earlier date only
+	//   - SCC_2010_87: the 2010 Standard Contractual Clauses for processors
+	//     (Decision 2010/87/EU), repealed: relied on until 27 December 2022
+	//   - SCC_2004_915: the 2004 Standard Contractual Clauses for controllers
+	//     (Decision 2004/915/EC), repealed: relied on until 27 December 2022
 	Mechanism string `yaml:"mechanism" validate:"required_without=UKMechanism,omitempty,oneof=ADEQUACY EU_US_DPF SCC_2021_914 SCC_SA_ADOPTED BCR CODE_OF_CONDUCT CERTIFICATION PUBLIC_BODY_INSTRUMENT AUTHORISED_CLAUSES ADMIN_ARRANGEMENT ART49_1_A ART49_1_B ART49_1_C ART49_1_D ART49_1_E ART49_1_F ART49_1_G ART49_1_COMPELLING_LI PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
-	// SCC modules used with SCC_2021_914: 1 controller to controller, 2
-	// controller to processor, 3 processor to processor, 4 processor to
-	// controller.
+	// The modules of the Standard Contractual Clauses of 2021 used, with
+	// SCC_2021_914:
+	//   - 1: Module One, transfer controller to controller
+	//   - 2: Module Two, transfer controller to processor
+	//   - 3: Module Three, transfer processor to processor
+	//   - 4: Module Four, transfer processor to controller
 	SCCModules []int `yaml:"scc_modules" validate:"required_if=Mechanism SCC_2021_914,dive,min=1,max=4"`
-	// Transfer tool for UK data (UK GDPR Arts. 45A-49).
+	// Transfer tool for UK data (UK GDPR Arts. 45A-49):
+	//   - UK_ADEQUACY_REGS: UK adequacy regulations (UK GDPR Art. 45; from 5
+	//     February 2026, regulations approving transfers, Arts. 44A and 45A)
+	//   - UK_IDTA: the UK International Data Transfer Agreement (UK GDPR Art.
+	//     46)
+	//   - UK_ADDENDUM: the UK Addendum to the European Commission's Standard
+	//     Contractual Clauses (UK GDPR Art. 46)
+	//   - UK_BCR: binding corporate rules approved by the Information
+	//     Commissioner (UK GDPR Arts. 46 and 47)
+	//   - UK_ART49: a derogation for specific situations (UK GDPR Art. 49)
+	//   - PRIVACY_SHIELD: the EU-U.S. Privacy Shield, invalidated on 16 July
+	//     2020: for notices of an earlier date only
+	//   - SCC_2010_87: the 2010 Standard Contractual Clauses as they applied
+	//     in the UK, relied on until 21 March 2024
+	//   - SCC_2004_915: the 2004 Standard Contractual Clauses as they applied
+	//     in the UK, relied on until 21 March 2024
 	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR UK_ART49 PRIVACY_SHIELD SCC_2010_87 SCC_2004_915"`
 	// Transfer tool for data from Switzerland (FADP Arts. 16-17; before 1
-	// September 2023, Art. 6 of the 1992 Act): CH_ADEQUACY (the Federal
-	// Council's list, DPO Annex 1; before, the FDPIC's list), CH_US_DPF (the
-	// Swiss-U.S. Data Privacy Framework), CH_SCC (the EU Standard Contractual
-	// Clauses with the Swiss amendments, recognised by the FDPIC), CH_SCC_2010
-	// (the older EU clauses), CH_CLAUSES (clauses communicated to the FDPIC),
-	// CH_BCR (binding corporate rules), CH_CODE_OR_CERTIFICATION, an Art. 17
-	// exception (CH_ART17_CONSENT, CH_ART17_CONTRACT, CH_ART17_PUBLIC_INTEREST,
-	// CH_ART17_LEGAL_CLAIMS, CH_ART17_VITAL_INTERESTS, CH_ART17_MADE_PUBLIC),
-	// or CH_PRIVACY_SHIELD (until 7 September 2020). Empty for a transfer
+	// September 2023, Art. 6 of the 1992 Act). Empty for a transfer
 	// that carries no data from Switzerland; when Swiss law applies, every
 	// recipient (and processor) located outside Switzerland must be reached,
 	// in each of its countries, by a transfer that gives one and lists it
 	// (for a processor: its own transfer, or one that lists its recipient
-	// category).
+	// category):
+	//   - CH_ADEQUACY: the Federal Council's decision that the country gives
+	//     adequate protection (FADP Art. 16(1), Data Protection Ordinance
+	//     Annex 1; before 1 September 2023, the FDPIC's list)
+	//   - CH_US_DPF: the Swiss-U.S. Data Privacy Framework (from 15 September
+	//     2024)
+	//   - CH_SCC: the European Commission's Standard Contractual Clauses with
+	//     the amendments for Swiss law, recognised by the FDPIC (FADP Art.
+	//     16(2)(d))
+	//   - CH_SCC_2010: the European Commission's earlier Standard
+	//     Contractual Clauses, recognised until 31 December 2022
+	//   - CH_CLAUSES: data protection clauses in a contract, communicated to
+	//     the FDPIC in advance (FADP Art. 16(2)(b))
+	//   - CH_BCR: binding corporate rules (FADP Art. 16(2)(e))
+	//   - CH_CODE_OR_CERTIFICATION: an approved code of conduct or a
+	//     certification with binding commitments (FADP Art. 16(3))
+	//   - CH_ART17_CONSENT: the person's express consent (FADP Art.
+	//     17(1)(a))
+	//   - CH_ART17_CONTRACT: the need to conclude or perform a contract with
+	//     the person or in their interest (FADP Art. 17(1)(b))
+	//   - CH_ART17_PUBLIC_INTEREST: an overriding public interest (FADP Art.
+	//     17(1)(c)(1))
+	//   - CH_ART17_LEGAL_CLAIMS: the need to establish, exercise or enforce
+	//     legal claims before a court or another competent foreign authority
+	//     (FADP Art. 17(1)(c)(2))
+	//   - CH_ART17_VITAL_INTERESTS: the need to protect the life or physical
+	//     integrity of the person or someone else (FADP Art. 17(1)(d))
+	//   - CH_ART17_MADE_PUBLIC: data the person has made generally
+	//     accessible without expressly prohibiting its processing (FADP Art.
+	//     17(1)(e))
+	//   - CH_PRIVACY_SHIELD: the Swiss-U.S. Privacy Shield, relied on until 7
+	//     September 2020
 	CHMechanism string `yaml:"ch_mechanism" validate:"omitempty,oneof=CH_ADEQUACY CH_US_DPF CH_SCC CH_SCC_2010 CH_CLAUSES CH_BCR CH_CODE_OR_CERTIFICATION CH_ART17_CONSENT CH_ART17_CONTRACT CH_ART17_PUBLIC_INTEREST CH_ART17_LEGAL_CLAIMS CH_ART17_VITAL_INTERESTS CH_ART17_MADE_PUBLIC CH_PRIVACY_SHIELD"`
 	// Where to get a copy of the safeguards, or how to request one
 	// (GDPR Art. 13(1)(f)).
@@ -136,22 +271,30 @@ type EntityFacts struct {
 
 // SubjectFacts are the GDPR facts of a group of people.
 type SubjectFacts struct {
-	// Whether the people of the group are party to a contract with us
-	// (party), are asking to enter one, such as applicants or people
-	// requesting a quote (pre_contract), or neither (none: for example the
-	// staff of a business customer, whose employer is the party). A contract
-	// basis (GDPR Art. 6(1)(b)) needs people who are one of the first two.
+	// Whether the people of the group are party to a contract with us. A
+	// contract basis (GDPR Art. 6(1)(b)) needs people who are party or
+	// pre_contract:
+	//   - party: they are party to a contract with us
+	//   - pre_contract: they are asking to enter one, such as applicants or
+	//     people requesting a quote
+	//   - none: neither, for example the staff of a business customer, whose
+	//     employer is the party
 	Contract string `yaml:"contract" validate:"omitempty,oneof=party pre_contract none"`
 }
 
 // SourceFacts are the GDPR facts of a source of personal data.
 type SourceFacts struct {
 	// When people whose data comes from this source are given the notice
-	// (GDPR Art. 14(3)): at_collection (when the data is collected, for
-	// example on our sign-in page), first_communication (at the latest when we first
-	// contact them), one_month (within a month of getting the data),
-	// first_disclosure (at the latest when we first disclose it to another
-	// recipient), or exempt (Art. 14(5), with exemption).
+	// (GDPR Art. 14(3)):
+	//   - at_collection: when the data is collected, for example on our
+	//     sign-in page
+	//   - first_communication: at the latest when we first contact them
+	//     (Art. 14(3)(b))
+	//   - one_month: within a month of getting the data (Art. 14(3)(a))
+	//   - first_disclosure: at the latest when we first disclose it to
+	//     another recipient (Art. 14(3)(c))
+	//   - exempt: not at all, under an exemption of Art. 14(5); give
+	//     exemption
 	Informed string `yaml:"informed" validate:"omitempty,oneof=at_collection first_communication one_month first_disclosure exempt"`
 	// For informed: exempt, the Art. 14(5) exemption relied on and why (for
 	// example that informing would be impossible or take disproportionate
@@ -163,10 +306,12 @@ type SourceFacts struct {
 type CookieFacts struct {
 	// The UK exception to consent the cookie relies on, under PECR Schedule
 	// A1 (inserted by the Data (Use and Access) Act 2025, in force 5 February
-	// 2026): statistics (information for statistical purposes to improve the
-	// service or website) or appearance (remembering how a user set the
-	// appearance or functions of a website). Both need clear information and
-	// a simple, free means to object (cookies.uk_objection).
+	// 2026). Both need clear information and a simple, free means to object
+	// (cookies.uk_objection):
+	//   - statistics: information for statistical purposes to improve the
+	//     service or website
+	//   - appearance: remembering how a user set the appearance or functions
+	//     of a website
 	UKException string `yaml:"uk_exception" validate:"omitempty,oneof=statistics appearance"`
 }
 
@@ -238,10 +383,18 @@ type DPF struct {
 	Certified model.Answer `yaml:"certified" validate:"required"`
 	// The certified entity.
 	Entity string `yaml:"entity" validate:"required_if=Certified yes,omitempty,id" ref:"organization.entities"`
-	// The frameworks certified to: eu_us, uk_extension and swiss_us (the
-	// Data Privacy Framework, from 2023), or, for a notice of an earlier
-	// date, privacy_shield_eu_us, privacy_shield_swiss_us (2016-2020) or
-	// safe_harbor_eu_us (2000-2015). The reference data holds their dates.
+	// The frameworks certified to. The reference data holds their dates:
+	//   - eu_us: the EU-U.S. Data Privacy Framework (from 10 July 2023)
+	//   - uk_extension: the UK Extension to the EU-U.S. Data Privacy
+	//     Framework (from 12 October 2023)
+	//   - swiss_us: the Swiss-U.S. Data Privacy Framework (from 15 September
+	//     2024)
+	//   - privacy_shield_eu_us: the EU-U.S. Privacy Shield (2016-2020), for a
+	//     notice of an earlier date
+	//   - privacy_shield_swiss_us: the Swiss-U.S. Privacy Shield
+	//     (2017-2020), for a notice of an earlier date
+	//   - safe_harbor_eu_us: the U.S.-EU Safe Harbor framework (2000-2015),
+	//     for a notice of an earlier date
 	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us privacy_shield_eu_us privacy_shield_swiss_us safe_harbor_eu_us"`
 	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".
 	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes"`

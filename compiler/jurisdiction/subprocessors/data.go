@@ -12,8 +12,11 @@ import (
 // ChangeTerms are the pack's own data: the terms on which customers are told
 // of new sub-processors, written in changes: beside the core keys.
 type ChangeTerms struct {
-	// Whether customers give general or specific authorisation for new
-	// sub-processors (GDPR Art. 28(2)).
+	// Whether customers authorise new sub-processors in general or one by
+	// one (GDPR Art. 28(2)):
+	//   - general: a general written authorisation; customers are told of
+	//     each new sub-processor and may object
+	//   - specific: a specific authorisation of each new sub-processor
 	SubprocessorAuthorisation string `yaml:"subprocessor_authorisation" validate:"omitempty,oneof=general specific"`
 	// Days of notice before a new sub-processor is used.
 	SubprocessorNoticeDays int `yaml:"subprocessor_notice_days" validate:"omitempty,min=0,max=365"`
@@ -63,13 +66,27 @@ type Onward struct {
 	// The company of the group that transfers the data (the exporter), by
 	// entity id.
 	Exporter string `yaml:"exporter" validate:"required,id" ref:"organization.entities"`
-	// Transfer tool for customers' EU data, as in transfers[].mechanism
-	// (SCC_2021_914, EU_US_DPF, ADEQUACY, BCR, ...).
+	// Transfer tool for customers' EU data, as in transfers[].mechanism:
+	//   - ADEQUACY: an adequacy decision of the European Commission (GDPR
+	//     Art. 45)
+	//   - EU_US_DPF: the EU-U.S. Data Privacy Framework
+	//   - SCC_2021_914: the Standard Contractual Clauses of 2021 (Commission
+	//     Implementing Decision (EU) 2021/914); give scc_module
+	//   - BCR: binding corporate rules (GDPR Art. 47)
+	//   - CODE_OF_CONDUCT: an approved code of conduct with binding
+	//     commitments (Art. 46(2)(e))
+	//   - CERTIFICATION: an approved certification mechanism with binding
+	//     commitments (Art. 46(2)(f))
 	Mechanism string `yaml:"mechanism" validate:"required,oneof=ADEQUACY EU_US_DPF SCC_2021_914 BCR CODE_OF_CONDUCT CERTIFICATION"`
 	// SCC module, with SCC_2021_914: 3 (processor to processor).
 	SCCModule int `yaml:"scc_module" validate:"required_if=Mechanism SCC_2021_914,omitempty,eq=3"`
-	// Transfer tool for customers' UK data, as in transfers[].uk_mechanism
-	// (UK_ADDENDUM, UK_IDTA, UK_ADEQUACY_REGS, UK_BCR).
+	// Transfer tool for customers' UK data, as in transfers[].uk_mechanism:
+	//   - UK_ADEQUACY_REGS: UK adequacy regulations (UK GDPR Art. 45A)
+	//   - UK_IDTA: the UK International Data Transfer Agreement
+	//   - UK_ADDENDUM: the UK Addendum to the European Commission's Standard
+	//     Contractual Clauses
+	//   - UK_BCR: binding corporate rules approved by the Information
+	//     Commissioner
 	UKMechanism string `yaml:"uk_mechanism" validate:"omitempty,oneof=UK_ADEQUACY_REGS UK_IDTA UK_ADDENDUM UK_BCR"`
 }
 

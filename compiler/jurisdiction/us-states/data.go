@@ -130,7 +130,58 @@ type State struct {
 	Pos diag.Pos `yaml:"-"`
 	// The state, by its two-letter postal code (VA, CO, ...): any of the
 	// fifty states or the District of Columbia; the notice covers those
-	// whose comprehensive privacy law applies.
+	// whose comprehensive privacy law applies:
+	//   - AL: Alabama
+	//   - AK: Alaska
+	//   - AZ: Arizona
+	//   - AR: Arkansas
+	//   - CA: California
+	//   - CO: Colorado
+	//   - CT: Connecticut
+	//   - DE: Delaware
+	//   - DC: the District of Columbia
+	//   - FL: Florida
+	//   - GA: Georgia
+	//   - HI: Hawaii
+	//   - ID: Idaho
+	//   - IL: Illinois
+	//   - IN: Indiana
+	//   - IA: Iowa
+	//   - KS: Kansas
+	//   - KY: Kentucky
+	//   - LA: Louisiana
+	//   - ME: Maine
+	//   - MD: Maryland
+	//   - MA: Massachusetts
+	//   - MI: Michigan
+	//   - MN: Minnesota
+	//   - MS: Mississippi
+	//   - MO: Missouri
+	//   - MT: Montana
+	//   - NE: Nebraska
+	//   - NV: Nevada
+	//   - NH: New Hampshire
+	//   - NJ: New Jersey
+	//   - NM: New Mexico
+	//   - NY: New York
+	//   - NC: North Carolina
+	//   - ND: North Dakota
+	//   - OH: Ohio
+	//   - OK: Oklahoma
+	//   - OR: Oregon
+	//   - PA: Pennsylvania
+	//   - RI: Rhode Island
+	//   - SC: South Carolina
+	//   - SD: South Dakota
+	//   - TN: Tennessee
+	//   - TX: Texas
+	//   - UT: Utah
+	//   - VT: Vermont
+	//   - VA: Virginia
+	//   - WA: Washington
+	//   - WV: West Virginia
+	//   - WI: Wisconsin
+	//   - WY: Wyoming
 	State string `yaml:"state" validate:"required,oneof=AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"`
 	// The number of the state's residents (acting as individuals, not in a
 	// business or employment role) whose personal data we controlled or
@@ -152,7 +203,27 @@ type State struct {
 type CategoryFacts struct {
 	// The kinds of sensitive data the category holds, in the vocabulary of
 	// the state laws (each state counts its own list as sensitive: see the
-	// pack's reference data).
+	// pack's reference data):
+	//   - racial_ethnic_origin: racial or ethnic origin
+	//   - national_origin: national origin
+	//   - religious_beliefs: religious beliefs
+	//   - health_diagnosis: a mental or physical health condition or diagnosis
+	//   - consumer_health: consumer health data
+	//   - sex_life: sex life
+	//   - sexual_orientation: sexual orientation
+	//   - gender_identity: status as transgender or non-binary
+	//   - citizenship_immigration: citizenship or immigration status
+	//   - genetic: genetic data
+	//   - biometric: biometric data used to identify a person
+	//   - child: personal data of a known child
+	//   - precise_geolocation: precise geolocation data
+	//   - crime_victim: status as a victim of a crime
+	//   - financial_account: financial account or card numbers with the code that gives access
+	//   - government_id: government-issued identification numbers
+	//   - biological: biological data (including neural data) used to identify a person
+	//   - neural: neural data
+	//   - union_membership: union membership
+	//   - pregnancy: pregnancy
 	USSensitive []string `yaml:"us_sensitive" validate:"dive,oneof=racial_ethnic_origin national_origin religious_beliefs health_diagnosis consumer_health sex_life sexual_orientation gender_identity citizenship_immigration genetic biometric child precise_geolocation crime_victim financial_account government_id biological neural union_membership pregnancy"`
 }
 
