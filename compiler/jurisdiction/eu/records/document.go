@@ -2,8 +2,10 @@ package records
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
+	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -39,6 +41,18 @@ func (r *Record) about() *notice.Section {
 		}
 		items = append(items, notice.Definition{Term: "Notice versions in force", Text: plain(vs, "; ")})
 	}
+	// Art. 30(1) is each controller's record: say whose this is.
+	var names []string
+	for _, c := range r.Controllers {
+		names = append(names, c.Name)
+	}
+	scope := "The controller's record (Art. 30(1)): " + strings.Join(names, ", ") + "."
+	if len(names) > 1 {
+		scope = "The records of " + strconv.Itoa(len(names)) + " controllers together (Art. 30(1)): " + strings.Join(names, ", ") +
+			". Each activity names the controllers deciding it; disclose records --controller ENTITY writes one controller's own record."
+	}
+	items = append(items, notice.Definition{Term: "Whose record", Text: notice.Plain(scope +
+		" The record a processor keeps of processing on behalf of controllers (Art. 30(2)) is not part of it.")})
 	if r.Owner != nil {
 		s.Use(r.Owner.path)
 		s.Satisfies("ROPA-30-4")
@@ -106,8 +120,8 @@ func (r *Record) activities() *notice.Section {
 		var recipients []string
 		for _, rc := range a.Recipients {
 			line := rc.Name
-			if len(rc.ThirdCountries) > 0 {
-				line += " (in third countries: " + strings.Join(rc.ThirdCountries, ", ") + ")"
+			if third := thirdCountries(rc.ThirdCountriesEU, rc.ThirdCountriesUK); third != "" {
+				line += " (in third countries: " + third + ")"
 			}
 			recipients = append(recipients, line)
 		}
@@ -115,19 +129,17 @@ func (r *Record) activities() *notice.Section {
 			recipients = []string{"None"}
 		}
 		items = append(items, notice.Definition{Term: "Recipients", Text: plain(recipients, "; ")})
-		var codes []string
+		var thirdEU, thirdUK []string
 		for _, t := range r.Transfers {
 			if slices.Contains(a.Transfers, t.ID) {
 				sub.Use(model.Index("transfers", t.index))
-				for _, c := range t.Codes {
-					if !slices.Contains(codes, c) {
-						codes = append(codes, c)
-					}
-				}
+				thirdEU, thirdUK = union(thirdEU, t.ThirdEU), union(thirdUK, t.ThirdUK)
 			}
 		}
-		if len(codes) > 0 {
-			items = append(items, notice.Definition{Term: "Third countries", Text: notice.Plain(strings.Join(countryNames(codes), ", ") + " (their safeguards are in " + transfersTitle + ")")})
+		j.SortCountries(thirdEU)
+		j.SortCountries(thirdUK)
+		if third := thirdCountries(countryNames(thirdEU), countryNames(thirdUK)); third != "" {
+			items = append(items, notice.Definition{Term: "Third countries", Text: notice.Plain(third + " (their safeguards are in " + transfersTitle + ")")})
 		}
 		var systems []string
 		for _, sys := range r.Security.Systems {

@@ -163,9 +163,12 @@ type Recipient struct {
 	Role string `json:"role,omitempty"`
 	// Countries where they are, by name.
 	Countries []string `json:"countries,omitempty"`
-	// The third countries the data goes to them in, by name: the countries
-	// of the transfers that name them.
-	ThirdCountries []string `json:"third_countries,omitempty"`
+	// The third countries the data goes to them in, by name, under the EU
+	// GDPR (outside the EEA) and under the UK GDPR (outside the UK): the
+	// destinations of the transfers of each regime's data that name them.
+	// A country in the EEA is a third country under the UK GDPR only.
+	ThirdCountriesEU []string `json:"third_countries_eu,omitempty"`
+	ThirdCountriesUK []string `json:"third_countries_uk,omitempty"`
 }
 
 // Transfer is a transfer to third countries and its safeguards.
@@ -174,6 +177,11 @@ type Transfer struct {
 	// The destination countries, by name, and their ISO codes.
 	Countries []string `json:"countries"`
 	Codes     []string `json:"country_codes"`
+	// Of those, the third countries under the EU GDPR (outside the EEA,
+	// for a transfer of EU data) and under the UK GDPR (outside the UK,
+	// for a transfer of UK data), by ISO code.
+	ThirdEU []string `json:"third_countries_eu,omitempty"`
+	ThirdUK []string `json:"third_countries_uk,omitempty"`
 	// The recipients.
 	Recipients []*Named `json:"recipients"`
 	// The safeguard for EU data (Arts. 45-49) and for UK data (UK GDPR Arts.
@@ -417,17 +425,15 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 			continue
 		}
 		e := &Recipient{ID: rc.ID, Name: rc.Name, Role: eu.Recipient(rc).GDPRRole, Countries: countryNames(rc.Countries)}
-		var third []string
-		for _, t := range p.Transfers {
-			if slices.Contains(a.Transfers, t.ID) && slices.Contains(t.Recipients, rc.ID) {
-				for _, d := range t.Destinations {
-					if !slices.Contains(third, d) {
-						third = append(third, d)
-					}
-				}
+		var thirdEU, thirdUK []string
+		for _, t := range r.Transfers {
+			if slices.Contains(a.Transfers, t.ID) && slices.Contains(p.Transfers[t.index].Recipients, rc.ID) {
+				thirdEU, thirdUK = union(thirdEU, t.ThirdEU), union(thirdUK, t.ThirdUK)
 			}
 		}
-		e.ThirdCountries = countryNames(third)
+		j.SortCountries(thirdEU)
+		j.SortCountries(thirdUK)
+		e.ThirdCountriesEU, e.ThirdCountriesUK = countryNames(thirdEU), countryNames(thirdUK)
 		a.Recipients = append(a.Recipients, e)
 	}
 	if own != nil {
@@ -481,9 +487,19 @@ func transfer(c *j.Context, i int, t *model.Transfer, own *Records) *Transfer {
 	f := eu.Transfer(t)
 	if f.Mechanism != "" {
 		out.SafeguardEU = tool(c, "eu", f.Mechanism, f.SCCModules)
+		for _, code := range codes {
+			if !eu.InEEA(c, code) {
+				out.ThirdEU = append(out.ThirdEU, code)
+			}
+		}
 	}
 	if f.UKMechanism != "" {
 		out.SafeguardUK = tool(c, "uk", f.UKMechanism, nil)
+		for _, code := range codes {
+			if code != "GB" {
+				out.ThirdUK = append(out.ThirdUK, code)
+			}
+		}
 	}
 	if own != nil {
 		for _, d := range own.TransferDocumentation {
@@ -585,3 +601,42 @@ func countryNames(codes []string) []string {
 
 // text is inline Markdown as reading text.
 func text(t notice.Text) string { return render.InlineText(t) }
+
+// union returns a with the values of b it lacks appended.
+func union(a, b []string) []string {
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			a = append(a, x)
+		}
+	}
+	return a
+}
+
+// thirdCountries says in which third countries, and under which regime, a
+// recipient receives data: "United States (EU and UK GDPR); France (UK GDPR
+// only)"; "" for none.
+func thirdCountries(eu, uk []string) string {
+	var both, euOnly, ukOnly []string
+	for _, c := range eu {
+		if slices.Contains(uk, c) {
+			both = append(both, c)
+		} else {
+			euOnly = append(euOnly, c)
+		}
+	}
+	for _, c := range uk {
+		if !slices.Contains(eu, c) {
+			ukOnly = append(ukOnly, c)
+		}
+	}
+	var parts []string
+	for _, g := range []struct {
+		names []string
+		label string
+	}{{both, "EU and UK GDPR"}, {euOnly, "EU GDPR only"}, {ukOnly, "UK GDPR only"}} {
+		if len(g.names) > 0 {
+			parts = append(parts, strings.Join(g.names, ", ")+" ("+g.label+")")
+		}
+	}
+	return strings.Join(parts, "; ")
+}

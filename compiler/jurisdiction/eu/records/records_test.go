@@ -687,3 +687,33 @@ func TestOneChangeOneFinding(t *testing.T) {
 		}
 	}
 }
+
+// A country is a third country under the regime whose data goes there:
+// an EEA country never is one under the EU GDPR, the UK never under the UK
+// GDPR; the sample's EEA sub-processors are third countries for UK data
+// only.
+func TestThirdCountriesPerRegime(t *testing.T) {
+	rec, _ := sample(t)
+	eea := []string{"France", "Germany", "Ireland", "Netherlands"}
+	ukOnly := 0
+	for _, a := range rec.Activities {
+		for _, rc := range a.Recipients {
+			for _, c := range rc.ThirdCountriesEU {
+				if slices.Contains(eea, c) {
+					t.Errorf("activity %s, recipient %s: %s, in the EEA, is listed as a third country under the EU GDPR", a.ID, rc.ID, c)
+				}
+			}
+			if slices.Contains(rc.ThirdCountriesUK, "United Kingdom") {
+				t.Errorf("activity %s, recipient %s: the UK is listed as a third country under the UK GDPR", a.ID, rc.ID)
+			}
+			for _, c := range rc.ThirdCountriesUK {
+				if slices.Contains(eea, c) {
+					ukOnly++
+				}
+			}
+		}
+	}
+	if ukOnly == 0 {
+		t.Error("no EEA country is a third country for UK data: the sample's EEA sub-processors are")
+	}
+}

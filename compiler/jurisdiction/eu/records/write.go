@@ -84,8 +84,8 @@ func (r *Record) CSV(w io.Writer) error {
 		}
 		for _, rc := range a.Recipients {
 			line := rc.Name
-			if len(rc.ThirdCountries) > 0 {
-				line += " (third countries: " + strings.Join(rc.ThirdCountries, ", ") + ")"
+			if third := thirdCountries(rc.ThirdCountriesEU, rc.ThirdCountriesUK); third != "" {
+				line += " (third countries: " + third + ")"
 			}
 			recipients = append(recipients, line)
 		}
