@@ -33,6 +33,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	usstates "github.com/disclose-dev/disclose/compiler/jurisdiction/us-states"
 	"github.com/disclose-dev/disclose/compiler/load"
+	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
@@ -179,6 +180,11 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // and each missing value a law asks for giving the law's rule (describe).
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir, opts.extensions()...)
+	// A data file whose modeline names another schema still loads; editors
+	// check it against that schema, or none (disclose migrate fixes it).
+	if _, stale, err := migrate.Modelines(fsys, dir, schema.ID); err == nil {
+		diags.Append(migrate.Diagnostics(stale, schema.ID)...)
+	}
 	packs := packIDs(opts)
 	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs, Rules: ruleIDs(opts)})...)
 	if !diags.HasErrors() {

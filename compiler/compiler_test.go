@@ -8,7 +8,9 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/render"
+	"github.com/disclose-dev/disclose/compiler/schema"
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
@@ -50,7 +52,7 @@ func TestSampleFilesReferenceSchema(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no sample files: %v", err)
 	}
-	const ref = "# yaml-language-server: $schema=../schema/disclose.schema.json\n"
+	ref := migrate.Modeline(schema.ID) + "\n"
 	for _, name := range files {
 		b, err := fs.ReadFile(disclose.Sample, name)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/schema"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -136,7 +137,14 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		head = ""
 	}
 	facts := Facts(proj, copts)
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts)}
+	// The data files' schema, at its stable address, so editors validate
+	// against the site without a local copy.
+	js, err := schema.JSON(SchemaOptions())
+	if err != nil {
+		return res, err
+	}
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts),
+		Files: map[string][]byte{schema.Path: js}}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

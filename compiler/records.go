@@ -56,7 +56,10 @@ func RecordsOf(p *model.Project, fsys fs.FS, opts *Options) (*records.Record, di
 	ref, refDiags := recordReference()
 	diags.Append(refDiags...)
 	c.Reference = ref
-	diags.Append(records.Check(c)...)
+	own := records.Check(c)
+	own.Sort()
+	describe(p, own, opts) // each finding names its item, as check's do
+	diags.Append(own...)
 	snap, err := release.Snapshot(p)
 	if err != nil {
 		diags.Add(p.Source.Root, "", "cannot snapshot the data: %v", err)

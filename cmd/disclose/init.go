@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	disclose "github.com/disclose-dev/disclose"
-	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
@@ -69,11 +68,6 @@ func scaffoldFiles(version string) (map[string][]byte, error) {
 	if err := add(disclose.Theme, ".", "themes/disclose", same); err != nil {
 		return nil, err
 	}
-	js, err := schema.JSON(compiler.SchemaOptions())
-	if err != nil {
-		return nil, err
-	}
-	files["schema/disclose.schema.json"] = js
 	files["tools/disclose/go.mod"] = toolsMod(version)
 	return files, nil
 }
@@ -85,7 +79,8 @@ func newInitCmd(g *globals) *cobra.Command {
 		Short: "Start a new project: starter data, theme, Makefile and CI workflow",
 		Long: `Init writes a new disclose project into DIR (default: the current folder):
 commented starter data files in data/ (each points at the JSON Schema, so
-editors complete keys and flag mistakes), schema/disclose.schema.json, the
+editors complete keys and flag mistakes: the schema's published address,
+` + schema.ID + `), the
 default theme in themes/disclose, Hugo pinned in tools/hugo and disclose in
 tools/disclose (this disclose's version, or --disclose-version), a Makefile
 that builds the pinned disclose, and GitHub files: a workflow that publishes

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,9 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
 // disclose init scaffolds a project that checks and builds as it is, and
@@ -20,7 +24,7 @@ func TestInitCheckBuild(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "Created a disclose project") {
 		t.Fatalf("init: exit %d\n%s%s", code, out, stderr)
 	}
-	for _, f := range []string{"data/organization.yaml", "schema/disclose.schema.json", "themes/disclose/layouts/page.html", "tools/hugo/go.mod", "tools/hugo/go.sum", "Makefile", ".github/workflows/publish.yml", ".gitignore"} {
+	for _, f := range []string{"data/organization.yaml", "themes/disclose/layouts/page.html", "tools/hugo/go.mod", "tools/hugo/go.sum", "Makefile", ".github/workflows/publish.yml", ".gitignore"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("init did not write %s", f)
 		}
@@ -33,6 +37,14 @@ func TestInitCheckBuild(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "public", "global", "index.html")); err != nil || !strings.Contains(string(b), "Example Co") {
 		t.Error("the new project's site lacks its policy")
+	}
+	// The site publishes the data files' schema where their modelines say.
+	js, _ := schema.JSON(compiler.SchemaOptions())
+	if b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(schema.Path))); err != nil || !bytes.Equal(b, js) {
+		t.Errorf("the site does not publish the schema at /%s: %v", schema.Path, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "data", "organization.yaml")); !strings.HasPrefix(string(b), "# yaml-language-server: $schema="+schema.ID+"\n") {
+		t.Errorf("a new data file's modeline does not name %s:\n%.100s", schema.ID, b)
 	}
 	before, _ := os.ReadFile(filepath.Join(dir, "data", "organization.yaml"))
 	if code, _, stderr := runIn(t, filepath.Dir(dir), "init", "privacy"); code != 1 || !strings.Contains(stderr, "nothing was written") {

@@ -3,14 +3,17 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/schema"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -320,5 +323,50 @@ func TestMigrateAndHead(t *testing.T) {
 		if got := tree(t, filepath.Join(dir, "releases"))[name]; got != sum {
 			t.Errorf("migrate changed %s", name)
 		}
+	}
+}
+
+// migrate rewrites the schema modeline of a project written by an earlier
+// disclose (a local copy) to the published schema's URL, and only that
+// line; check warns about it until then.
+func TestMigrateModelines(t *testing.T) {
+	t.Parallel()
+	dir := sampleProject(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "*.yaml"))
+	before := map[string]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, rest, _ := strings.Cut(string(b), "\n")
+		if !strings.HasPrefix(first, "# yaml-language-server: $schema=") {
+			t.Fatalf("%s has no modeline", f)
+		}
+		old := "# yaml-language-server: $schema=../schema/disclose.schema.json\n" + rest
+		if err := os.WriteFile(f, []byte(old), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before[f] = rest
+	}
+	code, out, stderr := runIn(t, dir, "check")
+	if code != 0 || !strings.Contains(out, "warning: the modeline names the schema ../schema/disclose.schema.json") {
+		t.Errorf("check of old modelines: exit %d, want 0 and a warning per file:\n%s%s", code, out, stderr)
+	}
+	code, out, stderr = runIn(t, dir, "migrate")
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("migrated the schema modeline of %d data files", len(files))) {
+		t.Fatalf("migrate: exit %d\n%s%s", code, out, stderr)
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if want := migrate.Modeline(schema.ID) + "\n" + before[f]; string(b) != want {
+			t.Errorf("%s after migrate:\n%.200s", f, b)
+		}
+	}
+	if code, _, stderr := runIn(t, dir, "migrate"); code != 0 || !strings.Contains(stderr, "nothing to migrate") {
+		t.Errorf("second migrate: exit %d\n%s", code, stderr)
+	}
+	if _, out, _ := runIn(t, dir, "check"); strings.Contains(out, "modeline") {
+		t.Errorf("check still warns after migrate:\n%s", out)
 	}
 }

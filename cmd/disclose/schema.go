@@ -17,7 +17,10 @@ types the checker uses, with every field's description and allowed values.
 Editors use it to autocomplete and flag errors while typing: start a data file
 with a comment such as
 
-  # yaml-language-server: $schema=../schema/disclose.schema.json`,
+  # yaml-language-server: $schema=` + schema.ID + `
+
+the schema's address (every site disclose builds publishes it at
+/` + schema.Path + `).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := schema.JSON(compiler.SchemaOptions())

@@ -16,8 +16,20 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-// ID is the schema's $id.
-const ID = "https://disclose.dev/schema/disclose.schema.json"
+// Version is the version of the data files' format the schema describes:
+// it grows when a data file written for one version would not load in the
+// next (disclose migrate then rewrites it), not when a version only adds
+// keys.
+const Version = 1
+
+// Path is where a built site publishes the schema, from its root: a stable
+// address, one per Version, that data files' modelines name.
+const Path = "schema/v1/disclose.schema.json"
+
+// ID is the schema's $id: its published address (Path under
+// https://disclose.dev/, the site this repository publishes), which the
+// data files' modelines name so editors validate without a local copy.
+const ID = "https://disclose.dev/" + Path
 
 // Schema is a JSON Schema (draft 2020-12) node; only the keywords the data
 // files need.
