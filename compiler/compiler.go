@@ -182,9 +182,7 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 	proj, diags := load.Load(fsys, dir, opts.extensions()...)
 	// A data file whose modeline names another schema still loads; editors
 	// check it against that schema, or none (disclose migrate fixes it).
-	if _, stale, err := migrate.Modelines(fsys, dir, schema.ID); err == nil {
-		diags.Append(migrate.Diagnostics(stale, schema.ID)...)
-	}
+	diags.Append(migrate.Diagnostics(migrate.StaleIn(proj.Source.Files, schema.ID), schema.ID)...)
 	packs := packIDs(opts)
 	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs, Rules: ruleIDs(opts)})...)
 	if !diags.HasErrors() {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/model"
@@ -57,6 +58,10 @@ type Published struct {
 	// Site are the options the site was built with (for site.PDF).
 	Site site.Options
 }
+
+// schemaJSON is the data files' JSON Schema, made once per process: every
+// build publishes it, and it depends on the registered packs alone.
+var schemaJSON = sync.OnceValues(func() ([]byte, error) { return schema.JSON(SchemaOptions()) })
 
 // The reasons Publish builds nothing, besides a *site.Error from the site
 // build itself (the output folder is then unchanged).
@@ -138,13 +143,22 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	}
 	facts := Facts(proj, copts)
 	// The data files' schema, at its stable address, so editors validate
-	// against the site without a local copy.
-	js, err := schema.JSON(SchemaOptions())
+	// against the site without a local copy; the record of processing
+	// activities when the data says to publish it.
+	js, err := schemaJSON()
 	if err != nil {
 		return res, err
 	}
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts),
-		Files: map[string][]byte{schema.Path: js}}
+	files := map[string][]byte{schema.Path: js}
+	if !opts.Preview {
+		more, err := recordFiles(proj, project, copts, files)
+		if err != nil {
+			return res, err
+		}
+		res.Diags = append(res.Diags, more...)
+		res.Diags.Sort()
+	}
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts), Files: files}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

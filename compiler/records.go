@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
 )
 
@@ -82,4 +84,35 @@ func RecordsOf(p *model.Project, fsys fs.FS, opts *Options) (*records.Record, di
 	}
 	diags.Sort()
 	return records.Build(c, src), diags
+}
+
+// recordFiles adds the record's files to a site's files when the data asks
+// for the record to be published and it is complete. An incomplete record
+// is not published (a warning says so; disclose records shows what it
+// lacks), and never stops the notices.
+func recordFiles(p *model.Project, fsys fs.FS, opts *Options, files map[string][]byte) (diag.List, error) {
+	if own := records.Of(p); own == nil || !own.Publish.IsYes() {
+		return nil, nil
+	}
+	rec, diags := RecordsOf(p, fsys, opts)
+	if rec == nil || diags.HasErrors() {
+		var out diag.List
+		out.Append(&diag.Diagnostic{Pos: p.Source.Pos(records.PublishPath), Severity: diag.Warning, Path: records.PublishPath,
+			Message: "the record of processing activities is not published: it lacks what Art. 30(1) requires (run disclose records to see what)"})
+		return out, nil
+	}
+	js, err := rec.JSON()
+	if err != nil {
+		return nil, err
+	}
+	var csv bytes.Buffer
+	if err := rec.CSV(&csv); err != nil {
+		return nil, err
+	}
+	pdfBytes, _, err := pdf.Render(rec.Document(), pdf.Options{Language: "en-GB", Version: "data " + rec.Source.DataSHA256[:12]})
+	if err != nil {
+		return nil, err
+	}
+	files[records.Files.CSV], files[records.Files.JSON], files[records.Files.PDF] = csv.Bytes(), js, pdfBytes
+	return nil, nil
 }

@@ -49,14 +49,7 @@ errors, 2 when the check could not run.`,
 			if err != nil {
 				return err
 			}
-			src, err := g.open(cmd)
-			if err != nil {
-				return err
-			}
-			if src.embedded {
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --sample: checking the built-in sample company, not a project's data\n")
-			}
-			opts, err := g.options()
+			src, opts, err := g.input(cmd, "checking")
 			if err != nil {
 				return err
 			}

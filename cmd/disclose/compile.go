@@ -22,14 +22,7 @@ import (
 // It returns the notices, or an exit error when the data has errors. edit,
 // when set, adjusts the options first (build adds the release dates).
 func compiled(cmd *cobra.Command, g *globals, stderr io.Writer, edit func(*compiler.Options)) ([]*notice.Document, *model.Project, *compiler.Options, error) {
-	src, err := g.open(cmd)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if src.embedded {
-		fmt.Fprintf(stderr, "disclose: --sample: using the built-in sample company, not a project's data\n")
-	}
-	opts, err := g.options()
+	src, opts, err := g.input(cmd, "using")
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
 	"github.com/disclose-dev/disclose/compiler/schema"
 )
 
@@ -37,6 +38,9 @@ func TestInitCheckBuild(t *testing.T) {
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, "public", "global", "index.html")); err != nil || !strings.Contains(string(b), "Example Co") {
 		t.Error("the new project's site lacks its policy")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(records.Files.PDF))); err == nil {
+		t.Error("the site publishes the record of processing activities, which no data asked for")
 	}
 	// The site publishes the data files' schema where their modelines say.
 	js, _ := schema.JSON(compiler.SchemaOptions())

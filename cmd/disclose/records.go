@@ -64,14 +64,7 @@ run.`,
 			if format == "pdf" && out == "" {
 				return fmt.Errorf("--format pdf needs -o FILE: a PDF is not written to the terminal")
 			}
-			src, err := g.open(cmd)
-			if err != nil {
-				return err
-			}
-			if src.embedded {
-				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --sample: the record of the built-in sample company, not a project's\n")
-			}
-			opts, err := g.options()
+			src, opts, err := g.input(cmd, "recording")
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu/records"
 )
 
 // disclose records writes the Art. 30 record in each format, says what it
@@ -59,5 +61,26 @@ func TestRecordsCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(broken); err == nil {
 		t.Error("a record was written from data with errors")
+	}
+}
+
+// With records.publish: yes the site publishes the record (CSV, JSON and
+// PDF); by default it does not (TestInitCheckBuild).
+func TestRecordPublishedWhenConfigured(t *testing.T) {
+	t.Parallel()
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	edit(t, filepath.Join(dir, "data", "records.yaml"), "\nrecords:\n", "\nrecords:\n  publish: yes\n")
+	if code, stderr := build(t, dir); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{records.Files.CSV, records.Files.JSON, records.Files.PDF} {
+		if _, err := os.Stat(filepath.Join(dir, "public", filepath.FromSlash(f))); err != nil {
+			t.Errorf("the site does not publish %s: %v", f, err)
+		}
+	}
+	text, err := exec.Command("pdftotext", filepath.Join(dir, "public", filepath.FromSlash(records.Files.PDF)), "-").Output()
+	if err != nil || !strings.Contains(string(text), "Record of processing activities") {
+		t.Errorf("the published record's PDF does not read back: %v", err)
 	}
 }

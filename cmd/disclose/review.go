@@ -450,11 +450,7 @@ review could not run.`,
 			} else if len(policy.Roles)+len(policy.Users) > 0 || policy.Label != "" {
 				return fmt.Errorf("--approver-role, --approver and --approval-label need --github")
 			}
-			src, err := g.open(cmd)
-			if err != nil {
-				return err
-			}
-			opts, err := g.options()
+			src, opts, err := g.input(cmd, "reviewing")
 			if err != nil {
 				return err
 			}

@@ -121,6 +121,24 @@ func (g *globals) asOfFlag(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&g.asOf, "as-of", "", "judge and build the notices as of this `day` (YYYY-MM-DD): the rules, reference data and released versions in force that day apply (default: $SOURCE_DATE_EPOCH, else today)")
 }
 
+// input opens the data a command reads (saying so on stderr when it is the
+// built-in sample, which the command is doing) and returns the compiler
+// options of the global flags.
+func (g *globals) input(cmd *cobra.Command, doing string) (*source, *compiler.Options, error) {
+	src, err := g.open(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if src.embedded {
+		fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --sample: %s the built-in sample company, not a project's data\n", doing)
+	}
+	opts, err := g.options()
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, opts, nil
+}
+
 // options returns the compiler options of the global flags: the date is
 // --as-of, else SOURCE_DATE_EPOCH, else today (UTC).
 func (g *globals) options() (*compiler.Options, error) {

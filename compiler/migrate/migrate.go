@@ -45,48 +45,64 @@ type Stale struct {
 // path, with the stale lines found. Files without a disclose modeline are
 // left alone: the team may use another way to give editors the schema.
 func Modelines(fsys fs.FS, dir, url string) (map[string][]byte, []Stale, error) {
-	var names []string
+	files := map[string][]byte{}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		// Regular files only: a link's target is not the team's file to
 		// rewrite here.
-		if d.Type().IsRegular() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-			names = append(names, p)
+		if !d.Type().IsRegular() || !strings.HasSuffix(p, ".yaml") && !strings.HasSuffix(p, ".yml") {
+			return nil
 		}
-		return nil
+		b, err := regular.ReadFile(fsys, p)
+		files[p] = b
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	sort.Strings(names)
+	stale := StaleIn(files, url)
 	out := map[string][]byte{}
-	var stale []Stale
-	for _, name := range names {
-		b, err := regular.ReadFile(fsys, name)
-		if err != nil {
-			return nil, nil, err
+	for _, s := range stale {
+		if _, done := out[s.File]; !done {
+			out[s.File] = Rewrite(files[s.File], url)
 		}
-		changed := false
-		for _, m := range modeline.FindAllSubmatchIndex(b, -1) {
-			if named := string(b[m[2]:m[3]]); named != url {
-				stale = append(stale, Stale{File: path.Clean(name), Line: 1 + bytes.Count(b[:m[0]], []byte("\n")), Names: named})
-				changed = true
-			}
-		}
-		if !changed {
-			continue
-		}
-		out[name] = modeline.ReplaceAllFunc(b, func(line []byte) []byte {
-			cr := ""
-			if bytes.HasSuffix(line, []byte("\r")) {
-				cr = "\r"
-			}
-			return []byte(Modeline(url) + cr)
-		})
 	}
 	return out, stale, nil
+}
+
+// StaleIn returns the modelines of files (contents by slash path, as the
+// loader keeps them in model.SourceMap.Files) that name another disclose
+// schema than url, ordered by file and line.
+func StaleIn(files map[string][]byte, url string) []Stale {
+	var out []Stale
+	for name, b := range files {
+		for _, m := range modeline.FindAllSubmatchIndex(b, -1) {
+			if named := string(b[m[2]:m[3]]); named != url {
+				out = append(out, Stale{File: path.Clean(name), Line: 1 + bytes.Count(b[:m[0]], []byte("\n")), Names: named})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].File != out[j].File {
+			return out[i].File < out[j].File
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
+}
+
+// Rewrite returns b with every disclose modeline naming url, and only
+// those lines changed.
+func Rewrite(b []byte, url string) []byte {
+	return modeline.ReplaceAllFunc(b, func(line []byte) []byte {
+		cr := ""
+		if bytes.HasSuffix(line, []byte("\r")) {
+			cr = "\r"
+		}
+		return []byte(Modeline(url) + cr)
+	})
 }
 
 // Diagnostics reports stale modelines as warnings: the files still load,

@@ -20,11 +20,11 @@ import (
 // it grows when a data file written for one version would not load in the
 // next (disclose migrate then rewrites it), not when a version only adds
 // keys.
-const Version = 1
+const Version = "1"
 
 // Path is where a built site publishes the schema, from its root: a stable
 // address, one per Version, that data files' modelines name.
-const Path = "schema/v1/disclose.schema.json"
+const Path = "schema/v" + Version + "/disclose.schema.json"
 
 // ID is the schema's $id: its published address (Path under
 // https://disclose.dev/, the site this repository publishes), which the

@@ -99,6 +99,19 @@ type TransferDocumentation struct {
 // section).
 const ID = "records"
 
+// PublishPath is the data path of the setting that publishes the record on
+// the site (records.publish).
+const PublishPath = ID + ".publish"
+
+// Files is where a site publishes the record of processing activities when
+// the data says so (records.publish: yes), from the site's root; by default
+// it is not published.
+var Files = struct{ CSV, JSON, PDF string }{
+	CSV:  ID + "/record-of-processing-activities.csv",
+	JSON: ID + "/record-of-processing-activities.json",
+	PDF:  ID + "/record-of-processing-activities.pdf",
+}
+
 // Extensions returns the record's own data, for the facade to register
 // beside the rule packs' (load, check, the JSON Schema and the data
 // reference treat it like theirs).

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -129,15 +128,13 @@ func (r *Record) activities() *notice.Section {
 			recipients = []string{"None"}
 		}
 		items = append(items, notice.Definition{Term: "Recipients", Text: plain(recipients, "; ")})
-		var thirdEU, thirdUK []string
-		for _, t := range r.Transfers {
-			if slices.Contains(a.Transfers, t.ID) {
-				sub.Use(model.Index("transfers", t.index))
-				thirdEU, thirdUK = union(thirdEU, t.ThirdEU), union(thirdUK, t.ThirdUK)
+		thirdEU, thirdUK := thirdOf(r.Transfers, func(t *Transfer) bool {
+			if !slices.Contains(a.Transfers, t.ID) {
+				return false
 			}
-		}
-		j.SortCountries(thirdEU)
-		j.SortCountries(thirdUK)
+			sub.Use(model.Index("transfers", t.index))
+			return true
+		})
 		if third := thirdCountries(countryNames(thirdEU), countryNames(thirdUK)); third != "" {
 			items = append(items, notice.Definition{Term: "Third countries", Text: notice.Plain(third + " (their safeguards are in " + transfersTitle + ")")})
 		}

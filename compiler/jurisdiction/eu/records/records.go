@@ -425,14 +425,9 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 			continue
 		}
 		e := &Recipient{ID: rc.ID, Name: rc.Name, Role: eu.Recipient(rc).GDPRRole, Countries: countryNames(rc.Countries)}
-		var thirdEU, thirdUK []string
-		for _, t := range r.Transfers {
-			if slices.Contains(a.Transfers, t.ID) && slices.Contains(p.Transfers[t.index].Recipients, rc.ID) {
-				thirdEU, thirdUK = union(thirdEU, t.ThirdEU), union(thirdUK, t.ThirdUK)
-			}
-		}
-		j.SortCountries(thirdEU)
-		j.SortCountries(thirdUK)
+		thirdEU, thirdUK := thirdOf(r.Transfers, func(t *Transfer) bool {
+			return slices.Contains(a.Transfers, t.ID) && slices.Contains(p.Transfers[t.index].Recipients, rc.ID)
+		})
 		e.ThirdCountriesEU, e.ThirdCountriesUK = countryNames(thirdEU), countryNames(thirdUK)
 		a.Recipients = append(a.Recipients, e)
 	}
@@ -602,14 +597,28 @@ func countryNames(codes []string) []string {
 // text is inline Markdown as reading text.
 func text(t notice.Text) string { return render.InlineText(t) }
 
-// union returns a with the values of b it lacks appended.
-func union(a, b []string) []string {
-	for _, x := range b {
-		if !slices.Contains(a, x) {
-			a = append(a, x)
+// thirdOf returns the third countries, under the EU GDPR and under the UK
+// GDPR, of the transfers keep accepts: ISO codes, each once, in the
+// notices' order of countries.
+func thirdOf(ts []*Transfer, keep func(*Transfer) bool) (eu, uk []string) {
+	for _, t := range ts {
+		if !keep(t) {
+			continue
+		}
+		for _, c := range t.ThirdEU {
+			if !slices.Contains(eu, c) {
+				eu = append(eu, c)
+			}
+		}
+		for _, c := range t.ThirdUK {
+			if !slices.Contains(uk, c) {
+				uk = append(uk, c)
+			}
 		}
 	}
-	return a
+	j.SortCountries(eu)
+	j.SortCountries(uk)
+	return eu, uk
 }
 
 // thirdCountries says in which third countries, and under which regime, a
