@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/internal/golden"
 )
@@ -191,5 +193,99 @@ func TestReviewComment(t *testing.T) {
 	t.Setenv("GITHUB_REPOSITORY", "")
 	if code, _, stderr := runIn(t, dir, "review", "--github", "--approver-role", "maintain"); code != exitUsage || !strings.Contains(stderr, "not in a GitHub Actions run") {
 		t.Errorf("--github outside Actions: exit %d\n%s", code, stderr)
+	}
+}
+
+// The review's release advice is the rule disclose release enforces
+// (release.Assess): the day the review prints is accepted, the day before
+// it refused; a notice whose text does not change needs no period, a
+// material change counts only for the notices that tell their readers of
+// it, and a first release may take effect on its day.
+func TestReviewAgreesWithRelease(t *testing.T) {
+	const day = "2027-01-04"
+	earliest := regexp.MustCompile("`disclose release --effective ([0-9-]{10})`")
+	for _, tc := range []struct {
+		name     string
+		releases bool
+		edits    [][3]string
+		want     string // the earliest day the review must print
+		refused  bool   // and release refuses even that day
+		says     []string
+	}{
+		{name: "retention", releases: true, want: "2027-02-03", edits: [][3]string{
+			{"categories.yaml", "period: 12 months", "period: 36 months"},
+		}},
+		{
+			// A Brazil-only transfer is material for the Brazil notice
+			// only: the European notice's 60 days do not apply, though its
+			// text changes too (the contact email).
+			name: "per notice", releases: true, want: "2027-02-03",
+			edits: [][3]string{
+				{"notices.yaml", "      you.\n    material_change_notice_days: 30", "      you.\n    material_change_notice_days: 60"},
+				{"brazil.yaml", "    - id: br-gb\n", "    - id: br-ca\n      destinations: [CA]\n      recipients: [service-providers]\n      mechanism: anpd_scc\n      description: >-\n        Service providers in Canada, under the ANPD's standard clauses.\n    - id: br-gb\n"},
+				{"organization.yaml", "email: privacy@helpwise.example", "email: privacy-team@helpwise.example"},
+			},
+			says: []string{"| Brazil Privacy Notice (LGPD) (`brazil`) | 1 | 30 days |"},
+		},
+		{name: "first release", want: day, says: []string{"is released for the first time"}},
+		{
+			// A new purpose first used before the notice period ends:
+			// the European notice must describe it first, so no day
+			// works, and the review says why.
+			name: "refused", releases: true, refused: true, want: "2027-02-03",
+			edits: [][3]string{
+				{"categories.yaml", "period: 12 months", "period: 36 months"},
+				{"purposes.yaml", "  - id: manage-accounts\n", "  - id: answer-faster\n    name: Answer requests faster\n    description: We route your requests to the right team.\n    first_used: 2027-01-10\n    subjects: [customers]\n    categories: [contact-request]\n    legal_bases: [legitimate_interests]\n    legitimate_interest: Answering you promptly.\n    recipients: [service-providers]\n    retention: inquiries\n    business_purposes: [performing_services]\n    sells: no\n    shares: no\n    us_sale: no\n    us_targeted_advertising: no\n    us_profiling: no\n    lgpd_bases: [legitimate_interest]\n\n  - id: manage-accounts\n"},
+			},
+			says: []string{"A release cannot go ahead as the data stands", "new purpose answer-faster is first used on 2027-01-10"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := sampleProject(t)
+			if tc.releases {
+				copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+			}
+			for _, e := range tc.edits {
+				edit(t, filepath.Join(dir, "data", e[0]), e[1], e[2])
+			}
+			code, out, stderr := runIn(t, dir, "review", "--as-of", day)
+			if code != 0 {
+				t.Fatalf("review: exit %d\n%s", code, stderr)
+			}
+			if tc.refused {
+				for _, s := range tc.says {
+					if !strings.Contains(out, s) {
+						t.Errorf("review does not say %q:\n%s", s, out)
+					}
+				}
+				code, _, stderr := runIn(t, dir, "release", "--effective", tc.want, "--released", day, "--summary", "x")
+				if code == 0 || !strings.Contains(stderr, "answer-faster") {
+					t.Errorf("release on the earliest day: exit %d, want a refusal naming the purpose\n%s", code, stderr)
+				}
+				return
+			}
+			m := earliest.FindStringSubmatch(out)
+			if m == nil || m[1] != tc.want {
+				t.Fatalf("review prints %q as the earliest day, want %s:\n%s", m, tc.want, out)
+			}
+			for _, s := range tc.says {
+				if !strings.Contains(out, s) {
+					t.Errorf("review does not say %q:\n%s", s, out)
+				}
+			}
+			if strings.Contains(out, "US State Privacy Notice (`us-states`) |") && tc.name == "per notice" {
+				t.Errorf("a notice is given a period for a change its readers are not told of:\n%s", out)
+			}
+			e := model.Date(m[1])
+			if e > day {
+				code, _, stderr := runIn(t, dir, "release", "--effective", string(e.AddDays(-1)), "--released", day, "--summary", "x")
+				if code == 0 || !strings.Contains(stderr, "not released") {
+					t.Errorf("release a day before the printed day: exit %d\n%s", code, stderr)
+				}
+			}
+			if code, _, stderr := runIn(t, dir, "release", "--effective", string(e), "--released", day, "--summary", "x"); code != 0 {
+				t.Errorf("release on the printed day %s: exit %d\n%s", e, code, stderr)
+			}
+		})
 	}
 }

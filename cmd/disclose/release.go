@@ -13,7 +13,9 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/migrate"
+	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
@@ -104,17 +106,9 @@ before the latest version of a notice being released.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: released versions were changed (see disclose verify)\n")
 				return exitError{exitProblem}
 			}
-			added, files, err := release.Plan(l, release.Request{
-				Effective: eff, Released: released, Summary: summary,
-				Notices: docs, Force: force, Project: proj,
-				Load: func(v *release.Version) (*notice.Document, error) {
-					return release.Load(os.DirFS(g.dir), release.Dir, v)
-				},
-				LoadData:   func(v *release.Version) ([]byte, error) { return release.LoadData(os.DirFS(g.dir), release.Dir, v) },
-				Changes:    compiler.Changes,
-				NoticeDays: compiler.NoticeDays(compiler.Facts(proj, ropts)),
-				Checks:     compiler.ReleaseChecks(proj, ropts),
-			})
+			req := releaseRequest(g, proj, docs, ropts)
+			req.Effective, req.Summary, req.Force = eff, summary, force
+			added, files, err := release.Plan(l, req)
 			if err != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "disclose: not released: %v\n", err)
 				return exitError{exitProblem}
@@ -322,4 +316,24 @@ func publishable(flag, s string) error {
 		}
 	}
 	return nil
+}
+
+// releaseRequest is the release of docs, compiled from proj with opts, on
+// opts.LastUpdated, as disclose release makes it and disclose review
+// assesses it: the frozen files from releases/, the changes that readers
+// of each notice are told of (diff.For), and the rule packs' notice
+// periods and checks.
+func releaseRequest(g *globals, proj *model.Project, docs []*notice.Document, opts *compiler.Options) release.Request {
+	st := release.Store{FS: os.DirFS(g.dir)}
+	return release.Request{
+		Released:   opts.LastUpdated,
+		Notices:    docs,
+		Project:    proj,
+		Load:       st.Notice,
+		LoadData:   st.Data,
+		Changes:    compiler.Changes,
+		Relevant:   diff.For,
+		NoticeDays: compiler.NoticeDays(compiler.Facts(proj, opts)),
+		Checks:     compiler.ReleaseChecks(proj, opts),
+	}
 }

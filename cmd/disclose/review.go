@@ -33,8 +33,17 @@ type review struct {
 	AsOf    model.Date
 	Notices []noticeDiff
 	Changes []reviewChange
-	// Periods are the notice periods the material changes need, by notice.
-	Periods []period
+	// Periods are the notice periods the material changes need, by notice;
+	// First the notices a release would publish for the first time; and
+	// Earliest the first day a release made on AsOf can take effect, or
+	// Refused why even that day cannot (all from release.Assess, the rule
+	// disclose release enforces).
+	Periods  []period
+	First    []string
+	Earliest model.Date
+	Refused  error
+	// Releases is whether the pull request releases versions itself.
+	Releases bool
 	// Errors are the data's errors, when it does not compile: then there
 	// is nothing else to say.
 	Errors diag.List
@@ -73,19 +82,22 @@ func (r *review) material() int {
 	return n
 }
 
-// earliest is the first day a release made on the review's day can take
-// effect, given the notice periods.
-func (r *review) earliest() (model.Date, int) {
-	days := 0
-	for _, p := range r.Periods {
-		days = max(days, p.Days)
-	}
-	return r.AsOf.AddDays(days), days
-}
-
 // newReview gathers the changes of every notice's diff, each change once.
-func newReview(day model.Date, out []noticeDiff, noticeDays map[string]int) *review {
-	r := &review{AsOf: day, Notices: out}
+func newReview(day model.Date, out []noticeDiff, a *release.Assessment) *review {
+	r := &review{AsOf: day, Notices: out, Earliest: a.Earliest, Refused: a.Refused}
+	titles := map[string]string{}
+	for _, nd := range out {
+		titles[nd.Notice] = nd.Title
+		r.Releases = r.Releases || len(nd.Released) > 0
+	}
+	for _, n := range a.Needs {
+		switch {
+		case n.Changed && n.Last == nil:
+			r.First = append(r.First, titles[n.Notice])
+		case n.Changed && len(n.Material) > 0:
+			r.Periods = append(r.Periods, period{Notice: n.Notice, Title: titles[n.Notice], Days: n.Days, Material: len(n.Material)})
+		}
+	}
 	type key struct {
 		area, sentence string
 		reason         change.Reason
@@ -104,13 +116,6 @@ func newReview(day model.Date, out []noticeDiff, noticeDays map[string]int) *rev
 			if !slices.Contains(r.Changes[i].Notices, nd.Title) {
 				r.Changes[i].Notices = append(r.Changes[i].Notices, nd.Title)
 			}
-		}
-		if nd.Material > 0 {
-			days := noticeDays[nd.Notice]
-			if days <= 0 {
-				days = release.DefaultNoticeDays
-			}
-			r.Periods = append(r.Periods, period{Notice: nd.Notice, Title: nd.Title, Days: days, Material: nd.Material})
 		}
 	}
 	slices.SortStableFunc(r.Changes, func(a, b reviewChange) int {
@@ -188,18 +193,7 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 		}
 		fmt.Fprintln(w)
 	}
-	if len(r.Periods) > 0 {
-		fmt.Fprintf(w, "### Notice periods\n\nReaders must be told of a material change before it takes effect:\n\n| Notice | Material changes | Notice period |\n|---|---|---|\n")
-		for _, p := range r.Periods {
-			fmt.Fprintf(w, "| %s (`%s`) | %d | %s |\n", mdText(p.Title), p.Notice, p.Material, count(p.Days, "day"))
-		}
-		day, days := r.earliest()
-		these := "these changes"
-		if r.material() == 1 {
-			these = "this change"
-		}
-		fmt.Fprintf(w, "\nReleased on %s, %s can take effect on %s at the earliest (%s later): `disclose release --effective %s`. Each day the release waits moves that date by a day.\n\n", r.AsOf, these, day, count(days, "day"), day)
-	}
+	r.release(w)
 	if r.SignOff != nil {
 		r.signOff(w)
 	}
@@ -207,6 +201,45 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 		r.excerpts(w)
 	}
 	r.footer(w)
+}
+
+// release writes what a release of the changes needs: the notice periods
+// and the earliest day it can take effect, by the rule disclose release
+// enforces (release.Assess).
+func (r *review) release(w io.Writer) {
+	if r.Earliest == "" || r.Releases {
+		return // nothing to release, or the pull request released it
+	}
+	if len(r.Periods) == 0 && len(r.First) == 0 && r.Refused == nil && r.Earliest == r.AsOf {
+		return // a release can take effect on its day: nothing to plan
+	}
+	fmt.Fprintf(w, "### Release\n\n")
+	if len(r.Periods) > 0 {
+		fmt.Fprintf(w, "Readers must be told of a material change before it takes effect:\n\n| Notice | Material changes | Notice period |\n|---|---|---|\n")
+		for _, p := range r.Periods {
+			fmt.Fprintf(w, "| %s (`%s`) | %d | %s |\n", mdText(p.Title), p.Notice, p.Material, count(p.Days, "day"))
+		}
+		fmt.Fprintln(w)
+	}
+	for _, t := range r.First {
+		fmt.Fprintf(w, "- %s is released for the first time: its first version may take effect on the day it is released.\n", mdText(t))
+	}
+	if len(r.First) > 0 {
+		fmt.Fprintln(w)
+	}
+	if r.Refused != nil {
+		fmt.Fprintf(w, "**A release cannot go ahead as the data stands.** Released on %s and taking effect on %s, the earliest day the notice periods allow, `disclose release` would refuse it: %s\n\n", r.AsOf, r.Earliest, mdText(r.Refused.Error()))
+		return
+	}
+	fmt.Fprintf(w, "If released on %s, the release can take effect on %s at the earliest", r.AsOf, r.Earliest)
+	if d := r.AsOf.DaysUntil(r.Earliest); d > 0 {
+		fmt.Fprintf(w, " (%s later)", count(d, "day"))
+	}
+	fmt.Fprintf(w, ": `disclose release --effective %s`.", r.Earliest)
+	if len(r.Periods) > 0 {
+		fmt.Fprintf(w, " Each day the release waits moves that date by a day.")
+	}
+	fmt.Fprintf(w, "\n\n")
 }
 
 // signOff writes the sign-off's state.
@@ -480,7 +513,19 @@ review could not run.`,
 				if err != nil {
 					return err
 				}
-				r = newReview(opts.Date, nds, compiler.NoticeDays(compiler.Facts(proj, opts)))
+				l := base
+				if l == nil {
+					if l, _, err = g.releases(); err != nil {
+						return err
+					}
+				}
+				ropts := *opts
+				ropts.LastUpdated = opts.Date
+				a, err := release.Assess(l, releaseRequest(g, proj, docs, &ropts))
+				if err != nil {
+					return err
+				}
+				r = newReview(opts.Date, nds, a)
 				if pr != nil {
 					r.Commit = pr.Head
 				}
@@ -505,7 +550,7 @@ review could not run.`,
 			}
 			if pr != nil {
 				c := github.NewClient(env)
-				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0
+				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil
 				for _, nd := range r.Notices {
 					create = create || nd.TextChanged
 				}

@@ -227,6 +227,10 @@ type Request struct {
 	// Changes compares the data of two versions (compiler.Changes), to find
 	// the material changes that need a notice period.
 	Changes change.Compare
+	// Relevant keeps, of the changes since a notice's last version, those
+	// its readers are told of (diff.For: the changes its text uses); nil
+	// keeps every change. Only these need the notice period.
+	Relevant func(cs []change.Change, old, new *notice.Document) []change.Change
 	// NoticeDays are the days of notice each notice gives of a material
 	// change, by notice id (compiler.NoticeDays asks the rule packs); a
 	// notice not listed gets DefaultNoticeDays.
@@ -263,7 +267,7 @@ func noticeDays(req *Request, id string) int {
 // Frozen files of earlier versions are never touched.
 //
 // A notice whose changes since its last version are material (see
-// change.Rules) must take effect at least its notice period after the release
+// change.Rules; only those its readers are told of, Request.Relevant) must take effect at least its notice period after the release
 // date, and a new sub-processor must be announced (processors[].notice_sent,
 // else the release date) at least changes.subprocessor_notice_days before
 // it is first used (GDPR Art. 28(2)).
@@ -283,58 +287,31 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	files := map[string][]byte{}
-	// Each frozen data snapshot is read once, for the notice's diff and
-	// for the packs' checks.
-	loaded := map[*Version][]byte{}
-	loadData := func(v *Version) ([]byte, error) {
-		if b, ok := loaded[v]; ok {
-			return b, nil
-		}
-		b, err := req.LoadData(v)
-		if err == nil {
-			loaded[v] = b
-		}
-		return b, err
+	r := newReader(req)
+	needs, err := r.needs(l, &req, snapshot)
+	if err != nil {
+		return nil, nil, err
 	}
+	files := map[string][]byte{}
 	var added []*Version
 	var unchanged []string
-	for _, d := range req.Notices {
-		past := l.Of(d.ID)
-		if n := len(past); n > 0 {
-			last := past[n-1]
-			if req.Effective < last.Effective {
-				return nil, nil, fmt.Errorf("%s: the effective date %s comes before %s, when version %s took effect; versions take effect in order",
-					d.ID, req.Effective, last.Effective, last.ID)
-			}
-			prev, err := req.Load(last)
-			if err != nil {
-				return nil, nil, err
-			}
-			if bytes.Equal(Text(prev), Text(d)) && !slices.Contains(req.Force, d.ID) {
-				unchanged = append(unchanged, d.ID)
-				continue
-			}
-			if req.LoadData != nil {
-				old, err := loadData(last)
-				if err != nil {
-					return nil, nil, err
-				}
-				if req.Changes == nil {
-					return nil, nil, fmt.Errorf("release: no way to compare versions (Request.Changes)")
-				}
-				changes, err := req.Changes(old, snapshot)
-				if err != nil {
-					return nil, nil, err
-				}
-				if m := change.Material(changes); len(m) > 0 {
-					if n, got := noticeDays(&req, d.ID), req.Released.DaysUntil(req.Effective); got < n {
-						return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
-							d.ID, len(m), last.ID, m[0].Sentence, n, req.Effective, got, req.Released)
-					}
-				}
+	for i, d := range req.Notices {
+		n := &needs[i]
+		if last := n.Last; last != nil && req.Effective < last.Effective {
+			return nil, nil, fmt.Errorf("%s: the effective date %s comes before %s, when version %s took effect; versions take effect in order",
+				d.ID, req.Effective, last.Effective, last.ID)
+		}
+		if !n.Changed {
+			unchanged = append(unchanged, d.ID)
+			continue
+		}
+		if m := n.Material; len(m) > 0 {
+			if got := req.Released.DaysUntil(req.Effective); got < n.Days {
+				return nil, nil, fmt.Errorf("%s: %d material changes since version %s (first: %s) need %d days' notice, but %s is %d days after the release date %s",
+					d.ID, len(m), n.Last.ID, m[0].Sentence, n.Days, req.Effective, got, req.Released)
 			}
 		}
+		past := l.Of(d.ID)
 		id := string(req.Effective)
 		for k := 2; slices.ContainsFunc(past, func(v *Version) bool { return v.ID == id }); k++ {
 			id = fmt.Sprintf("%s-%d", req.Effective, k)
@@ -358,16 +335,10 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		}
 		added = append(added, v)
 	}
-	for _, id := range sortedKeys(req.Checks) {
-		var last []byte
-		if past := l.Of(id); len(past) > 0 && req.LoadData != nil {
-			if last, err = loadData(past[len(past)-1]); err != nil {
-				return nil, nil, err
-			}
-		}
-		if err := req.Checks[id](req.Released, req.Effective, last); err != nil {
-			return nil, nil, err
-		}
+	if refused, err := r.checks(l, &req, req.Effective); err != nil {
+		return nil, nil, err
+	} else if refused != nil {
+		return nil, nil, refused
 	}
 	if len(added) == 0 {
 		return nil, nil, fmt.Errorf("nothing to release: %s did not change since the last release (name one with --notice to release it anyway)", join(unchanged))

@@ -22,6 +22,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/load"
@@ -83,7 +84,7 @@ func main() {
 			LoadData: func(v *release.Version) ([]byte, error) {
 				return files[filepath.ToSlash(filepath.Join(v.Folder(), "data.json"))], nil
 			},
-			Changes: compiler.Changes,
+			Changes: compiler.Changes, Relevant: diff.For,
 		})
 		if err != nil {
 			fail(err)
