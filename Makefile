@@ -28,14 +28,15 @@ publish: build
 check: build
 	./$(DISCLOSE) check
 
-# The pull-request workflow's steps (.github/workflows/privacy-review.yml):
+# The pull-request workflows' steps (.github/workflows/check.yml and
+# privacy-review.yml), values quoted from the environment:
 # check's problems as GitHub annotations; the review comment and the
 # sign-off, judged by APPROVER_ROLES, APPROVERS and APPROVAL_LABEL.
 check-github: build
-	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed $(CHANGED))
+	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed "$$CHANGED")
 
 review-github: build
-	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role $(APPROVER_ROLES)) $(if $(APPROVERS),--approver $(APPROVERS)) $(if $(APPROVAL_LABEL),--approval-label $(APPROVAL_LABEL)) $(if $(BASE_LEDGER),--base-ledger $(BASE_LEDGER))
+	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role "$$APPROVER_ROLES") $(if $(APPROVERS),--approver "$$APPROVERS") $(if $(APPROVAL_LABEL),--approval-label "$$APPROVAL_LABEL") $(if $(BASE_LEDGER),--base-ledger "$$BASE_LEDGER") $(if $(STATUS_CONTEXT),--status "$$STATUS_CONTEXT")
 
 ## review: the pull-request comment for the data as it is now, as the workflow would post it
 review: build

@@ -8,6 +8,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -49,6 +51,11 @@ type review struct {
 	Errors diag.List
 	// SignOff is the sign-off's state on GitHub (nil outside GitHub).
 	SignOff *signOffState
+	// LabelRemoved is whether this run took the approval label off, since
+	// a push came after it.
+	LabelRemoved bool
+	// fit is how the comment was cut to GitHub's size limit.
+	fit fit
 	// Commit is the commit reviewed (on GitHub).
 	Commit string
 }
@@ -63,6 +70,13 @@ type reviewChange struct {
 type period struct {
 	Notice, Title  string
 	Days, Material int
+}
+
+// fit says what a comment leaves out to stay within GitHub's size limit:
+// the excerpts, and the change rows after the first rows (0: none).
+type fit struct {
+	noExcerpts bool
+	rows       int
 }
 
 // signOffState is a sign-off's answer and the policy it was judged by.
@@ -130,9 +144,9 @@ func newReview(day model.Date, out []noticeDiff, a *release.Assessment) *review 
 	return r
 }
 
-// markdown writes the review as a pull-request comment; excerpts false
-// leaves the redline excerpts out (for a comment that would be too long).
-func (r *review) markdown(w io.Writer, excerpts bool) {
+// markdown writes the review as a pull-request comment, cut as r.fit
+// says.
+func (r *review) markdown(w io.Writer) {
 	fmt.Fprintf(w, "%s\n## Privacy review\n\n", reviewMarker)
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "**The data has %s**, so no notice was compiled and nothing else can be reviewed. The check's annotations show each problem on its line:\n\n", diag.Summary(r.Errors))
@@ -146,7 +160,7 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 				break
 			}
 			shown++
-			fmt.Fprintf(w, "- `%s`: %s\n", d.Pos, mdText(d.Message))
+			fmt.Fprintf(w, "- %s: %s\n", mdText(d.Pos.String()), mdText(d.Message))
 		}
 		fmt.Fprintln(w)
 		r.footer(w)
@@ -165,7 +179,11 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 		if minor > 0 {
 			fmt.Fprintf(w, ", and %s", count(minor, "minor change"))
 		}
-		fmt.Fprintf(w, ". Counsel must sign off before this merges, and the release must give readers notice before %s.\n\n", map[bool]string{true: "it takes effect", false: "they take effect"}[material == 1])
+		they := "they take"
+		if material == 1 {
+			they = "it takes"
+		}
+		fmt.Fprintf(w, ". Counsel must sign off before this merges, and the release must give readers notice before %s effect.\n\n", they)
 	case minor > 0:
 		fmt.Fprintf(w, "%s for readers, none material: no sign-off or notice period needed.\n\n", count(minor, "minor change"))
 	case texts > 0:
@@ -184,7 +202,11 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 	}
 	if len(r.Changes) > 0 {
 		fmt.Fprintf(w, "| | Change | Notices | Why |\n|---|---|---|---|\n")
-		for _, c := range r.Changes {
+		for i, c := range r.Changes {
+			if r.fit.rows > 0 && i == r.fit.rows {
+				fmt.Fprintf(w, "\nAnd %s, left out to fit GitHub's comment limit: the job summary lists every change, and `disclose review` prints them.\n", count(len(r.Changes)-i, "more change"))
+				break
+			}
 			label := "minor"
 			if c.Material {
 				label = "**material**"
@@ -197,10 +219,22 @@ func (r *review) markdown(w io.Writer, excerpts bool) {
 	if r.SignOff != nil {
 		r.signOff(w)
 	}
-	if excerpts {
+	if !r.fit.noExcerpts {
 		r.excerpts(w)
+	} else if r.textChanged() {
+		fmt.Fprintf(w, "Redline excerpts are left out to fit GitHub's comment limit: the job summary and the preview's redline show them.\n\n")
 	}
 	r.footer(w)
+}
+
+// textChanged is whether any notice's text changes.
+func (r *review) textChanged() bool {
+	for _, nd := range r.Notices {
+		if nd.TextChanged {
+			return true
+		}
+	}
+	return false
 }
 
 // release writes what a release of the changes needs: the notice periods
@@ -242,18 +276,23 @@ func (r *review) release(w io.Writer) {
 	fmt.Fprintf(w, "\n\n")
 }
 
-// signOff writes the sign-off's state.
+// signOff writes the sign-off's state. It mentions (@) only the people
+// the policy names; others are named as code, so a comment updated on every
+// push does not notify them.
 func (r *review) signOff(w io.Writer) {
 	s, p := r.SignOff, r.SignOff.Policy
 	fmt.Fprintf(w, "### Sign-off\n\n")
+	if r.LabelRemoved {
+		fmt.Fprintf(w, "The label `%s` was removed by the push of %s: apply it again after reading the new changes.\n\n", mdText(p.Label), short(r.Commit))
+	}
 	switch {
 	case r.material() == 0:
 		fmt.Fprintf(w, "No material change: no sign-off needed.\n\n")
 		return
 	case s.OK && s.How == "labelled":
-		fmt.Fprintf(w, "Signed off: @%s (%s) applied the label `%s`.\n\n", s.By, s.Role, p.Label)
+		fmt.Fprintf(w, "Signed off: %s (%s) applied the label `%s`.\n\n", login(s.By), mdText(s.Role), mdText(p.Label))
 	case s.OK:
-		fmt.Fprintf(w, "Signed off: @%s (%s) approved commit %s.\n\n", s.By, s.Role, short(r.Commit))
+		fmt.Fprintf(w, "Signed off: %s (%s) approved commit %s.\n\n", login(s.By), mdText(s.Role), short(r.Commit))
 	default:
 		var who []string
 		if len(p.Roles) > 0 {
@@ -264,17 +303,34 @@ func (r *review) signOff(w io.Writer) {
 		}
 		fmt.Fprintf(w, "**Waiting for sign-off.** %s must approve this pull request at its latest commit (%s)", capital(orList(who)), short(r.Commit))
 		if p.Label != "" {
-			fmt.Fprintf(w, ", or apply the label `%s`", p.Label)
+			fmt.Fprintf(w, ", or apply the label `%s`", mdText(p.Label))
 		}
 		fmt.Fprintf(w, ".\n")
+		for _, x := range s.Requested {
+			fmt.Fprintf(w, "- %s requested changes.\n", login(x))
+		}
 		for _, x := range s.Stale {
-			fmt.Fprintf(w, "- @%s approved an earlier commit: a push since needs a new approval.\n", x)
+			fmt.Fprintf(w, "- %s approved an earlier commit: a push since needs a new approval.\n", login(x))
 		}
 		for _, x := range s.Unqualified {
-			fmt.Fprintf(w, "- @%s cannot sign off: the role is not one that can.\n", x)
+			fmt.Fprintf(w, "- %s cannot sign off", login(x))
+			if len(p.Roles) > 0 {
+				fmt.Fprintf(w, " (the approver roles are %s)", mdText(strings.Join(p.Roles, ", ")))
+			}
+			fmt.Fprintf(w, ".\n")
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// login writes "login (what)" as a code span and its note, so it mentions
+// no one.
+func login(x string) string {
+	name, note, _ := strings.Cut(x, " ")
+	if note != "" {
+		note = " " + mdText(note)
+	}
+	return "`" + strings.ReplaceAll(name, "`", "") + "`" + note
 }
 
 // excerpts writes, per notice, the changed passages of its text.
@@ -324,15 +380,27 @@ func (r *review) footer(w io.Writer) {
 	fmt.Fprintf(w, ", as of %s. This comment is updated on every push.</sub>\n", r.AsOf)
 }
 
-// comment returns the review as a comment within GitHub's size limit.
+// comment returns the review as a comment within GitHub's size limit
+// (maxComment characters): whole if it fits, else without the excerpts,
+// else with fewer change rows, material ones first.
 func (r *review) comment() string {
 	var b strings.Builder
-	r.markdown(&b, true)
-	if b.Len() <= maxComment {
-		return b.String()
+	for _, f := range []fit{{}, {noExcerpts: true}, {noExcerpts: true, rows: 150}, {noExcerpts: true, rows: 20}} {
+		b.Reset()
+		r.fit = f
+		r.markdown(&b)
+		if utf8.RuneCountInString(b.String()) <= maxComment {
+			break
+		}
 	}
-	b.Reset()
-	r.markdown(&b, false)
+	r.fit = fit{}
+	return b.String()
+}
+
+// full returns the whole review, for the job summary (up to 1 MiB).
+func (r *review) full() string {
+	var b strings.Builder
+	r.markdown(&b)
 	return b.String()
 }
 
@@ -372,10 +440,11 @@ func marked(tag, text string) string {
 }
 
 // mdText escapes text for GitHub Markdown (and its table cells), keeping
-// its spaces.
+// its spaces. The data's text never mentions anyone or links an issue
+// (neutral).
 func mdText(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range neutral(s) {
 		switch {
 		case r == '\n' || r == '\r':
 			b.WriteByte(' ')
@@ -388,9 +457,28 @@ func mdText(s string) string {
 	return b.String()
 }
 
-// htmlText escapes text inside an HTML element of a comment.
+// htmlText escapes text inside an HTML element of a comment, mentions and
+// references neutralised as in mdText.
 func htmlText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(neutral(s))
+}
+
+// neutral puts a zero-width space after each @ that GitHub would read as
+// a mention ("@legal", "@acme/legal": not after a letter or digit, so an
+// email address stays whole) and each # it would read as a reference
+// ("#12", "acme/privacy#12"): a backslash does not stop either.
+func neutral(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		b.WriteRune(r)
+		next := i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
+		prevWord := i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]) || strings.ContainsRune("._-", rs[i-1]))
+		if r == '@' && next && !prevWord || r == '#' && next && unicode.IsDigit(rs[i+1]) {
+			b.WriteRune('\u200b')
+		}
+	}
+	return b.String()
 }
 
 func count(n int, what string) string {
@@ -424,12 +512,20 @@ func short(sha string) string {
 	return sha
 }
 
+// permissionHint adds to an API refusal the permissions the job needs.
+func permissionHint(err error, perms string) error {
+	if github.Forbidden(err) {
+		return fmt.Errorf("%w (give the job the permissions %s)", err, perms)
+	}
+	return err
+}
+
 func newReviewCmd(g *globals) *cobra.Command {
-	var from, out, baseLedger string
+	var from, out, baseLedger, status string
 	var onGitHub bool
 	var policy github.Policy
 	cmd := &cobra.Command{
-		Use:   "review [--from VERSION] [--github [--approver-role ROLE]... [--approver LOGIN]... [--approval-label LABEL]]",
+		Use:   "review [--from VERSION] [-o FILE] [--github [--approver-role ROLE]... [--approver LOGIN]... [--approval-label LABEL] [--status CONTEXT]]",
 		Short: "Review a pull request: what changes for readers, and whether counsel signed off",
 		Long: `Review compares the notices compiled from data/ with their latest released
 versions and writes what changes for readers, as a pull-request comment in
@@ -445,25 +541,34 @@ that changes the data and releases it is then reviewed against the versions
 it started from, and the comment names the versions it releases.
 
 With --github (in a GitHub Actions job run on pull_request and
-pull_request_review events) it also:
-  - posts the comment on the pull request, or updates the one it posted
-    before (one comment per pull request, whatever the number of pushes);
-  - adds it to the job's summary;
-  - judges the sign-off: when a change is material, the job fails until a
+pull_request_review events; any other event is refused, since on
+pull_request_target the checkout is the base branch) it also:
+  - adds the whole review to the job's summary, then posts the comment on
+    the pull request, or updates the one it posted before (one comment per
+    pull request, whatever the number of pushes), cut to GitHub's size
+    limit;
+  - judges the sign-off: when a change is material, it is signed off when a
     reviewer whose repository role is one of --approver-role (or whose login
     is one of --approver) approves the pull request at its latest commit, or
-    applies --approval-label. A push after the approval needs a new one; a
-    label counts only when the last person who applied it could sign off.
-    Make the job a required status check of the branch, and material changes
-    cannot merge without counsel.
-It reads GITHUB_EVENT_PATH, GITHUB_REPOSITORY, GITHUB_API_URL,
-GITHUB_STEP_SUMMARY and the token in GITHUB_TOKEN (or GH_TOKEN); the job needs
-the permissions contents: read and pull-requests: write. On a pull request
-from a fork, whose token cannot comment, the comment goes to the job summary.
+    applies --approval-label. A push after the approval needs a new one, and
+    a push removes the label; the label counts only when the last person who
+    applied it could sign off and is not the pull request's author, and
+    never on a pull request from a fork;
+  - with --status CONTEXT, sets that commit status on the pull request's
+    head (success, or failure while a material change waits), and exits 0
+    while waiting: require the status CONTEXT in the branch's rules. Every
+    run replaces the status, whichever event started it, where a failed job
+    of an earlier run would stay beside the passing one.
+It reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
+GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_STEP_SUMMARY and the
+token in GITHUB_TOKEN (or GH_TOKEN); the job needs the permissions contents:
+read, pull-requests: write, issues: read and (with --status) statuses: write.
+On a pull request from a fork, whose token is read-only, the comment goes to
+the job summary and the job's exit carries the verdict.
 
-Exit status: 0 when nothing material is waiting for sign-off, 1 when the data
-has errors or (with --github) a material change is not signed off, 2 when the
-review could not run.`,
+Exit status: 0 when nothing material is waiting for sign-off (or --status
+carries the verdict), 1 when the data has errors or (with --github) a
+material change is not signed off, 2 when the review could not run.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			stderr := cmd.ErrOrStderr()
@@ -480,8 +585,8 @@ review could not run.`,
 				if len(policy.Roles) == 0 && len(policy.Users) == 0 {
 					return fmt.Errorf("--github needs who can sign off: --approver-role ROLE or --approver LOGIN")
 				}
-			} else if len(policy.Roles)+len(policy.Users) > 0 || policy.Label != "" {
-				return fmt.Errorf("--approver-role, --approver and --approval-label need --github")
+			} else if len(policy.Roles)+len(policy.Users) > 0 || policy.Label != "" || status != "" {
+				return fmt.Errorf("--approver-role, --approver, --approval-label and --status need --github")
 			}
 			src, opts, err := g.input(cmd, "reviewing")
 			if err != nil {
@@ -530,15 +635,24 @@ review could not run.`,
 					r.Commit = pr.Head
 				}
 			}
-			if pr != nil && r.material() > 0 {
-				c := github.NewClient(env)
-				s, err := c.SignedOff(cmd.Context(), pr, policy)
-				if err != nil {
-					return err
+			var c *github.Client
+			if pr != nil {
+				c = github.NewClient(env)
+				// A push withdraws the label as it withdraws an approval.
+				if pr.Action == "synchronize" && policy.Label != "" && !pr.Fork && slices.ContainsFunc(pr.Labels, func(l string) bool { return strings.EqualFold(l, policy.Label) }) {
+					if err := c.RemoveLabel(cmd.Context(), pr.Number, policy.Label); err != nil {
+						return permissionHint(err, "pull-requests: write")
+					}
+					r.LabelRemoved = true
 				}
-				r.SignOff = &signOffState{SignOff: s, Policy: policy}
-			} else if pr != nil {
 				r.SignOff = &signOffState{Policy: policy}
+				if r.material() > 0 {
+					s, err := c.SignedOff(cmd.Context(), pr, policy)
+					if err != nil {
+						return permissionHint(err, "pull-requests: write and issues: read")
+					}
+					r.SignOff.SignOff = s
+				}
 			}
 			body := r.comment()
 			if out != "" {
@@ -548,30 +662,56 @@ review could not run.`,
 			} else if pr == nil {
 				fmt.Fprint(cmd.OutOrStdout(), body)
 			}
+			waiting := r.SignOff != nil && r.material() > 0 && !r.SignOff.OK
 			if pr != nil {
-				c := github.NewClient(env)
-				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil
-				for _, nd := range r.Notices {
-					create = create || nd.TextChanged
+				// The summary first: the review is readable even when the
+				// API fails.
+				if err := env.AppendSummary(r.full()); err != nil {
+					return err
 				}
+				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil || r.textChanged()
 				what, err := c.Upsert(cmd.Context(), pr.Number, reviewMarker, body, create)
 				switch {
-				case github.Forbidden(err):
-					fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy review::The token cannot comment on this pull request (one from a fork?); the review is in the job summary.\n")
+				case pr.Fork && github.Forbidden(err):
+					fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy review::A pull request from a fork gets a read-only token, which cannot comment: the review is in the job summary.\n")
 				case err != nil:
-					return err
+					return permissionHint(err, "pull-requests: write")
 				default:
 					fmt.Fprintf(stderr, "disclose: review comment %s on pull request #%d\n", what, pr.Number)
 				}
-				if err := env.AppendSummary(body); err != nil {
-					return err
+				if status != "" {
+					st := github.Status{State: "success", Context: status, TargetURL: env.RunURL()}
+					switch {
+					case len(r.Errors) > 0:
+						st.State, st.Description = "failure", "The data has "+diag.Summary(r.Errors)
+					case waiting:
+						st.State, st.Description = "failure", count(r.material(), "material change")+" waiting for counsel's sign-off"
+					case r.material() > 0:
+						st.Description = count(r.material(), "material change") + ", signed off by " + r.SignOff.By
+					default:
+						st.Description = "No material change"
+					}
+					err := c.SetStatus(cmd.Context(), pr.Head, st)
+					switch {
+					case pr.Fork && github.Forbidden(err):
+						fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy sign-off::A pull request from a fork gets a read-only token, which cannot set the status %s: after signing off, a maintainer re-runs this job, which then passes.\n", status)
+						status = "" // the job's own result carries the verdict
+					case err != nil:
+						return permissionHint(err, "statuses: write")
+					default:
+						fmt.Fprintf(stderr, "disclose: status %s: %s (%s)\n", status, st.State, st.Description)
+					}
 				}
 			}
 			switch {
 			case len(r.Errors) > 0:
 				fmt.Fprintf(stderr, "disclose: the data has %s; run disclose check\n", diag.Summary(r.Errors))
 				return exitError{exitProblem}
-			case r.SignOff != nil && r.material() > 0 && !r.SignOff.OK:
+			case waiting && status != "":
+				// The status carries the verdict; a failing job would
+				// linger beside it when a later run signs off.
+				fmt.Fprintf(cmd.OutOrStdout(), "::notice title=Privacy sign-off needed::%s waiting for sign-off: the status %s fails until then (see the review comment)\n", count(r.material(), "material change"), status)
+			case waiting:
 				fmt.Fprintf(cmd.OutOrStdout(), "::error title=Privacy sign-off needed::%s waiting for sign-off (see the review comment)\n", count(r.material(), "material change"))
 				return exitError{exitProblem}
 			case r.material() > 0:
@@ -588,6 +728,7 @@ review could not run.`,
 	cmd.Flags().StringVar(&from, "from", "", "the `version` to compare from (default: each notice's latest released version)")
 	cmd.Flags().StringVar(&baseLedger, "base-ledger", "", "the release ledger the pull request started from (`file`; empty or missing: nothing was released): versions the pull request releases itself are reviewed too")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "also write the comment to this `file`")
+	cmd.Flags().StringVar(&status, "status", "", "with --github: also set the commit status `context` (such as privacy/sign-off) on the pull request's head, and let the status, not the job's exit, say whether it is signed off")
 	cmd.Flags().BoolVar(&onGitHub, "github", false, "in a GitHub Actions job: post the comment and judge the sign-off")
 	cmd.Flags().StringSliceVar(&policy.Roles, "approver-role", nil, "a repository `role` whose approval signs off material changes (admin, maintain, write, or a custom role); repeatable")
 	cmd.Flags().StringSliceVar(&policy.Users, "approver", nil, "a GitHub `login` whose approval signs off material changes; repeatable")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -28,9 +29,10 @@ type workflow struct {
 	On          map[string]any    `yaml:"on"`
 	Permissions map[string]string `yaml:"permissions"`
 	Jobs        map[string]struct {
-		Name  string            `yaml:"name"`
-		Env   map[string]string `yaml:"env"`
-		Steps []struct {
+		Name        string            `yaml:"name"`
+		Permissions map[string]string `yaml:"permissions"`
+		Env         map[string]string `yaml:"env"`
+		Steps       []struct {
 			Name string            `yaml:"name"`
 			Uses string            `yaml:"uses"`
 			Run  string            `yaml:"run"`
@@ -79,7 +81,8 @@ func readWorkflow(t *testing.T, path string) *workflow {
 
 // fakeGitHub is GitHub's REST API as disclose review uses it, for one
 // repository and pull request, with the reviews, roles and label events a
-// test sets.
+// test sets. Comments, reviews and events come in two pages, as GitHub
+// paginates them; a login with no role is not a collaborator (404).
 type fakeGitHub struct {
 	mu       sync.Mutex
 	comments []map[string]any
@@ -87,9 +90,13 @@ type fakeGitHub struct {
 	reviews  []map[string]any
 	roles    map[string]string
 	events   []map[string]any
-	// forbid makes writing a comment fail as for a pull request from a fork.
+	statuses []map[string]any
+	// forbid makes every write fail as for a pull request from a fork.
 	forbid bool
-	calls  []string
+	// flaky fails the next reads with a server error, as GitHub sometimes
+	// does.
+	flaky int
+	calls []string
 }
 
 func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -110,50 +117,81 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(v)
 	}
-	body := func() string {
-		var in struct{ Body string }
+	// paged answers a list in two pages: its first item, then the rest.
+	paged := func(items []map[string]any) {
+		if r.URL.Query().Get("page") == "" && len(items) > 1 {
+			w.Header().Set("Link", `<http://`+r.Host+r.URL.Path+`?per_page=100&page=2>; rel="next"`)
+			answer(items[:1])
+			return
+		}
+		if r.URL.Query().Get("page") == "2" {
+			items = items[1:]
+		}
+		if items == nil {
+			items = []map[string]any{}
+		}
+		answer(items)
+	}
+	body := func() map[string]any {
+		var in map[string]any
 		b, _ := io.ReadAll(r.Body)
 		_ = json.Unmarshal(b, &in)
-		return in.Body
+		return in
+	}
+	if r.Method == "GET" && f.flaky > 0 {
+		f.flaky--
+		w.Header().Set("Retry-After", "0")
+		http.Error(w, `{"message":"Server Error"}`, http.StatusBadGateway)
+		return
+	}
+	if r.Method != "GET" && f.forbid {
+		w.WriteHeader(http.StatusForbidden)
+		answer(map[string]string{"message": "Resource not accessible by integration"})
+		return
 	}
 	switch {
 	case r.Method == "GET" && p == "/issues/7/comments":
-		// Two pages, as GitHub paginates: someone else's comment first.
-		if r.URL.Query().Get("page") == "" {
-			w.Header().Set("Link", `<http://`+r.Host+repo+`/issues/7/comments?per_page=100&page=2>; rel="next"`)
-			answer([]map[string]any{{"id": 1, "body": "Looks good to me", "user": map[string]any{"login": "dana"}}})
-			return
-		}
-		answer(f.comments)
+		// Someone else's comment first, and a person's comment that
+		// quotes the marker, which must never be overwritten.
+		paged(append([]map[string]any{
+			{"id": 1, "body": "Looks good to me", "user": map[string]any{"login": "dana", "type": "User"}},
+			{"id": 2, "body": "Quoting the bot: <!-- disclose-review -->", "user": map[string]any{"login": "dana", "type": "User"}},
+		}, f.comments...))
 	case r.Method == "POST" && p == "/issues/7/comments":
-		if f.forbid {
-			w.WriteHeader(http.StatusForbidden)
-			answer(map[string]string{"message": "Resource not accessible by integration"})
-			return
-		}
 		f.nextID++
-		f.comments = append(f.comments, map[string]any{"id": 100 + f.nextID, "body": body(), "user": map[string]any{"login": "github-actions[bot]"}})
+		f.comments = append(f.comments, map[string]any{"id": 100 + f.nextID, "body": body()["body"], "user": map[string]any{"login": "github-actions[bot]", "type": "Bot"}})
 		w.WriteHeader(http.StatusCreated)
 		answer(f.comments[len(f.comments)-1])
 	case r.Method == "PATCH" && strings.HasPrefix(p, "/issues/comments/"):
 		id, _ := strconv.Atoi(strings.TrimPrefix(p, "/issues/comments/"))
 		for _, c := range f.comments {
 			if c["id"] == id {
-				c["body"] = body()
+				c["body"] = body()["body"]
 				answer(c)
 				return
 			}
 		}
 		http.NotFound(w, r)
+	case r.Method == "POST" && p == "/statuses/"+headSHA:
+		st := body()
+		f.statuses = append(f.statuses, st)
+		w.WriteHeader(http.StatusCreated)
+		answer(st)
+	case r.Method == "DELETE" && strings.HasPrefix(p, "/issues/7/labels/"):
+		name := strings.TrimPrefix(p, "/issues/7/labels/")
+		f.events = append(f.events, map[string]any{"event": "unlabeled", "actor": map[string]any{"login": "github-actions[bot]"}, "label": map[string]any{"name": name}})
+		answer([]any{})
 	case r.Method == "GET" && p == "/pulls/7/reviews":
-		answer(f.reviews)
+		paged(f.reviews)
 	case r.Method == "GET" && p == "/issues/7/events":
-		answer(f.events)
+		paged(f.events)
 	case r.Method == "GET" && strings.HasPrefix(p, "/collaborators/") && strings.HasSuffix(p, "/permission"):
 		login := strings.TrimSuffix(strings.TrimPrefix(p, "/collaborators/"), "/permission")
-		role, ok := f.roles[login]
+		role, ok := f.roles[strings.ToLower(login)]
 		if !ok {
-			role = "read"
+			w.WriteHeader(http.StatusNotFound)
+			answer(map[string]string{"message": login + " is not a user"})
+			return
 		}
 		answer(map[string]any{"permission": role, "role_name": role, "user": map[string]any{"login": login}})
 	default:
@@ -172,21 +210,44 @@ func (f *fakeGitHub) bodies() []string {
 	return out
 }
 
+// status returns the state and description of the latest commit status.
+func (f *fakeGitHub) status() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.statuses) == 0 {
+		return ""
+	}
+	st := f.statuses[len(f.statuses)-1]
+	return fmt.Sprintf("%s %s: %s", st["context"], st["state"], st["description"])
+}
+
 const headSHA = "0123456789abcdef0123456789abcdef01234567"
 
+// pr is what an event file says of the pull request.
+type pr struct {
+	action string
+	labels []string
+	fork   bool
+}
+
 // event writes the event file of a pull request event.
-func event(t *testing.T, dir, name string, labels ...string) string {
+func event(t *testing.T, dir, name string, e pr) string {
 	t.Helper()
 	var ls []map[string]string
-	for _, l := range labels {
+	for _, l := range e.labels {
 		ls = append(ls, map[string]string{"name": l})
+	}
+	head := "acme/privacy"
+	if e.fork {
+		head = "outsider/privacy"
 	}
 	ev := map[string]any{
 		"action": "synchronize",
 		"number": 7,
 		"pull_request": map[string]any{
 			"number": 7,
-			"head":   map[string]any{"sha": headSHA, "ref": "retention", "repo": map[string]any{"full_name": "acme/privacy"}},
+			"user":   map[string]any{"login": "author", "type": "User"},
+			"head":   map[string]any{"sha": headSHA, "ref": "retention", "repo": map[string]any{"full_name": head}},
 			"base":   map[string]any{"ref": "main", "repo": map[string]any{"full_name": "acme/privacy"}},
 			"labels": ls,
 		},
@@ -194,6 +255,9 @@ func event(t *testing.T, dir, name string, labels ...string) string {
 	if name == "pull_request_review" {
 		ev["action"] = "submitted"
 		ev["review"] = map[string]any{"state": "approved", "user": map[string]any{"login": "counsel"}}
+	}
+	if e.action != "" {
+		ev["action"] = e.action
 	}
 	b, _ := json.Marshal(ev)
 	p := filepath.Join(dir, name+".json")
@@ -296,6 +360,16 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 			t.Fatalf("git %v: %v\n%s", args, err, out)
 		}
 	}
+	// The first make, on the team's machine, writes tools/disclose/go.sum,
+	// which they commit (README); in CI the pin is only checked.
+	local := exec.Command("make", "-C", dir, "bin/disclose")
+	local.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "CI=") })
+	if out, err := local.CombinedOutput(); err != nil {
+		t.Fatalf("make bin/disclose: %v\n%s", err, out)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "tools/disclose/go.sum")); err != nil || !strings.Contains(string(b), "github.com/spf13/cobra") {
+		t.Errorf("make did not write tools/disclose/go.sum: %v", err)
+	}
 	git("init", "-q")
 	git("add", "-A")
 	git("commit", "-q", "-m", "base")
@@ -314,33 +388,41 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	// category still names.
 	pullRequest("mistakes", [2]string{"period: 24 months", "period: 24 monthz"}, [2]string{"  - id: account\n", "  - id: acount\n"})
 
-	api := &fakeGitHub{roles: map[string]string{"counsel": "maintain", "intern": "write", "owner": "admin"}}
+	api := &fakeGitHub{roles: map[string]string{"counsel": "maintain", "intern": "write", "owner": "admin", "author": "admin"}}
 	srv := httptest.NewServer(api)
 	defer srv.Close()
+	checkWf := readWorkflow(t, filepath.Join(dir, ".github/workflows/check.yml"))
+	if types, ok := checkWf.types("pull_request"); !ok || !slices.Equal(types, []string{"opened", "synchronize", "reopened"}) || len(checkWf.On) != 1 {
+		t.Errorf("the check workflow runs on %v: want pushes only, so reviews and labels never re-run or cancel it", checkWf.On)
+	}
 	wf := readWorkflow(t, filepath.Join(dir, ".github/workflows/privacy-review.yml"))
 	prTypes, ok := wf.types("pull_request")
 	if !ok {
 		t.Fatal("the review workflow does not run on pull_request")
 	}
-	if reviewTypes, _ := wf.types("pull_request_review"); !slices.Contains(reviewTypes, "submitted") || !slices.Contains(reviewTypes, "dismissed") || !slices.Contains(prTypes, "labeled") || !slices.Contains(prTypes, "synchronize") {
+	if reviewTypes, _ := wf.types("pull_request_review"); !slices.Contains(reviewTypes, "submitted") || !slices.Contains(reviewTypes, "dismissed") || !slices.Contains(prTypes, "labeled") || !slices.Contains(prTypes, "unlabeled") || !slices.Contains(prTypes, "synchronize") {
 		t.Errorf("the review workflow does not run again on pushes, reviews and labels: %+v", wf.On)
 	}
-	if wf.Permissions["pull-requests"] != "write" || wf.Permissions["contents"] != "read" {
-		t.Errorf("permissions %v, want contents: read and pull-requests: write only", wf.Permissions)
+	if len(wf.Permissions) != 0 {
+		t.Errorf("workflow permissions %v, want none: each job names its own", wf.Permissions)
+	}
+	if perms := wf.Jobs["sign-off"].Permissions; !maps.Equal(perms, map[string]string{"contents": "read", "pull-requests": "write", "issues": "read", "statuses": "write"}) {
+		t.Errorf("sign-off permissions %v", perms)
 	}
 	tmp := t.TempDir()
 	context := map[string]string{"github.token": "test-token", "secrets.GITHUB_TOKEN": "test-token"}
 	// job runs the steps of a job that have a script, in order, and returns
 	// the last one's result.
-	job := func(name, eventName string, labels ...string) (int, string, string) {
+	job := func(wf *workflow, name, eventName string, e pr) (int, string, string) {
 		t.Helper()
 		j, ok := wf.Jobs[name]
 		if !ok {
-			t.Fatalf("the review workflow has no job %q", name)
+			t.Fatalf("the workflow has no job %q", name)
 		}
 		gh := map[string]string{
-			"GITHUB_EVENT_NAME": eventName, "GITHUB_EVENT_PATH": event(t, tmp, eventName, labels...),
+			"GITHUB_EVENT_NAME": eventName, "GITHUB_EVENT_PATH": event(t, tmp, eventName, e),
 			"GITHUB_REPOSITORY": "acme/privacy", "GITHUB_API_URL": srv.URL, "GITHUB_SHA": headSHA,
+			"GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "42",
 		}
 		code, out, summary := 0, "", ""
 		for _, s := range j.Steps {
@@ -361,11 +443,16 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 		}
 		return code, out, summary
 	}
+	signOff := func(eventName string, e pr) (int, string, string) {
+		t.Helper()
+		return job(wf, "sign-off", eventName, e)
+	}
+	const waiting, signed = "privacy/sign-off failure: 1 material change waiting for counsel's sign-off", "privacy/sign-off success: 1 material change, signed off by "
 
 	// The check: the problem on the changed line is annotated first, then
 	// the one it caused on an unchanged line; every problem is in the job
 	// summary.
-	code, out, summary := job("check", "pull_request")
+	code, out, summary := job(checkWf, "check", "pull_request", pr{})
 	period := regexp.MustCompile(`(?m)^::error file=data/processing\.yaml,line=32,col=\d+`).FindStringIndex(out)
 	dangling := strings.Index(out, "::error file=data/processing.yaml,line=22,")
 	if code == 0 || period == nil || dangling < 0 || period[0] > dangling {
@@ -377,19 +464,21 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "bin/disclose")); err != nil {
 		t.Fatalf("make did not build the pinned disclose into bin/: %v", err)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, "tools/disclose/go.sum")); err != nil || !strings.Contains(string(b), "github.com/spf13/cobra") {
-		t.Errorf("make did not write tools/disclose/go.sum: %v", err)
-	}
 	// The pull request fixed: a longer retention, and a clean check.
 	pullRequest("retention", [2]string{"period: 24 months", "period: 36 months"})
-	if code, out, _ := job("check", "pull_request"); code != 0 || strings.Contains(out, "::error") {
+	if code, out, _ := job(checkWf, "check", "pull_request", pr{}); code != 0 || strings.Contains(out, "::error") {
 		t.Fatalf("check job on clean data: exit %d\n%s", code, out)
 	}
 
-	// A push with a material change: one comment, and the status fails.
-	code, out, summary = job("sign-off", "pull_request")
-	if code == 0 || !strings.Contains(out, "::error title=Privacy sign-off needed::") {
-		t.Errorf("sign-off with no approval: exit %d\n%s", code, out)
+	// A push with a material change: one comment, and the status fails
+	// while the job passes (the status carries the verdict, so a later
+	// run's success replaces it).
+	code, out, summary = signOff("pull_request", pr{})
+	if code != 0 || !strings.Contains(out, "::notice title=Privacy sign-off needed::") || api.status() != waiting {
+		t.Errorf("sign-off with no approval: exit %d, status %q\n%s", code, api.status(), out)
+	}
+	if st := api.statuses[len(api.statuses)-1]; st["target_url"] != "https://github.example/acme/privacy/actions/runs/42" {
+		t.Errorf("the status links %v, want the run", st["target_url"])
 	}
 	bodies := api.bodies()
 	if len(bodies) != 1 {
@@ -399,76 +488,130 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if summary != bodies[0] {
 		t.Errorf("the job summary is not the comment:\n%s", summary)
 	}
-	// Another push: the same comment, not a second one.
-	job("sign-off", "pull_request")
+	// Another push: the same comment, not a second one, and the person's
+	// comment quoting the marker is left alone.
+	signOff("pull_request", pr{})
 	if n := len(api.bodies()); n != 1 {
 		t.Errorf("after a second push, %d review comments, want 1", n)
 	}
+	for _, c := range api.calls {
+		if strings.HasSuffix(c, "/issues/comments/2") {
+			t.Errorf("a person's comment was changed: %s", c)
+		}
+	}
 
-	// Approvals that do not sign off: an earlier commit's, and one by a role
-	// that cannot.
+	// Approvals that do not sign off: an earlier commit's, one by a role
+	// that cannot, one by someone who is not a collaborator, and counsel's
+	// request for changes.
 	api.mu.Lock()
 	api.reviews = []map[string]any{
 		{"user": map[string]any{"login": "counsel"}, "state": "APPROVED", "commit_id": "fedcba9876543210fedcba9876543210fedcba98"},
 		{"user": map[string]any{"login": "intern"}, "state": "APPROVED", "commit_id": headSHA},
+		{"user": map[string]any{"login": "passerby"}, "state": "APPROVED", "commit_id": headSHA},
 	}
 	api.mu.Unlock()
-	code, _, _ = job("sign-off", "pull_request_review")
-	if code == 0 {
-		t.Error("a stale approval and one by a write role signed off")
+	if code, out, _ := signOff("pull_request_review", pr{}); code != 0 || api.status() != waiting {
+		t.Errorf("a stale approval and ones by a write role and a stranger: exit %d, status %q\n%s", code, api.status(), out)
 	}
 	golden.File(t, "testdata/review/not-signed.md", []byte(api.bodies()[0]))
 
-	// counsel approves the head commit: signed off, and the comment says so.
+	// counsel approves the head commit, then comments: signed off, and the
+	// comment says so. The reads survive a server error.
 	api.mu.Lock()
-	api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "counsel"}, "state": "COMMENTED", "commit_id": headSHA},
-		map[string]any{"user": map[string]any{"login": "counsel"}, "state": "APPROVED", "commit_id": headSHA})
+	api.flaky = 2
+	api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "Counsel"}, "state": "APPROVED", "commit_id": headSHA},
+		map[string]any{"user": map[string]any{"login": "counsel"}, "state": "COMMENTED", "commit_id": headSHA})
 	api.mu.Unlock()
-	if code, out, _ := job("sign-off", "pull_request_review"); code != 0 {
-		t.Errorf("approved by a maintainer at the head: exit %d\n%s", code, out)
+	if code, out, _ := signOff("pull_request_review", pr{}); code != 0 || api.status() != signed+"Counsel" {
+		t.Errorf("approved by a maintainer at the head: exit %d, status %q\n%s", code, api.status(), out)
 	}
-	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: @counsel (maintain) approved commit 0123456.") {
+	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: `Counsel` (maintain) approved commit 0123456.") {
 		t.Errorf("the comment does not say who signed off:\n%s", b)
 	}
-	// A later request for changes withdraws the approval.
+	// A dismissal withdraws the approval; so does a later request for
+	// changes.
+	for _, state := range []string{"DISMISSED", "CHANGES_REQUESTED"} {
+		api.mu.Lock()
+		saved := slices.Clone(api.reviews)
+		api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "counsel"}, "state": state, "commit_id": headSHA})
+		api.mu.Unlock()
+		if signOff("pull_request_review", pr{}); api.status() != waiting {
+			t.Errorf("an approval followed by %s: status %q", state, api.status())
+		}
+		api.mu.Lock()
+		api.reviews = saved
+		api.mu.Unlock()
+	}
+	if b := api.bodies()[0]; !strings.Contains(b, "- `counsel` (0123456) requested changes.") {
+		t.Errorf("the comment does not say counsel requested changes:\n%s", b)
+	}
 	api.mu.Lock()
-	api.reviews = append(api.reviews, map[string]any{"user": map[string]any{"login": "counsel"}, "state": "CHANGES_REQUESTED", "commit_id": headSHA})
+	api.reviews = nil
 	api.mu.Unlock()
-	if code, _, _ := job("sign-off", "pull_request_review"); code == 0 {
-		t.Error("an approval withdrawn by a request for changes still signs off")
+
+	// The label: it signs off only when an approver, not the author,
+	// applied it last, and it is not removed since.
+	labelled := func(by string) map[string]any {
+		return map[string]any{"event": "labeled", "actor": map[string]any{"login": by}, "label": map[string]any{"name": "Privacy-Approved"}}
+	}
+	for _, c := range []struct {
+		name   string
+		events []map[string]any
+		want   string
+		says   string
+	}{
+		{"by a write role", []map[string]any{labelled("intern")}, waiting, "- `intern` (write, label) cannot sign off (the approver roles are admin, maintain)."},
+		{"by the author, an admin", []map[string]any{labelled("author")}, waiting, "- `author` (author, label) cannot sign off"},
+		{"by an admin", []map[string]any{labelled("intern"), labelled("owner")}, signed + "owner", "Signed off: `owner` (admin) applied the label `privacy-approved`."},
+		{"removed since", []map[string]any{labelled("owner"), {"event": "unlabeled", "actor": map[string]any{"login": "intern"}, "label": map[string]any{"name": "privacy-approved"}}}, waiting, "**Waiting for sign-off.**"},
+	} {
+		api.mu.Lock()
+		api.events = c.events
+		api.mu.Unlock()
+		if code, out, _ := signOff("pull_request", pr{action: "labeled", labels: []string{"privacy-approved"}}); code != 0 || api.status() != c.want {
+			t.Errorf("label %s: exit %d, status %q, want %q\n%s", c.name, code, api.status(), c.want, out)
+		}
+		if b := api.bodies()[0]; !strings.Contains(b, c.says) {
+			t.Errorf("label %s: the comment does not say %q:\n%s", c.name, c.says, b)
+		}
+	}
+	// A push after the label removes it, as it withdraws an approval.
+	api.mu.Lock()
+	api.events = []map[string]any{labelled("owner")}
+	api.mu.Unlock()
+	if code, out, _ := signOff("pull_request", pr{action: "synchronize", labels: []string{"privacy-approved"}}); code != 0 || api.status() != waiting || !slices.Contains(api.calls, "DELETE /repos/acme/privacy/issues/7/labels/privacy-approved") {
+		t.Errorf("a push after the label: exit %d, status %q\n%s", code, api.status(), out)
+	}
+	if b := api.bodies()[0]; !strings.Contains(b, "The label `privacy-approved` was removed by the push of 0123456") {
+		t.Errorf("the comment does not say the label was removed:\n%s", b)
 	}
 
-	// The label: it signs off only when an approver applied it last.
+	// A fork's token can neither comment nor set a status, and its label
+	// never counts: the review goes to the summary, with warnings, and the
+	// job's exit carries the verdict.
 	api.mu.Lock()
-	api.events = []map[string]any{{"event": "labeled", "actor": map[string]any{"login": "intern"}, "label": map[string]any{"name": "privacy-approved"}}}
+	api.comments, api.forbid, api.events = nil, true, []map[string]any{labelled("owner")}
 	api.mu.Unlock()
-	if code, _, _ := job("sign-off", "pull_request", "privacy-approved"); code == 0 {
-		t.Error("a label applied by a write role signed off")
-	}
-	api.mu.Lock()
-	api.events = append(api.events, map[string]any{"event": "labeled", "actor": map[string]any{"login": "owner"}, "label": map[string]any{"name": "privacy-approved"}})
-	api.mu.Unlock()
-	if code, out, _ := job("sign-off", "pull_request", "privacy-approved"); code != 0 {
-		t.Errorf("a label applied by an admin: exit %d\n%s", code, out)
-	}
-	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: @owner (admin) applied the label `privacy-approved`.") {
-		t.Errorf("the comment does not say the label signed off:\n%s", b)
-	}
-
-	// A fork's token cannot comment: the review goes to the summary, with a
-	// warning, and the status is judged all the same.
-	api.mu.Lock()
-	api.comments, api.forbid, api.events = nil, true, nil
-	api.mu.Unlock()
-	code, out, summary = job("sign-off", "pull_request")
-	if code == 0 || !strings.Contains(out, "::warning title=Privacy review::") || !strings.Contains(summary, "Waiting for sign-off") {
+	code, out, summary = signOff("pull_request", pr{action: "labeled", fork: true, labels: []string{"privacy-approved"}})
+	if code == 0 || !strings.Contains(out, "::warning title=Privacy review::") || !strings.Contains(out, "::warning title=Privacy sign-off::") || !strings.Contains(summary, "Waiting for sign-off") {
 		t.Errorf("a fork: exit %d\n%s\nsummary:\n%s", code, out, summary)
 	}
+	// The same refusal on the repository's own pull request is no fork:
+	// it fails and names the permission.
+	code, out, _ = signOff("pull_request", pr{})
+	if code != exitUsage || !strings.Contains(out, "give the job the permissions pull-requests: write") {
+		t.Errorf("a read-only token on an own pull request: exit %d\n%s", code, out)
+	}
+	// pull_request_target checks out the base branch: refused.
+	if code, out, _ := signOff("pull_request_target", pr{}); code != exitUsage || !strings.Contains(out, "pull_request_target the checkout is the base branch") {
+		t.Errorf("pull_request_target: exit %d\n%s", code, out)
+	}
+
 	// A pull request that changes the data and releases it in one go is
 	// reviewed against the versions main had released: still material,
 	// still waiting for sign-off, and the comment names the release.
 	api.mu.Lock()
-	api.comments, api.forbid, api.reviews = nil, false, nil
+	api.comments, api.forbid, api.reviews, api.events = nil, false, nil, nil
 	api.mu.Unlock()
 	git("checkout", "-q", "-B", "release", "main")
 	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 24 months", "period: 36 months")
@@ -479,15 +622,25 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	git("commit", "-q", "-m", "release")
 	git("checkout", "-q", "--detach", "main")
 	git("merge", "-q", "--no-ff", "-m", "Merge release", "release")
-	code, out, _ = job("sign-off", "pull_request")
+	code, out, _ = signOff("pull_request", pr{})
 	bodies = api.bodies()
-	if code == 0 || len(bodies) != 1 || !strings.Contains(bodies[0], "This pull request releases Privacy Policy version 2026-12-23, in force from 2026-12-23 (released 2026-11-23)") || !strings.Contains(bodies[0], "Retention of “Account data”: 24 months → 36 months.") {
-		t.Errorf("a pull request that releases its own change: exit %d\n%s\n%s", code, out, strings.Join(bodies, "\n---\n"))
+	if code != 0 || api.status() != waiting || len(bodies) != 1 || !strings.Contains(bodies[0], "This pull request releases Privacy Policy version 2026-12-23, in force from 2026-12-23 (released 2026-11-23)") || !strings.Contains(bodies[0], "Retention of “Account data”: 24 months → 36 months.") {
+		t.Errorf("a pull request that releases its own change: exit %d, status %q\n%s\n%s", code, api.status(), out, strings.Join(bodies, "\n---\n"))
 	}
 	for _, c := range api.calls {
-		if strings.Contains(c, "/repos/") && !strings.HasPrefix(c, "GET ") && !strings.HasPrefix(c, "POST /repos/acme/privacy/issues/7/comments") && !strings.HasPrefix(c, "PATCH /repos/acme/privacy/issues/comments/") {
+		if strings.Contains(c, "/repos/") && !strings.HasPrefix(c, "GET ") && !strings.HasPrefix(c, "POST /repos/acme/privacy/issues/7/comments") && !strings.HasPrefix(c, "PATCH /repos/acme/privacy/issues/comments/") &&
+			c != "POST /repos/acme/privacy/statuses/"+headSHA && c != "DELETE /repos/acme/privacy/issues/7/labels/privacy-approved" {
 			t.Errorf("unexpected API call %s", c)
 		}
+	}
+
+	// In CI the pin is checked, not resolved: a go.mod that go.sum does
+	// not match fails the build with what to do.
+	edit(t, filepath.Join(dir, "tools/disclose/go.mod"), "\nreplace ", "\nrequire golang.org/x/text v0.20.0\n\nreplace ")
+	cmd := exec.Command("make", "-C", dir, "bin/disclose")
+	cmd.Env = append(os.Environ(), "CI=true")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "go.mod and go.sum are not tidy") {
+		t.Errorf("make in CI with an untidy pin: %v\n%s", err, out)
 	}
 }
 
@@ -562,28 +715,49 @@ func TestWorkflowsUseThePinnedDisclose(t *testing.T) {
 			Ecosystem   string   `yaml:"package-ecosystem"`
 			Directory   string   `yaml:"directory"`
 			Directories []string `yaml:"directories"`
+			Allow       []struct {
+				Name string `yaml:"dependency-name"`
+				Type string `yaml:"dependency-type"`
+			} `yaml:"allow"`
 		} `yaml:"updates"`
 	}
 	if err := yaml.Unmarshal(files[".github/dependabot.yml"], &dep); err != nil || dep.Version != 2 {
 		t.Fatalf("dependabot.yml: version %d, %v", dep.Version, err)
 	}
-	var ecosystems, dirs []string
+	var ecosystems []string
+	// allowed: the module Dependabot may update in each gomod folder,
+	// whatever its dependency type.
+	allowed := map[string]string{}
 	for _, u := range dep.Updates {
 		ecosystems = append(ecosystems, u.Ecosystem)
-		if u.Ecosystem == "gomod" {
-			dirs = append(dirs, u.Directories...)
+		if u.Ecosystem != "gomod" {
+			continue
+		}
+		for _, a := range u.Allow {
+			if a.Type == "all" {
+				allowed[u.Directory] = a.Name
+			}
 		}
 	}
 	if !slices.Contains(ecosystems, "github-actions") {
 		t.Error("dependabot.yml does not update the workflows' actions")
 	}
-	for _, want := range []string{"/tools/disclose", "/tools/hugo"} {
-		if !slices.Contains(dirs, want) {
-			t.Errorf("dependabot.yml does not update %s", want)
+	// The tool requirement is "// indirect" after go mod tidy, which
+	// Dependabot skips unless allowed with every dependency type.
+	for dir, module := range map[string]string{"/tools/disclose": "github.com/disclose-dev/disclose", "/tools/hugo": "github.com/gohugoio/hugo"} {
+		mod, ok := files[strings.TrimPrefix(dir, "/")+"/go.mod"]
+		if !ok {
+			t.Errorf("init writes no %s/go.mod", dir)
 		}
-		if _, ok := files[strings.TrimPrefix(want, "/")+"/go.mod"]; !ok {
-			t.Errorf("init writes no %s/go.mod", want)
+		if allowed[dir] != module {
+			t.Errorf("dependabot.yml does not allow %s (dependency-type: all) in %s: %v", module, dir, allowed)
 		}
+		if dir == "/tools/hugo" && !strings.Contains(string(mod), module+" ") {
+			t.Errorf("%s/go.mod does not require %s", dir, module)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(project, ".github/CODEOWNERS")); err != nil || !strings.Contains(string(b), "/.github/ ") || !strings.Contains(string(b), "/tools/ ") {
+		t.Errorf("init writes no CODEOWNERS that owns the gate: %v\n%s", err, b)
 	}
 }
 

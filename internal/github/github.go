@@ -30,6 +30,23 @@ import (
 // workflow passes (GITHUB_TOKEN, or GH_TOKEN as the gh command reads it).
 type Env struct {
 	EventName, EventPath, Repository, API, Summary, Token string
+	// Server and RunID (GITHUB_SERVER_URL, GITHUB_RUN_ID) locate the run,
+	// which a commit status links to.
+	Server, RunID string
+}
+
+// Events are the events a review runs on: a pull request's own, whose
+// checkout is the pull request's merge commit. On pull_request_target the
+// checkout is the base branch, so a review would judge the wrong data.
+var Events = []string{"pull_request", "pull_request_review"}
+
+// RunURL is the address of the run's page, or "" when the runner does not
+// say.
+func (e Env) RunURL() string {
+	if e.Server == "" || e.RunID == "" {
+		return ""
+	}
+	return strings.TrimSuffix(e.Server, "/") + "/" + e.Repository + "/actions/runs/" + e.RunID
 }
 
 // FromEnv reads Env from the environment by getenv (os.Getenv).
@@ -41,6 +58,8 @@ func FromEnv(getenv func(string) string) (Env, error) {
 		API:        getenv("GITHUB_API_URL"),
 		Summary:    getenv("GITHUB_STEP_SUMMARY"),
 		Token:      getenv("GITHUB_TOKEN"),
+		Server:     getenv("GITHUB_SERVER_URL"),
+		RunID:      getenv("GITHUB_RUN_ID"),
 	}
 	if e.Token == "" {
 		e.Token = getenv("GH_TOKEN")
@@ -65,6 +84,9 @@ func FromEnv(getenv func(string) string) (Env, error) {
 	if !strings.Contains(e.Repository, "/") {
 		return e, fmt.Errorf("GITHUB_REPOSITORY %q is not owner/name", e.Repository)
 	}
+	if e.EventName != "" && !slices.Contains(Events, e.EventName) {
+		return e, fmt.Errorf("GITHUB_EVENT_NAME is %s: run the review on %s only (on pull_request_target the checkout is the base branch, so the review would judge main's data, not the pull request's)", e.EventName, strings.Join(Events, " and "))
+	}
 	return e, nil
 }
 
@@ -75,21 +97,28 @@ type PullRequest struct {
 	// merges into.
 	Head, Base string
 	Labels     []string
+	// Author is the login of who opened the pull request.
+	Author string
+	// Action is the event's activity: "synchronize" for a push,
+	// "submitted" for a review, ...
+	Action string
 	// Fork is true for a pull request from another repository, whose
-	// token cannot write comments.
+	// token cannot write comments, statuses or labels.
 	Fork bool
 }
 
-// ReadEvent reads the pull request from the event file of a pull_request,
-// pull_request_target or pull_request_review event.
+// ReadEvent reads the pull request from the event file of a pull_request
+// or pull_request_review event.
 func ReadEvent(path string) (*PullRequest, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	var ev struct {
+		Action      string `json:"action"`
 		PullRequest *struct {
-			Number int `json:"number"`
+			Number int  `json:"number"`
+			User   user `json:"user"`
 			Head   struct {
 				SHA  string `json:"sha"`
 				Repo *struct {
@@ -114,7 +143,7 @@ func ReadEvent(path string) (*PullRequest, error) {
 	if p == nil || p.Number == 0 || p.Head.SHA == "" {
 		return nil, fmt.Errorf("%s: not a pull request event (run on pull_request and pull_request_review)", path)
 	}
-	pr := &PullRequest{Number: p.Number, Head: p.Head.SHA, Base: p.Base.Ref}
+	pr := &PullRequest{Number: p.Number, Head: p.Head.SHA, Base: p.Base.Ref, Author: p.User.Login, Action: ev.Action}
 	pr.Fork = p.Head.Repo == nil || p.Head.Repo.FullName != p.Base.Repo.FullName
 	for _, l := range p.Labels {
 		pr.Labels = append(pr.Labels, l.Name)
@@ -126,12 +155,33 @@ func ReadEvent(path string) (*PullRequest, error) {
 type Client struct {
 	Env  Env
 	HTTP *http.Client
+	// Wait waits before a retry (time.Sleep unless a test sets it); it
+	// returns early with the context's error.
+	Wait func(ctx context.Context, d time.Duration) error
 }
 
 // NewClient returns a client for env's repository.
 func NewClient(env Env) *Client {
-	return &Client{Env: env, HTTP: &http.Client{Timeout: 30 * time.Second}}
+	return &Client{Env: env, HTTP: &http.Client{Timeout: 30 * time.Second}, Wait: wait}
 }
+
+func wait(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// retries is how many times a read is retried after a server error or a
+// rate limit, and maxWait the longest wait for one.
+const (
+	retries = 3
+	maxWait = time.Minute
+)
 
 // StatusError is an answer of the API other than success.
 type StatusError struct {
@@ -155,59 +205,103 @@ func Forbidden(err error) bool {
 	return errors.As(err, &se) && (se.Code == http.StatusForbidden || se.Code == http.StatusUnauthorized)
 }
 
-// do sends one request for path (under /repos/OWNER/NAME unless it starts
-// with /), decodes the JSON answer into out and returns the next page's
-// URL from the Link header.
+// do sends one request for path (under /repos/OWNER/NAME unless it is a
+// URL on the API's own host, as next-page links are), decodes the JSON
+// answer into out and returns the next page's URL from the Link header.
+// A read (GET) that meets a server error or a rate limit is tried again,
+// after the wait GitHub asks for (Retry-After), up to retries times.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) (next string, err error) {
 	u := path
-	if !strings.HasPrefix(path, "http://") && !strings.HasPrefix(path, "https://") {
+	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
+		api, err1 := url.Parse(c.Env.API)
+		got, err2 := url.Parse(path)
+		if err1 != nil || err2 != nil || got.Host != api.Host {
+			return "", fmt.Errorf("GitHub API: a next-page link leads off %s: %s", c.Env.API, path)
+		}
+	} else {
 		u = strings.TrimSuffix(c.Env.API, "/") + "/repos/" + c.Env.Repository + path
 	}
-	var body io.Reader
+	var payload []byte
 	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
+		if payload, err = json.Marshal(in); err != nil {
 			return "", err
 		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, u, body)
-	if err != nil {
-		return "", err
-	}
-	req.Header.Set("Accept", "application/vnd.github+json")
-	req.Header.Set("X-GitHub-Api-Version", "2022-11-28")
-	req.Header.Set("Authorization", "Bearer "+c.Env.Token)
-	req.Header.Set("User-Agent", "disclose-review")
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := c.HTTP.Do(req)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return "", err
 	}
 	shown := path
 	if pu, err := url.Parse(u); err == nil {
 		shown = pu.Path
 	}
-	if resp.StatusCode/100 != 2 {
+	for attempt := 0; ; attempt++ {
+		b, header, code, err := c.send(ctx, method, u, payload)
+		if err != nil {
+			return "", err
+		}
+		if code/100 == 2 {
+			if out != nil {
+				if err := json.Unmarshal(b, out); err != nil {
+					return "", fmt.Errorf("GitHub API %s %s: %v", method, shown, err)
+				}
+			}
+			return nextLink(header.Get("Link")), nil
+		}
 		var m struct {
 			Message string `json:"message"`
 		}
 		_ = json.Unmarshal(b, &m)
-		return "", &StatusError{Method: method, Path: shown, Code: resp.StatusCode, Message: m.Message}
-	}
-	if out != nil {
-		if err := json.Unmarshal(b, out); err != nil {
-			return "", fmt.Errorf("GitHub API %s %s: %v", method, shown, err)
+		se := &StatusError{Method: method, Path: shown, Code: code, Message: m.Message}
+		d, again := retryAfter(code, header, attempt)
+		if method != http.MethodGet || !again || attempt == retries {
+			return "", se
+		}
+		if err := c.Wait(ctx, d); err != nil {
+			return "", err
 		}
 	}
-	return nextLink(resp.Header.Get("Link")), nil
+}
+
+// send makes one request and reads its answer.
+func (c *Client) send(ctx context.Context, method, u string, payload []byte) ([]byte, http.Header, int, error) {
+	var body io.Reader
+	if payload != nil {
+		body = bytes.NewReader(payload)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	req.Header.Set("Accept", "application/vnd.github+json")
+	req.Header.Set("X-GitHub-Api-Version", "2022-11-28")
+	req.Header.Set("Authorization", "Bearer "+c.Env.Token)
+	req.Header.Set("User-Agent", "disclose-review")
+	if payload != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	return b, resp.Header, resp.StatusCode, err
+}
+
+// retryAfter says whether an answer is worth trying again, and after how
+// long: a server error, or a rate limit (429, or 403 with Retry-After or
+// no requests left), waiting what GitHub asks (Retry-After, or until
+// x-ratelimit-reset), else 1, 2, 4 seconds; never longer than maxWait.
+func retryAfter(code int, h http.Header, attempt int) (time.Duration, bool) {
+	limited := code == http.StatusTooManyRequests ||
+		code == http.StatusForbidden && (h.Get("Retry-After") != "" || h.Get("X-Ratelimit-Remaining") == "0")
+	if code/100 != 5 && !limited {
+		return 0, false
+	}
+	d := time.Second << attempt
+	if s, err := strconv.Atoi(h.Get("Retry-After")); err == nil && s >= 0 {
+		d = time.Duration(s) * time.Second
+	} else if r, err := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64); err == nil && limited {
+		d = time.Until(time.Unix(r, 0))
+	}
+	return min(max(d, 0), maxWait), true
 }
 
 var linkNext = regexp.MustCompile(`<([^>]+)>;\s*rel="next"`)
@@ -238,6 +332,7 @@ func all[T any](ctx context.Context, c *Client, path string) ([]T, error) {
 
 type user struct {
 	Login string `json:"login"`
+	Type  string `json:"type"`
 }
 
 // Comment is a comment on a pull request's conversation.
@@ -248,8 +343,9 @@ type Comment struct {
 }
 
 // Upsert keeps one comment on the pull request: it updates the first
-// comment whose body contains marker (the body must contain it too), or,
-// with create, writes a new one. It returns "created", "updated",
+// comment a bot wrote whose body contains marker (the body must contain it
+// too), or, with create, writes a new one. A person's comment that quotes
+// the marker is never overwritten. It returns "created", "updated",
 // "unchanged" or "not needed".
 func (c *Client) Upsert(ctx context.Context, pr int, marker, body string, create bool) (string, error) {
 	if !strings.Contains(body, marker) {
@@ -260,7 +356,7 @@ func (c *Client) Upsert(ctx context.Context, pr int, marker, body string, create
 		return "", err
 	}
 	for _, cm := range cs {
-		if strings.Contains(cm.Body, marker) {
+		if cm.User.Type == "Bot" && strings.Contains(cm.Body, marker) {
 			if cm.Body == body {
 				return "unchanged", nil
 			}
@@ -275,10 +371,42 @@ func (c *Client) Upsert(ctx context.Context, pr int, marker, body string, create
 	return "created", err
 }
 
+// Status is a commit status: a state (success, failure, pending or error)
+// under a fixed context, which a branch's rules can require.
+type Status struct {
+	State       string `json:"state"`
+	Context     string `json:"context"`
+	Description string `json:"description,omitempty"`
+	TargetURL   string `json:"target_url,omitempty"`
+}
+
+// SetStatus sets the status of commit sha under s.Context. GitHub counts
+// the latest status of each context, whichever run set it, so a review run
+// started by an approval replaces the verdict of the run a push started.
+func (c *Client) SetStatus(ctx context.Context, sha string, s Status) error {
+	if r := []rune(s.Description); len(r) > 140 {
+		s.Description = string(r[:139]) + "…"
+	}
+	_, err := c.do(ctx, http.MethodPost, "/statuses/"+url.PathEscape(sha), s, nil)
+	return err
+}
+
+// RemoveLabel takes label off the pull request; a label it does not carry
+// is no error.
+func (c *Client) RemoveLabel(ctx context.Context, pr int, label string) error {
+	_, err := c.do(ctx, http.MethodDelete, "/issues/"+strconv.Itoa(pr)+"/labels/"+url.PathEscape(label), nil, nil)
+	var se *StatusError
+	if errors.As(err, &se) && se.Code == http.StatusNotFound {
+		return nil
+	}
+	return err
+}
+
 // Policy says who can sign off material changes: reviewers whose
 // repository role (the role_name GitHub gives: admin, maintain, write,
 // triage, read or a custom role) is one of Roles, or whose login is one of
 // Users, by approving the pull request's head commit, or by applying Label.
+// Logins, roles and labels are compared as GitHub does, ignoring case.
 type Policy struct {
 	Roles, Users []string
 	Label        string
@@ -292,8 +420,10 @@ type SignOff struct {
 	By, Role, How string
 	// Stale are the approvals by people who could sign off given on an
 	// earlier commit than the head, and Unqualified the approvals and
-	// labels by people who cannot sign off, as "login (role)".
-	Stale, Unqualified []string
+	// labels by people who cannot sign off, as "login (role)"; Requested
+	// are the reviewers whose latest review asks for changes, as "login
+	// (commit)".
+	Stale, Unqualified, Requested []string
 }
 
 // SignedOff decides whether pr is signed off under p: a review whose
@@ -327,7 +457,7 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 		return r, nil
 	}
 	allowed := func(login, r string) bool {
-		return slices.Contains(p.Users, login) || slices.Contains(p.Roles, r)
+		return containsFold(p.Users, login) || containsFold(p.Roles, r)
 	}
 	reviews, err := all[struct {
 		User     user   `json:"user"`
@@ -339,20 +469,25 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 	}
 	// The latest review that approves or asks for changes, per reviewer
 	// (comments do not withdraw an approval; a dismissal does).
-	type latest struct{ state, commit string }
+	type latest struct{ state, commit, login string }
 	last := map[string]latest{}
 	var order []string
 	for _, r := range reviews {
 		switch r.State {
 		case "APPROVED", "CHANGES_REQUESTED", "DISMISSED":
-			if _, ok := last[r.User.Login]; !ok {
-				order = append(order, r.User.Login)
+			k := strings.ToLower(r.User.Login) // logins ignore case
+			if _, ok := last[k]; !ok {
+				order = append(order, k)
 			}
-			last[r.User.Login] = latest{r.State, r.CommitID}
+			last[k] = latest{r.State, r.CommitID, r.User.Login}
 		}
 	}
-	for _, login := range order {
-		l := last[login]
+	for _, k := range order {
+		l := last[k]
+		login := l.login
+		if l.state == "CHANGES_REQUESTED" {
+			s.Requested = append(s.Requested, login+" ("+l.commit[:min(7, len(l.commit))]+")")
+		}
 		if l.state != "APPROVED" {
 			continue
 		}
@@ -369,9 +504,12 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 			s.OK, s.By, s.Role, s.How = true, login, r, "approved"
 		}
 	}
-	if s.OK || p.Label == "" || !slices.Contains(pr.Labels, p.Label) {
+	if s.OK || p.Label == "" {
 		return s, nil
 	}
+	// The label's state from the pull request's events, not the event
+	// payload, which a re-run replays: who applied it last, unless it was
+	// removed since.
 	events, err := all[struct {
 		Event string `json:"event"`
 		Actor user   `json:"actor"`
@@ -384,11 +522,26 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 	}
 	by := ""
 	for _, e := range events {
-		if e.Event == "labeled" && e.Label.Name == p.Label {
+		if !strings.EqualFold(e.Label.Name, p.Label) {
+			continue
+		}
+		switch e.Event {
+		case "labeled":
 			by = e.Actor.Login
+		case "unlabeled":
+			by = ""
 		}
 	}
-	if by == "" {
+	switch {
+	case by == "":
+		return s, nil
+	case pr.Fork:
+		// A push to a fork cannot take the label off (its token is read
+		// only), so the label could outlive the commit it was given for.
+		s.Unqualified = append(s.Unqualified, by+" (label, on a pull request from a fork: approve it instead)")
+		return s, nil
+	case strings.EqualFold(by, pr.Author):
+		s.Unqualified = append(s.Unqualified, by+" (author, label)")
 		return s, nil
 	}
 	r, err := role(by)
@@ -401,6 +554,11 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 	}
 	s.OK, s.By, s.Role, s.How = true, by, r, "labelled"
 	return s, nil
+}
+
+// containsFold reports whether xs holds x, ignoring case.
+func containsFold(xs []string, x string) bool {
+	return slices.ContainsFunc(xs, func(y string) bool { return strings.EqualFold(x, y) })
 }
 
 // AppendSummary adds markdown to the run's job summary (GITHUB_STEP_SUMMARY),
