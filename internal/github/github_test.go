@@ -1,10 +1,14 @@
 package github
 
 import (
+	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFromEnv(t *testing.T) {
@@ -26,6 +30,11 @@ func TestFromEnv(t *testing.T) {
 		}
 		env[c.unset] = v
 	}
+	env["GITHUB_EVENT_NAME"] = "pull_request_target"
+	if _, err := FromEnv(func(k string) string { return env[k] }); err == nil || !strings.Contains(err.Error(), "checkout is the base branch") {
+		t.Errorf("pull_request_target: %v", err)
+	}
+	env["GITHUB_EVENT_NAME"] = "pull_request"
 	env["GITHUB_REPOSITORY"] = "privacy"
 	if _, err := FromEnv(func(k string) string { return env[k] }); err == nil {
 		t.Error("a repository without an owner was accepted")
@@ -41,8 +50,8 @@ func TestReadEvent(t *testing.T) {
 		}
 		return p
 	}
-	pr, err := ReadEvent(write(`{"pull_request":{"number":7,"head":{"sha":"abc","repo":{"full_name":"fork/privacy"}},"base":{"ref":"main","repo":{"full_name":"acme/privacy"}},"labels":[{"name":"privacy-approved"}]}}`))
-	if err != nil || pr.Number != 7 || pr.Head != "abc" || !pr.Fork || len(pr.Labels) != 1 {
+	pr, err := ReadEvent(write(`{"action":"synchronize","pull_request":{"number":7,"user":{"login":"author"},"head":{"sha":"abc","repo":{"full_name":"fork/privacy"}},"base":{"ref":"main","repo":{"full_name":"acme/privacy"}},"labels":[{"name":"privacy-approved"}]}}`))
+	if err != nil || pr.Number != 7 || pr.Head != "abc" || !pr.Fork || len(pr.Labels) != 1 || pr.Author != "author" || pr.Action != "synchronize" {
 		t.Errorf("ReadEvent = %+v, %v", pr, err)
 	}
 	for _, bad := range []string{`{"push":{}}`, `not json`, `{"pull_request":{"number":7}}`} {
@@ -62,5 +71,62 @@ func TestNextLink(t *testing.T) {
 	}
 	if got := nextLink(`<https://x/?page=1>; rel="prev"`); got != "" {
 		t.Errorf("nextLink of a last page = %q", got)
+	}
+}
+
+// Reads are retried after server errors and rate limits, as long as
+// GitHub asks; writes and other refusals are not; next-page links stay on
+// the API's host.
+func TestRetries(t *testing.T) {
+	for _, c := range []struct {
+		code   int
+		header map[string]string
+		wait   time.Duration
+		again  bool
+	}{
+		{502, nil, time.Second, true},
+		{429, map[string]string{"Retry-After": "7"}, 7 * time.Second, true},
+		{403, map[string]string{"Retry-After": "3"}, 3 * time.Second, true},
+		{403, map[string]string{"X-Ratelimit-Remaining": "0", "X-Ratelimit-Reset": "0"}, 0, true},
+		{403, map[string]string{"Retry-After": "3600"}, maxWait, true},
+		{403, nil, 0, false},
+		{404, nil, 0, false},
+	} {
+		h := http.Header{}
+		for k, v := range c.header {
+			h.Set(k, v)
+		}
+		if d, again := retryAfter(c.code, h, 0); d != c.wait || again != c.again {
+			t.Errorf("retryAfter(%d, %v) = %v, %v; want %v, %v", c.code, c.header, d, again, c.wait, c.again)
+		}
+	}
+	fails := 2
+	calls := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls[r.Method]++
+		if fails > 0 {
+			fails--
+			http.Error(w, `{"message":"busy"}`, http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Link", `<https://elsewhere.example/repos/a/b/x?page=2>; rel="next"`)
+		_, _ = w.Write([]byte(`[]`))
+	}))
+	defer srv.Close()
+	var waited []time.Duration
+	c := &Client{Env: Env{API: srv.URL, Repository: "a/b", Token: "t"}, HTTP: srv.Client(), Wait: func(_ context.Context, d time.Duration) error {
+		waited = append(waited, d)
+		return nil
+	}}
+	_, err := all[struct{}](context.Background(), c, "/x")
+	if err == nil || !strings.Contains(err.Error(), "leads off") {
+		t.Errorf("a next link to another host: %v", err)
+	}
+	if calls["GET"] != 3 || len(waited) != 2 {
+		t.Errorf("%d GETs, %d waits; want 3 and 2", calls["GET"], len(waited))
+	}
+	fails = 1
+	if err := c.SetStatus(context.Background(), "abc", Status{State: "success", Context: "x"}); err == nil || calls["POST"] != 1 {
+		t.Errorf("a write was retried or passed: %v, %d POSTs", err, calls["POST"])
 	}
 }
