@@ -36,7 +36,7 @@ check-github: build
 	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed "$$CHANGED")
 
 review-github: build
-	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role "$$APPROVER_ROLES") $(if $(APPROVERS),--approver "$$APPROVERS") $(if $(APPROVAL_LABEL),--approval-label "$$APPROVAL_LABEL") $(if $(BASE_LEDGER),--base-ledger "$$BASE_LEDGER") $(if $(STATUS_CONTEXT),--status "$$STATUS_CONTEXT")
+	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role "$$APPROVER_ROLES") $(if $(APPROVERS),--approver "$$APPROVERS") $(if $(APPROVAL_LABEL),--approval-label "$$APPROVAL_LABEL") $(if $(BASE),--base "$$BASE") $(if $(BASE_LEDGER),--base-ledger "$$BASE_LEDGER") $(if $(STATUS_CONTEXT),--status "$$STATUS_CONTEXT")
 
 ## review: the pull-request comment for the data as it is now, as the workflow would post it
 review: build

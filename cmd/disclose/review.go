@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -64,7 +65,20 @@ type review struct {
 type reviewChange struct {
 	change.Change
 	Notices []string // titles
+	// OnMain is whether the base branch already carries the change, not
+	// yet released: it was signed off there, and this pull request does
+	// not need a sign-off for it.
+	OnMain bool
 }
+
+// changeKey is what makes two notices' changes the same change.
+type changeKey struct {
+	area, sentence string
+	reason         change.Reason
+	material       bool
+}
+
+func keyOf(c change.Change) changeKey { return changeKey{c.Area, c.Sentence, c.Reason, c.Material} }
 
 // period is the notice a notice's readers get of its material changes.
 type period struct {
@@ -85,11 +99,23 @@ type signOffState struct {
 	Policy github.Policy
 }
 
-// material returns the number of material changes.
+// material returns the number of material changes the pull request
+// makes (those on main already are not its own).
 func (r *review) material() int {
 	n := 0
 	for _, c := range r.Changes {
-		if c.Material {
+		if c.Material && !c.OnMain {
+			n++
+		}
+	}
+	return n
+}
+
+// onMain returns the number of changes main carries, not yet released.
+func (r *review) onMain() int {
+	n := 0
+	for _, c := range r.Changes {
+		if c.OnMain {
 			n++
 		}
 	}
@@ -97,7 +123,10 @@ func (r *review) material() int {
 }
 
 // newReview gathers the changes of every notice's diff, each change once.
-func newReview(day model.Date, out []noticeDiff, a *release.Assessment) *review {
+//
+// main, when not nil, are the changes the base branch makes to its own
+// latest releases: they are marked OnMain.
+func newReview(day model.Date, out []noticeDiff, a *release.Assessment, main map[changeKey]bool) *review {
 	r := &review{AsOf: day, Notices: out, Earliest: a.Earliest, Refused: a.Refused}
 	titles := map[string]string{}
 	for _, nd := range out {
@@ -112,35 +141,32 @@ func newReview(day model.Date, out []noticeDiff, a *release.Assessment) *review 
 			r.Periods = append(r.Periods, period{Notice: n.Notice, Title: titles[n.Notice], Days: n.Days, Material: len(n.Material)})
 		}
 	}
-	type key struct {
-		area, sentence string
-		reason         change.Reason
-		material       bool
-	}
-	at := map[key]int{}
+	at := map[changeKey]int{}
 	for _, nd := range out {
 		for _, c := range nd.Changes {
-			k := key{c.Area, c.Sentence, c.Reason, c.Material}
+			k := keyOf(c)
 			i, ok := at[k]
 			if !ok {
 				i = len(r.Changes)
 				at[k] = i
-				r.Changes = append(r.Changes, reviewChange{Change: c})
+				r.Changes = append(r.Changes, reviewChange{Change: c, OnMain: main[k]})
 			}
 			if !slices.Contains(r.Changes[i].Notices, nd.Title) {
 				r.Changes[i].Notices = append(r.Changes[i].Notices, nd.Title)
 			}
 		}
 	}
-	slices.SortStableFunc(r.Changes, func(a, b reviewChange) int {
+	// Material changes first, the pull request's own before main's.
+	rank := func(c reviewChange) int {
 		switch {
-		case a.Material == b.Material:
+		case c.Material && !c.OnMain:
 			return 0
-		case a.Material:
-			return -1
+		case c.Material:
+			return 1
 		}
-		return 1
-	})
+		return 2
+	}
+	slices.SortStableFunc(r.Changes, func(a, b reviewChange) int { return rank(a) - rank(b) })
 	return r
 }
 
@@ -166,7 +192,7 @@ func (r *review) markdown(w io.Writer) {
 		r.footer(w)
 		return
 	}
-	material, minor := r.material(), len(r.Changes)-r.material()
+	material, minor := r.material(), len(r.Changes)-r.material()-r.onMain()
 	texts := 0
 	for _, nd := range r.Notices {
 		if nd.TextChanged {
@@ -185,7 +211,9 @@ func (r *review) markdown(w io.Writer) {
 		}
 		fmt.Fprintf(w, ". Counsel must sign off before this merges, and the release must give readers notice before %s effect.\n\n", they)
 	case minor > 0:
-		fmt.Fprintf(w, "%s for readers, none material: no sign-off or notice period needed.\n\n", count(minor, "minor change"))
+		fmt.Fprintf(w, "%s for readers, none material: no sign-off needed.\n\n", count(minor, "minor change"))
+	case r.onMain() > 0:
+		fmt.Fprintf(w, "This pull request changes nothing for readers: no sign-off needed.\n\n")
 	case texts > 0:
 		fmt.Fprintf(w, "The wording of %s changes; no fact behind them changed.\n\n", count(texts, "notice"))
 	default:
@@ -196,6 +224,9 @@ func (r *review) markdown(w io.Writer) {
 		for _, v := range nd.Released {
 			released = append(released, fmt.Sprintf("%s version %s, in force from %s (released %s)", mdText(nd.Title), v.ID, v.Effective, v.Released))
 		}
+	}
+	if r.onMain() > 0 {
+		fmt.Fprintf(w, "Rows marked “on main, not yet released” came with pull requests already merged and signed off there: they need no sign-off here, and the next release publishes them with this pull request's changes.\n\n")
 	}
 	if len(released) > 0 {
 		fmt.Fprintf(w, "This pull request releases %s: the changes below are those since the versions it started from.\n\n", strings.Join(released, "; "))
@@ -210,6 +241,9 @@ func (r *review) markdown(w io.Writer) {
 			label := "minor"
 			if c.Material {
 				label = "**material**"
+			}
+			if c.OnMain {
+				label += ", on main, not yet released"
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", label, mdText(c.Sentence), mdText(strings.Join(c.Notices, ", ")), mdText(string(c.Reason)))
 		}
@@ -286,6 +320,8 @@ func (r *review) signOff(w io.Writer) {
 		fmt.Fprintf(w, "The label `%s` was removed by the push of %s: apply it again after reading the new changes.\n\n", mdText(p.Label), short(r.Commit))
 	}
 	switch {
+	case r.material() == 0 && r.onMain() > 0:
+		fmt.Fprintf(w, "No material change of this pull request's own: no sign-off needed.\n\n")
 	case r.material() == 0:
 		fmt.Fprintf(w, "No material change: no sign-off needed.\n\n")
 		return
@@ -512,6 +548,37 @@ func short(sha string) string {
 	return sha
 }
 
+// onMain returns the changes the base branch in dir (its data/ and
+// releases/) makes to its own latest releases: merged, signed off, not
+// yet released. Base data that does not compile carries none (it is said
+// on stderr): every change is then the pull request's to sign off.
+func onMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options) (map[changeKey]bool, error) {
+	gb := &globals{dir: dir, data: g.data}
+	if _, err := os.Stat(filepath.Join(dir, g.data)); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // main has no data yet: every change is this pull request's
+	}
+	src, err := gb.open(cmd)
+	if err != nil {
+		return nil, fmt.Errorf("--base: %w", err)
+	}
+	proj, docs, diags := compiler.Compile(src.fsys, src.dir, opts)
+	if diags.HasErrors() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --base: the base branch's data has %s: every change is reviewed as this pull request's\n", diag.Summary(diags))
+		return nil, nil
+	}
+	nds, err := diffNotices(gb, docs, proj, opts.Date, "", "draft", nil)
+	if err != nil {
+		return nil, fmt.Errorf("--base: %w", err)
+	}
+	out := map[changeKey]bool{}
+	for _, nd := range nds {
+		for _, c := range nd.Changes {
+			out[keyOf(c)] = true
+		}
+	}
+	return out, nil
+}
+
 // permissionHint adds to an API refusal the permissions the job needs.
 func permissionHint(err error, perms string) error {
 	if github.Forbidden(err) {
@@ -521,7 +588,7 @@ func permissionHint(err error, perms string) error {
 }
 
 func newReviewCmd(g *globals) *cobra.Command {
-	var from, out, baseLedger, status string
+	var from, out, baseLedger, baseDir, status string
 	var onGitHub bool
 	var policy github.Policy
 	cmd := &cobra.Command{
@@ -600,6 +667,9 @@ material change is not signed off, 2 when the review could not run.`,
 			if diags.HasErrors() {
 				r.Errors = diags
 			} else {
+				if baseDir != "" && baseLedger == "" {
+					baseLedger = filepath.Join(baseDir, release.Dir, release.LedgerFile)
+				}
 				var base *release.Ledger
 				if baseLedger != "" {
 					b, err := os.ReadFile(baseLedger)
@@ -630,7 +700,13 @@ material change is not signed off, 2 when the review could not run.`,
 				if err != nil {
 					return err
 				}
-				r = newReview(opts.Date, nds, a)
+				var main map[changeKey]bool
+				if baseDir != "" {
+					if main, err = onMain(cmd, g, baseDir, opts); err != nil {
+						return err
+					}
+				}
+				r = newReview(opts.Date, nds, a, main)
 				if pr != nil {
 					r.Commit = pr.Head
 				}
@@ -727,6 +803,7 @@ material change is not signed off, 2 when the review could not run.`,
 	}
 	cmd.Flags().StringVar(&from, "from", "", "the `version` to compare from (default: each notice's latest released version)")
 	cmd.Flags().StringVar(&baseLedger, "base-ledger", "", "the release ledger the pull request started from (`file`; empty or missing: nothing was released): versions the pull request releases itself are reviewed too")
+	cmd.Flags().StringVar(&baseDir, "base", "", "a `folder` holding the base branch's data/ and releases/ (the workflow extracts them from HEAD^1): the changes main already carries, not yet released, are marked and need no sign-off here; implies --base-ledger FOLDER/releases/ledger.json")
 	cmd.Flags().StringVarP(&out, "out", "o", "", "also write the comment to this `file`")
 	cmd.Flags().StringVar(&status, "status", "", "with --github: also set the commit status `context` (such as privacy/sign-off) on the pull request's head, and let the status, not the job's exit, say whether it is signed off")
 	cmd.Flags().BoolVar(&onGitHub, "github", false, "in a GitHub Actions job: post the comment and judge the sign-off")

@@ -627,6 +627,30 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if code != 0 || api.status() != waiting || len(bodies) != 1 || !strings.Contains(bodies[0], "This pull request releases Privacy Policy version 2026-12-23, in force from 2026-12-23 (released 2026-11-23)") || !strings.Contains(bodies[0], "Retention of “Account data”: 24 months → 36 months.") {
 		t.Errorf("a pull request that releases its own change: exit %d, status %q\n%s\n%s", code, api.status(), out, strings.Join(bodies, "\n---\n"))
 	}
+	// main carries a material change, merged and signed off but not yet
+	// released: a later pull request that changes nothing for readers
+	// passes, and the comment marks main's change.
+	git("checkout", "-q", "main")
+	edit(t, filepath.Join(dir, "data/processing.yaml"), "period: 24 months", "period: 36 months")
+	git("commit", "-q", "-am", "a merged, signed-off change")
+	git("checkout", "-q", "-B", "notes", "main")
+	if err := os.WriteFile(filepath.Join(dir, "NOTES.md"), []byte("Meeting notes.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	git("add", "NOTES.md")
+	git("commit", "-q", "-m", "notes")
+	git("checkout", "-q", "--detach", "main")
+	git("merge", "-q", "--no-ff", "-m", "Merge notes", "notes")
+	api.mu.Lock()
+	api.comments = nil
+	api.mu.Unlock()
+	code, out, _ = signOff("pull_request", pr{})
+	bodies = api.bodies()
+	if code != 0 || api.status() != "privacy/sign-off success: No material change" || len(bodies) != 1 || !strings.Contains(bodies[0], "| **material**, on main, not yet released | Retention of “Account data”: 24 months → 36 months.") {
+		t.Errorf("a pull request on top of main's unreleased change: exit %d, status %q\n%s\n%s", code, api.status(), out, strings.Join(bodies, "\n---\n"))
+	}
+	golden.File(t, "testdata/review/on-main.md", []byte(bodies[0]))
+
 	for _, c := range api.calls {
 		if strings.Contains(c, "/repos/") && !strings.HasPrefix(c, "GET ") && !strings.HasPrefix(c, "POST /repos/acme/privacy/issues/7/comments") && !strings.HasPrefix(c, "PATCH /repos/acme/privacy/issues/comments/") &&
 			c != "POST /repos/acme/privacy/statuses/"+headSHA && c != "DELETE /repos/acme/privacy/issues/7/labels/privacy-approved" {
