@@ -142,10 +142,9 @@ func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day m
 				}
 			}
 		case version == "":
-			// The latest release: the version in force, or the
-			// upcoming one already announced, which the draft builds
+			// The latest release (the version in force, or the
+			// upcoming one already announced), which the draft builds
 			// on.
-			v, _ = l.Resolve(id, day)
 			if all := l.Of(id); len(all) > 0 {
 				v = all[len(all)-1]
 			}
