@@ -7,7 +7,7 @@ DISCLOSE = bin/disclose
 # byte-identical public/.
 AS_OF ?= $(shell date -u +%F)
 
-.PHONY: all site publish test browser-setup check check-github review review-github golden bench lint build clean fuzz
+.PHONY: all site publish test browser-setup check check-github review review-github golden bench bench-build lint build clean fuzz
 
 all: test
 
@@ -82,9 +82,13 @@ golden:
 	$(GO) generate ./compiler/model
 	$(GO) test -count=1 ./... -update
 
-## bench: speed and memory benchmarks
-bench:
+## bench: speed and memory benchmarks, then the sample build against bare Hugo (bench-build)
+bench: bench-build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## bench-build: disclose build of the sample against bare Hugo on the same pages, warm and cold, as a ratio (RUNS=7)
+bench-build:
+	./scripts/bench-build.sh $(RUNS)
 
 clean:
 	rm -rf bin public

@@ -125,7 +125,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if opts.Preview {
 		notices = site.PreviewNotices(docs)
 	} else {
-		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, cmp.Changes)
+		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, cmp.Changes, site.HistoryCache(opts.Site))
 		if err != nil {
 			return res, err
 		}

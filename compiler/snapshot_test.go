@@ -96,7 +96,7 @@ func BenchmarkSampleHistory(b *testing.B) {
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := site.Notices(nil, l, release.Store{FS: project}, "2026-11-23", false, bc.compare()); err != nil {
+				if _, err := site.Notices(nil, l, release.Store{FS: project}, "2026-11-23", false, bc.compare(), ""); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -47,10 +47,10 @@ func hugoCommand(projectDir string) (args []string, dir string, err error) {
 }
 
 func newBuildCmd(g *globals) *cobra.Command {
-	var out, baseURL string
+	var out, baseURL, keep string
 	var drafts bool
 	cmd := &cobra.Command{
-		Use:   "build",
+		Use:   "build [--out FOLDER] [--as-of DAY] [--drafts] [--base-url URL] [--keep-hugo-source FOLDER]",
 		Short: "Build the website of the notices into public/",
 		Long: `Build checks the data, compiles every notice and builds the website with Hugo:
 a home page, a page per notice, the sub-processor list, notices.json, a
@@ -69,8 +69,15 @@ and anchor must exist) before it replaces --out, so a failed build leaves the
 previous site untouched. The same data and --as-of (or SOURCE_DATE_EPOCH) give a
 byte-identical site.
 
-Hugo is the version pinned in tools/hugo/go.mod, run with "go tool"; set
+Hugo is the version pinned in tools/hugo/go.mod, run with "go tool" (the
+binary it resolves is remembered in .cache/hugo, by the pin); set
 DISCLOSE_HUGO to another command line to override it.
+
+--keep-hugo-source FOLDER keeps the Hugo project the build generated (pages,
+data files, theme, PDFs) in FOLDER, replacing what an earlier build kept
+there: "hugo --source FOLDER" alone then builds the same site. Theme authors
+read it to see what disclose gives Hugo; make bench-build uses it to time
+bare Hugo on exactly these pages.
 
 Exit status: 0 when the site was built, 1 when the data has errors or the
 build failed (the output folder is then unchanged), 2 on bad usage.`,
@@ -86,7 +93,10 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 			if !filepath.IsAbs(out) {
 				out = filepath.Join(g.dir, out)
 			}
-			n, date, err := g.buildSite(cmd.Context(), cmd, buildSettings{out: out, baseURL: baseURL, drafts: drafts}, cmd.ErrOrStderr())
+			if keep != "" && !filepath.IsAbs(keep) {
+				keep = filepath.Join(g.dir, keep)
+			}
+			n, date, err := g.buildSite(cmd.Context(), cmd, buildSettings{out: out, baseURL: baseURL, drafts: drafts, keep: keep}, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -96,6 +106,7 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 	}
 	cmd.Flags().StringVar(&out, "out", "public", "output `folder`, relative to the project root")
 	cmd.Flags().BoolVar(&drafts, "drafts", false, "also publish each notice's unreleased draft at /NOTICE/draft/, marked as a draft")
+	cmd.Flags().StringVar(&keep, "keep-hugo-source", "", "also keep the generated Hugo project in this `folder` (relative to the project root), for theme authors and benchmarks")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the site's address, for the sitemap and canonical links (default: organization.website)")
 	g.asOfFlag(cmd)
 	return cmd
@@ -105,6 +116,8 @@ build failed (the output folder is then unchanged), 2 on bad usage.`,
 type buildSettings struct {
 	out, baseURL string
 	drafts       bool
+	// keep is the folder to keep the generated Hugo project in.
+	keep string
 	// preview shows each notice's draft at its address, marked as a
 	// preview, and typesets its PDFs only when they are asked for
 	// (disclose serve).
@@ -134,7 +147,7 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	res, err := compiler.Publish(ctx, compiler.PublishOptions{
 		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: set.drafts, Preview: set.preview,
 		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: set.hugo, HugoDir: set.hugoDir, BaseURL: set.baseURL,
-			CacheDir: filepath.Join(g.dir, ".cache", "pdf")},
+			CacheDir: filepath.Join(g.dir, ".cache"), KeepSource: set.keep},
 		FindHugo: func() ([]string, string, error) { return hugoCommand(g.dir) },
 	})
 	if len(res.Diags) > 0 {

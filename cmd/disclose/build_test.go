@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -324,5 +325,52 @@ func TestBuildReportsDataBeforeHugo(t *testing.T) {
 	os.Remove(filepath.Join(dir, "data", "broken.yaml"))
 	if code, stderr := build(t, dir); code != exitUsage || !strings.Contains(stderr, "cannot find Hugo") {
 		t.Errorf("clean data, no Hugo: exit %d, want 2:\n%s", code, stderr)
+	}
+}
+
+// build --keep-hugo-source leaves the Hugo project it generated: bare Hugo
+// on it builds the same pages. A later build replaces it; a folder of other
+// files is refused, and the site left as it was.
+func TestKeepHugoSource(t *testing.T) {
+	t.Parallel()
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	if err := os.CopyFS(filepath.Join(dir, "tools/hugo"), os.DirFS("../../tools/hugo")); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if code, stderr := build(t, dir, "--as-of", "2026-11-23", "--keep-hugo-source", "kept"); code != 0 {
+			t.Fatalf("build --keep-hugo-source: exit %d\n%s", code, stderr)
+		}
+	}
+	bins, _ := filepath.Glob(filepath.Join(dir, ".cache/hugo/*"))
+	if len(bins) != 1 {
+		t.Fatalf("the resolved Hugo is not remembered in .cache/hugo: %v", bins)
+	}
+	hugoBin, _ := os.ReadFile(bins[0])
+	bare := filepath.Join(t.TempDir(), "bare")
+	cmd := exec.Command(strings.TrimSpace(string(hugoBin)), "--source", filepath.Join(dir, "kept"), "--destination", bare, "--environment", "production", "--noBuildLock")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("bare Hugo on the kept source: %v\n%s", err, out)
+	}
+	for _, page := range []string{"index.html", "global/index.html", "eu/changes/index.html", "global/global.pdf"} {
+		a, err1 := os.ReadFile(filepath.Join(dir, "public", page))
+		b, err2 := os.ReadFile(filepath.Join(bare, page))
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: bare Hugo on the kept source does not build the same page (%v, %v)", page, err1, err2)
+		}
+	}
+	other := filepath.Join(dir, "notes")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(other, "todo.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := build(t, dir, "--as-of", "2026-11-23", "--keep-hugo-source", "notes"); code == 0 || !strings.Contains(stderr, "holds other files") {
+		t.Errorf("--keep-hugo-source into a folder of other files: exit %d\n%s", code, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(other, "todo.txt")); err != nil || string(b) != "mine" {
+		t.Error("a folder of other files was touched")
 	}
 }

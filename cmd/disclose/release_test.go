@@ -114,7 +114,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		{"2026-12-20", "2026-12-15-2", "2027-01-04-3", false},
 		{"2027-06-01", "2027-01-04-3", "", false},
 	} {
-		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes)
+		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes, "")
 		if err != nil {
 			t.Fatal(err)
 		}

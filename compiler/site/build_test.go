@@ -48,7 +48,7 @@ func buildSample(t *testing.T, head string) func(name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notices, err := site.Notices(docs, l, dirStore{repo}, "2026-11-23", false, compiler.Changes)
+	notices, err := site.Notices(docs, l, dirStore{repo}, "2026-11-23", false, compiler.Changes, "")
 	if err != nil {
 		t.Fatal(err)
 	}

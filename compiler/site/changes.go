@@ -57,7 +57,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 	// Each redline laid out once, for the changelog, the pages and the PDF.
 	blocks := map[*Page][]diff.Block{}
 	for _, v := range n.Versions[1:] {
-		blocks[v] = diff.Blocks(v.Redline)
+		blocks[v] = v.layout()
 	}
 	var b strings.Builder
 	b.WriteString("What changed in each version of this notice, newest first, from the facts behind it. A **material** change is one we tell you about before it takes effect.\n\n")
@@ -261,7 +261,7 @@ func whatChanged(notices []*Notice) []byte {
 		for i, v := range r.pages {
 			n := r.notices[i]
 			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/) (%s)\n{#%s-%s}\n\n",
-				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(diff.Summarize(diff.Blocks(v.Redline))), n.ID, v.Version)
+				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(diff.Summarize(v.layout())), n.ID, v.Version)
 		}
 	}
 	return page(map[string]any{"title": "What changed"}, noShortcodes([]byte(b.String())))

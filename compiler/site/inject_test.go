@@ -359,7 +359,7 @@ func TestDataReachesThePageAsText(t *testing.T) {
 			store[v] = [2][]byte{b, set.data}
 		}
 	}
-	notices, err := site.Notices(docs, l, store, "2026-11-23", true, compiler.Changes)
+	notices, err := site.Notices(docs, l, store, "2026-11-23", true, compiler.Changes, "")
 	if err != nil {
 		t.Fatal(err)
 	}

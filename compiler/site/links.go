@@ -1,21 +1,54 @@
 package site
 
 import (
+	"bytes"
 	"html"
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 )
 
-var (
-	hrefRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
-	idRE   = regexp.MustCompile(`\sid="([^"]*)"`)
-)
+// attrs calls f with the start and end of the value of every attribute
+// named one of names written name="value" after white space, left to
+// right: what the regular expression \s(?:href|src)="([^"]*)" matches, in
+// one pass over the page (a site has thousands of links).
+func attrs(b []byte, names []string, f func(start, end int)) {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(`="`))
+		if j < 0 {
+			return
+		}
+		eq := i + j
+		k := eq
+		for k > 0 && isNameByte(b[k-1]) {
+			k--
+		}
+		start := eq + 2
+		end := bytes.IndexByte(b[start:], '"')
+		if end < 0 {
+			return
+		}
+		end += start
+		if k > 0 && isSpace(b[k-1]) && slices.Contains(names, string(b[k:eq])) {
+			f(start, end)
+			i = end + 1
+		} else {
+			i = eq + 1
+		}
+	}
+}
+
+func isNameByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isSpace is \s in Go's regular expressions.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
 
 // CheckLinks checks every internal link and anchor of the HTML pages of a
 // built site served under base ("/" or "/privacy/"): a link to a page that
@@ -42,9 +75,9 @@ func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
 			}
 			pages[p] = b
 			set := map[string]bool{}
-			for _, m := range idRE.FindAllSubmatch(b, -1) {
-				set[html.UnescapeString(string(m[1]))] = true
-			}
+			attrs(b, []string{"id"}, func(start, end int) {
+				set[html.UnescapeString(string(b[start:end]))] = true
+			})
 			ids[p] = set
 		}
 		return nil
@@ -57,17 +90,19 @@ func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
 	var diags diag.List
 	for _, p := range names {
 		b := pages[p]
-		for _, m := range hrefRE.FindAllSubmatchIndex(b, -1) {
-			raw := html.UnescapeString(string(b[m[2]:m[3]]))
-			line := 1 + strings.Count(string(b[:m[2]]), "\n")
+		line, counted := 1, 0
+		attrs(b, []string{"href", "src"}, func(start, end int) {
+			raw := html.UnescapeString(string(b[start:end]))
+			line += bytes.Count(b[counted:start], []byte("\n"))
+			counted = start
 			pos := diag.Pos{File: p, Line: line}
 			if strings.TrimSpace(raw) == "" {
 				diags.Add(pos, "", "empty link")
-				continue
+				return
 			}
 			u, err := url.Parse(raw)
 			if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
-				continue // external, or mail and telephone links
+				return // external, or mail and telephone links
 			}
 			target := p
 			if u.Path != "" {
@@ -75,7 +110,7 @@ func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
 					rest, ok := strings.CutPrefix(u.Path, base)
 					if !ok && u.Path+"/" != base {
 						diags.Add(pos, "", "link %q leaves the site, which is served under %s", raw, base)
-						continue
+						return
 					}
 					target = strings.TrimPrefix(path.Clean("/"+rest), "/")
 				} else {
@@ -93,7 +128,7 @@ func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
 			case u.Fragment != "" && ids[target] != nil && !ids[target][u.Fragment]:
 				diags.Add(pos, "", "link %q: %s has no element with id %q", raw, target, u.Fragment)
 			}
-		}
+		})
 	}
 	return diags
 }

@@ -40,8 +40,11 @@ func PreviewNotices(drafts []*notice.Document) []*Notice {
 // Notices assembles the notices; each version after a notice's first also
 // gets its changes (from the data snapshots) and its redline (from the
 // text) against the version before it; changes compares two versions'
-// data (compiler.Changes).
-func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day model.Date, withDrafts bool, changes change.Compare) ([]*Notice, error) {
+// data (compiler.Changes). cache, when not empty, is a folder that keeps
+// each comparison of two frozen versions, so a build makes only the ones
+// it has not made before (a new release's).
+func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day model.Date, withDrafts bool, changes change.Compare, cache string) ([]*Notice, error) {
+	kept := history{dir: cache}
 	var ids []string
 	byID := map[string]*notice.Document{}
 	for _, d := range drafts {
@@ -57,13 +60,21 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 	for _, id := range ids {
 		n := &Notice{ID: id}
 		pages := map[*release.Version]*Page{}
-		var prevData []byte
-		for i, v := range l.Of(id) {
-			doc, err := store.Notice(v)
-			if err != nil {
-				return nil, err
+		past := l.Of(id)
+		// data reads a version's snapshot, only for a comparison not kept,
+		// remembering the last one (the next pair's old side).
+		var last *release.Version
+		var lastData []byte
+		data := func(v *release.Version) ([]byte, error) {
+			if v == last {
+				return lastData, nil
 			}
-			data, err := store.Data(v)
+			b, err := store.Data(v)
+			last, lastData = v, b
+			return b, err
+		}
+		for i, v := range past {
+			doc, err := store.Notice(v)
 			if err != nil {
 				return nil, err
 			}
@@ -79,14 +90,26 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 			if i > 0 {
 				prev := n.Versions[i-1]
 				pg.Previous = prev
-				cs, err := changes(prevData, data)
-				if err != nil {
-					return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
+				c, ok := kept.get(past[i-1], v)
+				if !ok {
+					old, err := data(past[i-1])
+					if err != nil {
+						return nil, err
+					}
+					new, err := data(v)
+					if err != nil {
+						return nil, err
+					}
+					cs, err := changes(old, new)
+					if err != nil {
+						return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
+					}
+					c = &comparison{Changes: diff.For(cs, prev.Doc, doc), Redline: diff.Redline(render.Plain(prev.Doc), render.Plain(doc))}
+					c.Blocks = diff.Blocks(c.Redline)
+					kept.put(past[i-1], v, c)
 				}
-				pg.Changes = diff.For(cs, prev.Doc, doc)
-				pg.Redline = diff.Redline(render.Plain(prev.Doc), render.Plain(doc))
+				pg.Changes, pg.Redline, pg.blocks = c.Changes, c.Redline, c.Blocks
 			}
-			prevData = data
 			pages[v] = pg
 			n.Versions = append(n.Versions, pg)
 		}

@@ -78,7 +78,7 @@ func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*
 		if err := ctx.Err(); err != nil {
 			return &Error{Stage: "pdf", Err: err}
 		}
-		data, bad, err := cachedPDF(j, opts.CacheDir)
+		data, bad, err := cachedPDF(j, opts.cache("pdf"))
 		if err != nil {
 			return &Error{Stage: "pdf", Err: err}
 		}
@@ -120,7 +120,7 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 		if j.rel != name {
 			continue
 		}
-		data, bad, err := cachedPDF(j, opts.CacheDir)
+		data, bad, err := cachedPDF(j, opts.cache("pdf"))
 		if err != nil {
 			return nil, true, &Error{Stage: "pdf", Err: err}
 		}

@@ -10,6 +10,8 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,8 +55,11 @@ type Options struct {
 	BaseURL string
 	// Env is the environment Hugo runs with; nil means the current one.
 	Env []string
-	// CacheDir keeps rendered PDFs by content hash, so unchanged notices
-	// are not typeset again; empty disables the cache.
+	// CacheDir keeps what one build can give the next, each by the hash of
+	// what it depends on: rendered PDFs (pdf/), so unchanged notices are not
+	// typeset again; the Hugo binary "go tool" resolved (hugo/), so go tool
+	// is asked once per pinned version; and the comparisons of frozen
+	// versions (history/, HistoryCache). Empty keeps nothing.
 	CacheDir string
 	// NoPDF leaves the PDFs out, links and all.
 	NoPDF bool
@@ -66,6 +71,13 @@ type Options struct {
 	// output folder to finish; zero refuses at once, naming the other
 	// build's process.
 	LockWait time.Duration
+	// KeepSource, when set, is a folder the build leaves the Hugo project
+	// it generated in (pages, data, theme, PDFs), replacing the one an
+	// earlier build kept there: running Hugo on it alone builds the same
+	// site, which is how theme authors and benchmarks see what disclose
+	// gave Hugo. A folder that exists and is not one kept before is
+	// refused.
+	KeepSource string
 }
 
 // Input is what the site shows.
@@ -135,6 +147,17 @@ type Page struct {
 	Previous *Page
 	Changes  []change.Change
 	Redline  []diff.Op
+	// blocks is Redline laid out (diff.Blocks), when Notices made or kept
+	// it.
+	blocks []diff.Block
+}
+
+// layout is the page's redline laid out in blocks, made once.
+func (pg *Page) layout() []diff.Block {
+	if pg.blocks == nil {
+		pg.blocks = diff.Blocks(pg.Redline)
+	}
+	return pg.blocks
 }
 
 // NeverInForce reports whether a released version was replaced by a later
@@ -221,6 +244,11 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	case !opts.NoPDF:
 		if err := writePDFs(ctx, src, in, redlines, opts); err != nil {
 			return err
+		}
+	}
+	if opts.KeepSource != "" {
+		if err := keepSource(src, opts.KeepSource); err != nil {
+			return &Error{Stage: "prepare", Err: err}
 		}
 	}
 	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
@@ -326,7 +354,7 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	env = append(env, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
-	hugo := ResolveHugo(ctx, opts.Hugo, dir, env)
+	hugo := resolveCached(ctx, opts.Hugo, dir, env, opts.cache("hugo"))
 	args := append(slices.Clone(hugo[1:]),
 		"--source", src, "--destination", dst, "--cacheDir", cache,
 		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
@@ -376,6 +404,111 @@ func ResolveHugo(ctx context.Context, hugo []string, dir string, env []string) [
 		return hugo
 	}
 	return []string{bin}
+}
+
+// cache is the folder of CacheDir for one kind of thing, or "".
+func (o Options) cache(kind string) string {
+	if o.CacheDir == "" {
+		return ""
+	}
+	return filepath.Join(o.CacheDir, kind)
+}
+
+// HistoryCache is the folder of opts.CacheDir that keeps the comparisons
+// of frozen versions, for Notices.
+func HistoryCache(opts Options) string { return opts.cache("history") }
+
+// resolveCached is ResolveHugo, remembered in the folder cache by what
+// decides the binary: the go command (its path, size and time) and the
+// pinned module's go.mod and go.sum. A remembered binary that is gone (go
+// trims its cache) is resolved again.
+func resolveCached(ctx context.Context, hugo []string, dir string, env []string, cache string) []string {
+	if cache == "" || len(hugo) < 3 || filepath.Base(hugo[0]) != "go" || hugo[1] != "tool" {
+		return ResolveHugo(ctx, hugo, dir, env)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n", hugo)
+	if goBin, err := exec.LookPath(hugo[0]); err == nil {
+		if info, err := os.Stat(goBin); err == nil {
+			fmt.Fprintf(h, "%s %d %d\n", goBin, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	for _, a := range hugo {
+		if mod, ok := strings.CutPrefix(a, "-modfile="); ok {
+			if !filepath.IsAbs(mod) {
+				mod = filepath.Join(dir, mod)
+			}
+			for _, f := range []string{mod, strings.TrimSuffix(mod, ".mod") + ".sum"} {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					return ResolveHugo(ctx, hugo, dir, env)
+				}
+				fmt.Fprintf(h, "%d\n", len(b))
+				h.Write(b)
+			}
+		}
+	}
+	key := filepath.Join(cache, hex.EncodeToString(h.Sum(nil))[:32])
+	if b, err := os.ReadFile(key); err == nil {
+		bin := strings.TrimSpace(string(b))
+		if info, err := os.Stat(bin); err == nil && !info.IsDir() && filepath.IsAbs(bin) {
+			return []string{bin}
+		}
+	}
+	out := ResolveHugo(ctx, hugo, dir, env)
+	if len(out) == 1 && os.MkdirAll(cache, 0o755) == nil {
+		// A cache that cannot be written only costs the next build the
+		// question again.
+		tmp := key + ".tmp"
+		if os.WriteFile(tmp, []byte(out[0]+"\n"), 0o644) == nil {
+			_ = os.Rename(tmp, key)
+		}
+	}
+	return out
+}
+
+// keptMarker marks a folder KeepSource wrote, so a later build may replace
+// it and never replaces anything else.
+const keptMarker = ".disclose-hugo-source"
+
+// keepSource copies the generated Hugo project src into dir, replacing
+// what an earlier build kept there, through a copy beside dir and a
+// rename.
+func keepSource(src, dir string) error {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if info, err := os.Stat(dir); err == nil {
+		if !info.IsDir() {
+			return fmt.Errorf("--keep-hugo-source %s is a file", dir)
+		}
+		if _, err := os.Stat(filepath.Join(dir, keptMarker)); err != nil {
+			if ents, _ := os.ReadDir(dir); len(ents) > 0 {
+				return fmt.Errorf("--keep-hugo-source %s holds other files: give a new folder, or one an earlier build kept", dir)
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return err
+	}
+	next, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(next)
+	if err := os.CopyFS(next, os.DirFS(src)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(next, keptMarker), []byte("Kept by disclose build --keep-hugo-source: run hugo --source on this folder to build the same site.\n"), 0o644); err != nil {
+		return err
+	}
+	old := next + ".old"
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	defer os.RemoveAll(old)
+	return os.Rename(next, dir)
 }
 
 // noticeURL is the relative link from one notice page to another: every page
