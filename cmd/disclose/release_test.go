@@ -77,11 +77,16 @@ func TestReleaseLifecycle(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "releases", "eu", "extra.md"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(dir, "releases", "global", "2026-12-01", "data.json")); err != nil {
+	// The notices of a release share one data snapshot, stored once.
+	snaps, _ := filepath.Glob(filepath.Join(dir, "releases", "snapshots", "*.json"))
+	if n := len(snaps); n == 0 || n >= 3 {
+		t.Fatalf("%d shared snapshots after releases of every notice and one of eu, want at most 2: %v", n, snaps)
+	}
+	if err := os.Remove(filepath.Join(dir, "releases", "global", "2026-12-01", "notice.json")); err != nil {
 		t.Fatal(err)
 	}
 	_, out, _ = runIn(t, dir, "verify")
-	for _, want := range []string{"releases/eu/extra.md: error: file is not part of any release", "releases/global/2026-12-01/data.json: error: frozen file of global version 2026-12-01 is missing"} {
+	for _, want := range []string{"releases/eu/extra.md: error: file is not part of any release", "releases/global/2026-12-01/notice.json: error: frozen file of global version 2026-12-01 is missing"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("verify lacks %q:\n%s", want, out)
 		}

@@ -239,7 +239,7 @@ func checkEntries(verified map[string][]byte, dir string, l *Ledger) diag.List {
 			diags.Add(v.at(name, "files"), entryPath(i, "files"), "%s lists no frozen files", what)
 		}
 		for _, p := range sortedKeys(v.Files) {
-			if path.Dir(p) != v.Folder() || !fs.ValidPath(p) {
+			if (path.Dir(p) != v.Folder() && !isSnapshot(p, v.Files[p])) || !fs.ValidPath(p) {
 				diags.Add(v.at(name, "files/"+p), entryPath(i, "files"), "%s lists the file %s, outside its folder %s/", what, p, v.Folder())
 			}
 		}

@@ -552,3 +552,47 @@ func FuzzLedger(f *testing.F) {
 		_ = l.Encode()
 	})
 }
+
+// A release stores its data once, however many notices it freezes, and a
+// later release made from the same data stores nothing new for it: the
+// versions share one snapshot, named by its hash, which Verify reads once
+// and still holds to its hash.
+func TestSnapshotsShared(t *testing.T) {
+	dir, l := fixture(t)
+	var snaps []string
+	shared := map[string][]string{}
+	for _, v := range l.Versions {
+		p := v.DataFile()
+		shared[p] = append(shared[p], v.Notice+"/"+v.ID)
+		if !strings.HasPrefix(p, release.SnapshotDir+"/") {
+			t.Errorf("%s %s keeps its data at %s, not in %s/", v.Notice, v.ID, p, release.SnapshotDir)
+		}
+		if _, err := release.LoadData(os.DirFS(dir), release.Dir, v); err != nil {
+			t.Errorf("%s %s: %v", v.Notice, v.ID, err)
+		}
+	}
+	for p := range shared {
+		snaps = append(snaps, p)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, release.Dir, release.SnapshotDir, "*.json"))
+	if len(files) != len(shared) || len(shared) >= len(l.Versions) {
+		t.Errorf("%d snapshot files for %d versions sharing %v", len(files), len(l.Versions), shared)
+	}
+	if d := release.Verify(os.DirFS(dir), release.Dir, l); len(d) > 0 {
+		t.Fatalf("verify: %v", d)
+	}
+	// An edited shared snapshot is caught.
+	writeFile(t, filepath.Join(dir, release.Dir, snaps[0]), []byte("{\"edited\": true}\n"))
+	if d := release.Verify(os.DirFS(dir), release.Dir, l); !strings.Contains(d.Error(), "was edited after its release") {
+		t.Errorf("an edited snapshot: %v", d)
+	}
+	// A snapshot listed under a name that is not its hash is outside the
+	// version's folder.
+	v := l.Versions[0]
+	h := v.Files[v.DataFile()]
+	delete(v.Files, v.DataFile())
+	v.Files[release.SnapshotDir+"/other.json"] = h
+	if d := release.Verify(os.DirFS(dir), release.Dir, l); !strings.Contains(d.Error(), "outside its folder") {
+		t.Errorf("a snapshot named by another name: %v", d)
+	}
+}

@@ -204,7 +204,7 @@ func TestHistoryCatchesRewrites(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, []string{
-			"releases/eu/2026-06-01/data.json: error: released file of eu version 2026-06-01 was removed %s",
+			"releases/eu/2026-06-01/notice.md: error: released file of eu version 2026-06-01 was removed %s",
 			"releases/ledger.json: error: the ledger entry for eu version 2026-01-01 was removed %s",
 		}},
 	} {

@@ -3,7 +3,10 @@
 // changed, the compiled notice exactly as published (notice.json, the text
 // every later page and PDF of the version is built from), its Markdown
 // (notice.md) and a normalised snapshot of the data it was compiled from
-// (data.json), and records them in a ledger with each file's SHA-256.
+// (in snapshots/, named by its hash and stored once, whatever the number
+// of versions made from the same data; versions released before snapshots
+// were shared have their own data.json), and records them in a ledger with
+// each file's SHA-256.
 //
 // The ledger is a hash chain: each entry commits to every one of its fields,
 // its files' hashes and the entry before it, so editing, removing or
@@ -77,6 +80,29 @@ type Version struct {
 
 // Folder is the folder of v's files within Dir.
 func (v *Version) Folder() string { return path.Join(v.Notice, v.ID) }
+
+// SnapshotDir is the folder within Dir of the data snapshots versions
+// share: each stored once, named by its SHA-256, whatever the number of
+// notices and releases made from the same data.
+const SnapshotDir = "snapshots"
+
+// snapshotPath is where a snapshot with SHA-256 h is stored.
+func snapshotPath(h string) string { return path.Join(SnapshotDir, h+".json") }
+
+// isSnapshot reports whether p, listed with hash h, is a shared snapshot.
+func isSnapshot(p, h string) bool { return p == snapshotPath(h) && len(h) == 64 }
+
+// DataFile is the path within Dir of v's data snapshot: the shared one
+// (SnapshotDir) it lists, or, for a version released before snapshots
+// were shared, its own data.json.
+func (v *Version) DataFile() string {
+	for p, h := range v.Files {
+		if isSnapshot(p, h) {
+			return p
+		}
+	}
+	return path.Join(v.Folder(), "data.json")
+}
 
 // Read reads the ledger in dir of fsys; a missing ledger is an empty one,
 // in the current format. A legacy ledger is read as it is (Format 0), for
@@ -327,12 +353,15 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		for name, data := range map[string][]byte{
 			"notice.json": append(doc, '\n'),
 			"notice.md":   render.Markdown(d, nil),
-			"data.json":   snapshot,
 		} {
 			p := path.Join(v.Folder(), name)
 			files[p] = data
 			v.Files[p] = hash(data)
 		}
+		// The data once, shared by every version made from it.
+		h := hash(snapshot)
+		files[snapshotPath(h)] = snapshot
+		v.Files[snapshotPath(h)] = h
 		added = append(added, v)
 	}
 	if refused, err := r.checks(l, &req, req.Effective); err != nil {
@@ -410,8 +439,11 @@ func verifyFiles(fsys fs.FS, dir string, l *Ledger) (map[string][]byte, diag.Lis
 	known := map[string]bool{LedgerFile: true}
 	for _, v := range l.Versions {
 		for _, p := range sortedKeys(v.Files) {
-			known[p] = true
 			full := path.Join(dir, p)
+			if known[p] && isSnapshot(p, v.Files[p]) {
+				continue // a shared snapshot is read and hashed once
+			}
+			known[p] = true
 			b, err := regular.ReadFile(fsys, full)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
@@ -448,7 +480,7 @@ func short(h string) string {
 
 // LoadData reads the frozen data snapshot of v, checking its hash.
 func LoadData(fsys fs.FS, dir string, v *Version) ([]byte, error) {
-	p := path.Join(v.Folder(), "data.json")
+	p := v.DataFile()
 	b, err := regular.ReadFile(fsys, path.Join(dir, p))
 	if err != nil {
 		return nil, err

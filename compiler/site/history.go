@@ -39,9 +39,7 @@ func (h history) key(prev, v *release.Version) string {
 	fmt.Fprintf(s, "%s\n", codeID())
 	for _, x := range []*release.Version{prev, v} {
 		fmt.Fprintf(s, "%s %s %s %s\n", x.Notice, x.ID, x.Released, x.Effective)
-		for _, name := range []string{"notice.json", "data.json"} {
-			fmt.Fprintf(s, "%s\n", x.Files[x.Folder()+"/"+name])
-		}
+		fmt.Fprintf(s, "%s %s\n", x.Files[x.Folder()+"/notice.json"], x.Files[x.DataFile()])
 	}
 	return hex.EncodeToString(s.Sum(nil))[:40]
 }
