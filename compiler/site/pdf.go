@@ -68,19 +68,21 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	return jobs
 }
 
-// writePDFs typesets every page's PDF into static/, beside the page, and
-// every redline's, reusing cached PDFs of unchanged notices.
-func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*redlinePDF, opts Options) error {
+// writePDFs typesets every page's PDF into the site folder dir, beside
+// the page, and every redline's, reusing cached PDFs of unchanged notices,
+// and returns their slash paths.
+func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*redlinePDF, opts Options) ([]string, error) {
+	var written []string
 	var missing diag.List
 	for _, j := range pdfJobs(in, redlines, opts) {
 		// Typesetting takes a fraction of a second per document: stop
 		// between documents when the build is cancelled.
 		if err := ctx.Err(); err != nil {
-			return &Error{Stage: "pdf", Err: err}
+			return nil, &Error{Stage: "pdf", Err: err}
 		}
 		data, bad, err := cachedPDF(j, opts.cache("pdf"))
 		if err != nil {
-			return &Error{Stage: "pdf", Err: err}
+			return nil, &Error{Stage: "pdf", Err: err}
 		}
 		for _, u := range bad {
 			missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
@@ -88,18 +90,19 @@ func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*
 		if len(bad) > 0 {
 			continue
 		}
-		file := filepath.Join(dir, "static", filepath.FromSlash(j.rel))
+		file := filepath.Join(dir, filepath.FromSlash(j.rel))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return &Error{Stage: "pdf", Err: err}
+			return nil, &Error{Stage: "pdf", Err: err}
 		}
 		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return &Error{Stage: "pdf", Err: err}
+			return nil, &Error{Stage: "pdf", Err: err}
 		}
+		written = append(written, j.rel)
 	}
 	if len(missing) > 0 {
-		return &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
+		return nil, &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
 	}
-	return nil
+	return written, nil
 }
 
 // PDF typesets one PDF of the site on request, by its slash path under the

@@ -236,23 +236,33 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	var onRequest []string
-	switch {
-	case opts.PDFOnRequest:
+	if opts.PDFOnRequest {
 		for _, j := range pdfJobs(in, redlines, opts) {
 			onRequest = append(onRequest, j.rel)
 		}
-	case !opts.NoPDF:
-		if err := writePDFs(ctx, src, in, redlines, opts); err != nil {
+	}
+	// Hugo builds the pages while the PDFs are typeset (or read from the
+	// cache) straight into its output: neither waits for the other.
+	hctx, stop := context.WithCancel(ctx)
+	defer stop()
+	hugoDone := make(chan error, 1)
+	go func() { hugoDone <- runHugo(hctx, src, tmp, filepath.Join(work, "cache"), opts) }()
+	var pdfs []string
+	if !opts.NoPDF && !opts.PDFOnRequest {
+		pdfs, err = writePDFs(ctx, tmp, in, redlines, opts)
+		if err != nil {
+			stop()
+			<-hugoDone
 			return err
 		}
 	}
+	if err := <-hugoDone; err != nil {
+		return err
+	}
 	if opts.KeepSource != "" {
-		if err := keepSource(src, opts.KeepSource); err != nil {
+		if err := keepSource(src, tmp, pdfs, opts.KeepSource); err != nil {
 			return &Error{Stage: "prepare", Err: err}
 		}
-	}
-	if err := runHugo(ctx, src, tmp, filepath.Join(work, "cache"), opts); err != nil {
-		return err
 	}
 	if diags := CheckLinks(os.DirFS(tmp), basePath(siteURL(in, opts)), onRequest...); len(diags) > 0 {
 		return &Error{Stage: "links", Err: errors.New("broken internal links"), Diags: diags}
@@ -471,10 +481,11 @@ func resolveCached(ctx context.Context, hugo []string, dir string, env []string,
 // it and never replaces anything else.
 const keptMarker = ".disclose-hugo-source"
 
-// keepSource copies the generated Hugo project src into dir, replacing
-// what an earlier build kept there, through a copy beside dir and a
-// rename.
-func keepSource(src, dir string) error {
+// keepSource copies the generated Hugo project src into dir, with the
+// PDFs (slash paths under the site root) the build typeset into the site
+// site as static files, replacing what an earlier build kept there,
+// through a copy beside dir and a rename.
+func keepSource(src, site string, pdfs []string, dir string) error {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -499,6 +510,19 @@ func keepSource(src, dir string) error {
 	defer os.RemoveAll(next)
 	if err := os.CopyFS(next, os.DirFS(src)); err != nil {
 		return err
+	}
+	for _, rel := range pdfs {
+		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(next, "static", filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			return err
+		}
 	}
 	if err := os.WriteFile(filepath.Join(next, keptMarker), []byte("Kept by disclose build --keep-hugo-source: run hugo --source on this folder to build the same site.\n"), 0o644); err != nil {
 		return err
