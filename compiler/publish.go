@@ -90,10 +90,9 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if err != nil {
 		return res, err
 	}
-	if vd := VerifyReleases(ctx, opts.ProjectDir, l); vd.HasErrors() {
-		res.Diags = vd
-		return res, ErrHistory
-	}
+	// The history is verified while the data is compiled: both only read.
+	verified := make(chan diag.List, 1)
+	go func() { verified <- VerifyReleases(ctx, opts.ProjectDir, l) }()
 	// A notice counts as updated when its latest version was released,
 	// even if that version takes effect later.
 	day := opts.Date
@@ -106,26 +105,31 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		}
 	}
 	proj, docs, diags := Compile(opts.Data, opts.DataDir, copts)
+	if vd := <-verified; vd.HasErrors() {
+		res.Diags = vd
+		return res, ErrHistory
+	}
 	res.Project, res.Diags = proj, diags
 	if diags.HasErrors() {
 		return res, ErrData
 	}
 	cmp := NewComparer() // the versions' snapshots, decoded once for the whole build
-	if !opts.Preview {
-		// The law may have moved under a published version.
-		drift := judgeReleased(project, l, day, copts, cmp)
-		res.Diags = append(res.Diags, drift...)
-		res.Diags.Sort()
-		if drift.HasErrors() {
-			return res, ErrDrift
-		}
-	}
 	res.Documents = len(docs)
 	var notices []*site.Notice
 	if opts.Preview {
 		notices = site.PreviewNotices(docs)
 	} else {
+		// The law may have moved under a published version: judged while
+		// the site's versions are assembled (both only read).
+		judged := make(chan diag.List, 1)
+		go func() { judged <- judgeReleased(project, l, day, copts, cmp) }()
 		notices, err = site.Notices(docs, l, release.Store{FS: project}, day, opts.Drafts, cmp.Changes, site.HistoryCache(opts.Site))
+		drift := <-judged
+		res.Diags = append(res.Diags, drift...)
+		res.Diags.Sort()
+		if drift.HasErrors() {
+			return res, ErrDrift
+		}
 		if err != nil {
 			return res, err
 		}
