@@ -202,39 +202,8 @@ func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day m
 		if aname == "" {
 			nd.From = "nothing released"
 		}
-		var aText, bText string
-		if a != nil {
-			nd.Title, aText = a.Title, render.Plain(a)
-		}
-		if b != nil {
-			nd.Title, bText = b.Title, render.Plain(b)
-		}
-		if adata == nil {
-			adata = []byte("{}")
-		}
-		if bdata == nil {
-			bdata = []byte("{}")
-		}
-		cs, err := compiler.Changes(adata, bdata)
-		if err != nil {
+		if err := nd.compare(a, adata, b, bdata); err != nil {
 			return nil, err
-		}
-		nd.Changes = diff.For(cs, a, b)
-		nd.Material = len(change.Material(nd.Changes))
-		ops := diff.Redline(aText, bText)
-		for _, op := range ops {
-			n := len(strings.Fields(op.Text))
-			switch op.Kind {
-			case diff.Insert:
-				nd.Inserted += n
-				nd.TextChanged = true
-			case diff.Delete:
-				nd.Deleted += n
-				nd.TextChanged = true
-			}
-		}
-		if nd.TextChanged {
-			nd.excerpts = diff.Excerpts(diff.Blocks(ops), diff.ExcerptOptions{})
 		}
 		out = append(out, nd)
 	}
@@ -299,6 +268,47 @@ func printDiff(w io.Writer, out []noticeDiff, format string) error {
 			}
 			fmt.Fprintf(w, "  %s %s (%s)\n", label, c.Sentence, c.Reason)
 		}
+	}
+	return nil
+}
+
+// compare fills nd with what changes from one side (a notice and its data
+// snapshot; nil when the side has none) to the other: the changes its
+// readers are told of, and the text's.
+func (nd *noticeDiff) compare(a *notice.Document, adata []byte, b *notice.Document, bdata []byte) error {
+	var aText, bText string
+	if a != nil {
+		nd.Title, aText = a.Title, render.Plain(a)
+	}
+	if b != nil {
+		nd.Title, bText = b.Title, render.Plain(b)
+	}
+	if adata == nil {
+		adata = []byte("{}")
+	}
+	if bdata == nil {
+		bdata = []byte("{}")
+	}
+	cs, err := compiler.Changes(adata, bdata)
+	if err != nil {
+		return err
+	}
+	nd.Changes = diff.For(cs, a, b)
+	nd.Material = len(change.Material(nd.Changes))
+	ops := diff.Redline(aText, bText)
+	for _, op := range ops {
+		n := len(strings.Fields(op.Text))
+		switch op.Kind {
+		case diff.Insert:
+			nd.Inserted += n
+			nd.TextChanged = true
+		case diff.Delete:
+			nd.Deleted += n
+			nd.TextChanged = true
+		}
+	}
+	if nd.TextChanged {
+		nd.excerpts = diff.Excerpts(diff.Blocks(ops), diff.ExcerptOptions{})
 	}
 	return nil
 }

@@ -289,3 +289,30 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 		})
 	}
 }
+
+// With --base, the sign-off is asked for what the pull request changes
+// against main's data, not for main's unreleased changes; and a change to
+// an item main added, not yet released, is the pull request's own, though
+// readers will see both as one new item.
+func TestReviewAgainstMain(t *testing.T) {
+	const day = "2027-01-04"
+	purpose := "  - id: research\n    name: Run product research studies\n    description: We study how our product is used.\n    subjects: [customers]\n    categories: [contact-request]\n    legal_bases: [legitimate_interests]\n    legitimate_interest: Improving the product.\n    recipients: [service-providers]\n    retention: inquiries\n    business_purposes: [performing_services]\n    sells: no\n    shares: no\n    us_sale: no\n    us_targeted_advertising: no\n    us_profiling: no\n    lgpd_bases: [legitimate_interest]\n\n  - id: manage-accounts\n"
+	base := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(base, "releases"))
+	edit(t, filepath.Join(base, "data", "purposes.yaml"), "  - id: manage-accounts\n", purpose)
+	head := t.TempDir()
+	copyDir(t, base, head)
+
+	// Nothing of its own: main's new purpose is listed apart.
+	code, out, stderr := runIn(t, head, "review", "--as-of", day, "--base", base)
+	if code != 0 || !strings.Contains(out, "This pull request itself changes nothing for readers") || !strings.Contains(out, "### Already on main, not yet released") || strings.Contains(stderr, "material change") {
+		t.Errorf("a pull request with no change of its own: exit %d\n%s\n%s", code, out, stderr)
+	}
+	// It widens the purpose main added: its own material change.
+	edit(t, filepath.Join(head, "data", "purposes.yaml"), "    categories: [contact-request]\n    legal_bases: [legitimate_interests]\n    legitimate_interest: Improving the product.", "    categories: [contact-request, account, billing]\n    legal_bases: [legitimate_interests]\n    legitimate_interest: Improving the product.")
+	_, out, stderr = runIn(t, head, "review", "--as-of", day, "--base", base)
+	own, _, _ := strings.Cut(out, "### Already on main")
+	if !strings.Contains(stderr, "material change") || !strings.Contains(own, "| **material** |") || !strings.Contains(own, "Run product research studies") {
+		t.Errorf("a pull request that widens main's new purpose is not judged for it:\n%s\n%s", out, stderr)
+	}
+}

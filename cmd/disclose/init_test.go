@@ -109,7 +109,7 @@ func TestPublishWorkflowsRunDaily(t *testing.T) {
 				runs += s.Run + "\n"
 			}
 		}
-		if !strings.Contains(runs, "make publish") {
+		if !strings.Contains(runs, "make -f Makefile publish") {
 			t.Errorf("%s: no step runs make publish:\n%s", c.workflow, runs)
 		}
 		// make publish builds as of the given day (default today, UTC).

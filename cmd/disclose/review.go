@@ -19,6 +19,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/internal/github"
 )
@@ -36,6 +37,9 @@ type review struct {
 	AsOf    model.Date
 	Notices []noticeDiff
 	Changes []reviewChange
+	// Main are the changes main carries, merged and not yet released
+	// (review --base): listed, not judged.
+	Main []reviewChange
 	// Periods are the notice periods the material changes need, by notice;
 	// First the notices a release would publish for the first time; and
 	// Earliest the first day a release made on AsOf can take effect, or
@@ -65,10 +69,6 @@ type review struct {
 type reviewChange struct {
 	change.Change
 	Notices []string // titles
-	// OnMain is whether the base branch already carries the change, not
-	// yet released: it was signed off there, and this pull request does
-	// not need a sign-off for it.
-	OnMain bool
 }
 
 // changeKey is what makes two notices' changes the same change.
@@ -100,11 +100,11 @@ type signOffState struct {
 }
 
 // material returns the number of material changes the pull request
-// makes (those on main already are not its own).
+// makes (those already on main are not its own).
 func (r *review) material() int {
 	n := 0
 	for _, c := range r.Changes {
-		if c.Material && !c.OnMain {
+		if c.Material {
 			n++
 		}
 	}
@@ -112,21 +112,19 @@ func (r *review) material() int {
 }
 
 // onMain returns the number of changes main carries, not yet released.
-func (r *review) onMain() int {
-	n := 0
-	for _, c := range r.Changes {
-		if c.OnMain {
-			n++
-		}
-	}
-	return n
-}
+func (r *review) onMain() int { return len(r.Main) }
 
-// newReview gathers the changes of every notice's diff, each change once.
-//
-// main, when not nil, are the changes the base branch makes to its own
-// latest releases: they are marked OnMain.
-func newReview(day model.Date, out []noticeDiff, a *release.Assessment, main map[changeKey]bool) *review {
+// against are the changes of a pull request judged against its base
+// branch's data (review --base): Own, from the base's draft to the pull
+// request's, which need sign-off; Main, from the base's releases to its
+// draft, merged and signed off already, which do not.
+type against struct{ Own, Main []noticeDiff }
+
+// newReview gathers the changes of every notice's diff (out: from the
+// latest releases to the draft, what readers will see), each change once.
+// With base, the changes that need sign-off are the pull request's own,
+// and main's unreleased ones are listed apart.
+func newReview(day model.Date, out []noticeDiff, a *release.Assessment, base *against) *review {
 	r := &review{AsOf: day, Notices: out, Earliest: a.Earliest, Refused: a.Refused}
 	titles := map[string]string{}
 	for _, nd := range out {
@@ -141,33 +139,43 @@ func newReview(day model.Date, out []noticeDiff, a *release.Assessment, main map
 			r.Periods = append(r.Periods, period{Notice: n.Notice, Title: titles[n.Notice], Days: n.Days, Material: len(n.Material)})
 		}
 	}
+	if base != nil {
+		r.Changes, r.Main = merged(base.Own), merged(base.Main)
+	} else {
+		r.Changes = merged(out)
+	}
+	return r
+}
+
+// merged is the changes of the notices' diffs, each change once with the
+// notices it affects, material ones first.
+func merged(nds []noticeDiff) []reviewChange {
+	var out []reviewChange
 	at := map[changeKey]int{}
-	for _, nd := range out {
+	for _, nd := range nds {
 		for _, c := range nd.Changes {
 			k := keyOf(c)
 			i, ok := at[k]
 			if !ok {
-				i = len(r.Changes)
+				i = len(out)
 				at[k] = i
-				r.Changes = append(r.Changes, reviewChange{Change: c, OnMain: main[k]})
+				out = append(out, reviewChange{Change: c})
 			}
-			if !slices.Contains(r.Changes[i].Notices, nd.Title) {
-				r.Changes[i].Notices = append(r.Changes[i].Notices, nd.Title)
+			if !slices.Contains(out[i].Notices, nd.Title) {
+				out[i].Notices = append(out[i].Notices, nd.Title)
 			}
 		}
 	}
-	// Material changes first, the pull request's own before main's.
-	rank := func(c reviewChange) int {
+	slices.SortStableFunc(out, func(a, b reviewChange) int {
 		switch {
-		case c.Material && !c.OnMain:
+		case a.Material == b.Material:
 			return 0
-		case c.Material:
-			return 1
+		case a.Material:
+			return -1
 		}
-		return 2
-	}
-	slices.SortStableFunc(r.Changes, func(a, b reviewChange) int { return rank(a) - rank(b) })
-	return r
+		return 1
+	})
+	return out
 }
 
 // markdown writes the review as a pull-request comment, cut as r.fit
@@ -192,7 +200,7 @@ func (r *review) markdown(w io.Writer) {
 		r.footer(w)
 		return
 	}
-	material, minor := r.material(), len(r.Changes)-r.material()-r.onMain()
+	material, minor := r.material(), len(r.Changes)-r.material()
 	texts := 0
 	for _, nd := range r.Notices {
 		if nd.TextChanged {
@@ -213,7 +221,7 @@ func (r *review) markdown(w io.Writer) {
 	case minor > 0:
 		fmt.Fprintf(w, "%s for readers, none material: no sign-off needed.\n\n", count(minor, "minor change"))
 	case r.onMain() > 0:
-		fmt.Fprintf(w, "This pull request changes nothing for readers: no sign-off needed.\n\n")
+		fmt.Fprintf(w, "This pull request itself changes nothing for readers: no sign-off needed.\n\n")
 	case texts > 0:
 		fmt.Fprintf(w, "The wording of %s changes; no fact behind them changed.\n\n", count(texts, "notice"))
 	default:
@@ -225,25 +233,32 @@ func (r *review) markdown(w io.Writer) {
 			released = append(released, fmt.Sprintf("%s version %s, in force from %s (released %s)", mdText(nd.Title), v.ID, v.Effective, v.Released))
 		}
 	}
-	if r.onMain() > 0 {
-		fmt.Fprintf(w, "Rows marked “on main, not yet released” came with pull requests already merged and signed off there: they need no sign-off here, and the next release publishes them with this pull request's changes.\n\n")
-	}
 	if len(released) > 0 {
 		fmt.Fprintf(w, "This pull request releases %s: the changes below are those since the versions it started from.\n\n", strings.Join(released, "; "))
 	}
-	if len(r.Changes) > 0 {
+	rows := r.fit.rows
+	for _, t := range []struct {
+		heading, intro string
+		changes        []reviewChange
+	}{
+		{"", "", r.Changes},
+		{"### Already on main, not yet released", "Merged with pull requests signed off there: they need no sign-off here, and the next release publishes them with this pull request's changes.", r.Main},
+	} {
+		if len(t.changes) == 0 {
+			continue
+		}
+		if t.heading != "" {
+			fmt.Fprintf(w, "%s\n\n%s\n\n", t.heading, t.intro)
+		}
 		fmt.Fprintf(w, "| | Change | Notices | Why |\n|---|---|---|---|\n")
-		for i, c := range r.Changes {
-			if r.fit.rows > 0 && i == r.fit.rows {
-				fmt.Fprintf(w, "\nAnd %s, left out to fit GitHub's comment limit: the job summary lists every change, and `disclose review` prints them.\n", count(len(r.Changes)-i, "more change"))
+		for i, c := range t.changes {
+			if r.fit.rows > 0 && i == rows {
+				fmt.Fprintf(w, "\nAnd %s, left out to fit GitHub's comment limit: the job summary lists every change, and `disclose review` prints them.\n", count(len(t.changes)-i, "more change"))
 				break
 			}
 			label := "minor"
 			if c.Material {
 				label = "**material**"
-			}
-			if c.OnMain {
-				label += ", on main, not yet released"
 			}
 			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", label, mdText(c.Sentence), mdText(strings.Join(c.Notices, ", ")), mdText(string(c.Reason)))
 		}
@@ -548,11 +563,13 @@ func short(sha string) string {
 	return sha
 }
 
-// onMain returns the changes the base branch in dir (its data/ and
-// releases/) makes to its own latest releases: merged, signed off, not
-// yet released. Base data that does not compile carries none (it is said
-// on stderr): every change is then the pull request's to sign off.
-func onMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options) (map[changeKey]bool, error) {
+// againstMain compiles the base branch in dir (its data/ and releases/)
+// and returns what the pull request changes against it: its own changes
+// (the base's draft to docs and proj, the pull request's), and main's
+// unreleased ones (the base's releases to its draft). Base data that does
+// not compile gives nil (it is said on stderr): every change is then the
+// pull request's to sign off, as without --base.
+func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options, docs []*notice.Document, proj *model.Project) (*against, error) {
 	gb := &globals{dir: dir, data: g.data}
 	if _, err := os.Stat(filepath.Join(dir, g.data)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // main has no data yet: every change is this pull request's
@@ -561,22 +578,46 @@ func onMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options) 
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
-	proj, docs, diags := compiler.Compile(src.fsys, src.dir, opts)
+	bproj, bdocs, diags := compiler.Compile(src.fsys, src.dir, opts)
 	if diags.HasErrors() {
 		fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --base: the base branch's data has %s: every change is reviewed as this pull request's\n", diag.Summary(diags))
 		return nil, nil
 	}
-	nds, err := diffNotices(gb, docs, proj, opts.Date, "", "draft", nil)
+	main, err := diffNotices(gb, bdocs, bproj, opts.Date, "", "draft", nil)
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
-	out := map[changeKey]bool{}
-	for _, nd := range nds {
-		for _, c := range nd.Changes {
-			out[keyOf(c)] = true
+	bsnap, err := release.Snapshot(bproj)
+	if err != nil {
+		return nil, err
+	}
+	hsnap, err := release.Snapshot(proj)
+	if err != nil {
+		return nil, err
+	}
+	byID := func(ds []*notice.Document, id string) *notice.Document {
+		for _, d := range ds {
+			if d.ID == id {
+				return d
+			}
+		}
+		return nil
+	}
+	var ids []string
+	for _, d := range append(slices.Clone(docs), bdocs...) {
+		if !slices.Contains(ids, d.ID) {
+			ids = append(ids, d.ID)
 		}
 	}
-	return out, nil
+	var own []noticeDiff
+	for _, id := range ids {
+		nd := noticeDiff{Notice: id, From: "main", To: "draft"}
+		if err := nd.compare(byID(bdocs, id), bsnap, byID(docs, id), hsnap); err != nil {
+			return nil, err
+		}
+		own = append(own, nd)
+	}
+	return &against{Own: own, Main: main}, nil
 }
 
 // permissionHint adds to an API refusal the permissions the job needs.
@@ -629,9 +670,13 @@ pull_request_target the checkout is the base branch) it also:
 It reads GITHUB_EVENT_NAME, GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
 GITHUB_API_URL, GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_STEP_SUMMARY and the
 token in GITHUB_TOKEN (or GH_TOKEN); the job needs the permissions contents:
-read, pull-requests: write, issues: read and (with --status) statuses: write.
-On a pull request from a fork, whose token is read-only, the comment goes to
-the job summary and the job's exit carries the verdict.
+read, pull-requests: write, issues: write (the label), checks: read (when
+the latest commit arrived, which a label must follow) and (with --status)
+statuses: write.
+On a pull request from a fork, whose token is read-only (also on a re-run),
+the comment goes to the job summary and the job's exit carries the verdict;
+the status is never set, so such a pull request merges only once a
+maintainer pushes its branch into the repository.
 
 Exit status: 0 when nothing material is waiting for sign-off (or --status
 carries the verdict), 1 when the data has errors or (with --github) a
@@ -654,6 +699,21 @@ material change is not signed off, 2 when the review could not run.`,
 				}
 			} else if len(policy.Roles)+len(policy.Users) > 0 || policy.Label != "" || status != "" {
 				return fmt.Errorf("--approver-role, --approver, --approval-label and --status need --github")
+			}
+			var c *github.Client
+			labelRemoved := false
+			if pr != nil {
+				c = github.NewClient(env)
+				// A push withdraws the label as it withdraws an approval:
+				// first, before anything else can fail or be cancelled (a
+				// label applied before the push never counts anyway).
+				if pr.Action == "synchronize" && policy.Label != "" && !pr.Fork && slices.ContainsFunc(pr.Labels, func(l string) bool { return strings.EqualFold(l, policy.Label) }) {
+					if err := c.RemoveLabel(cmd.Context(), pr.Number, policy.Label); err != nil {
+						fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy sign-off::The label %s could not be removed after the push (%v; give the job issues: write): it does not count for this commit all the same.\n", policy.Label, err)
+					} else {
+						labelRemoved = true
+					}
+				}
 			}
 			src, opts, err := g.input(cmd, "reviewing")
 			if err != nil {
@@ -700,32 +760,24 @@ material change is not signed off, 2 when the review could not run.`,
 				if err != nil {
 					return err
 				}
-				var main map[changeKey]bool
+				var vsMain *against
 				if baseDir != "" {
-					if main, err = onMain(cmd, g, baseDir, opts); err != nil {
+					if vsMain, err = againstMain(cmd, g, baseDir, opts, docs, proj); err != nil {
 						return err
 					}
 				}
-				r = newReview(opts.Date, nds, a, main)
+				r = newReview(opts.Date, nds, a, vsMain)
 				if pr != nil {
 					r.Commit = pr.Head
 				}
 			}
-			var c *github.Client
 			if pr != nil {
-				c = github.NewClient(env)
-				// A push withdraws the label as it withdraws an approval.
-				if pr.Action == "synchronize" && policy.Label != "" && !pr.Fork && slices.ContainsFunc(pr.Labels, func(l string) bool { return strings.EqualFold(l, policy.Label) }) {
-					if err := c.RemoveLabel(cmd.Context(), pr.Number, policy.Label); err != nil {
-						return permissionHint(err, "pull-requests: write")
-					}
-					r.LabelRemoved = true
-				}
+				r.LabelRemoved = labelRemoved
 				r.SignOff = &signOffState{Policy: policy}
 				if r.material() > 0 {
 					s, err := c.SignedOff(cmd.Context(), pr, policy)
 					if err != nil {
-						return permissionHint(err, "pull-requests: write and issues: read")
+						return permissionHint(err, "pull-requests: write, issues: write and checks: read")
 					}
 					r.SignOff.SignOff = s
 				}
@@ -770,7 +822,7 @@ material change is not signed off, 2 when the review could not run.`,
 					err := c.SetStatus(cmd.Context(), pr.Head, st)
 					switch {
 					case pr.Fork && github.Forbidden(err):
-						fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy sign-off::A pull request from a fork gets a read-only token, which cannot set the status %s: after signing off, a maintainer re-runs this job, which then passes.\n", status)
+						fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy sign-off::A pull request from a fork gets a read-only token, even on a re-run, which cannot set the status %s: this job's result says whether it is signed off; to merge, a maintainer pushes its branch into this repository, where the review runs with the status.\n", status)
 						status = "" // the job's own result carries the verdict
 					case err != nil:
 						return permissionHint(err, "statuses: write")

@@ -179,8 +179,10 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(st)
 	case r.Method == "DELETE" && strings.HasPrefix(p, "/issues/7/labels/"):
 		name := strings.TrimPrefix(p, "/issues/7/labels/")
-		f.events = append(f.events, map[string]any{"event": "unlabeled", "actor": map[string]any{"login": "github-actions[bot]"}, "label": map[string]any{"name": name}})
+		f.events = append(f.events, map[string]any{"event": "unlabeled", "actor": map[string]any{"login": "github-actions[bot]"}, "label": map[string]any{"name": name}, "created_at": "2026-11-23T12:00:00Z"})
 		answer([]any{})
+	case r.Method == "GET" && p == "/commits/"+headSHA+"/check-suites":
+		answer(map[string]any{"total_count": 2, "check_suites": []map[string]any{{"created_at": "2026-11-23T10:05:00Z"}, {"created_at": headArrived}}})
 	case r.Method == "GET" && p == "/pulls/7/reviews":
 		paged(f.reviews)
 	case r.Method == "GET" && p == "/issues/7/events":
@@ -222,6 +224,9 @@ func (f *fakeGitHub) status() string {
 }
 
 const headSHA = "0123456789abcdef0123456789abcdef01234567"
+
+// headArrived is when the fake GitHub first saw the head commit.
+const headArrived = "2026-11-23T10:00:00Z"
 
 // pr is what an event file says of the pull request.
 type pr struct {
@@ -406,11 +411,13 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if len(wf.Permissions) != 0 {
 		t.Errorf("workflow permissions %v, want none: each job names its own", wf.Permissions)
 	}
-	if perms := wf.Jobs["sign-off"].Permissions; !maps.Equal(perms, map[string]string{"contents": "read", "pull-requests": "write", "issues": "read", "statuses": "write"}) {
+	if perms := wf.Jobs["sign-off"].Permissions; !maps.Equal(perms, map[string]string{"contents": "read", "pull-requests": "write", "issues": "write", "checks": "read", "statuses": "write"}) {
 		t.Errorf("sign-off permissions %v", perms)
 	}
 	tmp := t.TempDir()
 	context := map[string]string{"github.token": "test-token", "secrets.GITHUB_TOKEN": "test-token"}
+	// otherHead, when set, is a pull request head the checkout is not.
+	otherHead := ""
 	// job runs the steps of a job that have a script, in order, and returns
 	// the last one's result.
 	job := func(wf *workflow, name, eventName string, e pr) (int, string, string) {
@@ -423,6 +430,16 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 			"GITHUB_EVENT_NAME": eventName, "GITHUB_EVENT_PATH": event(t, tmp, eventName, e),
 			"GITHUB_REPOSITORY": "acme/privacy", "GITHUB_API_URL": srv.URL, "GITHUB_SHA": headSHA,
 			"GITHUB_SERVER_URL": "https://github.example", "GITHUB_RUN_ID": "42",
+		}
+		// The pull request's head as the event names it: the merge
+		// commit's second parent.
+		head, err := exec.Command("git", "-C", dir, "rev-parse", "HEAD^2").Output()
+		if err != nil {
+			t.Fatalf("the checkout is not a merge commit: %v", err)
+		}
+		context["github.event.pull_request.head.sha"] = strings.TrimSpace(string(head))
+		if otherHead != "" {
+			context["github.event.pull_request.head.sha"] = otherHead
 		}
 		code, out, summary := 0, "", ""
 		for _, s := range j.Steps {
@@ -552,7 +569,7 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	// The label: it signs off only when an approver, not the author,
 	// applied it last, and it is not removed since.
 	labelled := func(by string) map[string]any {
-		return map[string]any{"event": "labeled", "actor": map[string]any{"login": by}, "label": map[string]any{"name": "Privacy-Approved"}}
+		return map[string]any{"event": "labeled", "actor": map[string]any{"login": by}, "label": map[string]any{"name": "Privacy-Approved"}, "created_at": "2026-11-23T11:00:00Z"}
 	}
 	for _, c := range []struct {
 		name   string
@@ -563,12 +580,16 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 		{"by a write role", []map[string]any{labelled("intern")}, waiting, "- `intern` (write, label) cannot sign off (the approver roles are admin, maintain)."},
 		{"by the author, an admin", []map[string]any{labelled("author")}, waiting, "- `author` (author, label) cannot sign off"},
 		{"by an admin", []map[string]any{labelled("intern"), labelled("owner")}, signed + "owner", "Signed off: `owner` (admin) applied the label `privacy-approved`."},
-		{"removed since", []map[string]any{labelled("owner"), {"event": "unlabeled", "actor": map[string]any{"login": "intern"}, "label": map[string]any{"name": "privacy-approved"}}}, waiting, "**Waiting for sign-off.**"},
+		{"removed since", []map[string]any{labelled("owner"), {"event": "unlabeled", "actor": map[string]any{"login": "intern"}, "label": map[string]any{"name": "privacy-approved"}, "created_at": "2026-11-23T11:30:00Z"}}, waiting, "**Waiting for sign-off.**"},
+		// Applied to an earlier commit: a push whose own run never
+		// removed it (cancelled by a later edit's run) does not make it
+		// count.
+		{"before the latest push", []map[string]any{{"event": "labeled", "actor": map[string]any{"login": "owner"}, "label": map[string]any{"name": "privacy-approved"}, "created_at": "2026-11-23T09:59:00Z"}}, waiting, "- `owner` (label, applied before the latest push) approved an earlier commit"},
 	} {
 		api.mu.Lock()
 		api.events = c.events
 		api.mu.Unlock()
-		if code, out, _ := signOff("pull_request", pr{action: "labeled", labels: []string{"privacy-approved"}}); code != 0 || api.status() != c.want {
+		if code, out, _ := signOff("pull_request", pr{action: "edited", labels: []string{"privacy-approved"}}); code != 0 || api.status() != c.want {
 			t.Errorf("label %s: exit %d, status %q, want %q\n%s", c.name, code, api.status(), c.want, out)
 		}
 		if b := api.bodies()[0]; !strings.Contains(b, c.says) {
@@ -602,6 +623,16 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if code != exitUsage || !strings.Contains(out, "give the job the permissions pull-requests: write") {
 		t.Errorf("a read-only token on an own pull request: exit %d\n%s", code, out)
 	}
+	// A checkout of the head commit itself (not refs/pull/N/merge) could
+	// not tell main's data from the pull request's: refused.
+	api.mu.Lock()
+	api.forbid = false
+	api.mu.Unlock()
+	otherHead = "fedcba9876543210fedcba9876543210fedcba98"
+	if code, out, _ := signOff("pull_request", pr{}); code == 0 || !strings.Contains(out, "The checkout is not the pull request's merge commit") {
+		t.Errorf("a checkout that is not the merge commit: exit %d\n%s", code, out)
+	}
+	otherHead = ""
 	// pull_request_target checks out the base branch: refused.
 	if code, out, _ := signOff("pull_request_target", pr{}); code != exitUsage || !strings.Contains(out, "pull_request_target the checkout is the base branch") {
 		t.Errorf("pull_request_target: exit %d\n%s", code, out)
@@ -646,7 +677,7 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	api.mu.Unlock()
 	code, out, _ = signOff("pull_request", pr{})
 	bodies = api.bodies()
-	if code != 0 || api.status() != "privacy/sign-off success: No material change" || len(bodies) != 1 || !strings.Contains(bodies[0], "| **material**, on main, not yet released | Retention of “Account data”: 24 months → 36 months.") {
+	if code != 0 || api.status() != "privacy/sign-off success: No material change" || len(bodies) != 1 || !strings.Contains(bodies[0], "### Already on main, not yet released") || !strings.Contains(bodies[0], "| **material** | Retention of “Account data”: 24 months → 36 months.") {
 		t.Errorf("a pull request on top of main's unreleased change: exit %d, status %q\n%s\n%s", code, api.status(), out, strings.Join(bodies, "\n---\n"))
 	}
 	golden.File(t, "testdata/review/on-main.md", []byte(bodies[0]))
@@ -706,8 +737,11 @@ func TestWorkflowsUseThePinnedDisclose(t *testing.T) {
 							continue
 						}
 						makes++
-						for _, target := range words[1:] {
-							if strings.Contains(target, "=") {
+						if len(words) < 3 || words[1] != "-f" || words[2] != "Makefile" {
+							t.Errorf("%s: job %s runs %q: name the Makefile (make -f Makefile), so a GNUmakefile a change adds is never read", f, name, line)
+						}
+						for i, target := range words[1:] {
+							if strings.Contains(target, "=") || strings.HasPrefix(target, "-") || i > 0 && words[i] == "-f" {
 								continue
 							}
 							out, err := exec.Command("make", "-n", "-C", filepath.Dir(c.makefile), target).CombinedOutput()

@@ -516,25 +516,39 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 		Label struct {
 			Name string `json:"name"`
 		} `json:"label"`
+		CreatedAt time.Time `json:"created_at"`
 	}](ctx, c, "/issues/"+strconv.Itoa(pr.Number)+"/events")
 	if err != nil {
 		return s, err
 	}
-	by := ""
+	by, at := "", time.Time{}
 	for _, e := range events {
 		if !strings.EqualFold(e.Label.Name, p.Label) {
 			continue
 		}
 		switch e.Event {
 		case "labeled":
-			by = e.Actor.Login
+			by, at = e.Actor.Login, e.CreatedAt
 		case "unlabeled":
 			by = ""
 		}
 	}
-	switch {
-	case by == "":
+	if by == "" {
 		return s, nil
+	}
+	// A label counts only for the commits it was given for: it must come
+	// after the head commit arrived (GitHub's time for that, when its
+	// first check suite was made; a commit's own dates are the author's).
+	arrived, err := c.arrived(ctx, pr.Head)
+	switch {
+	case err != nil:
+		s.Unqualified = append(s.Unqualified, by+" (label: when the latest commit arrived is not known: "+err.Error()+")")
+		return s, nil
+	case !at.After(arrived):
+		s.Stale = append(s.Stale, by+" (label, applied before the latest push)")
+		return s, nil
+	}
+	switch {
 	case pr.Fork:
 		// A push to a fork cannot take the label off (its token is read
 		// only), so the label could outlive the commit it was given for.
@@ -554,6 +568,29 @@ func (c *Client) SignedOff(ctx context.Context, pr *PullRequest, p Policy) (Sign
 	}
 	s.OK, s.By, s.Role, s.How = true, by, r, "labelled"
 	return s, nil
+}
+
+// arrived is when GitHub first saw commit sha: the creation of its
+// earliest check suite (the job's token needs checks: read).
+func (c *Client) arrived(ctx context.Context, sha string) (time.Time, error) {
+	var out struct {
+		Suites []struct {
+			CreatedAt time.Time `json:"created_at"`
+		} `json:"check_suites"`
+	}
+	if _, err := c.do(ctx, http.MethodGet, "/commits/"+url.PathEscape(sha)+"/check-suites?per_page=100", nil, &out); err != nil {
+		return time.Time{}, err
+	}
+	var first time.Time
+	for _, cs := range out.Suites {
+		if first.IsZero() || cs.CreatedAt.Before(first) {
+			first = cs.CreatedAt
+		}
+	}
+	if first.IsZero() {
+		return first, errors.New("the commit has no check suite yet")
+	}
+	return first, nil
 }
 
 // containsFold reports whether xs holds x, ignoring case.
