@@ -33,10 +33,10 @@ check: build
 # check's problems as GitHub annotations; the review comment and the
 # sign-off, judged by APPROVER_ROLES, APPROVERS and APPROVAL_LABEL.
 check-github: build
-	./$(DISCLOSE) check --format github $(if $(CHANGED),--changed "$$CHANGED")
+	./$(DISCLOSE) check --format github $(if $(value CHANGED),--changed "$$CHANGED")
 
 review-github: build
-	./$(DISCLOSE) review --github $(if $(APPROVER_ROLES),--approver-role "$$APPROVER_ROLES") $(if $(APPROVERS),--approver "$$APPROVERS") $(if $(APPROVAL_LABEL),--approval-label "$$APPROVAL_LABEL") $(if $(BASE),--base "$$BASE") $(if $(BASE_LEDGER),--base-ledger "$$BASE_LEDGER") $(if $(STATUS_CONTEXT),--status "$$STATUS_CONTEXT")
+	./$(DISCLOSE) review --github $(if $(value APPROVER_ROLES),--approver-role "$$APPROVER_ROLES") $(if $(value APPROVERS),--approver "$$APPROVERS") $(if $(value APPROVAL_LABEL),--approval-label "$$APPROVAL_LABEL") $(if $(value BASE),--base "$$BASE") $(if $(value BASE_LEDGER),--base-ledger "$$BASE_LEDGER") $(if $(value STATUS_CONTEXT),--status "$$STATUS_CONTEXT")
 
 ## review: the pull-request comment for the data as it is now, as the workflow would post it
 review: build

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -314,5 +315,35 @@ func TestReviewAgainstMain(t *testing.T) {
 	own, _, _ := strings.Cut(out, "### Already on main")
 	if !strings.Contains(stderr, "material change") || !strings.Contains(own, "| **material** |") || !strings.Contains(own, "Run product research studies") {
 		t.Errorf("a pull request that widens main's new purpose is not judged for it:\n%s\n%s", out, stderr)
+	}
+}
+
+// The review only reads the ledger: one not yet migrated to the hash
+// chain is reviewed as it stands (the pull request that migrates it must
+// pass too).
+func TestReviewLegacyLedger(t *testing.T) {
+	dir := sampleProject(t)
+	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
+	path := filepath.Join(dir, "releases", "ledger.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l map[string]any
+	if err := json.Unmarshal(b, &l); err != nil {
+		t.Fatal(err)
+	}
+	delete(l, "format")
+	for _, v := range l["versions"].([]any) {
+		delete(v.(map[string]any), "prev")
+		delete(v.(map[string]any), "hash")
+	}
+	b, _ = json.MarshalIndent(l, "", "  ")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(dir, "data", "categories.yaml"), "period: 12 months", "period: 36 months")
+	if code, out, stderr := runIn(t, dir, "review", "--as-of", "2027-01-04"); code != 0 || !strings.Contains(out, "`disclose release --effective 2027-02-03`") {
+		t.Errorf("review with a legacy ledger: exit %d\n%s\n%s", code, out, stderr)
 	}
 }

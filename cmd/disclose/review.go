@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,8 +39,10 @@ type review struct {
 	Notices []noticeDiff
 	Changes []reviewChange
 	// Main are the changes main carries, merged and not yet released
-	// (review --base): listed, not judged.
+	// (review --base): listed, not judged; Own the diffs of the pull
+	// request's own changes, against main's draft.
 	Main []reviewChange
+	Own  []noticeDiff
 	// Periods are the notice periods the material changes need, by notice;
 	// First the notices a release would publish for the first time; and
 	// Earliest the first day a release made on AsOf can take effect, or
@@ -140,7 +143,7 @@ func newReview(day model.Date, out []noticeDiff, a *release.Assessment, base *ag
 		}
 	}
 	if base != nil {
-		r.Changes, r.Main = merged(base.Own), merged(base.Main)
+		r.Changes, r.Main, r.Own = merged(base.Own), merged(base.Main), base.Own
 	} else {
 		r.Changes = merged(out)
 	}
@@ -201,8 +204,13 @@ func (r *review) markdown(w io.Writer) {
 		return
 	}
 	material, minor := r.material(), len(r.Changes)-r.material()
+	// The notices whose wording the pull request itself changes.
 	texts := 0
-	for _, nd := range r.Notices {
+	own := r.Notices
+	if r.Own != nil {
+		own = r.Own
+	}
+	for _, nd := range own {
 		if nd.TextChanged {
 			texts++
 		}
@@ -220,10 +228,10 @@ func (r *review) markdown(w io.Writer) {
 		fmt.Fprintf(w, ". Counsel must sign off before this merges, and the release must give readers notice before %s effect.\n\n", they)
 	case minor > 0:
 		fmt.Fprintf(w, "%s for readers, none material: no sign-off needed.\n\n", count(minor, "minor change"))
-	case r.onMain() > 0:
-		fmt.Fprintf(w, "This pull request itself changes nothing for readers: no sign-off needed.\n\n")
 	case texts > 0:
 		fmt.Fprintf(w, "The wording of %s changes; no fact behind them changed.\n\n", count(texts, "notice"))
+	case r.onMain() > 0:
+		fmt.Fprintf(w, "This pull request itself changes nothing for readers: no sign-off needed.\n\n")
 	default:
 		fmt.Fprintf(w, "No change for readers: the notices read the same and no fact behind them changed.\n\n")
 	}
@@ -500,7 +508,7 @@ func mdText(s string) string {
 		case r == '\n' || r == '\r':
 			b.WriteByte(' ')
 			continue
-		case strings.ContainsRune("\\`*_[]<>|#&~!", r):
+		case strings.ContainsRune("\\`*_[]<>|#&~!$", r):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -517,7 +525,7 @@ func htmlText(s string) string {
 // neutral puts a zero-width space after each @ that GitHub would read as
 // a mention ("@legal", "@acme/legal": not after a letter or digit, so an
 // email address stays whole) and each # it would read as a reference
-// ("#12", "acme/privacy#12"): a backslash does not stop either.
+// ("#12", "acme/privacy#12", "GH-12"): a backslash does not stop either.
 func neutral(s string) string {
 	rs := []rune(s)
 	var b strings.Builder
@@ -525,7 +533,8 @@ func neutral(s string) string {
 		b.WriteRune(r)
 		next := i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
 		prevWord := i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]) || strings.ContainsRune("._-", rs[i-1]))
-		if r == '@' && next && !prevWord || r == '#' && next && unicode.IsDigit(rs[i+1]) {
+		gh := r == '-' && i >= 2 && strings.EqualFold(string(rs[i-2:i]), "GH")
+		if r == '@' && next && !prevWord || (r == '#' || gh) && next && unicode.IsDigit(rs[i+1]) {
 			b.WriteRune('\u200b')
 		}
 	}
@@ -643,10 +652,12 @@ release can take effect; and a short redline excerpt of each changed section.
 
 Without --github it prints the comment, so you can read it before you push.
 
---base-ledger FILE is the release ledger the pull request started from (the
-workflow writes it with git show HEAD^1:releases/ledger.json): a pull request
-that changes the data and releases it is then reviewed against the versions
-it started from, and the comment names the versions it releases.
+--base FOLDER holds the base branch's data/ and releases/ (the workflow
+extracts them from HEAD^1 with git archive): the changes that need sign-off
+are then the pull request's own, against main's data, and main's unreleased
+ones are listed apart; a pull request that changes the data and releases it
+is reviewed against the versions main had released, and the comment names
+the versions it releases. --base-ledger FILE gives main's ledger alone.
 
 With --github (in a GitHub Actions job run on pull_request and
 pull_request_review events; any other event is refused, since on
@@ -702,8 +713,26 @@ material change is not signed off, 2 when the review could not run.`,
 			}
 			var c *github.Client
 			labelRemoved := false
+			judged := false // the status carries this run's verdict
 			if pr != nil {
 				c = github.NewClient(env)
+				// Pending first, so a run that fails before its verdict
+				// leaves no earlier success standing on the head; a run
+				// that fails after it says so (error).
+				if status != "" {
+					err := c.SetStatus(cmd.Context(), pr.Head, github.Status{State: "pending", Context: status, Description: "Judging the sign-off", TargetURL: env.RunURL()})
+					switch {
+					case pr.Fork && github.Forbidden(err):
+					case err != nil:
+						return permissionHint(err, "statuses: write")
+					default:
+						defer func() {
+							if !judged {
+								_ = c.SetStatus(context.WithoutCancel(cmd.Context()), pr.Head, github.Status{State: "error", Context: status, Description: "The review could not run: see the job's log", TargetURL: env.RunURL()})
+							}
+						}()
+					}
+				}
 				// A push withdraws the label as it withdraws an approval:
 				// first, before anything else can fail or be cancelled (a
 				// label applied before the push never counts anyway).
@@ -797,16 +826,7 @@ material change is not signed off, 2 when the review could not run.`,
 				if err := env.AppendSummary(r.full()); err != nil {
 					return err
 				}
-				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil || r.textChanged()
-				what, err := c.Upsert(cmd.Context(), pr.Number, reviewMarker, body, create)
-				switch {
-				case pr.Fork && github.Forbidden(err):
-					fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy review::A pull request from a fork gets a read-only token, which cannot comment: the review is in the job summary.\n")
-				case err != nil:
-					return permissionHint(err, "pull-requests: write")
-				default:
-					fmt.Fprintf(stderr, "disclose: review comment %s on pull request #%d\n", what, pr.Number)
-				}
+				// The status, the gate, before the comment, its explanation.
 				if status != "" {
 					st := github.Status{State: "success", Context: status, TargetURL: env.RunURL()}
 					switch {
@@ -820,6 +840,7 @@ material change is not signed off, 2 when the review could not run.`,
 						st.Description = "No material change"
 					}
 					err := c.SetStatus(cmd.Context(), pr.Head, st)
+					judged = err == nil
 					switch {
 					case pr.Fork && github.Forbidden(err):
 						fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy sign-off::A pull request from a fork gets a read-only token, even on a re-run, which cannot set the status %s: this job's result says whether it is signed off; to merge, a maintainer pushes its branch into this repository, where the review runs with the status.\n", status)
@@ -829,6 +850,16 @@ material change is not signed off, 2 when the review could not run.`,
 					default:
 						fmt.Fprintf(stderr, "disclose: status %s: %s (%s)\n", status, st.State, st.Description)
 					}
+				}
+				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil || r.textChanged()
+				what, err := c.Upsert(cmd.Context(), pr.Number, reviewMarker, body, create)
+				switch {
+				case pr.Fork && github.Forbidden(err):
+					fmt.Fprintf(cmd.OutOrStdout(), "::warning title=Privacy review::A pull request from a fork gets a read-only token, which cannot comment: the review is in the job summary.\n")
+				case err != nil:
+					return permissionHint(err, "pull-requests: write")
+				default:
+					fmt.Fprintf(stderr, "disclose: review comment %s on pull request #%d\n", what, pr.Number)
 				}
 			}
 			switch {

@@ -19,6 +19,7 @@ func TestReviewTextMentionsNoOne(t *testing.T) {
 		"privacy@helpwise.example":      "privacy@helpwise.example",
 		"(@legal)":                      "(@\u200blegal)",
 		"a # heading and @ alone":       "a \\# heading and @ alone",
+		"see GH-12, $5-$10":             "see GH-\u200b12, \\$5-\\$10",
 		"**bold** [link](x) <b>|</b> ~": "\\*\\*bold\\*\\* \\[link\\](x) \\<b\\>\\|\\</b\\> \\~",
 	} {
 		if got := mdText(in); got != want {

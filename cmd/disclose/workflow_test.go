@@ -545,6 +545,17 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if b := api.bodies()[0]; !strings.Contains(b, "Signed off: `Counsel` (maintain) approved commit 0123456.") {
 		t.Errorf("the comment does not say who signed off:\n%s", b)
 	}
+	// A run that cannot finish (GitHub failing every read) leaves no
+	// success standing: pending first, then error.
+	api.mu.Lock()
+	api.flaky = 1000
+	api.mu.Unlock()
+	if code, out, _ := signOff("pull_request_review", pr{}); code == 0 || !strings.HasPrefix(api.status(), "privacy/sign-off error:") {
+		t.Errorf("a run that fails: exit %d, status %q\n%s", code, api.status(), out)
+	}
+	api.mu.Lock()
+	api.flaky = 0
+	api.mu.Unlock()
 	// A dismissal withdraws the approval; so does a later request for
 	// changes.
 	for _, state := range []string{"DISMISSED", "CHANGES_REQUESTED"} {
@@ -620,7 +631,7 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	// The same refusal on the repository's own pull request is no fork:
 	// it fails and names the permission.
 	code, out, _ = signOff("pull_request", pr{})
-	if code != exitUsage || !strings.Contains(out, "give the job the permissions pull-requests: write") {
+	if code != exitUsage || !strings.Contains(out, "give the job the permissions statuses: write") {
 		t.Errorf("a read-only token on an own pull request: exit %d\n%s", code, out)
 	}
 	// A checkout of the head commit itself (not refs/pull/N/merge) could
@@ -831,8 +842,8 @@ func TestWorkflowFilesValidate(t *testing.T) {
 	files, _ := filepath.Glob("../../.github/workflows/*.yml")
 	more, _ := filepath.Glob(filepath.Join(initProject(t), ".github/workflows/*.yml"))
 	files = append(files, more...)
-	if len(files) < 4 {
-		t.Fatalf("%d workflow files, want the repository's two and the two init writes", len(files))
+	if len(files) < 6 {
+		t.Fatalf("%d workflow files, want the repository's three and the three init writes", len(files))
 	}
 	for _, f := range files {
 		out, err := exec.Command("node", cli, f).CombinedOutput()

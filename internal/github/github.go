@@ -208,14 +208,15 @@ func Forbidden(err error) bool {
 // do sends one request for path (under /repos/OWNER/NAME unless it is a
 // URL on the API's own host, as next-page links are), decodes the JSON
 // answer into out and returns the next page's URL from the Link header.
-// A read (GET) that meets a server error or a rate limit is tried again,
-// after the wait GitHub asks for (Retry-After), up to retries times.
+// A request that can be sent twice (all but a new comment) that meets a
+// server error or a rate limit is tried again, after the wait GitHub asks
+// for (Retry-After), up to retries times.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) (next string, err error) {
 	u := path
 	if strings.HasPrefix(path, "http://") || strings.HasPrefix(path, "https://") {
 		api, err1 := url.Parse(c.Env.API)
 		got, err2 := url.Parse(path)
-		if err1 != nil || err2 != nil || got.Host != api.Host {
+		if err1 != nil || err2 != nil || got.Host != api.Host || got.Scheme != api.Scheme || got.User != nil {
 			return "", fmt.Errorf("GitHub API: a next-page link leads off %s: %s", c.Env.API, path)
 		}
 	} else {
@@ -250,7 +251,11 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) (next
 		_ = json.Unmarshal(b, &m)
 		se := &StatusError{Method: method, Path: shown, Code: code, Message: m.Message}
 		d, again := retryAfter(code, header, attempt)
-		if method != http.MethodGet || !again || attempt == retries {
+		// Every request but a new comment gives the same result when
+		// sent twice: a status replaces the context's, a PATCH or DELETE
+		// sets what it sets.
+		idempotent := method != http.MethodPost || strings.HasPrefix(path, "/statuses/")
+		if !idempotent || !again || attempt == retries {
 			return "", se
 		}
 		if err := c.Wait(ctx, d); err != nil {

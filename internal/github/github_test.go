@@ -125,8 +125,18 @@ func TestRetries(t *testing.T) {
 	if calls["GET"] != 3 || len(waited) != 2 {
 		t.Errorf("%d GETs, %d waits; want 3 and 2", calls["GET"], len(waited))
 	}
+	// A status is set again after a server error; a new comment is not
+	// posted twice.
 	fails = 1
-	if err := c.SetStatus(context.Background(), "abc", Status{State: "success", Context: "x"}); err == nil || calls["POST"] != 1 {
-		t.Errorf("a write was retried or passed: %v, %d POSTs", err, calls["POST"])
+	if err := c.SetStatus(context.Background(), "abc", Status{State: "success", Context: "x"}); err != nil || calls["POST"] != 2 {
+		t.Errorf("a status after a server error: %v, %d POSTs", err, calls["POST"])
+	}
+	fails = 1
+	if _, err := c.do(context.Background(), http.MethodPost, "/issues/1/comments", map[string]string{"body": "x"}, nil); err == nil || calls["POST"] != 3 {
+		t.Errorf("a new comment was retried or passed: %v, %d POSTs", err, calls["POST"])
+	}
+	// A next link that changes the scheme is refused too.
+	if _, err := c.do(context.Background(), http.MethodGet, strings.Replace(srv.URL, "http://", "https://", 1)+"/repos/a/b/x", nil, nil); err == nil || !strings.Contains(err.Error(), "leads off") {
+		t.Errorf("a link to https on the API's http host: %v", err)
 	}
 }
