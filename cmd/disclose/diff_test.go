@@ -209,8 +209,9 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 		name     string
 		releases bool
 		edits    [][3]string
-		want     string // the earliest day the review must print
-		refused  bool   // and release refuses even that day
+		want     string     // the earliest day the review must print
+		refused  bool       // and release refuses even that day
+		on       model.Date // the review and release day (default day)
 		says     []string
 	}{
 		{name: "retention", releases: true, want: "2027-02-03", edits: [][3]string{
@@ -230,6 +231,13 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 		},
 		{name: "first release", want: day, says: []string{"is released for the first time"}},
 		{
+			// Reviewed before the latest version takes effect: a minor
+			// change can take effect no earlier than it (versions take
+			// effect in order).
+			name: "in order", releases: true, on: "2026-12-20", want: "2027-01-04",
+			edits: [][3]string{{"organization.yaml", "email: privacy@helpwise.example", "email: privacy-team@helpwise.example"}},
+		},
+		{
 			// A new purpose first used before the notice period ends:
 			// the European notice must describe it first, so no day
 			// works, and the review says why.
@@ -242,6 +250,10 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			day := day
+			if tc.on != "" {
+				day = string(tc.on)
+			}
 			dir := sampleProject(t)
 			if tc.releases {
 				copyDir(t, "../../releases", filepath.Join(dir, "releases"))
@@ -278,7 +290,7 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 				t.Errorf("a notice is given a period for a change its readers are not told of:\n%s", out)
 			}
 			e := model.Date(m[1])
-			if e > day {
+			if e > model.Date(day) {
 				code, _, stderr := runIn(t, dir, "release", "--effective", string(e.AddDays(-1)), "--released", day, "--summary", "x")
 				if code == 0 || !strings.Contains(stderr, "not released") {
 					t.Errorf("release a day before the printed day: exit %d\n%s", code, stderr)
