@@ -60,14 +60,98 @@ func tokens(s string) []string {
 
 // Redline returns the word-level differences that turn old into new.
 // Joining the Equal and Delete runs gives old; Equal and Insert, new.
+//
+// Its cost is bounded: two texts whose differing middle (after their
+// common beginning and end) is at most wordBudget words, spaces and marks
+// are diffed word by word as a whole; longer ones section by section (a
+// section being a heading line and the lines up to the next one, matched
+// by their headings), then paragraph by paragraph (the lines of a section,
+// matched when equal), and word by word only inside changed runs of
+// paragraphs within the budget. A changed paragraph beyond it is replaced
+// whole. So a redline takes time linear in the texts' length, however
+// much changed.
 func Redline(old, new string) []Op {
+	a, b := tokens(old), tokens(new)
+	if within(a, b, wholeBudget) {
+		return wordDiff(a, b)
+	}
+	var r redliner
+	r.sections(splitSections(a), splitSections(b))
+	return r.result()
+}
+
+// wholeBudget and partBudget bound the number of differences (words,
+// spaces and marks inserted or deleted) of two texts, and of two sections
+// or runs of paragraphs, that are diffed word by word: diffmatchpatch
+// takes time of the order of their length plus that number squared.
+// Notices that differ by less than wholeBudget (all those released so far)
+// are diffed as a whole, as they always were.
+const (
+	wholeBudget = 8000
+	partBudget  = 200
+)
+
+// within reports whether a and b differ by at most limit tokens.
+func within(a, b []string, limit int) bool {
+	n := commonPrefix(a, b)
+	a, b = a[n:], b[n:]
+	n = commonSuffix(a, b)
+	a, b = a[:len(a)-n], b[:len(b)-n]
+	if len(a)+len(b) <= limit || len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	// The tokens as numbers, counted: the tokens one text has more often
+	// than the other are a lower bound of the distance, found in linear
+	// time.
+	index := make(map[string]int32, len(a))
+	var count []int
+	encode := func(ts []string, by int) []int32 {
+		out := make([]int32, len(ts))
+		for i, t := range ts {
+			k, ok := index[t]
+			if !ok {
+				k = int32(len(count))
+				index[t] = k
+				count = append(count, 0)
+			}
+			out[i] = k
+			count[k] += by
+		}
+		return out
+	}
+	ea, eb := encode(a, 1), encode(b, -1)
+	bound := 0
+	for _, c := range count {
+		bound += max(c, -c)
+	}
+	return bound <= limit && distance(ea, eb, limit) <= limit
+}
+
+func commonPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// wordDiff diffs two runs of tokens word by word.
+func wordDiff(a, b []string) []Op {
 	// Map each distinct token to a rune, diff the rune strings, and map back:
 	// diffmatchpatch then works on words, not characters.
 	index := map[string]rune{}
 	var table []string
-	encode := func(s string) []rune {
-		var rs []rune
-		for _, t := range tokens(s) {
+	encode := func(ts []string) []rune {
+		rs := make([]rune, 0, len(ts))
+		for _, t := range ts {
 			r, ok := index[t]
 			if !ok {
 				r = rune(len(table))
@@ -81,10 +165,10 @@ func Redline(old, new string) []Op {
 		}
 		return rs
 	}
-	a, b := encode(old), encode(new)
+	ra, rb := encode(a), encode(b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMainRunes(a, b, false)
+	diffs := dmp.DiffMainRunes(ra, rb, false)
 	diffs = dmp.DiffCleanupSemantic(diffs)
 	var ops []Op
 	for _, d := range diffs {
@@ -110,6 +194,162 @@ func Redline(old, new string) []Op {
 		ops = append(ops, Op{Kind: kind, Text: sb.String()})
 	}
 	return ops
+}
+
+// A unit is a section or a line of a text: its tokens, and the key that
+// matches it with a unit of the other text (a section's heading line, a
+// line's text).
+type unit struct {
+	key    string
+	tokens []string
+}
+
+// splitLines splits tokens into lines, each with its line break (the
+// tokenizer keeps a run of line breaks in one token, so a line may end
+// with several; the blank lines stay with the line before them).
+func splitLines(ts []string) []unit {
+	var out []unit
+	start := 0
+	for i, t := range ts {
+		if strings.Contains(t, "\n") {
+			out = append(out, unit{tokens: ts[start : i+1]})
+			start = i + 1
+		}
+	}
+	if start < len(ts) {
+		out = append(out, unit{tokens: ts[start:]})
+	}
+	for i := range out {
+		out[i].key = strings.Join(out[i].tokens, "")
+	}
+	return out
+}
+
+// splitSections groups lines into sections, each starting at a heading
+// line ("#" marks and a space), keyed by that line.
+func splitSections(ts []string) []unit {
+	var out []unit
+	for _, l := range splitLines(ts) {
+		if headingMarks(l.key) > 0 || len(out) == 0 {
+			out = append(out, unit{key: l.key})
+		}
+		s := &out[len(out)-1]
+		s.tokens = append(s.tokens, l.tokens...)
+	}
+	return out
+}
+
+// redliner collects a bounded redline's operations.
+type redliner struct {
+	ops []Op
+	// parts are the texts of each operation, joined by result.
+	parts [][]string
+}
+
+// add appends ops, joining runs of the same kind, and putting the deleted
+// text of a run of changes before its inserted text, as diffmatchpatch
+// does.
+func (r *redliner) add(ops ...Op) {
+	for _, op := range ops {
+		if op.Text == "" {
+			continue
+		}
+		n := len(r.ops)
+		switch {
+		case n > 0 && r.ops[n-1].Kind == op.Kind:
+			r.parts[n-1] = append(r.parts[n-1], op.Text)
+		case op.Kind == Delete && n > 0 && r.ops[n-1].Kind == Insert:
+			if n > 1 && r.ops[n-2].Kind == Delete {
+				r.parts[n-2] = append(r.parts[n-2], op.Text)
+			} else {
+				r.ops = slices.Insert(r.ops, n-1, Op{Kind: Delete})
+				r.parts = slices.Insert(r.parts, n-1, []string{op.Text})
+			}
+		default:
+			r.ops = append(r.ops, Op{Kind: op.Kind})
+			r.parts = append(r.parts, []string{op.Text})
+		}
+	}
+}
+
+// result returns the operations added.
+func (r *redliner) result() []Op {
+	for i := range r.ops {
+		r.ops[i].Text = strings.Join(r.parts[i], "")
+	}
+	return r.ops
+}
+
+func join(us []unit) []string {
+	var ts []string
+	for _, u := range us {
+		ts = append(ts, u.tokens...)
+	}
+	return ts
+}
+
+// sections diffs two texts' sections: matched ones (same heading) line by
+// line, each run of unmatched ones between them as one run of lines.
+func (r *redliner) sections(a, b []unit) {
+	i, j := 0, 0
+	for _, m := range align(a, b) {
+		r.lines(splitLines(join(a[i:m[0]])), splitLines(join(b[j:m[1]])))
+		r.lines(splitLines(a[m[0]].tokens), splitLines(b[m[1]].tokens))
+		i, j = m[0]+1, m[1]+1
+	}
+	r.lines(splitLines(join(a[i:])), splitLines(join(b[j:])))
+}
+
+// lines diffs two runs of lines: equal lines are kept, and each run of
+// changed lines between them is diffed word by word within the budget.
+func (r *redliner) lines(a, b []unit) {
+	if len(a) == 0 && len(b) == 0 {
+		return
+	}
+	if ta, tb := join(a), join(b); within(ta, tb, partBudget) {
+		r.add(wordDiff(ta, tb)...)
+		return
+	}
+	i, j := 0, 0
+	for _, m := range align(a, b) {
+		r.changed(a[i:m[0]], b[j:m[1]])
+		r.add(Op{Equal, a[m[0]].key})
+		i, j = m[0]+1, m[1]+1
+	}
+	r.changed(a[i:], b[j:])
+}
+
+// changed diffs a run of changed lines: word by word within the budget,
+// else line by line in order (the first old line with the first new one,
+// and so on), each pair word by word within the budget or replaced whole,
+// the lines only one run has deleted or inserted whole.
+func (r *redliner) changed(a, b []unit) {
+	if ta, tb := join(a), join(b); within(ta, tb, partBudget) {
+		r.add(wordDiff(ta, tb)...)
+		return
+	}
+	for k := 0; k < max(len(a), len(b)); k++ {
+		switch {
+		case k >= len(a):
+			r.add(Op{Insert, b[k].key})
+		case k >= len(b):
+			r.add(Op{Delete, a[k].key})
+		case within(a[k].tokens, b[k].tokens, partBudget):
+			r.add(wordDiff(a[k].tokens, b[k].tokens)...)
+		default:
+			r.replace(a[k].tokens, b[k].tokens)
+		}
+	}
+}
+
+// replace deletes a and inserts b whole, but for their common beginning
+// and end (a line break, a full stop), which are kept.
+func (r *redliner) replace(a, b []string) {
+	p := commonPrefix(a, b)
+	s := commonSuffix(a[p:], b[p:])
+	r.add(Op{Equal, strings.Join(a[:p], "")})
+	r.add(Op{Delete, strings.Join(a[p:len(a)-s], "")}, Op{Insert, strings.Join(b[p:len(b)-s], "")})
+	r.add(Op{Equal, strings.Join(a[len(a)-s:], "")})
 }
 
 // Texts returns the old and new texts a redline joins.
@@ -376,4 +616,162 @@ func splitCells(line []Op) [][]Op {
 		}
 	}
 	return append(cells, trimCell(cur))
+}
+
+// unitBudget bounds the runs of units without a unique match that align
+// diffs unit by unit.
+const unitBudget = 2000
+
+// align matches units of a and b with the same key, in order: the common
+// beginning and end, then, in between, the keys that occur once in each
+// (patience diff: the longest increasing run of them), and so on in the
+// gaps between those; a gap without such keys is diffed unit by unit
+// within unitBudget, else left unmatched. It returns the matched indexes,
+// increasing on both sides.
+func align(a, b []unit) [][2]int {
+	var out [][2]int
+	var rec func(a0, a1, b0, b1, depth int)
+	rec = func(a0, a1, b0, b1, depth int) {
+		for a0 < a1 && b0 < b1 && a[a0].key == b[b0].key {
+			out = append(out, [2]int{a0, b0})
+			a0, b0 = a0+1, b0+1
+		}
+		var tail [][2]int
+		for a0 < a1 && b0 < b1 && a[a1-1].key == b[b1-1].key {
+			a1, b1 = a1-1, b1-1
+			tail = append(tail, [2]int{a1, b1})
+		}
+		defer func() {
+			slices.Reverse(tail)
+			out = append(out, tail...)
+		}()
+		if a0 == a1 || b0 == b1 {
+			return
+		}
+		if anchors := unique(a, b, a0, a1, b0, b1); len(anchors) > 0 && depth < 10 {
+			for _, m := range anchors {
+				rec(a0, m[0], b0, m[1], depth+1)
+				out = append(out, m)
+				a0, b0 = m[0]+1, m[1]+1
+			}
+			rec(a0, a1, b0, b1, depth+1)
+			return
+		}
+		if (a1-a0)+(b1-b0) > unitBudget {
+			return
+		}
+		index := map[string]rune{}
+		encode := func(us []unit) []rune {
+			rs := make([]rune, len(us))
+			for i, u := range us {
+				r, ok := index[u.key]
+				if !ok {
+					r = rune(len(index))
+					index[u.key] = r
+				}
+				rs[i] = r
+			}
+			return rs
+		}
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0
+		i, j := a0, b0
+		for _, d := range dmp.DiffMainRunes(encode(a[a0:a1]), encode(b[b0:b1]), false) {
+			n := utf8.RuneCountInString(d.Text)
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				for k := 0; k < n; k++ {
+					out = append(out, [2]int{i + k, j + k})
+				}
+				i, j = i+n, j+n
+			case diffmatchpatch.DiffDelete:
+				i += n
+			case diffmatchpatch.DiffInsert:
+				j += n
+			}
+		}
+	}
+	rec(0, len(a), 0, len(b), 0)
+	return out
+}
+
+// unique returns the longest increasing run of matches between the units
+// a[a0:a1] and b[b0:b1] whose keys occur once in each.
+func unique(a, b []unit, a0, a1, b0, b1 int) [][2]int {
+	type seen struct{ na, nb, ia, ib int }
+	count := map[string]*seen{}
+	for i := a0; i < a1; i++ {
+		s := count[a[i].key]
+		if s == nil {
+			s = &seen{}
+			count[a[i].key] = s
+		}
+		s.na++
+		s.ia = i
+	}
+	for j := b0; j < b1; j++ {
+		if s := count[b[j].key]; s != nil {
+			s.nb++
+			s.ib = j
+		}
+	}
+	var ms [][2]int // in a's order
+	for i := a0; i < a1; i++ {
+		if s := count[a[i].key]; s.na == 1 && s.nb == 1 {
+			ms = append(ms, [2]int{s.ia, s.ib})
+		}
+	}
+	// Longest increasing subsequence of the b indexes (patience sorting).
+	var piles []int // index into ms of each pile's top
+	prev := make([]int, len(ms))
+	for k, m := range ms {
+		p, _ := slices.BinarySearchFunc(piles, m[1], func(top, target int) int { return ms[top][1] - target })
+		if p > 0 {
+			prev[k] = piles[p-1]
+		} else {
+			prev[k] = -1
+		}
+		if p == len(piles) {
+			piles = append(piles, k)
+		} else {
+			piles[p] = k
+		}
+	}
+	if len(piles) == 0 {
+		return nil
+	}
+	out := make([][2]int, len(piles))
+	for k, at := len(piles)-1, piles[len(piles)-1]; k >= 0; k, at = k-1, prev[at] {
+		out[k] = ms[at]
+	}
+	return out
+}
+
+// distance returns the number of tokens to insert and delete to turn a
+// into b (Myers' greedy algorithm), or limit+1 if it is more than limit.
+// It takes time of the order of (len(a)+len(b)) + limit squared for texts
+// without long repeats.
+func distance(a, b []int32, limit int) int {
+	n, m := len(a), len(b)
+	off := limit + 1
+	v := make([]int, 2*limit+3)
+	for d := 0; d <= limit; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1]
+			} else {
+				x = v[off+k-1] + 1
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				return d
+			}
+		}
+	}
+	return limit + 1
 }
