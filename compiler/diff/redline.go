@@ -61,73 +61,36 @@ func tokens(s string) []string {
 // Redline returns the word-level differences that turn old into new.
 // Joining the Equal and Delete runs gives old; Equal and Insert, new.
 //
-// Its cost is bounded: two texts whose differing middle (after their
-// common beginning and end) is at most wordBudget words, spaces and marks
-// are diffed word by word as a whole; longer ones section by section (a
-// section being a heading line and the lines up to the next one, matched
-// by their headings), then paragraph by paragraph (the lines of a section,
-// matched when equal), and word by word only inside changed runs of
-// paragraphs within the budget. A changed paragraph beyond it is replaced
-// whole. So a redline takes time linear in the texts' length, however
-// much changed.
+// Its cost is bounded: two texts that differ by at most wholeBudget words,
+// spaces and marks are diffed word by word as a whole; others section by
+// section (a section being a heading line and the lines up to the next
+// one, matched by their headings), then line by line (a line is a
+// paragraph, list item or table row; equal lines are matched), and word by
+// word only inside changed runs of lines, or changed lines, that differ by
+// at most partBudget. A changed line beyond it is replaced whole. So a
+// redline takes time linear in the texts' length, however much changed.
 func Redline(old, new string) []Op {
 	a, b := tokens(old), tokens(new)
-	if within(a, b, wholeBudget) {
-		return wordDiff(a, b)
+	if ops, ok := diffWithin(a, b, wholeBudget); ok {
+		return ops
 	}
-	var r redliner
-	r.sections(splitSections(a), splitSections(b))
+	r := redliner{old: newText(old, a), new: newText(new, b)}
+	r.sections()
 	return r.result()
 }
 
 // wholeBudget and partBudget bound the number of differences (words,
 // spaces and marks inserted or deleted) of two texts, and of two sections
-// or runs of paragraphs, that are diffed word by word: diffmatchpatch
-// takes time of the order of their length plus that number squared.
-// Notices that differ by less than wholeBudget (all those released so far)
-// are diffed as a whole, as they always were.
+// or runs of lines, that are diffed word by word: diffmatchpatch takes
+// time of the order of their length plus that number squared. Notices
+// that differ by at most wholeBudget (all those released so far) are
+// diffed as a whole, as they always were.
 const (
 	wholeBudget = 8000
 	partBudget  = 200
 )
 
-// within reports whether a and b differ by at most limit tokens.
-func within(a, b []string, limit int) bool {
-	n := commonPrefix(a, b)
-	a, b = a[n:], b[n:]
-	n = commonSuffix(a, b)
-	a, b = a[:len(a)-n], b[:len(b)-n]
-	if len(a)+len(b) <= limit || len(a) == 0 || len(b) == 0 {
-		return true
-	}
-	// The tokens as numbers, counted: the tokens one text has more often
-	// than the other are a lower bound of the distance, found in linear
-	// time.
-	index := make(map[string]int32, len(a))
-	var count []int
-	encode := func(ts []string, by int) []int32 {
-		out := make([]int32, len(ts))
-		for i, t := range ts {
-			k, ok := index[t]
-			if !ok {
-				k = int32(len(count))
-				index[t] = k
-				count = append(count, 0)
-			}
-			out[i] = k
-			count[k] += by
-		}
-		return out
-	}
-	ea, eb := encode(a, 1), encode(b, -1)
-	bound := 0
-	for _, c := range count {
-		bound += max(c, -c)
-	}
-	return bound <= limit && distance(ea, eb, limit) <= limit
-}
-
-func commonPrefix(a, b []string) int {
+func commonPrefix[T comparable](a, b []T) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -135,7 +98,7 @@ func commonPrefix(a, b []string) int {
 	return n
 }
 
-func commonSuffix(a, b []string) int {
+func commonSuffix[T comparable](a, b []T) int {
 	n := 0
 	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
 		n++
@@ -143,15 +106,17 @@ func commonSuffix(a, b []string) int {
 	return n
 }
 
-// wordDiff diffs two runs of tokens word by word.
-func wordDiff(a, b []string) []Op {
+// diffWithin diffs two runs of tokens word by word if they differ by at
+// most limit tokens, and reports whether they do.
+func diffWithin(a, b []string, limit int) ([]Op, bool) {
 	// Map each distinct token to a rune, diff the rune strings, and map back:
 	// diffmatchpatch then works on words, not characters.
-	index := map[string]rune{}
+	index := make(map[string]rune, len(a))
 	var table []string
-	encode := func(ts []string) []rune {
-		rs := make([]rune, 0, len(ts))
-		for _, t := range ts {
+	var count []int
+	encode := func(ts []string, by int) []rune {
+		rs := make([]rune, len(ts))
+		for i, t := range ts {
 			r, ok := index[t]
 			if !ok {
 				r = rune(len(table))
@@ -160,12 +125,17 @@ func wordDiff(a, b []string) []Op {
 				}
 				index[t] = r
 				table = append(table, t)
+				count = append(count, 0)
 			}
-			rs = append(rs, r)
+			rs[i] = r
+			count[code(r)] += by
 		}
 		return rs
 	}
-	ra, rb := encode(a), encode(b)
+	ra, rb := encode(a, 1), encode(b, -1)
+	if !within(ra, rb, count, limit) {
+		return nil, false
+	}
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMainRunes(ra, rb, false)
@@ -174,11 +144,7 @@ func wordDiff(a, b []string) []Op {
 	for _, d := range diffs {
 		var sb strings.Builder
 		for _, r := range d.Text {
-			i := int(r)
-			if i >= 0xD800+0x800 {
-				i -= 0x800
-			}
-			sb.WriteString(table[i])
+			sb.WriteString(table[code(r)])
 		}
 		kind := Equal
 		switch d.Type {
@@ -193,55 +159,104 @@ func wordDiff(a, b []string) []Op {
 		}
 		ops = append(ops, Op{Kind: kind, Text: sb.String()})
 	}
-	return ops
+	return ops, true
 }
 
-// A unit is a section or a line of a text: its tokens, and the key that
-// matches it with a unit of the other text (a section's heading line, a
-// line's text).
+// code returns the index of a token from its rune.
+func code(r rune) int {
+	if i := int(r); i < 0xD800+0x800 {
+		return i
+	}
+	return int(r) - 0x800
+}
+
+// within reports whether two runs of tokens, as runes, differ by at most
+// limit tokens; count holds, by token, how many more times a has it than b.
+func within(a, b []rune, count []int, limit int) bool {
+	n := commonPrefix(a, b)
+	a, b = a[n:], b[n:]
+	n = commonSuffix(a, b)
+	a, b = a[:len(a)-n], b[:len(b)-n]
+	if len(a)+len(b) <= limit || len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	// The tokens one text has more often than the other are a lower bound
+	// of the distance, found in linear time.
+	bound := 0
+	for _, c := range count {
+		bound += max(c, -c)
+	}
+	return bound <= limit && distance(a, b, limit) <= limit
+}
+
+// A text is a text cut into tokens, with each token's offset.
+type text struct {
+	s    string
+	toks []string
+	off  []int // off[i] is the offset of toks[i]; off[len(toks)] is len(s)
+	// lines are the text's lines, each with its line break (the tokenizer
+	// keeps a run of line breaks in one token, so a line may end with
+	// several: the blank lines stay with the line before them).
+	lines []unit
+}
+
+// A unit is a line or a section of a text: tokens [lo, hi), and the key
+// that matches it with a unit of the other text (a line's text, a
+// section's heading line).
 type unit struct {
+	lo, hi int
 	key    string
-	tokens []string
 }
 
-// splitLines splits tokens into lines, each with its line break (the
-// tokenizer keeps a run of line breaks in one token, so a line may end
-// with several; the blank lines stay with the line before them).
-func splitLines(ts []string) []unit {
-	var out []unit
+func newText(s string, toks []string) *text {
+	t := &text{s: s, toks: toks, off: make([]int, len(toks)+1)}
+	at := 0
+	for i, tok := range toks {
+		t.off[i] = at
+		at += len(tok)
+	}
+	t.off[len(toks)] = at
 	start := 0
-	for i, t := range ts {
-		if strings.Contains(t, "\n") {
-			out = append(out, unit{tokens: ts[start : i+1]})
+	for i, tok := range toks {
+		if strings.Contains(tok, "\n") {
+			t.lines = append(t.lines, t.unit(start, i+1))
 			start = i + 1
 		}
 	}
-	if start < len(ts) {
-		out = append(out, unit{tokens: ts[start:]})
+	if start < len(toks) {
+		t.lines = append(t.lines, t.unit(start, len(toks)))
 	}
-	for i := range out {
-		out[i].key = strings.Join(out[i].tokens, "")
-	}
-	return out
+	return t
 }
 
-// splitSections groups lines into sections, each starting at a heading
-// line ("#" marks and a space), keyed by that line.
-func splitSections(ts []string) []unit {
-	var out []unit
-	for _, l := range splitLines(ts) {
-		if headingMarks(l.key) > 0 || len(out) == 0 {
-			out = append(out, unit{key: l.key})
-		}
-		s := &out[len(out)-1]
-		s.tokens = append(s.tokens, l.tokens...)
+func (t *text) unit(lo, hi int) unit { return unit{lo, hi, t.s[t.off[lo]:t.off[hi]]} }
+
+// span returns the tokens of a run of consecutive units.
+func (t *text) span(us []unit) []string {
+	if len(us) == 0 {
+		return nil
 	}
-	return out
+	return t.toks[us[0].lo:us[len(us)-1].hi]
+}
+
+// sections returns the text's sections, each a run of its lines from a
+// heading line ("#" marks and a space) to the next, keyed by the heading;
+// first are the lines [0, n) of each.
+func (t *text) sections() (secs []unit, first []int) {
+	for i, l := range t.lines {
+		if headingMarks(l.key) > 0 || i == 0 {
+			secs = append(secs, unit{lo: l.lo, key: l.key})
+			first = append(first, i)
+		}
+		secs[len(secs)-1].hi = l.hi
+	}
+	return secs, first
 }
 
 // redliner collects a bounded redline's operations.
 type redliner struct {
-	ops []Op
+	old, new *text
+	ops      []Op
 	// parts are the texts of each operation, joined by result.
 	parts [][]string
 }
@@ -280,76 +295,89 @@ func (r *redliner) result() []Op {
 	return r.ops
 }
 
-func join(us []unit) []string {
-	var ts []string
-	for _, u := range us {
-		ts = append(ts, u.tokens...)
-	}
-	return ts
-}
-
-// sections diffs two texts' sections: matched ones (same heading) line by
+// sections diffs the texts' sections: matched ones (same heading) line by
 // line, each run of unmatched ones between them as one run of lines.
-func (r *redliner) sections(a, b []unit) {
+func (r *redliner) sections() {
+	a, fa := r.old.sections()
+	b, fb := r.new.sections()
+	// lines returns the lines of sections [from, to).
+	lines := func(t *text, first []int, from, to int) []unit {
+		if from == to {
+			return nil
+		}
+		end := len(t.lines)
+		if to < len(first) {
+			end = first[to]
+		}
+		return t.lines[first[from]:end]
+	}
 	i, j := 0, 0
 	for _, m := range align(a, b) {
-		r.lines(splitLines(join(a[i:m[0]])), splitLines(join(b[j:m[1]])))
-		r.lines(splitLines(a[m[0]].tokens), splitLines(b[m[1]].tokens))
+		r.lines(lines(r.old, fa, i, m[0]), lines(r.new, fb, j, m[1]))
+		r.lines(lines(r.old, fa, m[0], m[0]+1), lines(r.new, fb, m[1], m[1]+1))
 		i, j = m[0]+1, m[1]+1
 	}
-	r.lines(splitLines(join(a[i:])), splitLines(join(b[j:])))
+	r.lines(lines(r.old, fa, i, len(a)), lines(r.new, fb, j, len(b)))
 }
 
-// lines diffs two runs of lines: equal lines are kept, and each run of
-// changed lines between them is diffed word by word within the budget.
+// lines diffs two runs of lines: word by word within the budget, else
+// equal lines are kept, and each run of changed lines between them is
+// diffed as changed says.
 func (r *redliner) lines(a, b []unit) {
 	if len(a) == 0 && len(b) == 0 {
 		return
 	}
-	if ta, tb := join(a), join(b); within(ta, tb, partBudget) {
-		r.add(wordDiff(ta, tb)...)
+	if ops, ok := diffWithin(r.old.span(a), r.new.span(b), partBudget); ok {
+		r.add(ops...)
+		return
+	}
+	ms := align(a, b)
+	if len(ms) == 0 {
+		r.changed(a, b, false)
 		return
 	}
 	i, j := 0, 0
-	for _, m := range align(a, b) {
-		r.changed(a[i:m[0]], b[j:m[1]])
+	for _, m := range ms {
+		r.changed(a[i:m[0]], b[j:m[1]], true)
 		r.add(Op{Equal, a[m[0]].key})
 		i, j = m[0]+1, m[1]+1
 	}
-	r.changed(a[i:], b[j:])
+	r.changed(a[i:], b[j:], true)
 }
 
-// changed diffs a run of changed lines: word by word within the budget,
-// else line by line in order (the first old line with the first new one,
-// and so on), each pair word by word within the budget or replaced whole,
-// the lines only one run has deleted or inserted whole.
-func (r *redliner) changed(a, b []unit) {
-	if ta, tb := join(a), join(b); within(ta, tb, partBudget) {
-		r.add(wordDiff(ta, tb)...)
-		return
-	}
-	for k := 0; k < max(len(a), len(b)); k++ {
-		switch {
-		case k >= len(a):
-			r.add(Op{Insert, b[k].key})
-		case k >= len(b):
-			r.add(Op{Delete, a[k].key})
-		case within(a[k].tokens, b[k].tokens, partBudget):
-			r.add(wordDiff(a[k].tokens, b[k].tokens)...)
-		default:
-			r.replace(a[k].tokens, b[k].tokens)
+// changed diffs a run of changed lines: word by word within the budget
+// (if try), else line by line in order (the first old line with the first
+// new one, and so on), each pair word by word within the budget or
+// replaced whole, the lines only one run has deleted or inserted whole.
+func (r *redliner) changed(a, b []unit, try bool) {
+	if try {
+		if ops, ok := diffWithin(r.old.span(a), r.new.span(b), partBudget); ok {
+			r.add(ops...)
+			return
 		}
 	}
-}
-
-// replace deletes a and inserts b whole, but for their common beginning
-// and end (a line break, a full stop), which are kept.
-func (r *redliner) replace(a, b []string) {
-	p := commonPrefix(a, b)
-	s := commonSuffix(a[p:], b[p:])
-	r.add(Op{Equal, strings.Join(a[:p], "")})
-	r.add(Op{Delete, strings.Join(a[p:len(a)-s], "")}, Op{Insert, strings.Join(b[p:len(b)-s], "")})
-	r.add(Op{Equal, strings.Join(a[len(a)-s:], "")})
+	for k := 0; k < max(len(a), len(b)); k++ {
+		if k >= len(a) {
+			r.add(Op{Insert, b[k].key})
+			continue
+		}
+		if k >= len(b) {
+			r.add(Op{Delete, a[k].key})
+			continue
+		}
+		ta, tb := r.old.span(a[k:k+1]), r.new.span(b[k:k+1])
+		if ops, ok := diffWithin(ta, tb, partBudget); ok {
+			r.add(ops...)
+			continue
+		}
+		// Replaced whole, but for the common beginning and end (a line
+		// break, a full stop), which are kept.
+		p := commonPrefix(ta, tb)
+		s := commonSuffix(ta[p:], tb[p:])
+		r.add(Op{Equal, strings.Join(ta[:p], "")})
+		r.add(Op{Delete, strings.Join(ta[p:len(ta)-s], "")}, Op{Insert, strings.Join(tb[p:len(tb)-s], "")})
+		r.add(Op{Equal, strings.Join(ta[len(ta)-s:], "")})
+	}
 }
 
 // Texts returns the old and new texts a redline joins.
@@ -751,7 +779,7 @@ func unique(a, b []unit, a0, a1, b0, b1 int) [][2]int {
 // into b (Myers' greedy algorithm), or limit+1 if it is more than limit.
 // It takes time of the order of (len(a)+len(b)) + limit squared for texts
 // without long repeats.
-func distance(a, b []int32, limit int) int {
+func distance(a, b []rune, limit int) int {
 	n, m := len(a), len(b)
 	off := limit + 1
 	v := make([]int, 2*limit+3)

@@ -118,7 +118,7 @@ func TestRedlineBoundedProperties(t *testing.T) {
 			}
 		}
 		old, new := strings.Join(a, "\n")+"\n", strings.Join(b, "\n")+"\n"
-		if within(tokens(old), tokens(new), wholeBudget) {
+		if _, whole := diffWithin(tokens(old), tokens(new), wholeBudget); whole {
 			t.Fatalf("case %d: the texts are diffed as a whole, not bounded", i)
 		}
 		start := time.Now()
