@@ -11,8 +11,9 @@ import (
 	_ "github.com/disclose-dev/disclose/internal/golden"
 )
 
+var vocab = strings.Fields("we collect personal data to provide our services, and keep it for 24 months. You can ask us to delete it; contact privacy@example.com. Société Générale Łódź Ελλάδα — “quotes” § 1798.100")
+
 func words(r *rand.Rand, n int) []string {
-	vocab := strings.Fields("we collect personal data to provide our services, and keep it for 24 months. You can ask us to delete it; contact privacy@example.com. Société Générale Łódź Ελλάδα — “quotes” § 1798.100")
 	out := make([]string, n)
 	for i := range out {
 		out[i] = vocab[r.Intn(len(vocab))]
@@ -248,6 +249,72 @@ func TestBlocksProperties(t *testing.T) {
 		}
 		if got, want := strings.Join(nw, ""), squash(content(new)); got != want {
 			t.Fatalf("case %d: new words\n%s\nwant\n%s", i, got, want)
+		}
+	}
+}
+
+// rewrite returns text with every line but its headings rewritten: about
+// every other word replaced, a word inserted and one deleted now and then.
+func rewrite(r *rand.Rand, text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			continue
+		}
+		for k := range f {
+			if f[k] == "•" || f[k] == "—" {
+				continue
+			}
+			switch r.Intn(12) {
+			case 0, 1, 2, 3, 4, 5:
+				f[k] = words(r, 1)[0]
+			case 6:
+				f[k] += " " + words(r, 1)[0]
+			case 7:
+				f[k] = ""
+			}
+		}
+		lines[i] = strings.Join(strings.Fields(strings.Join(f, " ")), " ") + l[len(strings.TrimRight(l, "\n")):]
+	}
+	return strings.Join(lines, "")
+}
+
+// BenchmarkRedlineRewrite diffs a notice of about 15, 105 and 1,000 pages
+// (the European notice, about 15 pages, repeated) with a rewrite of all its
+// text but its headings, and the same without headings (one section, so
+// paragraph by paragraph); ns/page stays flat as the notice grows.
+func BenchmarkRedlineRewrite(b *testing.B) {
+	md, err := os.ReadFile("../testdata/notices/eu.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var flat []string
+	for _, l := range strings.SplitAfter(string(md), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			flat = append(flat, l)
+		}
+	}
+	for _, c := range []struct {
+		name string
+		text string
+	}{{"sections", string(md)}, {"onesection", strings.Join(flat, "")}} {
+		for _, copies := range []int{1, 7, 67} {
+			old := strings.Repeat(c.text, copies)
+			new := rewrite(rand.New(rand.NewSource(int64(copies))), old)
+			b.Run(fmt.Sprintf("%s/pages=%d", c.name, 15*copies), func(b *testing.B) {
+				b.SetBytes(int64(len(old)))
+				b.ReportAllocs()
+				for b.Loop() {
+					if ops := diff.Redline(old, new); !diff.Changed(ops) {
+						b.Fatal("no change found")
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(15*copies), "ns/page")
+			})
 		}
 	}
 }
