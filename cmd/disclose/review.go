@@ -421,7 +421,11 @@ func (r *review) excerpts(w io.Writer) {
 			path := append(slices.Clone(ex.Within), title)
 			fmt.Fprintf(w, "**%s** (%s)\n\n", mdText(strings.Join(path, " › ")), count(ex.Edits, "change"))
 			for _, p := range ex.Passages {
-				fmt.Fprintf(w, "> %s\n\n", passageMarkdown(p))
+				where := ""
+				if p.Places > 1 {
+					where = fmt.Sprintf(" (in %d places)", p.Places)
+				}
+				fmt.Fprintf(w, "> %s%s\n\n", passageMarkdown(p), where)
 			}
 			if ex.More > 0 {
 				fmt.Fprintf(w, "And %s in this section.\n\n", count(ex.More, "more changed passage"))
