@@ -311,40 +311,41 @@ func TestEveryRuleHasAFailingCase(t *testing.T) {
 		rule  string
 		path  string // the diagnostic's path
 		file  string // the file it is positioned in
+		item  string // the item it names, kind and id
 	}{
 		{"no records section", map[string]func(string) string{"records.yaml": func(string) string { return "" }},
-			"ROPA-30-1", "", ""},
+			"ROPA-30-1", "", "", ""},
 		{"joint controllers without contacts", map[string]func(string) string{"records.yaml": func(s string) string {
 			i := strings.Index(s, "\n  joint_controllers:")
 			if i < 0 {
 				t.Fatal("the sample's record has no joint_controllers")
 			}
 			return s[:i+1]
-		}}, "ROPA-30-1-a", "records.joint_controllers", "data/records.yaml"},
+		}}, "ROPA-30-1-a", "records.joint_controllers", "data/records.yaml", `recipient "advertising-partners"`},
 		{"a joint controller without a way to reach it", map[string]func(string) string{"records.yaml": replace(t,
 			"          url: https://www.linkedin.com/legal/privacy-policy\n          address:\n            street: [\"Wilton Plaza\", \"Wilton Place\"]\n            city: Dublin 2\n            country: IE\n", "")},
-			"ROPA-30-1-a", "records.joint_controllers[0].contacts[1]", "data/records.yaml"},
+			"ROPA-30-1-a", "records.joint_controllers[0].contacts[1]", "data/records.yaml", `contact "LinkedIn Ireland Unlimited Company"`},
 		{"a purpose concerning no one", map[string]func(string) string{
 			"categories.yaml": func(s string) string {
 				return regexpRemoveLines(s, "    subjects: [")
-			}}, "ROPA-30-1-c", "purposes[16].subjects", "data/purposes.yaml"},
+			}}, "ROPA-30-1-c", "purposes[16].subjects", "data/purposes.yaml", `purpose "legal-compliance"`},
 		{"a processor whose recipient the purpose does not name", map[string]func(string) string{
 			"processors.yaml": replace(t, "purposes: [manage-accounts, respond-requests, security, business-management, billing-payments]",
 				"purposes: [manage-accounts, respond-requests, security, business-management, billing-payments, business-transfers]")},
-			"ROPA-30-1-d", "processors[0].purposes[5]", "data/processors.yaml"},
+			"ROPA-30-1-d", "processors[0].purposes[5]", "data/processors.yaml", `processor "aws"`},
 		{"a compelling-interests transfer without documentation", map[string]func(string) string{
 			"recipients.yaml": replace(t, "    mechanism: ART49_1_E\n",
 				"    mechanism: ART49_1_COMPELLING_LI\n    compelling_interest: >-\n      Defending a claim brought against us in the United States, which we\n      cannot do without giving the court the records of the account concerned.\n    safeguards_copy: Email privacy@helpwise.example for a copy.\n")},
-			"ROPA-30-1-e", "transfers[7]", "data/recipients.yaml"},
-		{"a retention rule without a period", nil, "ROPA-30-1-f", "retention[12].criteria", "data/categories.yaml"},
+			"ROPA-30-1-e", "transfers[7]", "data/recipients.yaml", `transfer "us-legal-claims"`},
+		{"a retention rule without a period", nil, "ROPA-30-1-f", "retention[12].criteria", "data/categories.yaml", `retention "legal-records"`},
 		{"a system without measures", map[string]func(string) string{"records.yaml": replace(t,
 			"      measures:\n        - Applications visible only to the hiring team of the role and to people operations\n        - Unsuccessful applications deleted automatically when their period ends\n", "")},
-			"ROPA-30-1-g", "records.systems[10].measures", "data/records.yaml"},
+			"ROPA-30-1-g", "records.systems[10].measures", "data/records.yaml", `system "recruiting"`},
 		{"a purpose held in no system", map[string]func(string) string{"records.yaml": replace(t, "      purposes: [office-security]\n", "")},
-			"ROPA-30-1-g", "records.systems", "data/records.yaml"},
+			"ROPA-30-1-g", "records.systems", "data/records.yaml", `purpose "office-security"`},
 		{"no keeper of the record", map[string]func(string) string{"records.yaml": replace(t,
 			"  owner:\n    name: Helpwise Data Protection Officer\n    email: dpo@helpwise.example\n    address:\n      street: [\"Helpwise Ltd\", \"41 Clerkenwell Road\", \"Third Floor\"]\n      city: London\n      postal_code: EC1M 5RN\n      country: GB\n", "")},
-			"ROPA-30-4", "records.owner", "data/records.yaml"},
+			"ROPA-30-4", "records.owner", "data/records.yaml", ""},
 	}
 	covered := map[string]bool{}
 	ref, _ := load.Reference(records.ReferenceData(), "reference", records.ReferenceExtension)
@@ -385,6 +386,18 @@ func TestEveryRuleHasAFailingCase(t *testing.T) {
 			}
 			if found.Severity != want {
 				t.Errorf("%s is a %s, want %s", tc.rule, found.Severity, want)
+			}
+			// The line names its item once, by kind, id and name, before
+			// the path.
+			line := found.Error()
+			if found.Item != tc.item {
+				t.Errorf("%s names item %q, want %q", line, found.Item, tc.item)
+			}
+			if found.Item != "" && (strings.Count(line, found.Item) != 1 || !strings.Contains(line, ": "+found.Item)) {
+				t.Errorf("%s does not name %s once, before the path", line, found.Item)
+			}
+			if n := found.ItemName; n != "" && strings.Count(line, n) != 1 {
+				t.Errorf("%s names %q more than once", line, n)
 			}
 		})
 	}
@@ -648,7 +661,7 @@ func TestOneChangeOneFinding(t *testing.T) {
 		// A system left serving nothing is a finding of its own.
 		var about []*diag.Diagnostic
 		for _, d := range got {
-			if strings.Contains(d.Message, `purpose "`+pu.ID+`"`) {
+			if d.Item == `purpose "`+pu.ID+`"` {
 				about = append(about, d)
 			}
 		}
