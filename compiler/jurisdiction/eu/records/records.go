@@ -22,7 +22,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
-	"github.com/disclose-dev/disclose/compiler/render"
 )
 
 // Record is the controller's record of processing activities. Every text is
@@ -595,7 +594,7 @@ func countryNames(codes []string) []string {
 }
 
 // text is inline Markdown as reading text.
-func text(t notice.Text) string { return render.InlineText(t) }
+func text(t notice.Text) string { return notice.InlineText(t) }
 
 // thirdOf returns the third countries, under the EU GDPR and under the UK
 // GDPR, of the transfers keep accepts: ISO codes, each once, in the
