@@ -117,10 +117,15 @@ func TestSampleRecord(t *testing.T) {
 	}
 }
 
-// Cells a spreadsheet would run as formulas are neutralised.
+// Every cell of the CSV goes through the formula guard (csvcell.Text,
+// tested on its own): a value starting =, +, -, @ or a tab is kept text,
+// and so is a cell of several values whose first starts a formula; a later
+// value does not, since a spreadsheet evaluates a cell from its start.
 func TestCSVNeutralisesFormulas(t *testing.T) {
-	rec := &records.Record{Activities: []*records.Activity{{ID: "a", Purpose: "=HYPERLINK(\"http://x\")", Description: "+1 call", Controllers: nil}}}
-	rec.Activities[0].Subjects = []*records.Named{{ID: "s", Name: "@everyone"}}
+	rec := &records.Record{Activities: []*records.Activity{{ID: "@a", Purpose: `=HYPERLINK("http://x")`, Description: "+1 call",
+		LegalBases: []string{"-1", "consent"}, UKLegalBases: []string{"	Tab"},
+		Subjects: []*records.Named{{ID: "s", Name: "=cmd|' /C calc'!A0"}, {ID: "t", Name: "@everyone"}},
+		Categories: []*records.Category{{ID: "c", Name: "Contact", Retention: "2 years"}, {ID: "d", Name: "=Second", Retention: "1 year"}}}}}
 	var b bytes.Buffer
 	if err := rec.CSV(&b); err != nil {
 		t.Fatal(err)
@@ -129,13 +134,22 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range rows[1] {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			t.Errorf("cell %q would start a formula", c)
-		}
+	col := map[string]string{}
+	for k, h := range rows[0] {
+		col[h] = rows[1][k]
 	}
-	if rows[1][1] != `'=HYPERLINK("http://x")` || rows[1][2] != "'+1 call" {
-		t.Errorf("cells: %q", rows[1][:3])
+	for h, want := range map[string]string{
+		"Activity":              "'@a",
+		"Purpose":               `'=HYPERLINK("http://x")`,
+		"Description":           "'+1 call",
+		"Legal bases (EU GDPR)": "'-1\nconsent",
+		"Legal bases (UK GDPR)": "'\tTab",
+		"Data subjects":         "'=cmd|' /C calc'!A0\n@everyone",
+		"Personal data":         "Contact\n=Second",
+	} {
+		if col[h] != want {
+			t.Errorf("%s: %q, want %q", h, col[h], want)
+		}
 	}
 }
 
