@@ -124,7 +124,7 @@ func TestSampleRecord(t *testing.T) {
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	rec := &records.Record{Activities: []*records.Activity{{ID: "@a", Purpose: `=HYPERLINK("http://x")`, Description: "+1 call",
 		LegalBases: []string{"-1", "consent"}, UKLegalBases: []string{"	Tab"},
-		Subjects: []*records.Named{{ID: "s", Name: "=cmd|' /C calc'!A0"}, {ID: "t", Name: "@everyone"}},
+		Subjects:   []*records.Named{{ID: "s", Name: "=cmd|' /C calc'!A0"}, {ID: "t", Name: "@everyone"}},
 		Categories: []*records.Category{{ID: "c", Name: "Contact", Retention: "2 years"}, {ID: "d", Name: "=Second", Retention: "1 year"}}}}}
 	var b bytes.Buffer
 	if err := rec.CSV(&b); err != nil {
