@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -114,6 +115,70 @@ func TestSampleRecord(t *testing.T) {
 	js2, _ := rec2.JSON()
 	if !bytes.Equal(js, js2) {
 		t.Error("two builds of the sample's record differ")
+	}
+}
+
+// The record does not depend on the order of what the data gives as sets
+// (the countries of recipients, processors, transfers and systems), but
+// for the hash of the data it was made from, nor on
+// anything that changes between builds (map order, which Go changes from
+// one iteration to the next): builds of the sample with those lists
+// shuffled, several times over, give the same JSON, CSV and document.
+func TestRecordIgnoresSetOrder(t *testing.T) {
+	proj, diags := compiler.Check(os.DirFS(root), "data", opts())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	write := func() string {
+		rec, _ := compiler.RecordsOf(proj, nil, opts())
+		rec.Source.DataSHA256 = "" // the data's hash: its order is the data's
+		js, err := rec.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := rec.CSV(&b); err != nil {
+			t.Fatal(err)
+		}
+		return string(js) + b.String() + render.Plain(rec.Document())
+	}
+	want := write()
+	rng := rand.New(rand.NewPCG(17, 30))
+	var sets [][]string
+	for _, rc := range proj.Recipients {
+		sets = append(sets, rc.Countries)
+	}
+	for _, pr := range proj.Processors {
+		sets = append(sets, pr.Locations)
+	}
+	for _, tr := range proj.Transfers {
+		sets = append(sets, tr.Destinations)
+	}
+	for _, sys := range records.Of(proj).Systems {
+		sets = append(sets, sys.Locations)
+	}
+	shuffled := 0
+	for _, set := range sets {
+		if len(set) > 1 {
+			shuffled++
+		}
+	}
+	if shuffled < 5 {
+		t.Fatalf("only %d lists of several countries to shuffle", shuffled)
+	}
+	for range 8 {
+		for _, set := range sets {
+			rng.Shuffle(len(set), func(i, k int) { set[i], set[k] = set[k], set[i] })
+		}
+		if got := write(); got != want {
+			g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+			for i := range min(len(g), len(w)) {
+				if g[i] != w[i] {
+					t.Fatalf("the record changed with the order of a set of countries: line %d\n got: %s\nwant: %s", i+1, g[i], w[i])
+				}
+			}
+			t.Fatal("the record changed with the order of a set of countries")
+		}
 	}
 }
 
