@@ -119,7 +119,8 @@ type Diagnostic struct {
 //	purpose "security" ("Keep the service secure") at purposes[7].categories[1]
 //
 // the same when the message begins by naming the item (purpose "security"
-// has no ...; Said then leaves that out, so the line names the item once);
+// has no ..., or Brazilian transfer "br-us" ... for transfer record
+// "br-us"; Said then leaves that out, so the line names the item once);
 // only the item's name at the path when the message names the whole item
 // (kind and id) further on (the group has 2 controllers, and entity
 // "helpwise-ltd" does not ...),
@@ -155,19 +156,11 @@ func (d *Diagnostic) parts() (who, said string) {
 	if d.Item != "" && d.ItemName != "" {
 		full += " (" + strconv.Quote(d.ItemName) + ")"
 	}
-	switch {
-	case d.Item == "":
+	if d.Item == "" {
 		return "", d.Message
-	case strings.HasPrefix(d.Message, d.Item):
-		rest := d.Message[len(d.Item):]
-		if d.ItemName != "" {
-			for _, named := range []string{" (" + d.ItemName + ")", " (" + strconv.Quote(d.ItemName) + ")"} {
-				rest = strings.TrimPrefix(rest, named)
-			}
-		}
-		if r, ok := strings.CutPrefix(rest, " "); ok && r != "" {
-			return full, r
-		}
+	}
+	if rest, ok := d.opening(); ok {
+		return full, rest
 	}
 	if !strings.Contains(d.Message, d.Item) {
 		return full, d.Message
@@ -176,6 +169,42 @@ func (d *Diagnostic) parts() (who, said string) {
 		return "", d.Message
 	}
 	return strconv.Quote(d.ItemName), d.Message
+}
+
+// opening returns d's message without its opening words when they name
+// d's item: its kind and id (purpose "security"), or its id after at most
+// two words, one a word of its kind (Brazilian transfer "br-us" for
+// transfer record "br-us", retention rule "x" for retention "x"; not
+// unknown category "billing" for purpose "billing", nor sub-processor "x",
+// another word, for processor "x"),
+// then, if given, its name in brackets. It reports false when the message
+// does not open so, or when nothing would be left of it.
+func (d *Diagnostic) opening() (string, bool) {
+	q := strings.IndexByte(d.Item, '"')
+	if q <= 0 {
+		return "", false
+	}
+	kind, id := strings.TrimSpace(d.Item[:q]), d.Item[q:]
+	at := strings.IndexByte(d.Message, '"')
+	if at <= 0 || !strings.HasPrefix(d.Message[at:], id) {
+		return "", false
+	}
+	// At most two words before the id, one of them a word of the kind.
+	words := strings.Fields(d.Message[:at])
+	kinds := strings.Fields(kind)
+	if len(words) > 2 || !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(kinds, w) }) {
+		return "", false
+	}
+	rest := d.Message[at+len(id):]
+	if d.ItemName != "" {
+		for _, named := range []string{" (" + d.ItemName + ")", " (" + strconv.Quote(d.ItemName) + ")"} {
+			rest = strings.TrimPrefix(rest, named)
+		}
+	}
+	if r, ok := strings.CutPrefix(rest, " "); ok && r != "" {
+		return r, true
+	}
+	return "", false
 }
 
 // Error formats d on one line: file:line:col: severity: subject: message

@@ -103,6 +103,10 @@ func TestItems(t *testing.T) {
 			Message: `the group has 2 controllers, and entity "helpwise-ltd" does not say which purposes it decides`},
 		{Pos: at, Path: "transfers[1]", Item: `transfer "us-scc"`, Message: `the text names transfer "us-scc" twice`},
 		{Pos: at, Path: "processors[2]", Item: `processor "aws"`, Message: `processor "aws"'s region is unknown`},
+		{Pos: at, Path: "brazil.transfers[0].mechanism", Item: `transfer record "br-us"`, Message: `Brazilian transfer "br-us" does not say which mechanism`},
+		{Pos: at, Path: "brazil.transfers[0]", Item: `transfer record "br-us"`, Message: `transfer "br-us" relies on clauses`},
+		{Pos: at, Path: "purposes[3].categories[0]", Item: `purpose "billing"`, Message: `unknown category "billing" (did you mean "billings"?)`},
+		{Pos: at, Path: "processors[16].added", Item: `processor "anthropic"`, ItemName: "Anthropic", Message: `sub-processor "anthropic" is first used late`},
 	}
 	wantMore := []string{
 		`data/p.yaml:4:7: error: purpose "billing" ("Bill your organisation") at purposes[3].categories[0]: unknown category "billing"`,
@@ -110,6 +114,10 @@ func TestItems(t *testing.T) {
 		`data/p.yaml:4:7: error: "Helpwise Ltd" at organization.entities[1].decides: the group has 2 controllers, and entity "helpwise-ltd" does not say which purposes it decides`,
 		`data/p.yaml:4:7: error: transfers[1]: the text names transfer "us-scc" twice`,
 		`data/p.yaml:4:7: error: processors[2]: processor "aws"'s region is unknown`,
+		`data/p.yaml:4:7: error: transfer record "br-us" at brazil.transfers[0].mechanism: does not say which mechanism`,
+		`data/p.yaml:4:7: error: transfer record "br-us" at brazil.transfers[0]: relies on clauses`,
+		`data/p.yaml:4:7: error: purpose "billing" at purposes[3].categories[0]: unknown category "billing" (did you mean "billings"?)`,
+		`data/p.yaml:4:7: error: "Anthropic" at processors[16].added: sub-processor "anthropic" is first used late`,
 	}
 	for i, d := range more {
 		if got := d.Error(); got != wantMore[i] {
