@@ -84,6 +84,9 @@ func (r *Record) CSV(w io.Writer) error {
 			}
 			limits = append(limits, c.Name+": "+c.Retention)
 		}
+		if limit, one := a.oneLimit(); one {
+			limits = []string{limit}
+		}
 		for _, rc := range a.Recipients {
 			line := rc.Name
 			if third := thirdCountries(rc.ThirdCountriesEU, rc.ThirdCountriesUK); third != "" {
