@@ -809,3 +809,65 @@ func TestThirdCountriesPerRegime(t *testing.T) {
 		t.Error("no EEA country is a third country for UK data: the sample's EEA sub-processors are")
 	}
 }
+
+// The DPO's review: a time limit shared by all of an activity's data is
+// said once, not on every row; the notices' security statement (written to
+// the people the data is about) is not the record's description of the
+// measures; a UK transfer on a derogation the data does not name says so;
+// a transfer of every activity says "All activities".
+func TestRecordReadsAsARecord(t *testing.T) {
+	rec, _ := sample(t)
+	doc := rec.Document()
+	once, perRow := 0, 0
+	for _, sec := range doc.Section("activities").Sections {
+		var defs *notice.Definitions
+		var table *notice.Table
+		for _, b := range sec.Blocks {
+			switch b := b.(type) {
+			case *notice.Definitions:
+				defs = b
+			case *notice.Table:
+				table = b
+			}
+		}
+		if defs == nil || table == nil {
+			t.Fatalf("%s: no definitions or no table", sec.ID)
+		}
+		said := slices.ContainsFunc(defs.Items, func(d notice.Definition) bool { return d.Term == "Time limit for erasure" })
+		switch len(table.Head) {
+		case 2:
+			once++
+			if !said {
+				t.Errorf("%s: the table has no time limits and the activity gives none", sec.ID)
+			}
+		case 3:
+			perRow++
+			same := len(table.Rows) > 1
+			for _, r := range table.Rows {
+				same = same && r[2] == table.Rows[0][2]
+			}
+			if same || said {
+				t.Errorf("%s: one time limit for all its data is written on every row", sec.ID)
+			}
+		}
+	}
+	if once == 0 || perRow == 0 {
+		t.Errorf("the sample has %d activities with one time limit and %d with several; want both", once, perRow)
+	}
+	text := render.Plain(doc)
+	if rec.Security.Statement == "" || strings.Contains(text, rec.Security.Statement) {
+		t.Error("the notices' security statement is (or is not in the sample to be left) in the record's document")
+	}
+	var unnamed []string
+	for _, x := range rec.Transfers {
+		if x.UKDerogationUnnamed {
+			unnamed = append(unnamed, x.ID)
+		}
+	}
+	if !slices.Equal(unnamed, []string{"us-legal-claims"}) || !slices.ContainsFunc(rec.Notes, func(n string) bool { return strings.Contains(n, "us-legal-claims") && strings.Contains(n, "UK GDPR Art. 49") }) {
+		t.Errorf("UK derogations not named: %v; notes %q", unnamed, rec.Notes)
+	}
+	if !strings.Contains(text, "Not a transfer of UK data — All activities\n") || !strings.Contains(text, "All activities except ") {
+		t.Error("the transfers table lists every activity one by one")
+	}
+}
