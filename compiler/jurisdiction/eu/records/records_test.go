@@ -528,7 +528,7 @@ func TestRecordAgreesWithTheEUNotice(t *testing.T) {
 		t.Fatalf("section %s has no table", id)
 		return nil
 	}
-	cell := func(x notice.Text) string { return render.InlineText(x) }
+	cell := notice.InlineText
 
 	var purposes []string
 	for _, a := range rec.Activities {
