@@ -172,11 +172,12 @@ func (d *Diagnostic) parts() (who, said string) {
 }
 
 // opening returns d's message without its opening words when they name
-// d's item: its kind and id (purpose "security"), or its id after at most
-// two words, one a word of its kind (Brazilian transfer "br-us" for
-// transfer record "br-us", retention rule "x" for retention "x"; not
-// unknown category "billing" for purpose "billing", nor sub-processor "x",
-// another word, for processor "x"),
+// d's item: its kind and id (purpose "security"), its id alone ("Our
+// Customers" is not a valid id), or its id after at most two words, one a
+// word of its kind or "id" (Brazilian transfer "br-us" for transfer record
+// "br-us", retention rule "x" for retention "x", id "x" is already used;
+// not unknown category "billing" for purpose "billing", nor sub-processor
+// "x", another word, for processor "x"),
 // then, if given, its name in brackets. It reports false when the message
 // does not open so, or when nothing would be left of it.
 func (d *Diagnostic) opening() (string, bool) {
@@ -186,13 +187,14 @@ func (d *Diagnostic) opening() (string, bool) {
 	}
 	kind, id := strings.TrimSpace(d.Item[:q]), d.Item[q:]
 	at := strings.IndexByte(d.Message, '"')
-	if at <= 0 || !strings.HasPrefix(d.Message[at:], id) {
+	if at < 0 || !strings.HasPrefix(d.Message[at:], id) {
 		return "", false
 	}
-	// At most two words before the id, one of them a word of the kind.
+	// The id alone, or after at most two words, one of them a word of the
+	// kind or "id".
 	words := strings.Fields(d.Message[:at])
-	kinds := strings.Fields(kind)
-	if len(words) > 2 || !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(kinds, w) }) {
+	kinds := append(strings.Fields(kind), "id")
+	if len(words) > 2 || len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(kinds, w) }) {
 		return "", false
 	}
 	rest := d.Message[at+len(id):]

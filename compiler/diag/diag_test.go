@@ -107,6 +107,8 @@ func TestItems(t *testing.T) {
 		{Pos: at, Path: "brazil.transfers[0]", Item: `transfer record "br-us"`, Message: `transfer "br-us" relies on clauses`},
 		{Pos: at, Path: "purposes[3].categories[0]", Item: `purpose "billing"`, Message: `unknown category "billing" (did you mean "billings"?)`},
 		{Pos: at, Path: "processors[16].added", Item: `processor "anthropic"`, ItemName: "Anthropic", Message: `sub-processor "anthropic" is first used late`},
+		{Pos: at, Path: "subjects[0].id", Item: `subject "Our Customers"`, ItemName: "Customers", Message: `"Our Customers" is not a valid id`},
+		{Pos: at, Path: "categories[1].id", Item: `category "contact"`, ItemName: "Payment information", Message: `id "contact" is already used by categories[0]`},
 	}
 	wantMore := []string{
 		`data/p.yaml:4:7: error: purpose "billing" ("Bill your organisation") at purposes[3].categories[0]: unknown category "billing"`,
@@ -118,6 +120,8 @@ func TestItems(t *testing.T) {
 		`data/p.yaml:4:7: error: transfer record "br-us" at brazil.transfers[0]: relies on clauses`,
 		`data/p.yaml:4:7: error: purpose "billing" at purposes[3].categories[0]: unknown category "billing" (did you mean "billings"?)`,
 		`data/p.yaml:4:7: error: "Anthropic" at processors[16].added: sub-processor "anthropic" is first used late`,
+		`data/p.yaml:4:7: error: subject "Our Customers" ("Customers") at subjects[0].id: is not a valid id`,
+		`data/p.yaml:4:7: error: category "contact" ("Payment information") at categories[1].id: is already used by categories[0]`,
 	}
 	for i, d := range more {
 		if got := d.Error(); got != wantMore[i] {
