@@ -864,7 +864,9 @@ func TestRecordReadsAsARecord(t *testing.T) {
 			unnamed = append(unnamed, x.ID)
 		}
 	}
-	if !slices.Equal(unnamed, []string{"us-legal-claims"}) || !slices.ContainsFunc(rec.Notes, func(n string) bool { return strings.Contains(n, "us-legal-claims") && strings.Contains(n, "UK GDPR Art. 49") }) {
+	if !slices.Equal(unnamed, []string{"us-legal-claims"}) || !slices.ContainsFunc(rec.Notes, func(n string) bool {
+		return strings.Contains(n, "us-legal-claims") && strings.Contains(n, "UK GDPR Art. 49")
+	}) {
 		t.Errorf("UK derogations not named: %v; notes %q", unnamed, rec.Notes)
 	}
 	if !strings.Contains(text, "Not a transfer of UK data — All activities\n") || !strings.Contains(text, "All activities except ") {
