@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -62,5 +63,47 @@ func TestDescribeGivesMissingValuesTheirRule(t *testing.T) {
 	}
 	if c := diags[2].Rule.Citation; c != "Law A s. 1" {
 		t.Errorf("citation %q", c)
+	}
+}
+
+// A missing value gets no rule of a pack that does not apply to the
+// organisation (a GDPR rule in a project with no tie to Europe), judged on
+// the data as loaded; when the data Applies reads is itself broken, every
+// pack may apply and lends its rule.
+func TestDescribeCitesOnlyPacksThatMayApply(t *testing.T) {
+	outside := &model.Organization{Name: "Tinydesk", EstablishedInEU: model.No, TargetsEU: model.No,
+		EstablishedInUK: model.No, TargetsUK: model.No}
+	inside := *outside
+	inside.TargetsEU = model.Yes
+	missing := func() *diag.Diagnostic {
+		return &diag.Diagnostic{Severity: diag.Error, Path: "purposes[0].legal_bases", Message: "missing required field", Missing: true}
+	}
+	cases := []struct {
+		name  string
+		org   *model.Organization
+		also  *diag.Diagnostic
+		wantA bool // the eu pack's rule is cited
+	}{
+		{"not in Europe", outside, nil, false},
+		{"targets the EU", &inside, nil, true},
+		{"applicability data broken", outside, &diag.Diagnostic{Severity: diag.Error, Path: "organization.targets_eu", Message: "bad"}, true},
+		{"organization missing", outside, &diag.Diagnostic{Severity: diag.Error, Path: "organization", Message: "missing", Missing: true}, true},
+		{"a whole file broken", outside, &diag.Diagnostic{Severity: diag.Error, Message: "cannot parse"}, true},
+		{"a warning there judges nothing", outside, &diag.Diagnostic{Severity: diag.Warning, Path: "organization.targets_eu", Message: "odd"}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &model.Project{Organization: tc.org, Purposes: []*model.Purpose{{ID: "billing", Name: "Bill your organisation"}}}
+			d := missing()
+			diags := diag.List{d}
+			if tc.also != nil {
+				diags = append(diags, tc.also)
+			}
+			describe(p, diags, &Options{Date: "2027-01-04"})
+			got := d.Rule != nil && strings.HasPrefix(d.Rule.Citation, "GDPR")
+			if got != tc.wantA {
+				t.Errorf("GDPR rule cited = %v (rule %+v), want %v", got, d.Rule, tc.wantA)
+			}
+		})
 	}
 }

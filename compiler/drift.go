@@ -19,7 +19,8 @@ import (
 // framework invalidated, an adequacy decision lapsed, clauses repealed, a
 // California notice over 12 months old). A version lawful when it was
 // released may not be lawful today; each finding is positioned at the
-// version's frozen data.json and says which version it is about.
+// version's frozen data.json, says which version it is about, and names
+// its item in that version's data.
 func JudgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Options) diag.List {
 	return judgeReleased(project, l, day, opts, NewComparer())
 }
@@ -66,9 +67,14 @@ func judgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Optio
 			}
 			c := &jurisdiction.Context{Project: &p, Reference: ref, Date: when, LastUpdated: last,
 				Released: map[string]model.Date{id: last}, Notices: []string{id}}
-			for _, d := range jurisdiction.CheckDrift(c, j) {
+			found := jurisdiction.CheckDrift(c, j)
+			// Each finding names its item, as check's do, from the
+			// version's own data; the version comes before the message,
+			// which leaves out the words naming the item (Said).
+			describe(&p, found, opts)
+			for _, d := range found {
 				d.Pos = diag.Pos{File: file}
-				d.Message = fmt.Sprintf("released version %s of the %s notice (%s, judged as of %s): %s", v.ID, id, what, when, d.Message)
+				d.Message = fmt.Sprintf("released version %s of the %s notice (%s, judged as of %s): %s", v.ID, id, what, when, d.Said())
 				if d.Hint != "" {
 					d.Hint += "; then release a new version"
 				} else {

@@ -27,6 +27,14 @@ func TestReleasedVersionsJudgedAgain(t *testing.T) {
 		!strings.Contains(d.Error(), "PRIVACY_SHIELD") || d[0].Pos.File != "releases/eu/2018-05-25/data.json" {
 		t.Errorf("as of 2020-08-01: %v", d)
 	}
+	for _, x := range d {
+		if x.Path != "" && x.Item == "" {
+			t.Errorf("%s does not name its item", x.Error())
+		}
+	}
+	if len(d) > 0 && d[0].Item != `transfer "us-dpf"` {
+		t.Errorf("the Privacy Shield finding names %q", d[0].Item)
+	}
 	if d := compiler.JudgeReleased(project, l, "2026-11-23", nil); len(d) != 0 {
 		t.Errorf("the versions shown today: %v", d)
 	}

@@ -1,11 +1,11 @@
-// Package diag holds source positions and the sorted diagnostic lists that every
-// stage of the compiler returns.
+// Package diag holds source positions and the sorted diagnostic lists that
+// every stage of the compiler returns.
 //
-// A Diagnostic says what was found and what was expected in one short line, blames
-// a position in a data file and a data path (purposes[3].categories[1]), names
-// the item of the data it is about (purpose "security", "Keep the service
-// secure"), and may carry the legal rule it enforces. Printing is kept apart from the values: see
-// Printer.
+// A Diagnostic says what was found and what was expected in one short line,
+// blames a position in a data file and a data path
+// (purposes[3].categories[1]), names the item of the data it is about
+// (purpose "security", "Keep the service secure"), and may carry the legal
+// rule it enforces. Printing is kept apart from the values: see Printer.
 package diag
 
 import (
@@ -114,29 +114,23 @@ type Diagnostic struct {
 }
 
 // Subject says what d is about, as its one-line form writes it before the
-// message: the item named by its kind, id and name, at the path,
+// message (Said): the item named by its kind, id and name, at the path,
 //
 //	purpose "security" ("Keep the service secure") at purposes[7].categories[1]
 //
-// or, when the message already names the item by its quoted id
-// (purpose "security" has no ...), only the item's name at the path,
+// the same when the message begins by naming the item (purpose "security"
+// has no ..., or Brazilian transfer "br-us" ... for transfer record
+// "br-us"; Said then leaves that out, so the line names the item once);
+// only the item's name at the path when the message names the whole item
+// (kind and id) further on (the group has 2 controllers, and entity
+// "helpwise-ltd" does not ...),
 //
-//	"Keep the service secure" at purposes[7].categories[1]
+//	"Helpwise Ltd" at organization.entities[1].decides
 //
-// and the path alone when no item on it has an id (or the item named by
-// the message has no name).
+// and the path alone when no item on it has an id (or the item the
+// message names has no name).
 func (d *Diagnostic) Subject() string {
-	var who string
-	switch {
-	case d.Item == "":
-	case d.names() && d.ItemName == "":
-	case d.names():
-		who = strconv.Quote(d.ItemName)
-	case d.ItemName == "":
-		who = d.Item
-	default:
-		who = d.Item + " (" + strconv.Quote(d.ItemName) + ")"
-	}
+	who, _ := d.parts()
 	switch {
 	case who == "":
 		return d.Path
@@ -146,14 +140,78 @@ func (d *Diagnostic) Subject() string {
 	return who + " at " + d.Path
 }
 
-// names reports whether d's message names its item by its quoted id.
-func (d *Diagnostic) names() bool {
-	i := strings.IndexByte(d.Item, '"')
-	return i >= 0 && strings.Contains(d.Message, d.Item[i:])
+// Said is d's message as the one-line form writes it after the subject:
+// the message without its opening words when they name d's item (its kind
+// and id, and the name in brackets if they give it), which the subject
+// names (purpose "security" has no ... gives has no ...).
+func (d *Diagnostic) Said() string {
+	_, said := d.parts()
+	return said
+}
+
+// parts returns who d is about, as Subject writes it before the path, and
+// the message as Said returns it.
+func (d *Diagnostic) parts() (who, said string) {
+	full := d.Item
+	if d.Item != "" && d.ItemName != "" {
+		full += " (" + strconv.Quote(d.ItemName) + ")"
+	}
+	if d.Item == "" {
+		return "", d.Message
+	}
+	if rest, ok := d.opening(); ok {
+		return full, rest
+	}
+	if !strings.Contains(d.Message, d.Item) {
+		return full, d.Message
+	}
+	if d.ItemName == "" {
+		return "", d.Message
+	}
+	return strconv.Quote(d.ItemName), d.Message
+}
+
+// opening returns d's message without its opening words when they name
+// d's item: its kind and id (purpose "security"), its id alone ("Our
+// Customers" is not a valid id), or its id after at most two words, one a
+// word of its kind or "id" (Brazilian transfer "br-us" for transfer record
+// "br-us", retention rule "x" for retention "x", id "x" is already used;
+// not unknown category "billing" for purpose "billing", nor sub-processor
+// "x", another word, for processor "x"),
+// then, if given, its name in brackets. It reports false when the message
+// does not open so, or when nothing would be left of it.
+func (d *Diagnostic) opening() (string, bool) {
+	q := strings.IndexByte(d.Item, '"')
+	if q <= 0 {
+		return "", false
+	}
+	kind, id := strings.TrimSpace(d.Item[:q]), d.Item[q:]
+	at := strings.IndexByte(d.Message, '"')
+	if at < 0 || !strings.HasPrefix(d.Message[at:], id) {
+		return "", false
+	}
+	// The id alone, or after at most two words, one of them a word of the
+	// kind or "id".
+	words := strings.Fields(d.Message[:at])
+	kinds := append(strings.Fields(kind), "id")
+	if len(words) > 2 || len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(kinds, w) }) {
+		return "", false
+	}
+	rest := d.Message[at+len(id):]
+	if d.ItemName != "" {
+		for _, named := range []string{" (" + d.ItemName + ")", " (" + strconv.Quote(d.ItemName) + ")"} {
+			rest = strings.TrimPrefix(rest, named)
+		}
+	}
+	if r, ok := strings.CutPrefix(rest, " "); ok && r != "" {
+		return r, true
+	}
+	return "", false
 }
 
 // Error formats d on one line: file:line:col: severity: subject: message
-// [RULE], the subject being the item and the path (Subject).
+// [RULE], the subject being the item and the path (Subject), the message
+// as Said gives it.
 func (d *Diagnostic) Error() string {
 	var b strings.Builder
 	b.WriteString(d.Pos.String())
@@ -164,7 +222,7 @@ func (d *Diagnostic) Error() string {
 		b.WriteString(s)
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(d.Said())
 	if d.Rule != nil {
 		b.WriteString(" [")
 		b.WriteString(d.Rule.ID)

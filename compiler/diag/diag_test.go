@@ -77,10 +77,13 @@ func TestGitHubFormatEscapes(t *testing.T) {
 	}
 }
 
-// The item a diagnostic is about is named once: before the path, or, when
-// the message names it by its id already, by the message, the path then
-// carrying its name. GitHub annotations carry it in their title, escaped
-// as a property (: and , too).
+// The item a diagnostic is about is named once, by its kind, id and name
+// before the path: a message that begins by naming it (with or without its
+// name) is written without those words; a message that names the whole
+// item (kind and id) further on leaves only the name before the path; a
+// message quoting the same id for another item (a category "billing" in
+// purpose "billing") names it in full. GitHub annotations carry it in
+// their title, escaped as a property (: and , too).
 func TestItems(t *testing.T) {
 	at := diag.Pos{File: "data/p.yaml", Line: 4, Col: 7}
 	l := diag.List{
@@ -91,6 +94,40 @@ func TestItems(t *testing.T) {
 			Hint: "allowed values:\na: one\nb: two"},
 		{Pos: at, Path: "transfers[0].mechanism", Item: `transfer "us"`, Message: "bad"},
 	}
+	more := diag.List{
+		{Pos: at, Path: "purposes[3].categories[0]", Item: `purpose "billing"`, ItemName: "Bill your organisation",
+			Message: `unknown category "billing"`},
+		{Pos: at, Path: "retention[12].criteria", Item: `retention rule "legal-records"`, ItemName: "Records kept for legal reasons",
+			Message: `retention rule "legal-records" (Records kept for legal reasons) gives criteria but no time limit`},
+		{Pos: at, Path: "organization.entities[1].decides", Item: `entity "helpwise-ltd"`, ItemName: "Helpwise Ltd",
+			Message: `the group has 2 controllers, and entity "helpwise-ltd" does not say which purposes it decides`},
+		{Pos: at, Path: "transfers[1]", Item: `transfer "us-scc"`, Message: `the text names transfer "us-scc" twice`},
+		{Pos: at, Path: "processors[2]", Item: `processor "aws"`, Message: `processor "aws"'s region is unknown`},
+		{Pos: at, Path: "brazil.transfers[0].mechanism", Item: `transfer record "br-us"`, Message: `Brazilian transfer "br-us" does not say which mechanism`},
+		{Pos: at, Path: "brazil.transfers[0]", Item: `transfer record "br-us"`, Message: `transfer "br-us" relies on clauses`},
+		{Pos: at, Path: "purposes[3].categories[0]", Item: `purpose "billing"`, Message: `unknown category "billing" (did you mean "billings"?)`},
+		{Pos: at, Path: "processors[16].added", Item: `processor "anthropic"`, ItemName: "Anthropic", Message: `sub-processor "anthropic" is first used late`},
+		{Pos: at, Path: "subjects[0].id", Item: `subject "Our Customers"`, ItemName: "Customers", Message: `"Our Customers" is not a valid id`},
+		{Pos: at, Path: "categories[1].id", Item: `category "contact"`, ItemName: "Payment information", Message: `id "contact" is already used by categories[0]`},
+	}
+	wantMore := []string{
+		`data/p.yaml:4:7: error: purpose "billing" ("Bill your organisation") at purposes[3].categories[0]: unknown category "billing"`,
+		`data/p.yaml:4:7: error: retention rule "legal-records" ("Records kept for legal reasons") at retention[12].criteria: gives criteria but no time limit`,
+		`data/p.yaml:4:7: error: "Helpwise Ltd" at organization.entities[1].decides: the group has 2 controllers, and entity "helpwise-ltd" does not say which purposes it decides`,
+		`data/p.yaml:4:7: error: transfers[1]: the text names transfer "us-scc" twice`,
+		`data/p.yaml:4:7: error: processors[2]: processor "aws"'s region is unknown`,
+		`data/p.yaml:4:7: error: transfer record "br-us" at brazil.transfers[0].mechanism: does not say which mechanism`,
+		`data/p.yaml:4:7: error: transfer record "br-us" at brazil.transfers[0]: relies on clauses`,
+		`data/p.yaml:4:7: error: purpose "billing" at purposes[3].categories[0]: unknown category "billing" (did you mean "billings"?)`,
+		`data/p.yaml:4:7: error: "Anthropic" at processors[16].added: sub-processor "anthropic" is first used late`,
+		`data/p.yaml:4:7: error: subject "Our Customers" ("Customers") at subjects[0].id: is not a valid id`,
+		`data/p.yaml:4:7: error: category "contact" ("Payment information") at categories[1].id: is already used by categories[0]`,
+	}
+	for i, d := range more {
+		if got := d.Error(); got != wantMore[i] {
+			t.Errorf("got  %s\nwant %s", got, wantMore[i])
+		}
+	}
 	var text, gh bytes.Buffer
 	if err := (&diag.Printer{}).Print(&text, l); err != nil {
 		t.Fatal(err)
@@ -99,7 +136,7 @@ func TestItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := `data/p.yaml:4:7: error: purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
-data/p.yaml:4:7: error: "Keep it: secure, always" at purposes[7]: purpose "security" names no interest [GDPR-13-1-d]
+data/p.yaml:4:7: error: purpose "security" ("Keep it: secure, always") at purposes[7]: names no interest [GDPR-13-1-d]
     hint: allowed values:
       a: one
       b: two
@@ -107,7 +144,7 @@ data/p.yaml:4:7: error: "Keep it: secure, always" at purposes[7]: purpose "secur
 data/p.yaml:4:7: error: transfer "us" at transfers[0].mechanism: bad
 `
 	wantGH := `::error file=data/p.yaml,line=4,col=7,title=purpose "security"::purpose "security" ("Keep the service secure") at purposes[7].categories[1]: unknown category "payment"
-::error file=data/p.yaml,line=4,col=7,title=GDPR-13-1-d%3A purpose "security"::"Keep it: secure, always" at purposes[7]: purpose "security" names no interest%0Aallowed values:%0Aa: one%0Ab: two%0Arule: GDPR-13-1-d, GDPR Art. 13(1)(d)
+::error file=data/p.yaml,line=4,col=7,title=GDPR-13-1-d%3A purpose "security"::purpose "security" ("Keep it: secure, always") at purposes[7]: names no interest%0Aallowed values:%0Aa: one%0Ab: two%0Arule: GDPR-13-1-d, GDPR Art. 13(1)(d)
 ::error file=data/p.yaml,line=4,col=7,title=transfer "us"::transfer "us" at transfers[0].mechanism: bad
 `
 	if text.String() != wantText {

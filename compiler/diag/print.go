@@ -236,7 +236,7 @@ func writeGitHub(b *strings.Builder, d *Diagnostic) {
 	// The message: the one-line form's subject and message, then the hint
 	// and the rule's citation on lines of their own (escaped, so the
 	// annotation is still one workflow command, one line of output).
-	msg := d.Message
+	msg := d.Said()
 	if s := d.Subject(); s != "" {
 		msg = s + ": " + msg
 	}

@@ -86,3 +86,20 @@ func TestLinkDestinationIsOneDestination(t *testing.T) {
 		}
 	}
 }
+
+// Reading text undoes Plain and drops inline markup; the team's prose reads
+// one line per paragraph and per list item.
+func TestReadingText(t *testing.T) {
+	for _, s := range []string{"AT&amp;T <b> \\x", "- a list? no", "1. first", "https://example.com/a_b", "*not* `code` [x](y)", "==="} {
+		if got := notice.InlineText(notice.Plain(s)); got != s {
+			t.Errorf("InlineText(Plain(%q)) = %q", s, got)
+		}
+	}
+	if got := notice.InlineText("**Bold** and [a link](https://example.com) &amp; &#65;,\nnext line"); got != "Bold and a link & A, next line" {
+		t.Errorf("inline: %q", got)
+	}
+	got := notice.ProseText("# Title\n\nOne *para*\ngraph.\n\n- item **one**\n- item two\n")
+	if want := "Title\n\nOne para graph.\n\n• item one\n• item two\n\n"; got != want {
+		t.Errorf("prose: got %q, want %q", got, want)
+	}
+}

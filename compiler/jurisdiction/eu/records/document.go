@@ -57,6 +57,9 @@ func (r *Record) about() *notice.Section {
 		s.Satisfies("ROPA-30-4")
 		items = append(items, notice.Definition{Term: "Kept by", Text: notice.Plain(r.Owner.line())})
 	}
+	for _, n := range r.Notes {
+		items = append(items, notice.Definition{Term: "Reading this record", Text: notice.Plain(n)})
+	}
 	s.Add(&notice.Definitions{Items: items})
 	return s
 }
@@ -148,16 +151,27 @@ func (r *Record) activities() *notice.Section {
 		if len(systems) > 0 {
 			items = append(items, notice.Definition{Term: "Systems", Text: plain(systems, "; ")})
 		}
+		// One time limit for all the activity's data (its purpose's own
+		// rule, say) is said once, not on every row.
+		limit, one := a.oneLimit()
+		if one {
+			items = append(items, notice.Definition{Term: "Time limit for erasure", Text: notice.Plain(limit + " (for all its personal data)")})
+		}
 		sub.Add(&notice.Definitions{Items: items})
 		var rows [][]notice.Text
+		head := []string{"Personal data", "Special categories", "Time limit for erasure"}
+		if one {
+			head = head[:2]
+		}
 		for _, c := range a.Categories {
 			special := "None"
 			if len(c.Special) > 0 {
 				special = strings.Join(c.Special, ", ")
 			}
-			rows = append(rows, []notice.Text{notice.Strong(notice.Plain(c.Name)), notice.Plain(special), notice.Plain(c.Retention)})
+			row := []notice.Text{notice.Strong(notice.Plain(c.Name)), notice.Plain(special), notice.Plain(c.Retention)}
+			rows = append(rows, row[:len(head)])
 		}
-		sub.Add(&notice.Table{Caption: "Personal data of " + a.Purpose, Head: []string{"Personal data", "Special categories", "Time limit for erasure"}, Rows: rows})
+		sub.Add(&notice.Table{Caption: "Personal data of " + a.Purpose, Head: head, Rows: rows})
 	}
 	return s
 }
@@ -186,13 +200,13 @@ func (r *Record) transfers() *notice.Section {
 		if uk == "" {
 			uk = "Not a transfer of UK data"
 		}
+		if t.UKDerogationUnnamed {
+			uk += "; which derogation, the data does not say"
+		}
 		if t.Documentation != "" {
 			eu += ". Documentation of suitable safeguards: " + t.Documentation
 		}
-		var acts []string
-		for _, id := range t.Activities {
-			acts = append(acts, names[id])
-		}
+		acts := r.activityList(t.Activities, names)
 		var to []string
 		for _, rc := range t.Recipients {
 			to = append(to, rc.Name)
@@ -213,7 +227,7 @@ func (r *Record) retention() *notice.Section {
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(x.Name)), notice.Plain(x.Limit)})
 	}
 	s.Add(&notice.Table{Caption: "Time limits for erasure by category of personal data", Head: []string{"Personal data", "Time limit for erasure"}, Rows: rows})
-	s.P(notice.Plain("Where an activity keeps data for a different time, its own table above gives that activity's limit."))
+	s.P(notice.Plain("These are the limits of each category's own retention rule. Where a purpose has a retention rule of its own, that rule's limit applies, in place of these, to the data used for that purpose: its activity above gives it."))
 	return s
 }
 
@@ -221,9 +235,8 @@ func (r *Record) security() *notice.Section {
 	s := &notice.Section{ID: "security", Title: "Technical and organisational security measures"}
 	s.Satisfies("ROPA-30-1-g")
 	s.Use("security")
-	if r.Security.Statement != "" {
-		s.P(notice.Plain(r.Security.Statement))
-	}
+	// The notices' security statement speaks to the people the data is
+	// about; the record describes the measures themselves.
 	if len(r.Security.Measures) > 0 {
 		s.Use("records.measures")
 		s.P(notice.Plain("Throughout the organisation:"))
@@ -281,4 +294,39 @@ func (p *Party) links() notice.Text {
 		add(notice.Web(p.URL))
 	}
 	return notice.Text(strings.Join(parts, "; "))
+}
+
+// oneLimit returns the time limit for erasure of all of a's personal data,
+// when there is one limit for all of it.
+func (a *Activity) oneLimit() (string, bool) {
+	if len(a.Categories) == 0 {
+		return "", false
+	}
+	for _, c := range a.Categories[1:] {
+		if c.Retention != a.Categories[0].Retention {
+			return "", false
+		}
+	}
+	return a.Categories[0].Retention, true
+}
+
+// activityList names the activities of ids (names gives their names), the
+// list kept short when it covers most of the record: "All activities", or
+// "All activities except" the few it does not cover.
+func (r *Record) activityList(ids []string, names map[string]string) []string {
+	var in, out []string
+	for _, a := range r.Activities {
+		if slices.Contains(ids, a.ID) {
+			in = append(in, names[a.ID])
+		} else {
+			out = append(out, names[a.ID])
+		}
+	}
+	switch {
+	case len(out) == 0 && len(in) > 1:
+		return []string{"All activities"}
+	case len(in) > 2*len(out) && len(in) > 3:
+		return []string{"All activities except " + strings.Join(out, "; ")}
+	}
+	return in
 }

@@ -22,7 +22,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
-	"github.com/disclose-dev/disclose/compiler/render"
 )
 
 // Record is the controller's record of processing activities. Every text is
@@ -58,6 +57,9 @@ type Record struct {
 	Retention []*Retention `json:"retention"`
 	// The technical and organisational security measures.
 	Security Security `json:"security"`
+	// How to read the record, and what it cannot show from the data
+	// (a UK transfer on a derogation the data does not name).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Source is the version and date of the data a record was made from.
@@ -193,6 +195,9 @@ type Transfer struct {
 	Documentation string `json:"documentation,omitempty"`
 	// The activities whose data it carries, by purpose id.
 	Activities []string `json:"activities"`
+	// The UK safeguard is a derogation of UK GDPR Art. 49 that the data
+	// does not name (Notes says so).
+	UKDerogationUnnamed bool `json:"uk_derogation_unnamed,omitempty"`
 
 	index int
 }
@@ -207,7 +212,9 @@ type Retention struct {
 
 // Security is the general description of the security measures.
 type Security struct {
-	// The security statement of the notices.
+	// The security statement of the notices, in their words (to the people
+	// the data is about): notice text, not a description of the measures,
+	// so the record's document leaves it out.
 	Statement string `json:"statement"`
 	// The measures that apply throughout (security.measures and
 	// records.measures).
@@ -261,8 +268,19 @@ func Build(c *j.Context, src Source) *Record {
 		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Rule: cat.Retention, Limit: text(j.Retention(rule))})
 	}
 	r.Security = security(p, own, r.Activities)
+	r.Notes = append(r.Notes, "Purposes, their descriptions and the time limits for erasure are in the words of the privacy notices, which speak to the people the data is about (\"you\").")
+	for i, t := range p.Transfers {
+		if eu.Transfer(t).UKMechanism == ukDerogation {
+			r.Notes = append(r.Notes, "Transfer "+t.ID+" of UK data rests on a derogation for specific situations (UK GDPR Art. 49), and the data does not say which one: the record cannot name it, so keep it with the documentation of the transfer.")
+			r.Transfers[i].UKDerogationUnnamed = true
+		}
+	}
 	return r
 }
+
+// ukDerogation is the eu pack's one code for every derogation of UK GDPR
+// Art. 49, which therefore does not say which applies.
+const ukDerogation = "UK_ART49"
 
 // parties lists the controllers, joint controllers, representatives and
 // DPOs.
@@ -595,7 +613,7 @@ func countryNames(codes []string) []string {
 }
 
 // text is inline Markdown as reading text.
-func text(t notice.Text) string { return render.InlineText(t) }
+func text(t notice.Text) string { return notice.InlineText(t) }
 
 // thirdOf returns the third countries, under the EU GDPR and under the UK
 // GDPR, of the transfers keep accepts: ISO codes, each once, in the

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,10 +118,79 @@ func TestSampleRecord(t *testing.T) {
 	}
 }
 
-// Cells a spreadsheet would run as formulas are neutralised.
+// The record does not depend on the order of what the data gives as sets
+// (the countries of recipients, processors, transfers and systems), but
+// for the hash of the data it was made from, nor on
+// anything that changes between builds (map order, which Go changes from
+// one iteration to the next): builds of the sample with those lists
+// shuffled, several times over, give the same JSON, CSV and document.
+func TestRecordIgnoresSetOrder(t *testing.T) {
+	proj, diags := compiler.Check(os.DirFS(root), "data", opts())
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	write := func() string {
+		rec, _ := compiler.RecordsOf(proj, nil, opts())
+		rec.Source.DataSHA256 = "" // the data's hash: its order is the data's
+		js, err := rec.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := rec.CSV(&b); err != nil {
+			t.Fatal(err)
+		}
+		return string(js) + b.String() + render.Plain(rec.Document())
+	}
+	want := write()
+	rng := rand.New(rand.NewPCG(17, 30))
+	var sets [][]string
+	for _, rc := range proj.Recipients {
+		sets = append(sets, rc.Countries)
+	}
+	for _, pr := range proj.Processors {
+		sets = append(sets, pr.Locations)
+	}
+	for _, tr := range proj.Transfers {
+		sets = append(sets, tr.Destinations)
+	}
+	for _, sys := range records.Of(proj).Systems {
+		sets = append(sets, sys.Locations)
+	}
+	shuffled := 0
+	for _, set := range sets {
+		if len(set) > 1 {
+			shuffled++
+		}
+	}
+	if shuffled < 5 {
+		t.Fatalf("only %d lists of several countries to shuffle", shuffled)
+	}
+	for range 8 {
+		for _, set := range sets {
+			rng.Shuffle(len(set), func(i, k int) { set[i], set[k] = set[k], set[i] })
+		}
+		if got := write(); got != want {
+			g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+			for i := range min(len(g), len(w)) {
+				if g[i] != w[i] {
+					t.Fatalf("the record changed with the order of a set of countries: line %d\n got: %s\nwant: %s", i+1, g[i], w[i])
+				}
+			}
+			t.Fatal("the record changed with the order of a set of countries")
+		}
+	}
+}
+
+// Every cell of the CSV goes through the formula guard (csvcell.Text,
+// tested on its own): a value starting =, +, -, @ or a tab is kept text,
+// and so is a cell of several values whose first starts a formula; a later
+// value does not, since a spreadsheet evaluates a cell from its start.
 func TestCSVNeutralisesFormulas(t *testing.T) {
-	rec := &records.Record{Activities: []*records.Activity{{ID: "a", Purpose: "=HYPERLINK(\"http://x\")", Description: "+1 call", Controllers: nil}}}
-	rec.Activities[0].Subjects = []*records.Named{{ID: "s", Name: "@everyone"}}
+	rec := &records.Record{Activities: []*records.Activity{{ID: "@a", Purpose: `=HYPERLINK("http://x")`, Description: "+1 call",
+		LegalBases: []string{"-1", "consent"}, UKLegalBases: []string{"	Tab"},
+		Subjects:   []*records.Named{{ID: "s", Name: "=cmd|' /C calc'!A0"}, {ID: "t", Name: "@everyone"}},
+		Categories: []*records.Category{{ID: "c", Name: "Contact", Retention: "2 years"}, {ID: "d", Name: "=Second", Retention: "1 year"}}}}}
 	var b bytes.Buffer
 	if err := rec.CSV(&b); err != nil {
 		t.Fatal(err)
@@ -129,13 +199,22 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range rows[1] {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			t.Errorf("cell %q would start a formula", c)
-		}
+	col := map[string]string{}
+	for k, h := range rows[0] {
+		col[h] = rows[1][k]
 	}
-	if rows[1][1] != `'=HYPERLINK("http://x")` || rows[1][2] != "'+1 call" {
-		t.Errorf("cells: %q", rows[1][:3])
+	for h, want := range map[string]string{
+		"Activity":              "'@a",
+		"Purpose":               `'=HYPERLINK("http://x")`,
+		"Description":           "'+1 call",
+		"Legal bases (EU GDPR)": "'-1\nconsent",
+		"Legal bases (UK GDPR)": "'\tTab",
+		"Data subjects":         "'=cmd|' /C calc'!A0\n@everyone",
+		"Personal data":         "Contact\n=Second",
+	} {
+		if col[h] != want {
+			t.Errorf("%s: %q, want %q", h, col[h], want)
+		}
 	}
 }
 
@@ -311,40 +390,41 @@ func TestEveryRuleHasAFailingCase(t *testing.T) {
 		rule  string
 		path  string // the diagnostic's path
 		file  string // the file it is positioned in
+		item  string // the item it names, kind and id
 	}{
 		{"no records section", map[string]func(string) string{"records.yaml": func(string) string { return "" }},
-			"ROPA-30-1", "", ""},
+			"ROPA-30-1", "", "", ""},
 		{"joint controllers without contacts", map[string]func(string) string{"records.yaml": func(s string) string {
 			i := strings.Index(s, "\n  joint_controllers:")
 			if i < 0 {
 				t.Fatal("the sample's record has no joint_controllers")
 			}
 			return s[:i+1]
-		}}, "ROPA-30-1-a", "records.joint_controllers", "data/records.yaml"},
+		}}, "ROPA-30-1-a", "records.joint_controllers", "data/records.yaml", `recipient "advertising-partners"`},
 		{"a joint controller without a way to reach it", map[string]func(string) string{"records.yaml": replace(t,
 			"          url: https://www.linkedin.com/legal/privacy-policy\n          address:\n            street: [\"Wilton Plaza\", \"Wilton Place\"]\n            city: Dublin 2\n            country: IE\n", "")},
-			"ROPA-30-1-a", "records.joint_controllers[0].contacts[1]", "data/records.yaml"},
+			"ROPA-30-1-a", "records.joint_controllers[0].contacts[1]", "data/records.yaml", `contact "LinkedIn Ireland Unlimited Company"`},
 		{"a purpose concerning no one", map[string]func(string) string{
 			"categories.yaml": func(s string) string {
 				return regexpRemoveLines(s, "    subjects: [")
-			}}, "ROPA-30-1-c", "purposes[16].subjects", "data/purposes.yaml"},
+			}}, "ROPA-30-1-c", "purposes[16].subjects", "data/purposes.yaml", `purpose "legal-compliance"`},
 		{"a processor whose recipient the purpose does not name", map[string]func(string) string{
 			"processors.yaml": replace(t, "purposes: [manage-accounts, respond-requests, security, business-management, billing-payments]",
 				"purposes: [manage-accounts, respond-requests, security, business-management, billing-payments, business-transfers]")},
-			"ROPA-30-1-d", "processors[0].purposes[5]", "data/processors.yaml"},
+			"ROPA-30-1-d", "processors[0].purposes[5]", "data/processors.yaml", `processor "aws"`},
 		{"a compelling-interests transfer without documentation", map[string]func(string) string{
 			"recipients.yaml": replace(t, "    mechanism: ART49_1_E\n",
 				"    mechanism: ART49_1_COMPELLING_LI\n    compelling_interest: >-\n      Defending a claim brought against us in the United States, which we\n      cannot do without giving the court the records of the account concerned.\n    safeguards_copy: Email privacy@helpwise.example for a copy.\n")},
-			"ROPA-30-1-e", "transfers[7]", "data/recipients.yaml"},
-		{"a retention rule without a period", nil, "ROPA-30-1-f", "retention[12].criteria", "data/categories.yaml"},
+			"ROPA-30-1-e", "transfers[7]", "data/recipients.yaml", `transfer "us-legal-claims"`},
+		{"a retention rule without a period", nil, "ROPA-30-1-f", "retention[12].criteria", "data/categories.yaml", `retention "legal-records"`},
 		{"a system without measures", map[string]func(string) string{"records.yaml": replace(t,
 			"      measures:\n        - Applications visible only to the hiring team of the role and to people operations\n        - Unsuccessful applications deleted automatically when their period ends\n", "")},
-			"ROPA-30-1-g", "records.systems[10].measures", "data/records.yaml"},
+			"ROPA-30-1-g", "records.systems[10].measures", "data/records.yaml", `system "recruiting"`},
 		{"a purpose held in no system", map[string]func(string) string{"records.yaml": replace(t, "      purposes: [office-security]\n", "")},
-			"ROPA-30-1-g", "records.systems", "data/records.yaml"},
+			"ROPA-30-1-g", "records.systems", "data/records.yaml", `purpose "office-security"`},
 		{"no keeper of the record", map[string]func(string) string{"records.yaml": replace(t,
 			"  owner:\n    name: Helpwise Data Protection Officer\n    email: dpo@helpwise.example\n    address:\n      street: [\"Helpwise Ltd\", \"41 Clerkenwell Road\", \"Third Floor\"]\n      city: London\n      postal_code: EC1M 5RN\n      country: GB\n", "")},
-			"ROPA-30-4", "records.owner", "data/records.yaml"},
+			"ROPA-30-4", "records.owner", "data/records.yaml", ""},
 	}
 	covered := map[string]bool{}
 	ref, _ := load.Reference(records.ReferenceData(), "reference", records.ReferenceExtension)
@@ -385,6 +465,18 @@ func TestEveryRuleHasAFailingCase(t *testing.T) {
 			}
 			if found.Severity != want {
 				t.Errorf("%s is a %s, want %s", tc.rule, found.Severity, want)
+			}
+			// The line names its item once, by kind, id and name, before
+			// the path.
+			line := found.Error()
+			if found.Item != tc.item {
+				t.Errorf("%s names item %q, want %q", line, found.Item, tc.item)
+			}
+			if found.Item != "" && (strings.Count(line, found.Item) != 1 || !strings.Contains(line, ": "+found.Item)) {
+				t.Errorf("%s does not name %s once, before the path", line, found.Item)
+			}
+			if n := found.ItemName; n != "" && strings.Count(line, n) != 1 {
+				t.Errorf("%s names %q more than once", line, n)
 			}
 		})
 	}
@@ -436,7 +528,7 @@ func TestRecordAgreesWithTheEUNotice(t *testing.T) {
 		t.Fatalf("section %s has no table", id)
 		return nil
 	}
-	cell := func(x notice.Text) string { return render.InlineText(x) }
+	cell := notice.InlineText
 
 	var purposes []string
 	for _, a := range rec.Activities {
@@ -648,7 +740,7 @@ func TestOneChangeOneFinding(t *testing.T) {
 		// A system left serving nothing is a finding of its own.
 		var about []*diag.Diagnostic
 		for _, d := range got {
-			if strings.Contains(d.Message, `purpose "`+pu.ID+`"`) {
+			if d.Item == `purpose "`+pu.ID+`"` {
 				about = append(about, d)
 			}
 		}
@@ -715,5 +807,69 @@ func TestThirdCountriesPerRegime(t *testing.T) {
 	}
 	if ukOnly == 0 {
 		t.Error("no EEA country is a third country for UK data: the sample's EEA sub-processors are")
+	}
+}
+
+// The DPO's review: a time limit shared by all of an activity's data is
+// said once, not on every row; the notices' security statement (written to
+// the people the data is about) is not the record's description of the
+// measures; a UK transfer on a derogation the data does not name says so;
+// a transfer of every activity says "All activities".
+func TestRecordReadsAsARecord(t *testing.T) {
+	rec, _ := sample(t)
+	doc := rec.Document()
+	once, perRow := 0, 0
+	for _, sec := range doc.Section("activities").Sections {
+		var defs *notice.Definitions
+		var table *notice.Table
+		for _, b := range sec.Blocks {
+			switch b := b.(type) {
+			case *notice.Definitions:
+				defs = b
+			case *notice.Table:
+				table = b
+			}
+		}
+		if defs == nil || table == nil {
+			t.Fatalf("%s: no definitions or no table", sec.ID)
+		}
+		said := slices.ContainsFunc(defs.Items, func(d notice.Definition) bool { return d.Term == "Time limit for erasure" })
+		switch len(table.Head) {
+		case 2:
+			once++
+			if !said {
+				t.Errorf("%s: the table has no time limits and the activity gives none", sec.ID)
+			}
+		case 3:
+			perRow++
+			same := len(table.Rows) > 1
+			for _, r := range table.Rows {
+				same = same && r[2] == table.Rows[0][2]
+			}
+			if same || said {
+				t.Errorf("%s: one time limit for all its data is written on every row", sec.ID)
+			}
+		}
+	}
+	if once == 0 || perRow == 0 {
+		t.Errorf("the sample has %d activities with one time limit and %d with several; want both", once, perRow)
+	}
+	text := render.Plain(doc)
+	if rec.Security.Statement == "" || strings.Contains(text, rec.Security.Statement) {
+		t.Error("the notices' security statement is (or is not in the sample to be left) in the record's document")
+	}
+	var unnamed []string
+	for _, x := range rec.Transfers {
+		if x.UKDerogationUnnamed {
+			unnamed = append(unnamed, x.ID)
+		}
+	}
+	if !slices.Equal(unnamed, []string{"us-legal-claims"}) || !slices.ContainsFunc(rec.Notes, func(n string) bool {
+		return strings.Contains(n, "us-legal-claims") && strings.Contains(n, "UK GDPR Art. 49")
+	}) {
+		t.Errorf("UK derogations not named: %v; notes %q", unnamed, rec.Notes)
+	}
+	if !strings.Contains(text, "Not a transfer of UK data — All activities\n") || !strings.Contains(text, "All activities except ") {
+		t.Error("the transfers table lists every activity one by one")
 	}
 }

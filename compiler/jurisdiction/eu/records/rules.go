@@ -51,9 +51,19 @@ type checker struct {
 }
 
 // report adds a diagnostic of rule id at the value at path (or its nearest
-// written ancestor), with the rule's severity and citation.
+// written ancestor), with the rule's severity and citation. Its message
+// does not name the item the path is in: the facade names it before the
+// path (describe), once.
 func (k *checker) report(id, path, hint, format string, args ...any) {
+	k.reportOn("", "", id, path, hint, format, args...)
+}
+
+// reportOn is report for a finding about an item the path is not in (a
+// purpose held in no system, at records.systems): kind "id" names it, and
+// name is its name.
+func (k *checker) reportOn(item, name, id, path, hint, format string, args ...any) {
 	d := k.diags.Add(k.p.Source.Pos(path), path, format, args...)
+	d.Item, d.ItemName = item, name
 	d.Hint = hint
 	if r := k.rules[id]; r != nil {
 		d.Rule = &diag.Rule{ID: id, Citation: r.Citation}
@@ -87,14 +97,14 @@ func (k *checker) jointControllers() {
 			if own == nil {
 				path = model.Index("recipients", i)
 			}
-			k.report("ROPA-30-1-a", path, fmt.Sprintf("add to records.joint_controllers an entry with recipient: %s and the name and contact details of each joint controller (contacts:)", rc.ID),
-				"recipient %q (%s) is a joint controller, but the record has no name or contact details for the companies in it", rc.ID, rc.Name)
+			k.reportOn(model.Item{Kind: "recipient", ID: rc.ID}.Label(), rc.Name, "ROPA-30-1-a", path, fmt.Sprintf("add to records.joint_controllers an entry with recipient: %s and the name and contact details of each joint controller (contacts:)", rc.ID),
+				"is a joint controller, but the record has no name or contact details for the companies in it")
 			continue
 		}
 		for _, ct := range contacts {
 			if ct.contact.Name == "" || !j.Reachable(ct.contact) {
 				k.report("ROPA-30-1-a", ct.path, "give the joint controller's name and at least one of "+j.Join(j.ContactKeys, "or"),
-					"a joint controller of recipient %q (%s) needs a name and a way to reach it", rc.ID, rc.Name)
+					"a joint controller of recipient %q needs a name and a way to reach it", rc.ID)
 			}
 		}
 	}
@@ -105,8 +115,8 @@ func (k *checker) jointControllers() {
 		rc := j.Recipient(k.p, jc.Recipient)
 		if rc != nil && eu.Recipient(rc).GDPRRole != "joint_controller" {
 			path := model.Index("records.joint_controllers", i) + ".recipient"
-			k.report("ROPA-30-1-a", path, "name a recipient whose GDPR role is joint_controller, or correct the recipient's role",
-				"recipient %q (%s) is not a joint controller (its GDPR role is %s), so the record does not list it as one", rc.ID, rc.Name, eu.Recipient(rc).GDPRRole)
+			k.reportOn(model.Item{Kind: "recipient", ID: rc.ID}.Label(), rc.Name, "ROPA-30-1-a", path, "name a recipient whose GDPR role is joint_controller, or correct the recipient's role",
+				"is not a joint controller (its GDPR role is %s), so the record does not list it as one", eu.Recipient(rc).GDPRRole)
 		}
 	}
 }
@@ -117,7 +127,7 @@ func (k *checker) subjects() {
 		if len(subjectsOf(k.p, pu)) == 0 {
 			path := model.Index("purposes", i) + ".subjects"
 			k.report("ROPA-30-1-c", path, fmt.Sprintf("add subjects: to purpose %s, or to the categories it uses", pu.ID),
-				"purpose %q (%s) names no group of people, and neither do its categories, so the record cannot describe its categories of data subjects", pu.ID, pu.Name)
+				"names no group of people, and neither do its categories, so the record cannot describe its categories of data subjects")
 		}
 	}
 }
@@ -133,7 +143,7 @@ func (k *checker) recipients() {
 			}
 			path := model.Index(model.Index("processors", i)+".purposes", n)
 			k.report("ROPA-30-1-d", path, fmt.Sprintf("add %s to the recipients of purpose %s, or take %s off processor %s's purposes", pr.Recipient, pu.ID, pu.ID, pr.ID),
-				"processor %q (%s) serves purpose %q, but the purpose's recipients do not include its category %q, so the record would leave it out", pr.ID, pr.Name, pu.ID, pr.Recipient)
+				"serves purpose %q, but the purpose's recipients do not include its category %q, so the record would leave it out", pu.ID, pr.Recipient)
 		}
 	}
 }
@@ -154,7 +164,7 @@ func (k *checker) transfers() {
 		}
 		if !documented {
 			k.report("ROPA-30-1-e", model.Index("transfers", i), fmt.Sprintf("add to records.transfer_documentation an entry with transfer: %s and the assessment and suitable safeguards (safeguards:)", t.ID),
-				"transfer %q relies on compelling legitimate interests (Art. 49(1), second subparagraph), but the record has no documentation of its suitable safeguards", t.ID)
+				"relies on compelling legitimate interests (Art. 49(1), second subparagraph), but the record has no documentation of its suitable safeguards")
 		}
 	}
 }
@@ -171,7 +181,7 @@ func (k *checker) retention() {
 	for i, r := range k.p.Retention {
 		if used[r.ID] && r.Period == "" {
 			k.report("ROPA-30-1-f", model.Index("retention", i)+".criteria", fmt.Sprintf("give retention rule %s a period (period: and from:) if one can be set; the criteria may stay beside it", r.ID),
-				"retention rule %q (%s) gives criteria but no time limit for erasure", r.ID, r.Name)
+				"gives criteria but no time limit for erasure")
 		}
 	}
 }
@@ -188,18 +198,18 @@ func (k *checker) systems() {
 			held = held || slices.Contains(s.Purposes, pu.ID)
 		}
 		if !held {
-			k.report("ROPA-30-1-g", "records.systems", fmt.Sprintf("add %s to the purposes of the systems that hold its data, or add the system", pu.ID),
-				"purpose %q (%s) is held in no system of the record, so the record cannot describe the security measures protecting its data", pu.ID, pu.Name)
+			k.reportOn(model.Item{Kind: "purpose", ID: pu.ID}.Label(), pu.Name, "ROPA-30-1-g", "records.systems", fmt.Sprintf("add %s to the purposes of the systems that hold its data, or add the system", pu.ID),
+				"is held in no system of the record, so the record cannot describe the security measures protecting its data")
 		}
 	}
 	for i, s := range own.Systems {
 		if len(s.Measures) == 0 {
 			k.report("ROPA-30-1-g", model.Index("records.systems", i)+".measures", fmt.Sprintf("list system %s's technical and organisational security measures (measures:), e.g. encryption, access control, logging, backups", s.ID),
-				"system %q (%s) lists no security measures", s.ID, s.Name)
+				"lists no security measures")
 		}
 		if len(s.Purposes) == 0 {
 			k.report("ROPA-30-1-g", model.Index("records.systems", i)+".purposes", fmt.Sprintf("list the purposes whose data system %s holds (purposes:)", s.ID),
-				"system %q (%s) serves no purpose, so no activity of the record names its measures", s.ID, s.Name)
+				"serves no purpose, so no activity of the record names its measures")
 		}
 	}
 }

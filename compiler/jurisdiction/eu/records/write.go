@@ -7,6 +7,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/disclose-dev/disclose/compiler/internal/csvcell"
 )
 
 // JSON returns the record as indented JSON, ending in a newline. Its keys
@@ -36,7 +38,7 @@ var csvHead = []string{
 // CSV writes the record as CSV (RFC 4180, CRLF line ends): a header row,
 // then one row per activity. A cell holding several values has one per
 // line (spreadsheets show them wrapped in the cell); a cell a spreadsheet
-// would run as a formula gets a leading apostrophe.
+// would run as a formula gets a leading apostrophe (csvcell.Text).
 func (r *Record) CSV(w io.Writer) error {
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
@@ -82,6 +84,9 @@ func (r *Record) CSV(w io.Writer) error {
 			}
 			limits = append(limits, c.Name+": "+c.Retention)
 		}
+		if limit, one := a.oneLimit(); one {
+			limits = []string{limit}
+		}
 		for _, rc := range a.Recipients {
 			line := rc.Name
 			if third := thirdCountries(rc.ThirdCountriesEU, rc.ThirdCountriesUK); third != "" {
@@ -113,7 +118,7 @@ func (r *Record) CSV(w io.Writer) error {
 			string(r.Source.AsOf), r.Source.DataSHA256,
 		}
 		for k, c := range row {
-			row[k] = cell(c)
+			row[k] = csvcell.Text(c)
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -125,17 +130,6 @@ func (r *Record) CSV(w io.Writer) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
-}
-
-// cell keeps a value text in a spreadsheet: one starting with a character
-// that starts a formula (=, +, -, @, or a tab or carriage return before
-// one) gets a leading apostrophe (OWASP, CSV injection), as the site's data
-// tables do.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 func lines(items []string) string { return strings.Join(items, "\n") }
