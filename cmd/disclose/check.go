@@ -21,10 +21,11 @@ func newCheckCmd(g *globals) *cobra.Command {
 jurisdiction that applies (the global policy, the European supplement, the
 California notice) as of --as-of, reporting every problem in every file:
 
-  data/purposes.yaml:42:7: error: purposes[3].categories[1]: unknown category "payment" (did you mean "payments"?)
+  data/purposes.yaml:42:7: error: purpose "billing" ("Bill your organisation") at purposes[3].categories[1]: unknown category "payment" (did you mean "payments"?)
 
 followed, in the text format, by the line with a caret under the problem, a hint
-and the legal rule's citation.
+and the legal rule's citation. Each problem names the item it is about (its
+kind, id and name) once, before its data path.
 
 Formats:
   text    for people (the default)

@@ -171,7 +171,7 @@ func TestAbsoluteDataFolder(t *testing.T) {
 		if code != exitProblem {
 			t.Fatalf("%v: exit %d, want %d; stdout:\n%s\nstderr:\n%s", args, code, exitProblem, stdout, stderr)
 		}
-		if !strings.Contains(stdout, "facts/a.yaml:2:9: error: sections[0].id:") || strings.Contains(stderr, "built-in") {
+		if !strings.Contains(stdout, "facts/a.yaml:2:9: error: section \"Bad Id\" at sections[0].id: is not a valid id") || strings.Contains(stderr, "built-in") {
 			t.Errorf("%v: did not check %s:\nstdout:\n%s\nstderr:\n%s", args, data, stdout, stderr)
 		}
 	}

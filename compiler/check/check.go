@@ -156,7 +156,7 @@ func (c *checker) noticeSettings() {
 			continue
 		}
 		path := model.Field("notices", id)
-		msg := fmt.Sprintf("settings for unknown notice %q", id)
+		msg := fmt.Sprintf("notice settings %q are for a notice disclose does not write", id)
 		if sg := diag.Suggest(id, c.packs); sg != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", sg)
 		}

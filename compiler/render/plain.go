@@ -76,8 +76,3 @@ func blocksPlain(b *strings.Builder, doc *notice.Document, bs []notice.Block) {
 		}
 	}
 }
-
-// InlineText is inline Markdown as it reads, without markup, on one line
-// (notice.InlineText, where it is written, so that stages before this one
-// read text as this one does).
-func InlineText(t notice.Text) string { return notice.InlineText(t) }

@@ -1,6 +1,7 @@
 package schema_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -123,5 +124,53 @@ func TestSchemaDescribesValues(t *testing.T) {
 	mods := tf.Properties["scc_modules"].Items
 	if mods == nil || len(mods.Enum) != 4 || len(mods.EnumDescriptions) != 4 || !strings.Contains(mods.EnumDescriptions[1], "controller to processor") {
 		t.Errorf("scc_modules: %+v", mods)
+	}
+}
+
+// Each value of an enumeration has its own meaning beside it: in every
+// enumerated property of the schema, enumDescriptions[i] is the meaning the
+// doc comment of its field gives enum[i] (the field: one of the data's, core
+// or a pack's, of that YAML name and those values).
+func TestEnumDescriptionsFollowTheirValues(t *testing.T) {
+	s := schema.Generate(compiler.SchemaOptions())
+	exts := compiler.SchemaOptions().Extensions
+	fields := map[string][][]model.Value{} // by YAML name
+	for _, st := range structTypes() {
+		for i := 0; i < st.NumField(); i++ {
+			if vs := exts.ValuesOf(st, st.Field(i)); vs != nil {
+				name := tags.YAMLName(st.Field(i))
+				fields[name] = append(fields[name], vs)
+			}
+		}
+	}
+	checked := 0
+	var walk func(at, name string, p *schema.Schema)
+	walk = func(at, name string, p *schema.Schema) {
+		if p == nil {
+			return
+		}
+		if len(p.EnumDescriptions) > 0 {
+			got := make([]model.Value, len(p.Enum))
+			for k, v := range p.Enum {
+				got[k].Value = fmt.Sprint(v)
+				if k < len(p.EnumDescriptions) {
+					got[k].Meaning = p.EnumDescriptions[k]
+				}
+			}
+			if len(p.Enum) != len(p.EnumDescriptions) || !slices.ContainsFunc(fields[name], func(vs []model.Value) bool { return slices.Equal(vs, got) }) {
+				t.Errorf("%s: the values and their meanings %v are those of no field %s: %v", at, got, name, fields[name])
+			}
+			checked += len(p.Enum)
+		}
+		walk(at+"[]", name, p.Items)
+		for k, q := range p.Properties {
+			walk(at+"."+k, k, q)
+		}
+	}
+	for name, d := range s.Defs {
+		walk(name, "", d)
+	}
+	if checked < 300 {
+		t.Errorf("checked only %d values", checked)
 	}
 }

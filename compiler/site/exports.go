@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/internal/csvcell"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
-	"github.com/disclose-dev/disclose/compiler/render"
 )
 
 // export is a table a notice publishes as data files too (notice.Table
@@ -47,7 +46,7 @@ func (e export) cells() [][]string {
 		rows[i] = make([]string, len(e.table.Head))
 		for k := range rows[i] {
 			if k < len(r) {
-				rows[i][k] = render.InlineText(r[k])
+				rows[i][k] = notice.InlineText(r[k])
 			}
 
 		}
@@ -67,11 +66,7 @@ func (e export) csvFile() ([]byte, error) {
 	rows := e.cells()
 	for _, r := range rows {
 		for k, c := range r {
-			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-				// A spreadsheet would run it as a formula (OWASP, CSV
-				// injection): a leading apostrophe keeps it text.
-				r[k] = "'" + c
-			}
+			r[k] = csvcell.Text(c) // a spreadsheet would run it as a formula
 		}
 	}
 	if err := w.WriteAll(rows); err != nil {
