@@ -97,6 +97,27 @@ type fakeGitHub struct {
 	// does.
 	flaky int
 	calls []string
+	// perms are the job's permissions (its workflow's permissions:): an
+	// endpoint whose scope they do not grant answers 403, as GitHub does.
+	perms map[string]string
+}
+
+// scope is the token permission an endpoint of the fake needs (GitHub's
+// "Permissions required for GitHub Apps" / GITHUB_TOKEN tables), and
+// whether it writes.
+func scope(method, p string) (name string, write bool) {
+	write = method != "GET"
+	switch {
+	case strings.HasPrefix(p, "/issues/7/comments"), strings.HasPrefix(p, "/issues/comments/"), strings.HasPrefix(p, "/pulls/"):
+		return "pull-requests", write
+	case strings.HasPrefix(p, "/issues/7/events"), strings.HasPrefix(p, "/issues/7/labels/"):
+		return "issues", write
+	case strings.HasPrefix(p, "/statuses/"):
+		return "statuses", write
+	case strings.HasSuffix(p, "/check-suites"):
+		return "checks", write
+	}
+	return "metadata", write // always granted
 }
 
 func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -143,6 +164,13 @@ func (f *fakeGitHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "0")
 		http.Error(w, `{"message":"Server Error"}`, http.StatusBadGateway)
 		return
+	}
+	if name, write := scope(r.Method, p); f.perms != nil && name != "metadata" {
+		if got := f.perms[name]; got != "write" && (write || got != "read") {
+			w.WriteHeader(http.StatusForbidden)
+			answer(map[string]string{"message": "Resource not accessible by integration (" + name + ")"})
+			return
+		}
 	}
 	if r.Method != "GET" && f.forbid {
 		w.WriteHeader(http.StatusForbidden)
@@ -414,6 +442,8 @@ func TestPullRequestWorkflowSteps(t *testing.T) {
 	if perms := wf.Jobs["sign-off"].Permissions; !maps.Equal(perms, map[string]string{"contents": "read", "pull-requests": "write", "issues": "write", "checks": "read", "statuses": "write"}) {
 		t.Errorf("sign-off permissions %v", perms)
 	}
+	// The fake grants the job what its workflow grants, no more.
+	api.perms = wf.Jobs["sign-off"].Permissions
 	tmp := t.TempDir()
 	context := map[string]string{"github.token": "test-token", "secrets.GITHUB_TOKEN": "test-token"}
 	// otherHead, when set, is a pull request head the checkout is not.
