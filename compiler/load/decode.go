@@ -265,12 +265,16 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 			d.mismatch(n, path, "a list")
 			return
 		}
-		s := reflect.MakeSlice(t, 0, len(seq.Values))
+		// A list section split across files continues the list the
+		// earlier files began (see loader.decodeTop); any other list is
+		// empty here.
+		base := v.Len()
+		s := reflect.AppendSlice(reflect.MakeSlice(t, 0, base+len(seq.Values)), v)
 		for i, item := range seq.Values {
 			if d.over {
 				break
 			}
-			ipath := model.Index(path, i)
+			ipath := model.Index(path, base+i)
 			d.set(ipath, d.pos(item), diag.Pos{})
 			e := reflect.New(t.Elem()).Elem()
 			if !seq.IsFlowStyle && i < len(seq.Entries) && seq.Entries[i].Value == item {

@@ -107,7 +107,7 @@ type loader struct {
 	root    any // pointer to the struct being filled: *model.Project, *model.Reference
 	src     *model.SourceMap
 	diags   diag.List
-	defined map[string]diag.Pos // top-level section -> where it is defined
+	defined map[string]diag.Pos // top-level section -> where it is first defined
 	// broken holds, by file, the paths whose problems are reported already,
 	// so validation does not report them again: values that failed to
 	// decode, fields a misspelt key was meant to be, and sections of files
@@ -417,14 +417,21 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			d.unknownKey(keyNode, "", key, st)
 			continue
 		}
+		fv := fieldValue(v, f)
 		if first, dup := l.defined[key]; dup {
-			dg := d.errorf(keyNode, key, "section %q is already defined in %s; each section lives in one file", key, first.File)
-			dg.Related = append(dg.Related, first)
+			if fv.Kind() != reflect.Slice {
+				dg := d.errorf(keyNode, key, "section %q is already defined in %s; only list sections, such as processors:, may be split across files", key, first.File)
+				dg.Related = append(dg.Related, first)
+				continue
+			}
+			// A list continued from an earlier file: its items follow
+			// those already read, numbered on, as if the files were one.
+			d.decode(mv.Value, fv, key, 1)
 			continue
 		}
 		l.defined[key] = d.pos(keyNode)
 		d.set(key, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, fieldValue(v, f), key, 1)
+		d.decode(mv.Value, fv, key, 1)
 	}
 }
 
