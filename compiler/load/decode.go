@@ -16,13 +16,28 @@ import (
 )
 
 // maxNodes bounds the values decoded from one file, aliases expanded, so an
-// alias bomb fails fast with bounded memory.
-const maxNodes = 200_000
+// alias bomb fails fast with bounded memory: about 2.5 times the values of
+// 5,000 processors in the sample's style in one file (225,000).
+const maxNodes = 600_000
 
 // maxText bounds the bytes of text decoded from one file, aliases expanded:
-// four times the largest file, so no alias multiplies the work of the later
+// twice the largest file, so no alias multiplies the work of the later
 // stages, which read every text.
-const maxText = 4 * MaxFileSize
+const maxText = 2 * MaxFileSize
+
+// maxTotalNodes and maxTotalText bound the same for all files together, so
+// many small files of aliases cannot add up to what one file may not hold.
+const (
+	maxTotalNodes = 4 * maxNodes
+	maxTotalText  = 4 * maxText
+)
+
+// budget counts what has been decoded against the limits above.
+type budget struct {
+	nodes int
+	// text counts the bytes of text decoded, aliases expanded.
+	text int
+}
 
 // maxDepth bounds nesting in one file.
 const maxDepth = 48
@@ -40,10 +55,10 @@ type decoder struct {
 	diags   *diag.List
 	src     *model.SourceMap
 	anchors map[string]ast.Node
-	nodes   int
-	over    bool // maxNodes or maxText reached: stop quietly after one report
-	// textBytes counts the bytes of text decoded, aliases expanded.
-	textBytes int
+	// spent counts what this file decoded, total what all files did.
+	spent budget
+	total *budget
+	over  bool // a budget is spent: stop quietly after one report
 	// escapes remembers the double-quoted scalars checked for escapes
 	// (aliases decode one scalar many times) and their problem, if any.
 	escapes map[*token.Token]*diag.Diagnostic
@@ -177,22 +192,32 @@ func isNull(n ast.Node) bool {
 	return ok
 }
 
-// count charges one node against the file's budget.
+// count charges one node against the budgets.
 func (d *decoder) count(n ast.Node, path string) bool {
-	d.nodes++
-	if d.nodes > maxNodes {
+	d.spent.nodes++
+	d.total.nodes++
+	switch {
+	case d.spent.nodes > maxNodes:
 		d.overBudget(n, path, fmt.Sprintf("file holds more than %d values once aliases are expanded; split it or remove the aliases", maxNodes))
+		return false
+	case d.total.nodes > maxTotalNodes:
+		d.overBudget(n, path, fmt.Sprintf("the data files hold more than %d values in all once aliases are expanded; remove the aliases", maxTotalNodes))
 		return false
 	}
 	return true
 }
 
-// countText charges the bytes of a text value against the file's budget:
-// an alias can copy a long text many times.
+// countText charges the bytes of a text value against the budgets: an
+// alias can copy a long text many times.
 func (d *decoder) countText(n ast.Node, path, text string) bool {
-	d.textBytes += len(text)
-	if d.textBytes > maxText {
+	d.spent.text += len(text)
+	d.total.text += len(text)
+	switch {
+	case d.spent.text > maxText:
 		d.overBudget(n, path, fmt.Sprintf("file holds more than %d MiB of text once aliases are expanded; split it or remove the aliases", maxText>>20))
+		return false
+	case d.total.text > maxTotalText:
+		d.overBudget(n, path, fmt.Sprintf("the data files hold more than %d MiB of text in all once aliases are expanded; remove the aliases", maxTotalText>>20))
 		return false
 	}
 	return true

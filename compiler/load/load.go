@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -28,8 +29,22 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-// MaxFileSize is the largest data file read.
-const MaxFileSize = 4 << 20
+// The limits below protect against hostile input (a file or a folder of
+// files built to exhaust memory or time), not against honest large data: a
+// list section can be split across files, and 5,000 processors written in
+// the sample's style (3.7 MB, 134,000 lines, about 225,000 values) load from
+// one file as well as from several. Loading costs about 100 bytes of
+// allocation and keeps about 10-15 bytes per byte of YAML (BenchmarkLoadScale),
+// so the total budget bounds the memory of the whole data set.
+
+// MaxFileSize is the largest data file read: twice the 5,000 processors
+// above, so a list of that size written in one file has room to grow.
+const MaxFileSize = 8 << 20
+
+// maxTotalSize bounds the bytes of all data files together: four of the
+// largest files, about six times the 5,000-processor data set with 1,000
+// purposes and 1,000 categories (5.7 MB).
+const maxTotalSize = 4 * MaxFileSize
 
 // MaxPerFile is the most diagnostics reported for one file; the rest are
 // counted in one last diagnostic, so a badly broken file does not bury the
@@ -39,9 +54,12 @@ const MaxPerFile = 100
 // maxHops bounds the symbolic links followed to reach one data file.
 const maxHops = 8
 
-// maxLines is the most lines a data file may have: far more than any real
-// data set needs, few enough to parse quickly.
-const maxLines = 100_000
+// maxLines is the most lines a data file may have: the sample's style
+// averages 28 bytes a line, so a file of MaxFileSize holds about 300,000;
+// the bound keeps files of very short lines (each a few tokens, each token
+// about 300 bytes of parser memory) from parsing into far more memory than
+// their size suggests.
+const maxLines = 300_000
 
 // Load reads every .yaml and .yml file under dir (recursively, skipping
 // names that start with a dot and editor backups ending in ~; extensions in
@@ -87,9 +105,7 @@ func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model
 		aliased: map[string]diag.Pos{},
 	}
 	files := l.list()
-	for _, f := range files {
-		l.loadFile(f.name, f.real)
-	}
+	readAll(fsys, files, l.decodeFile)
 	if len(files) == 0 && len(l.diags) == 0 {
 		l.diags.Add(diag.Pos{File: l.dir}, "", "no data files (*.yaml) found in %s", l.dir)
 	}
@@ -108,6 +124,11 @@ type loader struct {
 	src     *model.SourceMap
 	diags   diag.List
 	defined map[string]diag.Pos // top-level section -> where it is first defined
+	// total counts the bytes of the files read, and budget the values and
+	// text decoded from them, aliases expanded, against the limits for
+	// all files together.
+	total  int
+	budget budget
 	// broken holds, by file, the paths whose problems are reported already,
 	// so validation does not report them again: values that failed to
 	// decode, fields a misspelt key was meant to be, and sections of files
@@ -301,53 +322,116 @@ func (l *loader) notRegular(name string, m fs.FileMode) {
 	l.diags.Add(diag.Pos{File: name}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(m))
 }
 
-// loadFile reads the data file name, whose content is that of the regular
-// file real (name itself, or where its symbolic link leads). It never opens
-// anything but a regular file: opening a named pipe would block.
-func (l *loader) loadFile(name, real string) {
-	info, err := fs.Stat(l.fsys, real)
+// parsed is a data file read and parsed, not yet decoded: what readFile
+// found, for decodeFile to apply in path order.
+type parsed struct {
+	name string
+	// src is the file's content (nil when it could not be read), kept in
+	// the source map for quoting.
+	src []byte
+	// problem is why the file cannot be decoded, if it cannot.
+	problem *diag.Diagnostic
+	// guess is set when the file could not be parsed: the sections it
+	// seems to define are not reported missing.
+	guess bool
+	// text is the source parsed (src without a byte order mark) and docs
+	// its documents with a body.
+	text []byte
+	docs []*ast.DocumentNode
+}
+
+// readFile reads and parses the data file name, whose content is that of
+// the regular file real (name itself, or where its symbolic link leads). It
+// never opens anything but a regular file: opening a named pipe would
+// block. It reads only fsys, so files are read and parsed in parallel.
+func readFile(fsys fs.FS, name, real string) *parsed {
+	p := &parsed{name: name}
+	fail := func(format string, args ...any) *parsed {
+		p.problem = &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: fmt.Sprintf(format, args...)}
+		return p
+	}
+	info, err := fs.Stat(fsys, real)
 	if err != nil {
-		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
-		return
+		return fail("cannot read: %s", plainError(err))
 	}
 	if !info.Mode().IsRegular() { // replaced since it was listed: never open it
-		l.notRegular(name, info.Mode())
-		return
+		return fail("is a %s, not a regular file; data files must be regular files", regular.Kind(info.Mode()))
 	}
 	if info.Size() > MaxFileSize {
-		l.diags.Add(diag.Pos{File: name}, "", "file is %d bytes; data files may be at most %d bytes (split it by concern)", info.Size(), MaxFileSize)
-		return
+		return fail("file is %d bytes; data files may be at most %d bytes (split it by concern)", info.Size(), MaxFileSize)
 	}
-	src, err := fs.ReadFile(l.fsys, real)
+	src, err := fs.ReadFile(fsys, real)
 	if err != nil {
-		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
-		return
+		return fail("cannot read: %s", plainError(err))
 	}
 	if len(src) > MaxFileSize { // the file grew while being read
-		l.diags.Add(diag.Pos{File: name}, "", "file is larger than %d bytes", MaxFileSize)
-		return
+		return fail("file is larger than %d bytes", MaxFileSize)
 	}
-	l.src.Files[name] = src
+	p.src = src
 	if d := prescan(name, src); d != nil {
-		l.diags.Append(d)
-		l.guessSections(name, src)
-		return
+		p.problem, p.guess = d, true
+		return p
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	f, err := yamlparser.ParseBytes(src, 0, yamlparser.AllowDuplicateMapKey())
 	if err != nil {
-		l.diags.Append(syntaxError(name, src, err))
-		l.guessSections(name, src)
-		return
+		p.problem, p.guess = syntaxError(name, src, err), true
+		return p
 	}
-	var docs []*ast.DocumentNode
+	p.text = src
 	for _, doc := range f.Docs {
 		if doc.Body != nil {
 			if _, isComment := doc.Body.(*ast.CommentGroupNode); !isComment {
-				docs = append(docs, doc)
+				p.docs = append(p.docs, doc)
 			}
 		}
 	}
+	return p
+}
+
+// readAll reads and parses files in parallel, calling fn with each in
+// order. At most workers files are parsed ahead of the one fn is given,
+// so only a few syntax trees are held at once.
+func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
+	workers := min(runtime.GOMAXPROCS(0), 4)
+	results := make([]chan *parsed, len(files))
+	for i := range results {
+		results[i] = make(chan *parsed, 1)
+	}
+	ahead := make(chan struct{}, workers)
+	go func() {
+		for i, f := range files {
+			ahead <- struct{}{}
+			go func() { results[i] <- readFile(fsys, f.name, f.real) }()
+		}
+	}()
+	for _, r := range results {
+		fn(<-r)
+		<-ahead
+	}
+}
+
+// decodeFile decodes a parsed data file into the shared project. Files are
+// decoded one at a time, in path order, so a list section split across
+// files reads in that order.
+func (l *loader) decodeFile(p *parsed) {
+	name := p.name
+	if l.total += len(p.src); l.total > maxTotalSize {
+		l.diags.Add(diag.Pos{File: name}, "", "the data files hold more than %d MiB in all; this file is not read", maxTotalSize>>20)
+		l.guessSections(name, p.src)
+		return
+	}
+	if p.src != nil {
+		l.src.Files[name] = p.src
+	}
+	if p.problem != nil {
+		l.diags.Append(p.problem)
+		if p.guess {
+			l.guessSections(name, p.src)
+		}
+		return
+	}
+	src, docs := p.text, p.docs
 	switch {
 	case len(docs) == 0:
 		l.diags.Add(diag.Pos{File: name, Line: 1, Col: 1}, "", "file is empty: expected sections such as organization: or purposes:")
@@ -368,6 +452,7 @@ func (l *loader) loadFile(name, real string) {
 		broken:  l.brokenIn(name),
 		aliased: l.aliased,
 		tags:    map[*ast.TagNode]bool{},
+		total:   &l.budget,
 	}
 	body, _, ok := d.resolve(body, "")
 	if !ok {

@@ -12,6 +12,9 @@ type context struct {
 	tokenRef *tokenRef
 	path     string
 	isFlow   bool
+	// noPaths skips building every node's path (fork): with duplicate
+	// keys allowed, nothing reads them.
+	noPaths bool
 }
 
 type tokenRef struct {
@@ -84,12 +87,18 @@ func (c *context) withGroup(g *TokenGroup) *context {
 
 func (c *context) withChild(path string) *context {
 	ctx := *c
+	if c.noPaths {
+		return &ctx
+	}
 	ctx.path = c.path + "." + normalizePath(path)
 	return &ctx
 }
 
 func (c *context) withIndex(idx uint) *context {
 	ctx := *c
+	if c.noPaths {
+		return &ctx
+	}
 	ctx.path = c.path + "[" + fmt.Sprint(idx) + "]"
 	return &ctx
 }

@@ -34,7 +34,12 @@ func Parse(tokens token.Tokens, mode Mode, opts ...Option) (*ast.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := p.parse(newContext())
+	ctx := newContext()
+	if p.allowDuplicateMapKey {
+		// Fork: node paths serve only to find duplicate keys.
+		ctx.path, ctx.noPaths = "", true
+	}
+	f, err := p.parse(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -694,7 +699,9 @@ func (p *parser) parseMapKey(ctx *context, g *TokenGroup) (ast.MapKeyNode, error
 		if err := p.validateMapKey(ctx, key.GetToken(), keyPath, g.Last()); err != nil {
 			return nil, err
 		}
-		p.pathMap[keyPath] = key
+		if !p.allowDuplicateMapKey {
+			p.pathMap[keyPath] = key
+		}
 		return key, nil
 	}
 	if g.Last().Type() != token.MappingValueType {
@@ -715,7 +722,9 @@ func (p *parser) parseMapKey(ctx *context, g *TokenGroup) (ast.MapKeyNode, error
 	if err := p.validateMapKey(ctx, key.GetToken(), keyPath, g.Last()); err != nil {
 		return nil, err
 	}
-	p.pathMap[keyPath] = key
+	if !p.allowDuplicateMapKey {
+		p.pathMap[keyPath] = key
+	}
 	return key, nil
 }
 

@@ -1,0 +1,88 @@
+package load_test
+
+import (
+	"fmt"
+	"runtime"
+	"testing"
+	"testing/fstest"
+
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/load"
+	"github.com/disclose-dev/disclose/internal/scaledata"
+)
+
+// sizes are the data sets of the scaling table: processors, with a fifth as
+// many purposes and categories, as in issue 18's large data set (5,000
+// processors, 1,000 purposes, 1,000 categories).
+var sizes = []int{50, 500, 5000}
+
+// scaleSet returns the data set of n processors, n/5 purposes and n/5
+// categories (at least the sample's), split in files of perFile items (0:
+// one file per section), and its size in bytes.
+func scaleSet(tb testing.TB, n, perFile int) (fstest.MapFS, int) {
+	tb.Helper()
+	files, err := scaledata.Files(scaledata.Options{Processors: n, Purposes: max(n/5, 19), Categories: max(n/5, 11), PerFile: perFile})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	total := 0
+	for _, b := range files {
+		total += len(b)
+	}
+	return mapFS(files), total
+}
+
+// BenchmarkLoadScale loads the data sets of the scaling table, written one
+// file per section and split in files of 500 items, and reports, per byte of
+// YAML, the bytes allocated while loading and the bytes the loaded project
+// keeps (the model, its source map and the files' text, which diagnostics
+// quote). Run with -benchtime=3x: one run shows whether loading is linear.
+func BenchmarkLoadScale(b *testing.B) {
+	exts := compiler.Extensions()
+	for _, perFile := range []int{0, 500} {
+		for _, n := range sizes {
+			fsys, size := scaleSet(b, n, perFile)
+			layout := "one-file"
+			if perFile > 0 {
+				layout = fmt.Sprintf("split-%d", perFile)
+			}
+			b.Run(fmt.Sprintf("%s/processors=%d", layout, n), func(b *testing.B) {
+				b.SetBytes(int64(size))
+				var before, after runtime.MemStats
+				var alloc, kept uint64
+				for b.Loop() {
+					runtime.GC()
+					runtime.ReadMemStats(&before)
+					proj, diags := load.Load(fsys, "data", exts...)
+					runtime.ReadMemStats(&after)
+					alloc = after.TotalAlloc - before.TotalAlloc
+					runtime.GC()
+					runtime.ReadMemStats(&after)
+					kept = after.HeapAlloc - before.HeapAlloc
+					if len(diags) > 0 {
+						b.Fatalf("%d processors: %v", n, diags)
+					}
+					runtime.KeepAlive(proj)
+				}
+				b.ReportMetric(float64(alloc)/float64(size), "alloc-B/yaml-B")
+				b.ReportMetric(float64(kept)/float64(size), "kept-B/yaml-B")
+			})
+		}
+	}
+}
+
+// 5,000 processors, 1,000 purposes and 1,000 categories written in the
+// sample's style load without a problem, each section in one file (3.7 MB
+// and 134,000 lines of processors) as well as split across files.
+func TestLargeDataLoads(t *testing.T) {
+	for _, perFile := range []int{0, 1000} {
+		fsys, _ := scaleSet(t, 5000, perFile)
+		proj, diags := load.Load(fsys, "data", compiler.Extensions()...)
+		if len(diags) > 0 {
+			t.Errorf("%d items per file: %v", perFile, diags)
+		}
+		if len(proj.Processors) != 5000 || len(proj.Purposes) != 1000 || len(proj.Categories) != 1000 {
+			t.Errorf("%d items per file: loaded %d processors, %d purposes, %d categories", perFile, len(proj.Processors), len(proj.Purposes), len(proj.Categories))
+		}
+	}
+}
