@@ -16,14 +16,14 @@ import (
 )
 
 // maxNodes bounds the values decoded from one file, aliases expanded, so an
-// alias bomb fails fast with bounded memory: about 2.5 times the values of
+// alias bomb fails fast with bounded memory: about twice the values of
 // 5,000 processors in the sample's style in one file (225,000).
-const maxNodes = 600_000
+const maxNodes = 400_000
 
 // maxText bounds the bytes of text decoded from one file, aliases expanded:
-// twice the largest file, so no alias multiplies the work of the later
+// four times the largest file, so no alias multiplies the work of the later
 // stages, which read every text.
-const maxText = 2 * MaxFileSize
+const maxText = 4 * MaxFileSize
 
 // maxTotalNodes and maxTotalText bound the same for all files together, so
 // many small files of aliases cannot add up to what one file may not hold.

@@ -33,18 +33,21 @@ import (
 // files built to exhaust memory or time), not against honest large data: a
 // list section can be split across files, and 5,000 processors written in
 // the sample's style (3.7 MB, 134,000 lines, about 225,000 values) load from
-// one file as well as from several. Loading costs about 100 bytes of
-// allocation and keeps about 10-15 bytes per byte of YAML (BenchmarkLoadScale),
-// so the total budget bounds the memory of the whole data set.
+// one file as well as from several. Parsing a file holds about 60 bytes per
+// byte of it at once (the tokenizer's tokens and the syntax tree, freed when
+// the file is decoded), and the loaded project keeps 10-15 bytes per byte
+// of YAML (BenchmarkLoadScale), so the limit per file bounds the memory of
+// parsing and the total limit that of the whole data set.
 
-// MaxFileSize is the largest data file read: twice the 5,000 processors
-// above, so a list of that size written in one file has room to grow.
-const MaxFileSize = 8 << 20
+// MaxFileSize is the largest data file read: room for the 5,000 processors
+// above in one file (about 250 MB to parse); larger lists are split across
+// files.
+const MaxFileSize = 4 << 20
 
-// maxTotalSize bounds the bytes of all data files together: four of the
-// largest files, about six times the 5,000-processor data set with 1,000
+// maxTotalSize bounds the bytes of all data files together: eight of the
+// largest files, about six times the data set of 5,000 processors, 1,000
 // purposes and 1,000 categories (5.7 MB).
-const maxTotalSize = 4 * MaxFileSize
+const maxTotalSize = 8 * MaxFileSize
 
 // MaxPerFile is the most diagnostics reported for one file; the rest are
 // counted in one last diagnostic, so a badly broken file does not bury the
@@ -55,11 +58,11 @@ const MaxPerFile = 100
 const maxHops = 8
 
 // maxLines is the most lines a data file may have: the sample's style
-// averages 28 bytes a line, so a file of MaxFileSize holds about 300,000;
+// averages 28 bytes a line, so a file of MaxFileSize holds about 150,000;
 // the bound keeps files of very short lines (each a few tokens, each token
-// about 300 bytes of parser memory) from parsing into far more memory than
+// about 200 bytes of parser memory) from parsing into far more memory than
 // their size suggests.
-const maxLines = 300_000
+const maxLines = 200_000
 
 // Load reads every .yaml and .yml file under dir (recursively, skipping
 // names that start with a dot and editor backups ending in ~; extensions in
@@ -390,10 +393,13 @@ func readFile(fsys fs.FS, name, real string) *parsed {
 }
 
 // readAll reads and parses files in parallel, calling fn with each in
-// order. At most workers files are parsed ahead of the one fn is given,
-// so only a few syntax trees are held at once.
+// order. At most workers files are read, parsed or being decoded at once,
+// so only that many syntax trees are held.
 func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
-	workers := min(runtime.GOMAXPROCS(0), 4)
+	// Two: one file parsed while the one before is decoded. More would
+	// hold more syntax trees at once (up to 60 bytes per byte of YAML
+	// each) for little gain, decoding being sequential.
+	workers := min(runtime.GOMAXPROCS(0), 2)
 	results := make([]chan *parsed, len(files))
 	for i := range results {
 		results[i] = make(chan *parsed, 1)

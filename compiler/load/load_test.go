@@ -359,10 +359,10 @@ func TestAliasTextHitsTheBudget(t *testing.T) {
 // limits of one, cannot add up to more than the data set may hold.
 func TestBudgetsAcrossFiles(t *testing.T) {
 	t.Run("size", func(t *testing.T) {
-		// Files the prescan refuses at once (a NUL byte), 7 MiB each.
-		big := append([]byte{0}, make([]byte, 7<<20)...)
+		// Files the prescan refuses at once (a NUL byte), 4 MiB each.
+		big := make([]byte, load.MaxFileSize)
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"a", "b", "c", "d", "e"} {
+		for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"} {
 			fsys["data/"+name+".yaml"] = &fstest.MapFile{Data: big}
 		}
 		_, diags := load.Load(fsys, "data")
@@ -372,8 +372,8 @@ func TestBudgetsAcrossFiles(t *testing.T) {
 				over = append(over, d.Pos.String())
 			}
 		}
-		if strings.Join(over, " ") != "data/e.yaml" {
-			t.Errorf("total size reported at %v, want data/e.yaml only", over)
+		if strings.Join(over, " ") != "data/i.yaml" {
+			t.Errorf("total size reported at %v, want data/i.yaml only", over)
 		}
 	})
 	t.Run("text", func(t *testing.T) {
