@@ -402,21 +402,65 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 // a key written twice is reported with both positions, and the second is
 // not decoded.
 func (d *decoder) entries(m *ast.MappingNode, path string, fn func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode)) {
-	seen := map[string]ast.Node{}
+	seen := keySet{few: make([]keyAt, 0, min(len(m.Values), maxFew))}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, path)
 		if !ok {
 			continue
 		}
 		kpath := model.Field(path, key)
-		if first, dup := seen[key]; dup {
+		if first := seen.add(key, keyNode); first != nil {
 			dg := d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key)
 			dg.Related = append(dg.Related, d.pos(first))
 			continue
 		}
-		seen[key] = keyNode
 		fn(key, kpath, keyNode, mv)
 	}
+}
+
+// keySet holds the keys of a mapping seen so far: in a slice while there
+// are few (a model item has a few dozen at most), in a map beyond, so the
+// thousands of small mappings of a large data set allocate little and a
+// mapping of many keys is still linear.
+type keySet struct {
+	few  []keyAt
+	many map[string]ast.Node
+}
+
+// maxFew is the most keys a keySet holds in its slice.
+const maxFew = 32
+
+type keyAt struct {
+	key  string
+	node ast.Node
+}
+
+// add records key, written at node, and returns where it was written
+// first if it was seen already.
+func (s *keySet) add(key string, node ast.Node) ast.Node {
+	if s.many != nil {
+		if first, ok := s.many[key]; ok {
+			return first
+		}
+		s.many[key] = node
+		return nil
+	}
+	for _, k := range s.few {
+		if k.key == key {
+			return k.node
+		}
+	}
+	if len(s.few) < maxFew {
+		s.few = append(s.few, keyAt{key, node})
+		return nil
+	}
+	s.many = make(map[string]ast.Node, 2*len(s.few))
+	for _, k := range s.few {
+		s.many[k.key] = k.node
+	}
+	s.many[key] = node
+	s.few = nil
+	return nil
 }
 
 // addExtensions gives the struct v (an item of the core model) a zero value

@@ -134,8 +134,10 @@ func (d *decoder) badEscape(tk *token.Token) (diag.Pos, string, bool) {
 // them inside the file.
 type lineIndex struct {
 	src    []byte
-	starts []int       // the offset of each line, once needed
-	runes  map[int]int // the characters of each line asked about
+	starts []int // the offset of each line, once needed
+	// runes holds, by line, one more than the line's number of
+	// characters, once asked about (0: not yet counted).
+	runes []int32
 }
 
 func (ls *lineIndex) index() {
@@ -148,7 +150,7 @@ func (ls *lineIndex) index() {
 			ls.starts = append(ls.starts, i+1)
 		}
 	}
-	ls.runes = map[int]int{}
+	ls.runes = make([]int32, len(ls.starts))
 }
 
 // offset returns the byte offset of line:col (1-based), if it is a
@@ -180,14 +182,14 @@ func (ls *lineIndex) clamp(p diag.Pos) diag.Pos {
 	if p.Line > len(ls.starts) {
 		p.Line, p.Col = len(ls.starts), 1<<31-1
 	}
-	n, ok := ls.runes[p.Line]
-	if !ok {
+	n := int(ls.runes[p.Line-1]) - 1
+	if n < 0 {
 		line := ls.src[ls.starts[p.Line-1]:]
 		if j := bytes.IndexByte(line, '\n'); j >= 0 {
 			line = line[:j]
 		}
 		n = utf8.RuneCount(line)
-		ls.runes[p.Line] = n
+		ls.runes[p.Line-1] = int32(n + 1)
 	}
 	p.Col = max(1, min(p.Col, n+1))
 	return p

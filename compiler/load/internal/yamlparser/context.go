@@ -86,19 +86,19 @@ func (c *context) withGroup(g *TokenGroup) *context {
 }
 
 func (c *context) withChild(path string) *context {
-	ctx := *c
 	if c.noPaths {
-		return &ctx
+		return c // fork: nothing to change, and no field is ever set in place
 	}
+	ctx := *c
 	ctx.path = c.path + "." + normalizePath(path)
 	return &ctx
 }
 
 func (c *context) withIndex(idx uint) *context {
-	ctx := *c
 	if c.noPaths {
-		return &ctx
+		return c // fork: as in withChild
 	}
+	ctx := *c
 	ctx.path = c.path + "[" + fmt.Sprint(idx) + "]"
 	return &ctx
 }

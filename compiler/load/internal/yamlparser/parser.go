@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/load/internal/yamlscanner"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -17,7 +17,7 @@ const (
 
 // ParseBytes parse from byte slice, and returns ast.File
 func ParseBytes(bytes []byte, mode Mode, opts ...Option) (*ast.File, error) {
-	tokens := lexer.Tokenize(string(bytes))
+	tokens := yamlscanner.Tokenize(string(bytes)) // fork: was lexer.Tokenize
 	f, err := Parse(tokens, mode, opts...)
 	if err != nil {
 		return nil, err
@@ -72,10 +72,11 @@ type parser struct {
 }
 
 func newParser(tokens token.Tokens, mode Mode, opts []Option) (*parser, error) {
-	filteredTokens := []*token.Token{}
+	var filteredTokens []*token.Token
 	if mode&ParseComments != 0 {
 		filteredTokens = tokens
 	} else {
+		filteredTokens = make([]*token.Token, 0, len(tokens)) // fork: sized once
 		for _, tk := range tokens {
 			if tk.Type == token.CommentType {
 				continue
