@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/load"
@@ -36,7 +37,8 @@ func scaleSet(tb testing.TB, n, perFile int) (fstest.MapFS, int) {
 // file per section and split in files of 500 items, and reports, per byte of
 // YAML, the bytes allocated while loading and the bytes the loaded project
 // keeps (the model, its source map and the files' text, which diagnostics
-// quote). Run with -benchtime=3x: one run shows whether loading is linear.
+// quote), and the processor time of a load. Run with -benchtime=3x: one run
+// shows whether loading is linear.
 func BenchmarkLoadScale(b *testing.B) {
 	exts := compiler.Extensions()
 	for _, perFile := range []int{0, 500} {
@@ -50,10 +52,13 @@ func BenchmarkLoadScale(b *testing.B) {
 				b.SetBytes(int64(size))
 				var before, after runtime.MemStats
 				var alloc, kept uint64
+				var cpu time.Duration
 				for b.Loop() {
 					runtime.GC()
 					runtime.ReadMemStats(&before)
+					start := rusage()
 					proj, diags := load.Load(fsys, "data", exts...)
+					cpu += rusage() - start
 					runtime.ReadMemStats(&after)
 					alloc = after.TotalAlloc - before.TotalAlloc
 					runtime.GC()
@@ -64,6 +69,9 @@ func BenchmarkLoadScale(b *testing.B) {
 					}
 					runtime.KeepAlive(proj)
 				}
+				// Processor time (all threads, the collector's too) is
+				// what a busy machine does not blur.
+				b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 				b.ReportMetric(float64(alloc)/float64(size), "alloc-B/yaml-B")
 				b.ReportMetric(float64(kept)/float64(size), "kept-B/yaml-B")
 			})
