@@ -127,10 +127,9 @@ type loader struct {
 	src     *model.SourceMap
 	diags   diag.List
 	defined map[string]diag.Pos // top-level section -> where it is first defined
-	// total counts the bytes of the files read, and budget the values and
-	// text decoded from them, aliases expanded, against the limits for
-	// all files together.
-	total  int
+	// budget counts the values and text decoded from all files, aliases
+	// expanded, against the limits for all files together (readAll judges
+	// their total size).
 	budget budget
 	// broken holds, by file, the paths whose problems are reported already,
 	// so validation does not report them again: values that failed to
@@ -347,7 +346,9 @@ type parsed struct {
 // the regular file real (name itself, or where its symbolic link leads). It
 // never opens anything but a regular file: opening a named pipe would
 // block. It reads only fsys, so files are read and parsed in parallel.
-func readFile(fsys fs.FS, name, real string) *parsed {
+// When the files before it and it exceed the total size allowed (over), it
+// is read, for the sections it seems to define, but not parsed.
+func readFile(fsys fs.FS, name, real string, over bool) *parsed {
 	p := &parsed{name: name}
 	fail := func(format string, args ...any) *parsed {
 		p.problem = &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: fmt.Sprintf(format, args...)}
@@ -371,6 +372,10 @@ func readFile(fsys fs.FS, name, real string) *parsed {
 		return fail("file is larger than %d bytes", MaxFileSize)
 	}
 	p.src = src
+	if over {
+		p.guess = true
+		return fail("the data files hold more than %d MiB in all; this file is not loaded", maxTotalSize>>20)
+	}
 	if d := prescan(name, src); d != nil {
 		p.problem, p.guess = d, true
 		return p
@@ -406,9 +411,17 @@ func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
 	}
 	ahead := make(chan struct{}, workers)
 	go func() {
+		// The total size is judged here, in path order, from the files'
+		// sizes, so which file crosses it does not depend on timing, and
+		// no file past it is parsed.
+		total := int64(0)
 		for i, f := range files {
+			if info, err := fs.Stat(fsys, f.real); err == nil {
+				total += info.Size()
+			}
+			over := total > maxTotalSize
 			ahead <- struct{}{}
-			go func() { results[i] <- readFile(fsys, f.name, f.real) }()
+			go func() { results[i] <- readFile(fsys, f.name, f.real, over) }()
 		}
 	}()
 	for _, r := range results {
@@ -422,11 +435,6 @@ func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
 // files reads in that order.
 func (l *loader) decodeFile(p *parsed) {
 	name := p.name
-	if l.total += len(p.src); l.total > maxTotalSize {
-		l.diags.Add(diag.Pos{File: name}, "", "the data files hold more than %d MiB in all; this file is not read", maxTotalSize>>20)
-		l.guessSections(name, p.src)
-		return
-	}
 	if p.src != nil {
 		l.src.Files[name] = p.src
 	}
