@@ -70,7 +70,7 @@ for n in $sizes; do
 	r=1
 	while [ "$r" -le "$releases" ]; do
 		"$work/scaledata" -processors "$n" -purposes "$m" -categories "$k" -per-file "$per_file" -revision "$r" "$dir"
-		day=$(date -u -d "2025-01-06 + $((r * 7)) days" +%F)
+		day=$(date -u -d "$as_of - $(((releases - r + 1) * 7)) days" +%F) # weekly, up to AS_OF
 		(cd "$dir" && "$work/disclose" release --effective "$day" --released "$day" --summary "Revision $r." >/dev/null) ||
 			echo "scale: release $r of $n processors failed" >&2
 		r=$((r + 1))
