@@ -134,7 +134,7 @@ func (d *decoder) badEscape(tk *token.Token) (diag.Pos, string, bool) {
 // them inside the file.
 type lineIndex struct {
 	src    []byte
-	starts []int // the offset of each line, once needed
+	starts []int32 // the offset of each line, once needed (files are at most MaxFileSize)
 	// runes holds, by line, one more than the line's number of
 	// characters, once asked about (0: not yet counted).
 	runes []int32
@@ -144,10 +144,10 @@ func (ls *lineIndex) index() {
 	if ls.starts != nil {
 		return
 	}
-	ls.starts = []int{0}
+	ls.starts = make([]int32, 1, bytes.Count(ls.src, []byte("\n"))+1)
 	for i, c := range ls.src {
 		if c == '\n' {
-			ls.starts = append(ls.starts, i+1)
+			ls.starts = append(ls.starts, int32(i+1))
 		}
 	}
 	ls.runes = make([]int32, len(ls.starts))
@@ -160,7 +160,7 @@ func (ls *lineIndex) offset(line, col int) (int, bool) {
 	if line < 1 || line > len(ls.starts) || col < 1 {
 		return 0, false
 	}
-	i := ls.starts[line-1]
+	i := int(ls.starts[line-1])
 	for ; col > 1; col-- {
 		if i >= len(ls.src) || ls.src[i] == '\n' {
 			return 0, false
