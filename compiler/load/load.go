@@ -109,6 +109,13 @@ func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model
 	}
 	files := l.list()
 	readAll(fsys, files, l.decodeFile)
+	if l.skipped > 0 {
+		msg := fmt.Sprintf("the data files hold more than %d MiB in all; this file is not loaded", maxTotalSize>>20)
+		if l.skipped > 1 {
+			msg = fmt.Sprintf("the data files hold more than %d MiB in all; this file and the %d after it are not loaded", maxTotalSize>>20, l.skipped-1)
+		}
+		l.diags.Add(diag.Pos{File: l.firstSkipped}, "", "%s", msg)
+	}
 	if len(files) == 0 && len(l.diags) == 0 {
 		l.diags.Add(diag.Pos{File: l.dir}, "", "no data files (*.yaml) found in %s", l.dir)
 	}
@@ -131,6 +138,11 @@ type loader struct {
 	// expanded, against the limits for all files together (readAll judges
 	// their total size).
 	budget budget
+	// skipped counts the files not read because the files before them
+	// reached maxTotalSize, the first of them firstSkipped. The sections
+	// they might define are not reported missing.
+	skipped      int
+	firstSkipped string
 	// broken holds, by file, the paths whose problems are reported already,
 	// so validation does not report them again: values that failed to
 	// decode, fields a misspelt key was meant to be, and sections of files
@@ -333,6 +345,9 @@ type parsed struct {
 	src []byte
 	// problem is why the file cannot be decoded, if it cannot.
 	problem *diag.Diagnostic
+	// over is set when the files up to this one exceed maxTotalSize: it
+	// is not read.
+	over bool
 	// guess is set when the file could not be parsed: the sections it
 	// seems to define are not reported missing.
 	guess bool
@@ -347,9 +362,12 @@ type parsed struct {
 // never opens anything but a regular file: opening a named pipe would
 // block. It reads only fsys, so files are read and parsed in parallel.
 // When the files before it and it exceed the total size allowed (over), it
-// is read, for the sections it seems to define, but not parsed.
+// is not read at all.
 func readFile(fsys fs.FS, name, real string, over bool) *parsed {
-	p := &parsed{name: name}
+	p := &parsed{name: name, over: over}
+	if over {
+		return p
+	}
 	fail := func(format string, args ...any) *parsed {
 		p.problem = &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: fmt.Sprintf(format, args...)}
 		return p
@@ -372,10 +390,6 @@ func readFile(fsys fs.FS, name, real string, over bool) *parsed {
 		return fail("file is larger than %d bytes", MaxFileSize)
 	}
 	p.src = src
-	if over {
-		p.guess = true
-		return fail("the data files hold more than %d MiB in all; this file is not loaded", maxTotalSize>>20)
-	}
 	if d := prescan(name, src); d != nil {
 		p.problem, p.guess = d, true
 		return p
@@ -435,6 +449,13 @@ func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
 // files reads in that order.
 func (l *loader) decodeFile(p *parsed) {
 	name := p.name
+	if p.over {
+		// One diagnostic, at the first file not read, for all of them.
+		if l.skipped++; l.skipped == 1 {
+			l.firstSkipped = name
+		}
+		return
+	}
 	if p.src != nil {
 		l.src.Files[name] = p.src
 	}

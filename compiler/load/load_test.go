@@ -375,6 +375,16 @@ func TestBudgetsAcrossFiles(t *testing.T) {
 		if strings.Join(over, " ") != "data/i.yaml" {
 			t.Errorf("total size reported at %v, want data/i.yaml only", over)
 		}
+		if d := find(diags, "organization"); d != nil {
+			t.Errorf("a section a file not read might define is reported missing: %v", d)
+		}
+		// Two files past the limit: one diagnostic for both.
+		fsys["data/j.yaml"] = &fstest.MapFile{Data: big}
+		_, diags = load.Load(fsys, "data")
+		want := "the data files hold more than 32 MiB in all; this file and the 1 after it are not loaded"
+		if d := diags[len(diags)-1]; d.Pos.String() != "data/i.yaml" || d.Message != want {
+			t.Errorf("got %s: %s, want data/i.yaml: %s", d.Pos, d.Message, want)
+		}
 	})
 	t.Run("text", func(t *testing.T) {
 		// 15 aliases of a text of 1 MiB: within one file's budget.

@@ -144,6 +144,9 @@ func (l *loader) isBroken(path string) bool {
 		section = p
 	}
 	if _, ok := l.defined[section]; !ok {
+		if l.skipped > 0 {
+			return true // a file not read may define it
+		}
 		for _, broken := range l.broken {
 			if broken[section] {
 				return true
