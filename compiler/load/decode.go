@@ -291,10 +291,16 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 			return
 		}
 		// A list section split across files continues the list the
-		// earlier files began (see loader.decodeTop); any other list is
-		// empty here.
+		// earlier files began (see loader.decodeTop), grown as append
+		// grows a slice, so many files cost no more than one; any other
+		// list is empty here.
 		base := v.Len()
-		s := reflect.AppendSlice(reflect.MakeSlice(t, 0, base+len(seq.Values)), v)
+		if base == 0 {
+			v.Set(reflect.MakeSlice(t, 0, len(seq.Values)))
+		} else {
+			v.Grow(len(seq.Values))
+		}
+		s := v
 		for i, item := range seq.Values {
 			if d.over {
 				break

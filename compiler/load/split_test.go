@@ -3,6 +3,7 @@ package load_test
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -217,5 +218,30 @@ func TestSplitDuplicateIDs(t *testing.T) {
 	}
 	if !strings.Contains(d.Message, "processors[0]") {
 		t.Errorf("message %q should name processors[0]", d.Message)
+	}
+}
+
+// A list split across many files loads in time and memory linear in the
+// files: four times the files (each one item) allocate at most five times
+// as much.
+func TestSplitAcrossManyFilesIsLinear(t *testing.T) {
+	alloc := func(n int) uint64 {
+		fsys := fstest.MapFS{}
+		for i := range n {
+			fsys[fmt.Sprintf("data/processors/%05d.yaml", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("processors:\n  - id: p%d\n    name: P\n", i))}
+		}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		proj, _ := load.Load(fsys, "data")
+		runtime.ReadMemStats(&after)
+		if len(proj.Processors) != n {
+			t.Fatalf("%d files: %d processors", n, len(proj.Processors))
+		}
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := alloc(1000), alloc(4000)
+	if r := float64(large) / float64(small); r > 5 {
+		t.Errorf("4x the files allocate %.1fx the memory", r)
 	}
 }
