@@ -16,13 +16,28 @@ import (
 )
 
 // maxNodes bounds the values decoded from one file, aliases expanded, so an
-// alias bomb fails fast with bounded memory.
-const maxNodes = 200_000
+// alias bomb fails fast with bounded memory: about twice the values of
+// 5,000 processors in the sample's style in one file (225,000).
+const maxNodes = 400_000
 
 // maxText bounds the bytes of text decoded from one file, aliases expanded:
 // four times the largest file, so no alias multiplies the work of the later
 // stages, which read every text.
 const maxText = 4 * MaxFileSize
+
+// maxTotalNodes and maxTotalText bound the same for all files together, so
+// many small files of aliases cannot add up to what one file may not hold.
+const (
+	maxTotalNodes = 4 * maxNodes
+	maxTotalText  = 4 * maxText
+)
+
+// budget counts what has been decoded against the limits above.
+type budget struct {
+	nodes int
+	// text counts the bytes of text decoded, aliases expanded.
+	text int
+}
 
 // maxDepth bounds nesting in one file.
 const maxDepth = 48
@@ -40,10 +55,10 @@ type decoder struct {
 	diags   *diag.List
 	src     *model.SourceMap
 	anchors map[string]ast.Node
-	nodes   int
-	over    bool // maxNodes or maxText reached: stop quietly after one report
-	// textBytes counts the bytes of text decoded, aliases expanded.
-	textBytes int
+	// spent counts what this file decoded, total what all files did.
+	spent budget
+	total *budget
+	over  bool // a budget is spent: stop quietly after one report
 	// escapes remembers the double-quoted scalars checked for escapes
 	// (aliases decode one scalar many times) and their problem, if any.
 	escapes map[*token.Token]*diag.Diagnostic
@@ -177,22 +192,32 @@ func isNull(n ast.Node) bool {
 	return ok
 }
 
-// count charges one node against the file's budget.
+// count charges one node against the budgets.
 func (d *decoder) count(n ast.Node, path string) bool {
-	d.nodes++
-	if d.nodes > maxNodes {
+	d.spent.nodes++
+	d.total.nodes++
+	switch {
+	case d.spent.nodes > maxNodes:
 		d.overBudget(n, path, fmt.Sprintf("file holds more than %d values once aliases are expanded; split it or remove the aliases", maxNodes))
+		return false
+	case d.total.nodes > maxTotalNodes:
+		d.overBudget(n, path, fmt.Sprintf("the data files hold more than %d values in all once aliases are expanded; remove the aliases", maxTotalNodes))
 		return false
 	}
 	return true
 }
 
-// countText charges the bytes of a text value against the file's budget:
-// an alias can copy a long text many times.
+// countText charges the bytes of a text value against the budgets: an
+// alias can copy a long text many times.
 func (d *decoder) countText(n ast.Node, path, text string) bool {
-	d.textBytes += len(text)
-	if d.textBytes > maxText {
+	d.spent.text += len(text)
+	d.total.text += len(text)
+	switch {
+	case d.spent.text > maxText:
 		d.overBudget(n, path, fmt.Sprintf("file holds more than %d MiB of text once aliases are expanded; split it or remove the aliases", maxText>>20))
+		return false
+	case d.total.text > maxTotalText:
+		d.overBudget(n, path, fmt.Sprintf("the data files hold more than %d MiB of text in all once aliases are expanded; remove the aliases", maxTotalText>>20))
 		return false
 	}
 	return true
@@ -265,12 +290,22 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 			d.mismatch(n, path, "a list")
 			return
 		}
-		s := reflect.MakeSlice(t, 0, len(seq.Values))
+		// A list section split across files continues the list the
+		// earlier files began (see loader.decodeTop), grown as append
+		// grows a slice, so many files cost no more than one; any other
+		// list is empty here.
+		base := v.Len()
+		if base == 0 {
+			v.Set(reflect.MakeSlice(t, 0, len(seq.Values)))
+		} else {
+			v.Grow(len(seq.Values))
+		}
+		s := v
 		for i, item := range seq.Values {
 			if d.over {
 				break
 			}
-			ipath := model.Index(path, i)
+			ipath := model.Index(path, base+i)
 			d.set(ipath, d.pos(item), diag.Pos{})
 			e := reflect.New(t.Elem()).Elem()
 			if !seq.IsFlowStyle && i < len(seq.Entries) && seq.Entries[i].Value == item {
@@ -373,21 +408,65 @@ func (d *decoder) decodeStruct(m *ast.MappingNode, v reflect.Value, path string,
 // a key written twice is reported with both positions, and the second is
 // not decoded.
 func (d *decoder) entries(m *ast.MappingNode, path string, fn func(key, kpath string, keyNode ast.Node, mv *ast.MappingValueNode)) {
-	seen := map[string]ast.Node{}
+	seen := keySet{few: make([]keyAt, 0, min(len(m.Values), maxFew))}
 	for _, mv := range m.Values {
 		key, keyNode, ok := d.key(mv, path)
 		if !ok {
 			continue
 		}
 		kpath := model.Field(path, key)
-		if first, dup := seen[key]; dup {
+		if first := seen.add(key, keyNode); first != nil {
 			dg := d.errorf(keyNode, kpath, "key %q is defined twice in the same mapping", key)
 			dg.Related = append(dg.Related, d.pos(first))
 			continue
 		}
-		seen[key] = keyNode
 		fn(key, kpath, keyNode, mv)
 	}
+}
+
+// keySet holds the keys of a mapping seen so far: in a slice while there
+// are few (a model item has a few dozen at most), in a map beyond, so the
+// thousands of small mappings of a large data set allocate little and a
+// mapping of many keys is still linear.
+type keySet struct {
+	few  []keyAt
+	many map[string]ast.Node
+}
+
+// maxFew is the most keys a keySet holds in its slice.
+const maxFew = 32
+
+type keyAt struct {
+	key  string
+	node ast.Node
+}
+
+// add records key, written at node, and returns where it was written
+// first if it was seen already.
+func (s *keySet) add(key string, node ast.Node) ast.Node {
+	if s.many != nil {
+		if first, ok := s.many[key]; ok {
+			return first
+		}
+		s.many[key] = node
+		return nil
+	}
+	for _, k := range s.few {
+		if k.key == key {
+			return k.node
+		}
+	}
+	if len(s.few) < maxFew {
+		s.few = append(s.few, keyAt{key, node})
+		return nil
+	}
+	s.many = make(map[string]ast.Node, 2*len(s.few))
+	for _, k := range s.few {
+		s.many[k.key] = k.node
+	}
+	s.many[key] = node
+	s.few = nil
+	return nil
 }
 
 // addExtensions gives the struct v (an item of the core model) a zero value

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -28,8 +29,25 @@ import (
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
-// MaxFileSize is the largest data file read.
+// The limits below protect against hostile input (a file or a folder of
+// files built to exhaust memory or time), not against honest large data: a
+// list section can be split across files, and 5,000 processors written in
+// the sample's style (3.7 MB, 134,000 lines, about 225,000 values) load from
+// one file as well as from several. Parsing a file holds about 60 bytes per
+// byte of it at once (the tokenizer's tokens and the syntax tree, freed when
+// the file is decoded), and the loaded project keeps 10-15 bytes per byte
+// of YAML (BenchmarkLoadScale), so the limit per file bounds the memory of
+// parsing and the total limit that of the whole data set.
+
+// MaxFileSize is the largest data file read: room for the 5,000 processors
+// above in one file (about 250 MB to parse); larger lists are split across
+// files.
 const MaxFileSize = 4 << 20
+
+// maxTotalSize bounds the bytes of all data files together: eight of the
+// largest files, about six times the data set of 5,000 processors, 1,000
+// purposes and 1,000 categories (5.7 MB).
+const maxTotalSize = 8 * MaxFileSize
 
 // MaxPerFile is the most diagnostics reported for one file; the rest are
 // counted in one last diagnostic, so a badly broken file does not bury the
@@ -39,9 +57,12 @@ const MaxPerFile = 100
 // maxHops bounds the symbolic links followed to reach one data file.
 const maxHops = 8
 
-// maxLines is the most lines a data file may have: far more than any real
-// data set needs, few enough to parse quickly.
-const maxLines = 100_000
+// maxLines is the most lines a data file may have: the sample's style
+// averages 28 bytes a line, so a file of MaxFileSize holds about 150,000;
+// the bound keeps files of very short lines (each a few tokens, each token
+// about 200 bytes of parser memory) from parsing into far more memory than
+// their size suggests.
+const maxLines = 200_000
 
 // Load reads every .yaml and .yml file under dir (recursively, skipping
 // names that start with a dot and editor backups ending in ~; extensions in
@@ -87,8 +108,13 @@ func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model
 		aliased: map[string]diag.Pos{},
 	}
 	files := l.list()
-	for _, f := range files {
-		l.loadFile(f.name, f.real)
+	readAll(fsys, files, l.decodeFile)
+	if l.skipped > 0 {
+		msg := fmt.Sprintf("the data files hold more than %d MiB in all; this file is not loaded", maxTotalSize>>20)
+		if l.skipped > 1 {
+			msg = fmt.Sprintf("the data files hold more than %d MiB in all; this file and the %d after it are not loaded", maxTotalSize>>20, l.skipped-1)
+		}
+		l.diags.Add(diag.Pos{File: l.firstSkipped}, "", "%s", msg)
 	}
 	if len(files) == 0 && len(l.diags) == 0 {
 		l.diags.Add(diag.Pos{File: l.dir}, "", "no data files (*.yaml) found in %s", l.dir)
@@ -107,7 +133,16 @@ type loader struct {
 	root    any // pointer to the struct being filled: *model.Project, *model.Reference
 	src     *model.SourceMap
 	diags   diag.List
-	defined map[string]diag.Pos // top-level section -> where it is defined
+	defined map[string]diag.Pos // top-level section -> where it is first defined
+	// budget counts the values and text decoded from all files, aliases
+	// expanded, against the limits for all files together (readAll judges
+	// their total size).
+	budget budget
+	// skipped counts the files not read because the files before them
+	// reached maxTotalSize, the first of them firstSkipped. The sections
+	// they might define are not reported missing.
+	skipped      int
+	firstSkipped string
 	// broken holds, by file, the paths whose problems are reported already,
 	// so validation does not report them again: values that failed to
 	// decode, fields a misspelt key was meant to be, and sections of files
@@ -301,53 +336,137 @@ func (l *loader) notRegular(name string, m fs.FileMode) {
 	l.diags.Add(diag.Pos{File: name}, "", "is a %s, not a regular file; data files must be regular files", regular.Kind(m))
 }
 
-// loadFile reads the data file name, whose content is that of the regular
-// file real (name itself, or where its symbolic link leads). It never opens
-// anything but a regular file: opening a named pipe would block.
-func (l *loader) loadFile(name, real string) {
-	info, err := fs.Stat(l.fsys, real)
+// parsed is a data file read and parsed, not yet decoded: what readFile
+// found, for decodeFile to apply in path order.
+type parsed struct {
+	name string
+	// src is the file's content (nil when it could not be read), kept in
+	// the source map for quoting.
+	src []byte
+	// problem is why the file cannot be decoded, if it cannot.
+	problem *diag.Diagnostic
+	// over is set when the files up to this one exceed maxTotalSize: it
+	// is not read.
+	over bool
+	// guess is set when the file could not be parsed: the sections it
+	// seems to define are not reported missing.
+	guess bool
+	// text is the source parsed (src without a byte order mark) and docs
+	// its documents with a body.
+	text []byte
+	docs []*ast.DocumentNode
+}
+
+// readFile reads and parses the data file name, whose content is that of
+// the regular file real (name itself, or where its symbolic link leads). It
+// never opens anything but a regular file: opening a named pipe would
+// block. It reads only fsys, so files are read and parsed in parallel.
+// When the files before it and it exceed the total size allowed (over), it
+// is not read at all.
+func readFile(fsys fs.FS, name, real string, over bool) *parsed {
+	p := &parsed{name: name, over: over}
+	if over {
+		return p
+	}
+	fail := func(format string, args ...any) *parsed {
+		p.problem = &diag.Diagnostic{Pos: diag.Pos{File: name}, Message: fmt.Sprintf(format, args...)}
+		return p
+	}
+	info, err := fs.Stat(fsys, real)
 	if err != nil {
-		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
-		return
+		return fail("cannot read: %s", plainError(err))
 	}
 	if !info.Mode().IsRegular() { // replaced since it was listed: never open it
-		l.notRegular(name, info.Mode())
-		return
+		return fail("is a %s, not a regular file; data files must be regular files", regular.Kind(info.Mode()))
 	}
 	if info.Size() > MaxFileSize {
-		l.diags.Add(diag.Pos{File: name}, "", "file is %d bytes; data files may be at most %d bytes (split it by concern)", info.Size(), MaxFileSize)
-		return
+		return fail("file is %d bytes; data files may be at most %d bytes (split it by concern)", info.Size(), MaxFileSize)
 	}
-	src, err := fs.ReadFile(l.fsys, real)
+	src, err := fs.ReadFile(fsys, real)
 	if err != nil {
-		l.diags.Add(diag.Pos{File: name}, "", "cannot read: %s", plainError(err))
-		return
+		return fail("cannot read: %s", plainError(err))
 	}
 	if len(src) > MaxFileSize { // the file grew while being read
-		l.diags.Add(diag.Pos{File: name}, "", "file is larger than %d bytes", MaxFileSize)
-		return
+		return fail("file is larger than %d bytes", MaxFileSize)
 	}
-	l.src.Files[name] = src
+	p.src = src
 	if d := prescan(name, src); d != nil {
-		l.diags.Append(d)
-		l.guessSections(name, src)
-		return
+		p.problem, p.guess = d, true
+		return p
 	}
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	f, err := yamlparser.ParseBytes(src, 0, yamlparser.AllowDuplicateMapKey())
 	if err != nil {
-		l.diags.Append(syntaxError(name, src, err))
-		l.guessSections(name, src)
-		return
+		p.problem, p.guess = syntaxError(name, src, err), true
+		return p
 	}
-	var docs []*ast.DocumentNode
+	p.text = src
 	for _, doc := range f.Docs {
 		if doc.Body != nil {
 			if _, isComment := doc.Body.(*ast.CommentGroupNode); !isComment {
-				docs = append(docs, doc)
+				p.docs = append(p.docs, doc)
 			}
 		}
 	}
+	return p
+}
+
+// readAll reads and parses files in parallel, calling fn with each in
+// order. At most workers files are read, parsed or being decoded at once,
+// so only that many syntax trees are held.
+func readAll(fsys fs.FS, files []dataFile, fn func(*parsed)) {
+	// Two: one file parsed while the one before is decoded. More would
+	// hold more syntax trees at once (up to 60 bytes per byte of YAML
+	// each) for little gain, decoding being sequential.
+	workers := min(runtime.GOMAXPROCS(0), 2)
+	results := make([]chan *parsed, len(files))
+	for i := range results {
+		results[i] = make(chan *parsed, 1)
+	}
+	ahead := make(chan struct{}, workers)
+	go func() {
+		// The total size is judged here, in path order, from the files'
+		// sizes, so which file crosses it does not depend on timing, and
+		// no file past it is parsed.
+		total := int64(0)
+		for i, f := range files {
+			if info, err := fs.Stat(fsys, f.real); err == nil {
+				total += info.Size()
+			}
+			over := total > maxTotalSize
+			ahead <- struct{}{}
+			go func() { results[i] <- readFile(fsys, f.name, f.real, over) }()
+		}
+	}()
+	for _, r := range results {
+		fn(<-r)
+		<-ahead
+	}
+}
+
+// decodeFile decodes a parsed data file into the shared project. Files are
+// decoded one at a time, in path order, so a list section split across
+// files reads in that order.
+func (l *loader) decodeFile(p *parsed) {
+	name := p.name
+	if p.over {
+		// One diagnostic, at the first file not read, for all of them.
+		if l.skipped++; l.skipped == 1 {
+			l.firstSkipped = name
+		}
+		return
+	}
+	if p.src != nil {
+		l.src.Files[name] = p.src
+	}
+	if p.problem != nil {
+		l.diags.Append(p.problem)
+		if p.guess {
+			l.guessSections(name, p.src)
+		}
+		return
+	}
+	src, docs := p.text, p.docs
 	switch {
 	case len(docs) == 0:
 		l.diags.Add(diag.Pos{File: name, Line: 1, Col: 1}, "", "file is empty: expected sections such as organization: or purposes:")
@@ -368,6 +487,7 @@ func (l *loader) loadFile(name, real string) {
 		broken:  l.brokenIn(name),
 		aliased: l.aliased,
 		tags:    map[*ast.TagNode]bool{},
+		total:   &l.budget,
 	}
 	body, _, ok := d.resolve(body, "")
 	if !ok {
@@ -417,14 +537,21 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			d.unknownKey(keyNode, "", key, st)
 			continue
 		}
+		fv := fieldValue(v, f)
 		if first, dup := l.defined[key]; dup {
-			dg := d.errorf(keyNode, key, "section %q is already defined in %s; each section lives in one file", key, first.File)
-			dg.Related = append(dg.Related, first)
+			if fv.Kind() != reflect.Slice {
+				dg := d.errorf(keyNode, key, "section %q is already defined in %s; only list sections, such as processors:, may be split across files", key, first.File)
+				dg.Related = append(dg.Related, first)
+				continue
+			}
+			// A list continued from an earlier file: its items follow
+			// those already read, numbered on, as if the files were one.
+			d.decode(mv.Value, fv, key, 1)
 			continue
 		}
 		l.defined[key] = d.pos(keyNode)
 		d.set(key, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, fieldValue(v, f), key, 1)
+		d.decode(mv.Value, fv, key, 1)
 	}
 }
 

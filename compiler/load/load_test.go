@@ -354,3 +354,55 @@ func TestAliasTextHitsTheBudget(t *testing.T) {
 		t.Errorf("decoded %d copies of the text", n)
 	}
 }
+
+// The limits hold for all files together: many files, each within the
+// limits of one, cannot add up to more than the data set may hold.
+func TestBudgetsAcrossFiles(t *testing.T) {
+	t.Run("size", func(t *testing.T) {
+		// Files the prescan refuses at once (a NUL byte), 4 MiB each.
+		big := make([]byte, load.MaxFileSize)
+		fsys := fstest.MapFS{}
+		for _, name := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"} {
+			fsys["data/"+name+".yaml"] = &fstest.MapFile{Data: big}
+		}
+		_, diags := load.Load(fsys, "data")
+		var over []string
+		for _, d := range diags {
+			if strings.Contains(d.Message, "MiB in all") {
+				over = append(over, d.Pos.String())
+			}
+		}
+		if strings.Join(over, " ") != "data/i.yaml" {
+			t.Errorf("total size reported at %v, want data/i.yaml only", over)
+		}
+		if d := find(diags, "organization"); d != nil {
+			t.Errorf("a section a file not read might define is reported missing: %v", d)
+		}
+		// Two files past the limit: one diagnostic for both.
+		fsys["data/j.yaml"] = &fstest.MapFile{Data: big}
+		_, diags = load.Load(fsys, "data")
+		want := "the data files hold more than 32 MiB in all; this file and the 1 after it are not loaded"
+		if d := diags[len(diags)-1]; d.Pos.String() != "data/i.yaml" || d.Message != want {
+			t.Errorf("got %s: %s, want data/i.yaml: %s", d.Pos, d.Message, want)
+		}
+	})
+	t.Run("text", func(t *testing.T) {
+		// 15 aliases of a text of 1 MiB: within one file's budget.
+		src := "x: &a \"" + strings.Repeat("w", 1<<20) + "\"\nsections:\n" + strings.Repeat("  - {id: s, title: T, body: *a, notices: [global]}\n", 15)
+		fsys := fstest.MapFS{}
+		for _, name := range []string{"a", "b", "c", "d", "e"} {
+			fsys["data/"+name+".yaml"] = &fstest.MapFile{Data: []byte(src)}
+		}
+		_, diags := load.Load(fsys, "data")
+		var over []string
+		for _, d := range diags {
+			if strings.Contains(d.Message, "of text") {
+				over = append(over, d.Pos.File+": "+d.Message)
+			}
+		}
+		want := "data/e.yaml: the data files hold more than 64 MiB of text in all once aliases are expanded; remove the aliases"
+		if strings.Join(over, "\n") != want {
+			t.Errorf("got:\n%s\nwant:\n%s", strings.Join(over, "\n"), want)
+		}
+	})
+}

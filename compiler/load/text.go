@@ -134,21 +134,23 @@ func (d *decoder) badEscape(tk *token.Token) (diag.Pos, string, bool) {
 // them inside the file.
 type lineIndex struct {
 	src    []byte
-	starts []int       // the offset of each line, once needed
-	runes  map[int]int // the characters of each line asked about
+	starts []int32 // the offset of each line, once needed (files are at most MaxFileSize)
+	// runes holds, by line, one more than the line's number of
+	// characters, once asked about (0: not yet counted).
+	runes []int32
 }
 
 func (ls *lineIndex) index() {
 	if ls.starts != nil {
 		return
 	}
-	ls.starts = []int{0}
+	ls.starts = make([]int32, 1, bytes.Count(ls.src, []byte("\n"))+1)
 	for i, c := range ls.src {
 		if c == '\n' {
-			ls.starts = append(ls.starts, i+1)
+			ls.starts = append(ls.starts, int32(i+1))
 		}
 	}
-	ls.runes = map[int]int{}
+	ls.runes = make([]int32, len(ls.starts))
 }
 
 // offset returns the byte offset of line:col (1-based), if it is a
@@ -158,7 +160,7 @@ func (ls *lineIndex) offset(line, col int) (int, bool) {
 	if line < 1 || line > len(ls.starts) || col < 1 {
 		return 0, false
 	}
-	i := ls.starts[line-1]
+	i := int(ls.starts[line-1])
 	for ; col > 1; col-- {
 		if i >= len(ls.src) || ls.src[i] == '\n' {
 			return 0, false
@@ -180,14 +182,14 @@ func (ls *lineIndex) clamp(p diag.Pos) diag.Pos {
 	if p.Line > len(ls.starts) {
 		p.Line, p.Col = len(ls.starts), 1<<31-1
 	}
-	n, ok := ls.runes[p.Line]
-	if !ok {
+	n := int(ls.runes[p.Line-1]) - 1
+	if n < 0 {
 		line := ls.src[ls.starts[p.Line-1]:]
 		if j := bytes.IndexByte(line, '\n'); j >= 0 {
 			line = line[:j]
 		}
 		n = utf8.RuneCount(line)
-		ls.runes[p.Line] = n
+		ls.runes[p.Line-1] = int32(n + 1)
 	}
 	p.Col = max(1, min(p.Col, n+1))
 	return p

@@ -60,17 +60,17 @@ func TestBadEscapeThroughAlias(t *testing.T) {
 
 // A file of exactly the most lines allowed is read; one more line is not.
 func TestLineLimitIsInclusive(t *testing.T) {
-	lines := "security:\n  statement: S\n  measures:\n" + strings.Repeat("    - TLS\n", 100_000-3)
+	lines := "security:\n  statement: S\n  measures:\n" + strings.Repeat("    - TLS\n", 200_000-3)
 	if d := find(load1(t, lines), ""); d != nil && strings.Contains(d.Message, "lines") {
-		t.Errorf("a file of 100,000 lines is refused: %v", d)
+		t.Errorf("a file of 200,000 lines is refused: %v", d)
 	}
 	found := false
 	for _, d := range load1(t, lines+"    - TLS\n") {
-		if strings.Contains(d.Message, "more than 100000 lines") {
+		if strings.Contains(d.Message, "more than 200000 lines") {
 			found = true
 		}
 	}
 	if !found {
-		t.Error("a file of 100,001 lines is read")
+		t.Error("a file of 200,001 lines is read")
 	}
 }

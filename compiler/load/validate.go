@@ -134,15 +134,19 @@ func (l *loader) validateStruct(s any, at string) {
 }
 
 // isBroken reports whether path or an enclosing value already failed to
-// decode, in the file that defines path's section. A section no file defines
-// is broken when a file that could not be read or decoded seems to define it.
+// decode, in the file path was written in (a list section split across files
+// has items in each; a missing value belongs to the file of the value that
+// lacks it). A section no file defines is broken when a file that could not
+// be read or decoded seems to define it.
 func (l *loader) isBroken(path string) bool {
 	section := path
 	for p := path; p != ""; p = model.Parent(p) {
 		section = p
 	}
-	def, ok := l.defined[section]
-	if !ok {
+	if _, ok := l.defined[section]; !ok {
+		if l.skipped > 0 {
+			return true // a file not read may define it
+		}
 		for _, broken := range l.broken {
 			if broken[section] {
 				return true
@@ -150,7 +154,7 @@ func (l *loader) isBroken(path string) bool {
 		}
 		return false
 	}
-	broken := l.broken[def.File]
+	broken := l.broken[l.src.Pos(path).File]
 	for p := path; p != ""; p = model.Parent(p) {
 		if broken[p] {
 			return true

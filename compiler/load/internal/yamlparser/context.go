@@ -12,6 +12,9 @@ type context struct {
 	tokenRef *tokenRef
 	path     string
 	isFlow   bool
+	// noPaths skips building every node's path (fork): with duplicate
+	// keys allowed, nothing reads them.
+	noPaths bool
 }
 
 type tokenRef struct {
@@ -83,12 +86,18 @@ func (c *context) withGroup(g *TokenGroup) *context {
 }
 
 func (c *context) withChild(path string) *context {
+	if c.noPaths {
+		return c // fork: nothing to change, and no field is ever set in place
+	}
 	ctx := *c
 	ctx.path = c.path + "." + normalizePath(path)
 	return &ctx
 }
 
 func (c *context) withIndex(idx uint) *context {
+	if c.noPaths {
+		return c // fork: as in withChild
+	}
 	ctx := *c
 	ctx.path = c.path + "[" + fmt.Sprint(idx) + "]"
 	return &ctx

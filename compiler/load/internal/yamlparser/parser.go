@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/disclose-dev/disclose/compiler/load/internal/yamlscanner"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -17,7 +17,7 @@ const (
 
 // ParseBytes parse from byte slice, and returns ast.File
 func ParseBytes(bytes []byte, mode Mode, opts ...Option) (*ast.File, error) {
-	tokens := lexer.Tokenize(string(bytes))
+	tokens := yamlscanner.Tokenize(string(bytes)) // fork: was lexer.Tokenize
 	f, err := Parse(tokens, mode, opts...)
 	if err != nil {
 		return nil, err
@@ -34,7 +34,12 @@ func Parse(tokens token.Tokens, mode Mode, opts ...Option) (*ast.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := p.parse(newContext())
+	ctx := newContext()
+	if p.allowDuplicateMapKey {
+		// Fork: node paths serve only to find duplicate keys.
+		ctx.path, ctx.noPaths = "", true
+	}
+	f, err := p.parse(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -67,10 +72,11 @@ type parser struct {
 }
 
 func newParser(tokens token.Tokens, mode Mode, opts []Option) (*parser, error) {
-	filteredTokens := []*token.Token{}
+	var filteredTokens []*token.Token
 	if mode&ParseComments != 0 {
 		filteredTokens = tokens
 	} else {
+		filteredTokens = make([]*token.Token, 0, len(tokens)) // fork: sized once
 		for _, tk := range tokens {
 			if tk.Type == token.CommentType {
 				continue
@@ -694,7 +700,9 @@ func (p *parser) parseMapKey(ctx *context, g *TokenGroup) (ast.MapKeyNode, error
 		if err := p.validateMapKey(ctx, key.GetToken(), keyPath, g.Last()); err != nil {
 			return nil, err
 		}
-		p.pathMap[keyPath] = key
+		if !p.allowDuplicateMapKey {
+			p.pathMap[keyPath] = key
+		}
 		return key, nil
 	}
 	if g.Last().Type() != token.MappingValueType {
@@ -715,7 +723,9 @@ func (p *parser) parseMapKey(ctx *context, g *TokenGroup) (ast.MapKeyNode, error
 	if err := p.validateMapKey(ctx, key.GetToken(), keyPath, g.Last()); err != nil {
 		return nil, err
 	}
-	p.pathMap[keyPath] = key
+	if !p.allowDuplicateMapKey {
+		p.pathMap[keyPath] = key
+	}
 	return key, nil
 }
 

@@ -50,7 +50,8 @@ func (v visitor) Visit(n ast.Node) ast.Visitor {
 }
 
 // seeds are the sample data, the reference data, the YAML files of the
-// bad-input corpus and documents that exercise the two changes.
+// bad-input corpus and documents that exercise the changes (of the parser
+// and of the scanner, package yamlscanner).
 func seeds(t testing.TB) []string {
 	var out []string
 	err := fs.WalkDir(disclose.Sample, ".", func(p string, d fs.DirEntry, err error) error {
@@ -109,6 +110,10 @@ func seeds(t testing.TB) []string {
 		"a: |\n  x\nb: >-\n  y\nc:\n",
 		"a: 'x'\nb: \"y\"\nc: x # comment\nd: # comment\n",
 		"--- \na: 1\n...\n---\nb:\n",
+		// Plain scalars the scanner fork types without token.New, and
+		// those it leaves to it.
+		"a: Infinity\nb: nan\nc: True\nd: xyz\ne: Yes\nf: fALSE\ng: NULL\nh: .inf\ni: -.Inf\nj: 0x1F\nk: 1_000\nl: +12\nm: e5\nn: _1\no: Zz\np: i.nf\nq: e.5\nr: nULL\ns: a_1\nt: x.y.z\n",
+		"[inf, Inf, INF, infinity, nan, NaN, null, Null, true, tRUE, abc, Q1, 1e5, .5, ~]\n",
 	)
 }
 

@@ -202,6 +202,16 @@ func CreateGroupedTokens(tokens token.Tokens) ([]*Token, error) {
 	return tks, nil
 }
 
+// inPlace (fork): the grouping passes below, up to
+// createMapKeyValueTokenGroups, write their result over their input
+// instead of into a new slice each. That is safe because each pass writes
+// at most one token per token it has read (ret never gets ahead of i), and
+// reads only the token it is at, those after it, and the one just before
+// it, which is still the input's: the passes that read it
+// (createLineCommentTokenGroups, createMapKeyByMappingValue) keep every
+// token they do not drop as it is. createDirectiveTokenGroups and
+// createDocumentTokens keep their own slices (the latter groups slices of
+// its input).
 func newTokens(tks token.Tokens) []*Token {
 	ret := make([]*Token, 0, len(tks))
 	for _, tk := range tks {
@@ -211,7 +221,7 @@ func newTokens(tks token.Tokens) []*Token {
 }
 
 func createLineCommentTokenGroups(tokens []*Token) []*Token {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.Type() {
@@ -229,7 +239,7 @@ func createLineCommentTokenGroups(tokens []*Token) []*Token {
 }
 
 func createLiteralAndFoldedTokenGroups(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.Type() {
@@ -265,7 +275,7 @@ func createLiteralAndFoldedTokenGroups(tokens []*Token) ([]*Token, error) {
 }
 
 func createAnchorAndAliasTokenGroups(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.Type() {
@@ -317,7 +327,7 @@ func createAnchorAndAliasTokenGroups(tokens []*Token) ([]*Token, error) {
 }
 
 func createScalarTagTokenGroups(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		if tk.Type() != token.TagType {
@@ -408,7 +418,7 @@ func createScalarTagTokenGroups(tokens []*Token) ([]*Token, error) {
 }
 
 func createAnchorWithScalarTagTokenGroups(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.GroupType() {
@@ -444,7 +454,7 @@ func createMapKeyTokenGroups(tokens []*Token) ([]*Token, error) {
 }
 
 func createMapKeyByMappingKey(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.Type() {
@@ -467,7 +477,7 @@ func createMapKeyByMappingKey(tokens []*Token) ([]*Token, error) {
 }
 
 func createMapKeyByMappingValue(tokens []*Token) ([]*Token, error) {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.Type() {
@@ -493,7 +503,7 @@ func createMapKeyByMappingValue(tokens []*Token) ([]*Token, error) {
 }
 
 func createMapKeyValueTokenGroups(tokens []*Token) []*Token {
-	ret := make([]*Token, 0, len(tokens))
+	ret := tokens[:0] // fork: in place (see inPlace)
 	for i := 0; i < len(tokens); i++ {
 		tk := tokens[i]
 		switch tk.GroupType() {
