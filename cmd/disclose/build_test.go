@@ -239,7 +239,7 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 	}{
 		{"broken template", "layouts/page.html", "{{ define \"main\" }}{{ .Nope }{{ end }}", "hugo"},
 		{"broken link", "content/extra.md", "---\ntitle: Extra\n---\nSee [the missing page](../nowhere/).\n", "broken internal links"},
-		{"bad data", "data/extra.yaml", "purposes: []\n", "no notice compiled"},
+		{"bad data", "data/extra.yaml", "security: []\n", "no notice compiled"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, filepath.FromSlash(tc.file))

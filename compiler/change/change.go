@@ -338,8 +338,10 @@ func Minus(a, b []string) []string {
 // Uniq returns xs without empty strings and repeats.
 func Uniq(xs []string) []string {
 	var out []string
+	seen := make(map[string]bool, len(xs))
 	for _, x := range xs {
-		if x != "" && !slices.Contains(out, x) {
+		if x != "" && !seen[x] {
+			seen[x] = true
 			out = append(out, x)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -349,10 +350,34 @@ func LowerFirstIn(p *model.Project, s string) string {
 	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = s[:i]
 	}
-	if p != nil && first != "" && slices.Contains(brandWords(p), first) {
+	if p != nil && first != "" && brandsOf(p)[first] {
 		return s
 	}
 	return lowerFirst(s)
+}
+
+// brands remembers the brand words of the project last asked about: a
+// notice asks for each name it writes, and a project may have thousands of
+// processors.
+var brands struct {
+	sync.Mutex
+	p          *model.Project
+	processors int
+	words      map[string]bool
+}
+
+// brandsOf is brandWords of p as a set, made once per project.
+func brandsOf(p *model.Project) map[string]bool {
+	brands.Lock()
+	defer brands.Unlock()
+	if brands.p != p || brands.processors != len(p.Processors) {
+		set := map[string]bool{}
+		for _, w := range brandWords(p) {
+			set[w] = true
+		}
+		brands.p, brands.processors, brands.words = p, len(p.Processors), set
+	}
+	return brands.words
 }
 
 // brandWords are the first words of the names the project gives its

@@ -146,14 +146,24 @@ type SourceMap struct {
 	Root diag.Pos
 	// Files holds the content of every file read, by name, for quoting
 	// source lines in diagnostics.
-	Files  map[string][]byte
-	values map[string]diag.Pos
-	keys   map[string]diag.Pos
+	Files map[string][]byte
+	// at holds each path's value and key positions, compactly: a large
+	// data set has hundreds of thousands of paths.
+	at    map[string]spot
+	names []string         // the files of the positions, by number
+	index map[string]int32 // names, numbered
+}
+
+// spot is a value's position and its key's, the files numbered in
+// SourceMap.names (key -1: no key).
+type spot struct {
+	file, line, col          int32
+	keyFile, keyLine, keyCol int32
 }
 
 // NewSourceMap returns an empty source map whose fallback position is root.
 func NewSourceMap(root diag.Pos) *SourceMap {
-	return &SourceMap{Root: root, Files: map[string][]byte{}, values: map[string]diag.Pos{}, keys: map[string]diag.Pos{}}
+	return &SourceMap{Root: root, Files: map[string][]byte{}, at: map[string]spot{}, index: map[string]int32{}}
 }
 
 // File returns the content of the named file; it suits diag.Printer.Source.
@@ -162,18 +172,43 @@ func (s *SourceMap) File(name string) ([]byte, bool) {
 	return b, ok
 }
 
+// number returns the number of the file name.
+func (s *SourceMap) number(name string) int32 {
+	if i, ok := s.index[name]; ok {
+		return i
+	}
+	i := int32(len(s.names))
+	s.names = append(s.names, name)
+	s.index[name] = i
+	return i
+}
+
 // Set records the position of the value at path and of its key (the zero Pos
 // for sequence items and file roots).
 func (s *SourceMap) Set(path string, value, key diag.Pos) {
-	s.values[path] = value
+	sp := spot{file: s.number(value.File), line: int32(value.Line), col: int32(value.Col), keyFile: -1}
 	if key.IsValid() {
-		s.keys[path] = key
+		sp.keyFile, sp.keyLine, sp.keyCol = s.number(key.File), int32(key.Line), int32(key.Col)
+	} else if old, ok := s.at[path]; ok {
+		sp.keyFile, sp.keyLine, sp.keyCol = old.keyFile, old.keyLine, old.keyCol
 	}
+	s.at[path] = sp
+}
+
+func (s *SourceMap) value(sp spot) diag.Pos {
+	return diag.Pos{File: s.names[sp.file], Line: int(sp.line), Col: int(sp.col)}
+}
+
+func (s *SourceMap) key(sp spot) (diag.Pos, bool) {
+	if sp.keyFile < 0 {
+		return diag.Pos{}, false
+	}
+	return diag.Pos{File: s.names[sp.keyFile], Line: int(sp.keyLine), Col: int(sp.keyCol)}, true
 }
 
 // Has reports whether path was written in the data.
 func (s *SourceMap) Has(path string) bool {
-	_, ok := s.values[path]
+	_, ok := s.at[path]
 	return ok
 }
 
@@ -185,13 +220,13 @@ func (s *SourceMap) Pos(path string) diag.Pos {
 		return diag.Pos{}
 	}
 	for p := path; ; p = Parent(p) {
-		if pos, ok := s.values[p]; ok {
+		if sp, ok := s.at[p]; ok {
 			if p != path {
-				if k, ok := s.keys[p]; ok {
+				if k, ok := s.key(sp); ok {
 					return k
 				}
 			}
-			return pos
+			return s.value(sp)
 		}
 		if p == "" {
 			return s.Root
@@ -202,8 +237,10 @@ func (s *SourceMap) Pos(path string) diag.Pos {
 // KeyPos returns the position of the key of the value at path, or Pos(path)
 // when it has none.
 func (s *SourceMap) KeyPos(path string) diag.Pos {
-	if k, ok := s.keys[path]; ok {
-		return k
+	if sp, ok := s.at[path]; ok {
+		if k, ok := s.key(sp); ok {
+			return k
+		}
 	}
 	return s.Pos(path)
 }

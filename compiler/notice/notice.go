@@ -50,6 +50,10 @@ type Section struct {
 	Sections []*Section
 	// Trace records where the section's statements come from.
 	Trace Trace
+	// used indexes Trace.Paths, so Use stays linear in the paths of a
+	// section that cites thousands (built again when Trace.Paths was set
+	// some other way; never serialised).
+	used map[string]bool
 }
 
 // Trace lists the data paths a section's statements come from and the rules
@@ -63,8 +67,15 @@ type Trace struct {
 
 // Use records data paths behind s; duplicates are dropped.
 func (s *Section) Use(paths ...string) {
+	if s.used == nil || len(s.used) != len(s.Trace.Paths) {
+		s.used = make(map[string]bool, len(s.Trace.Paths))
+		for _, p := range s.Trace.Paths {
+			s.used[p] = true
+		}
+	}
 	for _, p := range paths {
-		if p != "" && !contains(s.Trace.Paths, p) {
+		if p != "" && !s.used[p] {
+			s.used[p] = true
 			s.Trace.Paths = append(s.Trace.Paths, p)
 		}
 	}
