@@ -7,7 +7,7 @@ DISCLOSE = bin/disclose
 # byte-identical public/.
 AS_OF ?= $(shell date -u +%F)
 
-.PHONY: all site publish test browser-setup check check-github review review-github golden bench bench-build lint build clean fuzz
+.PHONY: all site publish test browser-setup check check-github review review-github golden bench bench-build scale lint build clean fuzz
 
 all: test
 
@@ -85,6 +85,10 @@ golden:
 ## bench: speed and memory benchmarks, then the sample build against bare Hugo (bench-build)
 bench: bench-build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## scale: time check and build on 50, 500 and 5,000 processors (scripts/scale.sh)
+scale:
+	scripts/scale.sh
 
 ## bench-build: disclose build of the sample against bare Hugo on the same pages, warm and cold, as a ratio (RUNS=7)
 bench-build:

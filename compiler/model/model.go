@@ -15,8 +15,10 @@ package model
 
 import "github.com/disclose-dev/disclose/compiler/diag"
 
-// Project is the whole data set: every file under data/, merged. Each
-// top-level key may appear in one file only; which file is up to the team.
+// Project is the whole data set: every file under data/, merged. A
+// section that is a list (processors:, purposes:, ...) may be split across files, its items
+// read in the order of the files' paths; any other section is written in one file.
+// Which file is up to the team.
 type Project struct {
 	// The organisation publishing the notices: its legal entities, contacts,
 	// data protection officers, representatives and supervisory authorities.

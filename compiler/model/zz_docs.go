@@ -157,7 +157,7 @@ var docs = map[string]string{
 	"Processor.Service":                                   "What they do for the organisation, e.g. \"Payment processing\".",
 	"Processor.Transfer":                                  "The transfer that covers data sent to them, if they are outside the EEA.",
 	"Processor.Website":                                   "Website.",
-	"Project":                                             "Project is the whole data set: every file under data/, merged. Each top-level key may appear in one file only; which file is up to the team.",
+	"Project":                                             "Project is the whole data set: every file under data/, merged. A section that is a list (processors:, purposes:, ...) may be split across files, its items read in the order of the files' paths; any other section is written in one file. Which file is up to the team.",
 	"Project.AutomatedDecisions":                          "Automated decision-making and profiling.",
 	"Project.Categories":                                  "The categories of personal data collected.",
 	"Project.Changes":                                     "How changes to the notices and to the processor list are announced.",

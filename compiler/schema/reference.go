@@ -15,7 +15,7 @@ func Reference(opts Options) string {
 	s := Generate(opts)
 	var b strings.Builder
 	b.WriteString("### Sections\n\n")
-	b.WriteString("Each data file holds one or more of these sections; each section is defined in one file. " +
+	b.WriteString("Each data file holds one or more of these sections. A list section (processors:, purposes:, ...) may be split across files (data/processors/*.yaml), its items read in the order of the files' paths; any other section is defined in one file. " +
 		"The required ones must be defined in some file of the data folder.\n\n")
 	table(&b, s, requiredSections(opts.Extensions))
 	// Types in the order they are first reached from the sections.

@@ -82,7 +82,7 @@ func Generate(opts Options) *Schema {
 	root.ID = ID
 	root.Title = "disclose data file"
 	root.Description = "A data file of a disclose project: one or more of the sections below. " +
-		"Each section is defined in one file of the data folder; together the files must define every required section: " +
+		"A list section (processors, purposes, ...) may be split across files, its items read in the order of the files' paths; any other section is defined in one file. Together the files must define every required section: " +
 		strings.Join(requiredSections(opts.Extensions), ", ") + "."
 	root.Defs = g.defs
 	return root
