@@ -30,3 +30,24 @@ func BenchmarkBuildSample(b *testing.B) {
 		build()
 	}
 }
+
+// BenchmarkBuildAtScale is a warm disclose build of the project in
+// $DISCLOSE_SCALE_PROJECT (data/ and releases/, as scripts/scale.sh keeps
+// them), in place, for profiling: skipped without it.
+func BenchmarkBuildAtScale(b *testing.B) {
+	dir := os.Getenv("DISCLOSE_SCALE_PROJECT")
+	if dir == "" {
+		b.Skip("DISCLOSE_SCALE_PROJECT names no project")
+	}
+	build := func() {
+		var out, errb bytes.Buffer
+		if code := run([]string{"-C", dir, "build", "--as-of", "2027-01-04"}, &out, &errb); code != 0 {
+			b.Fatalf("build: exit %d\n%s", code, errb.String())
+		}
+	}
+	build()
+	b.ResetTimer()
+	for range b.N {
+		build()
+	}
+}
