@@ -86,28 +86,32 @@ func (u Unsupported) String() string {
 	return fmt.Sprintf("the PDF font has no glyph for %q (U+%04X) in %s%s: %q", u.Char, u.Char, where, times, u.Context)
 }
 
+// faceFiles are the files of the four faces, in the order of fpdf's
+// styles "", "B", "I" and "BI".
+var faceFiles = [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
+
 type faces struct {
-	regular, bold, italic, boldItalic []byte
+	// parsed are the faces (in the order of faceFiles), parsed once for
+	// every PDF of the process: fpdf only reads them, so PDFs typeset
+	// concurrently share them.
+	parsed [4]*fpdf.UTF8Font
 	// cover is what every face can draw: a character only the regular
 	// face has would be missing in bold.
 	cover []*coverage
 }
 
 var loadFaces = sync.OnceValues(func() (*faces, error) {
-	read := func(name string) []byte {
-		b, _ := fontFS.ReadFile("fonts/" + name) // embedded above
-		return b
-	}
-	f := &faces{
-		regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf"),
-		italic: read("DejaVuSans-Oblique.ttf"), boldItalic: read("DejaVuSans-BoldOblique.ttf"),
-	}
-	for _, face := range [][]byte{f.regular, f.bold, f.italic, f.boldItalic} {
+	f := &faces{}
+	for i, name := range faceFiles {
+		face, _ := fontFS.ReadFile("fonts/" + name) // embedded above
 		cov, err := readCoverage(face)
 		if err != nil {
 			return nil, err
 		}
 		f.cover = append(f.cover, cov)
+		if f.parsed[i], err = fpdf.ParseUTF8Font(face); err != nil {
+			return nil, err
+		}
 	}
 	return f, nil
 })
@@ -160,10 +164,9 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	f := r.f
 	r.tag = newTagger(f)
 	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
-	f.AddUTF8FontFromBytes(fontFamily, "", fc.regular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fc.bold)
-	f.AddUTF8FontFromBytes(fontFamily, "I", fc.italic)
-	f.AddUTF8FontFromBytes(fontFamily, "BI", fc.boldItalic)
+	for i, style := range [4]string{"", "B", "I", "BI"} {
+		f.AddUTF8FontParsed(fontFamily, style, fc.parsed[i])
+	}
 	f.SetMargins(margin, margin+4, margin)
 	f.SetAutoPageBreak(true, margin)
 	// finish compresses the page contents once it has marked them.
