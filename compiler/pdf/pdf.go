@@ -98,6 +98,9 @@ type faces struct {
 	// cover is what every face can draw: a character only the regular
 	// face has would be missing in bold.
 	cover []*coverage
+	// latin1 is drawable for U+0000 to U+00FF, the characters of most
+	// text, worked out once.
+	latin1 [0x100]bool
 }
 
 var loadFaces = sync.OnceValues(func() (*faces, error) {
@@ -112,6 +115,9 @@ var loadFaces = sync.OnceValues(func() (*faces, error) {
 		if f.parsed[i], err = fpdf.ParseUTF8Font(face); err != nil {
 			return nil, err
 		}
+	}
+	for r := range f.latin1 {
+		f.latin1[r] = drawable(f, rune(r))
 	}
 	return f, nil
 })

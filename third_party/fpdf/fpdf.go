@@ -2153,6 +2153,7 @@ func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte
 type UTF8Font struct {
 	data []byte
 	def  fontDefType // Tp, Desc, Up, Ut and Cw
+	cut  cutTables   // for subsetting, read once by the first document
 
 	mu  sync.Mutex
 	ids map[string]string // font IDs by font key
@@ -2214,6 +2215,7 @@ func (f *Fpdf) addUTF8Font(fontkey string, font *UTF8Font) {
 	def := font.def
 	def.Name = fontkey
 	def.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: font.data})
+	def.utf8File.cut = &font.cut
 	def.usedRunes = sbarr
 	font.mu.Lock()
 	id, ok := font.ids[fontkey]

@@ -27,6 +27,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 )
 
 // flags
@@ -60,6 +61,18 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	// cut holds what GenerateCutFont reads from the font whatever the
+	// runes used, shared by the documents of a UTF8Font.
+	cut *cutTables
+}
+
+// cutTables are the character-to-glyph map and the glyph locations of a
+// font, read from it once by GenerateCutFont and then only read.
+type cutTables struct {
+	once                 sync.Once
+	ok                   bool // the font has a Unicode cmap
+	charSymbolDictionary map[int]int
+	symbolPosition       []int
 }
 
 type tableDescription struct {
@@ -657,14 +670,21 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	if utf.cut == nil {
+		utf.cut = &cutTables{}
+	}
+	utf.cut.once.Do(func() {
+		if utf.generateCMAP() == nil {
+			return
+		}
+		utf.parseLOCATable(LocaFormat, numSymbols)
+		utf.cut.ok = true
+		utf.cut.charSymbolDictionary, utf.cut.symbolPosition = utf.charSymbolDictionary, utf.symbolPosition
+	})
+	if !utf.cut.ok {
 		return nil
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	utf.charSymbolDictionary, utf.symbolPosition = utf.cut.charSymbolDictionary, utf.cut.symbolPosition
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
