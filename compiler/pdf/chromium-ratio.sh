@@ -4,6 +4,7 @@
 #
 #   compiler/pdf/chromium-ratio.sh            # the European notice, 5 runs
 #   NOTICE=global RUNS=9 compiler/pdf/chromium-ratio.sh
+#   BASE=/path/to/other/checkout compiler/pdf/chromium-ratio.sh   # also its ratio
 #
 # It builds the sample site (disclose --sample build) into a temporary
 # folder, serves it on 127.0.0.1 (python3 -m http.server, so the page's
@@ -26,7 +27,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-go run ./cmd/disclose --sample build --as-of 2026-11-23 --out "$tmp/public" >/dev/null
+go run ./cmd/disclose --sample build --as-of 2026-11-23 --out "$tmp/public" >"$tmp/build.log" 2>&1 || {
+	cat "$tmp/build.log" >&2
+	exit 1
+}
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server "$port" --bind 127.0.0.1 --directory "$tmp/public" >/dev/null 2>&1 &
 server=$!
@@ -52,10 +56,17 @@ for _ in $(seq "$RUNS"); do
 done
 chromium_ns=$(sort -n "$tmp/times" | sed -n "$(((RUNS + 1) / 2))p")
 
-pdf_ns=$(go test -run '^$' -bench '^BenchmarkNotice$' -benchtime 20x ./compiler/pdf | awk '$1 ~ /^BenchmarkNotice-/ {print $3}')
-
-awk -v c="$chromium_ns" -v p="$pdf_ns" -v n="$NOTICE" -v r="$RUNS" 'BEGIN {
-	printf "Chromium printing /%s/ (median of %d runs): %.0f ms\n", n, r, c / 1e6
-	printf "disclose pdf.Render of the notice:   %.1f ms\n", p / 1e6
-	printf "ratio: %.1fx\n", c / p
-}'
+notice_ns() {
+	(cd "$1" && go test -run '^$' -bench '^BenchmarkNotice$' -benchtime 20x ./compiler/pdf) |
+		awk '$1 ~ /^BenchmarkNotice-/ {print $3}'
+}
+report() {
+	awk -v c="$chromium_ns" -v p="$2" -v w="$1" 'BEGIN {
+		printf "%s: pdf.Render of the notice %.1f ms, %.1fx faster than Chromium\n", w, p / 1e6, c / p
+	}'
+}
+echo "Chromium printing /$NOTICE/ (median of $RUNS runs): $((chromium_ns / 1000000)) ms"
+report "this checkout" "$(notice_ns .)"
+if [ -n "${BASE:-}" ]; then
+	report "$BASE" "$(notice_ns "$BASE")"
+fi
