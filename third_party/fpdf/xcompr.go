@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"io"
 	"sync"
 )
 
@@ -22,16 +23,31 @@ var xmem = xmempool{
 
 type xmempool struct{ sync.Pool }
 
+// zlibWriters are the compressors of xmempool.compress: a new one costs
+// more than compressing most streams (about 1 MB of state), and Reset
+// makes one as new.
+var zlibWriters = sync.Pool{
+	New: func() any {
+		zw, err := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+		if err != nil {
+			panic(fmt.Errorf("could not create zlib writer: %w", err))
+		}
+		return zw
+	},
+}
+
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
 	buf.Grow(len(data))
 
-	zw, err := zlib.NewWriterLevel(buf, zlib.BestSpeed)
-	if err != nil {
-		panic(fmt.Errorf("could not create zlib writer: %w", err))
-	}
-	_, err = zw.Write(data)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer func() {
+		zw.Reset(io.Discard) // not holding on to buf
+		zlibWriters.Put(zw)
+	}()
+	zw.Reset(buf)
+	_, err := zw.Write(data)
 	if err != nil {
 		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
 	}
