@@ -91,10 +91,12 @@ func (u Unsupported) String() string {
 var faceFiles = [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
 
 type faces struct {
-	// parsed are the faces (in the order of faceFiles), parsed once for
-	// every PDF of the process: fpdf only reads them, so PDFs typeset
-	// concurrently share them.
-	parsed [4]*fpdf.UTF8Font
+	// ttf are the faces' files (in the order of faceFiles), read once
+	// for every PDF of the process. fpdf only reads them, so PDFs typeset
+	// concurrently share them; fpdf as patched in third_party/fpdf parses
+	// each once per process too (AddUTF8FontFromBytes keeps the fonts it
+	// parsed, by their bytes).
+	ttf [4][]byte
 	// cover is what every face can draw: a character only the regular
 	// face has would be missing in bold.
 	cover []*coverage
@@ -106,15 +108,12 @@ type faces struct {
 var loadFaces = sync.OnceValues(func() (*faces, error) {
 	f := &faces{}
 	for i, name := range faceFiles {
-		face, _ := fontFS.ReadFile("fonts/" + name) // embedded above
-		cov, err := readCoverage(face)
+		f.ttf[i], _ = fontFS.ReadFile("fonts/" + name) // embedded above
+		cov, err := readCoverage(f.ttf[i])
 		if err != nil {
 			return nil, err
 		}
 		f.cover = append(f.cover, cov)
-		if f.parsed[i], err = fpdf.ParseUTF8Font(face); err != nil {
-			return nil, err
-		}
 	}
 	for r := range f.latin1 {
 		f.latin1[r] = drawable(f, rune(r))
@@ -171,7 +170,7 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	r.tag = newTagger(f)
 	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
 	for i, style := range [4]string{"", "B", "I", "BI"} {
-		f.AddUTF8FontParsed(fontFamily, style, fc.parsed[i])
+		f.AddUTF8FontFromBytes(fontFamily, style, fc.ttf[i])
 	}
 	f.SetMargins(margin, margin+4, margin)
 	f.SetAutoPageBreak(true, margin)

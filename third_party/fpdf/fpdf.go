@@ -2190,6 +2190,46 @@ func ParseUTF8Font(utf8Bytes []byte) (*UTF8Font, error) {
 	}, nil
 }
 
+// parsedUTF8 are the fonts AddUTF8FontFromBytes parsed last, each with a
+// copy of its bytes, so that documents made with the same font bytes parse
+// them once.
+var parsedUTF8 struct {
+	sync.Mutex
+	fonts []*UTF8Font // at most maxParsedUTF8, the most recent last
+}
+
+const maxParsedUTF8 = 16
+
+// parsedUTF8Font returns the font of utf8Bytes, parsed by an earlier call
+// if one had the same bytes.
+func parsedUTF8Font(utf8Bytes []byte) (*UTF8Font, error) {
+	parsedUTF8.Lock()
+	for _, font := range parsedUTF8.fonts {
+		if bytes.Equal(font.data, utf8Bytes) {
+			parsedUTF8.Unlock()
+			return font, nil
+		}
+	}
+	parsedUTF8.Unlock()
+	// A copy: the caller may change its bytes once its document is made.
+	font, err := ParseUTF8Font(bytes.Clone(utf8Bytes))
+	if err != nil {
+		return nil, err
+	}
+	parsedUTF8.Lock()
+	defer parsedUTF8.Unlock()
+	for _, f := range parsedUTF8.fonts {
+		if bytes.Equal(f.data, utf8Bytes) { // parsed meanwhile
+			return f, nil
+		}
+	}
+	if len(parsedUTF8.fonts) == maxParsedUTF8 {
+		parsedUTF8.fonts = append(parsedUTF8.fonts[:0], parsedUTF8.fonts[1:]...)
+	}
+	parsedUTF8.fonts = append(parsedUTF8.fonts, font)
+	return font, nil
+}
+
 // AddUTF8FontParsed imports a TrueType font parsed by ParseUTF8Font and
 // makes it available, as AddUTF8FontFromBytes does with the font's bytes.
 func (f *Fpdf) AddUTF8FontParsed(familyStr, styleStr string, font *UTF8Font) {
@@ -2243,7 +2283,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 	}
 
 	if utf8Bytes != nil {
-		font, err := ParseUTF8Font(utf8Bytes)
+		font, err := parsedUTF8Font(utf8Bytes)
 		if err != nil {
 			fmt.Printf("get metrics Error: %e\n", err)
 			return

@@ -7,6 +7,7 @@ package fpdf_test
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -75,5 +76,39 @@ func TestAddUTF8FontParsed(t *testing.T) {
 	}
 	if _, err := fpdf.ParseUTF8Font([]byte("not a font")); err == nil {
 		t.Error("ParseUTF8Font of a non-font: no error")
+	}
+}
+
+// TestAddUTF8FontFromBytesParsesOnce checks that documents made with the
+// same font bytes parse them once, and that the parsed font does not
+// depend on the caller's bytes once they are given.
+func TestAddUTF8FontFromBytesParsesOnce(t *testing.T) {
+	font, err := os.ReadFile(example.FontFile("DejaVuSansCondensed-Oblique.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	add := func(b []byte) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		fpdf.New("P", "mm", "A4", "").AddUTF8FontFromBytes("dejavu", "I", b)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	buf := bytes.Clone(font)
+	first := add(buf)
+	clear(buf) // the caller's bytes, changed once given
+	second := add(bytes.Clone(font))
+	t.Logf("adding the font allocated %d bytes the first time, %d the second", first, second)
+	if second > first/8 {
+		t.Errorf("adding the same font bytes again allocated %d bytes, the first time %d: parsed again", second, first)
+	}
+	doc := func(b []byte) []byte {
+		return utf8Doc(t, func(pdf *fpdf.Fpdf) {
+			pdf.AddUTF8FontFromBytes("dejavu", "", b)
+			pdf.AddUTF8FontFromBytes("dejavu", "B", b)
+		})
+	}
+	if got, want := doc(bytes.Clone(font)), doc(font); !bytes.Equal(got, want) {
+		t.Error("a document of the font parsed before differs")
 	}
 }
