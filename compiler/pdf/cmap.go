@@ -122,6 +122,18 @@ func readCoverage(ttf []byte) (*coverage, error) {
 // noncharacters such as U+FFFE and U+FFFF, control characters, or letters
 // of right-to-left scripts (Hebrew, Arabic, ...), which fpdf cannot shape.
 func Drawable(r rune) bool {
+	fc, err := loadFaces()
+	if err != nil {
+		return false
+	}
+	if r >= 0 && int(r) < len(fc.latin1) {
+		return fc.latin1[r]
+	}
+	return drawable(fc, r)
+}
+
+// drawable is Drawable for the faces fc.
+func drawable(fc *faces, r rune) bool {
 	if layoutSpace(r) {
 		return true
 	}
@@ -131,10 +143,6 @@ func Drawable(r rune) bool {
 	if unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko) {
 		// Right-to-left scripts: fpdf neither reorders nor shapes them, so
 		// the PDF would print them unreadable.
-		return false
-	}
-	fc, err := loadFaces()
-	if err != nil {
 		return false
 	}
 	for _, c := range fc.cover {

@@ -5,9 +5,11 @@ import (
 	"compress/zlib"
 	"crypto/md5"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // dest is where an anchor's heading is: its page (from 1) and the top of
@@ -323,10 +325,22 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 // are written in two bytes).
 const objStmSize = 1000
 
+// zlibWriters are compressors for deflate: making one costs more than
+// compressing a page, and Reset makes it as new.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level
+	return zw
+}}
+
 // deflate compresses b as the page contents are.
 func deflate(b []byte) ([]byte, error) {
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer func() {
+		zw.Reset(io.Discard) // not holding on to z
+		zlibWriters.Put(zw)
+	}()
+	zw.Reset(&z)
 	_, _ = zw.Write(b)
 	if err := zw.Close(); err != nil {
 		return nil, err

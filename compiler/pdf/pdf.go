@@ -86,28 +86,37 @@ func (u Unsupported) String() string {
 	return fmt.Sprintf("the PDF font has no glyph for %q (U+%04X) in %s%s: %q", u.Char, u.Char, where, times, u.Context)
 }
 
+// faceFiles are the files of the four faces, in the order of fpdf's
+// styles "", "B", "I" and "BI".
+var faceFiles = [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"}
+
 type faces struct {
-	regular, bold, italic, boldItalic []byte
+	// ttf are the faces' files (in the order of faceFiles), read once
+	// for every PDF of the process. fpdf only reads them, so PDFs typeset
+	// concurrently share them; fpdf as patched in third_party/fpdf parses
+	// each once per process too (AddUTF8FontFromBytes keeps the fonts it
+	// parsed, by their bytes).
+	ttf [4][]byte
 	// cover is what every face can draw: a character only the regular
 	// face has would be missing in bold.
 	cover []*coverage
+	// latin1 is drawable for U+0000 to U+00FF, the characters of most
+	// text, worked out once.
+	latin1 [0x100]bool
 }
 
 var loadFaces = sync.OnceValues(func() (*faces, error) {
-	read := func(name string) []byte {
-		b, _ := fontFS.ReadFile("fonts/" + name) // embedded above
-		return b
-	}
-	f := &faces{
-		regular: read("DejaVuSans.ttf"), bold: read("DejaVuSans-Bold.ttf"),
-		italic: read("DejaVuSans-Oblique.ttf"), boldItalic: read("DejaVuSans-BoldOblique.ttf"),
-	}
-	for _, face := range [][]byte{f.regular, f.bold, f.italic, f.boldItalic} {
-		cov, err := readCoverage(face)
+	f := &faces{}
+	for i, name := range faceFiles {
+		f.ttf[i], _ = fontFS.ReadFile("fonts/" + name) // embedded above
+		cov, err := readCoverage(f.ttf[i])
 		if err != nil {
 			return nil, err
 		}
 		f.cover = append(f.cover, cov)
+	}
+	for r := range f.latin1 {
+		f.latin1[r] = drawable(f, rune(r))
 	}
 	return f, nil
 })
@@ -160,10 +169,9 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	f := r.f
 	r.tag = newTagger(f)
 	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
-	f.AddUTF8FontFromBytes(fontFamily, "", fc.regular)
-	f.AddUTF8FontFromBytes(fontFamily, "B", fc.bold)
-	f.AddUTF8FontFromBytes(fontFamily, "I", fc.italic)
-	f.AddUTF8FontFromBytes(fontFamily, "BI", fc.boldItalic)
+	for i, style := range [4]string{"", "B", "I", "BI"} {
+		f.AddUTF8FontFromBytes(fontFamily, style, fc.ttf[i])
+	}
 	f.SetMargins(margin, margin+4, margin)
 	f.SetAutoPageBreak(true, margin)
 	// finish compresses the page contents once it has marked them.
