@@ -3,7 +3,6 @@ module github.com/disclose-dev/disclose
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-playground/validator/v10 v10.30.6
 	github.com/goccy/go-yaml v1.19.2
@@ -25,5 +24,3 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
-
-replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf

@@ -24,7 +24,7 @@ import (
 	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/disclose-dev/disclose/compiler/pdf/internal/fpdf"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"

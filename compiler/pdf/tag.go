@@ -3,7 +3,7 @@ package pdf
 import (
 	"fmt"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/disclose-dev/disclose/compiler/pdf/internal/fpdf"
 )
 
 // Tagging (PDF/UA-1, ISO 14289-1): fpdf has no tagging API, so the
