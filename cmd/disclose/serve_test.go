@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -336,5 +337,41 @@ func TestServeCleansUp(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, ".cache", "preview")); len(left) > 0 {
 		t.Errorf("serve left its preview: %v", left)
+	}
+}
+
+// BenchmarkServeRebuildAtScale is BenchmarkServeRebuild on a large project:
+// DISCLOSE_SCALE_DIR names a project folder with a data/ folder, such as
+// the one internal/scaledata writes for 5,000 processors, 1,000 purposes
+// and 1,000 categories (scripts/scale.sh). Each save changes the name of a
+// purpose, which every notice shows.
+func BenchmarkServeRebuildAtScale(b *testing.B) {
+	from := os.Getenv("DISCLOSE_SCALE_DIR")
+	if from == "" {
+		b.Skip("DISCLOSE_SCALE_DIR is not set")
+	}
+	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
+	b.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
+	dir := b.TempDir()
+	copyDirB(b, filepath.Join(from, "data"), filepath.Join(dir, "data"))
+	base, builds, stop := startServe(b, dir)
+	defer stop()
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	i := bytes.Index(good, []byte("name: "))
+	if i < 0 {
+		b.Fatal("no purpose name in purposes.yaml")
+	}
+	i += len("name: ")
+	b.ResetTimer()
+	for n := 0; b.Loop(); n++ {
+		text := slices.Concat(good[:i], []byte("Really"+strings.Repeat(" really", n%5)+" "), good[i:])
+		if err := os.WriteFile(path, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if !waitBuild(b, builds) {
+			b.Fatal("rebuild failed")
+		}
+		_ = get(b, base+"/eu/")
 	}
 }
