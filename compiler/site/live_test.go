@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -114,5 +115,36 @@ func TestLiveRebuildsOnlyWhatChanged(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "extra", "index.html")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the removed page is still there: %v", err)
+	}
+	// A Hugo that dies is started again; Close stops it.
+	if err := site.Build(ctx, input(), opts); err != nil { // waits until it watches
+		t.Fatal(err)
+	}
+	running := processesUnder(src)
+	if len(running) != 1 || !strings.Contains(running[0], "--watch") {
+		t.Fatalf("Hugo's watch mode is not running, alone: %q", running)
+	}
+	pid, _ := strconv.Atoi(strings.SplitN(running[0], ":", 2)[0])
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	files["data/brazil.yaml"] = bytes.ReplaceAll(files["data/brazil.yaml"], []byte("Mariana Costa Ribeira"), []byte("Mariana Costa Ribeiro"))
+	if err := site.Build(ctx, input(), opts); err != nil {
+		t.Fatalf("after Hugo died: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "brazil", "index.html")); !bytes.Contains(b, []byte("Mariana Costa Ribeiro")) {
+		t.Error("the build after Hugo died does not show the change")
+	}
+	if err := site.Build(ctx, input(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if running := processesUnder(src); len(running) != 1 {
+		t.Errorf("Hugo's watch mode was not started again: %q", running)
+	}
+	if err := live.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if running := processesUnder(src); len(running) != 0 {
+		t.Errorf("Close left Hugo running: %q", running)
 	}
 }
