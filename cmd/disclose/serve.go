@@ -77,6 +77,10 @@ func (s *server) broadcast(event string) {
 	}
 }
 
+// serveWatchAfter, when not negative, replaces the site build's
+// WatchAfter (site.Live): tests set 0 to preview through Hugo's watch mode.
+var serveWatchAfter time.Duration = -1
+
 // watched are the project folders a save in which triggers a rebuild.
 var watched = []string{"data", "content", "layouts", "static", "themes", "releases"}
 
@@ -106,6 +110,9 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 	// The site is built again in place on every save, Hugo kept running in
 	// watch mode renders only the pages that changed (site.Live).
 	live := site.NewLive(filepath.Join(work, "live"))
+	if serveWatchAfter >= 0 {
+		live.WatchAfter = serveWatchAfter
+	}
 	defer live.Close()
 	s := &server{dir: live.Site(), clients: map[chan string]bool{}}
 

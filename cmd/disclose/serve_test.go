@@ -375,3 +375,72 @@ func BenchmarkServeRebuildAtScale(b *testing.B) {
 		_ = get(b, base+"/eu/")
 	}
 }
+
+// hugoWatching lists the Hugo processes in watch mode whose command line
+// names dir.
+func hugoWatching(dir string) []string {
+	var found []string
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && bytes.Contains(b, []byte(dir)) && bytes.Contains(b, []byte("--watch")) {
+			found = append(found, e.Name())
+		}
+	}
+	return found
+}
+
+// Through Hugo's watch mode (which serve uses for sites whose whole build
+// takes 500 ms or more), saves are rebuilt and announced, a broken save
+// keeps the last good page, and Hugo stops with serve.
+func TestServeWatchMode(t *testing.T) {
+	serveWatchAfter = 0
+	defer func() { serveWatchAfter = -1 }()
+	dir := sampleProject(t)
+	base, builds, stop := startServe(t, dir)
+	stopped := false
+	defer func() {
+		if !stopped {
+			stop()
+		}
+	}()
+	ev := events(t, base)
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	for _, word := range []string{"tidy", "neat"} {
+		edit(t, path, "keeping a record of what we discussed", "keeping a "+word+" record of what we discussed")
+		if !waitBuild(t, builds) {
+			t.Fatal("the rebuild failed")
+		}
+		wantEvent(t, ev, "reload")
+		if !strings.Contains(get(t, base+"/eu/"), word+" record") {
+			t.Errorf("the page does not show the edit %q", word)
+		}
+		if err := os.WriteFile(path, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !waitBuild(t, builds) {
+			t.Fatal("the rebuild failed")
+		}
+		<-ev
+	}
+	if err := os.WriteFile(path, append(slices.Clone(good), []byte("broken: [\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if waitBuild(t, builds) {
+		t.Fatal("a broken file built")
+	}
+	wantEvent(t, ev, "problems")
+	if !strings.Contains(get(t, base+"/eu/"), "keeping a record of what we discussed") {
+		t.Error("the last good page is not served while the data is broken")
+	}
+	preview := filepath.Join(dir, ".cache", "preview")
+	if len(hugoWatching(preview)) != 1 {
+		t.Errorf("Hugo's watch mode is not running, alone: %v", hugoWatching(preview))
+	}
+	stop()
+	stopped = true
+	if left := hugoWatching(preview); len(left) > 0 {
+		t.Errorf("Hugo outlived serve: %v", left)
+	}
+}
