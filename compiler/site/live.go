@@ -36,8 +36,10 @@ type Live struct {
 	links LinkCache
 	hugo  *hugoWatch
 	seq   int
-	// onceRuns counts the builds by Hugo run once.
+	// onceRuns counts the builds by Hugo run once; watch is set when the
+	// last one took WatchAfter or longer.
 	onceRuns int
+	watch    bool
 	// WatchAfter is how long a build of the whole site by Hugo must take
 	// for the next builds to use Hugo's watch mode: it notices changes on
 	// a tick of 500 ms (Hugo 0.165), so a small site is built faster by
@@ -133,7 +135,16 @@ func (l *Live) build(ctx context.Context, in *Input, opts Options) error {
 			l.Watched++
 		}
 	}
-	if diags := l.links.Check(os.DirFS(site), basePath(siteURL(in, opts)), onRequest...); len(diags) > 0 {
+	diags := l.links.Check(os.DirFS(site), basePath(siteURL(in, opts)), onRequest...)
+	if l.watch && l.hugo == nil {
+		// Started after the check: its first build writes the same pages
+		// again, which the check must not read half written. The next
+		// build waits for it to watch.
+		if err := l.startHugo(ctx, l.Source(), site, filepath.Join(l.dir, "cache"), opts); err != nil {
+			l.stopHugo()
+		}
+	}
+	if len(diags) > 0 {
 		return &Error{Stage: "links", Err: errors.New("broken internal links"), Diags: diags}
 	}
 	return nil
@@ -144,7 +155,7 @@ func (l *Live) build(ctx context.Context, in *Input, opts Options) error {
 // follow, when it failed (its error is then what Build would report), or
 // while Hugo builds the whole site faster than its watch mode notices a
 // change (WatchAfter). Hugo's watch mode is started after a build that took
-// WatchAfter or longer.
+// WatchAfter or longer (see build).
 func (l *Live) once(ctx context.Context, opts Options, fresh bool) error {
 	l.stopHugo()
 	site, src, cache := l.Site(), l.Source(), filepath.Join(l.dir, "cache")
@@ -163,12 +174,7 @@ func (l *Live) once(ctx context.Context, opts Options, fresh bool) error {
 	if l.onceRuns++; l.onceRuns == 1 {
 		took /= 2
 	}
-	if took >= l.WatchAfter {
-		// Its first build only writes the same pages again.
-		if err := l.startHugo(ctx, src, site, cache, opts); err != nil {
-			l.stopHugo()
-		}
-	}
+	l.watch = took >= l.WatchAfter
 	return nil
 }
 
