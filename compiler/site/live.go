@@ -18,15 +18,18 @@ import (
 
 // Live is a site built again and again into one folder, for a live preview
 // (disclose serve): each build writes only the files of the Hugo project
-// whose bytes changed (and removes those no longer generated), a Hugo kept
-// running in watch mode renders only the pages those files change, and the
-// link check reads only the pages Hugo wrote. Anything unusual (Hugo
-// exiting or reporting an error, a file removed, Hugo's configuration or a
-// theme's static files changed) makes the build start over: a fresh site
-// folder and a fresh Hugo, or Hugo run once when even that fails, as Build
-// does. Unlike Build, a live build is not atomic: the site folder is
-// changed in place, and a failed build may leave it half updated (a
-// preview shows the problems over the page and rebuilds on the next save).
+// whose bytes changed (and removes those no longer generated), Hugo renders
+// the site, and the link check reads only the pages Hugo wrote. A site
+// whose whole build by Hugo takes WatchAfter or longer is rendered by a
+// Hugo kept running in watch mode, which renders only the pages the changed
+// files change; a smaller one by Hugo run once on the kept project.
+// Anything unusual (Hugo exiting or reporting an error, a file removed,
+// Hugo's configuration or a theme's static files changed, a mass change)
+// makes the build start over: a fresh site folder and Hugo run once, whose
+// errors are those of Build. Unlike Build, a live build is not atomic: the
+// site folder is changed in place, and a failed build may leave it half
+// updated (a preview shows the problems over the page and rebuilds on the
+// next save).
 //
 // A Live is used by one goroutine at a time; Close stops its Hugo.
 type Live struct {
