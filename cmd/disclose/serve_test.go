@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -192,7 +193,18 @@ func TestServe(t *testing.T) {
 
 // BenchmarkServeRebuild measures the time from saving a data file to the
 // rebuilt page being served (debounce included).
-func BenchmarkServeRebuild(b *testing.B) {
+func BenchmarkServeRebuild(b *testing.B) { benchServeRebuild(b) }
+
+// BenchmarkServeRebuildWatch is BenchmarkServeRebuild through Hugo's watch
+// mode, which serve does not use for a site as small as the sample: it
+// shows the cost of Hugo noticing changes on a 500 ms tick.
+func BenchmarkServeRebuildWatch(b *testing.B) {
+	serveWatchAfter = 0
+	defer func() { serveWatchAfter = -1 }()
+	benchServeRebuild(b)
+}
+
+func benchServeRebuild(b *testing.B) {
 	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
 	b.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
 	dir := b.TempDir()
@@ -336,5 +348,110 @@ func TestServeCleansUp(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(filepath.Join(dir, ".cache", "preview")); len(left) > 0 {
 		t.Errorf("serve left its preview: %v", left)
+	}
+}
+
+// BenchmarkServeRebuildAtScale is BenchmarkServeRebuild on a large project:
+// DISCLOSE_SCALE_DIR names a project folder with a data/ folder, such as
+// the one internal/scaledata writes for 5,000 processors, 1,000 purposes
+// and 1,000 categories (scripts/scale.sh). Each save changes the name of a
+// purpose, which every notice shows.
+func BenchmarkServeRebuildAtScale(b *testing.B) {
+	from := os.Getenv("DISCLOSE_SCALE_DIR")
+	if from == "" {
+		b.Skip("DISCLOSE_SCALE_DIR is not set")
+	}
+	mod, _ := filepath.Abs("../../tools/hugo/go.mod")
+	b.Setenv("DISCLOSE_HUGO", "go tool -modfile="+mod+" hugo")
+	dir := b.TempDir()
+	copyDirB(b, filepath.Join(from, "data"), filepath.Join(dir, "data"))
+	base, builds, stop := startServe(b, dir)
+	defer stop()
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	i := bytes.Index(good, []byte("name: "))
+	if i < 0 {
+		b.Fatal("no purpose name in purposes.yaml")
+	}
+	i += len("name: ")
+	b.ResetTimer()
+	for n := 0; b.Loop(); n++ {
+		text := slices.Concat(good[:i], []byte("Really"+strings.Repeat(" really", n%5)+" "), good[i:])
+		if err := os.WriteFile(path, text, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if !waitBuild(b, builds) {
+			b.Fatal("rebuild failed")
+		}
+		_ = get(b, base+"/eu/")
+	}
+}
+
+// hugoWatching lists the Hugo processes in watch mode whose command line
+// names dir.
+func hugoWatching(dir string) []string {
+	var found []string
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		if err == nil && bytes.Contains(b, []byte(dir)) && bytes.Contains(b, []byte("--watch")) {
+			found = append(found, e.Name())
+		}
+	}
+	return found
+}
+
+// Through Hugo's watch mode (which serve uses for sites whose whole build
+// takes 500 ms or more), saves are rebuilt and announced, a broken save
+// keeps the last good page, and Hugo stops with serve.
+func TestServeWatchMode(t *testing.T) {
+	serveWatchAfter = 0
+	defer func() { serveWatchAfter = -1 }()
+	dir := sampleProject(t)
+	base, builds, stop := startServe(t, dir)
+	stopped := false
+	defer func() {
+		if !stopped {
+			stop()
+		}
+	}()
+	ev := events(t, base)
+	path := filepath.Join(dir, "data", "purposes.yaml")
+	good, _ := os.ReadFile(path)
+	for _, word := range []string{"tidy", "neat"} {
+		edit(t, path, "keeping a record of what we discussed", "keeping a "+word+" record of what we discussed")
+		if !waitBuild(t, builds) {
+			t.Fatal("the rebuild failed")
+		}
+		wantEvent(t, ev, "reload")
+		if !strings.Contains(get(t, base+"/eu/"), word+" record") {
+			t.Errorf("the page does not show the edit %q", word)
+		}
+		if err := os.WriteFile(path, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !waitBuild(t, builds) {
+			t.Fatal("the rebuild failed")
+		}
+		<-ev
+	}
+	if err := os.WriteFile(path, append(slices.Clone(good), []byte("broken: [\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if waitBuild(t, builds) {
+		t.Fatal("a broken file built")
+	}
+	wantEvent(t, ev, "problems")
+	if !strings.Contains(get(t, base+"/eu/"), "keeping a record of what we discussed") {
+		t.Error("the last good page is not served while the data is broken")
+	}
+	preview := filepath.Join(dir, ".cache", "preview")
+	if len(hugoWatching(preview)) != 1 {
+		t.Errorf("Hugo's watch mode is not running, alone: %v", hugoWatching(preview))
+	}
+	stop()
+	stopped = true
+	if left := hugoWatching(preview); len(left) > 0 {
+		t.Errorf("Hugo outlived serve: %v", left)
 	}
 }

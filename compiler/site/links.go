@@ -2,13 +2,15 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"slices"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 )
@@ -57,78 +59,137 @@ func isSpace(c byte) bool {
 // named in onRequest (slash paths under the site root) count as present: a
 // server makes them when asked (Options.PDFOnRequest).
 func CheckLinks(site fs.FS, base string, onRequest ...string) diag.List {
-	ids := map[string]map[string]bool{} // page path -> anchors
-	pages := map[string][]byte{}
+	return new(LinkCache).Check(site, base, onRequest...)
+}
+
+// LinkCache keeps what CheckLinks read of each page (its ids and its
+// links), so checking a site again reads only the pages that changed since
+// (by size and modification time): the links of every page are still
+// checked against the site as it is now, so an unchanged page's link to an
+// anchor a changed page lost is reported. The zero LinkCache is empty; a
+// LinkCache is for one site folder and one goroutine at a time.
+type LinkCache struct {
+	base  string
+	pages map[string]*scannedPage
+}
+
+// scannedPage is what a check read of one page.
+type scannedPage struct {
+	size  int64
+	mod   time.Time
+	ids   map[string]bool
+	links []pageLink
+}
+
+// pageLink is one link of a page, resolved: either target (a file of the
+// site) and fragment, or problem, a diagnostic of its own.
+type pageLink struct {
+	line             int
+	raw              string
+	target, fragment string
+	problem          string
+}
+
+// Check is CheckLinks, reading only the pages that changed since the last
+// Check.
+func (c *LinkCache) Check(site fs.FS, base string, onRequest ...string) diag.List {
+	if c.pages == nil || c.base != base {
+		c.pages, c.base = map[string]*scannedPage{}, base
+	}
 	files := map[string]bool{}
 	for _, f := range onRequest {
 		files[f] = true
 	}
+	seen := map[string]bool{}
 	_ = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		files[p] = true
-		if strings.HasSuffix(p, ".html") {
-			b, err := fs.ReadFile(site, p)
-			if err != nil {
-				return err
-			}
-			pages[p] = b
-			set := map[string]bool{}
-			attrs(b, []string{"id"}, func(start, end int) {
-				set[html.UnescapeString(string(b[start:end]))] = true
-			})
-			ids[p] = set
+		if !strings.HasSuffix(p, ".html") {
+			return nil
 		}
+		seen[p] = true
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if old := c.pages[p]; old != nil && old.size == info.Size() && old.mod.Equal(info.ModTime()) {
+			return nil
+		}
+		b, err := fs.ReadFile(site, p)
+		if err != nil {
+			delete(c.pages, p)
+			return err
+		}
+		c.pages[p] = scanPage(p, b, base, info)
 		return nil
 	})
-	var names []string
-	for p := range pages {
-		names = append(names, p)
+	for p := range c.pages {
+		if !seen[p] {
+			delete(c.pages, p)
+		}
 	}
-	sort.Strings(names)
 	var diags diag.List
-	for _, p := range names {
-		b := pages[p]
-		line, counted := 1, 0
-		attrs(b, []string{"href", "src"}, func(start, end int) {
-			raw := html.UnescapeString(string(b[start:end]))
-			line += bytes.Count(b[counted:start], []byte("\n"))
-			counted = start
-			pos := diag.Pos{File: p, Line: line}
-			if strings.TrimSpace(raw) == "" {
-				diags.Add(pos, "", "empty link")
-				return
-			}
-			u, err := url.Parse(raw)
-			if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
-				return // external, or mail and telephone links
-			}
-			target := p
-			if u.Path != "" {
-				if strings.HasPrefix(u.Path, "/") {
-					rest, ok := strings.CutPrefix(u.Path, base)
-					if !ok && u.Path+"/" != base {
-						diags.Add(pos, "", "link %q leaves the site, which is served under %s", raw, base)
-						return
-					}
-					target = strings.TrimPrefix(path.Clean("/"+rest), "/")
-				} else {
-					target = path.Join(path.Dir(p), u.Path)
-				}
-				if target == "." || target == "" {
-					target = "index.html"
-				} else if strings.HasSuffix(u.Path, "/") || !strings.Contains(path.Base(target), ".") {
-					target = path.Join(target, "index.html")
-				}
-			}
+	for _, p := range slices.Sorted(maps.Keys(c.pages)) {
+		for _, l := range c.pages[p].links {
+			pos := diag.Pos{File: p, Line: l.line}
 			switch {
-			case !files[target]:
-				diags.Add(pos, "", "link %q leads to %s, which the site does not have", raw, target)
-			case u.Fragment != "" && ids[target] != nil && !ids[target][u.Fragment]:
-				diags.Add(pos, "", "link %q: %s has no element with id %q", raw, target, u.Fragment)
+			case l.problem != "":
+				diags.Add(pos, "", "%s", l.problem)
+			case !files[l.target]:
+				diags.Add(pos, "", "link %q leads to %s, which the site does not have", l.raw, l.target)
+			case l.fragment != "" && c.pages[l.target] != nil && !c.pages[l.target].ids[l.fragment]:
+				diags.Add(pos, "", "link %q: %s has no element with id %q", l.raw, l.target, l.fragment)
 			}
-		})
+		}
 	}
 	return diags
+}
+
+// scanPage reads the ids and the internal links of the page p of a site
+// served under base.
+func scanPage(p string, b []byte, base string, info fs.FileInfo) *scannedPage {
+	sp := &scannedPage{size: info.Size(), mod: info.ModTime(), ids: map[string]bool{}}
+	attrs(b, []string{"id"}, func(start, end int) {
+		sp.ids[html.UnescapeString(string(b[start:end]))] = true
+	})
+	line, counted := 1, 0
+	attrs(b, []string{"href", "src"}, func(start, end int) {
+		raw := html.UnescapeString(string(b[start:end]))
+		line += bytes.Count(b[counted:start], []byte("\n"))
+		counted = start
+		l := pageLink{line: line, raw: raw}
+		if strings.TrimSpace(raw) == "" {
+			l.problem = "empty link"
+			sp.links = append(sp.links, l)
+			return
+		}
+		u, err := url.Parse(raw)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(raw, "//") {
+			return // external, or mail and telephone links
+		}
+		target := p
+		if u.Path != "" {
+			if strings.HasPrefix(u.Path, "/") {
+				rest, ok := strings.CutPrefix(u.Path, base)
+				if !ok && u.Path+"/" != base {
+					l.problem = fmt.Sprintf("link %q leaves the site, which is served under %s", raw, base)
+					sp.links = append(sp.links, l)
+					return
+				}
+				target = strings.TrimPrefix(path.Clean("/"+rest), "/")
+			} else {
+				target = path.Join(path.Dir(p), u.Path)
+			}
+			if target == "." || target == "" {
+				target = "index.html"
+			} else if strings.HasSuffix(u.Path, "/") || !strings.Contains(path.Base(target), ".") {
+				target = path.Join(target, "index.html")
+			}
+		}
+		l.target, l.fragment = target, u.Fragment
+		sp.links = append(sp.links, l)
+	})
+	return sp
 }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -78,6 +79,11 @@ type Options struct {
 	// gave Hugo. A folder that exists and is not one kept before is
 	// refused.
 	KeepSource string
+	// Live, when set, builds into the Live's folder instead of Out, again
+	// and again, rendering only what changed since its last build (see
+	// Live): the live preview. Out, LockWait and KeepSource are then
+	// unused, and PDFOnRequest or NoPDF must be set.
+	Live *Live
 }
 
 // Input is what the site shows.
@@ -198,6 +204,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func Build(ctx context.Context, in *Input, opts Options) error {
 	if len(opts.Hugo) == 0 {
 		return &Error{Stage: "prepare", Err: errors.New("no Hugo command given")}
+	}
+	if opts.Live != nil {
+		return opts.Live.build(ctx, in, opts)
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {
@@ -346,6 +355,28 @@ func normalise(dir string) error {
 }
 
 func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
+	cmd, err := hugoCmd(ctx, src, dst, cache, opts)
+	if err != nil {
+		return err
+	}
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := run(cmd); err != nil {
+		return &Error{Stage: "hugo", Err: err, Output: hugoMessage(output.String(), src)}
+	}
+	return nil
+}
+
+// hugoMessage names the files of Hugo's output as the project knows them,
+// not by the build folder.
+func hugoMessage(msg, src string) string {
+	msg = strings.ReplaceAll(msg, src+string(filepath.Separator), "")
+	return strings.ReplaceAll(msg, filepath.Dir(src)+string(filepath.Separator), "")
+}
+
+// hugoCmd is the command that runs Hugo on the project src into dst, with
+// its cache in cache; extra are more flags (--watch).
+func hugoCmd(ctx context.Context, src, dst, cache string, opts Options, extra ...string) (*exec.Cmd, error) {
 	dir := opts.ProjectDir
 	if opts.HugoDir != "" {
 		dir = opts.HugoDir
@@ -361,25 +392,17 @@ func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
 	// a killed build leaves none in $TMPDIR: the next build removes them.
 	tmp := filepath.Join(filepath.Dir(src), "tmp")
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
-		return &Error{Stage: "prepare", Err: err}
+		return nil, &Error{Stage: "prepare", Err: err}
 	}
 	env = append(env, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
 	hugo := resolveCached(ctx, opts.Hugo, dir, env, opts.cache("hugo"))
 	args := append(slices.Clone(hugo[1:]),
 		"--source", src, "--destination", dst, "--cacheDir", cache,
 		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
-	cmd := exec.CommandContext(ctx, hugo[0], args...)
+	cmd := exec.CommandContext(ctx, hugo[0], append(args, extra...)...)
 	cmd.Dir = dir
 	cmd.Env = env
-	var output bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &output, &output
-	if err := run(cmd); err != nil {
-		// Name files as the project knows them, not by the build folder.
-		msg := strings.ReplaceAll(output.String(), src+string(filepath.Separator), "")
-		msg = strings.ReplaceAll(msg, filepath.Dir(src)+string(filepath.Separator), "")
-		return &Error{Stage: "hugo", Err: err, Output: msg}
-	}
-	return nil
+	return cmd, nil
 }
 
 // run runs cmd as a child that dies with the build (see hugoProcess). The
@@ -560,6 +583,26 @@ func basePath(siteURL string) string {
 // redline documents whose PDFs go beside the redline pages, by path under
 // static/.
 func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, error) {
+	files, redlines, err := projectFiles(in, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(path, files[name], 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return redlines, nil
+}
+
+// projectFiles is the Hugo project of the site, by slash path: the default
+// theme (unless the project has its own), the project's content/, layouts/,
+// static/ and themes/ on top, and the generated pages and files over both.
+func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redlinePDF, error) {
 	p := in.Project
 	files := map[string][]byte{}
 	redlines := map[string]*redlinePDF{}
@@ -636,7 +679,7 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	}
 	cfg, err := json.MarshalIndent(config, "", "  ")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files["hugo.json"] = cfg
 
@@ -664,18 +707,18 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			for _, e := range in.tableExports(n.ID, t.page.Doc) {
 				c, err := e.csvFile()
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				j, err := e.jsonFile(n.ID, t.page)
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				files["static/"+t.dir+"/"+e.name+".csv"], files["static/"+t.dir+"/"+e.name+".json"] = c, j
 			}
 		}
 		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if fd != nil {
 			files["static/"+n.ID+"/feed.xml"] = fd
@@ -686,15 +729,15 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 	}
 	js, err := noticesJSON(in, baseURL)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	files["static/notices.json"] = js
 	for name, b := range in.Files {
 		if !fs.ValidPath(name) || name == "." {
-			return nil, fmt.Errorf("site: cannot publish a file at %q", name)
+			return nil, nil, fmt.Errorf("site: cannot publish a file at %q", name)
 		}
 		if _, taken := files["static/"+name]; taken {
-			return nil, fmt.Errorf("site: %s is a file the site writes itself", name)
+			return nil, nil, fmt.Errorf("site: %s is a file the site writes itself", name)
 		}
 		files["static/"+name] = b
 	}
@@ -709,32 +752,25 @@ func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, 
 			continue
 		}
 		if _, err := os.Stat(filepath.Join(opts.ProjectDir, filepath.FromSlash(name))); err == nil {
-			return nil, fmt.Errorf("%s would be replaced by the generated page; rename or remove it", name)
+			return nil, nil, fmt.Errorf("%s would be replaced by the generated page; rename or remove it", name)
 		}
 	}
+	all := map[string][]byte{}
 	if opts.Theme != nil {
-		if err := copyFS(opts.Theme, "the default theme", filepath.Join(dir, "themes", "disclose")); err != nil {
-			return nil, err
+		if err := copyFS(opts.Theme, "the default theme", "themes/disclose", all); err != nil {
+			return nil, nil, err
 		}
 	}
 	for _, sub := range []string{"content", "layouts", "static", "themes"} {
 		from := filepath.Join(opts.ProjectDir, sub)
 		if info, err := os.Stat(from); err == nil && info.IsDir() {
-			if err := copyFS(os.DirFS(from), sub, filepath.Join(dir, sub)); err != nil {
-				return nil, err
+			if err := copyFS(os.DirFS(from), sub, sub, all); err != nil {
+				return nil, nil, err
 			}
 		}
 	}
-	for name, data := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			return nil, err
-		}
-	}
-	return redlines, nil
+	maps.Copy(all, files)
+	return all, redlines, nil
 }
 
 // bracesShortcode is the one shortcode generated content uses: it writes
@@ -765,11 +801,11 @@ func page(fm map[string]any, md []byte) []byte {
 	return out.Bytes()
 }
 
-// copyFS copies the tree of fsys (the project folder named by label, for
-// messages) into dir, skipping dotfiles. Symbolic links to files are
-// followed; only regular files are read, so a named pipe can never block the
-// build.
-func copyFS(fsys fs.FS, label, dir string) error {
+// copyFS reads the tree of fsys (the project folder named by label, for
+// messages) into files, each under the slash path prefix, skipping
+// dotfiles. Symbolic links to files are followed; only regular files are
+// read, so a named pipe can never block the build.
+func copyFS(fsys fs.FS, label, prefix string, files map[string][]byte) error {
 	return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -780,9 +816,8 @@ func copyFS(fsys fs.FS, label, dir string) error {
 			}
 			return nil
 		}
-		target := filepath.Join(dir, filepath.FromSlash(path))
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return nil
 		}
 		name := label + "/" + path
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -802,6 +837,7 @@ func copyFS(fsys fs.FS, label, dir string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(target, data, 0o644)
+		files[prefix+"/"+path] = data
+		return nil
 	})
 }
