@@ -9,8 +9,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
@@ -70,34 +72,65 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 
 // writePDFs typesets every page's PDF into the site folder dir, beside
 // the page, and every redline's, reusing cached PDFs of unchanged notices,
-// and returns their slash paths.
+// and returns their slash paths. The PDFs are typeset on every core (the
+// pdf stage is safe for concurrent use and gives the same bytes), each
+// written as it is done; problems are reported in the jobs' order.
 func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*redlinePDF, opts Options) ([]string, error) {
-	var written []string
-	var missing diag.List
-	for _, j := range pdfJobs(in, redlines, opts) {
-		// Typesetting takes a fraction of a second per document: stop
-		// between documents when the build is cancelled.
-		if err := ctx.Err(); err != nil {
-			return nil, &Error{Stage: "pdf", Err: err}
-		}
+	jobs := pdfJobs(in, redlines, opts)
+	type result struct {
+		bad []pdf.Unsupported
+		err error
+	}
+	results := make([]result, len(jobs))
+	do := func(i int) result {
+		j := jobs[i]
 		data, bad, err := cachedPDF(j, opts.cache("pdf"))
-		if err != nil {
-			return nil, &Error{Stage: "pdf", Err: err}
-		}
-		for _, u := range bad {
-			missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
-		}
-		if len(bad) > 0 {
-			continue
+		if err != nil || len(bad) > 0 {
+			return result{bad, err}
 		}
 		file := filepath.Join(dir, filepath.FromSlash(j.rel))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return nil, &Error{Stage: "pdf", Err: err}
+			return result{nil, err}
 		}
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return nil, &Error{Stage: "pdf", Err: err}
+		return result{nil, os.WriteFile(file, data, 0o644)}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = do(i)
+			}
+		})
+	}
+feed:
+	for i := range jobs {
+		// Typesetting takes a fraction of a second per document: stop
+		// handing out documents when the build is cancelled.
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
 		}
-		written = append(written, j.rel)
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, &Error{Stage: "pdf", Err: err}
+	}
+	var written []string
+	var missing diag.List
+	for i, j := range jobs {
+		r := results[i]
+		if r.err != nil {
+			return nil, &Error{Stage: "pdf", Err: r.err}
+		}
+		for _, u := range r.bad {
+			missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
+		}
+		if len(r.bad) == 0 {
+			written = append(written, j.rel)
+		}
 	}
 	if len(missing) > 0 {
 		return nil, &Error{Stage: "pdf", Err: errors.New("unsupported characters"), Diags: missing}
@@ -177,10 +210,16 @@ func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 		return nil, bad, err
 	}
 	if path != "" {
+		// A temporary file of its own: two jobs (or builds) with the same
+		// key never write one at once.
 		if err := os.MkdirAll(cacheDir, 0o755); err == nil {
-			tmp := path + ".tmp"
-			if os.WriteFile(tmp, b, 0o644) == nil {
-				_ = os.Rename(tmp, path) // a cache: failing to fill it is harmless
+			if tmp, err := os.CreateTemp(cacheDir, key+"-*.tmp"); err == nil {
+				_, werr := tmp.Write(b)
+				if cerr := tmp.Close(); werr == nil && cerr == nil {
+					_ = os.Rename(tmp.Name(), path) // a cache: failing to fill it is harmless
+				} else {
+					_ = os.Remove(tmp.Name())
+				}
 			}
 		}
 	}
