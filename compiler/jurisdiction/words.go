@@ -248,9 +248,23 @@ func Transfer(p *model.Project, id string) *model.Transfer {
 // Names returns the names of the items with the given ids, in order,
 // skipping unknown ids.
 func Names[T any](items []*T, ids []string, idOf, nameOf func(*T) string) []notice.Text {
+	find := func(id string) *T { return Lookup(items, id, idOf) }
+	if len(ids) > 8 {
+		// Many ids: index the items once (the first of an id wins, as in
+		// Lookup), not a scan per id.
+		byID := make(map[string]*T, len(items))
+		for _, it := range items {
+			if it != nil {
+				if _, ok := byID[idOf(it)]; !ok {
+					byID[idOf(it)] = it
+				}
+			}
+		}
+		find = func(id string) *T { return byID[id] }
+	}
 	var out []notice.Text
 	for _, id := range ids {
-		if it := Lookup(items, id, idOf); it != nil {
+		if it := find(id); it != nil {
 			out = append(out, notice.Plain(nameOf(it)))
 		}
 	}
