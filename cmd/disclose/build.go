@@ -118,6 +118,9 @@ type buildSettings struct {
 	drafts       bool
 	// keep is the folder to keep the generated Hugo project in.
 	keep string
+	// live, when set, builds the preview in its folder, in place, only
+	// what changed (disclose serve).
+	live *site.Live
 	// preview shows each notice's draft at its address, marked as a
 	// preview, and typesets its PDFs only when they are asked for
 	// (disclose serve).
@@ -147,7 +150,7 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 	res, err := compiler.Publish(ctx, compiler.PublishOptions{
 		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: set.drafts, Preview: set.preview,
 		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: set.hugo, HugoDir: set.hugoDir, BaseURL: set.baseURL,
-			CacheDir: filepath.Join(g.dir, ".cache"), KeepSource: set.keep},
+			CacheDir: filepath.Join(g.dir, ".cache"), KeepSource: set.keep, Live: set.live},
 		FindHugo: func() ([]string, string, error) { return hugoCommand(g.dir) },
 	})
 	if len(res.Diags) > 0 {
@@ -177,7 +180,11 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 				return 0, "", perr
 			}
 		}
-		fmt.Fprintf(stderr, "disclose: build failed: %v\n%s is unchanged\n", se, set.out)
+		if set.live != nil {
+			fmt.Fprintf(stderr, "disclose: build failed: %v\n", se)
+		} else {
+			fmt.Fprintf(stderr, "disclose: build failed: %v\n%s is unchanged\n", se, set.out)
+		}
 		return 0, "", exitError{exitProblem}
 	case err != nil:
 		return 0, "", err

@@ -21,9 +21,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
 
-	disclose "github.com/disclose-dev/disclose"
-	"github.com/disclose-dev/disclose/compiler"
-	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -119,12 +116,13 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 	rebuild := func() {
 		var msgs bytes.Buffer
 		start := time.Now()
-		n, err := g.previewSite(ctx, cmd, live, base, hugo, hugoDir, func(notices []*site.Notice, opts site.Options) {
-			pdfs := previewPDFs(notices, opts)
-			s.mu.Lock()
-			s.pdfs = pdfs
-			s.mu.Unlock()
-		}, &msgs)
+		n, _, err := g.buildSite(ctx, cmd, buildSettings{baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir, live: live,
+			built: func(notices []*site.Notice, opts site.Options) {
+				pdfs := previewPDFs(notices, opts)
+				s.mu.Lock()
+				s.pdfs = pdfs
+				s.mu.Unlock()
+			}}, &msgs)
 		s.mu.Lock()
 		s.builds++
 		if err != nil {
@@ -208,58 +206,6 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 			rebuild()
 		}
 	}
-}
-
-// previewSite is buildSite for the preview: compiler.Publish with every
-// notice's draft shown at its address, built by live (site.Live) in its
-// folder; built is given the notices of a successful build. It prints what
-// it found to stderr and returns the number of documents.
-func (g *globals) previewSite(ctx context.Context, cmd *cobra.Command, live *site.Live, baseURL string, hugo []string, hugoDir string,
-	built func(notices []*site.Notice, opts site.Options), stderr io.Writer) (int, error) {
-	src, err := g.open(cmd)
-	if err != nil {
-		return 0, err
-	}
-	opts, err := g.options()
-	if err != nil {
-		return 0, err
-	}
-	res, err := compiler.Publish(ctx, compiler.PublishOptions{
-		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: true, Preview: true,
-		Site: site.Options{Theme: disclose.Theme, Hugo: hugo, HugoDir: hugoDir, BaseURL: baseURL,
-			CacheDir: filepath.Join(g.dir, ".cache"), Live: live},
-		FindHugo: func() ([]string, string, error) { return hugoCommand(g.dir) },
-	})
-	p := &diag.Printer{Format: diag.Text}
-	if res.Project != nil && res.Project.Source != nil {
-		p.Source = res.Project.Source.File
-	}
-	if len(res.Diags) > 0 {
-		if perr := p.Print(stderr, res.Diags); perr != nil {
-			return 0, perr
-		}
-	}
-	var se *site.Error
-	switch {
-	case errors.Is(err, compiler.ErrHistory):
-		fmt.Fprintf(stderr, "disclose: build refused: released versions were changed (see disclose verify)\n")
-		return 0, exitError{exitProblem}
-	case errors.Is(err, compiler.ErrData):
-		fmt.Fprintf(stderr, "%s: %s; no notice compiled\n", src.dir, diag.Summary(res.Diags))
-		return 0, exitError{exitProblem}
-	case errors.As(err, &se):
-		if len(se.Diags) > 0 {
-			if perr := (&diag.Printer{Format: diag.Text}).Print(stderr, se.Diags); perr != nil {
-				return 0, perr
-			}
-		}
-		fmt.Fprintf(stderr, "disclose: build failed: %v\n", se)
-		return 0, exitError{exitProblem}
-	case err != nil:
-		return 0, err
-	}
-	built(res.Notices, res.Site)
-	return res.Documents, nil
 }
 
 // relevant reports whether a change at name should trigger a rebuild: it is
