@@ -596,3 +596,50 @@ func TestSnapshotsShared(t *testing.T) {
 		t.Errorf("a snapshot named by another name: %v", d)
 	}
 }
+
+// Assess says what Plan would ask of a release on a day: no version for an
+// unchanged notice, none before the latest version's effective day, a new
+// notice's first version on its day, and a pack's refusal of that day.
+func TestAssess(t *testing.T) {
+	dir, l := fixture(t)
+	load := func(v *release.Version) (*notice.Document, error) { return release.Load(os.DirFS(dir), release.Dir, v) }
+	req := func(docs ...*notice.Document) release.Request {
+		return release.Request{Released: "2026-12-10", Notices: docs, Load: load}
+	}
+	// Unchanged: nothing to release.
+	a, err := release.Assess(l, req(releaseDoc("global", "2027-01-01", "2026-12-01", "We collect a little more.")))
+	if err != nil || a.Earliest != "" || a.Needs[0].Changed {
+		t.Errorf("an unchanged notice: %+v, %v", a, err)
+	}
+	// Changed, before its latest version takes effect: not before it.
+	a, err = release.Assess(l, req(releaseDoc("global", "2027-01-01", "2026-12-10", "We collect more.")))
+	if err != nil || a.Earliest != "2027-01-01" || !a.Needs[0].Changed || a.Needs[0].Last == nil {
+		t.Errorf("a changed notice before its latest version's day: %+v, %v", a, err)
+	}
+	// A new notice: its first version may take effect on its day.
+	a, err = release.Assess(l, req(releaseDoc("california", "2026-12-10", "2026-12-10", "Californian rights.")))
+	if err != nil || a.Earliest != "2026-12-10" || a.Needs[0].Last != nil {
+		t.Errorf("a first release: %+v, %v", a, err)
+	}
+	// A pack's check refuses the earliest day: said, not an error.
+	r := req(releaseDoc("california", "2026-12-10", "2026-12-10", "Californian rights."))
+	r.Checks = map[string]func(released, effective model.Date, last []byte) error{
+		"california": func(_, effective model.Date, _ []byte) error { return fmt.Errorf("not on %s", effective) },
+	}
+	a, err = release.Assess(l, r)
+	if err != nil || a.Refused == nil || a.Refused.Error() != "not on 2026-12-10" {
+		t.Errorf("a refused day: %+v, %v", a, err)
+	}
+	// Plan agrees: the printed day is accepted, the day before refused.
+	for _, c := range []struct {
+		effective model.Date
+		ok        bool
+	}{{"2026-12-31", false}, {"2027-01-01", true}} {
+		lc := readLedger(t, dir)
+		r := req(releaseDoc("global", string(c.effective), "2026-12-10", "We collect more."))
+		r.Effective = c.effective
+		if _, _, err := release.Plan(lc, r); (err == nil) != c.ok {
+			t.Errorf("Plan on %s: %v", c.effective, err)
+		}
+	}
+}
