@@ -211,7 +211,11 @@ func (r *Record) transfers() *notice.Section {
 		for _, rc := range t.Recipients {
 			to = append(to, rc.Name)
 		}
-		rows = append(rows, []notice.Text{notice.Strong(plain(t.Countries, ", ")), plain(to, "; "), notice.Plain(eu), notice.Plain(uk), plain(acts, "; ")})
+		where := notice.Strong(plain(t.Countries, ", "))
+		if t.From != "" {
+			where += " " + notice.Plain("(from "+t.From.Long()+")")
+		}
+		rows = append(rows, []notice.Text{where, plain(to, "; "), notice.Plain(eu), notice.Plain(uk), plain(acts, "; ")})
 	}
 	s.Add(&notice.Table{Caption: "Transfers and their safeguards", Head: []string{"Where", "Recipients", "Safeguard (EU)", "Safeguard (UK)", "Activities"}, Rows: rows})
 	return s

@@ -198,6 +198,9 @@ type Transfer struct {
 	// The UK safeguard is a derogation of UK GDPR Art. 49 that the data
 	// does not name (Notes says so).
 	UKDerogationUnnamed bool `json:"uk_derogation_unnamed,omitempty"`
+	// From is the day the transfer starts, when it has not started on the
+	// record's day (every processor making it starts later).
+	From model.Date `json:"from,omitempty"`
 
 	index int
 }
@@ -251,7 +254,9 @@ func Build(c *j.Context, src Source) *Record {
 	}
 	r.parties(c)
 	for i, t := range p.Transfers {
-		r.Transfers = append(r.Transfers, transfer(c, i, t, own))
+		tr := transfer(c, i, t, own)
+		tr.From = startsAfter(p, t, c.Date)
+		r.Transfers = append(r.Transfers, tr)
 	}
 	for i, pu := range p.Purposes {
 		r.Activities = append(r.Activities, r.activity(c, i, pu, own))
@@ -268,7 +273,13 @@ func Build(c *j.Context, src Source) *Record {
 		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Rule: cat.Retention, Limit: text(j.Retention(rule))})
 	}
 	r.Security = security(p, own, r.Activities)
+	r.Notes = append(r.Notes, "Scope: this record covers the processing the privacy notices describe, one activity per purpose. Processing they do not describe (of staff and contractors, or background checks of candidates, say) is not in it and must be recorded with it.")
 	r.Notes = append(r.Notes, "Purposes, their descriptions and the time limits for erasure are in the words of the privacy notices, which speak to the people the data is about (\"you\").")
+	for _, t := range r.Transfers {
+		if t.From != "" {
+			r.Notes = append(r.Notes, "Transfer "+t.ID+" has not started on the record's day: it starts on "+string(t.From)+", when the processors making it start (processors[].added).")
+		}
+	}
 	for i, t := range p.Transfers {
 		if eu.Transfer(t).UKMechanism == ukDerogation {
 			r.Notes = append(r.Notes, "Transfer "+t.ID+" of UK data rests on a derogation for specific situations (UK GDPR Art. 49), and the data does not say which one: the record cannot name it, so keep it with the documentation of the transfer.")
@@ -433,7 +444,7 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 			RetentionRule: rule, Retention: text(j.Retention(j.RetentionRule(p, rule)))})
 	}
 	for _, t := range r.Transfers {
-		if overlaps(p.Transfers[t.index].Recipients, pu.Recipients) {
+		if carries(p, p.Transfers[t.index], pu) {
 			a.Transfers = append(a.Transfers, t.ID)
 		}
 	}
@@ -457,6 +468,56 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 		}
 	}
 	return a
+}
+
+// carries reports whether transfer t carries the data of purpose pu: it
+// reaches a recipient category the purpose discloses to and, where that
+// category's processors are named (processors[].recipient), one of them
+// that serves the purpose (processors[].purposes) makes the transfer (its
+// transfer, or, when it names none, a destination where it is). A
+// category whose processors are not named is judged as a whole.
+func carries(p *model.Project, t *model.Transfer, pu *model.Purpose) bool {
+	for _, rid := range t.Recipients {
+		if !slices.Contains(pu.Recipients, rid) {
+			continue
+		}
+		named := false
+		for _, pr := range p.Processors {
+			if pr == nil || pr.Recipient != rid {
+				continue
+			}
+			named = true
+			if !slices.Contains(pr.Purposes, pu.ID) {
+				continue
+			}
+			if pr.Transfer == t.ID || pr.Transfer == "" && slices.ContainsFunc(append([]string{pr.Country}, pr.Locations...), func(c string) bool { return slices.Contains(t.Destinations, c) }) {
+				return true
+			}
+		}
+		if !named {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAfter is the day a transfer starts, when every processor named as
+// making it starts after day (processors[].added): the record lists a
+// transfer that "will be" made (Art. 30(1)(d), (e)) and says when.
+func startsAfter(p *model.Project, t *model.Transfer, day model.Date) model.Date {
+	var first model.Date
+	for _, pr := range p.Processors {
+		if pr == nil || pr.Transfer != t.ID {
+			continue
+		}
+		if !pr.Added.Valid() || pr.Added <= day {
+			return ""
+		}
+		if first == "" || pr.Added < first {
+			first = pr.Added
+		}
+	}
+	return first
 }
 
 // subjectsOf returns the groups of people a purpose concerns: its own, or

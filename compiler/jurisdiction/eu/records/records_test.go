@@ -869,7 +869,45 @@ func TestRecordReadsAsARecord(t *testing.T) {
 	}) {
 		t.Errorf("UK derogations not named: %v; notes %q", unnamed, rec.Notes)
 	}
-	if !strings.Contains(text, "Not a transfer of UK data — All activities\n") || !strings.Contains(text, "All activities except ") {
+	if !strings.Contains(text, "All activities except ") {
 		t.Error("the transfers table lists every activity one by one")
+	}
+	if !slices.ContainsFunc(rec.Notes, func(n string) bool {
+		return strings.HasPrefix(n, "Scope: this record covers the processing the privacy notices describe")
+	}) {
+		t.Errorf("the record does not say what it covers: %q", rec.Notes)
+	}
+}
+
+// A transfer belongs to an activity only when a processor that serves the
+// purpose makes it (where the recipient category's processors are named):
+// the CCTV of the London office (no processor) goes nowhere, and the
+// support partner in India carries only the two purposes it serves. A
+// transfer not yet started says when it starts.
+func TestTransfersFollowTheProcessors(t *testing.T) {
+	rec, _ := sample(t)
+	acts := map[string]*records.Activity{}
+	for _, a := range rec.Activities {
+		acts[a.ID] = a
+	}
+	for _, tr := range rec.Transfers {
+		if tr.ID == "india-scc" && !slices.Equal(tr.Activities, []string{"respond-requests", "manage-accounts"}) {
+			t.Errorf("the India transfer carries %v, want the two purposes Meridian serves", tr.Activities)
+		}
+	}
+	if a := acts["office-security"]; a == nil || slices.Contains(a.Transfers, "india-scc") {
+		t.Errorf("office security: %+v", a)
+	}
+	early, _ := compiler.Records(os.DirFS(root), "data", &compiler.Options{Date: "2026-12-02"})
+	for _, tr := range early.Transfers {
+		if tr.ID == "india-scc" && tr.From != "2027-01-04" {
+			t.Errorf("the India transfer, before its processor starts: from %q, want 2027-01-04", tr.From)
+		}
+		if tr.ID != "india-scc" && tr.From != "" {
+			t.Errorf("%s: from %q, though its processors have started", tr.ID, tr.From)
+		}
+	}
+	if !strings.Contains(render.Plain(early.Document()), "India (from 4 January 2027)") {
+		t.Error("the record's transfers table does not say when the India transfer starts")
 	}
 }

@@ -155,6 +155,9 @@ func (t *Transfer) line(a *Activity) string {
 		}
 	}
 	s := strings.Join(t.Countries, ", ") + " (" + strings.Join(to, ", ") + ")"
+	if t.From != "" {
+		s += " from " + string(t.From)
+	}
 	if t.SafeguardEU != "" {
 		s += ": EU: " + t.SafeguardEU
 	}
