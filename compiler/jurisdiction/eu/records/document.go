@@ -108,7 +108,11 @@ func (r *Record) activities() *notice.Section {
 		if len(a.JointControllers) > 0 {
 			items = append(items, notice.Definition{Term: "Joint controllers", Text: plain(a.JointControllers, "; ")})
 		}
-		if len(a.LegalBases) > 0 {
+		switch {
+		case len(a.LegalBases) > 0 && len(a.UKLegalBases) == 0:
+			// The data gives UK bases only where they differ.
+			items = append(items, notice.Definition{Term: "Legal bases (EU and UK GDPR)", Text: plain(a.LegalBases, "; ")})
+		case len(a.LegalBases) > 0:
 			items = append(items, notice.Definition{Term: "Legal bases (EU GDPR)", Text: plain(a.LegalBases, "; ")})
 		}
 		if len(a.UKLegalBases) > 0 {

@@ -3,6 +3,7 @@ package records_test
 import (
 	"bytes"
 	"encoding/csv"
+	encodingcsv "encoding/csv"
 	"encoding/json"
 	"io/fs"
 	"math/rand/v2"
@@ -871,6 +872,25 @@ func TestRecordReadsAsARecord(t *testing.T) {
 	}
 	if !strings.Contains(text, "All activities except ") {
 		t.Error("the transfers table lists every activity one by one")
+	}
+	// UK bases are given only where they differ: the same bases are said
+	// to be both regimes', never left blank.
+	if !strings.Contains(text, "Legal bases (EU and UK GDPR)") {
+		t.Error("an activity whose UK bases are the EU ones shows no UK bases")
+	}
+	var csv bytes.Buffer
+	if err := rec.CSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := encodingcsv.NewReader(&csv).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eu, uk := slices.Index(rows[0], "Legal bases (EU GDPR)"), slices.Index(rows[0], "Legal bases (UK GDPR)")
+	for _, row := range rows[1:] {
+		if eu < 0 || uk < 0 || row[eu] != "" && row[uk] == "" {
+			t.Errorf("the CSV leaves the UK bases empty where they are the EU ones: %q", row[:min(3, len(row))])
+		}
 	}
 	if !slices.ContainsFunc(rec.Notes, func(n string) bool {
 		return strings.HasPrefix(n, "Scope: this record covers the processing the privacy notices describe")

@@ -111,7 +111,7 @@ func (r *Record) CSV(w io.Writer) error {
 		row := []string{
 			a.ID, a.Purpose, a.Description,
 			lines(controllers), lines(joint), lines(reps), lines(dpos),
-			lines(a.LegalBases), lines(a.UKLegalBases),
+			lines(a.LegalBases), lines(ukBases(a)),
 			lines(subjects), lines(data), lines(special),
 			lines(recipients), lines(xfers), lines(limits),
 			lines(sysNames), lines(measures),
@@ -173,4 +173,13 @@ func (t *Transfer) line(a *Activity) string {
 		s += "; documentation: " + t.Documentation
 	}
 	return s
+}
+
+// ukBases is an activity's legal bases under the UK GDPR: the data gives
+// them only where they differ from the EU ones.
+func ukBases(a *Activity) []string {
+	if len(a.UKLegalBases) > 0 {
+		return a.UKLegalBases
+	}
+	return a.LegalBases
 }
