@@ -226,15 +226,15 @@ func (r *Record) transfers() *notice.Section {
 }
 
 func (r *Record) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "Time limits for erasure"}
-	s.Satisfies("ROPA-30-1-f")
+	s := &notice.Section{ID: "retention", Title: "Categories of personal data and time limits for erasure"}
+	s.Satisfies("ROPA-30-1-c", "ROPA-30-1-f")
 	s.Use("retention")
 	var rows [][]notice.Text
 	for i, x := range r.Retention {
-		s.Use(model.Index("categories", i) + ".retention")
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(x.Name)), notice.Plain(x.Limit)})
+		s.Use(model.Index("categories", i)+".examples", model.Index("categories", i)+".retention")
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(x.Name)), plain(x.Examples, "; "), notice.Plain(x.Limit)})
 	}
-	s.Add(&notice.Table{Caption: "Time limits for erasure by category of personal data", Head: []string{"Personal data", "Time limit for erasure"}, Rows: rows})
+	s.Add(&notice.Table{Caption: "Categories of personal data: what each includes, and its time limit for erasure", Head: []string{"Personal data", "What it includes", "Time limit for erasure"}, Rows: rows})
 	s.P(notice.Plain("These are the limits of each category's own retention rule. Where a purpose has a retention rule of its own, that rule's limit applies, in place of these, to the data used for that purpose: its activity above gives it."))
 	return s
 }

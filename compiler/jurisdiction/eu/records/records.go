@@ -149,6 +149,9 @@ type Named struct {
 type Category struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
+	// What it includes (categories[].examples): with the name, the
+	// description of the category Art. 30(1)(c) asks for.
+	Examples []string `json:"examples,omitempty"`
 	// Special categories (Art. 9) or criminal-offence data (Art. 10).
 	Special []string `json:"special,omitempty"`
 	// The retention rule applying to it in the activity, by id, and its
@@ -209,8 +212,10 @@ type Transfer struct {
 type Retention struct {
 	Category string `json:"category"`
 	Name     string `json:"name"`
-	Rule     string `json:"rule"`
-	Limit    string `json:"limit"`
+	// What the category includes (categories[].examples).
+	Examples []string `json:"examples,omitempty"`
+	Rule     string   `json:"rule"`
+	Limit    string   `json:"limit"`
 }
 
 // Security is the general description of the security measures.
@@ -270,7 +275,7 @@ func Build(c *j.Context, src Source) *Record {
 	}
 	for _, cat := range p.Categories {
 		rule := j.RetentionRule(p, cat.Retention)
-		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Rule: cat.Retention, Limit: text(j.Retention(rule))})
+		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Examples: slices.Clone(cat.Examples), Rule: cat.Retention, Limit: text(j.Retention(rule))})
 	}
 	r.Security = security(p, own, r.Activities)
 	r.Notes = append(r.Notes, "Scope: this record covers the processing the privacy notices describe, one activity per purpose. Processing they do not describe (of staff and contractors, or background checks of candidates, say) is not in it and must be recorded with it.")
@@ -440,7 +445,7 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 		if pu.Retention != "" {
 			rule = pu.Retention
 		}
-		a.Categories = append(a.Categories, &Category{ID: cat.ID, Name: cat.Name, Special: slices.Clone(cat.Special),
+		a.Categories = append(a.Categories, &Category{ID: cat.ID, Name: cat.Name, Examples: slices.Clone(cat.Examples), Special: slices.Clone(cat.Special),
 			RetentionRule: rule, Retention: text(j.Retention(j.RetentionRule(p, rule)))})
 	}
 	for _, t := range r.Transfers {

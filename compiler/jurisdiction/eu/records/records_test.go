@@ -873,6 +873,11 @@ func TestRecordReadsAsARecord(t *testing.T) {
 	if !strings.Contains(text, "All activities except ") {
 		t.Error("the transfers table lists every activity one by one")
 	}
+	// Each category of personal data is described (Art. 30(1)(c)): what
+	// it includes, from its examples.
+	if !strings.Contains(text, "Account information — company name; your name and user ID") {
+		t.Error("the record does not say what a category of personal data includes")
+	}
 	// UK bases are given only where they differ: the same bases are said
 	// to be both regimes', never left blank.
 	if !strings.Contains(text, "Legal bases (EU and UK GDPR)") {

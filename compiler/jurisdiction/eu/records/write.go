@@ -78,7 +78,11 @@ func (r *Record) CSV(w io.Writer) error {
 			subjects = append(subjects, s.Name)
 		}
 		for _, c := range a.Categories {
-			data = append(data, c.Name)
+			name := c.Name
+			if len(c.Examples) > 0 {
+				name += " (" + strings.Join(c.Examples, "; ") + ")"
+			}
+			data = append(data, name)
 			if len(c.Special) > 0 {
 				special = append(special, c.Name+": "+strings.Join(c.Special, ", "))
 			}
