@@ -13,7 +13,6 @@ import (
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
-	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -64,11 +63,19 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 			if failOn != "" && failOn != "material" && failOn != "any" {
 				return fmt.Errorf("--fail-on %q: use material or any", failOn)
 			}
-			docs, proj, opts, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
+			docs, proj, _, err := compiled(cmd, g, cmd.ErrOrStderr(), nil)
 			if err != nil {
 				return err
 			}
-			out, err := diffNotices(g, docs, proj, opts.Date, from, to, nil)
+			l, _, err := g.releases()
+			if err != nil {
+				return err
+			}
+			snapshot, err := release.Snapshot(proj)
+			if err != nil {
+				return err
+			}
+			out, err := diffNotices(g, l, docs, snapshot, from, to, nil)
 			if err != nil {
 				return err
 			}
@@ -98,22 +105,14 @@ require legal sign-off before merging. Otherwise it exits 0.`,
 }
 
 // diffNotices compares, for every notice compiled (docs) or released, two
-// versions: from and to name versions, "" the latest released one and
-// "draft" the notices compiled from the data (docs, proj).
+// versions of l: from and to name versions, "" the latest released one and
+// "draft" the notices compiled from the data (docs, and its data snapshot).
 //
 // base, when given, is the ledger the pull request started from: "" then
 // means each notice's latest version in base, and the versions the pull
 // request released itself are listed in Released, so a pull request that
 // changes the data and releases it is reviewed against what it started from.
-func diffNotices(g *globals, docs []*notice.Document, proj *model.Project, day model.Date, from, to string, base *release.Ledger) ([]noticeDiff, error) {
-	l, _, err := g.releases()
-	if err != nil {
-		return nil, err
-	}
-	snapshot, err := release.Snapshot(proj)
-	if err != nil {
-		return nil, err
-	}
+func diffNotices(g *globals, l *release.Ledger, docs []*notice.Document, snapshot []byte, from, to string, base *release.Ledger) ([]noticeDiff, error) {
 	st := release.Store{FS: os.DirFS(g.dir)}
 	// side returns a notice's text and data at a version ("" means
 	// the version in force, "draft" the compiled data).

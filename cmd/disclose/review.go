@@ -578,11 +578,12 @@ func short(sha string) string {
 
 // againstMain compiles the base branch in dir (its data/ and releases/)
 // and returns what the pull request changes against it: its own changes
-// (the base's draft to docs and proj, the pull request's), and main's
+// (the base's draft to docs and its data snapshot hsnap, the pull
+// request's), and main's
 // unreleased ones (the base's releases to its draft). Base data that does
 // not compile gives nil (it is said on stderr): every change is then the
 // pull request's to sign off, as without --base.
-func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options, docs []*notice.Document, proj *model.Project) (*against, error) {
+func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options, docs []*notice.Document, hsnap []byte) (*against, error) {
 	gb := &globals{dir: dir, data: g.data}
 	if _, err := os.Stat(filepath.Join(dir, g.data)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // main has no data yet: every change is this pull request's
@@ -596,7 +597,7 @@ func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Opti
 		fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --base: the base branch's data has %s: every change is reviewed as this pull request's\n", diag.Summary(diags))
 		return nil, nil
 	}
-	main, err := diffNotices(gb, bdocs, bproj, opts.Date, "", "draft", nil)
+	bl, _, err := gb.releases()
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
@@ -604,9 +605,9 @@ func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Opti
 	if err != nil {
 		return nil, err
 	}
-	hsnap, err := release.Snapshot(proj)
+	main, err := diffNotices(gb, bl, bdocs, bsnap, "", "draft", nil)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--base: %w", err)
 	}
 	byID := func(ds []*notice.Document, id string) *notice.Document {
 		for _, d := range ds {
@@ -777,15 +778,21 @@ material change is not signed off, 2 when the review could not run.`,
 						}
 					}
 				}
-				nds, err := diffNotices(g, docs, proj, opts.Date, from, "draft", base)
+				ledger, _, err := g.releases()
+				if err != nil {
+					return err
+				}
+				snapshot, err := release.Snapshot(proj)
+				if err != nil {
+					return err
+				}
+				nds, err := diffNotices(g, ledger, docs, snapshot, from, "draft", base)
 				if err != nil {
 					return err
 				}
 				l := base
 				if l == nil {
-					if l, _, err = g.releases(); err != nil {
-						return err
-					}
+					l = ledger
 				}
 				ropts := *opts
 				ropts.LastUpdated = opts.Date
@@ -795,7 +802,7 @@ material change is not signed off, 2 when the review could not run.`,
 				}
 				var vsMain *against
 				if baseDir != "" {
-					if vsMain, err = againstMain(cmd, g, baseDir, opts, docs, proj); err != nil {
+					if vsMain, err = againstMain(cmd, g, baseDir, opts, docs, snapshot); err != nil {
 						return err
 					}
 				}
