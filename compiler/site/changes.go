@@ -54,11 +54,6 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		return files, redlines
 	}
 	title := n.Current.Doc.Title
-	// Each redline laid out once, for the changelog, the pages and the PDF.
-	blocks := map[*Page][]diff.Block{}
-	for _, v := range n.Versions[1:] {
-		blocks[v] = v.layout()
-	}
 	var b strings.Builder
 	b.WriteString("What changed in each version of this notice, newest first, from the facts behind it. A **material** change is one we tell you about before it takes effect.\n\n")
 	for i := len(n.Versions) - 1; i >= 1; i-- {
@@ -69,7 +64,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		}
 		b.WriteString(changeList(v.Changes) + "\n")
 		fmt.Fprintf(&b, "[Read version %s](../%s/) · [See the changes to its text](../%s/redline/) (%s)\n\n", v.Version, v.Version, v.Version,
-			editCount(diff.Summarize(blocks[v])))
+			editCount(diff.Summarize(v.layout())))
 	}
 	files["content/"+n.ID+"/changes/index.md"] = page(map[string]any{"title": title + ": what changed", "notice": n.ID}, noShortcodes([]byte(b.String())))
 
@@ -80,7 +75,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
 		// The PDF's own legend says how the marks look; the page says it here.
 		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
-		sum := diff.Summarize(blocks[v])
+		sum := diff.Summarize(v.layout())
 		pdfName := n.ID + "-" + v.Version + "-redline.pdf"
 		redlinePage := func(changed bool) []byte {
 			// up leads from the page to the version's folder.
@@ -92,7 +87,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 				"title":    pageTitle,
 				"notice":   n.ID,
 				"layout":   "redline",
-				"redline":  diff.RedlineHTML(blocks[v], diff.HTMLOptions{Changed: changed, Full: full}),
+				"redline":  diff.RedlineHTML(v.layout(), diff.HTMLOptions{Changed: changed, Full: full}),
 				"intro":    intro,
 				"overview": redlineSummary(sum, view),
 				"links": []map[string]string{
@@ -113,7 +108,7 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		if sum.Edits > 0 {
 			files["content/"+dir+"/changed/index.md"] = redlinePage(true)
 		}
-		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+sentence(editCount(sum))+".", blocks[v])
+		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+sentence(editCount(sum))+".", v.layout())
 	}
 	return files, redlines
 }

@@ -33,15 +33,12 @@ type comparison struct {
 // disclose (whose wording of changes and redlines could differ).
 type history struct{ dir string }
 
-// key names the comparison of v with prev.
+// key names the comparison of v with prev: their ledger entries' hashes
+// (Version.Sum, which covers every field and file hash) and this build of
+// disclose.
 func (h history) key(prev, v *release.Version) string {
-	s := sha256.New()
-	fmt.Fprintf(s, "%s\n", codeID())
-	for _, x := range []*release.Version{prev, v} {
-		fmt.Fprintf(s, "%s %s %s %s\n", x.Notice, x.ID, x.Released, x.Effective)
-		fmt.Fprintf(s, "%s %s\n", x.Files[x.Folder()+"/notice.json"], x.Files[x.DataFile()])
-	}
-	return hex.EncodeToString(s.Sum(nil))[:40]
+	s := sha256.Sum256([]byte(codeID() + "\n" + prev.Sum() + "\n" + v.Sum()))
+	return hex.EncodeToString(s[:20])
 }
 
 // get returns the kept comparison of v with prev, if there is one.
@@ -63,17 +60,33 @@ func (h history) get(prev, v *release.Version) (*comparison, bool) {
 // put keeps c; a cache that cannot be written only costs the next build
 // the comparison.
 func (h history) put(prev, v *release.Version, c *comparison) {
-	if !h.usable() || os.MkdirAll(h.dir, 0o755) != nil {
+	if !h.usable() {
 		return
 	}
 	var b bytes.Buffer
 	if gob.NewEncoder(&b).Encode(c) != nil {
 		return
 	}
-	path := filepath.Join(h.dir, h.key(prev, v)+".gob")
-	if os.WriteFile(path+".tmp", b.Bytes(), 0o644) == nil {
-		_ = os.Rename(path+".tmp", path)
+	keep(h.dir, h.key(prev, v)+".gob", b.Bytes())
+}
+
+// keep writes b into the cache folder dir as name, whole or not at all:
+// through a temporary file of its own, so two builds (or two jobs of one)
+// never write the same file at once, and a reader never sees half of one.
+// A cache that cannot be written only costs the next build the work again.
+func keep(dir, name string, b []byte) {
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
 	}
+	tmp, err := os.CreateTemp(dir, name+"-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(b)
+	if cerr := tmp.Close(); werr == nil && cerr == nil && os.Rename(tmp.Name(), filepath.Join(dir, name)) == nil {
+		return
+	}
+	_ = os.Remove(tmp.Name())
 }
 
 // codeID names this build of disclose: its module version and commit, and

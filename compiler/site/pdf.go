@@ -94,12 +94,17 @@ func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*
 		}
 		return result{nil, os.WriteFile(file, data, 0o644)}
 	}
+	// The first job that fails stops the others being handed out.
+	ctx, failed := context.WithCancel(ctx)
+	defer failed()
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = do(i)
+				if results[i] = do(i); results[i].err != nil {
+					failed()
+				}
 			}
 		})
 	}
@@ -115,6 +120,11 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			return nil, &Error{Stage: "pdf", Err: r.err}
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Stage: "pdf", Err: err}
 	}
@@ -122,9 +132,6 @@ feed:
 	var missing diag.List
 	for i, j := range jobs {
 		r := results[i]
-		if r.err != nil {
-			return nil, &Error{Stage: "pdf", Err: r.err}
-		}
 		for _, u := range r.bad {
 			missing.Add(diag.Pos{}, j.doc.ID, "%s", u.String()).Hint = "use a character the font has, or change the font"
 		}
@@ -191,9 +198,7 @@ func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 		h.Write(b)
 	}
 	key := hex.EncodeToString(h.Sum(nil))
-	var path string
 	if cacheDir != "" {
-		path = filepath.Join(cacheDir, key+".pdf")
 		if b, err := regular.ReadFile(os.DirFS(cacheDir), key+".pdf"); err == nil {
 			return b, nil, nil
 		}
@@ -209,19 +214,8 @@ func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
 	if err != nil || len(bad) > 0 {
 		return nil, bad, err
 	}
-	if path != "" {
-		// A temporary file of its own: two jobs (or builds) with the same
-		// key never write one at once.
-		if err := os.MkdirAll(cacheDir, 0o755); err == nil {
-			if tmp, err := os.CreateTemp(cacheDir, key+"-*.tmp"); err == nil {
-				_, werr := tmp.Write(b)
-				if cerr := tmp.Close(); werr == nil && cerr == nil {
-					_ = os.Rename(tmp.Name(), path) // a cache: failing to fill it is harmless
-				} else {
-					_ = os.Remove(tmp.Name())
-				}
-			}
-		}
+	if cacheDir != "" {
+		keep(cacheDir, key+".pdf", b)
 	}
 	return b, nil, nil
 }

@@ -251,26 +251,37 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 		}
 	}
 	// Hugo builds the pages while the PDFs are typeset (or read from the
-	// cache) straight into its output: neither waits for the other.
-	hctx, stop := context.WithCancel(ctx)
+	// cache) straight into its output: neither waits for the other, and
+	// the first to fail stops the other. Hugo's failure is the one told.
+	both, stop := context.WithCancel(ctx)
 	defer stop()
 	hugoDone := make(chan error, 1)
-	go func() { hugoDone <- runHugo(hctx, src, tmp, filepath.Join(work, "cache"), opts) }()
-	var pdfs []string
-	if !opts.NoPDF && !opts.PDFOnRequest {
-		pdfs, err = writePDFs(ctx, tmp, in, redlines, opts)
+	go func() {
+		err := runHugo(both, src, tmp, filepath.Join(work, "cache"), opts)
 		if err != nil {
 			stop()
-			<-hugoDone
-			return err
+		}
+		hugoDone <- err
+	}()
+	var pdfs []string
+	var pdfErr error
+	if !opts.NoPDF && !opts.PDFOnRequest {
+		if pdfs, pdfErr = writePDFs(both, tmp, in, redlines, opts); pdfErr != nil {
+			stop()
 		}
 	}
-	if err := <-hugoDone; err != nil {
-		return err
+	hugoErr := <-hugoDone
+	switch {
+	case pdfErr != nil && !errors.Is(pdfErr, context.Canceled):
+		return pdfErr // Hugo was stopped for it
+	case hugoErr != nil:
+		return hugoErr
+	case pdfErr != nil:
+		return pdfErr
 	}
 	if opts.KeepSource != "" {
 		if err := keepSource(src, tmp, pdfs, opts.KeepSource); err != nil {
-			return &Error{Stage: "prepare", Err: err}
+			return &Error{Stage: "publish", Err: err}
 		}
 	}
 	if diags := CheckLinks(os.DirFS(tmp), basePath(siteURL(in, opts)), onRequest...); len(diags) > 0 {
@@ -489,13 +500,8 @@ func resolveCached(ctx context.Context, hugo []string, dir string, env []string,
 		}
 	}
 	out := ResolveHugo(ctx, hugo, dir, env)
-	if len(out) == 1 && os.MkdirAll(cache, 0o755) == nil {
-		// A cache that cannot be written only costs the next build the
-		// question again.
-		tmp := key + ".tmp"
-		if os.WriteFile(tmp, []byte(out[0]+"\n"), 0o644) == nil {
-			_ = os.Rename(tmp, key)
-		}
+	if len(out) == 1 {
+		keep(cache, filepath.Base(key), []byte(out[0]+"\n"))
 	}
 	return out
 }
