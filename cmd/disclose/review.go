@@ -576,14 +576,15 @@ func short(sha string) string {
 	return sha
 }
 
-// againstMain compiles the base branch in dir (its data/ and releases/)
+// againstMain compiles the base branch in dir (its data/, and bl, the
+// ledger of its releases/)
 // and returns what the pull request changes against it: its own changes
 // (the base's draft to docs and its data snapshot hsnap, the pull
 // request's), and main's
 // unreleased ones (the base's releases to its draft). Base data that does
 // not compile gives nil (it is said on stderr): every change is then the
 // pull request's to sign off, as without --base.
-func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Options, docs []*notice.Document, hsnap []byte) (*against, error) {
+func againstMain(cmd *cobra.Command, g *globals, dir string, bl *release.Ledger, opts *compiler.Options, docs []*notice.Document, hsnap []byte) (*against, error) {
 	gb := &globals{dir: dir, data: g.data}
 	if _, err := os.Stat(filepath.Join(dir, g.data)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // main has no data yet: every change is this pull request's
@@ -596,10 +597,6 @@ func againstMain(cmd *cobra.Command, g *globals, dir string, opts *compiler.Opti
 	if diags.HasErrors() {
 		fmt.Fprintf(cmd.ErrOrStderr(), "disclose: --base: the base branch's data has %s: every change is reviewed as this pull request's\n", diag.Summary(diags))
 		return nil, nil
-	}
-	bl, _, err := gb.releases()
-	if err != nil {
-		return nil, fmt.Errorf("--base: %w", err)
 	}
 	bsnap, err := release.Snapshot(bproj)
 	if err != nil {
@@ -755,17 +752,17 @@ material change is not signed off, 2 when the review could not run.`,
 			}
 			proj, docs, diags := compiler.Compile(src.fsys, src.dir, opts)
 			r := &review{AsOf: opts.Date}
-			if pr != nil {
-				r.Commit = pr.Head
-			}
 			if diags.HasErrors() {
 				r.Errors = diags
 			} else {
-				if baseDir != "" && baseLedger == "" {
-					baseLedger = filepath.Join(baseDir, release.Dir, release.LedgerFile)
-				}
 				var base *release.Ledger
-				if baseLedger != "" {
+				switch {
+				case baseDir != "" && baseLedger == "":
+					// main's releases/ (none yet: an empty ledger).
+					if base, err = release.Read(os.DirFS(baseDir), release.Dir); err != nil {
+						return fmt.Errorf("--base: %w", err)
+					}
+				case baseLedger != "":
 					b, err := os.ReadFile(baseLedger)
 					switch {
 					case errors.Is(err, fs.ErrNotExist) || err == nil && len(b) == 0:
@@ -802,16 +799,14 @@ material change is not signed off, 2 when the review could not run.`,
 				}
 				var vsMain *against
 				if baseDir != "" {
-					if vsMain, err = againstMain(cmd, g, baseDir, opts, docs, snapshot); err != nil {
+					if vsMain, err = againstMain(cmd, g, baseDir, base, opts, docs, snapshot); err != nil {
 						return err
 					}
 				}
 				r = newReview(opts.Date, nds, a, vsMain)
-				if pr != nil {
-					r.Commit = pr.Head
-				}
 			}
 			if pr != nil {
+				r.Commit = pr.Head
 				r.LabelRemoved = labelRemoved
 				r.SignOff = &signOffState{Policy: policy}
 				if r.material() > 0 {
