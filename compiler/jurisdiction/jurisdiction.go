@@ -305,6 +305,7 @@ func Check(c *Context, j Jurisdiction) diag.List { return check(c, j, false) }
 func CheckDrift(c *Context, j Jurisdiction) diag.List { return check(c, j, true) }
 
 func check(c *Context, j Jurisdiction, drift bool) diag.List {
+	forgetBrands(c.Project) // the data may have changed since it was last judged
 	if ok, _ := j.Applies(c); !ok {
 		return nil
 	}
@@ -359,6 +360,7 @@ func Quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `'`) + `"`
 // records in each section's trace the requirements it discloses. It returns
 // nil when j does not apply.
 func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
+	forgetBrands(c.Project) // the data may have changed since it was last compiled
 	if ok, _ := j.Applies(c); !ok {
 		return nil, nil
 	}

@@ -380,6 +380,19 @@ var brands struct {
 	words      map[string]bool
 }
 
+// forgetBrands drops the brand words remembered of p, so a project changed
+// in place (the same pointer) is asked again: each pack's Check and Compile
+// starts with it. (The set would be better held by the Context, built once
+// per Context; LowerFirstIn is given the project, not the Context, by its
+// callers.)
+func forgetBrands(p *model.Project) {
+	brands.Lock()
+	defer brands.Unlock()
+	if brands.p == p {
+		brands.p = nil
+	}
+}
+
 // brandsOf is brandWords of p as a set, made once per project.
 func brandsOf(p *model.Project) map[string]bool {
 	brands.Lock()

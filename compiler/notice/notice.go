@@ -51,9 +51,14 @@ type Section struct {
 	// Trace records where the section's statements come from.
 	Trace Trace
 	// used indexes Trace.Paths, so Use stays linear in the paths of a
-	// section that cites thousands (built again when Trace.Paths was set
-	// some other way; never serialised).
-	used map[string]bool
+	// section that cites thousands; usedOf is the slice it indexes (its
+	// first element and length), so Trace.Paths set some other way is
+	// indexed again. Never serialised.
+	used   map[string]bool
+	usedOf struct {
+		first *string
+		n     int
+	}
 }
 
 // Trace lists the data paths a section's statements come from and the rules
@@ -67,7 +72,7 @@ type Trace struct {
 
 // Use records data paths behind s; duplicates are dropped.
 func (s *Section) Use(paths ...string) {
-	if s.used == nil || len(s.used) != len(s.Trace.Paths) {
+	if s.used == nil || !s.indexes() {
 		s.used = make(map[string]bool, len(s.Trace.Paths))
 		for _, p := range s.Trace.Paths {
 			s.used[p] = true
@@ -79,6 +84,20 @@ func (s *Section) Use(paths ...string) {
 			s.Trace.Paths = append(s.Trace.Paths, p)
 		}
 	}
+	s.usedOf.n = len(s.Trace.Paths)
+	s.usedOf.first = nil
+	if len(s.Trace.Paths) > 0 {
+		s.usedOf.first = &s.Trace.Paths[0]
+	}
+}
+
+// indexes reports whether used is the index of Trace.Paths as they are.
+func (s *Section) indexes() bool {
+	var first *string
+	if len(s.Trace.Paths) > 0 {
+		first = &s.Trace.Paths[0]
+	}
+	return s.usedOf.n == len(s.Trace.Paths) && s.usedOf.first == first
 }
 
 // Satisfies records rule IDs the section discloses.

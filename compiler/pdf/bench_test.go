@@ -93,7 +93,7 @@ func allocated(t *testing.T, d *notice.Document) uint64 {
 // of the same text in 16 paragraphs of 10,000 (the same pages, fonts and
 // streams): line breaking and fpdf's text output are linear in the length
 // of a paragraph; quadratic, the long paragraph would cost about 16 times
-// as much. (fpdf's own Write was quadratic; third_party/fpdf's
+// as much. (fpdf's own Write was quadratic; compiler/pdf/internal/fpdf's
 // TestWriteLinear covers it.)
 func TestLongParagraphLinear(t *testing.T) {
 	mustRender(t, paragraphDoc(0)) // the fonts are parsed once, on the first PDF

@@ -93,7 +93,7 @@ var faceFiles = [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-O
 type faces struct {
 	// ttf are the faces' files (in the order of faceFiles), read once
 	// for every PDF of the process. fpdf only reads them, so PDFs typeset
-	// concurrently share them; fpdf as patched in third_party/fpdf parses
+	// concurrently share them; fpdf as patched in compiler/pdf/internal/fpdf parses
 	// each once per process too (AddUTF8FontFromBytes keeps the fonts it
 	// parsed, by their bytes).
 	ttf [4][]byte
