@@ -1,0 +1,115 @@
+package locale
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+)
+
+// Data is the values a message's placeholders read, by name: inline
+// Markdown, written as it is.
+type Data map[string]any
+
+// Printer writes one pack's messages in one language, and the language's
+// dates, numbers, lists and country names (Format). A message the
+// language's catalogue lacks, or has only a stale translation of, is never
+// printed in the wrong language: the printer writes nothing for it and
+// remembers it, and Problems reports each once, naming the message. A
+// Printer is used by one goroutine.
+type Printer struct {
+	*Format
+	lang     language.Tag // the language asked for (Format may be English's)
+	cat      *Catalogue
+	loc      *i18n.Localizer
+	problems map[string]*diag.Diagnostic
+}
+
+// parser executes templates strictly: a placeholder the data does not
+// give is an error, never "<no value>".
+var parser = &template.TextParser{Option: "missingkey=error"}
+
+// Printer returns a printer of the catalogue's messages in language t.
+func (c *Catalogue) Printer(t language.Tag) *Printer {
+	return &Printer{Format: FormatOf(t), lang: t, cat: c, loc: i18n.NewLocalizer(c.bundle, t.String()), problems: map[string]*diag.Diagnostic{}}
+}
+
+// T writes message id with data.
+func (p *Printer) T(id string, data Data) string { return p.print(id, nil, data) }
+
+// N writes message id in the plural form CLDR's rules give n in the
+// printer's language; the message's Count placeholder is n, formatted for
+// the language (Number).
+func (p *Printer) N(id string, n int, data Data) string {
+	d := Data{"Count": p.Number(int64(n))}
+	for k, v := range data {
+		d[k] = v
+	}
+	return p.print(id, n, d)
+}
+
+func (p *Printer) print(id string, count any, data Data) string {
+	if p.problems[id] != nil {
+		return ""
+	}
+	if p.cat.stale[p.lang][id] {
+		p.problem(id, "the %s translation of message %q of the %s pack is stale, so it is not published", English(p.lang), id, p.cat.pack)
+		return ""
+	}
+	if p.cat.source[id] == nil {
+		p.problem(id, "the %s pack writes message %q, which its English catalogue does not have", p.cat.pack, id)
+		return ""
+	}
+	s, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: map[string]any(data), PluralCount: count, TemplateParser: parser})
+	var nf *i18n.MessageNotFoundErr
+	switch {
+	case errors.As(err, &nf) || (err == nil && !sameBase(tag, p.lang)):
+		where := "it has no " + English(p.lang) + " catalogue"
+		if f := p.cat.files[p.lang]; f != nil {
+			where = f.Path + " does not have it"
+		}
+		p.problem(id, "message %q of the %s pack has no %s translation: %s", id, p.cat.pack, English(p.lang), where)
+		return ""
+	case err != nil:
+		p.problem(id, "message %q of the %s pack cannot be written: %v", id, p.cat.pack, err)
+		return ""
+	}
+	return s
+}
+
+func sameBase(a, b language.Tag) bool {
+	x, _ := a.Base()
+	y, _ := b.Base()
+	return x == y
+}
+
+func (p *Printer) problem(id, format string, args ...any) {
+	pos := diag.Pos{}
+	if f := p.cat.files[p.lang]; f != nil {
+		pos = diag.Pos{File: f.Path}
+	}
+	if m := p.cat.source[id]; m != nil && pos.File == "" {
+		pos = m.Pos
+	}
+	p.problems[id] = &diag.Diagnostic{Pos: pos, Severity: diag.Error, Path: id, Message: fmt.Sprintf(format, args...)}
+}
+
+// Problems lists the messages the printer could not write, each once, by
+// id.
+func (p *Printer) Problems() diag.List {
+	ids := make([]string, 0, len(p.problems))
+	for id := range p.problems {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var l diag.List
+	for _, id := range ids {
+		l = append(l, p.problems[id])
+	}
+	return l
+}
