@@ -20,6 +20,8 @@ import (
 	"slices"
 	"sync"
 
+	"golang.org/x/text/language"
+
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/check"
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -33,6 +35,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
 	usstates "github.com/disclose-dev/disclose/compiler/jurisdiction/us-states"
 	"github.com/disclose-dev/disclose/compiler/load"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -86,6 +89,29 @@ var Reference = sync.OnceValues(func() (*model.Reference, diag.List) {
 	return ref, diags
 })
 
+// Catalogues returns each rule pack's message catalogue, by pack ID: the
+// pack's own messages (jurisdiction.MessageHolder) with the shared
+// wording's (jurisdiction.SharedMessages), and the problems found in them
+// (none in a release: a test guards it). A pack that has no messages of its
+// own gets the shared wording's alone.
+var Catalogues = sync.OnceValues(func() (map[string]*locale.Catalogue, diag.List) {
+	shared, diags := load.Messages(jurisdiction.SharedMessages(), "messages", "compiler/jurisdiction/messages")
+	out := map[string]*locale.Catalogue{}
+	for _, j := range DefaultJurisdictions() {
+		files := slices.Clone(shared)
+		if h, ok := j.(jurisdiction.MessageHolder); ok {
+			own, d := load.Messages(h.MessageData(), "messages", "compiler/jurisdiction/"+j.ID()+"/messages")
+			diags.Append(d...)
+			files = append(files, own...)
+		}
+		cat, d := locale.New(j.ID(), files...)
+		diags.Append(d...)
+		out[j.ID()] = cat
+	}
+	diags.Sort()
+	return out, diags
+})
+
 // Options configure checking and compiling.
 type Options struct {
 	// Date is the date the notices take effect: requirements in force on it
@@ -104,6 +130,9 @@ type Options struct {
 	// rule is written in disclose's source (jurisdiction.Context.ShowDefinitions),
 	// for rule-pack authors.
 	RuleSources bool
+	// Language is the language the notices are written in (locale.Parse);
+	// the zero Tag is English.
+	Language language.Tag
 }
 
 // jurisdictions are the rule packs to run: opts.Jurisdictions, else the
@@ -134,8 +163,10 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	}
 	ref, refDiags := Reference()
 	diags.Append(refDiags...)
+	cats, catDiags := Catalogues()
+	diags.Append(catDiags...)
 	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released,
-		ShowDefinitions: opts.RuleSources}
+		ShowDefinitions: opts.RuleSources, Language: opts.Language, Catalogues: cats}
 	c.AppliesFrom = map[string][]string{}
 	for _, j := range opts.Jurisdictions {
 		if a, ok := j.(jurisdiction.Applicability); ok {

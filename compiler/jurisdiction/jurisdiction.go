@@ -17,7 +17,10 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -121,6 +124,14 @@ type Context struct {
 	// the position of the rule's definition in the Go source, as a Related
 	// position, so a diagnostic can point at the rule that made it.
 	ShowDefinitions bool
+	// Language is the language the notice is written in (the zero Tag is
+	// English, locale.Source), and Catalogues the packs' message catalogues
+	// by pack ID (compiler.Catalogues): a pack writes every sentence with
+	// T and N, in Language, from its catalogue (lang.go).
+	Language   language.Tag
+	Catalogues map[string]*locale.Catalogue
+	// printer writes the messages of the pack being compiled (Compile).
+	printer *locale.Printer
 }
 
 // Publishes reports whether the notice id is published alongside.
@@ -364,7 +375,16 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 	if ok, _ := j.Applies(c); !ok {
 		return nil, nil
 	}
+	cat := c.Catalogues[j.ID()]
+	if cat == nil {
+		cat, _ = locale.New(j.ID()) // no messages: each is reported
+	}
+	c.printer = cat.Printer(c.lang())
+	defer func() { c.printer = nil }()
 	doc, diags := j.Compile(c)
+	// A message the catalogue cannot give in the notice's language is an
+	// error: the notice is not published with a sentence missing.
+	diags.Append(c.printer.Problems()...)
 	if doc == nil {
 		return nil, diags
 	}

@@ -2,6 +2,8 @@ package locale
 
 import (
 	"fmt"
+	"maps"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -69,31 +71,36 @@ type File struct {
 }
 
 // Catalogue is one pack's messages in English and in each language it has
-// a translation for. It is safe for concurrent use.
+// a translation for: its own and the shared wording's (a pack's catalogue
+// is made from both folders' files). It is safe for concurrent use.
 type Catalogue struct {
 	pack   string
 	bundle *i18n.Bundle
 	source map[string]*Message
-	// files by language tag, for diagnostics
-	files map[language.Tag]*File
+	// home is the folder of each message's English file, where its
+	// translations belong.
+	home map[string]string
+	// files by folder and language, for diagnostics
+	files map[string]map[language.Tag]*File
 	// stale messages by language: their English changed since
 	stale map[language.Tag]map[string]bool
 }
 
-// New makes a pack's catalogue from its files: exactly one English file
-// (the source) and any translations. The diagnostics are the catalogue's
+// New makes a pack's catalogue from its files: in each folder (the pack's
+// messages/, the shared wording's), one English file, the source, and any
+// translations, a file per language. The diagnostics are the catalogue's
 // own problems, at the files' positions: a message without text, an id
 // given twice, a template that does not parse, a translation of a message
-// the English file does not have, one whose placeholders are not the
-// English one's, one missing a plural form its language needs, and a
-// stale translation (its Hash is not the English text's: the English
-// changed since it was translated), which is never printed.
+// the English files do not have (or in another folder's file), one whose
+// placeholders are not the English one's, one missing a plural form its
+// language needs, and a stale translation (its Hash is not the English
+// text's: the English changed since it was translated), which is never
+// printed.
 func New(pack string, files ...*File) (*Catalogue, diag.List) {
-	c := &Catalogue{pack: pack, bundle: i18n.NewBundle(Source), source: map[string]*Message{},
-		files: map[language.Tag]*File{}, stale: map[language.Tag]map[string]bool{}}
+	c := &Catalogue{pack: pack, bundle: i18n.NewBundle(Source), source: map[string]*Message{}, home: map[string]string{},
+		files: map[string]map[language.Tag]*File{}, stale: map[language.Tag]map[string]bool{}}
 	var ds diag.List
-	var src *File
-	var translations []*File
+	var sources, translations []*File
 	tags := map[*File]language.Tag{}
 	for _, f := range files {
 		t, err := Parse(f.Language)
@@ -101,41 +108,56 @@ func New(pack string, files ...*File) (*Catalogue, diag.List) {
 			ds.Add(f.Pos, "language", "%s", err)
 			continue
 		}
-		if other, dup := c.files[t]; dup {
-			ds.Add(f.Pos, "language", "a second %s catalogue of the %s pack (the first is %s)", English(t), pack, other.Path)
+		dir := path.Dir(f.Path)
+		if c.files[dir] == nil {
+			c.files[dir] = map[language.Tag]*File{}
+		}
+		if other, dup := c.files[dir][t]; dup {
+			ds.Add(f.Pos, "language", "a second %s catalogue in %s (the first is %s)", English(t), dir, other.Path)
 			continue
 		}
-		c.files[t], tags[f] = f, t
+		c.files[dir][t], tags[f] = f, t
 		if b, _ := t.Base(); b.String() == "en" {
-			src = f
+			sources = append(sources, f)
 		} else {
 			translations = append(translations, f)
 		}
 	}
-	if src == nil {
+	if len(sources) == 0 {
 		ds.Add(diag.Pos{}, "", "the %s pack has no English catalogue (messages/en.yaml): every translation is made from it", pack)
 		ds.Sort()
 		return c, ds
 	}
 	var msgs []*i18n.Message
-	for _, m := range c.checkFile(src, &ds) {
-		if need := neededForms(Source, m); m.plural() && len(need) > 0 {
-			ds.Add(m.Pos, m.ID, "message %q lacks the plural forms %s, which English uses", m.ID, strings.Join(need, ", "))
-			continue
+	for _, src := range sources {
+		for _, m := range c.checkFile(src, &ds) {
+			if first := c.source[m.ID]; first != nil {
+				d := ds.Add(m.Pos, m.ID, "message %q is given twice, here and in %s", m.ID, first.Pos.File)
+				d.Related = []diag.Pos{first.Pos}
+				continue
+			}
+			if need := neededForms(Source, m); m.plural() && len(need) > 0 {
+				ds.Add(m.Pos, m.ID, "message %q lacks the plural forms %s, which English uses", m.ID, strings.Join(need, ", "))
+				continue
+			}
+			c.source[m.ID], c.home[m.ID] = m, path.Dir(src.Path)
+			msgs = append(msgs, toI18n(m))
 		}
-		c.source[m.ID] = m
-		msgs = append(msgs, toI18n(m))
 	}
 	if err := c.bundle.AddMessages(Source, msgs...); err != nil {
-		ds.Add(src.Pos, "", "%s", err)
+		ds.Add(sources[0].Pos, "", "%s", err)
 	}
+	byLang := map[language.Tag][]*i18n.Message{}
 	for _, f := range translations {
 		t := tags[f]
-		var add []*i18n.Message
 		for _, m := range c.checkFile(f, &ds) {
 			s := c.source[m.ID]
-			if s == nil {
-				ds.Add(m.Pos, m.ID, "message %q is not in the English catalogue of the %s pack: a translation translates an English message", m.ID, pack).Hint = "remove it, or correct its id"
+			if s == nil || c.home[m.ID] != path.Dir(f.Path) {
+				d := ds.Add(m.Pos, m.ID, "message %q is not in the English catalogue beside it (%s/en.yaml): a translation translates an English message", m.ID, path.Dir(f.Path))
+				d.Hint = "remove it, or correct its id"
+				if s != nil {
+					d.Hint = "move it to " + c.home[m.ID] + "/" + path.Base(f.Path) + ", beside its English"
+				}
 				continue
 			}
 			if want := Hash(s.Source()); m.Hash != want {
@@ -157,10 +179,12 @@ func New(pack string, files ...*File) (*Catalogue, diag.List) {
 					continue
 				}
 			}
-			add = append(add, toI18n(m))
+			byLang[t] = append(byLang[t], toI18n(m))
 		}
-		if err := c.bundle.AddMessages(t, add...); err != nil {
-			ds.Add(f.Pos, "", "%s", err)
+	}
+	for _, t := range slices.SortedFunc(maps.Keys(byLang), func(a, b language.Tag) int { return strings.Compare(a.String(), b.String()) }) {
+		if err := c.bundle.AddMessages(t, byLang[t]...); err != nil {
+			ds.Add(diag.Pos{}, "", "%s", err)
 		}
 	}
 	ds.Sort()
@@ -352,8 +376,14 @@ func (c *Catalogue) IDs() []string {
 // Languages lists the languages the catalogue has a file for, English
 // first, then by code.
 func (c *Catalogue) Languages() []language.Tag {
+	set := map[language.Tag]bool{}
+	for _, byLang := range c.files {
+		for t := range byLang {
+			set[t] = true
+		}
+	}
 	var out []language.Tag
-	for t := range c.files {
+	for t := range set {
 		out = append(out, t)
 	}
 	sort.Slice(out, func(i, j int) bool {

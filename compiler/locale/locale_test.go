@@ -213,3 +213,37 @@ func TestHashCoversEveryForm(t *testing.T) {
 		t.Error("the id or description changed the hash")
 	}
 }
+
+// A pack's catalogue is made of its own folder's files and the shared
+// wording's; a translation belongs beside its English.
+func TestFolders(t *testing.T) {
+	shared := &locale.Message{Pos: at(4), ID: "shared.and", Other: "and"}
+	files := []*locale.File{
+		en(we),
+		{Path: "jurisdiction/messages/en.yaml", Language: "en", Messages: []*locale.Message{shared}},
+		{Path: "jurisdiction/messages/de.yaml", Language: "de", Messages: []*locale.Message{translated(shared, "de", "und")}},
+		tr("de", translated(we, "de", "{{.Org}}: {{.Entities}}")),
+	}
+	cat, ds := locale.New("global", files...)
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	p := cat.Printer(language.German)
+	if got := p.T("shared.and", nil) + " " + p.T("about.we", locale.Data{"Org": "A", "Entities": "B"}); got != "und A: B" {
+		t.Errorf("got %q", got)
+	}
+	fr := cat.Printer(language.French)
+	fr.T("shared.and", nil)
+	if probs := fr.Problems(); len(probs) != 1 || !strings.Contains(probs[0].Message, "jurisdiction/messages has no French catalogue") {
+		t.Errorf("problems %v", probs)
+	}
+	// The shared message translated in the pack's folder, and given twice.
+	_, ds = locale.New("global", en(we), files[1], tr("de", translated(shared, "de", "und")))
+	if len(ds) != 1 || ds[0].Hint != "move it to jurisdiction/messages/de.yaml, beside its English" {
+		t.Errorf("misplaced: %v", ds)
+	}
+	_, ds = locale.New("global", en(we, &locale.Message{Pos: at(8), ID: "shared.and", Other: "&"}), files[1])
+	if !strings.Contains(ds.Error(), `message "shared.and" is given twice, here and in`) {
+		t.Errorf("twice: %v", ds)
+	}
+}

@@ -69,8 +69,9 @@ func (p *Printer) print(id string, count any, data Data) string {
 	var nf *i18n.MessageNotFoundErr
 	switch {
 	case errors.As(err, &nf) || (err == nil && !sameBase(tag, p.lang)):
-		where := "it has no " + English(p.lang) + " catalogue"
-		if f := p.cat.files[p.lang]; f != nil {
+		home := p.cat.home[id]
+		where := home + " has no " + English(p.lang) + " catalogue"
+		if f := p.cat.files[home][p.lang]; f != nil {
 			where = f.Path + " does not have it"
 		}
 		p.problem(id, "message %q of the %s pack has no %s translation: %s", id, p.cat.pack, English(p.lang), where)
@@ -89,12 +90,12 @@ func sameBase(a, b language.Tag) bool {
 }
 
 func (p *Printer) problem(id, format string, args ...any) {
-	pos := diag.Pos{}
-	if f := p.cat.files[p.lang]; f != nil {
-		pos = diag.Pos{File: f.Path}
-	}
-	if m := p.cat.source[id]; m != nil && pos.File == "" {
+	var pos diag.Pos
+	if m := p.cat.source[id]; m != nil {
 		pos = m.Pos
+		if f := p.cat.files[p.cat.home[id]][p.lang]; f != nil {
+			pos = f.Pos
+		}
 	}
 	p.problems[id] = &diag.Diagnostic{Pos: pos, Severity: diag.Error, Path: id, Message: fmt.Sprintf(format, args...)}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/california"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -22,7 +23,8 @@ type builder struct {
 func (b *builder) org() notice.Text { return notice.Plain(b.p.Organization.Name) }
 
 func (b *builder) about() *notice.Section {
-	s := &notice.Section{ID: "about", Title: "About this policy"}
+	c := b.c
+	s := &notice.Section{ID: "about", Title: string(c.T("about.title", nil))}
 	o := b.p.Organization
 	s.Use("organization.description", "organization.entities", "subjects")
 	s.Add(&notice.Prose{Markdown: string(o.Description)})
@@ -35,41 +37,35 @@ func (b *builder) about() *notice.Section {
 	if len(ents) == 0 {
 		ents = []notice.Text{b.org()}
 	}
-	s.P("In this policy, \"" + b.org() + "\", \"we\" and \"us\" mean " + notice.Series(ents, "and") +
-		", which decide how and why the personal data described here is used.")
+	s.P(c.T("about.we", locale.Data{"Org": b.org(), "Entities": c.List(ents, locale.And)}))
 	var groups []notice.Text
 	for _, sub := range b.p.Subjects {
 		groups = append(groups, notice.Strong(notice.Plain(sub.Name))+": "+notice.Inline(string(sub.Description)))
 	}
 	if len(groups) > 0 {
-		s.P("It covers the personal data of these groups of people:")
+		s.P(c.T("about.groups", nil))
 		s.Add(&notice.List{Items: groups})
 	}
+	link := func(id, def string) notice.Text {
+		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], def)), id, "")
+	}
 	var more []notice.Text
-	if b.c.PublishesIn(s, "eu") {
-		where := notice.Text("the European Economic Area or the United Kingdom")
+	if c.PublishesIn(s, "eu") {
+		where := c.T("about.where.eea-uk", nil)
 		s.Use("organization.registered_in_ch", "organization.targets_ch")
 		if eu.CoversSwitzerland(b.p) {
-			where = "the European Economic Area, the United Kingdom or Switzerland"
+			where = c.T("about.where.eea-uk-ch", nil)
 		}
-		more = append(more, "If you are in "+where+", our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["eu"], "Supplemental European Privacy Notice")), "eu", "")+
-			" adds the information European law requires, including the legal basis for each use of your data.")
+		more = append(more, c.T("about.eu", locale.Data{"Where": where, "Notice": link("eu", "Supplemental European Privacy Notice")}))
 	}
-	if b.c.PublishesIn(s, "california") {
-		more = append(more, "If you live in California, our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], "California Privacy Notice")), "california", "")+
-			" describes your rights under the California Consumer Privacy Act.")
+	if c.PublishesIn(s, "california") {
+		more = append(more, c.T("about.california", locale.Data{"Notice": link("california", "California Privacy Notice")}))
 	}
-	if b.c.PublishesIn(s, "us-states") {
-		more = append(more, "If you live in a US state other than California with a comprehensive consumer privacy law, our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["us-states"], "US State Privacy Notice")), "us-states", "")+
-			" describes the rights your state's law gives you and how to appeal our decisions.")
+	if c.PublishesIn(s, "us-states") {
+		more = append(more, c.T("about.us-states", locale.Data{"Notice": link("us-states", "US State Privacy Notice")}))
 	}
-	if b.c.PublishesIn(s, "brazil") {
-		more = append(more, "If you are in Brazil, our "+
-			notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["brazil"], "Brazil Privacy Notice (LGPD)")), "brazil", "")+
-			" describes your rights under Brazil's General Data Protection Law (LGPD) and how to reach our encarregado.")
+	if c.PublishesIn(s, "brazil") {
+		more = append(more, c.T("about.brazil", locale.Data{"Notice": link("brazil", "Brazil Privacy Notice (LGPD)")}))
 	}
 	for _, m := range more {
 		s.P(m)

@@ -1,0 +1,78 @@
+package jurisdiction
+
+import (
+	"embed"
+	"io/fs"
+
+	"golang.org/x/text/language"
+
+	"github.com/disclose-dev/disclose/compiler/locale"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+)
+
+// MessageHolder is implemented by a pack that writes its sentences from a
+// message catalogue: YAML files in the folder "messages" of the returned
+// file system, one per language (en.yaml, the source; de.yaml, fr.yaml,
+// ...). The facade loads them with the shared wording's (this package's
+// own messages/, SharedMessages) into one catalogue per pack
+// (Context.Catalogues).
+type MessageHolder interface {
+	MessageData() fs.FS
+}
+
+// sharedMessages are the shared wording's messages (words.go, summary.go):
+// every pack's catalogue holds them.
+//
+//go:embed messages/*.yaml
+var sharedMessages embed.FS
+
+// SharedMessages is the file system whose folder "messages" holds the
+// shared wording's catalogue, one file per language.
+func SharedMessages() fs.FS { return sharedMessages }
+
+// lang is the language the notice is written in.
+func (c *Context) lang() language.Tag {
+	if c.Language == (language.Tag{}) {
+		return locale.Source
+	}
+	return c.Language
+}
+
+// Lang is the language the notice is written in.
+func (c *Context) Lang() language.Tag { return c.lang() }
+
+// T writes the pack's message id in the notice's language, its
+// placeholders filled from data (inline Markdown, written as it is). A
+// message the catalogue cannot give is written as nothing and reported by
+// Compile, naming the message, so the notice is not published.
+func (c *Context) T(id string, data locale.Data) notice.Text {
+	return notice.Text(c.printer.T(id, data))
+}
+
+// N writes the pack's message id in the plural form the language's CLDR
+// rules give n; its Count placeholder is n, formatted for the language.
+func (c *Context) N(id string, n int, data locale.Data) notice.Text {
+	return notice.Text(c.printer.N(id, n, data))
+}
+
+// Format is the notice language's formats of dates, numbers, lists and
+// country names.
+func (c *Context) Format() *locale.Format {
+	if c.printer != nil {
+		return c.printer.Format
+	}
+	return locale.FormatOf(c.lang())
+}
+
+// Day writes a day in the notice's language ("4 January 2027").
+func (c *Context) Day(d model.Date) notice.Text { return notice.Text(c.Format().Date(d)) }
+
+// List joins texts as the notice's language writes a list ("a, b and c").
+func (c *Context) List(items []notice.Text, conj locale.Conj) notice.Text {
+	ss := make([]string, len(items))
+	for i, it := range items {
+		ss[i] = string(it)
+	}
+	return notice.Text(c.Format().List(ss, conj))
+}
