@@ -21,7 +21,7 @@ type catalogueFile struct {
 	// Language of the messages, a BCP 47 code ("en", "de", "fr").
 	Language string `yaml:"language" validate:"required"`
 	// Messages by id.
-	Messages map[string]*catalogueEntry `yaml:"messages" validate:"required,dive"`
+	Messages map[string]*catalogueEntry `yaml:"messages" validate:"dive"`
 }
 
 type catalogueEntry struct {

@@ -43,6 +43,7 @@ func TestMessagesStrict(t *testing.T) {
 		{"language: en\nmessages:\n  a:\n    one: x\n", "text"},
 		{"messages:\n  a:\n    text: x\n", "language"},
 		{"language: en\nmessages: [a]\n", "messages"},
+		{"language: en\nmessages: {a: x}\n", "messages.a"},
 		{"language: en\nmessages:\n  a:\n    text: [x]\n", "text"},
 	} {
 		_, ds := load.Messages(fstest.MapFS{"m/en.yaml": {Data: []byte(tc.src)}}, "m", "src/m")
