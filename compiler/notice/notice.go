@@ -11,6 +11,7 @@ package notice
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 )
@@ -279,7 +280,7 @@ type Text string
 // what would begin a list, a heading underline or a definition when the
 // text starts a line ("- x", "1. x", "===", ": x").
 func Plain(s string) Text {
-	s = strings.Join(strings.Fields(s), " ")
+	s = OneLine(s)
 	var b strings.Builder
 	// A marker begins a block only when a space or the end follows it.
 	marker := func(i int) bool { return i+1 == len(s) || s[i+1] == ' ' }
@@ -311,7 +312,24 @@ func Plain(s string) Text {
 // line breaks are joined into one line. Use it where the data's Markdown
 // goes into a sentence or a table cell.
 func Inline(md string) Text {
-	return Text(strings.Join(strings.Fields(md), " "))
+	return Text(OneLine(md))
+}
+
+// OneLine joins the words of s with single spaces, trimming both ends: a
+// run of spaces, tabs and line breaks becomes one space. A no-break space
+// (U+00A0, U+202F narrow, U+2007 figure) is not a break between words but
+// part of one ("Art.\u00a06", French "durée\u202f:"), so it is kept.
+func OneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, breaking), " ")
+}
+
+// breaking reports whether r is white space a line may break at.
+func breaking(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		return false
+	}
+	return unicode.IsSpace(r)
 }
 
 // Strong returns t in bold.

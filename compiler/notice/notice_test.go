@@ -103,3 +103,15 @@ func TestReadingText(t *testing.T) {
 		t.Errorf("prose: got %q, want %q", got, want)
 	}
 }
+
+// A no-break space is part of a word: kept, while other runs of white
+// space become one space.
+func TestOneLineKeepsNoBreakSpaces(t *testing.T) {
+	in := " Art.\u00a06 \t Abs.\u00a01\n durée\u202f: «\u202fx\u202f» 1\u2007000 "
+	want := "Art.\u00a06 Abs.\u00a01 durée\u202f: «\u202fx\u202f» 1\u2007000"
+	for name, got := range map[string]string{"OneLine": notice.OneLine(in), "Plain": string(notice.Plain(in)), "Inline": string(notice.Inline(in)), "InlineText": notice.InlineText(notice.Text(in))} {
+		if got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}

@@ -72,7 +72,7 @@ func nodeText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return OneLine(b.String())
 }
 
 // unescape returns Markdown text as it reads, in one pass as goldmark's
