@@ -1,8 +1,13 @@
 package locale
 
 import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-playground/locales"
@@ -10,41 +15,64 @@ import (
 	"github.com/go-playground/locales/en_GB"
 	"github.com/go-playground/locales/fr"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 )
 
 // Format writes dates, numbers, lists and country names in one language,
 // from CLDR data: dates and numbers from github.com/go-playground/locales
-// (generated from CLDR), country names from golang.org/x/text's display
-// tables (CLDR), lists from CLDR's list patterns (listPatterns below).
-// English is written as British English (the notices' English: "4
-// January 2027", "a, b and c").
+// (generated from CLDR), country names and list patterns from CLDR's own
+// data (cldr/*.json, made by scripts/cldr.sh from the Unicode
+// Consortium's cldr-json packages). English is written as British English
+// (the notices' English: "4 January 2027", "a, b and c").
 type Format struct {
-	tag   language.Tag
-	cldr  locales.Translator
-	list  listPattern
-	names display.Namer
+	tag  language.Tag
+	cldr locales.Translator
+	data *cldrData
 }
 
-// listPattern is CLDR's "standard" (and) and "or" list patterns of a
-// language, reduced to the words between items: CLDR writes two-item and
-// last-pair patterns "{0} and {1}" and middle ones "{0}, {1}", so the
-// separators are ", " and " and ". Source: CLDR 46 cldr-misc-full
-// listPatterns.json (en-GB, de, fr): en-GB standard "{0} and {1}", or
-// "{0} or {1}"; de standard "{0} und {1}", or "{0} oder {1}"; fr standard
-// "{0} et {1}", or "{0} ou {1}"; every middle pattern "{0}, {1}".
-type listPattern struct{ and, or string }
+// cldrData is one language's file in cldr/.
+type cldrData struct {
+	Source      string            `json:"source"`
+	Territories map[string]string `json:"territories"`
+	Lists       map[string]struct {
+		Two    string `json:"2"`
+		Start  string `json:"start"`
+		Middle string `json:"middle"`
+		End    string `json:"end"`
+	} `json:"lists"`
+}
 
-// formats are the languages disclose writes, by base language.
+//go:embed cldr/*.json
+var cldrFS embed.FS
+
+// cldrFile are the languages' CLDR files, parsed once.
+var cldrFile = sync.OnceValue(func() map[string]*cldrData {
+	out := map[string]*cldrData{}
+	entries, _ := fs.ReadDir(cldrFS, "cldr")
+	for _, e := range entries {
+		b, err := cldrFS.ReadFile("cldr/" + e.Name())
+		if err != nil {
+			panic(err) // embedded: cannot fail
+		}
+		var d cldrData
+		if err := json.Unmarshal(b, &d); err != nil {
+			panic(fmt.Sprintf("%s: %v", e.Name(), err)) // embedded: a test reads every file
+		}
+		out[strings.TrimSuffix(e.Name(), ".json")] = &d
+	}
+	return out
+})
+
+// formats are the languages disclose writes, by base language: the CLDR
+// translator of dates and numbers and the name of the file in cldr/.
 var formats = map[string]struct {
 	cldr func() locales.Translator
-	list listPattern
+	file string
 }{
-	"en": {en_GB.New, listPattern{and: "and", or: "or"}},
-	"de": {de.New, listPattern{and: "und", or: "oder"}},
-	"fr": {fr.New, listPattern{and: "et", or: "ou"}},
+	"en": {en_GB.New, "en-GB"},
+	"de": {de.New, "de"},
+	"fr": {fr.New, "fr"},
 }
 
 func formatsOf(t language.Tag) (string, bool) {
@@ -70,7 +98,7 @@ func FormatOf(t language.Tag) *Format {
 		b, t = "en", Source
 	}
 	f := formats[b]
-	return &Format{tag: t, cldr: f.cldr(), list: f.list, names: display.Regions(t)}
+	return &Format{tag: t, cldr: f.cldr(), data: cldrFile()[f.file]}
 }
 
 // Tag is the language written.
@@ -98,25 +126,35 @@ const (
 	Or
 )
 
-// List joins items as the language writes a list: "a", "a and b", "a, b
-// and c" ("a, b und c", "a, b et c"). In a list of three or more whose
-// items hold commas or the conjunction themselves, the items are separated
-// by semicolons, so the list still reads as a list: "a; b, c; and d".
+// List joins items as the language writes a list, by CLDR's list
+// patterns: "a", "a and b", "a, b and c" ("a, b und c", "a, b et c"). In
+// a list of three or more whose items hold a comma or the conjunction
+// themselves, the items are separated by semicolons, so the list still
+// reads as a list: "a; b, c; and d".
 func (f *Format) List(items []string, c Conj) string {
-	conj := f.list.and
+	kind := "and"
 	if c == Or {
-		conj = f.list.or
+		kind = "or"
+	}
+	p := f.data.Lists[kind]
+	between := func(pattern string) string {
+		_, rest, _ := strings.Cut(pattern, "{0}")
+		sep, _, _ := strings.Cut(rest, "{1}")
+		return sep
 	}
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
+	case 2:
+		return items[0] + between(p.Two) + items[1]
 	}
-	sep, last := ", ", " "+conj+" "
+	first, sep, last := between(p.Start), between(p.Middle), between(p.End)
+	conj := strings.TrimSpace(strings.Trim(last, ","))
 	for _, it := range items {
-		if len(items) > 2 && (strings.Contains(it, ", ") || strings.Contains(it, " "+conj+" ")) {
-			sep, last = "; ", "; "+conj+" "
+		if strings.Contains(it, ", ") || strings.Contains(it, " "+conj+" ") {
+			first, sep, last = "; ", "; ", "; "+strings.TrimLeft(last, ", ")
 			break
 		}
 	}
@@ -124,6 +162,8 @@ func (f *Format) List(items []string, c Conj) string {
 	for i, it := range items {
 		switch {
 		case i == 0:
+		case i == 1:
+			b.WriteString(first)
 		case i == len(items)-1:
 			b.WriteString(last)
 		default:
@@ -142,11 +182,7 @@ func (f *Format) Country(code string) string {
 	if b, _ := f.tag.Base(); b.String() == "en" {
 		return model.CountryName(code)
 	}
-	r, err := language.ParseRegion(code)
-	if err != nil {
-		return code
-	}
-	if n := f.names.Name(r); n != "" {
+	if n, ok := f.data.Territories[code]; ok {
 		return n
 	}
 	return code

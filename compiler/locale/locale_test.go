@@ -9,6 +9,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
 func TestFormats(t *testing.T) {
@@ -245,5 +246,45 @@ func TestFolders(t *testing.T) {
 	_, ds = locale.New("global", en(we, &locale.Message{Pos: at(8), ID: "shared.and", Other: "&"}), files[1])
 	if !strings.Contains(ds.Error(), `message "shared.and" is given twice, here and in`) {
 		t.Errorf("twice: %v", ds)
+	}
+}
+
+// Every country the data may name has a name in every language's CLDR
+// file, so no notice writes a bare code.
+func TestEveryCountryNamed(t *testing.T) {
+	for _, lang := range []language.Tag{language.German, language.French} {
+		f := locale.FormatOf(lang)
+		for _, code := range model.CountryCodes() {
+			if got := f.Country(code); got == code || got == "" {
+				t.Errorf("%s: no name for %s", lang, code)
+			}
+		}
+	}
+}
+
+// English lists are written exactly as notice.Series writes them, for
+// lists of every length, with and without commas and the conjunction in
+// the items.
+func TestEnglishListsAsSeries(t *testing.T) {
+	f := locale.FormatOf(language.English)
+	words := []string{"names", "email, phone", "billing and payment", "a", "support or sales", "x,y"}
+	for n := 0; n <= len(words); n++ {
+		for start := range words {
+			var items []string
+			var texts []notice.Text
+			for i := range n {
+				w := words[(start+i)%len(words)]
+				items = append(items, w)
+				texts = append(texts, notice.Text(w))
+			}
+			for _, c := range []struct {
+				conj locale.Conj
+				word string
+			}{{locale.And, "and"}, {locale.Or, "or"}} {
+				if got, want := f.List(items, c.conj), string(notice.Series(texts, c.word)); got != want {
+					t.Errorf("%q %s: %q, want %q", items, c.word, got, want)
+				}
+			}
+		}
 	}
 }
