@@ -157,7 +157,7 @@ type Contact struct {
 	Pos diag.Pos `yaml:"-"`
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Name of the person, team or body, e.g. "Privacy Office".
-	Name string `yaml:"name"`
+	Name string `yaml:"name" i18n:"text"`
 	// Email address.
 	Email string `yaml:"email" validate:"omitempty,email"`
 	// Telephone number, in international format where possible.
@@ -178,7 +178,7 @@ type NoticeSettings struct {
 	Pos diag.Pos `yaml:"-"`
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Title shown on the page and in the PDF.
-	Title string `yaml:"title" validate:"required"`
+	Title string `yaml:"title" validate:"required" i18n:"text"`
 	// Short introduction shown under the title.
 	Intro Markdown `yaml:"intro"`
 	// Days between releasing a material change and its effective date
@@ -197,7 +197,7 @@ type Subject struct {
 	// Identifier used to refer to this group elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Customers".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// Who belongs to the group.
 	Description Markdown `yaml:"description" validate:"required"`
 }
@@ -209,7 +209,7 @@ type Source struct {
 	// Identifier used to refer to this source elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name or nature of the source, e.g. "Data enrichment providers such as ZoomInfo".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// Kind of source. Anything but data_subject and automatic is indirect
 	// collection (GDPR Art. 14):
 	//   - data_subject: the person themself
@@ -232,11 +232,11 @@ type Category struct {
 	// Identifier used to refer to this category elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Contact information".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// What the category covers.
 	Description Markdown `yaml:"description"`
 	// Examples of the data, e.g. ["name", "email address", "job title"].
-	Examples []string `yaml:"examples" validate:"required,min=1,dive,required"`
+	Examples []string `yaml:"examples" validate:"required,min=1,dive,required" i18n:"text"`
 	// The groups of people this data is about.
 	Subjects []string `yaml:"subjects" validate:"dive,id" ref:"subjects"`
 	// Where the data comes from.
@@ -276,11 +276,11 @@ type Retention struct {
 	// Identifier used to refer to this rule elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// What the rule covers, e.g. "Support tickets".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// Fixed period, e.g. "24 months", "7 years", "30 days".
 	Period Period `yaml:"period" validate:"required_without=Criteria,omitempty,period"`
 	// The event the period runs from, e.g. "the end of your subscription".
-	From string `yaml:"from" validate:"required_with=Period"`
+	From string `yaml:"from" validate:"required_with=Period" i18n:"text"`
 	// The criteria used to set the period when no fixed period can be given.
 	// "As long as necessary" alone is not enough (WP260).
 	Criteria Markdown `yaml:"criteria" validate:"required_without=Period"`
@@ -300,7 +300,7 @@ type Purpose struct {
 	// Identifier used to refer to this purpose elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Short name, e.g. "Provide and support the service".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// What is done with the data, in plain words.
 	Description Markdown `yaml:"description" validate:"required"`
 	// The groups of people concerned.
@@ -329,7 +329,7 @@ type Recipient struct {
 	// Identifier used to refer to this recipient elsewhere in the data.
 	ID string `yaml:"id" validate:"required,id"`
 	// Name, e.g. "Service providers" or "Professional advisers".
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// Who they are and why they receive data.
 	Description Markdown `yaml:"description" validate:"required"`
 	// Kind of recipient:
@@ -366,7 +366,7 @@ type Processor struct {
 	// The contracting legal entity, e.g. "Stripe, Inc.".
 	LegalName string `yaml:"legal_name"`
 	// What they do for the organisation, e.g. "Payment processing".
-	Service string `yaml:"service" validate:"required"`
+	Service string `yaml:"service" validate:"required" i18n:"text"`
 	// The recipient category they belong to.
 	Recipient string `yaml:"recipient" validate:"required,id" ref:"recipients"`
 	// The purposes they serve.
@@ -474,7 +474,7 @@ type RequestMethod struct {
 	// The address, number or link; for postal, the address in one line.
 	Value string `yaml:"value" validate:"required"`
 	// A note shown with the method, e.g. "Monday to Friday, 9am-5pm Pacific".
-	Note string `yaml:"note"`
+	Note string `yaml:"note" i18n:"text"`
 }
 
 // Cookies describes cookies and similar technologies.
@@ -533,7 +533,7 @@ type Cookie struct {
 	//   - advertising: used for advertising and its measurement
 	Class string `yaml:"class" validate:"required,oneof=strictly_necessary functional analytics advertising"`
 	// What it is used for.
-	Purpose string `yaml:"purpose" validate:"required"`
+	Purpose string `yaml:"purpose" validate:"required" i18n:"text"`
 	// How long it lasts: "session" or a period such as "13 months".
 	Duration Period `yaml:"duration" validate:"required,duration"`
 	// Whether it is used for cross-context behavioural advertising (CCPA "sharing").
@@ -544,7 +544,7 @@ type Cookie struct {
 type Link struct {
 	Pos diag.Pos `yaml:"-"`
 	// Text of the link.
-	Name string `yaml:"name" validate:"required"`
+	Name string `yaml:"name" validate:"required" i18n:"text"`
 	// Target of the link.
 	URL string `yaml:"url" validate:"required,http_url"`
 }
@@ -643,7 +643,7 @@ type Section struct {
 	// Identifier, also the section's anchor in the page.
 	ID string `yaml:"id" validate:"required,id"`
 	// Heading.
-	Title string `yaml:"title" validate:"required"`
+	Title string `yaml:"title" validate:"required" i18n:"text"`
 	// Text.
 	Body Markdown `yaml:"body" validate:"required"`
 	// The notices it appears in: ids of the rule packs' notices (global,
