@@ -42,6 +42,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/schema"
+	"github.com/disclose-dev/disclose/compiler/translate"
 )
 
 // DefaultJurisdictions returns the rule packs disclose compiles, in the
@@ -131,8 +132,15 @@ type Options struct {
 	// for rule-pack authors.
 	RuleSources bool
 	// Language is the language the notices are written in (locale.Parse);
-	// the zero Tag is English.
+	// the zero Tag is English. A notice's other languages
+	// (notices.ID.languages) are compiled into its Translations.
 	Language language.Tag
+	// Translations are the team's translations of its own words, a file
+	// per language (load.Translations); Compile reads them from the data
+	// folder's translations/ when nil.
+	Translations []*translate.File
+	// Catalogues are the packs' message catalogues; nil means Catalogues().
+	Catalogues map[string]*locale.Catalogue
 }
 
 // jurisdictions are the rule packs to run: opts.Jurisdictions, else the
@@ -163,8 +171,12 @@ func (o *Options) context(p *model.Project) (*jurisdiction.Context, []jurisdicti
 	}
 	ref, refDiags := Reference()
 	diags.Append(refDiags...)
-	cats, catDiags := Catalogues()
-	diags.Append(catDiags...)
+	cats := opts.Catalogues
+	if cats == nil {
+		var catDiags diag.List
+		cats, catDiags = Catalogues()
+		diags.Append(catDiags...)
+	}
 	c := &jurisdiction.Context{Project: p, Reference: ref, Date: opts.Date, LastUpdated: opts.LastUpdated, Released: opts.Released,
 		ShowDefinitions: opts.RuleSources, Language: opts.Language, Catalogues: cats}
 	c.AppliesFrom = map[string][]string{}
@@ -211,6 +223,16 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // and each missing value a law asks for giving the law's rule (describe).
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	proj, diags := load.Load(fsys, dir, opts.extensions()...)
+	if opts == nil || opts.Translations == nil {
+		files, tds := load.Translations(fsys, dir)
+		diags.Append(tds...)
+		o := Options{}
+		if opts != nil {
+			o = *opts
+		}
+		o.Translations = files
+		opts = &o
+	}
 	// A data file whose modeline names another schema still loads; editors
 	// check it against that schema, or none (disclose migrate fixes it).
 	diags.Append(migrate.Diagnostics(migrate.StaleIn(proj.Source.Files, schema.ID), schema.ID)...)
@@ -392,6 +414,9 @@ func CompileProject(p *model.Project, opts *Options) ([]*notice.Document, diag.L
 	}
 	diags.Append(jurisdiction.CheckLinks(c, docs)...)
 	diags.Append(jurisdiction.UnpublishedSections(c, why)...)
+	if opts == nil || opts.Language == (language.Tag{}) {
+		diags.Append(compileTranslations(p, docs, opts)...)
+	}
 	diags.Sort()
 	return docs, diags
 }

@@ -388,6 +388,9 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 	if doc == nil {
 		return nil, diags
 	}
+	if b, _ := c.lang().Base(); b.String() != "en" {
+		doc.Language = locale.Code(c.lang())
+	}
 	diags.Append(placeSections(c, doc)...)
 	for _, q := range j.Requirements() {
 		if !c.InForce(q.From, q.Until) {

@@ -97,7 +97,9 @@ func Reference(fsys fs.FS, dir string, exts ...*model.Extension) (*model.Referen
 // whose YAML fields are the top-level sections, recording positions in src.
 func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model.Extensions) diag.List {
 	addExtensions(reflect.ValueOf(root).Elem(), exts, src.Root)
+	_, project := root.(*model.Project)
 	l := &loader{
+		project: project,
 		exts:    exts,
 		fsys:    fsys,
 		dir:     path.Clean(dir),
@@ -127,6 +129,9 @@ func loadInto(fsys fs.FS, dir string, root any, src *model.SourceMap, exts model
 }
 
 type loader struct {
+	// project is set when loading a project's data folder, whose
+	// translations folder is not data.
+	project bool
 	exts    model.Extensions
 	fsys    fs.FS
 	dir     string
@@ -208,6 +213,9 @@ func (l *loader) list() []dataFile {
 			return nil
 		}
 		base := d.Name()
+		if d.IsDir() && l.project && p == path.Join(l.dir, TranslationsDir) {
+			return fs.SkipDir // the translations are not data (Translations)
+		}
 		if p != l.dir && (strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~")) {
 			if d.IsDir() {
 				return fs.SkipDir

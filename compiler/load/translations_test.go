@@ -49,3 +49,17 @@ func TestTranslationsStrict(t *testing.T) {
 		}
 	}
 }
+
+// Load does not read the translations folder as data.
+func TestLoadSkipsTranslations(t *testing.T) {
+	fsys := fstest.MapFS{
+		"data/organization.yaml":    {Data: []byte("organization:\n  name: X\n")},
+		"data/translations/de.yaml": {Data: []byte("language: de\ntexts: {}\n")},
+	}
+	_, ds := load.Load(fsys, "data")
+	for _, d := range ds {
+		if strings.Contains(d.Pos.File, "translations") {
+			t.Errorf("the translations were read as data: %v", d)
+		}
+	}
+}

@@ -75,6 +75,7 @@ type File struct {
 // is made from both folders' files). It is safe for concurrent use.
 type Catalogue struct {
 	pack   string
+	all    []*File // the files it was made from
 	bundle *i18n.Bundle
 	source map[string]*Message
 	// home is the folder of each message's English file, where its
@@ -97,7 +98,7 @@ type Catalogue struct {
 // text's: the English changed since it was translated), which is never
 // printed.
 func New(pack string, files ...*File) (*Catalogue, diag.List) {
-	c := &Catalogue{pack: pack, bundle: i18n.NewBundle(Source), source: map[string]*Message{}, home: map[string]string{},
+	c := &Catalogue{pack: pack, all: files, bundle: i18n.NewBundle(Source), source: map[string]*Message{}, home: map[string]string{},
 		files: map[string]map[language.Tag]*File{}, stale: map[language.Tag]map[string]bool{}}
 	var ds diag.List
 	var sources, translations []*File
@@ -359,6 +360,9 @@ func toI18n(m *Message) *i18n.Message {
 	return &i18n.Message{ID: m.ID, Hash: m.Hash, Description: m.Description,
 		Zero: m.Zero, One: m.One, Two: m.Two, Few: m.Few, Many: m.Many, Other: m.Other}
 }
+
+// Files are the files the catalogue was made from, as given to New.
+func (c *Catalogue) Files() []*File { return c.all }
 
 // Pack is the pack the catalogue is of.
 func (c *Catalogue) Pack() string { return c.pack }

@@ -157,7 +157,7 @@ type Contact struct {
 	Pos diag.Pos `yaml:"-"`
 	Ext Ext      `yaml:"-"` // the facts rule packs add (see Ext)
 	// Name of the person, team or body, e.g. "Privacy Office".
-	Name string `yaml:"name" i18n:"text"`
+	Name string `yaml:"name" i18n:"name"`
 	// Email address.
 	Email string `yaml:"email" validate:"omitempty,email"`
 	// Telephone number, in international format where possible.
@@ -188,6 +188,12 @@ type NoticeSettings struct {
 	//   - a4: A4 (the default)
 	//   - letter: US Letter
 	Paper string `yaml:"paper" validate:"omitempty,oneof=a4 letter"`
+	// Languages the notice is published in, as BCP 47 codes: en (English,
+	// the language the data is written in, always published) and any of
+	// de, fr. Each other language's notice is written from the pack's
+	// message catalogue and the team's translations in
+	// data/translations/LANG.yaml (default: en only).
+	Languages []string `yaml:"languages" validate:"dive,required"`
 }
 
 // Subject is a group of people whose personal data is processed.

@@ -122,6 +122,7 @@ var docs = map[string]string{
 	"Markdown":                                            "Markdown is free text in Markdown (CommonMark with tables). Raw HTML is not allowed.",
 	"NoticeSettings":                                      "NoticeSettings configures one notice.",
 	"NoticeSettings.Intro":                                "Short introduction shown under the title.",
+	"NoticeSettings.Languages":                            "Languages the notice is published in, as BCP 47 codes: en (English, the language the data is written in, always published) and any of de, fr. Each other language's notice is written from the pack's message catalogue and the team's translations in data/translations/LANG.yaml (default: en only).",
 	"NoticeSettings.MaterialChangeNoticeDays":             "Days between releasing a material change and its effective date (default 30).",
 	"NoticeSettings.Paper":                                "Page size of the notice's PDFs (the notice and its redlines).",
 	"NoticeSettings.Paper=a4":                             "A4 (the default)",

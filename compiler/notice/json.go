@@ -38,6 +38,7 @@ type jsonSection struct {
 type jsonDocument struct {
 	ID           string        `json:"id"`
 	Title        string        `json:"title"`
+	Language     string        `json:"language,omitempty"`
 	Organization string        `json:"organization"`
 	Effective    model.Date    `json:"effective"`
 	LastUpdated  model.Date    `json:"last_updated"`
@@ -132,7 +133,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	if d.Summary != nil {
 		summary = &toJSONSections([]*Section{d.Summary})[0]
 	}
-	return json.Marshal(jsonDocument{ID: d.ID, Title: d.Title, Organization: d.Organization, Effective: d.Effective,
+	return json.Marshal(jsonDocument{ID: d.ID, Title: d.Title, Language: d.Language, Organization: d.Organization, Effective: d.Effective,
 		LastUpdated: d.LastUpdated, Intro: toJSONBlocks(d.Intro), Summary: summary, Sections: toJSONSections(d.Sections)})
 }
 
@@ -158,7 +159,7 @@ func (d *Document) UnmarshalJSON(b []byte) error {
 		}
 		summary = ss[0]
 	}
-	*d = Document{ID: j.ID, Title: j.Title, Organization: j.Organization, Effective: j.Effective,
+	*d = Document{ID: j.ID, Title: j.Title, Language: j.Language, Organization: j.Organization, Effective: j.Effective,
 		LastUpdated: j.LastUpdated, Intro: intro, Summary: summary, Sections: sections}
 	return nil
 }

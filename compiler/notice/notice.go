@@ -23,6 +23,10 @@ type Document struct {
 	ID string
 	// Title, e.g. "Privacy Policy".
 	Title string
+	// Language is the language the notice is written in, a BCP 47 code
+	// ("de", "fr"); empty for English, the source language (and in every
+	// version frozen before notices had other languages).
+	Language string
 	// Organization is the name of the publishing organisation.
 	Organization string
 	// Effective is the date the notice takes effect.
@@ -37,6 +41,10 @@ type Document struct {
 	Summary *Section
 	// Sections, in reading order.
 	Sections []*Section
+	// Translations are the notice in its other languages (each with its
+	// Language), compiled from the same data; not part of the JSON form
+	// (each language is frozen as its own document).
+	Translations []*Document
 }
 
 // Section is a titled part of a notice.

@@ -14,8 +14,10 @@
 //
 // Which texts are translated is the model's to say: every Markdown value,
 // and every string (or list of strings) field tagged i18n:"text" (names,
-// examples, titles). Names that stay as written (a company's legal name,
-// a street) are not tagged.
+// examples, titles). A field tagged i18n:"name" (a contact's name, which
+// may be a team's or a company's) is translated when a translation is
+// given and shown as written when not. Names that stay as written (a
+// company's legal name, a street) are not tagged.
 package translate
 
 import (
@@ -71,6 +73,8 @@ type Unit struct {
 	// English is the text, one value or a list's items; List says which.
 	English []string
 	List    bool
+	// Optional says the text may stay as written (i18n:"name").
+	Optional bool
 }
 
 // Source is the text a translation of the unit is made from; its Hash is
@@ -82,16 +86,26 @@ func (u *Unit) Hash() string { return locale.Hash(u.Source()) }
 
 var markdownType = reflect.TypeOf(model.Markdown(""))
 
-// translatable reports whether a field holds text that is translated.
-func translatable(f reflect.StructField) bool {
-	if f.Tag.Get("i18n") == "-" {
-		return false
+// translatable reports whether a field holds text that is translated, and
+// whether its translation may be left out.
+func translatable(f reflect.StructField) (ok, optional bool) {
+	tag := f.Tag.Get("i18n")
+	if tag == "-" {
+		return false, false
 	}
 	t := f.Type
 	if t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
-	return t == markdownType || (t.Kind() == reflect.String && f.Tag.Get("i18n") == "text")
+	switch {
+	case t == markdownType:
+		return true, false
+	case t.Kind() == reflect.String && tag == "text":
+		return true, false
+	case t.Kind() == reflect.String && tag == "name":
+		return true, true
+	}
+	return false, false
 }
 
 // Units lists the project's texts to translate, in data order, the empty
@@ -113,8 +127,8 @@ func visit(p *model.Project, fn func(*Unit, reflect.Value)) {
 		model.Fields(v, path, func(fpath string, f reflect.StructField, fv reflect.Value) {
 			name := tags.YAMLName(f)
 			fkey := model.Field(key, name)
-			if translatable(f) {
-				u := &Unit{Key: fkey, Path: fpath, List: fv.Kind() == reflect.Slice}
+			if ok, optional := translatable(f); ok {
+				u := &Unit{Key: fkey, Path: fpath, List: fv.Kind() == reflect.Slice, Optional: optional}
 				if u.List {
 					for i := range fv.Len() {
 						u.English = append(u.English, fv.Index(i).String())
@@ -230,7 +244,7 @@ func Apply(p *model.Project, f *File, need func(path string) bool) (*Result, dia
 			}
 			ds = append(ds, d)
 		}
-		needed := need == nil || need(u.Path)
+		needed := !u.Optional && (need == nil || need(u.Path))
 		switch {
 		case t == nil && !needed:
 		case t == nil:

@@ -139,14 +139,39 @@ func TestProblems(t *testing.T) {
 	}
 }
 
-// Only the texts the notices publish need a translation.
+// Only the texts the notices publish need a translation, and a name
+// (i18n:"name") may stay as written, or be translated.
 func TestNeed(t *testing.T) {
 	p := sample(t)
 	units := translate.Units(p)
+	var text, name *translate.Unit
+	for _, u := range units {
+		if u.Optional && name == nil {
+			name = u
+		}
+		if !u.Optional && text == nil && u.Key != units[0].Key {
+			text = u
+		}
+	}
+	if text == nil || name == nil {
+		t.Fatal("the sample has no name or no text to translate")
+	}
 	f := german(units)
 	f.Texts = nil
-	_, ds := translate.Apply(p, f, func(path string) bool { return path == units[3].Path })
-	if len(ds) != 1 || !strings.Contains(ds[0].Message, units[3].Key+" has no German translation") {
+	_, ds := translate.Apply(p, f, func(path string) bool { return path == text.Path || path == name.Path })
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, text.Key+" has no German translation") {
 		t.Errorf("%v", ds)
+	}
+	f = german([]*translate.Unit{name})
+	res, ds := translate.Apply(p, f, nil)
+	for _, u := range translate.Units(res.Project) {
+		if u.Key == name.Key && u.English[0] != "DE "+name.English[0] {
+			t.Errorf("the name's translation is not used: %q", u.English)
+		}
+	}
+	for _, d := range ds {
+		if d.Path == name.Path {
+			t.Errorf("a name: %v", d)
+		}
 	}
 }

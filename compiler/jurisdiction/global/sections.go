@@ -47,6 +47,7 @@ func (b *builder) about() *notice.Section {
 		s.Add(&notice.List{Items: groups})
 	}
 	link := func(id, def string) notice.Text {
+		s.Use(model.Field(model.Field("notices", id), "title"))
 		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], def)), id, "")
 	}
 	var more []notice.Text

@@ -1,0 +1,158 @@
+package compiler
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/locale"
+	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/translate"
+)
+
+// Languages returns the languages each notice is published in besides
+// English (notices.ID.languages), by notice id, and the problems with
+// them: a code that is not a language disclose writes, one given twice,
+// and a list without en (English is the source every other language is
+// translated from, so it is always published).
+func Languages(p *model.Project) (map[string][]language.Tag, diag.List) {
+	var ds diag.List
+	out := map[string][]language.Tag{}
+	if p == nil {
+		return out, nil
+	}
+	for id, ns := range p.Notices {
+		if ns == nil || len(ns.Languages) == 0 {
+			continue
+		}
+		at := model.Field(model.Field("notices", id), "languages")
+		seen := map[string]bool{}
+		english := false
+		for i, code := range ns.Languages {
+			path := model.Index(at, i)
+			t, err := locale.Parse(code)
+			if err != nil {
+				ds.Add(p.Source.Pos(path), path, "%s", err)
+				continue
+			}
+			if seen[t.String()] {
+				ds.Add(p.Source.Pos(path), path, "language %q is given twice", code)
+				continue
+			}
+			seen[t.String()] = true
+			if b, _ := t.Base(); b.String() == "en" {
+				english = true
+				continue
+			}
+			out[id] = append(out[id], t)
+		}
+		if !english {
+			d := ds.Add(p.Source.Pos(at), at, "the %s notice's languages leave out en: English, the language the data is written in, is always published, and every other language is translated from it", id)
+			d.Hint = "add en to the list"
+		}
+	}
+	return out, ds
+}
+
+// compileTranslations compiles each notice of docs in each of its other
+// languages into the notice's Translations: the team's own words from the
+// language's translations file (translate.Apply: every text the English
+// notice publishes, by its trace, needs a current translation), the
+// pack's sentences from its catalogue in that language.
+func compileTranslations(p *model.Project, docs []*notice.Document, opts *Options) diag.List {
+	langs, diags := Languages(p)
+	if len(langs) == 0 {
+		return diags
+	}
+	files := map[language.Tag]*translate.File{}
+	for _, f := range opts.Translations {
+		if t, err := locale.Parse(f.Language); err == nil {
+			files[t] = f
+		}
+	}
+	packs := map[string]jurisdiction.Jurisdiction{}
+	for _, j := range opts.jurisdictions() {
+		packs[j.ID()] = j
+	}
+	// Each language once: its translations applied for every notice
+	// published in it (what any of them publishes must be translated), then
+	// each of those notices compiled.
+	var order []language.Tag
+	inLang := map[language.Tag][]*notice.Document{}
+	for _, doc := range docs {
+		for _, lang := range langs[doc.ID] {
+			if packs[doc.ID] == nil {
+				continue
+			}
+			if inLang[lang] == nil {
+				order = append(order, lang)
+			}
+			inLang[lang] = append(inLang[lang], doc)
+		}
+	}
+	for _, lang := range order {
+		f := files[lang]
+		if f == nil {
+			f = &translate.File{Path: "data/" + "translations/" + locale.Code(lang) + ".yaml", Language: locale.Code(lang)}
+		}
+		res, ds := translate.Apply(p, f, tracedBy(inLang[lang]...))
+		diags.Append(ds...)
+		o := *opts
+		o.Language = lang
+		c, _, cds := o.context(res.Project)
+		diags.Append(cds...)
+		for _, doc := range inLang[lang] {
+			tdoc, more := jurisdiction.Compile(c, packs[doc.ID])
+			diags.Append(more...)
+			if tdoc != nil {
+				doc.Translations = append(doc.Translations, tdoc)
+			}
+		}
+	}
+	return diags
+}
+
+// tracedBy reports whether the data path is behind some part of the
+// documents: at or under a path of their sections' or key points' traces.
+func tracedBy(docs ...*notice.Document) func(path string) bool {
+	paths := map[string]bool{}
+	for _, doc := range docs {
+		// The notice's own settings: its title and introduction.
+		paths[model.Field("notices", doc.ID)] = true
+		doc.Walk(func(s *notice.Section, _ int) {
+			for _, p := range s.Trace.Paths {
+				paths[p] = true
+			}
+			for _, b := range s.Blocks {
+				if kp, ok := b.(*notice.KeyPoints); ok {
+					for _, pt := range kp.Points {
+						for _, p := range pt.Trace.Paths {
+							paths[p] = true
+						}
+					}
+				}
+			}
+		})
+	}
+	return func(path string) bool {
+		for p := path; p != ""; p = parent(p) {
+			if paths[p] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// parent is the data path one step up: purposes[3].name -> purposes[3] ->
+// purposes; "" at the top.
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}

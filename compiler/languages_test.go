@@ -1,0 +1,231 @@
+package compiler_test
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/locale"
+	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/render"
+	"github.com/disclose-dev/disclose/compiler/translate"
+)
+
+// withLanguages is the sample with the global policy and the European
+// supplement published in English and German.
+func withLanguages(t *testing.T, langs string) fs.FS {
+	t.Helper()
+	src, err := fs.ReadFile(disclose.Sample, "data/notices.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"global", "eu"} {
+		src = bytes.Replace(src, []byte("\n  "+id+":\n"), []byte("\n  "+id+":\n    languages: "+langs+"\n"), 1)
+	}
+	return overlay(t, disclose.Sample, "data/notices.yaml", src)
+}
+
+// fakeGerman is every pack's catalogue with a German translation of every
+// message: "DE " before the English, with the English's hash.
+func fakeGerman(t *testing.T) map[string]*locale.Catalogue {
+	t.Helper()
+	cats, _ := compiler.Catalogues()
+	out := map[string]*locale.Catalogue{}
+	for id, cat := range cats {
+		files := cat.Files()
+		for _, f := range cat.Files() {
+			if f.Language != "en" {
+				continue
+			}
+			de := &locale.File{Path: path.Join(path.Dir(f.Path), "de.yaml"), Language: "de"}
+			for _, m := range f.Messages {
+				tr := *m
+				tr.Hash = locale.Hash(m.Source())
+				for _, form := range []*string{&tr.Zero, &tr.One, &tr.Two, &tr.Few, &tr.Many, &tr.Other} {
+					if *form != "" {
+						*form = "DE " + *form
+					}
+				}
+				de.Messages = append(de.Messages, &tr)
+			}
+			files = append(files, de)
+		}
+		c, ds := locale.New(id, files...)
+		if len(ds) > 0 {
+			t.Fatal(ds)
+		}
+		out[id] = c
+	}
+	return out
+}
+
+// germanWords translates every text of the data: "DE " before the English.
+func germanWords(units []*translate.Unit) *translate.File {
+	f := &translate.File{Path: "data/translations/de.yaml", Language: "de"}
+	for i, u := range units {
+		tx := &translate.Text{Pos: diag.Pos{File: f.Path, Line: 3 + i}, Key: u.Key, Source: u.Hash(), List: u.List}
+		for _, e := range u.English {
+			tx.Text = append(tx.Text, "DE "+e)
+		}
+		f.Texts = append(f.Texts, tx)
+	}
+	return f
+}
+
+// A notice in German is compiled from the German catalogue and the team's
+// German words. Only the texts the German notices publish (by their
+// traces) must be translated: given exactly those, the notices hold none
+// of the data's English, so no published text is behind no trace (it
+// would stay English, unnoticed).
+func TestGermanNotices(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	p, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	opts := *sampleOpts
+	opts.Catalogues = fakeGerman(t)
+	opts.Translations = []*translate.File{{Path: "data/translations/de.yaml", Language: "de"}}
+	_, _, ds := compiler.Compile(fsys, "data", &opts)
+	needed := map[string]bool{}
+	for _, d := range ds {
+		if strings.HasSuffix(d.Message, " has no German translation") {
+			needed[d.Path] = true
+		}
+	}
+	var units []*translate.Unit
+	for _, u := range translate.Units(p) {
+		if needed[u.Path] {
+			units = append(units, u)
+		}
+	}
+	if len(units) < 50 {
+		t.Fatalf("only %d texts to translate", len(units))
+	}
+	opts.Translations = []*translate.File{germanWords(units)}
+	_, docs, ds := compiler.Compile(fsys, "data", &opts)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	english := map[string]bool{}
+	for _, u := range translate.Units(p) {
+		for _, e := range u.English {
+			if len(e) >= 16 && !u.Optional {
+				english[notice.OneLine(e)] = true
+			}
+		}
+	}
+	n := 0
+	for _, doc := range docs {
+		want := 0
+		if doc.ID == "global" || doc.ID == "eu" {
+			want = 1
+		}
+		if len(doc.Translations) != want {
+			t.Fatalf("%s: %d translations", doc.ID, len(doc.Translations))
+		}
+		for _, de := range doc.Translations {
+			n++
+			if de.Language != "de" || de.ID != doc.ID {
+				t.Errorf("%s: language %q", de.ID, de.Language)
+			}
+			md := string(render.Markdown(de, nil))
+			plain := notice.InlineText(notice.Text(strings.ReplaceAll(md, "\n", " ")))
+			// Take out every translated text, longest first (one text may
+			// hold another), then look for the English left.
+			rest := plain
+			for _, e := range longestFirst(english) {
+				rest = strings.ReplaceAll(rest, "DE "+e, "")
+			}
+			for e := range english {
+				if strings.Contains(rest, e) {
+					t.Errorf("%s (de): the English %q is published untranslated", de.ID, e)
+				}
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d German notices", n)
+	}
+}
+
+func longestFirst(set map[string]bool) []string {
+	var out []string
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) || len(out[i]) == len(out[j]) && out[i] < out[j] })
+	return out
+}
+
+// Without a German catalogue, the German notices are not published, and
+// the problems name the messages; without the team's translations, each
+// text is reported at its English.
+func TestGermanMissing(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	_, docs, ds := compiler.Compile(fsys, "data", sampleOpts)
+	if docs != nil {
+		t.Error("notices published with German missing")
+	}
+	var msgs, texts int
+	for _, d := range ds {
+		switch {
+		case strings.Contains(d.Message, `message "about.title" of the global pack has no German translation`):
+			msgs++
+		case strings.Contains(d.Message, "organization.description has no German translation") && d.Pos.File == "data/organization.yaml":
+			texts++
+		}
+	}
+	if msgs != 1 || texts != 1 {
+		t.Errorf("%d message, %d text problems in:\n%v", msgs, texts, ds)
+	}
+}
+
+// A stale translation of the team's words is reported at its line and
+// holds the notice back.
+func TestGermanStale(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	p, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	words := germanWords(translate.Units(p))
+	var stale *translate.Text
+	for _, tx := range words.Texts {
+		if tx.Key == "organization.description" {
+			tx.Source = "0123456789abcdef01234567"
+			stale = tx
+		}
+	}
+	opts := *sampleOpts
+	opts.Catalogues = fakeGerman(t)
+	opts.Translations = []*translate.File{words}
+	_, docs, ds := compiler.Compile(fsys, "data", &opts)
+	if docs != nil {
+		t.Error("published with a stale translation")
+	}
+	for _, d := range ds {
+		t.Logf("%v", d)
+	}
+	if len(ds) != 1 || ds[0].Pos != stale.Pos || !strings.Contains(ds[0].Message, "the German translation of organization.description is stale") {
+		t.Errorf("%v", ds)
+	}
+}
+
+func TestLanguagesProblems(t *testing.T) {
+	for langs, want := range map[string]string{
+		"[de]":         "leave out en",
+		"[en, xx-!!]":  "is not a language code",
+		"[en, ja]":     `no formats for the language "ja"`,
+		"[en, de, de]": `language "de" is given twice`,
+	} {
+		_, ds := compiler.Check(withLanguages(t, langs), "data", sampleOpts)
+		var all []string
+		for _, d := range ds {
+			all = append(all, d.Message)
+		}
+		if !strings.Contains(strings.Join(all, "\n"), want) {
+			t.Errorf("%s: %v, want %q", langs, ds, want)
+		}
+	}
+}
