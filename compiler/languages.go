@@ -1,7 +1,9 @@
 package compiler
 
 import (
+	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -10,6 +12,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
+	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/translate"
 )
 
@@ -93,6 +96,17 @@ func compileTranslations(p *model.Project, docs []*notice.Document, opts *Option
 			inLang[lang] = append(inLang[lang], doc)
 		}
 	}
+	cats := opts.Catalogues
+	if cats == nil {
+		cats, _ = Catalogues()
+	}
+	for _, lang := range order {
+		var ids []string
+		for _, doc := range inLang[lang] {
+			ids = append(ids, doc.ID)
+		}
+		diags.Append(undrawable(lang, ids, cats, files[lang])...)
+	}
 	for _, lang := range order {
 		f := files[lang]
 		if f == nil {
@@ -104,6 +118,7 @@ func compileTranslations(p *model.Project, docs []*notice.Document, opts *Option
 		o.Language = lang
 		c, _, cds := o.context(res.Project)
 		diags.Append(cds...)
+		c.InEnglish = res.English
 		for _, doc := range inLang[lang] {
 			tdoc, more := jurisdiction.Compile(c, packs[doc.ID])
 			diags.Append(more...)
@@ -113,6 +128,47 @@ func compileTranslations(p *model.Project, docs []*notice.Document, opts *Option
 		}
 	}
 	return diags
+}
+
+// undrawable reports the characters of a language's catalogue messages
+// (of the packs ids) and of its translations file f (may be nil) that the
+// PDF fonts cannot draw, at each message or translation: the language's
+// notices could not be typeset.
+func undrawable(lang language.Tag, ids []string, cats map[string]*locale.Catalogue, f *translate.File) diag.List {
+	var ds diag.List
+	name := locale.English(lang)
+	check := func(pos diag.Pos, path, what string, texts ...string) {
+		for _, t := range texts {
+			for _, r := range t {
+				if !pdf.Drawable(r) && !unicode.IsControl(r) {
+					ds.Add(pos, path, "%s has the character %U (%q), which the PDF fonts cannot draw, so the %s notices cannot be typeset", what, r, r, name).Hint = "use another character, or a font that has it"
+					return
+				}
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		cat := cats[id]
+		if cat == nil {
+			continue
+		}
+		for _, cf := range cat.Files() {
+			if t, err := locale.Parse(cf.Language); err != nil || t != lang || seen[cf.Path] {
+				continue
+			}
+			seen[cf.Path] = true
+			for _, m := range cf.Messages {
+				check(m.Pos, m.ID, fmt.Sprintf("the %s message %q", name, m.ID), m.Zero, m.One, m.Two, m.Few, m.Many, m.Other)
+			}
+		}
+	}
+	if f != nil {
+		for _, t := range f.Texts {
+			check(t.Pos, t.Key, fmt.Sprintf("the %s translation of %s", name, t.Key), t.Text...)
+		}
+	}
+	return ds
 }
 
 // tracedBy reports whether the data path is behind some part of the

@@ -229,3 +229,64 @@ func TestLanguagesProblems(t *testing.T) {
 		}
 	}
 }
+
+// A translation with a character the PDF fonts lack is reported at its
+// line: the language's notices could not be typeset.
+func TestGermanUndrawable(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	p, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	words := germanWords(translate.Units(p))
+	words.Texts[2].Text[0] += " \U0001F600"
+	opts := *sampleOpts
+	opts.Catalogues = fakeGerman(t)
+	opts.Translations = []*translate.File{words}
+	_, _, ds := compiler.Compile(fsys, "data", &opts)
+	found := false
+	for _, d := range ds {
+		if d.Pos == words.Texts[2].Pos && strings.Contains(d.Message, "U+1F600") && strings.Contains(d.Message, "the German notices cannot be typeset") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("%v", ds)
+	}
+}
+
+// With fallback allowed, a text with no translation is shown in English,
+// the notice says so at its top, and the problem is a warning.
+func TestGermanFallback(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	p, _ := compiler.Check(disclose.Sample, "data", sampleOpts)
+	words := germanWords(translate.Units(p))
+	var gone string
+	for i, tx := range words.Texts {
+		if tx.Key == "organization.description" {
+			gone = tx.Key
+			words.Texts = append(words.Texts[:i], words.Texts[i+1:]...)
+			break
+		}
+	}
+	words.Fallback = true
+	opts := *sampleOpts
+	opts.Catalogues = fakeGerman(t)
+	opts.Translations = []*translate.File{words}
+	_, docs, ds := compiler.Compile(fsys, "data", &opts)
+	if ds.HasErrors() || docs == nil {
+		t.Fatal(ds)
+	}
+	warned := false
+	for _, d := range ds {
+		warned = warned || d.Severity == diag.Warning && strings.Contains(d.Message, gone+" has no German translation; the English is shown")
+	}
+	if !warned {
+		t.Errorf("no warning: %v", ds)
+	}
+	de := docs[0].Translations[0]
+	md := string(render.Markdown(de, nil))
+	if !strings.Contains(md, "DE Some texts of this notice are shown in English") {
+		t.Errorf("no note of the English:\n%.600s", md)
+	}
+	if en := string(render.Markdown(docs[0], nil)); strings.Contains(en, "shown in English") {
+		t.Error("the English notice has the note")
+	}
+}

@@ -130,6 +130,10 @@ type Context struct {
 	// T and N, in Language, from its catalogue (lang.go).
 	Language   language.Tag
 	Catalogues map[string]*locale.Catalogue
+	// InEnglish are the team's texts a notice in another Language shows in
+	// English, having no current translation (translate.Result.English,
+	// allowed by the translations file's fallback): the notice says so.
+	InEnglish []string
 	// printer writes the messages of the pack being compiled (Compile).
 	printer *locale.Printer
 }
@@ -382,14 +386,16 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 	c.printer = cat.Printer(c.lang())
 	defer func() { c.printer = nil }()
 	doc, diags := j.Compile(c)
-	// A message the catalogue cannot give in the notice's language is an
-	// error: the notice is not published with a sentence missing.
-	diags.Append(c.printer.Problems()...)
 	if doc == nil {
+		diags.Append(c.printer.Problems()...)
 		return nil, diags
 	}
 	if b, _ := c.lang().Base(); b.String() != "en" {
 		doc.Language = locale.Code(c.lang())
+		if len(c.InEnglish) > 0 {
+			doc.Intro = append([]notice.Block{&notice.Aside{Title: string(c.T("fallback.title", nil)),
+				Blocks: []notice.Block{&notice.Paragraph{Text: c.T("fallback.english", nil)}}}}, doc.Intro...)
+		}
 	}
 	diags.Append(placeSections(c, doc)...)
 	for _, q := range j.Requirements() {
@@ -400,6 +406,9 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 			s.Satisfies(q.ID)
 		}
 	}
+	// A message the catalogue cannot give in the notice's language is an
+	// error: the notice is not published with a sentence missing.
+	diags.Append(c.printer.Problems()...)
 	diags.Sort()
 	return doc, diags
 }
