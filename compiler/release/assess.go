@@ -7,6 +7,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/model"
+	"github.com/disclose-dev/disclose/compiler/notice"
 )
 
 // A Need is what a release asks of one notice: whether it adds a version
@@ -127,7 +128,7 @@ func (r *reader) needs(l *Ledger, req *Request, snapshot []byte) ([]Need, error)
 		if err != nil {
 			return nil, err
 		}
-		n.Changed = !bytes.Equal(Text(prev), Text(d)) || slices.Contains(req.Force, d.ID)
+		n.Changed = !sameText(prev, d) || slices.Contains(req.Force, d.ID)
 		if n.Changed && req.LoadData != nil {
 			old, err := r.data(n.Last)
 			if err != nil {
@@ -169,4 +170,18 @@ func (r *reader) checks(l *Ledger, req *Request, effective model.Date) (refused,
 		}
 	}
 	return nil, nil
+}
+
+// sameText reports whether two versions of a notice read the same in
+// every language: the same languages, each with the same text.
+func sameText(a, b *notice.Document) bool {
+	if !bytes.Equal(Text(a), Text(b)) || len(a.Translations) != len(b.Translations) {
+		return false
+	}
+	for i, t := range a.Translations {
+		if u := b.Translations[i]; t.Language != u.Language || !bytes.Equal(Text(t), Text(u)) {
+			return false
+		}
+	}
+	return true
 }

@@ -268,6 +268,23 @@ func checkEntries(verified map[string][]byte, dir string, l *Ledger) diag.List {
 			diags.Add(v.at(name, "effective"), entryPath(i, "effective"), "%s has the effective date %s, but its frozen notice takes effect on %s", what, v.Effective, frozen.Effective).Hint =
 				"restore releases/ledger.json from version control: moving a version's effective date changes when it is in force"
 		}
+		// Each language's frozen notice is the same notice, in its language,
+		// on the same day.
+		for _, lang := range v.Languages() {
+			p := path.Join(v.Folder(), NoticeFile(lang))
+			b, ok := verified[path.Join(dir, p)]
+			if !ok {
+				continue // missing or edited: reported by verifyFiles
+			}
+			var t struct {
+				ID        string     `json:"id"`
+				Language  string     `json:"language"`
+				Effective model.Date `json:"effective"`
+			}
+			if json.Unmarshal(b, &t) != nil || t.ID != v.Notice || t.Language != lang || t.Effective != v.Effective {
+				diags.Add(diag.Pos{File: path.Join(dir, p)}, "", "the frozen %s notice of %s is not the %s notice of %s in force on %s", lang, what, v.Notice, lang, v.Effective)
+			}
+		}
 	}
 	return diags
 }

@@ -31,6 +31,7 @@ import (
 	"path"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -350,10 +351,20 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		for name, data := range map[string][]byte{
+		frozen := map[string][]byte{
 			"notice.json": append(doc, '\n'),
 			"notice.md":   render.Markdown(d, nil),
-		} {
+		}
+		// Every language of the notice, frozen in the same version.
+		for _, t := range d.Translations {
+			tj, err := json.MarshalIndent(t, "", "  ")
+			if err != nil {
+				return nil, nil, err
+			}
+			frozen[NoticeFile(t.Language)] = append(tj, '\n')
+			frozen["notice."+t.Language+".md"] = render.Markdown(t, nil)
+		}
+		for name, data := range frozen {
 			p := path.Join(v.Folder(), name)
 			files[p] = data
 			v.Files[p] = hash(data)
@@ -395,9 +406,53 @@ func hash(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// Load reads the frozen notice of v from dir of fsys, checking its hash.
+// NoticeFile is the name of a version's frozen notice in a language:
+// notice.json for English (lang ""), notice.de.json for German.
+func NoticeFile(lang string) string {
+	if lang == "" || lang == "en" {
+		return "notice.json"
+	}
+	return "notice." + lang + ".json"
+}
+
+// Languages lists the languages besides English a version froze the
+// notice in (its notice.LANG.json files), by code, sorted.
+func (v *Version) Languages() []string {
+	var out []string
+	for p := range v.Files {
+		if path.Dir(p) != v.Folder() {
+			continue
+		}
+		name := path.Base(p)
+		if lang, ok := strings.CutPrefix(name, "notice."); ok {
+			if lang, ok = strings.CutSuffix(lang, ".json"); ok && lang != "" && !strings.Contains(lang, ".") {
+				out = append(out, lang)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Load reads the frozen notice of v from dir of fsys, checking its hash,
+// with its other languages (Languages) as its Translations.
 func Load(fsys fs.FS, dir string, v *Version) (*notice.Document, error) {
-	p := path.Join(v.Folder(), "notice.json")
+	d, err := loadFrozen(fsys, dir, v, "")
+	if err != nil {
+		return nil, err
+	}
+	for _, lang := range v.Languages() {
+		t, err := loadFrozen(fsys, dir, v, lang)
+		if err != nil {
+			return nil, err
+		}
+		d.Translations = append(d.Translations, t)
+	}
+	return d, nil
+}
+
+func loadFrozen(fsys fs.FS, dir string, v *Version, lang string) (*notice.Document, error) {
+	p := path.Join(v.Folder(), NoticeFile(lang))
 	b, err := regular.ReadFile(fsys, path.Join(dir, p))
 	if err != nil {
 		return nil, err
