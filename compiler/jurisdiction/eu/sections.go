@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -22,7 +23,8 @@ type builder struct {
 func (b *builder) revised() bool { return b.c.Date >= CHDate }
 
 func (b *builder) controller() *notice.Section {
-	s := &notice.Section{ID: "controller", Title: "Who is responsible for your data"}
+	c := b.c
+	s := &notice.Section{ID: "controller", Title: string(c.T("controller.title", nil))}
 	o := b.p.Organization
 	s.Use("organization.entities")
 	var rows [][]notice.Text
@@ -31,60 +33,64 @@ func (b *builder) controller() *notice.Section {
 			continue
 		}
 		s.Use(model.Index("organization.entities", i))
-		role := "Controller"
+		role := c.T("controller.role.controller", nil)
 		if e.Role == "joint_controller" {
-			role = "Joint controller"
+			role = c.T("controller.role.joint", nil)
 		}
 		desc := notice.Inline(string(e.Description))
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), notice.Text(role), j.Address(e.Address), desc})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), role, j.Address(e.Address), desc})
 	}
-	s.P("The controllers of your personal data, which decide how and why it is used, are:")
-	head := []string{"Company", "Role", "Address", "What it does"}
+	s.P(c.T("controller.intro", nil))
+	head := []string{string(c.T("controller.head.company", nil)), string(c.T("controller.head.role", nil)),
+		string(c.T("controller.head.address", nil)), string(c.T("controller.head.does", nil))}
 	if allocated(o) {
-		head = append(head, "Responsible for")
+		head = append(head, string(c.T("controller.head.responsible-for", nil)))
 		k := 0
 		for _, e := range o.Entities {
 			if e.Role == "processor" {
 				continue
 			}
-			rows[k] = append(rows[k], notice.Sentence(notice.Series(j.Names(b.p.Purposes, Entity(e).Decides,
-				func(p *model.Purpose) string { return p.ID }, func(p *model.Purpose) string { return p.Name }), "and")))
+			rows[k] = append(rows[k], notice.Sentence(c.List(j.Names(b.p.Purposes, Entity(e).Decides,
+				func(p *model.Purpose) string { return p.ID }, func(p *model.Purpose) string { return p.Name }), locale.And)))
 			k++
 		}
 	}
-	s.Add(&notice.Table{Caption: "Controllers", Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("controller.caption", nil)), Head: head, Rows: rows})
 	for i, e := range o.Entities {
 		if e.Role == "joint_controller" && e.JointArrangement != "" {
 			s.Use(model.Index("organization.entities", i) + ".joint_arrangement")
-			s.P(notice.Strong("Joint control.") + " " + notice.Inline(string(e.JointArrangement)))
+			s.P(c.T("controller.joint", locale.Data{"Arrangement": notice.Inline(string(e.JointArrangement))}))
 		}
 	}
 	s.Use("organization.privacy_contact")
-	s.P("You can contact us about your personal data at " + j.ContactLine(o.PrivacyContact) + ".")
+	s.P(c.T("controller.contact", locale.Data{"Contact": j.ContactLine(o.PrivacyContact)}))
 	if rep := Org(o).Representatives; rep != nil {
 		if rep.EU != nil && b.eu {
 			s.Use("organization.representatives.eu")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.EU)}
 			if o.EstablishedInEU.IsNo() {
-				why = "Because we have no establishment in the European Union, we have appointed a representative there under Article 27 of the GDPR. "
+				s.P(c.T("controller.rep.eu.not-established", d))
+			} else {
+				s.P(c.T("controller.rep.eu", d))
 			}
-			s.P("**EU representative.** " + why + "You can contact our representative in the EU instead of us: " + j.ContactLine(rep.EU) + ".")
 		}
 		if rep.UK != nil && b.uk {
 			s.Use("organization.representatives.uk")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.UK)}
 			if o.EstablishedInUK.IsNo() {
-				why = "Because we have no establishment in the United Kingdom, we have appointed a representative there under Article 27 of the UK GDPR. "
+				s.P(c.T("controller.rep.uk.not-established", d))
+			} else {
+				s.P(c.T("controller.rep.uk", d))
 			}
-			s.P("**UK representative.** " + why + "You can contact our representative in the UK instead of us: " + j.ContactLine(rep.UK) + ".")
 		}
 		if rep.CH != nil && b.ch && b.revised() {
 			s.Use("organization.representatives.ch", "organization.registered_in_ch")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.CH)}
 			if Org(o).RegisteredInCH.IsNo() {
-				why = "Because our registered office is outside Switzerland, we have appointed a representative there under Article 14 of the Swiss Federal Act on Data Protection. "
+				s.P(c.T("controller.rep.ch.registered-abroad", d))
+			} else {
+				s.P(c.T("controller.rep.ch", d))
 			}
-			s.P("**Swiss representative.** " + why + "You and the Federal Data Protection and Information Commissioner can contact our representative in Switzerland instead of us: " + j.ContactLine(rep.CH) + ".")
 		}
 	}
 	if dpo := Org(o).DPO; dpo != nil {
@@ -93,20 +99,20 @@ func (b *builder) controller() *notice.Section {
 		switch {
 		case eu && uk && sameContact(dpo.EU.Contact, dpo.UK.Contact):
 			s.Use("organization.dpo")
-			s.P("**Data Protection Officer.** Our Data Protection Officer, for both the EU and the UK, can be reached at " + j.ContactWays(dpo.EU.Contact) + ".")
+			s.P(c.T("controller.dpo.eu-uk", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 		default:
 			if eu {
 				s.Use("organization.dpo.eu")
-				s.P("**Data Protection Officer (EU).** You can reach our Data Protection Officer for the EU at " + j.ContactWays(dpo.EU.Contact) + ".")
+				s.P(c.T("controller.dpo.eu", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 			}
 			if uk {
 				s.Use("organization.dpo.uk")
-				s.P("**Data Protection Officer (UK).** You can reach our Data Protection Officer for the UK at " + j.ContactWays(dpo.UK.Contact) + ".")
+				s.P(c.T("controller.dpo.uk", locale.Data{"Contact": j.ContactWays(dpo.UK.Contact)}))
 			}
 		}
 		if dpo.CH != nil && dpo.CH.Appointed.IsYes() && dpo.CH.Contact != nil && b.ch && b.revised() {
 			s.Use("organization.dpo.ch")
-			s.P("**Data protection advisor (Switzerland).** You can reach our data protection advisor under Article 10 of the Swiss Federal Act on Data Protection at " + j.ContactWays(dpo.CH.Contact) + ".")
+			s.P(c.T("controller.dpo.ch", locale.Data{"Contact": j.ContactWays(dpo.CH.Contact)}))
 		}
 	}
 	return s
@@ -143,8 +149,9 @@ func (b *builder) glance() *notice.Section {
 	if b.ch {
 		return b.glance3()
 	}
-	s := &notice.Section{ID: "eu-and-uk", Title: "The EU and the UK at a glance"}
-	s.P("The EU GDPR and the UK GDPR give you the same rights. Where the details differ, this table shows both:")
+	c := b.c
+	s := &notice.Section{ID: "eu-and-uk", Title: string(c.T("glance.title", nil))}
+	s.P(c.T("glance.intro", nil))
 	o := b.p.Organization
 	var repEU, repUK *model.Contact
 	if Org(o).Representatives != nil {
@@ -154,11 +161,11 @@ func (b *builder) glance() *notice.Section {
 	if Org(o).DPO != nil {
 		dpoEU, dpoUK = Org(o).DPO.EU, Org(o).DPO.UK
 	}
-	saEU := notice.Text("The data protection authority where you live or work, or where you believe the breach took place")
+	saEU := c.T("glance.sa.eu", nil)
 	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.EU != nil {
 		saEU = notice.Plain(sa.EU.Name)
 	}
-	saUK := notice.Text("The Information Commissioner's Office")
+	saUK := c.T("glance.sa.uk", nil)
 	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.UK != nil {
 		saUK = notice.Plain(sa.UK.Name)
 	}
@@ -171,40 +178,52 @@ func (b *builder) glance() *notice.Section {
 			toolsUK = append(toolsUK, notice.Plain(tool.Name))
 		}
 	}
-	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
+	complaints := c.T("glance.complaints", nil)
 	ukComplaints := complaints
 	if Org(o).Complaints != nil {
-		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(Org(o).Complaints)))
+		ukComplaints = c.N("glance.complaints.uk", ackDays(Org(o).Complaints), nil)
 	}
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
-	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"Topic", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
+	topics := b.glanceTopics()
+	s.Add(&notice.Table{Caption: string(c.T("glance.caption", nil)),
+		Head: []string{string(c.T("glance.head.topic", nil)), string(c.T("glance.head.eu", nil)), string(c.T("glance.head.uk", nil))},
 		Rows: [][]notice.Text{
-			{"**Supervisory authority**", saEU, saUK},
-			{"**Representative**", representative(repEU, o.EstablishedInEU.IsYes()), representative(repUK, o.EstablishedInUK.IsYes())},
-			{"**Data Protection Officer**", dpoCell(dpoEU), dpoCell(dpoUK)},
-			{"**Transfer tools**", notice.Sentence(notice.Series(toolsEU, "and")), notice.Sentence(notice.Series(toolsUK, "and"))},
-			{"**Complaints to us**", complaints, ukComplaints},
+			{topics[0], saEU, saUK},
+			{topics[1], b.representative(repEU, o.EstablishedInEU.IsYes()), b.representative(repUK, o.EstablishedInUK.IsYes())},
+			{topics[2], b.dpoCell(dpoEU), b.dpoCell(dpoUK)},
+			{topics[3], notice.Sentence(c.List(toolsEU, locale.And)), notice.Sentence(c.List(toolsUK, locale.And))},
+			{topics[4], complaints, ukComplaints},
 		}})
 	return s
+}
+
+// glanceTopics are the first cells of the rows of the at-a-glance tables,
+// in bold: supervisory authority, representative, data protection officer,
+// transfer tools, complaints.
+func (b *builder) glanceTopics() []notice.Text {
+	c := b.c
+	return []notice.Text{notice.Strong(c.T("glance.topic.sa", nil)), notice.Strong(c.T("glance.topic.rep", nil)),
+		notice.Strong(c.T("glance.topic.dpo", nil)), notice.Strong(c.T("glance.topic.tools", nil)),
+		notice.Strong(c.T("glance.topic.complaints", nil))}
 }
 
 // representative is a regime's Art. 27 representative in the at-a-glance
 // tables: not needed where the organisation is established, else the one
 // appointed.
-func representative(ct *model.Contact, established bool) notice.Text {
+func (b *builder) representative(ct *model.Contact, established bool) notice.Text {
 	switch {
 	case established:
-		return "Not needed: we are established here"
+		return b.c.T("glance.rep.established", nil)
 	case ct != nil:
 		return notice.Plain(ct.Name)
 	}
-	return "None appointed"
+	return b.c.T("glance.none", nil)
 }
 
 // dpoCell is a regime's data protection officer in the at-a-glance tables.
-func dpoCell(d *DPO) notice.Text {
+func (b *builder) dpoCell(d *DPO) notice.Text {
 	if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
-		return "None appointed"
+		return b.c.T("glance.none", nil)
 	}
 	return contactShort(d.Contact)
 }
@@ -955,8 +974,9 @@ func legalBasis(b string) notice.Text {
 func (b *builder) glance3() *notice.Section {
 	o := b.p.Organization
 	f := Org(o)
+	c := b.c
 	type regime struct {
-		head, title  string
+		head         string
 		sa, rep, dpo notice.Text
 		tools        []notice.Text
 		complaints   notice.Text
@@ -964,7 +984,6 @@ func (b *builder) glance3() *notice.Section {
 		id           string
 	}
 	var regimes []*regime
-	var titles []string
 	appointed := func(d *DPO, on bool) bool { return on && d != nil && d.Appointed.IsYes() && d.Contact != nil }
 	reps := f.Representatives
 	if reps == nil {
@@ -978,39 +997,36 @@ func (b *builder) glance3() *notice.Section {
 	if sa == nil {
 		sa = &Authorities{}
 	}
-	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
+	complaints := c.T("glance.complaints", nil)
 	if b.eu {
-		r := &regime{id: "eu", head: "European Union (EU GDPR)", sa: "The data protection authority where you live or work, or where you believe the breach took place",
-			rep: representative(reps.EU, o.EstablishedInEU.IsYes()), dpo: dpoCell(dpos.EU), complaints: complaints,
+		r := &regime{id: "eu", head: string(c.T("glance.head.eu", nil)), sa: c.T("glance.sa.eu", nil),
+			rep: b.representative(reps.EU, o.EstablishedInEU.IsYes()), dpo: b.dpoCell(dpos.EU), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.Mechanism }}
 		if sa.EU != nil {
 			r.sa = notice.Plain(sa.EU.Name)
 		}
-		regimes, titles = append(regimes, r), append(titles, "the EU")
+		regimes = append(regimes, r)
 	}
 	if b.uk {
-		r := &regime{id: "uk", head: "United Kingdom (UK GDPR)", sa: "The Information Commissioner's Office",
-			rep: representative(reps.UK, o.EstablishedInUK.IsYes()), dpo: dpoCell(dpos.UK), complaints: complaints,
+		r := &regime{id: "uk", head: string(c.T("glance.head.uk", nil)), sa: c.T("glance.sa.uk", nil),
+			rep: b.representative(reps.UK, o.EstablishedInUK.IsYes()), dpo: b.dpoCell(dpos.UK), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.UKMechanism }}
 		if sa.UK != nil {
 			r.sa = notice.Plain(sa.UK.Name)
 		}
 		if f.Complaints != nil {
-			r.complaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(f.Complaints)))
+			r.complaints = c.N("glance.complaints.uk", ackDays(f.Complaints), nil)
 		}
-		regimes, titles = append(regimes, r), append(titles, "the UK")
+		regimes = append(regimes, r)
 	}
-	law := "FADP"
-	if !b.revised() {
-		law = "FADP of 1992"
-	}
-	chr := &regime{id: "ch", head: "Switzerland (" + law + ")", sa: "The Federal Data Protection and Information Commissioner (FDPIC)",
-		dpo: dpoCell(dpos.CH), complaints: "You can complain to us, and you can report a suspected breach to the FDPIC at any time",
+	chr := &regime{id: "ch", head: string(c.T("glance.head.ch", nil)), sa: c.T("glance.sa.ch", nil),
+		dpo: b.dpoCell(dpos.CH), complaints: c.T("glance.complaints.ch", nil),
 		mechanism: func(t *TransferFacts) string { return t.CHMechanism }}
 	if !b.revised() {
 		// Under the 1992 Act the FDPIC looked only into processing that
 		// could breach the privacy of a larger number of people (Art. 29).
-		chr.complaints = "You can complain to us, and you can ask the FDPIC to look into it"
+		chr.head = string(c.T("glance.head.ch-1992", nil))
+		chr.complaints = c.T("glance.complaints.ch-1992", nil)
 	}
 	// Without a Swiss data protection advisor (voluntary, FADP Art. 10),
 	// Swiss readers are sent to the group's DPO, whom the rest of the
@@ -1026,11 +1042,12 @@ func (b *builder) glance3() *notice.Section {
 			}
 		}
 		if group != nil {
-			adv := notice.Text("No Swiss data protection advisor")
+			d := locale.Data{"Contact": contactShort(group.Contact)}
 			if b.revised() {
-				adv += " (FADP Art. 10)"
+				chr.dpo = c.T("glance.dpo.ch-group", d)
+			} else {
+				chr.dpo = c.T("glance.dpo.ch-group-1992", d)
 			}
-			chr.dpo = adv + "; you can contact our Data Protection Officer at " + contactShort(group.Contact)
 		}
 	}
 	if a := FDPIC(b.c); a != nil {
@@ -1038,19 +1055,19 @@ func (b *builder) glance3() *notice.Section {
 	}
 	switch {
 	case !b.revised():
-		chr.rep = "Not required by Swiss law before 1 September 2023"
+		chr.rep = c.T("glance.rep.ch-1992", nil)
 	case f.RegisteredInCH.IsYes():
-		chr.rep = "Not needed: our registered office is here"
+		chr.rep = c.T("glance.rep.ch-registered", nil)
 	case reps.CH != nil:
 		chr.rep = notice.Plain(reps.CH.Name)
 	case f.CHLargeScaleHighRisk.IsNo():
 		// The notice does not grade its own processing (large-scale,
 		// high-risk): it says only that the law does not require one.
-		chr.rep = "Not required (FADP Art. 14)"
+		chr.rep = c.T("glance.rep.ch-not-required", nil)
 	default:
-		chr.rep = "None appointed"
+		chr.rep = c.T("glance.none", nil)
 	}
-	regimes, titles = append(regimes, chr), append(titles, "Switzerland")
+	regimes = append(regimes, chr)
 	for _, t := range b.p.Transfers {
 		for _, r := range regimes {
 			if tool := Tool(b.c, r.id, r.mechanism(Transfer(t))); tool != nil && !slices.Contains(r.tools, notice.Plain(tool.Name)) {
@@ -1058,25 +1075,34 @@ func (b *builder) glance3() *notice.Section {
 			}
 		}
 	}
-	s := &notice.Section{ID: "eu-and-uk", Title: upperFirst(j.Join(titles, "and")) + " at a glance"}
-	if b.eu && b.uk {
-		s.P("The EU GDPR, the UK GDPR and the Swiss Federal Act on Data Protection (FADP) give you similar rights. Where the details differ, this table shows each:")
-	} else {
-		s.P(notice.Text("The laws of " + j.Join(titles, "and") + " give you similar rights. Where the details differ, this table shows each:"))
+	// Switzerland is beside the EU and the UK, or beside one of them.
+	var title, intro, caption notice.Text
+	switch {
+	case b.eu && b.uk:
+		title, intro, caption = c.T("glance3.title.eu-uk-ch", nil), c.T("glance3.intro.eu-uk-ch", nil), c.T("glance3.caption.eu-uk-ch", nil)
+	case b.eu:
+		title, intro, caption = c.T("glance3.title.eu-ch", nil), c.T("glance3.intro.eu-ch", nil), c.T("glance3.caption.eu-ch", nil)
+	default:
+		title, intro, caption = c.T("glance3.title.uk-ch", nil), c.T("glance3.intro.uk-ch", nil), c.T("glance3.caption.uk-ch", nil)
 	}
+	s := &notice.Section{ID: "eu-and-uk", Title: string(title)}
+	s.P(intro)
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints",
 		"organization.registered_in_ch", "organization.ch_large_scale_high_risk")
-	head := []string{"Topic"}
-	rows := [][]notice.Text{{"**Supervisory authority**"}, {"**Representative**"}, {"**Data Protection Officer**"}, {"**Transfer tools**"}, {"**Complaints to us**"}}
+	head := []string{string(c.T("glance.head.topic", nil))}
+	var rows [][]notice.Text
+	for _, t := range b.glanceTopics() {
+		rows = append(rows, []notice.Text{t})
+	}
 	for _, r := range regimes {
 		head = append(head, r.head)
 		rows[0] = append(rows[0], r.sa)
 		rows[1] = append(rows[1], r.rep)
 		rows[2] = append(rows[2], r.dpo)
-		rows[3] = append(rows[3], notice.Sentence(notice.Series(r.tools, "and")))
+		rows[3] = append(rows[3], notice.Sentence(c.List(r.tools, locale.And)))
 		rows[4] = append(rows[4], r.complaints)
 	}
-	s.Add(&notice.Table{Caption: "Differences between " + j.Join(titles, "and"), Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(caption), Head: head, Rows: rows})
 	return s
 }
 
