@@ -248,8 +248,9 @@ func contactShort(ct *model.Contact) notice.Text {
 }
 
 func (b *builder) purposes() *notice.Section {
-	s := &notice.Section{ID: "purposes-and-legal-bases", Title: "Why we use your data and our legal bases"}
-	s.P("European data protection law lets us use personal data only where we have a legal basis. This table shows, for each purpose, the information we use, the legal basis we rely on, our legitimate interests where that is the basis, and who receives the data.")
+	c := b.c
+	s := &notice.Section{ID: "purposes-and-legal-bases", Title: string(c.T("purposes.title", nil))}
+	s.P(c.T("purposes.intro", nil))
 	var rows [][]notice.Text
 	ukDiffers := false
 	for i, pu := range b.p.Purposes {
@@ -257,140 +258,194 @@ func (b *builder) purposes() *notice.Section {
 		s.Use(path)
 		var bases []notice.Text
 		for _, lb := range Purpose(pu).LegalBases {
-			bases = append(bases, legalBasis(lb))
+			bases = append(bases, b.legalBasis(lb))
 		}
-		basis := notice.Series(bases, "and")
+		basis := c.List(bases, locale.And)
 		if b.uk && len(Purpose(pu).UKLegalBases) > 0 && !slices.Equal(Purpose(pu).UKLegalBases, Purpose(pu).LegalBases) {
 			ukDiffers = true
 			var uk []notice.Text
 			for _, lb := range Purpose(pu).UKLegalBases {
-				uk = append(uk, legalBasis(lb))
+				uk = append(uk, b.legalBasis(lb))
 			}
-			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
+			d := locale.Data{"EU": basis, "UK": c.List(uk, locale.And)}
 			if Purpose(pu).RecognisedInterest != "" {
-				basis += " (" + notice.Text(rliConditions[Purpose(pu).RecognisedInterest]) + ")"
+				d["Condition"] = b.rliCondition(Purpose(pu).RecognisedInterest)
+				basis = c.T("purposes.basis.eu-uk-rli", d)
+			} else {
+				basis = c.T("purposes.basis.eu-uk", d)
 			}
 		}
 		if Purpose(pu).Art9Condition != "" {
-			basis += "; for special-category data, " + notice.Plain(art9[Purpose(pu).Art9Condition])
+			basis = c.T("purposes.basis.art9", locale.Data{"Basis": basis, "Condition": b.art9(Purpose(pu).Art9Condition)})
 		}
-		li := notice.Text("Not applicable")
+		li := c.T("purposes.no-interest", nil)
 		if Purpose(pu).LegitimateInterest != "" {
 			li = notice.Inline(string(Purpose(pu).LegitimateInterest))
 		}
-		rec := notice.Sentence(notice.Series(j.RecipientNames(b.p, pu.Recipients), "and"))
+		rec := notice.Sentence(c.List(j.RecipientNames(b.p, pu.Recipients), locale.And))
 		if rec == "" {
-			rec = "Only our own staff"
+			rec = c.T("purposes.own-staff", nil)
 		}
 		rows = append(rows, []notice.Text{
-			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(pu.Description)),
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			c.T("purposes.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)), "Description": notice.Inline(string(pu.Description))}),
+			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
 			notice.Sentence(basis), li, rec,
 		})
 	}
-	s.Add(&notice.Table{Caption: "Purposes, legal bases and recipients",
-		Head: []string{"Purpose", "Information used", "Legal basis", "Our legitimate interests", "Recipients"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("purposes.caption", nil)),
+		Head: []string{string(c.T("purposes.head.purpose", nil)), string(c.T("purposes.head.information", nil)), string(c.T("purposes.head.basis", nil)),
+			string(c.T("purposes.head.interests", nil)), string(c.T("purposes.head.recipients", nil))}, Rows: rows})
 	if ukDiffers {
-		s.P("Where the UK legal basis differs from the EU one, the table shows both.")
+		s.P(c.T("purposes.uk-differs", nil))
 	}
 	if b.ch {
 		if b.revised() {
-			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss law does not require a legal basis for each use: we process your data in line with the principles of the Federal Act on Data Protection (FADP Art. 6) and, where the law requires a justification, we rely on your consent, an overriding private or public interest, or the law (FADP Art. 31). The legal bases shown are those of the GDPR.")
+			s.P(c.T("purposes.ch", nil))
 		} else {
-			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss data protection law does not ask for a legal basis for each use; the legal bases shown are those of the GDPR.")
+			s.P(c.T("purposes.ch-1992", nil))
 		}
 	}
-	s.P("Where we rely on legitimate interests, we have balanced our interests against your rights and freedoms. You can ask us for more information about that balancing test.")
+	s.P(c.T("purposes.balancing", nil))
 	return s
 }
 
-var rliConditions = map[string]string{
-	"public_task_request":   "a disclosure requested by a public body for its public task",
-	"national_security":     "national security, public security or defence",
-	"emergencies":           "responding to an emergency",
-	"crime":                 "detecting, investigating or preventing crime",
-	"safeguarding":          "safeguarding vulnerable people",
-	"democratic_engagement": "democratic engagement",
+// rliCondition names the condition of a recognised legitimate interest
+// (UK GDPR Annex 1), as it reads mid-sentence; "" for one it does not know.
+func (b *builder) rliCondition(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "public_task_request":
+		return c.T("rli.public-task-request", nil)
+	case "national_security":
+		return c.T("rli.national-security", nil)
+	case "emergencies":
+		return c.T("rli.emergencies", nil)
+	case "crime":
+		return c.T("rli.crime", nil)
+	case "safeguarding":
+		return c.T("rli.safeguarding", nil)
+	case "democratic_engagement":
+		return c.T("rli.democratic-engagement", nil)
+	}
+	return ""
 }
 
-var art9 = map[string]string{
-	"explicit_consent":            "your explicit consent (Art. 9(2)(a))",
-	"employment":                  "obligations in the field of employment and social security law (Art. 9(2)(b))",
-	"vital_interests":             "protecting vital interests (Art. 9(2)(c))",
-	"not_for_profit":              "the legitimate activities of a not-for-profit body (Art. 9(2)(d))",
-	"made_public":                 "data you have manifestly made public (Art. 9(2)(e))",
-	"legal_claims":                "establishing, exercising or defending legal claims (Art. 9(2)(f))",
-	"substantial_public_interest": "substantial public interest (Art. 9(2)(g))",
-	"health_care":                 "health or social care (Art. 9(2)(h))",
-	"public_health":               "public health (Art. 9(2)(i))",
-	"archiving_research":          "archiving, research or statistics (Art. 9(2)(j))",
+// art9 names a GDPR Art. 9(2) condition as it reads mid-sentence; "" for
+// one it does not know.
+func (b *builder) art9(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "explicit_consent":
+		return c.T("art9.explicit-consent", nil)
+	case "employment":
+		return c.T("art9.employment", nil)
+	case "vital_interests":
+		return c.T("art9.vital-interests", nil)
+	case "not_for_profit":
+		return c.T("art9.not-for-profit", nil)
+	case "made_public":
+		return c.T("art9.made-public", nil)
+	case "legal_claims":
+		return c.T("art9.legal-claims", nil)
+	case "substantial_public_interest":
+		return c.T("art9.substantial-public-interest", nil)
+	case "health_care":
+		return c.T("art9.health-care", nil)
+	case "public_health":
+		return c.T("art9.public-health", nil)
+	case "archiving_research":
+		return c.T("art9.archiving-research", nil)
+	}
+	return ""
 }
 
 func (b *builder) special() *notice.Section {
+	c := b.c
 	var items []notice.Text
-	s := &notice.Section{ID: "special-categories", Title: "Special categories of data"}
+	s := &notice.Section{ID: "special-categories", Title: string(c.T("special.title", nil))}
 	for i, pu := range b.p.Purposes {
 		a9, a10 := special(b.p, pu.Categories)
 		if len(a9) == 0 && len(a10) == 0 {
 			continue
 		}
 		s.Use(model.Index("purposes", i))
-		t := notice.Strong(notice.Plain(pu.Name)) + ":"
-		if len(a9) > 0 {
-			t = notice.Join(t, "we rely on "+notice.Plain(art9[Purpose(pu).Art9Condition])+".")
+		d := locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name))}
+		var t notice.Text
+		switch {
+		case len(a9) > 0 && len(a10) > 0:
+			d["Condition"], d["Basis"] = b.art9(Purpose(pu).Art9Condition), notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis)))
+			t = c.T("special.art9-art10", d)
+		case len(a9) > 0:
+			d["Condition"] = b.art9(Purpose(pu).Art9Condition)
+			t = c.T("special.art9", d)
+		default:
+			d["Basis"] = notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis)))
+			t = c.T("special.art10", d)
 		}
-		if len(a10) > 0 {
-			t = notice.Join(t, "For information about criminal convictions and offences:", notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis))))
-		}
-		items = append(items, t)
+		// Without an Art. 10 basis the sentence ends at its colon.
+		items = append(items, notice.Text(strings.TrimRight(string(t), " ")))
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	s.P("Some of the information we use is sensitive (\"special category\" data). For it, we rely on these conditions in addition to the legal bases above:")
+	s.P(c.T("special.intro", nil))
 	s.Add(&notice.List{Items: items})
 	return s
 }
 
 func (b *builder) provision() *notice.Section {
-	s := &notice.Section{ID: "providing-data", Title: "Do you have to give us your data?"}
+	c := b.c
+	s := &notice.Section{ID: "providing-data", Title: string(c.T("provision.title", nil))}
 	var items []notice.Text
 	for i, cat := range b.p.Categories {
 		if cat.Provision == "" || cat.Provision == "voluntary" {
 			continue
 		}
 		s.Use(model.Index("categories", i))
-		why := map[string]string{
-			"statutory":      "the law requires it",
-			"contractual":    b.whoseContract(s, cat),
-			"precontractual": "we need it before we can enter into a contract with you",
-		}[cat.Provision]
-		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
+		var why notice.Text
+		switch cat.Provision {
+		case "statutory":
+			why = c.T("provision.why.statutory", nil)
+		case "contractual":
+			why = b.whoseContract(s, cat)
+		case "precontractual":
+			why = c.T("provision.why.precontractual", nil)
+		}
+		items = append(items, c.T("provision.item", locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Why": why,
+			"Consequence": notice.Sentence(notice.Inline(string(cat.Consequence)))}))
 	}
 	if len(items) == 0 {
-		s.P("Giving us personal data is up to you. Where a form marks information as required, we need it to do what you ask, and without it we cannot.")
+		s.P(c.T("provision.voluntary", nil))
 		return s
 	}
-	s.P("The law or our contracts require some personal data, and without it we cannot do what you ask. This is the data you need to give us, and why:")
+	s.P(c.T("provision.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.P("Everything else is up to you, although without it we may not be able to help you as well.")
+	s.P(c.T("provision.rest", nil))
 	return s
 }
 
 // informedWhen says when people whose data comes from a source are given
-// this notice (GDPR Art. 14(3)).
-var informedWhen = map[string]string{
-	"at_collection":       "You get this notice when the data is collected, for example on the page where you sign in.",
-	"first_communication": "We tell you within a month of getting your details, or when we first contact you if that is sooner.",
-	"one_month":           "We tell you within a month of getting your details.",
-	"first_disclosure":    "We tell you within a month of getting your details, or before we first pass them to anyone else if that is sooner.",
+// this notice (GDPR Art. 14(3)); "" for a value it does not know.
+func (b *builder) informedWhen(when string) notice.Text {
+	c := b.c
+	switch when {
+	case "at_collection":
+		return c.T("indirect.informed.at-collection", nil)
+	case "first_communication":
+		return c.T("indirect.informed.first-communication", nil)
+	case "one_month":
+		return c.T("indirect.informed.one-month", nil)
+	case "first_disclosure":
+		return c.T("indirect.informed.first-disclosure", nil)
+	}
+	return ""
 }
 
 // whoseContract says whose contract requires a category's data, from the
 // people it concerns (subjects[].contract): the staff of a business
 // customer are not party to its contract and are not personally obliged
 // to give the data (Art. 13(2)(e)).
-func (b *builder) whoseContract(s *notice.Section, cat *model.Category) string {
+func (b *builder) whoseContract(s *notice.Section, cat *model.Category) notice.Text {
 	party, staff := false, false
 	for _, id := range cat.Subjects {
 		for k, sub := range b.p.Subjects {
@@ -410,15 +465,16 @@ func (b *builder) whoseContract(s *notice.Section, cat *model.Category) string {
 	}
 	switch {
 	case staff && !party:
-		return "your organisation's contract with us requires it; you are not personally obliged to give it, but without it your organisation cannot give you access"
+		return b.c.T("provision.why.organisation", nil)
 	case party && !staff:
-		return "our contract with you requires it"
+		return b.c.T("provision.why.you", nil)
 	}
-	return "our contract with you or with your organisation requires it"
+	return b.c.T("provision.why.you-or-organisation", nil)
 }
 
 func (b *builder) indirect() *notice.Section {
-	s := &notice.Section{ID: "other-sources", Title: "Data we get from other sources"}
+	c := b.c
+	s := &notice.Section{ID: "other-sources", Title: string(c.T("indirect.title", nil))}
 	var items []notice.Text
 	for i, src := range b.p.Sources {
 		if src.Kind != "third_party" && src.Kind != "public" {
@@ -431,43 +487,58 @@ func (b *builder) indirect() *notice.Section {
 				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
 			}
 		}
-		pub := "not publicly accessible"
+		pub := c.T("indirect.not-public", nil)
 		if src.PubliclyAccessible.IsYes() {
-			pub = "publicly accessible"
+			pub = c.T("indirect.public", nil)
 		}
-		t := notice.Strong(notice.Plain(src.Name)) + " (" + notice.Text(pub) + ")"
+		d := locale.Data{"Source": notice.Strong(notice.Plain(src.Name)), "Access": pub}
+		t := c.T("indirect.source", d)
 		if src.Description != "" {
-			t += ": " + notice.Inline(string(src.Description))
+			d["Description"] = notice.Inline(string(src.Description))
+			t = c.T("indirect.source.described", d)
 		}
 		if len(cats) > 0 {
-			t = notice.Join(notice.Sentence(t), "What we get from it: "+notice.Series(cats, "and")+".")
+			t = notice.Join(notice.Sentence(t), c.T("indirect.what", locale.Data{"Categories": c.List(cats, locale.And)}))
 		}
 		if f := Source(src); f.Informed == "exempt" {
-			t = notice.Join(notice.Sentence(t), "We do not tell each person individually:", notice.Sentence(notice.Inline(string(f.Exemption))))
+			// Without an exemption text the sentence ends at its colon.
+			ex := c.T("indirect.exempt", locale.Data{"Exemption": notice.Sentence(notice.Inline(string(f.Exemption)))})
+			t = notice.Join(notice.Sentence(t), notice.Text(strings.TrimRight(string(ex), " ")))
 			if art := swissExemption(string(f.Exemption)); art != "" && b.ch && b.revised() {
-				t = notice.Join(t, notice.Text("For people in Switzerland, FADP Art. "+art+" provides the same exception."))
+				t = notice.Join(t, c.T("indirect.exempt.ch", locale.Data{"Article": art}))
 			}
-		} else if w := informedWhen[f.Informed]; w != "" {
-			t = notice.Join(notice.Sentence(t), notice.Text(w))
+		} else if w := b.informedWhen(f.Informed); w != "" {
+			t = notice.Join(notice.Sentence(t), w)
 		}
 		items = append(items, t)
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	s.P("Not all the personal data we hold comes from you. These are the other sources, and the categories of data we get from each:")
+	s.P(c.T("indirect.intro", nil))
 	s.Add(&notice.List{Items: items})
 	return s
 }
 
-var gdprRoles = map[string]string{
-	"processor":        "processors: they use data only on our behalf and on our instructions",
-	"controller":       "independent controllers: they decide themselves how to use the data",
-	"joint_controller": "joint controllers with us for part of the processing (the arrangement below says which part); independent controllers for the rest",
+// gdprRole says a recipient's role under the GDPR, as it reads in the
+// recipients table (before its first letter is upper-cased); "" for a role
+// it does not know.
+func (b *builder) gdprRole(role string) notice.Text {
+	c := b.c
+	switch role {
+	case "processor":
+		return c.T("recipients.role.processor", nil)
+	case "controller":
+		return c.T("recipients.role.controller", nil)
+	case "joint_controller":
+		return c.T("recipients.role.joint", nil)
+	}
+	return ""
 }
 
 func (b *builder) recipients() *notice.Section {
-	s := &notice.Section{ID: "recipients", Title: "Who receives your data"}
+	c := b.c
+	s := &notice.Section{ID: "recipients", Title: string(c.T("recipients.title", nil))}
 	var rows [][]notice.Text
 	for i, r := range b.p.Recipients {
 		s.Use(model.Index("recipients", i))
@@ -476,17 +547,18 @@ func (b *builder) recipients() *notice.Section {
 			where = upper(j.Countries(r.Countries))
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
-			notice.Sentence(notice.Text(gdprRoles[Recipient(r).GDPRRole])), where})
+			notice.Sentence(b.gdprRole(Recipient(r).GDPRRole)), where})
 	}
-	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("recipients.caption", nil)), Head: []string{string(c.T("recipients.head.recipient", nil)),
+		string(c.T("recipients.head.who", nil)), string(c.T("recipients.head.role", nil)), string(c.T("recipients.head.where", nil))}, Rows: rows})
 	for _, r := range b.p.Recipients {
 		if f := Recipient(r); f.GDPRRole == "joint_controller" && f.JointArrangement != "" {
-			s.P(notice.Strong(notice.Text("Joint control with "+string(notice.Plain(j.LowerFirstIn(b.p, r.Name)))+".")) + " " + notice.Inline(string(f.JointArrangement)))
+			s.P(c.T("recipients.joint", locale.Data{"Recipient": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Arrangement": notice.Inline(string(f.JointArrangement))}))
 		}
 	}
 	if len(b.p.Processors) > 0 && b.c.PublishesIn(s, "subprocessors") {
 		s.Use("processors")
-		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider that processes our business customers' data for them, what it does, where it processes data and the safeguard for any transfer.")
+		s.P(c.T("recipients.subprocessors", locale.Data{"List": notice.NoticeLink(c.T("recipients.subprocessors.link", nil), "subprocessors", "")}))
 	}
 	return s
 }
@@ -949,24 +1021,25 @@ func (b *builder) contact() *notice.Section {
 }
 
 // legalBasis names a GDPR Art. 6(1) basis as it reads mid-sentence.
-func legalBasis(b string) notice.Text {
-	switch b {
+func (b *builder) legalBasis(basis string) notice.Text {
+	c := b.c
+	switch basis {
 	case "consent":
-		return "consent (Art. 6(1)(a))"
+		return c.T("basis.consent", nil)
 	case "contract":
-		return "performance of a contract (Art. 6(1)(b))"
+		return c.T("basis.contract", nil)
 	case "legal_obligation":
-		return "legal obligation (Art. 6(1)(c))"
+		return c.T("basis.legal-obligation", nil)
 	case "vital_interests":
-		return "vital interests (Art. 6(1)(d))"
+		return c.T("basis.vital-interests", nil)
 	case "public_task":
-		return "public task (Art. 6(1)(e))"
+		return c.T("basis.public-task", nil)
 	case "legitimate_interests":
-		return "legitimate interests (Art. 6(1)(f))"
+		return c.T("basis.legitimate-interests", nil)
 	case "recognised_legitimate_interest":
-		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
+		return c.T("basis.recognised-legitimate-interest", nil)
 	}
-	return notice.Plain(b)
+	return notice.Plain(basis)
 }
 
 // glance3 is the at-a-glance table with Switzerland beside the EU and the
@@ -1169,7 +1242,7 @@ func (b *builder) summary() *notice.Section {
 	if bases := j.ByUse(lists...); len(bases) > 0 {
 		var ts []notice.Text
 		for _, lb := range bases {
-			ts = append(ts, legalBasis(lb))
+			ts = append(ts, b.legalBasis(lb))
 		}
 		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
 	}
