@@ -383,7 +383,7 @@ func (b *builder) special() *notice.Section {
 			t = c.T("special.art10", d)
 		}
 		// Without an Art. 10 basis the sentence ends at its colon.
-		items = append(items, notice.Text(strings.TrimRight(string(t), " ")))
+		items = append(items, trimEnd(t))
 	}
 	if len(items) == 0 {
 		return nil
@@ -503,7 +503,7 @@ func (b *builder) indirect() *notice.Section {
 		if f := Source(src); f.Informed == "exempt" {
 			// Without an exemption text the sentence ends at its colon.
 			ex := c.T("indirect.exempt", locale.Data{"Exemption": notice.Sentence(notice.Inline(string(f.Exemption)))})
-			t = notice.Join(notice.Sentence(t), notice.Text(strings.TrimRight(string(ex), " ")))
+			t = notice.Join(notice.Sentence(t), trimEnd(ex))
 			if art := swissExemption(string(f.Exemption)); art != "" && b.ch && b.revised() {
 				t = notice.Join(t, c.T("indirect.exempt.ch", locale.Data{"Article": art}))
 			}
@@ -564,56 +564,57 @@ func (b *builder) recipients() *notice.Section {
 }
 
 func (b *builder) transfers() *notice.Section {
-	s := &notice.Section{ID: "international-transfers", Title: "Transfers outside Europe"}
+	c := b.c
+	s := &notice.Section{ID: "international-transfers", Title: string(c.T("transfers.title", nil))}
 	if len(b.p.Transfers) == 0 {
 		if b.ch {
-			s.P("We do not transfer your personal data outside the European Economic Area, the United Kingdom and Switzerland.")
+			s.P(c.T("transfers.none.ch", nil))
 			return s
 		}
-		s.P("We do not transfer your personal data outside the European Economic Area and the United Kingdom.")
+		s.P(c.T("transfers.none", nil))
 		return s
 	}
 	if b.ch {
-		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data, outside Switzerland for Swiss data. Each transfer is protected as follows:")
+		s.P(c.T("transfers.intro.ch", nil))
 	} else {
-		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data. Each transfer is protected as follows:")
+		s.P(c.T("transfers.intro", nil))
 	}
-	head := []string{"Where", "What and to whom", "Safeguard (EU)"}
+	head := []string{string(c.T("transfers.head.where", nil)), string(c.T("transfers.head.what", nil)), string(c.T("transfers.head.eu", nil))}
 	if b.uk {
-		head = append(head, "Safeguard (UK)")
+		head = append(head, string(c.T("transfers.head.uk", nil)))
 	}
 	if b.ch {
-		head = append(head, "Safeguard (Switzerland)")
+		head = append(head, string(c.T("transfers.head.ch", nil)))
 	}
 	// With three regimes, the copy goes into the second column: a sixth
 	// column would leave each too narrow to read (or to print an address).
 	if !b.ch {
-		head = append(head, "Copy of the safeguards")
+		head = append(head, string(c.T("transfers.head.copy", nil)))
 	}
 	var rows [][]notice.Text
 	for i, t := range b.p.Transfers {
 		s.Use(model.Index("transfers", i))
 		what := notice.Inline(string(t.Description))
 		if what == "" {
-			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
+			what = notice.Sentence(c.List(j.RecipientNames(b.p, t.Recipients), locale.And))
 		}
-		eu := notice.Text("Not a transfer under EU law: only UK data goes there")
+		eu := c.T("transfers.not-eu.uk-only", nil)
 		if b.ch && Transfer(t).CHMechanism != "" {
-			eu = "Not a transfer under EU law"
+			eu = c.T("transfers.not-eu", nil)
 		}
 		if Transfer(t).Mechanism != "" {
 			eu = b.tool("eu", Transfer(t).Mechanism, t)
 		}
 		row := []notice.Text{upper(j.Countries(t.Destinations)), what, eu}
 		if b.uk {
-			uk := notice.Text("Not a transfer under UK law")
+			uk := c.T("transfers.not-uk", nil)
 			if Transfer(t).UKMechanism != "" {
 				uk = b.tool("uk", Transfer(t).UKMechanism, t)
 			}
 			row = append(row, uk)
 		}
 		if b.ch {
-			sw := notice.Text("Not a transfer of data from Switzerland")
+			sw := c.T("transfers.not-ch", nil)
 			if Transfer(t).CHMechanism != "" {
 				sw = b.tool("ch", Transfer(t).CHMechanism, t)
 			}
@@ -625,34 +626,35 @@ func (b *builder) transfers() *notice.Section {
 			row[1] = notice.Join(row[1], b.copyLabel(t), cp)
 		case b.ch:
 		case cp == "":
-			row = append(row, "Not applicable")
+			row = append(row, c.T("transfers.no-copy", nil))
 		default:
 			row = append(row, cp)
 		}
 		if Transfer(t).RiskStatement != "" {
-			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(Transfer(t).RiskStatement)))
+			row[1] = notice.Join(row[1], trimEnd(c.T("transfers.risks", locale.Data{"Risks": notice.Inline(string(Transfer(t).RiskStatement))})))
 		}
 		if Transfer(t).CompellingInterest != "" {
-			row[1] = notice.Join(row[1], "**Our compelling legitimate interests:**", notice.Inline(string(Transfer(t).CompellingInterest)))
+			row[1] = notice.Join(row[1], trimEnd(c.T("transfers.compelling", locale.Data{"Interests": notice.Inline(string(Transfer(t).CompellingInterest))})))
 		}
 		rows = append(rows, row)
 	}
-	s.Add(&notice.Table{Caption: "International transfers and their safeguards", Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("transfers.caption", nil)), Head: head, Rows: rows})
 	return s
 }
 
 func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
+	c := b.c
 	tool := Tool(b.c, regime, id)
 	if tool == nil {
 		return notice.Plain(id)
 	}
-	name := notice.Sentence(notice.Plain(upperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")")
+	name := notice.Sentence(c.T("transfers.tool", locale.Data{"Tool": notice.Plain(upperFirst(tool.Name)), "Basis": notice.Plain(tool.Basis)}))
 	if id == "SCC_2021_914" && len(Transfer(t).SCCModules) > 0 {
-		var mods []string
+		var mods []notice.Text
 		for _, m := range Transfer(t).SCCModules {
-			mods = append(mods, fmt.Sprintf("module %d (%s)", m, sccModules[m]))
+			mods = append(mods, c.T("transfers.scc.module", locale.Data{"Number": c.Format().Number(int64(m)), "Module": b.sccModule(m)}))
 		}
-		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s.", j.Join(mods, "and"))))
+		name = notice.Join(name, c.T("transfers.scc.use", locale.Data{"Modules": c.List(mods, locale.And)}))
 	}
 	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
 		var decs []notice.Text
@@ -664,13 +666,32 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 			}
 		}
 		if len(decs) > 0 {
-			name = notice.Join(name, notice.Sentence(notice.Series(decs, "and")))
+			name = notice.Join(name, notice.Sentence(c.List(decs, locale.And)))
 		}
 	}
 	return name
 }
 
-var sccModules = map[int]string{1: "controller to controller", 2: "controller to processor", 3: "processor to processor", 4: "processor to controller"}
+// sccModule names a module of the 2021 standard contractual clauses; ""
+// for one it does not know.
+func (b *builder) sccModule(m int) notice.Text {
+	c := b.c
+	switch m {
+	case 1:
+		return c.T("transfers.scc.module-1", nil)
+	case 2:
+		return c.T("transfers.scc.module-2", nil)
+	case 3:
+		return c.T("transfers.scc.module-3", nil)
+	case 4:
+		return c.T("transfers.scc.module-4", nil)
+	}
+	return ""
+}
+
+// trimEnd drops the spaces a message ends with when its last placeholder
+// is empty, as notice.Join drops an empty part.
+func trimEnd(t notice.Text) notice.Text { return notice.Text(strings.TrimRight(string(t), " ")) }
 
 func upper(t notice.Text) notice.Text { return notice.Text(upperFirst(string(t))) }
 
@@ -682,15 +703,17 @@ func upperFirst(s string) string {
 }
 
 func (b *builder) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "How long we keep your data"}
+	c := b.c
+	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
 	s.Use("retention")
-	s.P("We keep each category of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, cat := range b.p.Categories {
 		s.Use(model.Index("categories", i) + ".retention")
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(j.RetentionRule(b.p, cat.Retention))})
 	}
-	s.Add(&notice.Table{Caption: "Retention periods", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("retention.caption", nil)),
+		Head: []string{string(c.T("retention.head.information", nil)), string(c.T("retention.head.period", nil))}, Rows: rows})
 	var items []notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu.Retention == "" {
@@ -698,11 +721,12 @@ func (b *builder) retention() *notice.Section {
 		}
 		s.Use(model.Index("purposes", i) + ".retention")
 		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
-			items = append(items, notice.Strong(notice.Plain(pu.Name))+" ("+notice.Plain(j.LowerFirstIn(b.p, r.Name))+"): "+notice.Sentence(j.Retention(r)))
+			items = append(items, c.T("retention.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)),
+				"Rule": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Period": notice.Sentence(j.Retention(r))}))
 		}
 	}
 	if len(items) > 0 {
-		s.P("Where we use data for a purpose that needs it for a different time, that purpose's period applies to the data it uses:")
+		s.P(c.T("retention.purposes", nil))
 		s.Add(&notice.List{Items: items})
 	}
 	return s
@@ -991,17 +1015,16 @@ func fdpicLine(a *model.Contact) notice.Text {
 // to, say, the Data Privacy Framework List for a transfer that relies on
 // the Swiss clauses.
 func (b *builder) copyLabel(t *model.Transfer) notice.Text {
-	var of []string
-	if b.eu && Transfer(t).Mechanism != "" {
-		of = append(of, "EU")
+	eu, uk := b.eu && Transfer(t).Mechanism != "", b.uk && Transfer(t).UKMechanism != ""
+	switch {
+	case eu && uk:
+		return b.c.T("transfers.copy.eu-uk", nil)
+	case eu:
+		return b.c.T("transfers.copy.eu", nil)
+	case uk:
+		return b.c.T("transfers.copy.uk", nil)
 	}
-	if b.uk && Transfer(t).UKMechanism != "" {
-		of = append(of, "UK")
-	}
-	if len(of) == 0 {
-		return "**Copy of the safeguards:**"
-	}
-	return notice.Text("**Copy of the safeguards (" + j.Join(of, "and") + "):**")
+	return b.c.T("transfers.copy", nil)
 }
 
 // the returns "the " before an authority's name that needs it.
