@@ -732,56 +732,94 @@ func (b *builder) retention() *notice.Section {
 	return s
 }
 
-var euRights = []struct{ id, name, article, text string }{
-	{"access", "Access", "Art. 15", "You can ask whether we hold personal data about you and for a copy of it, with information about how we use it."},
-	{"correction", "Rectification", "Art. 16", "You can ask us to correct inaccurate data and complete incomplete data."},
-	{"deletion", "Erasure", "Art. 17", "You can ask us to delete your data, for example when we no longer need it or you withdraw consent."},
-	{"restriction", "Restriction", "Art. 18", "You can ask us to stop using your data, except to store it, while a question about it is settled."},
-	{"portability", "Portability", "Art. 20", "You can ask for data you gave us, which we use on the basis of consent or contract, in a structured, machine-readable format, or ask us to send it to another organisation."},
-	{"objection", "Objection", "Art. 21", "You can object to our use of your data based on legitimate interests; see below."},
+// euRights are the rights of GDPR Arts. 15-21 the notice lists, in its
+// order, by the ids of rights.offered.
+var euRights = []string{"access", "correction", "deletion", "restriction", "portability", "objection"}
+
+// euRight is the list item of a right: its name and article, and text,
+// what it lets people do; the organisation's own description of the right
+// (rights.offered) replaces the notice's when given.
+func (b *builder) euRight(id string, text notice.Text, own bool) notice.Text {
+	c := b.c
+	switch id {
+	case "access":
+		if !own {
+			text = c.T("rights.access.text", nil)
+		}
+		return c.T("rights.access", locale.Data{"Text": text})
+	case "correction":
+		if !own {
+			text = c.T("rights.correction.text", nil)
+		}
+		return c.T("rights.correction", locale.Data{"Text": text})
+	case "deletion":
+		if !own {
+			text = c.T("rights.deletion.text", nil)
+		}
+		return c.T("rights.deletion", locale.Data{"Text": text})
+	case "restriction":
+		if !own {
+			text = c.T("rights.restriction.text", nil)
+		}
+		return c.T("rights.restriction", locale.Data{"Text": text})
+	case "portability":
+		if !own {
+			text = c.T("rights.portability.text", nil)
+		}
+		return c.T("rights.portability", locale.Data{"Text": text})
+	case "objection":
+		if !own {
+			text = c.T("rights.objection.text", nil)
+		}
+		return c.T("rights.objection", locale.Data{"Text": text})
+	}
+	return text
 }
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your rights"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	rt := b.p.Rights
-	law := "the GDPR"
-	if b.uk && b.eu {
-		law = "the EU GDPR and the UK GDPR"
-	} else if b.uk {
-		law = "the UK GDPR"
-	}
 	defer b.swissRights(s)
-	s.P(notice.Text("Under " + law + " you have these rights:"))
+	switch {
+	case b.uk && b.eu:
+		s.P(c.T("rights.intro.eu-uk", nil))
+	case b.uk:
+		s.P(c.T("rights.intro.uk", nil))
+	default:
+		s.P(c.T("rights.intro", nil))
+	}
 	var items []notice.Text
 	for _, r := range euRights {
-		text := notice.Text(r.text)
+		var text notice.Text
+		own := false
 		for _, o := range rt.Offered {
-			if o.Right == r.id && o.Description != "" {
-				text = notice.Sentence(notice.Inline(string(o.Description)))
+			if o.Right == r && o.Description != "" {
+				text, own = notice.Sentence(notice.Inline(string(o.Description))), true
 			}
 		}
-		items = append(items, notice.Strong(notice.Text(r.name))+" ("+notice.Text(r.article)+"): "+text)
+		items = append(items, b.euRight(r, text, own))
 	}
 	if ids := consentPurposes(b.p); len(ids) > 0 {
 		s.Use("rights.consent_withdrawal")
-		items = append(items, "**Withdraw consent** (Art. 7(3)): "+notice.Inline(string(rt.ConsentWithdrawal)))
+		items = append(items, c.T("rights.withdraw", locale.Data{"Text": notice.Inline(string(rt.ConsentWithdrawal))}))
 	}
 	s.Add(&notice.List{Items: items})
 	if b.p.Cookies != nil && b.p.Cookies.SettingsURL != "" {
 		s.Use("cookies.settings_url")
-		s.P("You can give or withdraw consent to cookies at any time in our " + notice.Link("cookie settings", b.p.Cookies.SettingsURL) + ".")
+		s.P(c.T("rights.cookies", locale.Data{"Settings": notice.Link(c.T("rights.cookies.link", nil), b.p.Cookies.SettingsURL)}))
 	}
 	s.Use("rights.request_methods", "rights.verification")
-	s.P("These rights are free to exercise. To exercise them, contact us by any of these methods:")
+	s.P(c.T("rights.free", nil))
 	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	if b.ch && b.revised() {
-		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why. For people in Switzerland, see [Your rights in Switzerland](#your-rights-switzerland).")
+		s.P(c.T("rights.answer.ch", locale.Data{"Link": notice.Link(c.T("rights-ch.title", nil), "#your-rights-switzerland")}))
 	} else {
-		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
+		s.P(c.T("rights.answer", nil))
 	}
 
-	obj := s.Sub("right-to-object", "Your right to object")
+	obj := s.Sub("right-to-object", string(c.T("rights.object.title", nil)))
 	var li, dm []notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu.DirectMarketing {
@@ -792,21 +830,21 @@ func (b *builder) rights() *notice.Section {
 			li = append(li, notice.Plain(pu.Name))
 		}
 	}
-	aside := &notice.Aside{Title: "You have the right to object"}
+	aside := &notice.Aside{Title: string(c.T("rights.object.aside", nil))}
 	if len(li) > 0 {
 		aside.Blocks = append(aside.Blocks,
-			&notice.Paragraph{Text: "You can object at any time, on grounds relating to your particular situation, to our use of your data based on legitimate interests, including profiling. We will then stop, unless we have compelling legitimate grounds that override your interests, rights and freedoms, or need the data for legal claims. This applies to these purposes:"},
+			&notice.Paragraph{Text: c.T("rights.object.interests", nil)},
 			&notice.List{Items: li})
 	}
 	if len(dm) > 0 {
 		aside.Blocks = append(aside.Blocks,
-			&notice.Paragraph{Text: "You can object at any time to our use of your data for direct marketing, including profiling for it, and we will then stop. This applies to these purposes:"},
+			&notice.Paragraph{Text: c.T("rights.object.marketing", nil)},
 			&notice.List{Items: dm})
 	}
 	if len(aside.Blocks) == 0 {
-		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "We do not use your data on the basis of legitimate interests or for direct marketing, so the right to object does not currently apply; if that changes, you can object at any time."})
+		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: c.T("rights.object.none", nil)})
 	}
-	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "To object, use any of the methods above, or the unsubscribe link in any marketing email."})
+	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: c.T("rights.object.how", nil)})
 	obj.Add(aside)
 	return s
 }
@@ -818,7 +856,8 @@ func (b *builder) cookiesUK() *notice.Section {
 	if ck == nil || !b.uk || b.c.Date < rliDate {
 		return nil
 	}
-	s := &notice.Section{ID: "cookies-uk", Title: "Cookies we set in the UK without asking first"}
+	c := b.c
+	s := &notice.Section{ID: "cookies-uk", Title: string(c.T("cookies-uk.title", nil))}
 	var items []notice.Text
 	for i, it := range ck.Items {
 		ex := Cookie(it).UKException
@@ -826,17 +865,22 @@ func (b *builder) cookiesUK() *notice.Section {
 			continue
 		}
 		s.Use(model.Index("cookies.items", i))
-		why := map[string]string{"statistics": "statistics about how our services are used, so that we can improve them",
-			"appearance": "remembering how you set the appearance or functions of our websites"}[ex]
-		items = append(items, notice.Strong(notice.Plain(it.Name))+" ("+notice.Plain(it.Provider)+"): "+notice.Text(why)+".")
+		var why notice.Text
+		switch ex {
+		case "statistics":
+			why = c.T("cookies-uk.why.statistics", nil)
+		case "appearance":
+			why = c.T("cookies-uk.why.appearance", nil)
+		}
+		items = append(items, c.T("cookies-uk.item", locale.Data{"Cookie": notice.Strong(notice.Plain(it.Name)), "Provider": notice.Plain(it.Provider), "Why": why}))
 	}
 	if len(items) == 0 {
 		return nil
 	}
 	s.Use("cookies.uk_objection")
-	s.P("In the United Kingdom the law lets us set some low-risk cookies without asking for your consent first, as long as we tell you about them and you can object (Privacy and Electronic Communications Regulations, Schedule A1). These are:")
+	s.P(c.T("cookies-uk.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.Add(&notice.Prose{Markdown: "**How to object.** " + string(Cookies(ck).UKObjection)})
+	s.Add(&notice.Prose{Markdown: string(c.T("cookies-uk.object", locale.Data{"Objection": string(Cookies(ck).UKObjection)}))})
 	return s
 }
 
@@ -847,15 +891,17 @@ func (b *builder) children() *notice.Section {
 	if ch == nil || !ch.DirectedToChildren.IsYes() {
 		return nil
 	}
-	s := &notice.Section{ID: "children", Title: "Children"}
+	c := b.c
+	s := &notice.Section{ID: "children", Title: string(c.T("children.title", nil))}
 	s.Use("children.directed_to_children", "children.parental_consent")
-	ages := "16 in the European Union, unless the law of your country sets a lower age (not below 13)"
-	if b.uk && b.eu {
-		ages += ", and 13 in the United Kingdom"
-	} else if b.uk {
-		ages = "13 in the United Kingdom"
+	switch {
+	case b.uk && b.eu:
+		s.P(c.T("children.consent.eu-uk", nil))
+	case b.uk:
+		s.P(c.T("children.consent.uk", nil))
+	default:
+		s.P(c.T("children.consent", nil))
 	}
-	s.P(notice.Sentence(notice.Join("Some of our services are directed to children. Where we rely on consent to offer them to a child, a child below the age of digital consent cannot give it alone. That age is", notice.Text(ages))))
 	if pc := Children(ch).ParentalConsent; pc != "" {
 		s.Add(&notice.Prose{Markdown: string(pc)})
 	}
@@ -876,7 +922,7 @@ func (b *builder) profiling(s *notice.Section, ad *model.AutomatedDecisions) {
 		}
 		t := notice.Sentence(notice.Inline(string(d.Description)))
 		if d.Logic != "" {
-			t = notice.Join(t, "How it works:", notice.Sentence(notice.Inline(string(d.Logic))))
+			t = notice.Join(t, trimEnd(b.c.T("profiling.logic", locale.Data{"Logic": notice.Sentence(notice.Inline(string(d.Logic)))})))
 		}
 		if d.Significance != "" {
 			t = notice.Join(t, notice.Sentence(notice.Inline(string(d.Significance))))
@@ -886,14 +932,16 @@ func (b *builder) profiling(s *notice.Section, ad *model.AutomatedDecisions) {
 	if len(items) == 0 {
 		return
 	}
-	s.P("We also use profiling, which evaluates or predicts aspects of you, without legal or similarly significant effects:")
+	c := b.c
+	s.P(c.T("profiling.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.P("You can object to profiling based on legitimate interests, and to any profiling for direct marketing: see " + notice.Link("Your right to object", "#right-to-object") + ".")
+	s.P(c.T("profiling.object", locale.Data{"Link": notice.Link(c.T("rights.object.title", nil), "#right-to-object")}))
 }
 
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
-	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions"}
+	c := b.c
+	s := &notice.Section{ID: "automated-decisions", Title: string(c.T("automated.title", nil))}
 	s.Use("automated_decisions")
 	var art22 []*model.Decision
 	for _, d := range ad.Decisions {
@@ -903,24 +951,24 @@ func (b *builder) automated() *notice.Section {
 	}
 	defer b.profiling(s, ad)
 	if len(art22) == 0 {
-		s.P("We do not make decisions about you based solely on automated processing, including profiling, that produce legal effects concerning you or similarly significantly affect you.")
+		s.P(c.T("automated.none", nil))
 		return s
 	}
-	s.P("We make these decisions by automated means, with legal or similarly significant effects on you:")
+	s.P(c.T("automated.intro", nil))
 	for i, d := range art22 {
 		sub := s.Sub(fmt.Sprintf("automated-decision-%s", d.ID), strings.TrimSuffix(firstSentence(string(d.Description)), "."))
 		_ = i
 		sub.Add(&notice.Definitions{Items: []notice.Definition{
-			{Term: "What is decided", Text: notice.Inline(string(d.Description))},
-			{Term: "How it works", Text: notice.Inline(string(d.Logic))},
-			{Term: "What it means for you", Text: notice.Inline(string(d.Significance))},
-			{Term: "Likely consequences", Text: notice.Inline(string(d.Consequences))},
+			{Term: c.T("automated.what", nil), Text: notice.Inline(string(d.Description))},
+			{Term: c.T("automated.how", nil), Text: notice.Inline(string(d.Logic))},
+			{Term: c.T("automated.means", nil), Text: notice.Inline(string(d.Significance))},
+			{Term: c.T("automated.consequences", nil), Text: notice.Inline(string(d.Consequences))},
 		}})
 		if d.Safeguards != "" {
-			sub.P(notice.Strong("Your safeguards.") + " " + notice.Inline(string(d.Safeguards)))
+			sub.P(c.T("automated.safeguards", locale.Data{"Safeguards": notice.Inline(string(d.Safeguards))}))
 		}
 		if b.ch && b.revised() {
-			sub.P("**In Switzerland**, you can ask us to let you state your position on the decision and to have it reviewed by a person (Art. 21(2) of the Federal Act on Data Protection).")
+			sub.P(c.T("automated.ch", nil))
 		}
 	}
 	return s
@@ -935,7 +983,8 @@ func firstSentence(s string) string {
 }
 
 func (b *builder) complaints() *notice.Section {
-	s := &notice.Section{ID: "complaints", Title: "Complaints"}
+	c := b.c
+	s := &notice.Section{ID: "complaints", Title: string(c.T("complaints.title", nil))}
 	o := b.p.Organization
 	if Org(o).Complaints != nil {
 		s.Use("organization.complaints")
@@ -944,32 +993,52 @@ func (b *builder) complaints() *notice.Section {
 	s.Use("organization.supervisory_authorities")
 	sa := Org(o).SupervisoryAuthorities
 	if b.eu {
-		if sa != nil && sa.EU != nil {
-			s.P("**In the EU**, you can complain at any time to our lead supervisory authority, " + the(sa.EU.Name) + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
-		} else {
-			s.P("**In the EU**, you can complain at any time to the data protection authority in the country where you live or work, or where you think the law was broken. The European Data Protection Board lists them at " +
-				notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en") + ".")
+		switch {
+		case sa != nil && sa.EU != nil && needsThe(sa.EU.Name):
+			s.P(c.T("complaints.eu.lead.the", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+		case sa != nil && sa.EU != nil:
+			s.P(c.T("complaints.eu.lead", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+		default:
+			s.P(c.T("complaints.eu", locale.Data{"Link": notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en")}))
 		}
 	}
 	if b.uk && sa != nil && sa.UK != nil {
-		s.P("**In the UK**, you can complain at any time to " + the(sa.UK.Name) + j.ContactLine(sa.UK) + ".")
+		if needsThe(sa.UK.Name) {
+			s.P(c.T("complaints.uk.the", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+		} else {
+			s.P(c.T("complaints.uk", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+		}
 	}
 	if a := FDPIC(b.c); b.ch && a != nil {
 		if !b.revised() {
 			// The 1992 Act's Art. 29: the FDPIC looked into processing in
 			// the private sector only where it could breach the privacy of
 			// a larger number of people, and made recommendations.
-			s.P("**In Switzerland**, if you think we have broken the data protection rules, you can ask " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + " to look into it: " + fdpicLine(a) + ". Under Article 29 of the Swiss Federal Act on Data Protection of 1992, the FDPIC investigates processing that could breach the privacy of a larger number of people.")
+			d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+			if needsThe(a.Name) {
+				s.P(c.T("complaints.ch-1992.the", d))
+			} else {
+				s.P(c.T("complaints.ch-1992", d))
+			}
 			return s
 		}
 		// A report (Art. 49(1)) is not a complaint with the rights of a
 		// party: the FDPIC tells the person what it did (Art. 49(4)), and
 		// claims against us go to the civil courts (Art. 32).
-		how := notice.Text("")
-		if a.WebForm != "" {
-			how = ", with its " + notice.Link("online report form", a.WebForm) + " or by post"
+		d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+		the := needsThe(a.Name)
+		switch {
+		case a.WebForm != "" && the:
+			d["Form"] = notice.Link(c.T("complaints.ch.form", nil), a.WebForm)
+			s.P(c.T("complaints.ch.form.the", d))
+		case a.WebForm != "":
+			d["Form"] = notice.Link(c.T("complaints.ch.form", nil), a.WebForm)
+			s.P(c.T("complaints.ch.form.named", d))
+		case the:
+			s.P(c.T("complaints.ch.the", d))
+		default:
+			s.P(c.T("complaints.ch", d))
 		}
-		s.P("**In Switzerland**, if you think we have broken the data protection rules, you can report it at any time, under Article 49 of the Swiss Federal Act on Data Protection, to " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + how + ": " + fdpicLine(a) + ". The FDPIC tells you what it has done about your report and with what result. You can also enforce your rights against us before the Swiss civil courts (FADP Art. 32).")
 	}
 	return s
 }
@@ -1027,19 +1096,20 @@ func (b *builder) copyLabel(t *model.Transfer) notice.Text {
 	return b.c.T("transfers.copy", nil)
 }
 
-// the returns "the " before an authority's name that needs it.
-func the(name string) notice.Text {
-	if name == "" || strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "the ") {
-		return ""
-	}
-	return "the "
+// needsThe reports whether an authority's name needs "the" before it in
+// an English sentence (the messages that say it come in two forms, with
+// "the" and without).
+func needsThe(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "The ") && !strings.HasPrefix(name, "the ")
 }
 
 func (b *builder) changes() *notice.Section { return j.ChangesSection(b.p) }
 
 func (b *builder) contact() *notice.Section {
-	s := j.ContactSection(b.p, "For any question about this notice or your data, contact us:")
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
+	c := b.c
+	s := j.ContactSection(b.p, c.T("contact.lead", nil))
+	policy := notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], string(c.T("contact.global.title", nil)))), "global", "")
+	s.P(c.T("contact.global", locale.Data{"Policy": policy}))
 	return s
 }
 
@@ -1210,28 +1280,29 @@ func (b *builder) swissRights(s *notice.Section) {
 	if !b.ch {
 		return
 	}
-	sub := s.Sub("your-rights-switzerland", "Your rights in Switzerland")
+	c := b.c
+	sub := s.Sub("your-rights-switzerland", string(c.T("rights-ch.title", nil)))
 	sub.Use("rights.request_methods")
 	if !b.revised() {
-		sub.P("If you are in Switzerland, the Federal Act on Data Protection of 1992 lets you ask whether we process personal data about you and receive it, with its purpose and recipients, free of charge (Art. 8), and have incorrect data corrected (Art. 5(2)). Use any of the methods above.")
+		sub.P(c.T("rights-ch.1992", nil))
 		return
 	}
 	sub.Use("automated_decisions.decisions")
 	// Art. 21: the right is said as it stands for us: conditional when we
 	// take such decisions (each is described above), a plain statement when
 	// we take none.
-	automated := notice.Text("**Automated decisions** (Art. 21): we do not take decisions about you based solely on automated processing that have legal consequences for you or affect you considerably. If we did, we would tell you, and you could state your position and ask for a person to review the decision.")
+	automated := c.T("rights-ch.automated.none", nil)
 	if ad := b.p.AutomatedDecisions; ad != nil && slices.ContainsFunc(ad.Decisions, func(d *model.Decision) bool { return d != nil && d.Art22.IsYes() }) {
-		automated = "**Automated decisions** (Art. 21): where we take a decision about you based solely on automated processing that has legal consequences for you or affects you considerably (see [Automated decisions](#automated-decisions)), we tell you, and you can state your position and ask for the decision to be reviewed by a person."
+		automated = c.T("rights-ch.automated", locale.Data{"Link": notice.Link(c.T("automated.title", nil), "#automated-decisions")})
 	}
-	sub.P("If you are in Switzerland, the Federal Act on Data Protection (FADP) gives you these rights:")
+	sub.P(c.T("rights-ch.intro", nil))
 	sub.Add(&notice.List{Items: []notice.Text{
-		"**Access** (Art. 25): you can ask whether we process personal data about you and receive a copy of it, with who is responsible for it, its purpose, how long we keep it, where it came from, who receives it, any automated decision taken about you and its logic and, for data sent abroad, the countries and safeguards. It is free of charge. We answer within 30 days; if we cannot, we will tell you within that time and say when you will have our answer.",
-		"**Data portability** (Art. 28): you can ask for the personal data you gave us, where we process it automatically with your consent or to conclude or perform a contract with you, in a common electronic format, or ask us to send it to another organisation where that does not take a disproportionate effort, free of charge.",
-		"**Correction and your other claims** (Art. 32): you can have incorrect data corrected, and ask us to stop a particular processing, not to disclose your data to others, or to delete it. Where neither the accuracy nor the inaccuracy of data can be shown, you can ask us to add a note that you dispute it. If we refuse, you can bring these claims before the courts.",
+		c.T("rights-ch.access", nil),
+		c.T("rights-ch.portability", nil),
+		c.T("rights-ch.claims", nil),
 		automated,
 	}})
-	sub.P("Use any of the methods above to exercise these rights.")
+	sub.P(c.T("rights-ch.how", nil))
 }
 
 // summary is the supplement's key points: who is responsible, the legal
