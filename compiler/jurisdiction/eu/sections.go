@@ -1310,6 +1310,7 @@ func (b *builder) swissRights(s *notice.Section) {
 // Art. 21(4)), transfers outside Europe, how long data is kept; and the
 // ways to make a request and to reach the data protection officer.
 func (b *builder) summary() *notice.Section {
+	c := b.c
 	var s j.Summary
 	var names []notice.Text
 	var paths []string
@@ -1320,12 +1321,9 @@ func (b *builder) summary() *notice.Section {
 		paths = append(paths, model.Index("organization.entities", i)+".legal_name", model.Index("organization.entities", i)+".role")
 		names = append(names, notice.Plain(e.LegalName))
 	}
-	switch len(names) {
-	case 0:
-	case 1:
-		s.Point("Who is responsible", names[0]+" is responsible for your personal data (the controller).", "controller", paths...)
-	default:
-		s.Point("Who is responsible", notice.Series(names, "and")+" are responsible for your personal data (the controllers).", "controller", paths...)
+	if len(names) > 0 {
+		s.Point(string(c.T("summary.controller.label", nil)),
+			c.N("summary.controller", len(names), locale.Data{"Controllers": c.List(names, locale.And)}), "controller", paths...)
 	}
 	var lists [][]string
 	paths = nil
@@ -1338,7 +1336,7 @@ func (b *builder) summary() *notice.Section {
 		for _, lb := range bases {
 			ts = append(ts, b.legalBasis(lb))
 		}
-		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
+		s.Point(string(c.T("summary.bases.label", nil)), c.T("summary.bases", locale.Data{"Bases": c.List(ts, locale.And)}), "purposes-and-legal-bases", paths...)
 	}
 	codes := []string{"access", "correction", "deletion", "restriction", "portability"}
 	rpaths := []string{"rights.offered"}
@@ -1347,9 +1345,9 @@ func (b *builder) summary() *notice.Section {
 		rpaths = append(rpaths, "rights.consent_withdrawal")
 	}
 	s.Rights(b.c, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
-	object := notice.Text("You can object at any time, on grounds relating to your situation, to our use of your data based on legitimate interests.")
+	object := c.T("summary.object", nil)
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool { return pu.DirectMarketing }) {
-		object = "You can object at any time to our use of your data for direct marketing, and, on grounds relating to your situation, to any use based on legitimate interests."
+		object = c.T("summary.object.marketing", nil)
 	}
 	var dm []string
 	for i := range b.p.Purposes {
@@ -1358,13 +1356,13 @@ func (b *builder) summary() *notice.Section {
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool {
 		return pu.DirectMarketing || slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).LegalBases, "public_task")
 	}) {
-		s.Point("Your right to object", object, "right-to-object", dm...)
+		s.Point(string(c.T("summary.object.label", nil)), object, "right-to-object", dm...)
 	}
 	b.transfersPoint(&s)
 	s.Kept(b.c, "retention", nil)
 	if o := Org(b.p.Organization); o != nil && o.DPO != nil && o.DPO.EU != nil && o.DPO.EU.Appointed.IsYes() && o.DPO.EU.Contact != nil {
 		if e := o.DPO.EU.Contact.Email; e != "" {
-			s.Act("Email our Data Protection Officer", "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
+			s.Act(string(c.T("summary.dpo.act", nil)), "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
 		}
 	}
 	return s.Section()
@@ -1400,21 +1398,22 @@ func (b *builder) transfersPoint(s *j.Summary) {
 		}
 	}
 	now, later := reach.Countries()
-	region := notice.Text("the European Economic Area and the United Kingdom")
-	if b.ch {
-		region = "the European Economic Area, the United Kingdom and Switzerland"
-	}
+	c := b.c
 	var t notice.Text
 	switch {
+	case len(now) == 0 && len(later) == 0 && b.ch:
+		t = c.T("summary.transfers.stays.ch", nil)
 	case len(now) == 0 && len(later) == 0:
-		t = "Your personal data stays in " + region + "."
+		t = c.T("summary.transfers.stays", nil)
+	case len(now) == 0 && b.ch:
+		t = c.T("summary.transfers.stays-until.ch", locale.Data{"Later": j.LaterOnly(later)})
 	case len(now) == 0:
-		t = "Your personal data stays in " + region + ", until it also goes to recipients abroad (" + j.LaterOnly(later) + ")."
+		t = c.T("summary.transfers.stays-until", locale.Data{"Later": j.LaterOnly(later)})
 	default:
-		t = "Some of your personal data goes to recipients in " + j.Countries(now) + j.Later(later) + "."
+		t = c.T("summary.transfers.goes", locale.Data{"Countries": j.Countries(now), "Later": j.Later(later)})
 	}
 	if len(b.p.Transfers) > 0 {
-		t += " Each transfer relies on a ground the law allows, named for each in the section on transfers."
+		t += " " + c.T("summary.transfers.ground", nil)
 	}
-	s.Point("Transfers outside Europe", t, "international-transfers", append(paths, "transfers")...)
+	s.Point(string(c.T("summary.transfers.label", nil)), t, "international-transfers", append(paths, "transfers")...)
 }
