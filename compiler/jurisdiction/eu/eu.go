@@ -93,7 +93,7 @@ func (*Pack) Requirements() []*j.Requirement { return requirements }
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, uk: uk(c), eu: eu(c), ch: ch(c)}
-	doc := j.NewDocument(c, "eu", "Supplemental European Privacy Notice", p.Notices[ID])
+	doc := j.NewDocument(c, "eu", string(c.T("notice.title", nil)), p.Notices[ID])
 	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.controller(), b.glance(), b.purposes(), b.special(), b.provision(), b.indirect(), b.recipients(),

@@ -6,6 +6,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -132,7 +133,7 @@ func FrameworkNames(c *j.Context, ids []string) notice.Text {
 			out = append(out, notice.Plain(f.Name))
 		}
 	}
-	return notice.Series(out, "and")
+	return c.List(out, locale.And)
 }
 
 // Membership lists the members of a group of countries over time.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -22,7 +23,8 @@ type builder struct {
 func (b *builder) revised() bool { return b.c.Date >= CHDate }
 
 func (b *builder) controller() *notice.Section {
-	s := &notice.Section{ID: "controller", Title: "Who is responsible for your data"}
+	c := b.c
+	s := &notice.Section{ID: "controller", Title: string(c.T("controller.title", nil))}
 	o := b.p.Organization
 	s.Use("organization.entities")
 	var rows [][]notice.Text
@@ -31,60 +33,64 @@ func (b *builder) controller() *notice.Section {
 			continue
 		}
 		s.Use(model.Index("organization.entities", i))
-		role := "Controller"
+		role := c.T("controller.role.controller", nil)
 		if e.Role == "joint_controller" {
-			role = "Joint controller"
+			role = c.T("controller.role.joint", nil)
 		}
 		desc := notice.Inline(string(e.Description))
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), notice.Text(role), j.Address(e.Address), desc})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), role, j.Address(e.Address), desc})
 	}
-	s.P("The controllers of your personal data, which decide how and why it is used, are:")
-	head := []string{"Company", "Role", "Address", "What it does"}
+	s.P(c.T("controller.intro", nil))
+	head := []string{string(c.T("controller.head.company", nil)), string(c.T("controller.head.role", nil)),
+		string(c.T("controller.head.address", nil)), string(c.T("controller.head.does", nil))}
 	if allocated(o) {
-		head = append(head, "Responsible for")
+		head = append(head, string(c.T("controller.head.responsible-for", nil)))
 		k := 0
 		for _, e := range o.Entities {
 			if e.Role == "processor" {
 				continue
 			}
-			rows[k] = append(rows[k], notice.Sentence(notice.Series(j.Names(b.p.Purposes, Entity(e).Decides,
-				func(p *model.Purpose) string { return p.ID }, func(p *model.Purpose) string { return p.Name }), "and")))
+			rows[k] = append(rows[k], notice.Sentence(c.List(j.Names(b.p.Purposes, Entity(e).Decides,
+				func(p *model.Purpose) string { return p.ID }, func(p *model.Purpose) string { return p.Name }), locale.And)))
 			k++
 		}
 	}
-	s.Add(&notice.Table{Caption: "Controllers", Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("controller.caption", nil)), Head: head, Rows: rows})
 	for i, e := range o.Entities {
 		if e.Role == "joint_controller" && e.JointArrangement != "" {
 			s.Use(model.Index("organization.entities", i) + ".joint_arrangement")
-			s.P(notice.Strong("Joint control.") + " " + notice.Inline(string(e.JointArrangement)))
+			s.P(c.T("controller.joint", locale.Data{"Arrangement": notice.Inline(string(e.JointArrangement))}))
 		}
 	}
 	s.Use("organization.privacy_contact")
-	s.P("You can contact us about your personal data at " + j.ContactLine(o.PrivacyContact) + ".")
+	s.P(c.T("controller.contact", locale.Data{"Contact": j.ContactLine(o.PrivacyContact)}))
 	if rep := Org(o).Representatives; rep != nil {
 		if rep.EU != nil && b.eu {
 			s.Use("organization.representatives.eu")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.EU)}
 			if o.EstablishedInEU.IsNo() {
-				why = "Because we have no establishment in the European Union, we have appointed a representative there under Article 27 of the GDPR. "
+				s.P(c.T("controller.rep.eu.not-established", d))
+			} else {
+				s.P(c.T("controller.rep.eu", d))
 			}
-			s.P("**EU representative.** " + why + "You can contact our representative in the EU instead of us: " + j.ContactLine(rep.EU) + ".")
 		}
 		if rep.UK != nil && b.uk {
 			s.Use("organization.representatives.uk")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.UK)}
 			if o.EstablishedInUK.IsNo() {
-				why = "Because we have no establishment in the United Kingdom, we have appointed a representative there under Article 27 of the UK GDPR. "
+				s.P(c.T("controller.rep.uk.not-established", d))
+			} else {
+				s.P(c.T("controller.rep.uk", d))
 			}
-			s.P("**UK representative.** " + why + "You can contact our representative in the UK instead of us: " + j.ContactLine(rep.UK) + ".")
 		}
 		if rep.CH != nil && b.ch && b.revised() {
 			s.Use("organization.representatives.ch", "organization.registered_in_ch")
-			why := notice.Text("")
+			d := locale.Data{"Contact": j.ContactLine(rep.CH)}
 			if Org(o).RegisteredInCH.IsNo() {
-				why = "Because our registered office is outside Switzerland, we have appointed a representative there under Article 14 of the Swiss Federal Act on Data Protection. "
+				s.P(c.T("controller.rep.ch.registered-abroad", d))
+			} else {
+				s.P(c.T("controller.rep.ch", d))
 			}
-			s.P("**Swiss representative.** " + why + "You and the Federal Data Protection and Information Commissioner can contact our representative in Switzerland instead of us: " + j.ContactLine(rep.CH) + ".")
 		}
 	}
 	if dpo := Org(o).DPO; dpo != nil {
@@ -93,20 +99,20 @@ func (b *builder) controller() *notice.Section {
 		switch {
 		case eu && uk && sameContact(dpo.EU.Contact, dpo.UK.Contact):
 			s.Use("organization.dpo")
-			s.P("**Data Protection Officer.** Our Data Protection Officer, for both the EU and the UK, can be reached at " + j.ContactWays(dpo.EU.Contact) + ".")
+			s.P(c.T("controller.dpo.eu-uk", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 		default:
 			if eu {
 				s.Use("organization.dpo.eu")
-				s.P("**Data Protection Officer (EU).** You can reach our Data Protection Officer for the EU at " + j.ContactWays(dpo.EU.Contact) + ".")
+				s.P(c.T("controller.dpo.eu", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 			}
 			if uk {
 				s.Use("organization.dpo.uk")
-				s.P("**Data Protection Officer (UK).** You can reach our Data Protection Officer for the UK at " + j.ContactWays(dpo.UK.Contact) + ".")
+				s.P(c.T("controller.dpo.uk", locale.Data{"Contact": j.ContactWays(dpo.UK.Contact)}))
 			}
 		}
 		if dpo.CH != nil && dpo.CH.Appointed.IsYes() && dpo.CH.Contact != nil && b.ch && b.revised() {
 			s.Use("organization.dpo.ch")
-			s.P("**Data protection advisor (Switzerland).** You can reach our data protection advisor under Article 10 of the Swiss Federal Act on Data Protection at " + j.ContactWays(dpo.CH.Contact) + ".")
+			s.P(c.T("controller.dpo.ch", locale.Data{"Contact": j.ContactWays(dpo.CH.Contact)}))
 		}
 	}
 	return s
@@ -143,8 +149,9 @@ func (b *builder) glance() *notice.Section {
 	if b.ch {
 		return b.glance3()
 	}
-	s := &notice.Section{ID: "eu-and-uk", Title: "The EU and the UK at a glance"}
-	s.P("The EU GDPR and the UK GDPR give you the same rights. Where the details differ, this table shows both:")
+	c := b.c
+	s := &notice.Section{ID: "eu-and-uk", Title: string(c.T("glance.title", nil))}
+	s.P(c.T("glance.intro", nil))
 	o := b.p.Organization
 	var repEU, repUK *model.Contact
 	if Org(o).Representatives != nil {
@@ -154,11 +161,11 @@ func (b *builder) glance() *notice.Section {
 	if Org(o).DPO != nil {
 		dpoEU, dpoUK = Org(o).DPO.EU, Org(o).DPO.UK
 	}
-	saEU := notice.Text("The data protection authority where you live or work, or where you believe the breach took place")
+	saEU := c.T("glance.sa.eu", nil)
 	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.EU != nil {
 		saEU = notice.Plain(sa.EU.Name)
 	}
-	saUK := notice.Text("The Information Commissioner's Office")
+	saUK := c.T("glance.sa.uk", nil)
 	if sa := Org(o).SupervisoryAuthorities; sa != nil && sa.UK != nil {
 		saUK = notice.Plain(sa.UK.Name)
 	}
@@ -171,40 +178,52 @@ func (b *builder) glance() *notice.Section {
 			toolsUK = append(toolsUK, notice.Plain(tool.Name))
 		}
 	}
-	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
+	complaints := c.T("glance.complaints", nil)
 	ukComplaints := complaints
 	if Org(o).Complaints != nil {
-		ukComplaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(Org(o).Complaints)))
+		ukComplaints = c.N("glance.complaints.uk", ackDays(Org(o).Complaints), nil)
 	}
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints")
-	s.Add(&notice.Table{Caption: "EU and UK differences", Head: []string{"Topic", "European Union (EU GDPR)", "United Kingdom (UK GDPR)"},
+	topics := b.glanceTopics()
+	s.Add(&notice.Table{Caption: string(c.T("glance.caption", nil)),
+		Head: []string{string(c.T("glance.head.topic", nil)), string(c.T("glance.head.eu", nil)), string(c.T("glance.head.uk", nil))},
 		Rows: [][]notice.Text{
-			{"**Supervisory authority**", saEU, saUK},
-			{"**Representative**", representative(repEU, o.EstablishedInEU.IsYes()), representative(repUK, o.EstablishedInUK.IsYes())},
-			{"**Data Protection Officer**", dpoCell(dpoEU), dpoCell(dpoUK)},
-			{"**Transfer tools**", notice.Sentence(notice.Series(toolsEU, "and")), notice.Sentence(notice.Series(toolsUK, "and"))},
-			{"**Complaints to us**", complaints, ukComplaints},
+			{topics[0], saEU, saUK},
+			{topics[1], b.representative(repEU, o.EstablishedInEU.IsYes()), b.representative(repUK, o.EstablishedInUK.IsYes())},
+			{topics[2], b.dpoCell(dpoEU), b.dpoCell(dpoUK)},
+			{topics[3], notice.Sentence(c.List(toolsEU, locale.And)), notice.Sentence(c.List(toolsUK, locale.And))},
+			{topics[4], complaints, ukComplaints},
 		}})
 	return s
+}
+
+// glanceTopics are the first cells of the rows of the at-a-glance tables,
+// in bold: supervisory authority, representative, data protection officer,
+// transfer tools, complaints.
+func (b *builder) glanceTopics() []notice.Text {
+	c := b.c
+	return []notice.Text{notice.Strong(c.T("glance.topic.sa", nil)), notice.Strong(c.T("glance.topic.rep", nil)),
+		notice.Strong(c.T("glance.topic.dpo", nil)), notice.Strong(c.T("glance.topic.tools", nil)),
+		notice.Strong(c.T("glance.topic.complaints", nil))}
 }
 
 // representative is a regime's Art. 27 representative in the at-a-glance
 // tables: not needed where the organisation is established, else the one
 // appointed.
-func representative(ct *model.Contact, established bool) notice.Text {
+func (b *builder) representative(ct *model.Contact, established bool) notice.Text {
 	switch {
 	case established:
-		return "Not needed: we are established here"
+		return b.c.T("glance.rep.established", nil)
 	case ct != nil:
 		return notice.Plain(ct.Name)
 	}
-	return "None appointed"
+	return b.c.T("glance.none", nil)
 }
 
 // dpoCell is a regime's data protection officer in the at-a-glance tables.
-func dpoCell(d *DPO) notice.Text {
+func (b *builder) dpoCell(d *DPO) notice.Text {
 	if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
-		return "None appointed"
+		return b.c.T("glance.none", nil)
 	}
 	return contactShort(d.Contact)
 }
@@ -229,8 +248,9 @@ func contactShort(ct *model.Contact) notice.Text {
 }
 
 func (b *builder) purposes() *notice.Section {
-	s := &notice.Section{ID: "purposes-and-legal-bases", Title: "Why we use your data and our legal bases"}
-	s.P("European data protection law lets us use personal data only where we have a legal basis. This table shows, for each purpose, the information we use, the legal basis we rely on, our legitimate interests where that is the basis, and who receives the data.")
+	c := b.c
+	s := &notice.Section{ID: "purposes-and-legal-bases", Title: string(c.T("purposes.title", nil))}
+	s.P(c.T("purposes.intro", nil))
 	var rows [][]notice.Text
 	ukDiffers := false
 	for i, pu := range b.p.Purposes {
@@ -238,140 +258,194 @@ func (b *builder) purposes() *notice.Section {
 		s.Use(path)
 		var bases []notice.Text
 		for _, lb := range Purpose(pu).LegalBases {
-			bases = append(bases, legalBasis(lb))
+			bases = append(bases, b.legalBasis(lb))
 		}
-		basis := notice.Series(bases, "and")
+		basis := c.List(bases, locale.And)
 		if b.uk && len(Purpose(pu).UKLegalBases) > 0 && !slices.Equal(Purpose(pu).UKLegalBases, Purpose(pu).LegalBases) {
 			ukDiffers = true
 			var uk []notice.Text
 			for _, lb := range Purpose(pu).UKLegalBases {
-				uk = append(uk, legalBasis(lb))
+				uk = append(uk, b.legalBasis(lb))
 			}
-			basis = "EU: " + basis + ". UK: " + notice.Series(uk, "and")
+			d := locale.Data{"EU": basis, "UK": c.List(uk, locale.And)}
 			if Purpose(pu).RecognisedInterest != "" {
-				basis += " (" + notice.Text(rliConditions[Purpose(pu).RecognisedInterest]) + ")"
+				d["Condition"] = b.rliCondition(Purpose(pu).RecognisedInterest)
+				basis = c.T("purposes.basis.eu-uk-rli", d)
+			} else {
+				basis = c.T("purposes.basis.eu-uk", d)
 			}
 		}
 		if Purpose(pu).Art9Condition != "" {
-			basis += "; for special-category data, " + notice.Plain(art9[Purpose(pu).Art9Condition])
+			basis = c.T("purposes.basis.art9", locale.Data{"Basis": basis, "Condition": b.art9(Purpose(pu).Art9Condition)})
 		}
-		li := notice.Text("Not applicable")
+		li := c.T("purposes.no-interest", nil)
 		if Purpose(pu).LegitimateInterest != "" {
 			li = notice.Inline(string(Purpose(pu).LegitimateInterest))
 		}
-		rec := notice.Sentence(notice.Series(j.RecipientNames(b.p, pu.Recipients), "and"))
+		rec := notice.Sentence(c.List(j.RecipientNames(b.p, pu.Recipients), locale.And))
 		if rec == "" {
-			rec = "Only our own staff"
+			rec = c.T("purposes.own-staff", nil)
 		}
 		rows = append(rows, []notice.Text{
-			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(pu.Description)),
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			c.T("purposes.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)), "Description": notice.Inline(string(pu.Description))}),
+			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
 			notice.Sentence(basis), li, rec,
 		})
 	}
-	s.Add(&notice.Table{Caption: "Purposes, legal bases and recipients",
-		Head: []string{"Purpose", "Information used", "Legal basis", "Our legitimate interests", "Recipients"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("purposes.caption", nil)),
+		Head: []string{string(c.T("purposes.head.purpose", nil)), string(c.T("purposes.head.information", nil)), string(c.T("purposes.head.basis", nil)),
+			string(c.T("purposes.head.interests", nil)), string(c.T("purposes.head.recipients", nil))}, Rows: rows})
 	if ukDiffers {
-		s.P("Where the UK legal basis differs from the EU one, the table shows both.")
+		s.P(c.T("purposes.uk-differs", nil))
 	}
 	if b.ch {
 		if b.revised() {
-			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss law does not require a legal basis for each use: we process your data in line with the principles of the Federal Act on Data Protection (FADP Art. 6) and, where the law requires a justification, we rely on your consent, an overriding private or public interest, or the law (FADP Art. 31). The legal bases shown are those of the GDPR.")
+			s.P(c.T("purposes.ch", nil))
 		} else {
-			s.P("For people in Switzerland, the purposes, the information used and the recipients in this table apply too. Swiss data protection law does not ask for a legal basis for each use; the legal bases shown are those of the GDPR.")
+			s.P(c.T("purposes.ch-1992", nil))
 		}
 	}
-	s.P("Where we rely on legitimate interests, we have balanced our interests against your rights and freedoms. You can ask us for more information about that balancing test.")
+	s.P(c.T("purposes.balancing", nil))
 	return s
 }
 
-var rliConditions = map[string]string{
-	"public_task_request":   "a disclosure requested by a public body for its public task",
-	"national_security":     "national security, public security or defence",
-	"emergencies":           "responding to an emergency",
-	"crime":                 "detecting, investigating or preventing crime",
-	"safeguarding":          "safeguarding vulnerable people",
-	"democratic_engagement": "democratic engagement",
+// rliCondition names the condition of a recognised legitimate interest
+// (UK GDPR Annex 1), as it reads mid-sentence; "" for one it does not know.
+func (b *builder) rliCondition(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "public_task_request":
+		return c.T("rli.public-task-request", nil)
+	case "national_security":
+		return c.T("rli.national-security", nil)
+	case "emergencies":
+		return c.T("rli.emergencies", nil)
+	case "crime":
+		return c.T("rli.crime", nil)
+	case "safeguarding":
+		return c.T("rli.safeguarding", nil)
+	case "democratic_engagement":
+		return c.T("rli.democratic-engagement", nil)
+	}
+	return ""
 }
 
-var art9 = map[string]string{
-	"explicit_consent":            "your explicit consent (Art. 9(2)(a))",
-	"employment":                  "obligations in the field of employment and social security law (Art. 9(2)(b))",
-	"vital_interests":             "protecting vital interests (Art. 9(2)(c))",
-	"not_for_profit":              "the legitimate activities of a not-for-profit body (Art. 9(2)(d))",
-	"made_public":                 "data you have manifestly made public (Art. 9(2)(e))",
-	"legal_claims":                "establishing, exercising or defending legal claims (Art. 9(2)(f))",
-	"substantial_public_interest": "substantial public interest (Art. 9(2)(g))",
-	"health_care":                 "health or social care (Art. 9(2)(h))",
-	"public_health":               "public health (Art. 9(2)(i))",
-	"archiving_research":          "archiving, research or statistics (Art. 9(2)(j))",
+// art9 names a GDPR Art. 9(2) condition as it reads mid-sentence; "" for
+// one it does not know.
+func (b *builder) art9(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "explicit_consent":
+		return c.T("art9.explicit-consent", nil)
+	case "employment":
+		return c.T("art9.employment", nil)
+	case "vital_interests":
+		return c.T("art9.vital-interests", nil)
+	case "not_for_profit":
+		return c.T("art9.not-for-profit", nil)
+	case "made_public":
+		return c.T("art9.made-public", nil)
+	case "legal_claims":
+		return c.T("art9.legal-claims", nil)
+	case "substantial_public_interest":
+		return c.T("art9.substantial-public-interest", nil)
+	case "health_care":
+		return c.T("art9.health-care", nil)
+	case "public_health":
+		return c.T("art9.public-health", nil)
+	case "archiving_research":
+		return c.T("art9.archiving-research", nil)
+	}
+	return ""
 }
 
 func (b *builder) special() *notice.Section {
+	c := b.c
 	var items []notice.Text
-	s := &notice.Section{ID: "special-categories", Title: "Special categories of data"}
+	s := &notice.Section{ID: "special-categories", Title: string(c.T("special.title", nil))}
 	for i, pu := range b.p.Purposes {
 		a9, a10 := special(b.p, pu.Categories)
 		if len(a9) == 0 && len(a10) == 0 {
 			continue
 		}
 		s.Use(model.Index("purposes", i))
-		t := notice.Strong(notice.Plain(pu.Name)) + ":"
-		if len(a9) > 0 {
-			t = notice.Join(t, "we rely on "+notice.Plain(art9[Purpose(pu).Art9Condition])+".")
+		d := locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name))}
+		var t notice.Text
+		switch {
+		case len(a9) > 0 && len(a10) > 0:
+			d["Condition"], d["Basis"] = b.art9(Purpose(pu).Art9Condition), notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis)))
+			t = c.T("special.art9-art10", d)
+		case len(a9) > 0:
+			d["Condition"] = b.art9(Purpose(pu).Art9Condition)
+			t = c.T("special.art9", d)
+		default:
+			d["Basis"] = notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis)))
+			t = c.T("special.art10", d)
 		}
-		if len(a10) > 0 {
-			t = notice.Join(t, "For information about criminal convictions and offences:", notice.Sentence(notice.Inline(string(Purpose(pu).Art10Basis))))
-		}
-		items = append(items, t)
+		// Without an Art. 10 basis the sentence ends at its colon.
+		items = append(items, trimEnd(t))
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	s.P("Some of the information we use is sensitive (\"special category\" data). For it, we rely on these conditions in addition to the legal bases above:")
+	s.P(c.T("special.intro", nil))
 	s.Add(&notice.List{Items: items})
 	return s
 }
 
 func (b *builder) provision() *notice.Section {
-	s := &notice.Section{ID: "providing-data", Title: "Do you have to give us your data?"}
+	c := b.c
+	s := &notice.Section{ID: "providing-data", Title: string(c.T("provision.title", nil))}
 	var items []notice.Text
 	for i, cat := range b.p.Categories {
 		if cat.Provision == "" || cat.Provision == "voluntary" {
 			continue
 		}
 		s.Use(model.Index("categories", i))
-		why := map[string]string{
-			"statutory":      "the law requires it",
-			"contractual":    b.whoseContract(s, cat),
-			"precontractual": "we need it before we can enter into a contract with you",
-		}[cat.Provision]
-		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Text(why)+". "+notice.Sentence(notice.Inline(string(cat.Consequence))))
+		var why notice.Text
+		switch cat.Provision {
+		case "statutory":
+			why = c.T("provision.why.statutory", nil)
+		case "contractual":
+			why = b.whoseContract(s, cat)
+		case "precontractual":
+			why = c.T("provision.why.precontractual", nil)
+		}
+		items = append(items, c.T("provision.item", locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Why": why,
+			"Consequence": notice.Sentence(notice.Inline(string(cat.Consequence)))}))
 	}
 	if len(items) == 0 {
-		s.P("Giving us personal data is up to you. Where a form marks information as required, we need it to do what you ask, and without it we cannot.")
+		s.P(c.T("provision.voluntary", nil))
 		return s
 	}
-	s.P("The law or our contracts require some personal data, and without it we cannot do what you ask. This is the data you need to give us, and why:")
+	s.P(c.T("provision.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.P("Everything else is up to you, although without it we may not be able to help you as well.")
+	s.P(c.T("provision.rest", nil))
 	return s
 }
 
 // informedWhen says when people whose data comes from a source are given
-// this notice (GDPR Art. 14(3)).
-var informedWhen = map[string]string{
-	"at_collection":       "You get this notice when the data is collected, for example on the page where you sign in.",
-	"first_communication": "We tell you within a month of getting your details, or when we first contact you if that is sooner.",
-	"one_month":           "We tell you within a month of getting your details.",
-	"first_disclosure":    "We tell you within a month of getting your details, or before we first pass them to anyone else if that is sooner.",
+// this notice (GDPR Art. 14(3)); "" for a value it does not know.
+func (b *builder) informedWhen(when string) notice.Text {
+	c := b.c
+	switch when {
+	case "at_collection":
+		return c.T("indirect.informed.at-collection", nil)
+	case "first_communication":
+		return c.T("indirect.informed.first-communication", nil)
+	case "one_month":
+		return c.T("indirect.informed.one-month", nil)
+	case "first_disclosure":
+		return c.T("indirect.informed.first-disclosure", nil)
+	}
+	return ""
 }
 
 // whoseContract says whose contract requires a category's data, from the
 // people it concerns (subjects[].contract): the staff of a business
 // customer are not party to its contract and are not personally obliged
 // to give the data (Art. 13(2)(e)).
-func (b *builder) whoseContract(s *notice.Section, cat *model.Category) string {
+func (b *builder) whoseContract(s *notice.Section, cat *model.Category) notice.Text {
 	party, staff := false, false
 	for _, id := range cat.Subjects {
 		for k, sub := range b.p.Subjects {
@@ -391,15 +465,16 @@ func (b *builder) whoseContract(s *notice.Section, cat *model.Category) string {
 	}
 	switch {
 	case staff && !party:
-		return "your organisation's contract with us requires it; you are not personally obliged to give it, but without it your organisation cannot give you access"
+		return b.c.T("provision.why.organisation", nil)
 	case party && !staff:
-		return "our contract with you requires it"
+		return b.c.T("provision.why.you", nil)
 	}
-	return "our contract with you or with your organisation requires it"
+	return b.c.T("provision.why.you-or-organisation", nil)
 }
 
 func (b *builder) indirect() *notice.Section {
-	s := &notice.Section{ID: "other-sources", Title: "Data we get from other sources"}
+	c := b.c
+	s := &notice.Section{ID: "other-sources", Title: string(c.T("indirect.title", nil))}
 	var items []notice.Text
 	for i, src := range b.p.Sources {
 		if src.Kind != "third_party" && src.Kind != "public" {
@@ -412,43 +487,58 @@ func (b *builder) indirect() *notice.Section {
 				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
 			}
 		}
-		pub := "not publicly accessible"
+		pub := c.T("indirect.not-public", nil)
 		if src.PubliclyAccessible.IsYes() {
-			pub = "publicly accessible"
+			pub = c.T("indirect.public", nil)
 		}
-		t := notice.Strong(notice.Plain(src.Name)) + " (" + notice.Text(pub) + ")"
+		d := locale.Data{"Source": notice.Strong(notice.Plain(src.Name)), "Access": pub}
+		t := c.T("indirect.source", d)
 		if src.Description != "" {
-			t += ": " + notice.Inline(string(src.Description))
+			d["Description"] = notice.Inline(string(src.Description))
+			t = c.T("indirect.source.described", d)
 		}
 		if len(cats) > 0 {
-			t = notice.Join(notice.Sentence(t), "What we get from it: "+notice.Series(cats, "and")+".")
+			t = notice.Join(notice.Sentence(t), c.T("indirect.what", locale.Data{"Categories": c.List(cats, locale.And)}))
 		}
 		if f := Source(src); f.Informed == "exempt" {
-			t = notice.Join(notice.Sentence(t), "We do not tell each person individually:", notice.Sentence(notice.Inline(string(f.Exemption))))
+			// Without an exemption text the sentence ends at its colon.
+			ex := c.T("indirect.exempt", locale.Data{"Exemption": notice.Sentence(notice.Inline(string(f.Exemption)))})
+			t = notice.Join(notice.Sentence(t), trimEnd(ex))
 			if art := swissExemption(string(f.Exemption)); art != "" && b.ch && b.revised() {
-				t = notice.Join(t, notice.Text("For people in Switzerland, FADP Art. "+art+" provides the same exception."))
+				t = notice.Join(t, c.T("indirect.exempt.ch", locale.Data{"Article": art}))
 			}
-		} else if w := informedWhen[f.Informed]; w != "" {
-			t = notice.Join(notice.Sentence(t), notice.Text(w))
+		} else if w := b.informedWhen(f.Informed); w != "" {
+			t = notice.Join(notice.Sentence(t), w)
 		}
 		items = append(items, t)
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	s.P("Not all the personal data we hold comes from you. These are the other sources, and the categories of data we get from each:")
+	s.P(c.T("indirect.intro", nil))
 	s.Add(&notice.List{Items: items})
 	return s
 }
 
-var gdprRoles = map[string]string{
-	"processor":        "processors: they use data only on our behalf and on our instructions",
-	"controller":       "independent controllers: they decide themselves how to use the data",
-	"joint_controller": "joint controllers with us for part of the processing (the arrangement below says which part); independent controllers for the rest",
+// gdprRole says a recipient's role under the GDPR, as it reads in the
+// recipients table (before its first letter is upper-cased); "" for a role
+// it does not know.
+func (b *builder) gdprRole(role string) notice.Text {
+	c := b.c
+	switch role {
+	case "processor":
+		return c.T("recipients.role.processor", nil)
+	case "controller":
+		return c.T("recipients.role.controller", nil)
+	case "joint_controller":
+		return c.T("recipients.role.joint", nil)
+	}
+	return ""
 }
 
 func (b *builder) recipients() *notice.Section {
-	s := &notice.Section{ID: "recipients", Title: "Who receives your data"}
+	c := b.c
+	s := &notice.Section{ID: "recipients", Title: string(c.T("recipients.title", nil))}
 	var rows [][]notice.Text
 	for i, r := range b.p.Recipients {
 		s.Use(model.Index("recipients", i))
@@ -457,72 +547,74 @@ func (b *builder) recipients() *notice.Section {
 			where = upper(j.Countries(r.Countries))
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
-			notice.Sentence(notice.Text(gdprRoles[Recipient(r).GDPRRole])), where})
+			notice.Sentence(b.gdprRole(Recipient(r).GDPRRole)), where})
 	}
-	s.Add(&notice.Table{Caption: "Recipients of personal data", Head: []string{"Recipient", "Who they are", "Their role", "Where"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("recipients.caption", nil)), Head: []string{string(c.T("recipients.head.recipient", nil)),
+		string(c.T("recipients.head.who", nil)), string(c.T("recipients.head.role", nil)), string(c.T("recipients.head.where", nil))}, Rows: rows})
 	for _, r := range b.p.Recipients {
 		if f := Recipient(r); f.GDPRRole == "joint_controller" && f.JointArrangement != "" {
-			s.P(notice.Strong(notice.Text("Joint control with "+string(notice.Plain(j.LowerFirstIn(b.p, r.Name)))+".")) + " " + notice.Inline(string(f.JointArrangement)))
+			s.P(c.T("recipients.joint", locale.Data{"Recipient": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Arrangement": notice.Inline(string(f.JointArrangement))}))
 		}
 	}
 	if len(b.p.Processors) > 0 && b.c.PublishesIn(s, "subprocessors") {
 		s.Use("processors")
-		s.P("Our " + notice.NoticeLink("sub-processor list", "subprocessors", "") + " names each service provider that processes our business customers' data for them, what it does, where it processes data and the safeguard for any transfer.")
+		s.P(c.T("recipients.subprocessors", locale.Data{"List": notice.NoticeLink(c.T("recipients.subprocessors.link", nil), "subprocessors", "")}))
 	}
 	return s
 }
 
 func (b *builder) transfers() *notice.Section {
-	s := &notice.Section{ID: "international-transfers", Title: "Transfers outside Europe"}
+	c := b.c
+	s := &notice.Section{ID: "international-transfers", Title: string(c.T("transfers.title", nil))}
 	if len(b.p.Transfers) == 0 {
 		if b.ch {
-			s.P("We do not transfer your personal data outside the European Economic Area, the United Kingdom and Switzerland.")
+			s.P(c.T("transfers.none.ch", nil))
 			return s
 		}
-		s.P("We do not transfer your personal data outside the European Economic Area and the United Kingdom.")
+		s.P(c.T("transfers.none", nil))
 		return s
 	}
 	if b.ch {
-		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data, outside Switzerland for Swiss data. Each transfer is protected as follows:")
+		s.P(c.T("transfers.intro.ch", nil))
 	} else {
-		s.P("Some recipients of your data are outside the place it comes from: outside the European Economic Area for EU data, outside the United Kingdom for UK data. Each transfer is protected as follows:")
+		s.P(c.T("transfers.intro", nil))
 	}
-	head := []string{"Where", "What and to whom", "Safeguard (EU)"}
+	head := []string{string(c.T("transfers.head.where", nil)), string(c.T("transfers.head.what", nil)), string(c.T("transfers.head.eu", nil))}
 	if b.uk {
-		head = append(head, "Safeguard (UK)")
+		head = append(head, string(c.T("transfers.head.uk", nil)))
 	}
 	if b.ch {
-		head = append(head, "Safeguard (Switzerland)")
+		head = append(head, string(c.T("transfers.head.ch", nil)))
 	}
 	// With three regimes, the copy goes into the second column: a sixth
 	// column would leave each too narrow to read (or to print an address).
 	if !b.ch {
-		head = append(head, "Copy of the safeguards")
+		head = append(head, string(c.T("transfers.head.copy", nil)))
 	}
 	var rows [][]notice.Text
 	for i, t := range b.p.Transfers {
 		s.Use(model.Index("transfers", i))
 		what := notice.Inline(string(t.Description))
 		if what == "" {
-			what = notice.Sentence(notice.Series(j.RecipientNames(b.p, t.Recipients), "and"))
+			what = notice.Sentence(c.List(j.RecipientNames(b.p, t.Recipients), locale.And))
 		}
-		eu := notice.Text("Not a transfer under EU law: only UK data goes there")
+		eu := c.T("transfers.not-eu.uk-only", nil)
 		if b.ch && Transfer(t).CHMechanism != "" {
-			eu = "Not a transfer under EU law"
+			eu = c.T("transfers.not-eu", nil)
 		}
 		if Transfer(t).Mechanism != "" {
 			eu = b.tool("eu", Transfer(t).Mechanism, t)
 		}
 		row := []notice.Text{upper(j.Countries(t.Destinations)), what, eu}
 		if b.uk {
-			uk := notice.Text("Not a transfer under UK law")
+			uk := c.T("transfers.not-uk", nil)
 			if Transfer(t).UKMechanism != "" {
 				uk = b.tool("uk", Transfer(t).UKMechanism, t)
 			}
 			row = append(row, uk)
 		}
 		if b.ch {
-			sw := notice.Text("Not a transfer of data from Switzerland")
+			sw := c.T("transfers.not-ch", nil)
 			if Transfer(t).CHMechanism != "" {
 				sw = b.tool("ch", Transfer(t).CHMechanism, t)
 			}
@@ -534,34 +626,35 @@ func (b *builder) transfers() *notice.Section {
 			row[1] = notice.Join(row[1], b.copyLabel(t), cp)
 		case b.ch:
 		case cp == "":
-			row = append(row, "Not applicable")
+			row = append(row, c.T("transfers.no-copy", nil))
 		default:
 			row = append(row, cp)
 		}
 		if Transfer(t).RiskStatement != "" {
-			row[1] = notice.Join(row[1], "**Risks:**", notice.Inline(string(Transfer(t).RiskStatement)))
+			row[1] = notice.Join(row[1], trimEnd(c.T("transfers.risks", locale.Data{"Risks": notice.Inline(string(Transfer(t).RiskStatement))})))
 		}
 		if Transfer(t).CompellingInterest != "" {
-			row[1] = notice.Join(row[1], "**Our compelling legitimate interests:**", notice.Inline(string(Transfer(t).CompellingInterest)))
+			row[1] = notice.Join(row[1], trimEnd(c.T("transfers.compelling", locale.Data{"Interests": notice.Inline(string(Transfer(t).CompellingInterest))})))
 		}
 		rows = append(rows, row)
 	}
-	s.Add(&notice.Table{Caption: "International transfers and their safeguards", Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("transfers.caption", nil)), Head: head, Rows: rows})
 	return s
 }
 
 func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
+	c := b.c
 	tool := Tool(b.c, regime, id)
 	if tool == nil {
 		return notice.Plain(id)
 	}
-	name := notice.Sentence(notice.Plain(upperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")")
+	name := notice.Sentence(c.T("transfers.tool", locale.Data{"Tool": notice.Plain(upperFirst(tool.Name)), "Basis": notice.Plain(tool.Basis)}))
 	if id == "SCC_2021_914" && len(Transfer(t).SCCModules) > 0 {
-		var mods []string
+		var mods []notice.Text
 		for _, m := range Transfer(t).SCCModules {
-			mods = append(mods, fmt.Sprintf("module %d (%s)", m, sccModules[m]))
+			mods = append(mods, c.T("transfers.scc.module", locale.Data{"Number": c.Format().Number(int64(m)), "Module": b.sccModule(m)}))
 		}
-		name = notice.Join(name, notice.Text(fmt.Sprintf("We use %s.", j.Join(mods, "and"))))
+		name = notice.Join(name, c.T("transfers.scc.use", locale.Data{"Modules": c.List(mods, locale.And)}))
 	}
 	if id == "ADEQUACY" || id == "UK_ADEQUACY_REGS" {
 		var decs []notice.Text
@@ -573,13 +666,32 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 			}
 		}
 		if len(decs) > 0 {
-			name = notice.Join(name, notice.Sentence(notice.Series(decs, "and")))
+			name = notice.Join(name, notice.Sentence(c.List(decs, locale.And)))
 		}
 	}
 	return name
 }
 
-var sccModules = map[int]string{1: "controller to controller", 2: "controller to processor", 3: "processor to processor", 4: "processor to controller"}
+// sccModule names a module of the 2021 standard contractual clauses; ""
+// for one it does not know.
+func (b *builder) sccModule(m int) notice.Text {
+	c := b.c
+	switch m {
+	case 1:
+		return c.T("transfers.scc.module-1", nil)
+	case 2:
+		return c.T("transfers.scc.module-2", nil)
+	case 3:
+		return c.T("transfers.scc.module-3", nil)
+	case 4:
+		return c.T("transfers.scc.module-4", nil)
+	}
+	return ""
+}
+
+// trimEnd drops the spaces a message ends with when its last placeholder
+// is empty, as notice.Join drops an empty part.
+func trimEnd(t notice.Text) notice.Text { return notice.Text(strings.TrimRight(string(t), " ")) }
 
 func upper(t notice.Text) notice.Text { return notice.Text(upperFirst(string(t))) }
 
@@ -591,15 +703,17 @@ func upperFirst(s string) string {
 }
 
 func (b *builder) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "How long we keep your data"}
+	c := b.c
+	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
 	s.Use("retention")
-	s.P("We keep each category of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, cat := range b.p.Categories {
 		s.Use(model.Index("categories", i) + ".retention")
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(j.RetentionRule(b.p, cat.Retention))})
 	}
-	s.Add(&notice.Table{Caption: "Retention periods", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("retention.caption", nil)),
+		Head: []string{string(c.T("retention.head.information", nil)), string(c.T("retention.head.period", nil))}, Rows: rows})
 	var items []notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu.Retention == "" {
@@ -607,66 +721,105 @@ func (b *builder) retention() *notice.Section {
 		}
 		s.Use(model.Index("purposes", i) + ".retention")
 		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
-			items = append(items, notice.Strong(notice.Plain(pu.Name))+" ("+notice.Plain(j.LowerFirstIn(b.p, r.Name))+"): "+notice.Sentence(j.Retention(r)))
+			items = append(items, c.T("retention.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)),
+				"Rule": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Period": notice.Sentence(j.Retention(r))}))
 		}
 	}
 	if len(items) > 0 {
-		s.P("Where we use data for a purpose that needs it for a different time, that purpose's period applies to the data it uses:")
+		s.P(c.T("retention.purposes", nil))
 		s.Add(&notice.List{Items: items})
 	}
 	return s
 }
 
-var euRights = []struct{ id, name, article, text string }{
-	{"access", "Access", "Art. 15", "You can ask whether we hold personal data about you and for a copy of it, with information about how we use it."},
-	{"correction", "Rectification", "Art. 16", "You can ask us to correct inaccurate data and complete incomplete data."},
-	{"deletion", "Erasure", "Art. 17", "You can ask us to delete your data, for example when we no longer need it or you withdraw consent."},
-	{"restriction", "Restriction", "Art. 18", "You can ask us to stop using your data, except to store it, while a question about it is settled."},
-	{"portability", "Portability", "Art. 20", "You can ask for data you gave us, which we use on the basis of consent or contract, in a structured, machine-readable format, or ask us to send it to another organisation."},
-	{"objection", "Objection", "Art. 21", "You can object to our use of your data based on legitimate interests; see below."},
+// euRights are the rights of GDPR Arts. 15-21 the notice lists, in its
+// order, by the ids of rights.offered.
+var euRights = []string{"access", "correction", "deletion", "restriction", "portability", "objection"}
+
+// euRight is the list item of a right: its name and article, and text,
+// what it lets people do; the organisation's own description of the right
+// (rights.offered) replaces the notice's when given.
+func (b *builder) euRight(id string, text notice.Text, own bool) notice.Text {
+	c := b.c
+	switch id {
+	case "access":
+		if !own {
+			text = c.T("rights.access.text", nil)
+		}
+		return c.T("rights.access", locale.Data{"Text": text})
+	case "correction":
+		if !own {
+			text = c.T("rights.correction.text", nil)
+		}
+		return c.T("rights.correction", locale.Data{"Text": text})
+	case "deletion":
+		if !own {
+			text = c.T("rights.deletion.text", nil)
+		}
+		return c.T("rights.deletion", locale.Data{"Text": text})
+	case "restriction":
+		if !own {
+			text = c.T("rights.restriction.text", nil)
+		}
+		return c.T("rights.restriction", locale.Data{"Text": text})
+	case "portability":
+		if !own {
+			text = c.T("rights.portability.text", nil)
+		}
+		return c.T("rights.portability", locale.Data{"Text": text})
+	case "objection":
+		if !own {
+			text = c.T("rights.objection.text", nil)
+		}
+		return c.T("rights.objection", locale.Data{"Text": text})
+	}
+	return text
 }
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your rights"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	rt := b.p.Rights
-	law := "the GDPR"
-	if b.uk && b.eu {
-		law = "the EU GDPR and the UK GDPR"
-	} else if b.uk {
-		law = "the UK GDPR"
-	}
 	defer b.swissRights(s)
-	s.P(notice.Text("Under " + law + " you have these rights:"))
+	switch {
+	case b.uk && b.eu:
+		s.P(c.T("rights.intro.eu-uk", nil))
+	case b.uk:
+		s.P(c.T("rights.intro.uk", nil))
+	default:
+		s.P(c.T("rights.intro", nil))
+	}
 	var items []notice.Text
 	for _, r := range euRights {
-		text := notice.Text(r.text)
+		var text notice.Text
+		own := false
 		for _, o := range rt.Offered {
-			if o.Right == r.id && o.Description != "" {
-				text = notice.Sentence(notice.Inline(string(o.Description)))
+			if o.Right == r && o.Description != "" {
+				text, own = notice.Sentence(notice.Inline(string(o.Description))), true
 			}
 		}
-		items = append(items, notice.Strong(notice.Text(r.name))+" ("+notice.Text(r.article)+"): "+text)
+		items = append(items, b.euRight(r, text, own))
 	}
 	if ids := consentPurposes(b.p); len(ids) > 0 {
 		s.Use("rights.consent_withdrawal")
-		items = append(items, "**Withdraw consent** (Art. 7(3)): "+notice.Inline(string(rt.ConsentWithdrawal)))
+		items = append(items, c.T("rights.withdraw", locale.Data{"Text": notice.Inline(string(rt.ConsentWithdrawal))}))
 	}
 	s.Add(&notice.List{Items: items})
 	if b.p.Cookies != nil && b.p.Cookies.SettingsURL != "" {
 		s.Use("cookies.settings_url")
-		s.P("You can give or withdraw consent to cookies at any time in our " + notice.Link("cookie settings", b.p.Cookies.SettingsURL) + ".")
+		s.P(c.T("rights.cookies", locale.Data{"Settings": notice.Link(c.T("rights.cookies.link", nil), b.p.Cookies.SettingsURL)}))
 	}
 	s.Use("rights.request_methods", "rights.verification")
-	s.P("These rights are free to exercise. To exercise them, contact us by any of these methods:")
+	s.P(c.T("rights.free", nil))
 	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	if b.ch && b.revised() {
-		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why. For people in Switzerland, see [Your rights in Switzerland](#your-rights-switzerland).")
+		s.P(c.T("rights.answer.ch", locale.Data{"Link": notice.Link(c.T("rights-ch.title", nil), "#your-rights-switzerland")}))
 	} else {
-		s.P("We answer within one month. If a request is complex, or we receive many, we may take two more months; if so, we will tell you within the first month and explain why.")
+		s.P(c.T("rights.answer", nil))
 	}
 
-	obj := s.Sub("right-to-object", "Your right to object")
+	obj := s.Sub("right-to-object", string(c.T("rights.object.title", nil)))
 	var li, dm []notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu.DirectMarketing {
@@ -677,21 +830,21 @@ func (b *builder) rights() *notice.Section {
 			li = append(li, notice.Plain(pu.Name))
 		}
 	}
-	aside := &notice.Aside{Title: "You have the right to object"}
+	aside := &notice.Aside{Title: string(c.T("rights.object.aside", nil))}
 	if len(li) > 0 {
 		aside.Blocks = append(aside.Blocks,
-			&notice.Paragraph{Text: "You can object at any time, on grounds relating to your particular situation, to our use of your data based on legitimate interests, including profiling. We will then stop, unless we have compelling legitimate grounds that override your interests, rights and freedoms, or need the data for legal claims. This applies to these purposes:"},
+			&notice.Paragraph{Text: c.T("rights.object.interests", nil)},
 			&notice.List{Items: li})
 	}
 	if len(dm) > 0 {
 		aside.Blocks = append(aside.Blocks,
-			&notice.Paragraph{Text: "You can object at any time to our use of your data for direct marketing, including profiling for it, and we will then stop. This applies to these purposes:"},
+			&notice.Paragraph{Text: c.T("rights.object.marketing", nil)},
 			&notice.List{Items: dm})
 	}
 	if len(aside.Blocks) == 0 {
-		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "We do not use your data on the basis of legitimate interests or for direct marketing, so the right to object does not currently apply; if that changes, you can object at any time."})
+		aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: c.T("rights.object.none", nil)})
 	}
-	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: "To object, use any of the methods above, or the unsubscribe link in any marketing email."})
+	aside.Blocks = append(aside.Blocks, &notice.Paragraph{Text: c.T("rights.object.how", nil)})
 	obj.Add(aside)
 	return s
 }
@@ -703,7 +856,8 @@ func (b *builder) cookiesUK() *notice.Section {
 	if ck == nil || !b.uk || b.c.Date < rliDate {
 		return nil
 	}
-	s := &notice.Section{ID: "cookies-uk", Title: "Cookies we set in the UK without asking first"}
+	c := b.c
+	s := &notice.Section{ID: "cookies-uk", Title: string(c.T("cookies-uk.title", nil))}
 	var items []notice.Text
 	for i, it := range ck.Items {
 		ex := Cookie(it).UKException
@@ -711,17 +865,22 @@ func (b *builder) cookiesUK() *notice.Section {
 			continue
 		}
 		s.Use(model.Index("cookies.items", i))
-		why := map[string]string{"statistics": "statistics about how our services are used, so that we can improve them",
-			"appearance": "remembering how you set the appearance or functions of our websites"}[ex]
-		items = append(items, notice.Strong(notice.Plain(it.Name))+" ("+notice.Plain(it.Provider)+"): "+notice.Text(why)+".")
+		var why notice.Text
+		switch ex {
+		case "statistics":
+			why = c.T("cookies-uk.why.statistics", nil)
+		case "appearance":
+			why = c.T("cookies-uk.why.appearance", nil)
+		}
+		items = append(items, c.T("cookies-uk.item", locale.Data{"Cookie": notice.Strong(notice.Plain(it.Name)), "Provider": notice.Plain(it.Provider), "Why": why}))
 	}
 	if len(items) == 0 {
 		return nil
 	}
 	s.Use("cookies.uk_objection")
-	s.P("In the United Kingdom the law lets us set some low-risk cookies without asking for your consent first, as long as we tell you about them and you can object (Privacy and Electronic Communications Regulations, Schedule A1). These are:")
+	s.P(c.T("cookies-uk.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.Add(&notice.Prose{Markdown: "**How to object.** " + string(Cookies(ck).UKObjection)})
+	s.Add(&notice.Prose{Markdown: string(c.T("cookies-uk.object", locale.Data{"Objection": string(Cookies(ck).UKObjection)}))})
 	return s
 }
 
@@ -732,15 +891,17 @@ func (b *builder) children() *notice.Section {
 	if ch == nil || !ch.DirectedToChildren.IsYes() {
 		return nil
 	}
-	s := &notice.Section{ID: "children", Title: "Children"}
+	c := b.c
+	s := &notice.Section{ID: "children", Title: string(c.T("children.title", nil))}
 	s.Use("children.directed_to_children", "children.parental_consent")
-	ages := "16 in the European Union, unless the law of your country sets a lower age (not below 13)"
-	if b.uk && b.eu {
-		ages += ", and 13 in the United Kingdom"
-	} else if b.uk {
-		ages = "13 in the United Kingdom"
+	switch {
+	case b.uk && b.eu:
+		s.P(c.T("children.consent.eu-uk", nil))
+	case b.uk:
+		s.P(c.T("children.consent.uk", nil))
+	default:
+		s.P(c.T("children.consent", nil))
 	}
-	s.P(notice.Sentence(notice.Join("Some of our services are directed to children. Where we rely on consent to offer them to a child, a child below the age of digital consent cannot give it alone. That age is", notice.Text(ages))))
 	if pc := Children(ch).ParentalConsent; pc != "" {
 		s.Add(&notice.Prose{Markdown: string(pc)})
 	}
@@ -761,7 +922,7 @@ func (b *builder) profiling(s *notice.Section, ad *model.AutomatedDecisions) {
 		}
 		t := notice.Sentence(notice.Inline(string(d.Description)))
 		if d.Logic != "" {
-			t = notice.Join(t, "How it works:", notice.Sentence(notice.Inline(string(d.Logic))))
+			t = notice.Join(t, trimEnd(b.c.T("profiling.logic", locale.Data{"Logic": notice.Sentence(notice.Inline(string(d.Logic)))})))
 		}
 		if d.Significance != "" {
 			t = notice.Join(t, notice.Sentence(notice.Inline(string(d.Significance))))
@@ -771,14 +932,16 @@ func (b *builder) profiling(s *notice.Section, ad *model.AutomatedDecisions) {
 	if len(items) == 0 {
 		return
 	}
-	s.P("We also use profiling, which evaluates or predicts aspects of you, without legal or similarly significant effects:")
+	c := b.c
+	s.P(c.T("profiling.intro", nil))
 	s.Add(&notice.List{Items: items})
-	s.P("You can object to profiling based on legitimate interests, and to any profiling for direct marketing: see " + notice.Link("Your right to object", "#right-to-object") + ".")
+	s.P(c.T("profiling.object", locale.Data{"Link": notice.Link(c.T("rights.object.title", nil), "#right-to-object")}))
 }
 
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
-	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions"}
+	c := b.c
+	s := &notice.Section{ID: "automated-decisions", Title: string(c.T("automated.title", nil))}
 	s.Use("automated_decisions")
 	var art22 []*model.Decision
 	for _, d := range ad.Decisions {
@@ -788,24 +951,24 @@ func (b *builder) automated() *notice.Section {
 	}
 	defer b.profiling(s, ad)
 	if len(art22) == 0 {
-		s.P("We do not make decisions about you based solely on automated processing, including profiling, that produce legal effects concerning you or similarly significantly affect you.")
+		s.P(c.T("automated.none", nil))
 		return s
 	}
-	s.P("We make these decisions by automated means, with legal or similarly significant effects on you:")
+	s.P(c.T("automated.intro", nil))
 	for i, d := range art22 {
 		sub := s.Sub(fmt.Sprintf("automated-decision-%s", d.ID), strings.TrimSuffix(firstSentence(string(d.Description)), "."))
 		_ = i
 		sub.Add(&notice.Definitions{Items: []notice.Definition{
-			{Term: "What is decided", Text: notice.Inline(string(d.Description))},
-			{Term: "How it works", Text: notice.Inline(string(d.Logic))},
-			{Term: "What it means for you", Text: notice.Inline(string(d.Significance))},
-			{Term: "Likely consequences", Text: notice.Inline(string(d.Consequences))},
+			{Term: c.T("automated.what", nil), Text: notice.Inline(string(d.Description))},
+			{Term: c.T("automated.how", nil), Text: notice.Inline(string(d.Logic))},
+			{Term: c.T("automated.means", nil), Text: notice.Inline(string(d.Significance))},
+			{Term: c.T("automated.consequences", nil), Text: notice.Inline(string(d.Consequences))},
 		}})
 		if d.Safeguards != "" {
-			sub.P(notice.Strong("Your safeguards.") + " " + notice.Inline(string(d.Safeguards)))
+			sub.P(c.T("automated.safeguards", locale.Data{"Safeguards": notice.Inline(string(d.Safeguards))}))
 		}
 		if b.ch && b.revised() {
-			sub.P("**In Switzerland**, you can ask us to let you state your position on the decision and to have it reviewed by a person (Art. 21(2) of the Federal Act on Data Protection).")
+			sub.P(c.T("automated.ch", nil))
 		}
 	}
 	return s
@@ -820,7 +983,8 @@ func firstSentence(s string) string {
 }
 
 func (b *builder) complaints() *notice.Section {
-	s := &notice.Section{ID: "complaints", Title: "Complaints"}
+	c := b.c
+	s := &notice.Section{ID: "complaints", Title: string(c.T("complaints.title", nil))}
 	o := b.p.Organization
 	if Org(o).Complaints != nil {
 		s.Use("organization.complaints")
@@ -829,32 +993,52 @@ func (b *builder) complaints() *notice.Section {
 	s.Use("organization.supervisory_authorities")
 	sa := Org(o).SupervisoryAuthorities
 	if b.eu {
-		if sa != nil && sa.EU != nil {
-			s.P("**In the EU**, you can complain at any time to our lead supervisory authority, " + the(sa.EU.Name) + j.ContactLine(sa.EU) + ", or to the data protection authority in the country where you live or work, or where you think the law was broken.")
-		} else {
-			s.P("**In the EU**, you can complain at any time to the data protection authority in the country where you live or work, or where you think the law was broken. The European Data Protection Board lists them at " +
-				notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en") + ".")
+		switch {
+		case sa != nil && sa.EU != nil && needsThe(sa.EU.Name):
+			s.P(c.T("complaints.eu.lead.the", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+		case sa != nil && sa.EU != nil:
+			s.P(c.T("complaints.eu.lead", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+		default:
+			s.P(c.T("complaints.eu", locale.Data{"Link": notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en")}))
 		}
 	}
 	if b.uk && sa != nil && sa.UK != nil {
-		s.P("**In the UK**, you can complain at any time to " + the(sa.UK.Name) + j.ContactLine(sa.UK) + ".")
+		if needsThe(sa.UK.Name) {
+			s.P(c.T("complaints.uk.the", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+		} else {
+			s.P(c.T("complaints.uk", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+		}
 	}
 	if a := FDPIC(b.c); b.ch && a != nil {
 		if !b.revised() {
 			// The 1992 Act's Art. 29: the FDPIC looked into processing in
 			// the private sector only where it could breach the privacy of
 			// a larger number of people, and made recommendations.
-			s.P("**In Switzerland**, if you think we have broken the data protection rules, you can ask " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + " to look into it: " + fdpicLine(a) + ". Under Article 29 of the Swiss Federal Act on Data Protection of 1992, the FDPIC investigates processing that could breach the privacy of a larger number of people.")
+			d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+			if needsThe(a.Name) {
+				s.P(c.T("complaints.ch-1992.the", d))
+			} else {
+				s.P(c.T("complaints.ch-1992", d))
+			}
 			return s
 		}
 		// A report (Art. 49(1)) is not a complaint with the rights of a
 		// party: the FDPIC tells the person what it did (Art. 49(4)), and
 		// claims against us go to the civil courts (Art. 32).
-		how := notice.Text("")
-		if a.WebForm != "" {
-			how = ", with its " + notice.Link("online report form", a.WebForm) + " or by post"
+		d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+		the := needsThe(a.Name)
+		switch {
+		case a.WebForm != "" && the:
+			d["Form"] = notice.Link(c.T("complaints.ch.form", nil), a.WebForm)
+			s.P(c.T("complaints.ch.form.the", d))
+		case a.WebForm != "":
+			d["Form"] = notice.Link(c.T("complaints.ch.form", nil), a.WebForm)
+			s.P(c.T("complaints.ch.form.named", d))
+		case the:
+			s.P(c.T("complaints.ch.the", d))
+		default:
+			s.P(c.T("complaints.ch", d))
 		}
-		s.P("**In Switzerland**, if you think we have broken the data protection rules, you can report it at any time, under Article 49 of the Swiss Federal Act on Data Protection, to " + the(a.Name) + notice.Strong(notice.Plain(a.Name)) + how + ": " + fdpicLine(a) + ". The FDPIC tells you what it has done about your report and with what result. You can also enforce your rights against us before the Swiss civil courts (FADP Art. 32).")
 	}
 	return s
 }
@@ -900,54 +1084,55 @@ func fdpicLine(a *model.Contact) notice.Text {
 // to, say, the Data Privacy Framework List for a transfer that relies on
 // the Swiss clauses.
 func (b *builder) copyLabel(t *model.Transfer) notice.Text {
-	var of []string
-	if b.eu && Transfer(t).Mechanism != "" {
-		of = append(of, "EU")
+	eu, uk := b.eu && Transfer(t).Mechanism != "", b.uk && Transfer(t).UKMechanism != ""
+	switch {
+	case eu && uk:
+		return b.c.T("transfers.copy.eu-uk", nil)
+	case eu:
+		return b.c.T("transfers.copy.eu", nil)
+	case uk:
+		return b.c.T("transfers.copy.uk", nil)
 	}
-	if b.uk && Transfer(t).UKMechanism != "" {
-		of = append(of, "UK")
-	}
-	if len(of) == 0 {
-		return "**Copy of the safeguards:**"
-	}
-	return notice.Text("**Copy of the safeguards (" + j.Join(of, "and") + "):**")
+	return b.c.T("transfers.copy", nil)
 }
 
-// the returns "the " before an authority's name that needs it.
-func the(name string) notice.Text {
-	if name == "" || strings.HasPrefix(name, "The ") || strings.HasPrefix(name, "the ") {
-		return ""
-	}
-	return "the "
+// needsThe reports whether an authority's name needs "the" before it in
+// an English sentence (the messages that say it come in two forms, with
+// "the" and without).
+func needsThe(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "The ") && !strings.HasPrefix(name, "the ")
 }
 
 func (b *builder) changes() *notice.Section { return j.ChangesSection(b.p) }
 
 func (b *builder) contact() *notice.Section {
-	s := j.ContactSection(b.p, "For any question about this notice or your data, contact us:")
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
+	c := b.c
+	s := j.ContactSection(b.p, c.T("contact.lead", nil))
+	policy := notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], string(c.T("contact.global.title", nil)))), "global", "")
+	s.P(c.T("contact.global", locale.Data{"Policy": policy}))
 	return s
 }
 
 // legalBasis names a GDPR Art. 6(1) basis as it reads mid-sentence.
-func legalBasis(b string) notice.Text {
-	switch b {
+func (b *builder) legalBasis(basis string) notice.Text {
+	c := b.c
+	switch basis {
 	case "consent":
-		return "consent (Art. 6(1)(a))"
+		return c.T("basis.consent", nil)
 	case "contract":
-		return "performance of a contract (Art. 6(1)(b))"
+		return c.T("basis.contract", nil)
 	case "legal_obligation":
-		return "legal obligation (Art. 6(1)(c))"
+		return c.T("basis.legal-obligation", nil)
 	case "vital_interests":
-		return "vital interests (Art. 6(1)(d))"
+		return c.T("basis.vital-interests", nil)
 	case "public_task":
-		return "public task (Art. 6(1)(e))"
+		return c.T("basis.public-task", nil)
 	case "legitimate_interests":
-		return "legitimate interests (Art. 6(1)(f))"
+		return c.T("basis.legitimate-interests", nil)
 	case "recognised_legitimate_interest":
-		return "recognised legitimate interest (UK GDPR Art. 6(1)(ea))"
+		return c.T("basis.recognised-legitimate-interest", nil)
 	}
-	return notice.Plain(b)
+	return notice.Plain(basis)
 }
 
 // glance3 is the at-a-glance table with Switzerland beside the EU and the
@@ -955,8 +1140,9 @@ func legalBasis(b string) notice.Text {
 func (b *builder) glance3() *notice.Section {
 	o := b.p.Organization
 	f := Org(o)
+	c := b.c
 	type regime struct {
-		head, title  string
+		head         string
 		sa, rep, dpo notice.Text
 		tools        []notice.Text
 		complaints   notice.Text
@@ -964,7 +1150,6 @@ func (b *builder) glance3() *notice.Section {
 		id           string
 	}
 	var regimes []*regime
-	var titles []string
 	appointed := func(d *DPO, on bool) bool { return on && d != nil && d.Appointed.IsYes() && d.Contact != nil }
 	reps := f.Representatives
 	if reps == nil {
@@ -978,39 +1163,36 @@ func (b *builder) glance3() *notice.Section {
 	if sa == nil {
 		sa = &Authorities{}
 	}
-	complaints := notice.Text("You can complain to us, and you can go to the authority at any time")
+	complaints := c.T("glance.complaints", nil)
 	if b.eu {
-		r := &regime{id: "eu", head: "European Union (EU GDPR)", sa: "The data protection authority where you live or work, or where you believe the breach took place",
-			rep: representative(reps.EU, o.EstablishedInEU.IsYes()), dpo: dpoCell(dpos.EU), complaints: complaints,
+		r := &regime{id: "eu", head: string(c.T("glance.head.eu", nil)), sa: c.T("glance.sa.eu", nil),
+			rep: b.representative(reps.EU, o.EstablishedInEU.IsYes()), dpo: b.dpoCell(dpos.EU), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.Mechanism }}
 		if sa.EU != nil {
 			r.sa = notice.Plain(sa.EU.Name)
 		}
-		regimes, titles = append(regimes, r), append(titles, "the EU")
+		regimes = append(regimes, r)
 	}
 	if b.uk {
-		r := &regime{id: "uk", head: "United Kingdom (UK GDPR)", sa: "The Information Commissioner's Office",
-			rep: representative(reps.UK, o.EstablishedInUK.IsYes()), dpo: dpoCell(dpos.UK), complaints: complaints,
+		r := &regime{id: "uk", head: string(c.T("glance.head.uk", nil)), sa: c.T("glance.sa.uk", nil),
+			rep: b.representative(reps.UK, o.EstablishedInUK.IsYes()), dpo: b.dpoCell(dpos.UK), complaints: complaints,
 			mechanism: func(t *TransferFacts) string { return t.UKMechanism }}
 		if sa.UK != nil {
 			r.sa = notice.Plain(sa.UK.Name)
 		}
 		if f.Complaints != nil {
-			r.complaints = notice.Text(fmt.Sprintf("You can complain to us, and we acknowledge complaints within %d days; you can go to the ICO at any time", ackDays(f.Complaints)))
+			r.complaints = c.N("glance.complaints.uk", ackDays(f.Complaints), nil)
 		}
-		regimes, titles = append(regimes, r), append(titles, "the UK")
+		regimes = append(regimes, r)
 	}
-	law := "FADP"
-	if !b.revised() {
-		law = "FADP of 1992"
-	}
-	chr := &regime{id: "ch", head: "Switzerland (" + law + ")", sa: "The Federal Data Protection and Information Commissioner (FDPIC)",
-		dpo: dpoCell(dpos.CH), complaints: "You can complain to us, and you can report a suspected breach to the FDPIC at any time",
+	chr := &regime{id: "ch", head: string(c.T("glance.head.ch", nil)), sa: c.T("glance.sa.ch", nil),
+		dpo: b.dpoCell(dpos.CH), complaints: c.T("glance.complaints.ch", nil),
 		mechanism: func(t *TransferFacts) string { return t.CHMechanism }}
 	if !b.revised() {
 		// Under the 1992 Act the FDPIC looked only into processing that
 		// could breach the privacy of a larger number of people (Art. 29).
-		chr.complaints = "You can complain to us, and you can ask the FDPIC to look into it"
+		chr.head = string(c.T("glance.head.ch-1992", nil))
+		chr.complaints = c.T("glance.complaints.ch-1992", nil)
 	}
 	// Without a Swiss data protection advisor (voluntary, FADP Art. 10),
 	// Swiss readers are sent to the group's DPO, whom the rest of the
@@ -1026,11 +1208,12 @@ func (b *builder) glance3() *notice.Section {
 			}
 		}
 		if group != nil {
-			adv := notice.Text("No Swiss data protection advisor")
+			d := locale.Data{"Contact": contactShort(group.Contact)}
 			if b.revised() {
-				adv += " (FADP Art. 10)"
+				chr.dpo = c.T("glance.dpo.ch-group", d)
+			} else {
+				chr.dpo = c.T("glance.dpo.ch-group-1992", d)
 			}
-			chr.dpo = adv + "; you can contact our Data Protection Officer at " + contactShort(group.Contact)
 		}
 	}
 	if a := FDPIC(b.c); a != nil {
@@ -1038,19 +1221,19 @@ func (b *builder) glance3() *notice.Section {
 	}
 	switch {
 	case !b.revised():
-		chr.rep = "Not required by Swiss law before 1 September 2023"
+		chr.rep = c.T("glance.rep.ch-1992", nil)
 	case f.RegisteredInCH.IsYes():
-		chr.rep = "Not needed: our registered office is here"
+		chr.rep = c.T("glance.rep.ch-registered", nil)
 	case reps.CH != nil:
 		chr.rep = notice.Plain(reps.CH.Name)
 	case f.CHLargeScaleHighRisk.IsNo():
 		// The notice does not grade its own processing (large-scale,
 		// high-risk): it says only that the law does not require one.
-		chr.rep = "Not required (FADP Art. 14)"
+		chr.rep = c.T("glance.rep.ch-not-required", nil)
 	default:
-		chr.rep = "None appointed"
+		chr.rep = c.T("glance.none", nil)
 	}
-	regimes, titles = append(regimes, chr), append(titles, "Switzerland")
+	regimes = append(regimes, chr)
 	for _, t := range b.p.Transfers {
 		for _, r := range regimes {
 			if tool := Tool(b.c, r.id, r.mechanism(Transfer(t))); tool != nil && !slices.Contains(r.tools, notice.Plain(tool.Name)) {
@@ -1058,25 +1241,34 @@ func (b *builder) glance3() *notice.Section {
 			}
 		}
 	}
-	s := &notice.Section{ID: "eu-and-uk", Title: upperFirst(j.Join(titles, "and")) + " at a glance"}
-	if b.eu && b.uk {
-		s.P("The EU GDPR, the UK GDPR and the Swiss Federal Act on Data Protection (FADP) give you similar rights. Where the details differ, this table shows each:")
-	} else {
-		s.P(notice.Text("The laws of " + j.Join(titles, "and") + " give you similar rights. Where the details differ, this table shows each:"))
+	// Switzerland is beside the EU and the UK, or beside one of them.
+	var title, intro, caption notice.Text
+	switch {
+	case b.eu && b.uk:
+		title, intro, caption = c.T("glance3.title.eu-uk-ch", nil), c.T("glance3.intro.eu-uk-ch", nil), c.T("glance3.caption.eu-uk-ch", nil)
+	case b.eu:
+		title, intro, caption = c.T("glance3.title.eu-ch", nil), c.T("glance3.intro.eu-ch", nil), c.T("glance3.caption.eu-ch", nil)
+	default:
+		title, intro, caption = c.T("glance3.title.uk-ch", nil), c.T("glance3.intro.uk-ch", nil), c.T("glance3.caption.uk-ch", nil)
 	}
+	s := &notice.Section{ID: "eu-and-uk", Title: string(title)}
+	s.P(intro)
 	s.Use("organization.representatives", "organization.dpo", "organization.supervisory_authorities", "transfers", "organization.complaints",
 		"organization.registered_in_ch", "organization.ch_large_scale_high_risk")
-	head := []string{"Topic"}
-	rows := [][]notice.Text{{"**Supervisory authority**"}, {"**Representative**"}, {"**Data Protection Officer**"}, {"**Transfer tools**"}, {"**Complaints to us**"}}
+	head := []string{string(c.T("glance.head.topic", nil))}
+	var rows [][]notice.Text
+	for _, t := range b.glanceTopics() {
+		rows = append(rows, []notice.Text{t})
+	}
 	for _, r := range regimes {
 		head = append(head, r.head)
 		rows[0] = append(rows[0], r.sa)
 		rows[1] = append(rows[1], r.rep)
 		rows[2] = append(rows[2], r.dpo)
-		rows[3] = append(rows[3], notice.Sentence(notice.Series(r.tools, "and")))
+		rows[3] = append(rows[3], notice.Sentence(c.List(r.tools, locale.And)))
 		rows[4] = append(rows[4], r.complaints)
 	}
-	s.Add(&notice.Table{Caption: "Differences between " + j.Join(titles, "and"), Head: head, Rows: rows})
+	s.Add(&notice.Table{Caption: string(caption), Head: head, Rows: rows})
 	return s
 }
 
@@ -1088,28 +1280,29 @@ func (b *builder) swissRights(s *notice.Section) {
 	if !b.ch {
 		return
 	}
-	sub := s.Sub("your-rights-switzerland", "Your rights in Switzerland")
+	c := b.c
+	sub := s.Sub("your-rights-switzerland", string(c.T("rights-ch.title", nil)))
 	sub.Use("rights.request_methods")
 	if !b.revised() {
-		sub.P("If you are in Switzerland, the Federal Act on Data Protection of 1992 lets you ask whether we process personal data about you and receive it, with its purpose and recipients, free of charge (Art. 8), and have incorrect data corrected (Art. 5(2)). Use any of the methods above.")
+		sub.P(c.T("rights-ch.1992", nil))
 		return
 	}
 	sub.Use("automated_decisions.decisions")
 	// Art. 21: the right is said as it stands for us: conditional when we
 	// take such decisions (each is described above), a plain statement when
 	// we take none.
-	automated := notice.Text("**Automated decisions** (Art. 21): we do not take decisions about you based solely on automated processing that have legal consequences for you or affect you considerably. If we did, we would tell you, and you could state your position and ask for a person to review the decision.")
+	automated := c.T("rights-ch.automated.none", nil)
 	if ad := b.p.AutomatedDecisions; ad != nil && slices.ContainsFunc(ad.Decisions, func(d *model.Decision) bool { return d != nil && d.Art22.IsYes() }) {
-		automated = "**Automated decisions** (Art. 21): where we take a decision about you based solely on automated processing that has legal consequences for you or affects you considerably (see [Automated decisions](#automated-decisions)), we tell you, and you can state your position and ask for the decision to be reviewed by a person."
+		automated = c.T("rights-ch.automated", locale.Data{"Link": notice.Link(c.T("automated.title", nil), "#automated-decisions")})
 	}
-	sub.P("If you are in Switzerland, the Federal Act on Data Protection (FADP) gives you these rights:")
+	sub.P(c.T("rights-ch.intro", nil))
 	sub.Add(&notice.List{Items: []notice.Text{
-		"**Access** (Art. 25): you can ask whether we process personal data about you and receive a copy of it, with who is responsible for it, its purpose, how long we keep it, where it came from, who receives it, any automated decision taken about you and its logic and, for data sent abroad, the countries and safeguards. It is free of charge. We answer within 30 days; if we cannot, we will tell you within that time and say when you will have our answer.",
-		"**Data portability** (Art. 28): you can ask for the personal data you gave us, where we process it automatically with your consent or to conclude or perform a contract with you, in a common electronic format, or ask us to send it to another organisation where that does not take a disproportionate effort, free of charge.",
-		"**Correction and your other claims** (Art. 32): you can have incorrect data corrected, and ask us to stop a particular processing, not to disclose your data to others, or to delete it. Where neither the accuracy nor the inaccuracy of data can be shown, you can ask us to add a note that you dispute it. If we refuse, you can bring these claims before the courts.",
+		c.T("rights-ch.access", nil),
+		c.T("rights-ch.portability", nil),
+		c.T("rights-ch.claims", nil),
 		automated,
 	}})
-	sub.P("Use any of the methods above to exercise these rights.")
+	sub.P(c.T("rights-ch.how", nil))
 }
 
 // summary is the supplement's key points: who is responsible, the legal
@@ -1117,6 +1310,7 @@ func (b *builder) swissRights(s *notice.Section) {
 // Art. 21(4)), transfers outside Europe, how long data is kept; and the
 // ways to make a request and to reach the data protection officer.
 func (b *builder) summary() *notice.Section {
+	c := b.c
 	var s j.Summary
 	var names []notice.Text
 	var paths []string
@@ -1127,12 +1321,9 @@ func (b *builder) summary() *notice.Section {
 		paths = append(paths, model.Index("organization.entities", i)+".legal_name", model.Index("organization.entities", i)+".role")
 		names = append(names, notice.Plain(e.LegalName))
 	}
-	switch len(names) {
-	case 0:
-	case 1:
-		s.Point("Who is responsible", names[0]+" is responsible for your personal data (the controller).", "controller", paths...)
-	default:
-		s.Point("Who is responsible", notice.Series(names, "and")+" are responsible for your personal data (the controllers).", "controller", paths...)
+	if len(names) > 0 {
+		s.Point(string(c.T("summary.controller.label", nil)),
+			c.N("summary.controller", len(names), locale.Data{"Controllers": c.List(names, locale.And)}), "controller", paths...)
 	}
 	var lists [][]string
 	paths = nil
@@ -1143,9 +1334,9 @@ func (b *builder) summary() *notice.Section {
 	if bases := j.ByUse(lists...); len(bases) > 0 {
 		var ts []notice.Text
 		for _, lb := range bases {
-			ts = append(ts, legalBasis(lb))
+			ts = append(ts, b.legalBasis(lb))
 		}
-		s.Point("Legal bases", "Depending on the purpose, we rely on "+notice.Series(ts, "and")+".", "purposes-and-legal-bases", paths...)
+		s.Point(string(c.T("summary.bases.label", nil)), c.T("summary.bases", locale.Data{"Bases": c.List(ts, locale.And)}), "purposes-and-legal-bases", paths...)
 	}
 	codes := []string{"access", "correction", "deletion", "restriction", "portability"}
 	rpaths := []string{"rights.offered"}
@@ -1154,9 +1345,9 @@ func (b *builder) summary() *notice.Section {
 		rpaths = append(rpaths, "rights.consent_withdrawal")
 	}
 	s.Rights(b.c, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
-	object := notice.Text("You can object at any time, on grounds relating to your situation, to our use of your data based on legitimate interests.")
+	object := c.T("summary.object", nil)
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool { return pu.DirectMarketing }) {
-		object = "You can object at any time to our use of your data for direct marketing, and, on grounds relating to your situation, to any use based on legitimate interests."
+		object = c.T("summary.object.marketing", nil)
 	}
 	var dm []string
 	for i := range b.p.Purposes {
@@ -1165,13 +1356,13 @@ func (b *builder) summary() *notice.Section {
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool {
 		return pu.DirectMarketing || slices.Contains(Purpose(pu).LegalBases, "legitimate_interests") || slices.Contains(Purpose(pu).LegalBases, "public_task")
 	}) {
-		s.Point("Your right to object", object, "right-to-object", dm...)
+		s.Point(string(c.T("summary.object.label", nil)), object, "right-to-object", dm...)
 	}
 	b.transfersPoint(&s)
 	s.Kept(b.c, "retention", nil)
 	if o := Org(b.p.Organization); o != nil && o.DPO != nil && o.DPO.EU != nil && o.DPO.EU.Appointed.IsYes() && o.DPO.EU.Contact != nil {
 		if e := o.DPO.EU.Contact.Email; e != "" {
-			s.Act("Email our Data Protection Officer", "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
+			s.Act(string(c.T("summary.dpo.act", nil)), "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
 		}
 	}
 	return s.Section()
@@ -1207,21 +1398,22 @@ func (b *builder) transfersPoint(s *j.Summary) {
 		}
 	}
 	now, later := reach.Countries()
-	region := notice.Text("the European Economic Area and the United Kingdom")
-	if b.ch {
-		region = "the European Economic Area, the United Kingdom and Switzerland"
-	}
+	c := b.c
 	var t notice.Text
 	switch {
+	case len(now) == 0 && len(later) == 0 && b.ch:
+		t = c.T("summary.transfers.stays.ch", nil)
 	case len(now) == 0 && len(later) == 0:
-		t = "Your personal data stays in " + region + "."
+		t = c.T("summary.transfers.stays", nil)
+	case len(now) == 0 && b.ch:
+		t = c.T("summary.transfers.stays-until.ch", locale.Data{"Later": j.LaterOnly(later)})
 	case len(now) == 0:
-		t = "Your personal data stays in " + region + ", until it also goes to recipients abroad (" + j.LaterOnly(later) + ")."
+		t = c.T("summary.transfers.stays-until", locale.Data{"Later": j.LaterOnly(later)})
 	default:
-		t = "Some of your personal data goes to recipients in " + j.Countries(now) + j.Later(later) + "."
+		t = c.T("summary.transfers.goes", locale.Data{"Countries": j.Countries(now), "Later": j.Later(later)})
 	}
 	if len(b.p.Transfers) > 0 {
-		t += " Each transfer relies on a ground the law allows, named for each in the section on transfers."
+		t += " " + c.T("summary.transfers.ground", nil)
 	}
-	s.Point("Transfers outside Europe", t, "international-transfers", append(paths, "transfers")...)
+	s.Point(string(c.T("summary.transfers.label", nil)), t, "international-transfers", append(paths, "transfers")...)
 }
