@@ -29,7 +29,9 @@ func describe(p *model.Project, diags diag.List, opts *Options) {
 		}
 		desc := p.Describe(d.Path)
 		if d.Item == "" {
-			d.Item, d.ItemName = desc.Item.Label(), desc.Item.Name
+			// Named here, after the fact: only the message's words say
+			// whether it names the item (diag.Diagnostic.ReadNaming).
+			d.About(desc.Item.Label(), desc.Item.Name).ReadNaming(desc.Item.Kind, desc.Item.ID)
 		}
 		if !d.Missing || d.Rule != nil {
 			continue

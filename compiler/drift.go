@@ -75,6 +75,7 @@ func judgeReleased(project fs.FS, l *release.Ledger, day model.Date, opts *Optio
 			for _, d := range found {
 				d.Pos = diag.Pos{File: file}
 				d.Message = fmt.Sprintf("released version %s of the %s notice (%s, judged as of %s): %s", v.ID, id, what, when, d.Said())
+				d.Opening = 0 // the message opens with the version now
 				if d.Hint != "" {
 					d.Hint += "; then release a new version"
 				} else {

@@ -16,12 +16,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/disclose-dev/disclose/compiler"
-	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
-	"github.com/disclose-dev/disclose/compiler/model"
-	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/review"
 	"github.com/disclose-dev/disclose/internal/github"
 )
 
@@ -32,28 +30,11 @@ const reviewMarker = "<!-- disclose-review -->"
 // maxComment keeps a comment under GitHub's limit of 65,536 characters.
 const maxComment = 60000
 
-// A review is what a pull request changes for the readers of the notices:
-// each change once, with the notices it affects, material ones first.
-type review struct {
-	AsOf    model.Date
-	Notices []noticeDiff
-	Changes []reviewChange
-	// Main are the changes main carries, merged and not yet released
-	// (review --base): listed, not judged; Own the diffs of the pull
-	// request's own changes, against main's draft.
-	Main []reviewChange
-	Own  []noticeDiff
-	// Periods are the notice periods the material changes need, by notice;
-	// First the notices a release would publish for the first time; and
-	// Earliest the first day a release made on AsOf can take effect, or
-	// Refused why even that day cannot (all from release.Assess, the rule
-	// disclose release enforces).
-	Periods  []period
-	First    []string
-	Earliest model.Date
-	Refused  error
-	// Releases is whether the pull request releases versions itself.
-	Releases bool
+// reviewComment is the pull-request comment: the review (compiler/review),
+// or the data's errors when it does not compile, and on GitHub the
+// sign-off.
+type reviewComment struct {
+	review.Result
 	// Errors are the data's errors, when it does not compile: then there
 	// is nothing else to say.
 	Errors diag.List
@@ -66,27 +47,6 @@ type review struct {
 	fit fit
 	// Commit is the commit reviewed (on GitHub).
 	Commit string
-}
-
-// reviewChange is one change and the notices it affects.
-type reviewChange struct {
-	change.Change
-	Notices []string // titles
-}
-
-// changeKey is what makes two notices' changes the same change.
-type changeKey struct {
-	area, sentence string
-	reason         change.Reason
-	material       bool
-}
-
-func keyOf(c change.Change) changeKey { return changeKey{c.Area, c.Sentence, c.Reason, c.Material} }
-
-// period is the notice a notice's readers get of its material changes.
-type period struct {
-	Notice, Title  string
-	Days, Material int
 }
 
 // fit says what a comment leaves out to stay within GitHub's size limit:
@@ -102,88 +62,9 @@ type signOffState struct {
 	Policy github.Policy
 }
 
-// material returns the number of material changes the pull request
-// makes (those already on main are not its own).
-func (r *review) material() int {
-	n := 0
-	for _, c := range r.Changes {
-		if c.Material {
-			n++
-		}
-	}
-	return n
-}
-
-// onMain returns the number of changes main carries, not yet released.
-func (r *review) onMain() int { return len(r.Main) }
-
-// against are the changes of a pull request judged against its base
-// branch's data (review --base): Own, from the base's draft to the pull
-// request's, which need sign-off; Main, from the base's releases to its
-// draft, merged and signed off already, which do not.
-type against struct{ Own, Main []noticeDiff }
-
-// newReview gathers the changes of every notice's diff (out: from the
-// latest releases to the draft, what readers will see), each change once.
-// With base, the changes that need sign-off are the pull request's own,
-// and main's unreleased ones are listed apart.
-func newReview(day model.Date, out []noticeDiff, a *release.Assessment, base *against) *review {
-	r := &review{AsOf: day, Notices: out, Earliest: a.Earliest, Refused: a.Refused}
-	titles := map[string]string{}
-	for _, nd := range out {
-		titles[nd.Notice] = nd.Title
-		r.Releases = r.Releases || len(nd.Released) > 0
-	}
-	for _, n := range a.Needs {
-		switch {
-		case n.Changed && n.Last == nil:
-			r.First = append(r.First, titles[n.Notice])
-		case n.Changed && len(n.Material) > 0:
-			r.Periods = append(r.Periods, period{Notice: n.Notice, Title: titles[n.Notice], Days: n.Days, Material: len(n.Material)})
-		}
-	}
-	if base != nil {
-		r.Changes, r.Main, r.Own = merged(base.Own), merged(base.Main), base.Own
-	} else {
-		r.Changes = merged(out)
-	}
-	return r
-}
-
-// merged is the changes of the notices' diffs, each change once with the
-// notices it affects, material ones first.
-func merged(nds []noticeDiff) []reviewChange {
-	var out []reviewChange
-	at := map[changeKey]int{}
-	for _, nd := range nds {
-		for _, c := range nd.Changes {
-			k := keyOf(c)
-			i, ok := at[k]
-			if !ok {
-				i = len(out)
-				at[k] = i
-				out = append(out, reviewChange{Change: c})
-			}
-			if !slices.Contains(out[i].Notices, nd.Title) {
-				out[i].Notices = append(out[i].Notices, nd.Title)
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(a, b reviewChange) int {
-		switch {
-		case a.Material == b.Material:
-			return 0
-		case a.Material:
-			return -1
-		}
-		return 1
-	})
-	return out
-}
-
 // markdown writes the review as a pull-request comment, cut as r.fit
 // says.
-func (r *review) markdown(w io.Writer) {
+func (r *reviewComment) markdown(w io.Writer) {
 	fmt.Fprintf(w, "%s\n## Privacy review\n\n", reviewMarker)
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "**The data has %s**, so no notice was compiled and nothing else can be reviewed. The check's annotations show each problem on its line:\n\n", diag.Summary(r.Errors))
@@ -203,18 +84,8 @@ func (r *review) markdown(w io.Writer) {
 		r.footer(w)
 		return
 	}
-	material, minor := r.material(), len(r.Changes)-r.material()
-	// The notices whose wording the pull request itself changes.
-	texts := 0
-	own := r.Notices
-	if r.Own != nil {
-		own = r.Own
-	}
-	for _, nd := range own {
-		if nd.TextChanged {
-			texts++
-		}
-	}
+	material, minor := r.Material(), len(r.Changes)-r.Material()
+	texts := r.Reworded()
 	switch {
 	case material > 0:
 		fmt.Fprintf(w, "**%s** for readers", count(material, "material change"))
@@ -230,7 +101,7 @@ func (r *review) markdown(w io.Writer) {
 		fmt.Fprintf(w, "%s for readers, none material: no sign-off needed.\n\n", count(minor, "minor change"))
 	case texts > 0:
 		fmt.Fprintf(w, "The wording of %s changes; no fact behind them changed.\n\n", count(texts, "notice"))
-	case r.onMain() > 0:
+	case len(r.Main) > 0:
 		fmt.Fprintf(w, "This pull request itself changes nothing for readers: no sign-off needed.\n\n")
 	default:
 		fmt.Fprintf(w, "No change for readers: the notices read the same and no fact behind them changed.\n\n")
@@ -247,7 +118,7 @@ func (r *review) markdown(w io.Writer) {
 	rows := r.fit.rows
 	for _, t := range []struct {
 		heading, intro string
-		changes        []reviewChange
+		changes        []review.Change
 	}{
 		{"", "", r.Changes},
 		{"### Already on main, not yet released", "Merged with pull requests signed off there: they need no sign-off here, and the next release publishes them with this pull request's changes.", r.Main},
@@ -278,26 +149,16 @@ func (r *review) markdown(w io.Writer) {
 	}
 	if !r.fit.noExcerpts {
 		r.excerpts(w)
-	} else if r.textChanged() {
+	} else if r.TextChanged() {
 		fmt.Fprintf(w, "Redline excerpts are left out to fit GitHub's comment limit: the job summary and the preview's redline show them.\n\n")
 	}
 	r.footer(w)
 }
 
-// textChanged is whether any notice's text changes.
-func (r *review) textChanged() bool {
-	for _, nd := range r.Notices {
-		if nd.TextChanged {
-			return true
-		}
-	}
-	return false
-}
-
 // release writes what a release of the changes needs: the notice periods
 // and the earliest day it can take effect, by the rule disclose release
 // enforces (release.Assess).
-func (r *review) release(w io.Writer) {
+func (r *reviewComment) release(w io.Writer) {
 	if r.Earliest == "" || r.Releases {
 		return // nothing to release, or the pull request released it
 	}
@@ -336,16 +197,16 @@ func (r *review) release(w io.Writer) {
 // signOff writes the sign-off's state. It mentions (@) only the people
 // the policy names; others are named as code, so a comment updated on every
 // push does not notify them.
-func (r *review) signOff(w io.Writer) {
+func (r *reviewComment) signOff(w io.Writer) {
 	s, p := r.SignOff, r.SignOff.Policy
 	fmt.Fprintf(w, "### Sign-off\n\n")
 	if r.LabelRemoved {
 		fmt.Fprintf(w, "The label `%s` was removed by the push of %s: apply it again after reading the new changes.\n\n", mdText(p.Label), short(r.Commit))
 	}
 	switch {
-	case r.material() == 0 && r.onMain() > 0:
+	case r.Material() == 0 && len(r.Main) > 0:
 		fmt.Fprintf(w, "No material change of this pull request's own: no sign-off needed.\n\n")
-	case r.material() == 0:
+	case r.Material() == 0:
 		fmt.Fprintf(w, "No material change: no sign-off needed.\n\n")
 		return
 	case s.OK && s.How == "labelled":
@@ -393,7 +254,7 @@ func login(x string) string {
 }
 
 // excerpts writes, per notice, the changed passages of its text.
-func (r *review) excerpts(w io.Writer) {
+func (r *reviewComment) excerpts(w io.Writer) {
 	first := true
 	for _, nd := range r.Notices {
 		if !nd.TextChanged {
@@ -408,10 +269,10 @@ func (r *review) excerpts(w io.Writer) {
 			to = "this pull request"
 		}
 		fmt.Fprintf(w, "<details><summary><b>%s</b> (<code>%s</code>), %s → %s: %s inserted, %s deleted, in %s</summary>\n\n",
-			htmlText(nd.Title), nd.Notice, htmlText(nd.From), htmlText(to), diff.Words(nd.Inserted), diff.Words(nd.Deleted), count(len(nd.excerpts), "section"))
-		for i, ex := range nd.excerpts {
+			htmlText(nd.Title), nd.Notice, htmlText(nd.From), htmlText(to), diff.Words(nd.Inserted), diff.Words(nd.Deleted), count(len(nd.Excerpts), "section"))
+		for i, ex := range nd.Excerpts {
 			if i == 8 {
-				fmt.Fprintf(w, "And %s more; the preview's redline shows every change.\n\n", count(len(nd.excerpts)-8, "section"))
+				fmt.Fprintf(w, "And %s more; the preview's redline shows every change.\n\n", count(len(nd.Excerpts)-8, "section"))
 				break
 			}
 			title := ex.Title
@@ -435,7 +296,7 @@ func (r *review) excerpts(w io.Writer) {
 	}
 }
 
-func (r *review) footer(w io.Writer) {
+func (r *reviewComment) footer(w io.Writer) {
 	fmt.Fprintf(w, "<sub>disclose %s", toolVersion())
 	if r.Commit != "" {
 		fmt.Fprintf(w, " at %s", short(r.Commit))
@@ -446,7 +307,7 @@ func (r *review) footer(w io.Writer) {
 // comment returns the review as a comment within GitHub's size limit
 // (maxComment characters): whole if it fits, else without the excerpts,
 // else with fewer change rows, material ones first.
-func (r *review) comment() string {
+func (r *reviewComment) comment() string {
 	var b strings.Builder
 	for _, f := range []fit{{}, {noExcerpts: true}, {noExcerpts: true, rows: 150}, {noExcerpts: true, rows: 20}} {
 		b.Reset()
@@ -461,7 +322,7 @@ func (r *review) comment() string {
 }
 
 // full returns the whole review, for the job summary (up to 1 MiB).
-func (r *review) full() string {
+func (r *reviewComment) full() string {
 	var b strings.Builder
 	r.markdown(&b)
 	return b.String()
@@ -576,15 +437,12 @@ func short(sha string) string {
 	return sha
 }
 
-// againstMain compiles the base branch in dir (its data/, and bl, the
-// ledger of its releases/)
-// and returns what the pull request changes against it: its own changes
-// (the base's draft to docs and its data snapshot hsnap, the pull
-// request's), and main's
-// unreleased ones (the base's releases to its draft). Base data that does
-// not compile gives nil (it is said on stderr): every change is then the
-// pull request's to sign off, as without --base.
-func againstMain(cmd *cobra.Command, g *globals, dir string, bl *release.Ledger, opts *compiler.Options, docs []*notice.Document, hsnap []byte) (*against, error) {
+// mainTree compiles the base branch in dir (its data/, and bl, the ledger
+// of its releases/), for the comparison of the pull request with main's
+// draft. Base data that does not compile gives nil (it is said on
+// stderr): every change is then the pull request's to sign off, as
+// without --base; so does a base branch with no data yet.
+func mainTree(cmd *cobra.Command, g *globals, dir string, bl *release.Ledger, opts *compiler.Options) (*review.Tree, error) {
 	gb := &globals{dir: dir, data: g.data}
 	if _, err := os.Stat(filepath.Join(dir, g.data)); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil // main has no data yet: every change is this pull request's
@@ -602,33 +460,7 @@ func againstMain(cmd *cobra.Command, g *globals, dir string, bl *release.Ledger,
 	if err != nil {
 		return nil, err
 	}
-	main, err := diffNotices(gb, bl, bdocs, bsnap, "", "draft", nil)
-	if err != nil {
-		return nil, fmt.Errorf("--base: %w", err)
-	}
-	byID := func(ds []*notice.Document, id string) *notice.Document {
-		for _, d := range ds {
-			if d.ID == id {
-				return d
-			}
-		}
-		return nil
-	}
-	var ids []string
-	for _, d := range append(slices.Clone(docs), bdocs...) {
-		if !slices.Contains(ids, d.ID) {
-			ids = append(ids, d.ID)
-		}
-	}
-	var own []noticeDiff
-	for _, id := range ids {
-		nd := noticeDiff{Notice: id, From: "main", To: "draft"}
-		if err := nd.compare(byID(bdocs, id), bsnap, byID(docs, id), hsnap); err != nil {
-			return nil, err
-		}
-		own = append(own, nd)
-	}
-	return &against{Own: own, Main: main}, nil
+	return &review.Tree{Ledger: bl, Store: release.Store{FS: os.DirFS(dir)}, Docs: bdocs, Snapshot: bsnap}, nil
 }
 
 // permissionHint adds to an API refusal the permissions the job needs.
@@ -751,7 +583,7 @@ material change is not signed off, 2 when the review could not run.`,
 				return err
 			}
 			proj, docs, diags := compiler.Compile(src.fsys, src.dir, opts)
-			r := &review{AsOf: opts.Date}
+			r := &reviewComment{Result: review.Result{AsOf: opts.Date}}
 			if diags.HasErrors() {
 				r.Errors = diags
 			} else {
@@ -783,33 +615,32 @@ material change is not signed off, 2 when the review could not run.`,
 				if err != nil {
 					return err
 				}
-				nds, err := diffNotices(g, ledger, docs, snapshot, from, "draft", base)
-				if err != nil {
-					return err
-				}
-				l := base
-				if l == nil {
-					l = ledger
+				in := review.Input{
+					AsOf:    opts.Date,
+					Head:    review.Tree{Ledger: ledger, Store: release.Store{FS: os.DirFS(g.dir)}, Docs: docs, Snapshot: snapshot},
+					From:    from,
+					Base:    base,
+					Compare: compiler.Changes,
 				}
 				ropts := *opts
 				ropts.LastUpdated = opts.Date
-				a, err := release.Assess(l, releaseRequest(g, proj, docs, &ropts))
-				if err != nil {
-					return err
-				}
-				var vsMain *against
+				in.Release = releaseRequest(g, proj, docs, &ropts)
 				if baseDir != "" {
-					if vsMain, err = againstMain(cmd, g, baseDir, base, opts, docs, snapshot); err != nil {
+					if in.Main, err = mainTree(cmd, g, baseDir, base, opts); err != nil {
 						return err
 					}
 				}
-				r = newReview(opts.Date, nds, a, vsMain)
+				res, err := review.Review(in)
+				if err != nil {
+					return err
+				}
+				r.Result = *res
 			}
 			if pr != nil {
 				r.Commit = pr.Head
 				r.LabelRemoved = labelRemoved
 				r.SignOff = &signOffState{Policy: policy}
-				if r.material() > 0 {
+				if r.Material() > 0 {
 					s, err := c.SignedOff(cmd.Context(), pr, policy)
 					if err != nil {
 						return permissionHint(err, "pull-requests: write, issues: write and checks: read")
@@ -825,7 +656,7 @@ material change is not signed off, 2 when the review could not run.`,
 			} else if pr == nil {
 				fmt.Fprint(cmd.OutOrStdout(), body)
 			}
-			waiting := r.SignOff != nil && r.material() > 0 && !r.SignOff.OK
+			waiting := r.SignOff != nil && r.Material() > 0 && !r.SignOff.OK
 			if pr != nil {
 				// The summary first: the review is readable even when the
 				// API fails.
@@ -839,9 +670,9 @@ material change is not signed off, 2 when the review could not run.`,
 					case len(r.Errors) > 0:
 						st.State, st.Description = "failure", "The data has "+diag.Summary(r.Errors)
 					case waiting:
-						st.State, st.Description = "failure", count(r.material(), "material change")+" waiting for counsel's sign-off"
-					case r.material() > 0:
-						st.Description = count(r.material(), "material change") + ", signed off by " + r.SignOff.By
+						st.State, st.Description = "failure", count(r.Material(), "material change")+" waiting for counsel's sign-off"
+					case r.Material() > 0:
+						st.Description = count(r.Material(), "material change") + ", signed off by " + r.SignOff.By
 					default:
 						st.Description = "No material change"
 					}
@@ -857,7 +688,7 @@ material change is not signed off, 2 when the review could not run.`,
 						fmt.Fprintf(stderr, "disclose: status %s: %s (%s)\n", status, st.State, st.Description)
 					}
 				}
-				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil || r.textChanged()
+				create := len(r.Changes) > 0 || len(r.Errors) > 0 || len(r.Periods) > 0 || r.Refused != nil || r.TextChanged()
 				what, err := c.Upsert(cmd.Context(), pr.Number, reviewMarker, body, create)
 				switch {
 				case pr.Fork && github.Forbidden(err):
@@ -875,12 +706,12 @@ material change is not signed off, 2 when the review could not run.`,
 			case waiting && status != "":
 				// The status carries the verdict; a failing job would
 				// linger beside it when a later run signs off.
-				fmt.Fprintf(cmd.OutOrStdout(), "::notice title=Privacy sign-off needed::%s waiting for sign-off: the status %s fails until then (see the review comment)\n", count(r.material(), "material change"), status)
+				fmt.Fprintf(cmd.OutOrStdout(), "::notice title=Privacy sign-off needed::%s waiting for sign-off: the status %s fails until then (see the review comment)\n", count(r.Material(), "material change"), status)
 			case waiting:
-				fmt.Fprintf(cmd.OutOrStdout(), "::error title=Privacy sign-off needed::%s waiting for sign-off (see the review comment)\n", count(r.material(), "material change"))
+				fmt.Fprintf(cmd.OutOrStdout(), "::error title=Privacy sign-off needed::%s waiting for sign-off (see the review comment)\n", count(r.Material(), "material change"))
 				return exitError{exitProblem}
-			case r.material() > 0:
-				fmt.Fprintf(stderr, "disclose: %s", count(r.material(), "material change"))
+			case r.Material() > 0:
+				fmt.Fprintf(stderr, "disclose: %s", count(r.Material(), "material change"))
 				if r.SignOff != nil {
 					fmt.Fprintf(stderr, ", signed off by %s\n", r.SignOff.By)
 				} else {

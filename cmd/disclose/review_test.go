@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/change"
+	"github.com/disclose-dev/disclose/compiler/review"
 )
 
 // Data text never mentions anyone or links an issue in the comment, and
@@ -34,11 +35,11 @@ func TestReviewTextMentionsNoOne(t *testing.T) {
 // A review too long for one comment drops the excerpts, then change rows,
 // and says so; it is measured in characters.
 func TestReviewCommentFitsGitHub(t *testing.T) {
-	r := &review{AsOf: "2027-01-04"}
+	r := &reviewComment{Result: review.Result{AsOf: "2027-01-04"}}
 	for i := range 2000 {
-		r.Changes = append(r.Changes, reviewChange{Change: change.Change{Sentence: fmt.Sprintf("Retention of “Category %d” (with a long name, ünïcödé): 12 months → 36 months.", i), Material: i%2 == 0, Reason: "longer retention"}, Notices: []string{"Privacy Policy", "Supplemental European Privacy Notice"}})
+		r.Changes = append(r.Changes, review.Change{Change: change.Change{Sentence: fmt.Sprintf("Retention of “Category %d” (with a long name, ünïcödé): 12 months → 36 months.", i), Material: i%2 == 0, Reason: "longer retention"}, Notices: []string{"Privacy Policy", "Supplemental European Privacy Notice"}})
 	}
-	r.Notices = []noticeDiff{{Notice: "global", Title: "Privacy Policy", TextChanged: true}}
+	r.Notices = []review.NoticeDiff{{Notice: "global", Title: "Privacy Policy", TextChanged: true}}
 	full, c := r.full(), r.comment()
 	if utf8.RuneCountInString(full) <= maxComment {
 		t.Fatalf("the test review is only %d characters", utf8.RuneCountInString(full))

@@ -98,6 +98,16 @@ type Diagnostic struct {
 	// ItemName is that item's name, when it has one besides its id
 	// ("Keep the service secure").
 	ItemName string `json:"item_name,omitempty"`
+	// Opening is the length in bytes of the words Message opens with that
+	// name Item (purpose "security" has no ...: its kind and id, and its
+	// name in brackets if they give it), which the one-line form leaves to
+	// the subject, so the line names the item once; 0 when the message
+	// does not open with them. Whoever names the item says so (OpensWith).
+	Opening int `json:"-"`
+	// Mentions is whether Message names Item (its kind and id) further on,
+	// after its Opening words: when it does not open with them, the
+	// subject then gives only ItemName.
+	Mentions bool `json:"-"`
 	// Message says what was found and what was expected, in plain English.
 	Message string `json:"message"`
 	// Rule is the legal rule broken, if any.
@@ -118,12 +128,12 @@ type Diagnostic struct {
 //
 //	purpose "security" ("Keep the service secure") at purposes[7].categories[1]
 //
-// the same when the message begins by naming the item (purpose "security"
-// has no ..., or Brazilian transfer "br-us" ... for transfer record
-// "br-us"; Said then leaves that out, so the line names the item once);
-// only the item's name at the path when the message names the whole item
-// (kind and id) further on (the group has 2 controllers, and entity
-// "helpwise-ltd" does not ...),
+// the same when the message opens with words naming the item (Opening:
+// purpose "security" has no ..., or Brazilian transfer "br-us" ... for
+// transfer record "br-us"; Said then leaves them out, so the line names
+// the item once); only the item's name at the path when the message names
+// the whole item (kind and id) further on (Mentions: the group has 2
+// controllers, and entity "helpwise-ltd" does not ...),
 //
 //	"Helpwise Ltd" at organization.entities[1].decides
 //
@@ -141,61 +151,96 @@ func (d *Diagnostic) Subject() string {
 }
 
 // Said is d's message as the one-line form writes it after the subject:
-// the message without its opening words when they name d's item (its kind
-// and id, and the name in brackets if they give it), which the subject
-// names (purpose "security" has no ... gives has no ...).
+// the message without its Opening words, which name d's item, as the
+// subject does (purpose "security" has no ... gives has no ...).
 func (d *Diagnostic) Said() string {
 	_, said := d.parts()
 	return said
 }
 
 // parts returns who d is about, as Subject writes it before the path, and
-// the message as Said returns it.
+// the message as Said returns it, from d's fields alone.
 func (d *Diagnostic) parts() (who, said string) {
-	full := d.Item
-	if d.Item != "" && d.ItemName != "" {
-		full += " (" + strconv.Quote(d.ItemName) + ")"
-	}
-	if d.Item == "" {
+	switch {
+	case d.Item == "":
 		return "", d.Message
-	}
-	if rest, ok := d.opening(); ok {
-		return full, rest
-	}
-	if !strings.Contains(d.Message, d.Item) {
-		return full, d.Message
-	}
-	if d.ItemName == "" {
+	case d.Opening > 0 && d.Opening < len(d.Message):
+		return d.fullItem(), strings.TrimPrefix(d.Message[d.Opening:], " ")
+	case !d.Mentions:
+		return d.fullItem(), d.Message
+	case d.ItemName == "":
 		return "", d.Message
 	}
 	return strconv.Quote(d.ItemName), d.Message
 }
 
-// opening returns d's message without its opening words when they name
-// d's item: its kind and id (purpose "security"), its id alone ("Our
-// Customers" is not a valid id), or its id after at most two words, one a
-// word of its kind or "id" (Brazilian transfer "br-us" for transfer record
-// "br-us", retention rule "x" for retention "x", id "x" is already used;
-// not unknown category "billing" for purpose "billing", nor sub-processor
-// "x", another word, for processor "x"),
-// then, if given, its name in brackets. It reports false when the message
-// does not open so, or when nothing would be left of it.
-func (d *Diagnostic) opening() (string, bool) {
-	q := strings.IndexByte(d.Item, '"')
-	if q <= 0 {
-		return "", false
+// fullItem names d's item by its kind, id and name.
+func (d *Diagnostic) fullItem() string {
+	if d.ItemName != "" {
+		return d.Item + " (" + strconv.Quote(d.ItemName) + ")"
 	}
-	kind, id := strings.TrimSpace(d.Item[:q]), d.Item[q:]
+	return d.Item
+}
+
+// About names the item d is about (Item: its kind and id, purpose
+// "security"; ItemName its name, or ""), for its maker to call, and
+// returns d.
+func (d *Diagnostic) About(item, name string) *Diagnostic {
+	d.Item, d.ItemName = item, name
+	return d
+}
+
+// OpensWith says that d's message opens with words, which name its item
+// (purpose "security", or Brazilian transfer "br-us" for transfer record
+// "br-us"), and returns d: the one-line form leaves them to the subject.
+// Words the message does not open with (followed by a space and more)
+// leave Opening unset.
+func (d *Diagnostic) OpensWith(words string) *Diagnostic {
+	if words != "" && strings.HasPrefix(d.Message, words+" ") && len(d.Message) > len(words)+1 {
+		d.Opening = len(words)
+	}
+	return d
+}
+
+// ReadNaming sets Opening and Mentions by reading d's message, for an item
+// named after the fact, from the path (kind, id; the facade's describe),
+// by someone other than the maker of the message, who alone knows how it
+// names the item. It reads the words as the stages write them today: the
+// message opens with the item when it opens with its id alone ("Our
+// Customers" is not a valid id), or after at most two words, one a word
+// of its kind or "id" (purpose "security" ..., Brazilian transfer "br-us"
+// for transfer record "br-us", retention rule "x" for retention "x", id
+// "x" is already used; not unknown category "billing" for purpose
+// "billing", nor sub-processor "x", another word, for processor "x"),
+// then, if given, its name in brackets; it mentions the item when it names
+// the item's kind and id anywhere else. A maker that names its item
+// (About, OpensWith) needs none of this. It returns d.
+func (d *Diagnostic) ReadNaming(kind, id string) *Diagnostic {
+	d.Opening, d.Mentions = 0, false
+	if kind == "" || id == "" {
+		return d
+	}
+	if n, ok := d.opening(kind, strconv.Quote(id)); ok {
+		d.Opening = n
+	}
+	d.Mentions = strings.Contains(d.Message[d.Opening:], kind+" "+strconv.Quote(id))
+	return d
+}
+
+// opening returns the length of the words d's message opens with that
+// name its item (kind, and id quoted), as ReadNaming reads them, and
+// whether it opens so with something left after them.
+func (d *Diagnostic) opening(kind, id string) (int, bool) {
 	at := strings.IndexByte(d.Message, '"')
 	if at < 0 || !strings.HasPrefix(d.Message[at:], id) {
-		return "", false
+		return 0, false
 	}
 	// The id alone, or after at most two words, one of them a word of the
 	// kind or "id".
 	words := strings.Fields(d.Message[:at])
 	kinds := append(strings.Fields(kind), "id")
 	if len(words) > 2 || len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return slices.Contains(kinds, w) }) {
-		return "", false
+		return 0, false
 	}
 	rest := d.Message[at+len(id):]
 	if d.ItemName != "" {
@@ -204,9 +249,9 @@ func (d *Diagnostic) opening() (string, bool) {
 		}
 	}
 	if r, ok := strings.CutPrefix(rest, " "); ok && r != "" {
-		return r, true
+		return len(d.Message) - len(rest), true
 	}
-	return "", false
+	return 0, false
 }
 
 // Error formats d on one line: file:line:col: severity: subject: message

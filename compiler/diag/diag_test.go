@@ -3,6 +3,7 @@ package diag_test
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
@@ -77,13 +78,24 @@ func TestGitHubFormatEscapes(t *testing.T) {
 	}
 }
 
+// read names each diagnostic's item after the fact, as the facade does
+// for a stage that did not (ReadNaming, from the item's kind and id).
+func read(l diag.List) diag.List {
+	for _, d := range l {
+		kind, id, _ := strings.Cut(d.Item, ` "`)
+		d.ReadNaming(kind, strings.TrimSuffix(id, `"`))
+	}
+	return l
+}
+
 // The item a diagnostic is about is named once, by its kind, id and name
 // before the path: a message that begins by naming it (with or without its
 // name) is written without those words; a message that names the whole
 // item (kind and id) further on leaves only the name before the path; a
 // message quoting the same id for another item (a category "billing" in
-// purpose "billing") names it in full. GitHub annotations carry it in
-// their title, escaped as a property (: and , too).
+// purpose "billing") names it in full. Here the item is named after the
+// fact, and the message's words read (ReadNaming). GitHub annotations
+// carry it in their title, escaped as a property (: and , too).
 func TestItems(t *testing.T) {
 	at := diag.Pos{File: "data/p.yaml", Line: 4, Col: 7}
 	l := diag.List{
@@ -123,11 +135,12 @@ func TestItems(t *testing.T) {
 		`data/p.yaml:4:7: error: subject "Our Customers" ("Customers") at subjects[0].id: is not a valid id`,
 		`data/p.yaml:4:7: error: category "contact" ("Payment information") at categories[1].id: is already used by categories[0]`,
 	}
-	for i, d := range more {
+	for i, d := range read(more) {
 		if got := d.Error(); got != wantMore[i] {
 			t.Errorf("got  %s\nwant %s", got, wantMore[i])
 		}
 	}
+	read(l)
 	var text, gh bytes.Buffer
 	if err := (&diag.Printer{}).Print(&text, l); err != nil {
 		t.Fatal(err)
@@ -163,6 +176,43 @@ data/p.yaml:4:7: error: transfer "us" at transfers[0].mechanism: bad
 	}
 	if got[0]["item"] != `purpose "security"` || got[0]["item_name"] != "Keep the service secure" || got[0]["path"] != "purposes[7].categories[1]" {
 		t.Errorf("JSON lacks the item: %s", b.String())
+	}
+}
+
+// A maker that names its item says how its message names it (About,
+// OpensWith), and the one-line form follows it without reading the words:
+// words the reading would not take for the item are left out when the
+// maker says they name it, and a message that opens with the item's kind
+// and id is written whole when the maker does not say so. The JSON form
+// keeps the message whole.
+func TestMakerNamesItem(t *testing.T) {
+	at := diag.Pos{File: "data/p.yaml", Line: 4, Col: 7}
+	var l diag.List
+	l.Add(at, "processors[16].added", `sub-processor %q is first used late`, "anthropic").
+		About(`processor "anthropic"`, "Anthropic").OpensWith(`sub-processor "anthropic"`)
+	l.Add(at, "purposes[7]", `purpose "security" names no interest`).About(`purpose "security"`, "")
+	l.Add(at, "purposes[7]", `purpose "security" names no interest`).About(`purpose "security"`, "").OpensWith(`purpose "billing"`)
+	l.Add(at, "purposes[7]", `purpose "security"`).About(`purpose "security"`, "").OpensWith(`purpose "security"`)
+	d := l.Add(at, "organization.entities[1].decides", `the group has 2 controllers, and entity "helpwise-ltd" does not say which`).About(`entity "helpwise-ltd"`, "Helpwise Ltd")
+	d.Mentions = true
+	want := []string{
+		`data/p.yaml:4:7: error: processor "anthropic" ("Anthropic") at processors[16].added: is first used late`,
+		`data/p.yaml:4:7: error: purpose "security" at purposes[7]: purpose "security" names no interest`,
+		`data/p.yaml:4:7: error: purpose "security" at purposes[7]: purpose "security" names no interest`,
+		`data/p.yaml:4:7: error: purpose "security" at purposes[7]: purpose "security"`,
+		`data/p.yaml:4:7: error: "Helpwise Ltd" at organization.entities[1].decides: the group has 2 controllers, and entity "helpwise-ltd" does not say which`,
+	}
+	for i, d := range l {
+		if got := d.Error(); got != want[i] {
+			t.Errorf("got  %s\nwant %s", got, want[i])
+		}
+	}
+	var b bytes.Buffer
+	if err := (&diag.Printer{Format: diag.JSON}).Print(&b, l[:1]); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"message": "sub-processor \"anthropic\" is first used late"`) || strings.Contains(b.String(), "Opening") {
+		t.Errorf("JSON:\n%s", b.String())
 	}
 }
 

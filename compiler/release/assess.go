@@ -130,19 +130,9 @@ func (r *reader) needs(l *Ledger, req *Request, snapshot []byte) ([]Need, error)
 		}
 		n.Changed = !sameText(prev, d) || slices.Contains(req.Force, d.ID)
 		if n.Changed && req.LoadData != nil {
-			old, err := r.data(n.Last)
+			cs, err := r.relevant(n.Last, prev, d, snapshot)
 			if err != nil {
 				return nil, err
-			}
-			if req.Changes == nil {
-				return nil, fmt.Errorf("release: no way to compare versions (Request.Changes)")
-			}
-			cs, err := req.Changes(old, snapshot)
-			if err != nil {
-				return nil, err
-			}
-			if req.Relevant != nil {
-				cs = req.Relevant(cs, prev, d)
 			}
 			if n.Material = change.Material(cs); len(n.Material) > 0 {
 				n.Days = noticeDays(req, d.ID)
@@ -151,6 +141,32 @@ func (r *reader) needs(l *Ledger, req *Request, snapshot []byte) ([]Need, error)
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// relevant returns the changes from last (its notice prev) to the notice
+// d, compiled from the data snapshot, that d's readers are told of: as the
+// caller compared them (Request.Compared), or compared here.
+func (r *reader) relevant(last *Version, prev, d *notice.Document, snapshot []byte) ([]change.Change, error) {
+	if r.req.Compared != nil {
+		if cs, ok := r.req.Compared(last, d); ok {
+			return cs, nil
+		}
+	}
+	old, err := r.data(last)
+	if err != nil {
+		return nil, err
+	}
+	if r.req.Changes == nil {
+		return nil, fmt.Errorf("release: no way to compare versions (Request.Changes)")
+	}
+	cs, err := r.req.Changes(old, snapshot)
+	if err != nil {
+		return nil, err
+	}
+	if r.req.Relevant != nil {
+		cs = r.req.Relevant(cs, prev, d)
+	}
+	return cs, nil
 }
 
 // checks runs the rule packs' checks of a release taking effect on

@@ -258,6 +258,12 @@ type Request struct {
 	// its readers are told of (diff.For: the changes its text uses); nil
 	// keeps every change. Only these need the notice period.
 	Relevant func(cs []change.Change, old, new *notice.Document) []change.Change
+	// Compared, when set, gives the changes from last to the notice d that
+	// its readers are told of, when the caller has compared them already
+	// (by Changes and Relevant, on the same versions and data: the pull
+	// request's review, which has diffed every notice), so they are not
+	// compared twice; ok false when it has not, and Changes compares them.
+	Compared func(last *Version, d *notice.Document) (cs []change.Change, ok bool)
 	// NoticeDays are the days of notice each notice gives of a material
 	// change, by notice id (compiler.NoticeDays asks the rule packs); a
 	// notice not listed gets DefaultNoticeDays.
