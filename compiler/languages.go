@@ -2,6 +2,8 @@ package compiler
 
 import (
 	"fmt"
+	"io/fs"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -9,6 +11,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -211,4 +214,52 @@ func parent(path string) string {
 		return ""
 	}
 	return path[:i]
+}
+
+// TranslationTexts returns the texts of the data the notices published in
+// lang must have translated (in data order; names, which may stay as
+// written, too), and the language's translations file as it stands (nil
+// when there is none), for disclose translate. The data must check
+// without errors first.
+func TranslationTexts(fsys fs.FS, dir string, opts *Options, lang language.Tag) ([]*translate.Unit, *translate.File, diag.List) {
+	o := Options{}
+	if opts != nil {
+		o = *opts
+	}
+	o.Language = locale.Source // the English notices alone
+	if o.Translations == nil {
+		files, ds := load.Translations(fsys, dir)
+		if ds.HasErrors() {
+			return nil, nil, ds
+		}
+		o.Translations = files
+	}
+	p, docs, diags := Compile(fsys, dir, &o)
+	if diags.HasErrors() {
+		return nil, nil, diags
+	}
+	langs, ds := Languages(p)
+	diags.Append(ds...)
+	var in []*notice.Document
+	for _, d := range docs {
+		if slices.Contains(langs[d.ID], lang) {
+			in = append(in, d)
+		}
+	}
+	need := tracedBy(in...)
+	var units []*translate.Unit
+	if len(in) > 0 {
+		for _, u := range translate.Units(p) {
+			if need(u.Path) {
+				units = append(units, u)
+			}
+		}
+	}
+	var file *translate.File
+	for _, f := range o.Translations {
+		if t, err := locale.Parse(f.Language); err == nil && t == lang {
+			file = f
+		}
+	}
+	return units, file, diags
 }

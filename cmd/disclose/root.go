@@ -226,7 +226,7 @@ effect) and --released (the day of release).`,
 	root.PersistentFlags().BoolVar(&g.sample, "sample", false, "read the built-in sample company instead of the project's data folder")
 	root.PersistentFlags().StringVar(&g.date, "date", "", "retired: use --as-of, or release's --effective and --released")
 	_ = root.PersistentFlags().MarkHidden("date")
-	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newServeCmd(g), newReleaseCmd(g), newVerifyCmd(g), newMigrateCmd(g), newDiffCmd(g), newReviewCmd(g), newRecordsCmd(g), newExplainCmd(g), newSchemaCmd(g))
+	root.AddCommand(newInitCmd(g), newCheckCmd(g), newCompileCmd(g), newBuildCmd(g), newServeCmd(g), newReleaseCmd(g), newVerifyCmd(g), newMigrateCmd(g), newDiffCmd(g), newReviewCmd(g), newRecordsCmd(g), newExplainCmd(g), newSchemaCmd(g), newTranslateCmd(g))
 	return root
 }
 

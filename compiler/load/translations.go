@@ -43,6 +43,9 @@ type translationEntry struct {
 	Text string `yaml:"text" validate:"required_without=Items,excluded_with=Items"`
 	// The translation of a list, item by item.
 	Items []string `yaml:"items" validate:"required_without=Text,dive,required"`
+	// Not translated yet: the text is still the English (disclose
+	// translate writes it so); remove it with the translation made.
+	Todo bool `yaml:"todo"`
 }
 
 // Translations reads the translations of the team's own words: every .yaml
@@ -77,7 +80,7 @@ func Translations(fsys fs.FS, dir string) ([]*tr.File, diag.List) {
 		}
 		f := &tr.File{Path: name, Pos: diag.Pos{File: name, Line: 1, Col: 1}, Language: tf.Language, Fallback: tf.Fallback}
 		for key, e := range tf.Texts {
-			t := &tr.Text{Pos: e.Pos, Key: key, Source: e.Source, Text: []string{e.Text}}
+			t := &tr.Text{Pos: e.Pos, Key: key, Source: e.Source, Text: []string{e.Text}, Todo: e.Todo}
 			if e.Items != nil {
 				t.Text, t.List = e.Items, true
 			}

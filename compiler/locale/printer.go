@@ -54,7 +54,7 @@ func (p *Printer) N(id string, n int, data Data) string {
 }
 
 func (p *Printer) print(id string, count any, data Data) string {
-	if p.problems[id] != nil {
+	if p.problems[id] != nil || p.problems["folder "+p.cat.home[id]] != nil {
 		return ""
 	}
 	if p.cat.stale[p.lang][id] {
@@ -70,11 +70,19 @@ func (p *Printer) print(id string, count any, data Data) string {
 	switch {
 	case errors.As(err, &nf) || (err == nil && !sameBase(tag, p.lang)):
 		home := p.cat.home[id]
-		where := home + " has no " + English(p.lang) + " catalogue"
-		if f := p.cat.files[home][p.lang]; f != nil {
-			where = f.Path + " does not have it"
+		f := p.cat.files[home][p.lang]
+		if f == nil {
+			// No catalogue at all in this language: one problem for the
+			// folder, not one for each of its messages.
+			key := "folder " + home
+			if p.problems[key] == nil {
+				p.problem(id, "the %s pack cannot write in %s: %s has no %s catalogue (%s/%s.yaml), which the pack's first message %q needs", p.cat.pack, English(p.lang), home, English(p.lang), home, Code(p.lang), id)
+				p.problems[key], p.problems[id] = p.problems[id], nil
+				p.problems[key].Path = ""
+			}
+			return ""
 		}
-		p.problem(id, "message %q of the %s pack has no %s translation: %s", id, p.cat.pack, English(p.lang), where)
+		p.problem(id, "message %q of the %s pack has no %s translation: %s does not have it", id, p.cat.pack, English(p.lang), f.Path)
 		return ""
 	case err != nil:
 		p.problem(id, "message %q of the %s pack cannot be written: %v", id, p.cat.pack, err)
@@ -110,7 +118,9 @@ func (p *Printer) Problems() diag.List {
 	sort.Strings(ids)
 	var l diag.List
 	for _, id := range ids {
-		l = append(l, p.problems[id])
+		if d := p.problems[id]; d != nil {
+			l = append(l, d)
+		}
 	}
 	return l
 }

@@ -57,6 +57,9 @@ type Text struct {
 	Text   []string
 	// List says the translation was written as a list.
 	List bool
+	// Todo marks a translation not made yet (disclose translate writes the
+	// English there, todo: true): it is not used, as if missing.
+	Todo bool
 }
 
 // Unit is one text of the project to translate.
@@ -246,9 +249,11 @@ func Apply(p *model.Project, f *File, need func(path string) bool) (*Result, dia
 		}
 		needed := !u.Optional && (need == nil || need(u.Path))
 		switch {
-		case t == nil && !needed:
+		case (t == nil || t.Todo) && !needed:
 		case t == nil:
 			missing("%s has no %s translation", u.Key, name)
+		case t.Todo:
+			missing("%s has no %s translation yet (todo: true, its text is the English)", u.Key, name)
 		case t.Source != u.Hash() && !needed:
 			d := ds.Add(t.Pos, u.Key, "the %s translation of %s is stale: the English changed since it was translated (source %q, the English is now %q)", name, u.Key, t.Source, u.Hash())
 			d.Severity, d.Related = diag.Warning, []diag.Pos{u.Pos}
