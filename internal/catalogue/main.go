@@ -113,7 +113,7 @@ func write(b *strings.Builder, prefix, id, hash string, m *locale.Message) {
 	}
 }
 
-// quote writes s as a single-quoted YAML scalar ('' for a quote), which
+// quote writes s as a single-quoted YAML scalar (” for a quote), which
 // reads back exactly for text on one line.
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
