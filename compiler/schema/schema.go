@@ -154,6 +154,13 @@ func (g *generator) object(t reflect.Type) *Schema {
 		if ref := f.Tag.Get("ref"); ref != "" {
 			doc = strings.TrimSpace(doc + " The id of an item under " + ref + ":.")
 		}
+		switch i18n, elem := f.Tag.Get("i18n"), f.Type; {
+		case i18n == "-":
+		case i18n == "text" || elem == reflect.TypeOf(model.Markdown("")) || elem == reflect.TypeOf([]model.Markdown(nil)):
+			doc = strings.TrimSpace(doc + " Translated for a notice in another language (data/translations/).")
+		case i18n == "name":
+			doc = strings.TrimSpace(doc + " May be translated for a notice in another language (data/translations/); shown as written when not.")
+		}
 		if fs.Ref != "" {
 			// Keywords beside $ref are allowed in 2020-12; keep the field's own doc.
 			fs = &Schema{Ref: fs.Ref}
