@@ -46,8 +46,8 @@ func (b *builder) about() *notice.Section {
 		s.P(c.T("about.groups", nil))
 		s.Add(&notice.List{Items: groups})
 	}
-	link := func(id, def string) notice.Text {
-		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], def)), id, "")
+	link := func(id string, def notice.Text) notice.Text {
+		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], string(def))), id, "")
 	}
 	var more []notice.Text
 	if c.PublishesIn(s, "eu") {
@@ -56,16 +56,16 @@ func (b *builder) about() *notice.Section {
 		if eu.CoversSwitzerland(b.p) {
 			where = c.T("about.where.eea-uk-ch", nil)
 		}
-		more = append(more, c.T("about.eu", locale.Data{"Where": where, "Notice": link("eu", "Supplemental European Privacy Notice")}))
+		more = append(more, c.T("about.eu", locale.Data{"Where": where, "Notice": link("eu", c.T("about.notice.eu", nil))}))
 	}
 	if c.PublishesIn(s, "california") {
-		more = append(more, c.T("about.california", locale.Data{"Notice": link("california", "California Privacy Notice")}))
+		more = append(more, c.T("about.california", locale.Data{"Notice": link("california", c.T("about.notice.california", nil))}))
 	}
 	if c.PublishesIn(s, "us-states") {
-		more = append(more, c.T("about.us-states", locale.Data{"Notice": link("us-states", "US State Privacy Notice")}))
+		more = append(more, c.T("about.us-states", locale.Data{"Notice": link("us-states", c.T("about.notice.us-states", nil))}))
 	}
 	if c.PublishesIn(s, "brazil") {
-		more = append(more, c.T("about.brazil", locale.Data{"Notice": link("brazil", "Brazil Privacy Notice (LGPD)")}))
+		more = append(more, c.T("about.brazil", locale.Data{"Notice": link("brazil", c.T("about.notice.brazil", nil))}))
 	}
 	for _, m := range more {
 		s.P(m)
@@ -73,22 +73,87 @@ func (b *builder) about() *notice.Section {
 	return s
 }
 
-var sourceKinds = []struct{ kind, title, lead, also string }{
-	{"data_subject", "Information you give us", "You give us this information when you fill in a form, create an account, buy a subscription, contact us or talk to us:", "from you"},
-	{"automatic", "Information we collect automatically", "When you use our websites, apps and emails, we and our partners collect some information automatically:", "(described above) automatically"},
-	{"third_party", "Information from other sources", "We also receive information about you from other companies:", "(described above) from other companies"},
-	{"public", "Information from public sources", "We collect some information that is publicly available:", "(described above) from public sources"},
+// sourceKinds are the kinds of source, in the order the policy describes
+// the information they give.
+var sourceKinds = []string{"data_subject", "automatic", "third_party", "public"}
+
+// sourceKind is the heading of the information a kind of source gives and
+// the lead of its list.
+func (b *builder) sourceKind(kind string) (title, lead notice.Text) {
+	c := b.c
+	switch kind {
+	case "data_subject":
+		return c.T("collect.data-subject.title", nil), c.T("collect.data-subject.lead", nil)
+	case "automatic":
+		return c.T("collect.automatic.title", nil), c.T("collect.automatic.lead", nil)
+	case "third_party":
+		return c.T("collect.third-party.title", nil), c.T("collect.third-party.lead", nil)
+	case "public":
+		return c.T("collect.public.title", nil), c.T("collect.public.lead", nil)
+	}
+	return "", ""
+}
+
+// describedAbove says that a kind of source also gives categories
+// described under an earlier heading: "We may also get ... automatically",
+// or, when no list of its own comes before (only), "We get ...".
+func (b *builder) describedAbove(kind string, cats notice.Text, only bool) notice.Text {
+	c, d := b.c, locale.Data{"Categories": cats}
+	switch {
+	case kind == "automatic" && only:
+		return c.T("collect.automatic.only", d)
+	case kind == "automatic":
+		return c.T("collect.automatic.also", d)
+	case kind == "third_party" && only:
+		return c.T("collect.third-party.only", d)
+	case kind == "third_party":
+		return c.T("collect.third-party.also", d)
+	case kind == "public" && only:
+		return c.T("collect.public.only", d)
+	case kind == "public":
+		return c.T("collect.public.also", d)
+	}
+	// The people's own information comes first: none of it is described
+	// above.
+	return ""
+}
+
+// categoryItem is a kind of information in the list of a source: its
+// name, examples and whether European or California law holds it special.
+func (b *builder) categoryItem(cat *model.Category) notice.Text {
+	c := b.c
+	d := locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Examples": c.List(notice.Plains(cat.Examples), locale.And)}
+	switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
+	case special && ca:
+		return c.T("collect.item.special-and-sensitive-ca", d)
+	case special:
+		return c.T("collect.item.special", d)
+	case ca:
+		return c.T("collect.item.sensitive-ca", d)
+	}
+	return stop(c.T("collect.item", d))
+}
+
+// stop ends a sentence the catalogue ends with a value and a full stop
+// ("such as {{.Examples}}.") as notice.Sentence would: a value that ends
+// with its own punctuation ("etc.") takes no second stop.
+func stop(t notice.Text) notice.Text {
+	if n := len(t); n >= 2 && t[n-1] == '.' && strings.ContainsRune(".!?:", rune(t[n-2])) {
+		return t[:n-1]
+	}
+	return t
 }
 
 func (b *builder) collect() *notice.Section {
-	s := &notice.Section{ID: "information-we-collect", Title: "Information we collect"}
-	s.P("The personal data we collect depends on how you deal with us. We group it below by how we get it.")
+	c := b.c
+	s := &notice.Section{ID: "information-we-collect", Title: string(c.T("collect.title", nil))}
+	s.P(c.T("collect.intro", nil))
 	described := map[string]bool{}
-	for _, k := range sourceKinds {
+	for _, kind := range sourceKinds {
 		var items, again []notice.Text
 		var paths []string
 		for i, cat := range b.p.Categories {
-			if !b.categoryFrom(cat, k.kind) {
+			if !b.categoryFrom(cat, kind) {
 				continue
 			}
 			if described[cat.ID] {
@@ -97,38 +162,25 @@ func (b *builder) collect() *notice.Section {
 			}
 			described[cat.ID] = true
 			paths = append(paths, model.Index("categories", i))
-			t := notice.Strong(notice.Plain(cat.Name))
-			t += ", such as " + notice.Series(notice.Plains(cat.Examples), "and")
-			switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
-			case special && ca:
-				t += " (special-category data under European law and sensitive personal information under California law, which we handle with extra care)"
-			case special:
-				t += " (special-category data under European law, which we handle with extra care)"
-			case ca:
-				t += " (sensitive personal information under California law, which we handle with extra care)"
-			}
-			items = append(items, notice.Sentence(t))
+			items = append(items, b.categoryItem(cat))
 		}
 		if len(items) == 0 && len(again) == 0 {
 			continue
 		}
-		sub := s.Sub("collect-"+strings.ReplaceAll(k.kind, "_", "-"), k.title)
+		title, lead := b.sourceKind(kind)
+		sub := s.Sub("collect-"+strings.ReplaceAll(kind, "_", "-"), string(title))
 		sub.Use(paths...)
 		if len(items) > 0 {
-			sub.P(notice.Text(k.lead))
+			sub.P(lead)
 			sub.Add(&notice.List{Items: items})
 		}
 		if len(again) > 0 {
-			lead := "We may also get"
-			if len(items) == 0 {
-				lead = "We get"
-			}
-			sub.P(notice.Sentence(notice.Join(notice.Text(lead), notice.Series(again, "and"), notice.Text(k.also))))
+			sub.P(b.describedAbove(kind, c.List(again, locale.And), len(items) == 0))
 		}
-		if k.kind == "third_party" || k.kind == "public" {
+		if kind == "third_party" || kind == "public" {
 			var srcs []notice.Text
 			for i, src := range b.p.Sources {
-				if src.Kind != k.kind {
+				if src.Kind != kind {
 					continue
 				}
 				sub.Use(model.Index("sources", i))
@@ -139,7 +191,7 @@ func (b *builder) collect() *notice.Section {
 				srcs = append(srcs, notice.Sentence(t))
 			}
 			if len(srcs) > 0 {
-				sub.P("These sources are:")
+				sub.P(c.T("collect.sources", nil))
 				sub.Add(&notice.List{Items: srcs})
 			}
 		}
@@ -157,28 +209,30 @@ func (b *builder) categoryFrom(cat *model.Category, kind string) bool {
 }
 
 func (b *builder) use() *notice.Section {
-	s := &notice.Section{ID: "how-we-use", Title: "How we use your information"}
-	s.P("We use personal data for these purposes:")
+	c := b.c
+	s := &notice.Section{ID: "how-we-use", Title: string(c.T("use.title", nil))}
+	s.P(c.T("use.intro", nil))
 	var rows [][]notice.Text
 	for i, pu := range b.p.Purposes {
 		s.Use(model.Index("purposes", i))
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Plain(pu.Name)),
 			notice.Inline(string(pu.Description)),
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
 		})
 	}
-	s.Add(&notice.Table{Caption: "Why we use personal data", Head: []string{"Purpose", "What we do", "Information used"}, Rows: rows})
-	if b.c.PublishesIn(s, "eu") {
-		s.P("The legal basis for each purpose under European data protection law is in our " +
-			notice.NoticeLink("European notice", "eu", "purposes-and-legal-bases") + ".")
+	s.Add(&notice.Table{Caption: string(c.T("use.table.caption", nil)),
+		Head: []string{string(c.T("use.table.purpose", nil)), string(c.T("use.table.what", nil)), string(c.T("use.table.information", nil))}, Rows: rows})
+	if c.PublishesIn(s, "eu") {
+		s.P(c.T("use.eu", locale.Data{"Notice": notice.NoticeLink(c.T("use.eu.link", nil), "eu", "purposes-and-legal-bases")}))
 	}
 	return s
 }
 
 func (b *builder) sharing() *notice.Section {
-	s := &notice.Section{ID: "sharing", Title: "How we share your information"}
-	s.P("We share personal data only as described here:")
+	c := b.c
+	s := &notice.Section{ID: "sharing", Title: string(c.T("sharing.title", nil))}
+	s.P(c.T("sharing.intro", nil))
 	var items []notice.Text
 	for i, r := range b.p.Recipients {
 		s.Use(model.Index("recipients", i))
@@ -193,28 +247,29 @@ func (b *builder) sharing() *notice.Section {
 		// Whether it is listed is the sub-processor pack's data: trace it,
 		// so a processor leaving the list is this section's change too.
 		s.Use(model.Index("processors", i) + ".customer_data")
-		if b.c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
+		if c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
 			listed++
 			continue
 		}
 		where := append([]string{pr.Country}, pr.Locations...)
-		others = append(others, notice.Strong(notice.Plain(pr.Name))+" ("+notice.Plain(pr.Service)+"; "+j.Countries(change.Uniq(where))+")")
+		others = append(others, c.T("sharing.processor", locale.Data{"Name": notice.Strong(notice.Plain(pr.Name)),
+			"Service": notice.Plain(pr.Service), "Countries": j.Countries(change.Uniq(where))}))
 	}
 	if len(b.p.Processors) > 0 {
 		s.Use("processors")
 	}
+	list := notice.NoticeLink(c.T("sharing.list.link", nil), "subprocessors", "")
 	switch {
 	case listed > 0 && len(others) == 0:
-		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(listed)),
-			"service providers that process personal data for us by name, with what they do and where, on our",
-			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
+		// The count as the English has always written it (no thousands
+		// separator): Count overrides N's formatted number.
+		s.P(c.N("sharing.listed", listed, locale.Data{"Count": fmt.Sprint(listed), "List": list}))
 	case listed > 0:
-		s.P("We name the service providers that process our business customers' data for them, with what they do and where, on our " +
-			notice.NoticeLink("sub-processor list", "subprocessors", "") + "; some of them also process personal data for our own purposes.")
-		s.P("The service providers that process personal data only for our own purposes are:")
+		s.P(c.T("sharing.listed-and-others", locale.Data{"List": list}))
+		s.P(c.T("sharing.others", nil))
 		s.Add(&notice.List{Items: others})
 	case len(others) > 0:
-		s.P("The service providers that process personal data for us are:")
+		s.P(c.T("sharing.processors", nil))
 		s.Add(&notice.List{Items: others})
 	}
 	return s
