@@ -276,7 +276,8 @@ func (b *builder) sharing() *notice.Section {
 }
 
 func (b *builder) sale() *notice.Section {
-	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale of personal information and targeted advertising"}
+	c := b.c
+	s := &notice.Section{ID: "sale-and-sharing", Title: string(c.T("sale.title", nil))}
 	sells, shares := false, false
 	for i, pu := range b.p.Purposes {
 		s.Use(model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
@@ -290,11 +291,11 @@ func (b *builder) sale() *notice.Section {
 	}
 	switch {
 	case sells:
-		s.P("We sell some personal information, as described in this policy.")
+		s.P(c.T("sale.sells", nil))
 	case b.notSoldIn12Months(s):
-		s.P("We do not sell your personal information, and we have not sold it in the last 12 months.")
+		s.P(c.T("sale.not-sold-12-months", nil))
 	default:
-		s.P("We do not sell your personal information.")
+		s.P(c.T("sale.not-sold", nil))
 	}
 	if shares {
 		var ps []notice.Text
@@ -303,14 +304,13 @@ func (b *builder) sale() *notice.Section {
 				ps = append(ps, notice.Plain(pu.Name))
 			}
 		}
-		s.P("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\".")
+		s.P(c.T("sale.shares", nil))
 		if len(ps) > 0 {
-			s.P(notice.Sentence(notice.Join("We do this for", j.PurposeLabels(ps))))
+			s.P(c.T("sale.shares.purposes", locale.Data{"Purposes": j.PurposeLabels(ps)}))
 		}
-		s.P(b.optOutWays(s) + " You can also refuse advertising cookies in our " +
-			notice.Link("cookie settings", "#cookies") + ", though cookie controls alone do not opt you out of sharing.")
+		s.P(b.optOutWays(s), c.T("sale.cookies", locale.Data{"Settings": notice.Link(c.T("sale.cookies.link", nil), "#cookies")}))
 	} else {
-		s.P("We do not share your personal information for cross-context behavioural advertising.")
+		s.P(c.T("sale.not-shared", nil))
 	}
 	return s
 }
@@ -336,75 +336,96 @@ func (b *builder) notSoldIn12Months(s *notice.Section) bool {
 // says exist: the opt-out page and, when it is honoured, the Global
 // Privacy Control signal.
 func (b *builder) optOutWays(s *notice.Section) notice.Text {
-	var ways []notice.Text
+	c := b.c
+	var page, gpc bool
+	d := locale.Data{}
 	if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
 		s.Use("california.links.do_not_sell_or_share")
-		ways = append(ways, "on our "+notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)+" page")
+		page, d["Page"] = true, notice.Link(c.T("link.do-not-sell-or-share", nil), l.Links.DoNotSellOrShare)
 	}
 	s.Use("cookies.global_privacy_control.honored")
-	if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
-		ways = append(ways, "with a Global Privacy Control signal (see "+
-			notice.Link("Do Not Track and Global Privacy Control", "#browser-signals")+")")
+	if g := b.p.Cookies.GlobalPrivacyControl; g != nil && g.Honored.IsYes() {
+		gpc, d["Signals"] = true, notice.Link(c.T("signals.title", nil), "#browser-signals")
 	}
-	if len(ways) == 0 {
-		s.Use("rights.request_methods")
-		return "You can opt out at any time by making a request as described under " + notice.Link("How to make a request", "#making-a-request") + "."
+	switch {
+	case page && gpc:
+		return c.T("sale.opt-out.page-or-gpc", d)
+	case page:
+		return c.T("sale.opt-out.page", d)
+	case gpc:
+		return c.T("sale.opt-out.gpc", d)
 	}
-	return notice.Sentence("You can opt out at any time " + notice.Series(ways, "or"))
+	s.Use("rights.request_methods")
+	return c.T("sale.opt-out.request", locale.Data{"Request": notice.Link(c.T("rights.request.title", nil), "#making-a-request")})
 }
 
-var rightNames = map[string]string{
-	"access":               "Access: ask for a copy of the personal data we hold about you and how we use it.",
-	"correction":           "Correction: ask us to correct personal data that is wrong or incomplete.",
-	"deletion":             "Deletion: ask us to delete your personal data.",
-	"portability":          "Portability: receive personal data you gave us in a portable format.",
-	"restriction":          "Restriction: ask us to limit how we use your personal data.",
-	"objection":            "Objection: object to our use of your personal data.",
-	"withdraw_consent":     "Withdraw consent: where we rely on your consent, withdraw it at any time.",
-	"opt_out_marketing":    "Opt out of marketing: stop receiving marketing emails from us.",
-	"opt_out_sale_sharing": "Opt out of sale and sharing: stop us selling or sharing your personal information for targeted advertising.",
-	"limit_sensitive":      "Limit the use of sensitive information: ask us to use it only as needed to provide our services.",
-	"appeal":               "Appeal: ask us to reconsider if we refuse your request.",
-	"complain":             "Complain: complain to us or to a data protection authority.",
+// right is a right's name and what it lets people do, as the list of
+// rights reads them.
+func (b *builder) right(code string) (name, text notice.Text) {
+	c := b.c
+	switch code {
+	case "access":
+		return c.T("rights.access.name", nil), c.T("rights.access.text", nil)
+	case "correction":
+		return c.T("rights.correction.name", nil), c.T("rights.correction.text", nil)
+	case "deletion":
+		return c.T("rights.deletion.name", nil), c.T("rights.deletion.text", nil)
+	case "portability":
+		return c.T("rights.portability.name", nil), c.T("rights.portability.text", nil)
+	case "restriction":
+		return c.T("rights.restriction.name", nil), c.T("rights.restriction.text", nil)
+	case "objection":
+		return c.T("rights.objection.name", nil), c.T("rights.objection.text", nil)
+	case "withdraw_consent":
+		return c.T("rights.withdraw-consent.name", nil), c.T("rights.withdraw-consent.text", nil)
+	case "opt_out_marketing":
+		return c.T("rights.opt-out-marketing.name", nil), c.T("rights.opt-out-marketing.text", nil)
+	case "opt_out_sale_sharing":
+		return c.T("rights.opt-out-sale-sharing.name", nil), c.T("rights.opt-out-sale-sharing.text", nil)
+	case "limit_sensitive":
+		return c.T("rights.limit-sensitive.name", nil), c.T("rights.limit-sensitive.text", nil)
+	case "appeal":
+		return c.T("rights.appeal.name", nil), c.T("rights.appeal.text", nil)
+	case "complain":
+		return c.T("rights.complain.name", nil), c.T("rights.complain.text", nil)
+	}
+	return "", ""
 }
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your choices and rights"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	rt := b.p.Rights
 	s.Use("rights")
-	s.P("Wherever you live, you can ask us to do the following:")
+	s.P(c.T("rights.intro", nil))
 	var items []notice.Text
 	for _, r := range rt.Offered {
-		name, _, _ := strings.Cut(rightNames[r.Right], ":")
-		t := notice.Strong(notice.Plain(name)) + ":"
+		name, text := b.right(r.Right)
 		if r.Description != "" {
-			t = notice.Join(t, notice.Inline(string(r.Description)))
-		} else {
-			_, rest, _ := strings.Cut(rightNames[r.Right], ": ")
-			t = notice.Join(t, notice.Plain(rest))
+			text = notice.Inline(string(r.Description))
 		}
-		items = append(items, t)
+		items = append(items, notice.Join(notice.Strong(name)+":", text))
 	}
 	s.Add(&notice.List{Items: items})
 	var links []notice.Text
-	if b.c.PublishesIn(s, "eu") {
-		links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
+	if c.PublishesIn(s, "eu") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.eu", nil), "eu", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "california") {
-		links = append(links, notice.NoticeLink("California", "california", "your-rights"))
+	if c.PublishesIn(s, "california") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.california", nil), "california", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "us-states") {
-		links = append(links, notice.NoticeLink("US state", "us-states", "your-rights"))
+	if c.PublishesIn(s, "us-states") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.us-states", nil), "us-states", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "brazil") {
-		links = append(links, notice.NoticeLink("Brazilian", "brazil", "your-rights"))
+	if c.PublishesIn(s, "brazil") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.brazil", nil), "brazil", "your-rights"))
 	}
 	if len(links) > 0 {
-		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
+		s.P(c.T("rights.more", locale.Data{"Notices": c.List(links, locale.And)}))
 	}
-	how := s.Sub("making-a-request", "How to make a request")
+	how := s.Sub("making-a-request", string(c.T("rights.request.title", nil)))
 	how.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
-	how.P("To make a request, contact us by any of these methods:")
+	how.P(c.T("rights.request.intro", nil))
 	how.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
@@ -733,12 +754,12 @@ func (b *builder) summary() *notice.Section {
 		verbs = append(verbs, j.RightVerb(r.Right))
 	}
 	s.Rights(b.c, "your-rights", verbs, "rights.offered")
-	s.Recipients(b.c, "sharing", "We share personal data with", nil, "")
+	s.Recipients(b.c, "sharing", b.c.T("summary.recipients.lead", nil), nil, "")
 	s.Kept(b.c, "retention", nil)
 	s.Children(b.c, "children")
 	if sold, shared := b.sellsOrShares(); sold || shared {
 		if l := california.Of(b.p); l != nil && l.Links != nil {
-			s.OptOut("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
+			s.OptOut(string(b.c.T("link.do-not-sell-or-share", nil)), l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
 		}
 	}
 	return s.Section()
@@ -760,16 +781,17 @@ func (b *builder) salePoint(s *j.Summary) {
 		paths = append(paths, model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
 	}
 	sold, shared := b.sellsOrShares()
+	c := b.c
 	var t notice.Text
 	switch {
 	case sold && shared:
-		t = "We sell some personal information and share it for targeted advertising."
+		t = c.T("summary.sale.sells-and-shares", nil)
 	case sold:
-		t = "We sell some personal information. We do not share it for targeted advertising."
+		t = c.T("summary.sale.sells", nil)
 	case shared:
-		t = "We do not sell your personal information. We share some of it with advertising partners for targeted advertising."
+		t = c.T("summary.sale.shares", nil)
 	default:
-		t = "We do not sell your personal information or share it for targeted advertising."
+		t = c.T("summary.sale.neither", nil)
 	}
 	if sold || shared {
 		// How to opt out, in the words of the sale section.
@@ -777,5 +799,5 @@ func (b *builder) salePoint(s *j.Summary) {
 		t += " " + b.optOutWays(&ways)
 		paths = append(paths, ways.Trace.Paths...)
 	}
-	s.Point("Sale and sharing", t, "sale-and-sharing", paths...)
+	s.Point(string(c.T("summary.sale.label", nil)), t, "sale-and-sharing", paths...)
 }
