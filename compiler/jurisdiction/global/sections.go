@@ -445,15 +445,25 @@ func (b *builder) rights() *notice.Section {
 	return s
 }
 
-var cookieClasses = map[string]string{
-	"strictly_necessary": "Strictly necessary",
-	"functional":         "Functional",
-	"analytics":          "Analytics",
-	"advertising":        "Advertising",
+// cookieClass names a class of cookie in the table of cookies.
+func (b *builder) cookieClass(class string) notice.Text {
+	c := b.c
+	switch class {
+	case "strictly_necessary":
+		return c.T("cookies.class.strictly-necessary", nil)
+	case "functional":
+		return c.T("cookies.class.functional", nil)
+	case "analytics":
+		return c.T("cookies.class.analytics", nil)
+	case "advertising":
+		return c.T("cookies.class.advertising", nil)
+	}
+	return ""
 }
 
 func (b *builder) cookies() *notice.Section {
-	s := &notice.Section{ID: "cookies", Title: "Cookies and similar technologies"}
+	c := b.c
+	s := &notice.Section{ID: "cookies", Title: string(c.T("cookies.title", nil))}
 	ck := b.p.Cookies
 	s.Use("cookies.summary")
 	s.Add(&notice.Prose{Markdown: string(ck.Summary)})
@@ -461,24 +471,26 @@ func (b *builder) cookies() *notice.Section {
 		s.Use("cookies.items")
 		var rows [][]notice.Text
 		for _, it := range ck.Items {
-			party := "Us"
+			party := c.T("cookies.party.us", nil)
 			if it.Party == "third" {
-				party = "Third party"
+				party = c.T("cookies.party.third", nil)
 			}
-			rows = append(rows, []notice.Text{notice.Plain(it.Name), notice.Plain(it.Provider), notice.Text(party),
-				notice.Text(cookieClasses[it.Class]), notice.Plain(it.Purpose), notice.Plain(string(it.Duration))})
+			rows = append(rows, []notice.Text{notice.Plain(it.Name), notice.Plain(it.Provider), party,
+				b.cookieClass(it.Class), notice.Plain(it.Purpose), notice.Plain(string(it.Duration))})
 		}
-		s.Add(&notice.Table{Caption: "Cookies and similar technologies we use",
-			Head: []string{"Name", "Provider", "Set by", "Type", "Purpose", "Lasts"}, Rows: rows})
+		s.Add(&notice.Table{Caption: string(c.T("cookies.table.caption", nil)),
+			Head: []string{string(c.T("cookies.table.name", nil)), string(c.T("cookies.table.provider", nil)), string(c.T("cookies.table.set-by", nil)),
+				string(c.T("cookies.table.type", nil)), string(c.T("cookies.table.purpose", nil)), string(c.T("cookies.table.lasts", nil))},
+			Rows: rows})
 	}
 	if ck.SettingsURL != "" {
 		s.Use("cookies.settings_url")
-		s.P("You can accept or refuse cookies other than strictly necessary ones, and change your mind at any time, in our " +
-			notice.Link("cookie settings", ck.SettingsURL) + ". You can also block or delete cookies in your browser's settings; some parts of our websites may then not work.")
+		s.P(c.T("cookies.settings", locale.Data{"Settings": notice.Link(c.T("cookies.settings.link", nil), ck.SettingsURL)}),
+			c.T("cookies.browser", nil))
 	}
 	if ck.PolicyURL != "" {
 		s.Use("cookies.policy_url")
-		s.P("Our " + notice.Link("cookie policy", ck.PolicyURL) + " has more detail.")
+		s.P(c.T("cookies.policy", locale.Data{"Policy": notice.Link(c.T("cookies.policy.link", nil), ck.PolicyURL)}))
 	}
 	if len(ck.OptOutTools) > 0 {
 		s.Use("cookies.opt_out_tools")
@@ -486,53 +498,53 @@ func (b *builder) cookies() *notice.Section {
 		for _, l := range ck.OptOutTools {
 			items = append(items, notice.Link(notice.Plain(l.Name), l.URL))
 		}
-		s.P("You can also opt out of interest-based advertising with these industry tools:")
+		s.P(c.T("cookies.tools", nil))
 		s.Add(&notice.List{Items: items})
 	}
 	return s
 }
 
 func (b *builder) signals() *notice.Section {
-	s := &notice.Section{ID: "browser-signals", Title: "Do Not Track and Global Privacy Control"}
+	c := b.c
+	s := &notice.Section{ID: "browser-signals", Title: string(c.T("signals.title", nil))}
 	ck := b.p.Cookies
 	s.Use("cookies.do_not_track", "cookies.global_privacy_control", "cookies.third_party_tracking")
-	dnt := ck.DoNotTrack
+	dnt, label := ck.DoNotTrack, notice.Strong(c.T("signals.dnt.label", nil))
 	if dnt.Honored.IsYes() {
-		s.P(notice.Join("**Do Not Track.** We respond to Do Not Track signals.", notice.Inline(string(dnt.Description))))
+		s.P(label, c.T("signals.dnt.honored", nil), notice.Inline(string(dnt.Description)))
 	} else {
-		s.P(notice.Join("**Do Not Track.** Some browsers send a \"Do Not Track\" signal. There is no common standard for how to respond to it, so our websites do not respond to Do Not Track signals.",
-			notice.Inline(string(dnt.Description))))
+		s.P(label, c.T("signals.dnt.not-honored", nil), notice.Inline(string(dnt.Description)))
 	}
-	gpc := ck.GlobalPrivacyControl
+	gpc, label := ck.GlobalPrivacyControl, notice.Strong(c.T("signals.gpc.label", nil))
 	switch {
 	case gpc.Honored.IsYes() && gpc.Description != "":
-		s.P(notice.Join("**Global Privacy Control.**", notice.Inline(string(gpc.Description))))
+		s.P(label, notice.Inline(string(gpc.Description)))
 	case gpc.Honored.IsYes():
-		s.P("**Global Privacy Control.** We treat a Global Privacy Control signal from your browser as a request to opt out of the sale and sharing of your personal information.")
+		s.P(label, c.T("signals.gpc.honored", nil))
 	default:
-		s.P(notice.Join("**Global Privacy Control.** We do not currently respond to Global Privacy Control signals.", notice.Inline(string(gpc.Description))))
+		s.P(label, c.T("signals.gpc.not-honored", nil), notice.Inline(string(gpc.Description)))
 	}
+	label = notice.Strong(c.T("signals.tracking.label", nil))
 	if ck.ThirdPartyTracking.IsYes() {
-		s.P("**Tracking by other companies.** Other companies, such as the analytics and advertising providers listed under " +
-			notice.Link("Cookies and similar technologies", "#cookies") +
-			", may collect information about your online activities over time and across different websites when you use our websites.")
+		s.P(label, c.T("signals.tracking.allowed", locale.Data{"Cookies": notice.Link(c.T("cookies.title", nil), "#cookies")}))
 	} else {
-		s.P("**Tracking by other companies.** We do not allow other companies to collect information about your online activities over time and across different websites when you use our websites.")
+		s.P(label, c.T("signals.tracking.not-allowed", nil))
 	}
 	return s
 }
 
 func (b *builder) security() *notice.Section {
-	s := &notice.Section{ID: "security", Title: "How we protect your information"}
+	c := b.c
+	s := &notice.Section{ID: "security", Title: string(c.T("security.title", nil))}
 	sec := b.p.Security
 	s.Use("security")
 	s.Add(&notice.Prose{Markdown: string(sec.Statement)})
 	if len(sec.Measures) > 0 {
-		s.P("Our measures include:")
+		s.P(c.T("security.measures", nil))
 		s.Add(&notice.List{Items: notice.Plains(sec.Measures)})
 	}
 	if sec.URL != "" {
-		s.P("Read more on our " + notice.Link("security page", sec.URL) + ".")
+		s.P(c.T("security.more", locale.Data{"Page": notice.Link(c.T("security.more.link", nil), sec.URL)}))
 	}
 	return s
 }
