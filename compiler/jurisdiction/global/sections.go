@@ -550,7 +550,8 @@ func (b *builder) security() *notice.Section {
 }
 
 func (b *builder) transfers() *notice.Section {
-	s := &notice.Section{ID: "international-transfers", Title: "International transfers"}
+	c := b.c
+	s := &notice.Section{ID: "international-transfers", Title: string(c.T("transfers.title", nil))}
 	countries := map[string]bool{}
 	for _, e := range b.p.Organization.Entities {
 		if e.Address != nil {
@@ -560,9 +561,10 @@ func (b *builder) transfers() *notice.Section {
 	var later []notice.Text
 	for i, pr := range b.p.Processors {
 		s.Use(model.Index("processors", i)+".country", model.Index("processors", i)+".added")
-		if pr.Added.Valid() && pr.Added > b.c.Date {
+		if pr.Added.Valid() && pr.Added > c.Date {
 			// Not in use yet: say when it starts, not that it is so.
-			later = append(later, notice.Plain(pr.Name)+" in "+j.Countries(append([]string{pr.Country}, pr.Locations...))+" from "+notice.Plain(string(pr.Added)))
+			later = append(later, c.T("transfers.later.item", locale.Data{"Processor": notice.Plain(pr.Name),
+				"Countries": j.Countries(append([]string{pr.Country}, pr.Locations...)), "Day": notice.Plain(string(pr.Added))}))
 			continue
 		}
 		countries[pr.Country] = true
@@ -571,14 +573,13 @@ func (b *builder) transfers() *notice.Section {
 		}
 	}
 	codes := make([]string, 0, len(countries))
-	for c := range countries {
-		codes = append(codes, c)
+	for code := range countries {
+		codes = append(codes, code)
 	}
 	j.SortCountries(codes)
-	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
-		j.Countries(codes)+", which may not be where you live")))
+	s.P(c.T("transfers.where", locale.Data{"Countries": j.Countries(codes)}))
 	if len(later) > 0 {
-		s.P(notice.Sentence("We will also use " + notice.Series(later, "and")))
+		s.P(c.T("transfers.later", locale.Data{"Processors": c.List(later, locale.And)}))
 	}
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
@@ -587,32 +588,39 @@ func (b *builder) transfers() *notice.Section {
 			// section's only where it is traced (diff.For).
 			s.Use(eu.ToolPaths(model.Index("transfers", i), "eu", "uk")...)
 		}
-		for _, regime := range []struct{ id, from string }{
-			{"eu", "For personal data from the European Economic Area, we rely on these safeguards:"},
-			{"uk", "For personal data from the United Kingdom, we rely on these safeguards:"},
-		} {
-			if items := b.toolsByDestination(regime.id); len(items) > 0 {
-				s.P(notice.Text(regime.from))
-				s.Add(&notice.List{Items: items})
-			}
+		if items := b.toolsByDestination("eu"); len(items) > 0 {
+			s.P(c.T("transfers.eu.safeguards", nil))
+			s.Add(&notice.List{Items: items})
+		}
+		if items := b.toolsByDestination("uk"); len(items) > 0 {
+			s.P(c.T("transfers.uk.safeguards", nil))
+			s.Add(&notice.List{Items: items})
 		}
 	}
 	if dpf := eu.Org(b.p.Organization).DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
 		// The list of the framework named first, unless the data gives the
 		// certification's own entry.
-		list, url := "Data Privacy Framework List", dpf.ListURL
-		if f := eu.FrameworkOf(b.c, dpf.Frameworks[0]); f != nil {
-			list = f.List
+		list, url := c.T("transfers.dpf.list", nil), dpf.ListURL
+		if f := eu.FrameworkOf(c, dpf.Frameworks[0]); f != nil {
+			list = notice.Plain(f.List)
 			if url == "" {
 				url = f.ListURL
 			}
 		}
-		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", eu.FrameworkNames(b.c, dpf.Frameworks)+
-			". You can see its certification on the", notice.Link(notice.Plain(list), url))))
+		var frameworks []notice.Text
+		for _, id := range dpf.Frameworks {
+			if f := eu.FrameworkOf(c, id); f != nil {
+				frameworks = append(frameworks, notice.Plain(f.Name))
+			}
+		}
+		// Sentence: the entity's name begins it (and a name the data gives
+		// in lower case is capitalised, as it always was).
+		s.P(notice.Sentence(c.T("transfers.dpf", locale.Data{"Entity": entityName(b.p, dpf.Entity),
+			"Frameworks": c.List(frameworks, locale.And), "List": notice.Link(list, url)})))
 	}
-	if b.c.PublishesIn(s, "eu") {
-		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
+	if c.PublishesIn(s, "eu") {
+		s.P(c.T("transfers.eu", locale.Data{"Notice": notice.NoticeLink(c.T("transfers.eu.link", nil), "eu", "international-transfers")}))
 	}
 	return s
 }
@@ -646,37 +654,41 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 	j.SortCountries(dests)
 	var items []notice.Text
 	for _, d := range dests {
-		items = append(items, notice.Sentence(notice.Join(notice.Text(j.UpperFirst(j.CountryPhrase(d)))+":", notice.Series(tools[d], "or"))))
+		items = append(items, stop(b.c.T("transfers.tools.item", locale.Data{"Country": notice.Text(j.UpperFirst(j.CountryPhrase(d))),
+			"Tools": b.c.List(tools[d], locale.Or)})))
 	}
 	return items
 }
 
 func (b *builder) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "How long we keep your information"}
-	s.P("We keep each kind of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
+	c := b.c
+	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, r := range b.p.Retention {
 		s.Use(model.Index("retention", i))
 		rows = append(rows, []notice.Text{notice.Plain(r.Name), j.Retention(r)})
 	}
-	s.Add(&notice.Table{Caption: "How long we keep personal data", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("retention.table.caption", nil)),
+		Head: []string{string(c.T("retention.table.information", nil)), string(c.T("retention.table.period", nil))}, Rows: rows})
 	return s
 }
 
 func (b *builder) children() *notice.Section {
-	s := &notice.Section{ID: "children", Title: "Children"}
+	c := b.c
+	s := &notice.Section{ID: "children", Title: string(c.T("children.title", nil))}
 	ch := b.p.Children
 	s.Use("children")
-	age := fmt.Sprint(ch.MinimumAge)
+	age := locale.Data{"Age": c.Format().Number(int64(ch.MinimumAge))}
 	switch {
 	case ch.DirectedToChildren.IsYes():
-		s.P("Some of our services are directed to children.")
-	case !strings.Contains(string(ch.Statement), age):
+		s.P(c.T("children.directed", nil))
+	case !strings.Contains(string(ch.Statement), fmt.Sprint(ch.MinimumAge)):
 		// The team's statement, when it gives the age, says this already.
-		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", notice.Text(age))))
+		s.P(c.T("children.not-directed", age))
 	}
 	if ch.ActualKnowledgeUnder16.IsYes() && !ch.DirectedToChildren.IsYes() && ch.MinimumAge < 16 {
-		s.P(notice.Sentence(notice.Join("Our services are for people aged", notice.Text(age), "and over, and we know that some of the people who use them are under 16")))
+		s.P(c.T("children.under-16", age))
 	}
 	if ch.Statement != "" {
 		s.Add(&notice.Prose{Markdown: string(ch.Statement)})
@@ -686,17 +698,18 @@ func (b *builder) children() *notice.Section {
 
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
-	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions and profiling"}
+	c := b.c
+	s := &notice.Section{ID: "automated-decisions", Title: string(c.T("automated.title", nil))}
 	s.Use("automated_decisions")
 	if ad.SolelyAutomated.IsYes() {
-		s.P("We make some decisions about people by automated means:")
+		s.P(c.T("automated.solely", nil))
 		var items []notice.Text
 		for _, d := range ad.Decisions {
 			items = append(items, notice.Inline(string(d.Description)))
 		}
 		s.Add(&notice.List{Items: items})
 	} else {
-		s.P("We do not make decisions about you based solely on automated processing that have legal or similarly significant effects on you.")
+		s.P(c.T("automated.not-solely", nil))
 	}
 	if ad.Profiling.IsYes() {
 		var items []notice.Text
@@ -705,30 +718,31 @@ func (b *builder) automated() *notice.Section {
 				items = append(items, notice.Inline(string(d.Description)))
 			}
 		}
-		s.P("We use some personal data to evaluate or predict people's interests or behaviour (profiling):")
+		s.P(c.T("automated.profiling", nil))
 		s.Add(&notice.List{Items: items})
 		if slices.ContainsFunc(b.p.Rights.Offered, func(r *model.Right) bool { return r.Right == "objection" }) {
 			s.Use("rights.offered")
-			s.P("You can object to it: see " + notice.Link("Your choices and rights", "#your-rights") + ".")
+			s.P(c.T("automated.object", locale.Data{"Rights": notice.Link(c.T("rights.title", nil), "#your-rights")}))
 		}
 	} else {
-		s.P("We do not profile you.")
+		s.P(c.T("automated.no-profiling", nil))
 	}
 	return s
 }
 
 func (b *builder) changes() *notice.Section {
-	s := &notice.Section{ID: "changes", Title: "Changes to this policy"}
+	s := &notice.Section{ID: "changes", Title: string(b.c.T("changes.title", nil))}
 	s.Use("changes.notification")
 	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
 	return s
 }
 
 func (b *builder) contact() *notice.Section {
-	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	c := b.c
+	s := &notice.Section{ID: "contact", Title: string(c.T("contact.title", nil))}
 	o := b.p.Organization
 	s.Use("organization.privacy_contact", "organization.entities")
-	s.P("If you have questions about this policy or how we handle your personal data, contact us:")
+	s.P(c.T("contact.intro", nil))
 	s.Add(&notice.List{Items: j.ContactItems(o.PrivacyContact)})
 	var rows [][]notice.Text
 	for i, e := range o.Entities {
@@ -736,11 +750,13 @@ func (b *builder) contact() *notice.Section {
 		reg := notice.Plain(e.Registration)
 		rows = append(rows, []notice.Text{notice.Plain(e.LegalName), j.Address(e.Address), reg})
 	}
-	s.P("The companies responsible for your personal data are:")
-	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
+	s.P(c.T("contact.companies", nil))
+	s.Add(&notice.Table{Caption: string(c.T("contact.table.caption", nil)),
+		Head: []string{string(c.T("contact.table.company", nil)), string(c.T("contact.table.address", nil)), string(c.T("contact.table.registration", nil))},
+		Rows: rows})
 	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() && j.Reachable(dpo.EU.Contact) {
 		s.Use("organization.dpo")
-		s.P("You can also contact our Data Protection Officer at " + j.ContactWays(dpo.EU.Contact) + ".")
+		s.P(c.T("contact.dpo", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 	}
 	return s
 }
