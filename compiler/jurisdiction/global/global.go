@@ -188,7 +188,7 @@ func checkThirdPartyTracking(c *j.Context, r *j.Report) {
 func (pk *Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p}
-	doc := j.NewDocument(c, "global", "Privacy Policy", p.Notices[ID])
+	doc := j.NewDocument(c, "global", string(c.T("policy.title", nil)), p.Notices[ID])
 	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.about(), b.collect(), b.use(), b.sharing(), b.sale(), b.rights(), b.cookies(), b.signals(),

@@ -46,9 +46,9 @@ func (b *builder) about() *notice.Section {
 		s.P(c.T("about.groups", nil))
 		s.Add(&notice.List{Items: groups})
 	}
-	link := func(id, def string) notice.Text {
+	link := func(id string, def notice.Text) notice.Text {
 		s.Use(model.Field(model.Field("notices", id), "title"))
-		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], def)), id, "")
+		return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices[id], string(def))), id, "")
 	}
 	var more []notice.Text
 	if c.PublishesIn(s, "eu") {
@@ -57,16 +57,16 @@ func (b *builder) about() *notice.Section {
 		if eu.CoversSwitzerland(b.p) {
 			where = c.T("about.where.eea-uk-ch", nil)
 		}
-		more = append(more, c.T("about.eu", locale.Data{"Where": where, "Notice": link("eu", "Supplemental European Privacy Notice")}))
+		more = append(more, c.T("about.eu", locale.Data{"Where": where, "Notice": link("eu", c.T("about.notice.eu", nil))}))
 	}
 	if c.PublishesIn(s, "california") {
-		more = append(more, c.T("about.california", locale.Data{"Notice": link("california", "California Privacy Notice")}))
+		more = append(more, c.T("about.california", locale.Data{"Notice": link("california", c.T("about.notice.california", nil))}))
 	}
 	if c.PublishesIn(s, "us-states") {
-		more = append(more, c.T("about.us-states", locale.Data{"Notice": link("us-states", "US State Privacy Notice")}))
+		more = append(more, c.T("about.us-states", locale.Data{"Notice": link("us-states", c.T("about.notice.us-states", nil))}))
 	}
 	if c.PublishesIn(s, "brazil") {
-		more = append(more, c.T("about.brazil", locale.Data{"Notice": link("brazil", "Brazil Privacy Notice (LGPD)")}))
+		more = append(more, c.T("about.brazil", locale.Data{"Notice": link("brazil", c.T("about.notice.brazil", nil))}))
 	}
 	for _, m := range more {
 		s.P(m)
@@ -74,22 +74,87 @@ func (b *builder) about() *notice.Section {
 	return s
 }
 
-var sourceKinds = []struct{ kind, title, lead, also string }{
-	{"data_subject", "Information you give us", "You give us this information when you fill in a form, create an account, buy a subscription, contact us or talk to us:", "from you"},
-	{"automatic", "Information we collect automatically", "When you use our websites, apps and emails, we and our partners collect some information automatically:", "(described above) automatically"},
-	{"third_party", "Information from other sources", "We also receive information about you from other companies:", "(described above) from other companies"},
-	{"public", "Information from public sources", "We collect some information that is publicly available:", "(described above) from public sources"},
+// sourceKinds are the kinds of source, in the order the policy describes
+// the information they give.
+var sourceKinds = []string{"data_subject", "automatic", "third_party", "public"}
+
+// sourceKind is the heading of the information a kind of source gives and
+// the lead of its list.
+func (b *builder) sourceKind(kind string) (title, lead notice.Text) {
+	c := b.c
+	switch kind {
+	case "data_subject":
+		return c.T("collect.data-subject.title", nil), c.T("collect.data-subject.lead", nil)
+	case "automatic":
+		return c.T("collect.automatic.title", nil), c.T("collect.automatic.lead", nil)
+	case "third_party":
+		return c.T("collect.third-party.title", nil), c.T("collect.third-party.lead", nil)
+	case "public":
+		return c.T("collect.public.title", nil), c.T("collect.public.lead", nil)
+	}
+	return "", ""
+}
+
+// describedAbove says that a kind of source also gives categories
+// described under an earlier heading: "We may also get ... automatically",
+// or, when no list of its own comes before (only), "We get ...".
+func (b *builder) describedAbove(kind string, cats notice.Text, only bool) notice.Text {
+	c, d := b.c, locale.Data{"Categories": cats}
+	switch {
+	case kind == "automatic" && only:
+		return c.T("collect.automatic.only", d)
+	case kind == "automatic":
+		return c.T("collect.automatic.also", d)
+	case kind == "third_party" && only:
+		return c.T("collect.third-party.only", d)
+	case kind == "third_party":
+		return c.T("collect.third-party.also", d)
+	case kind == "public" && only:
+		return c.T("collect.public.only", d)
+	case kind == "public":
+		return c.T("collect.public.also", d)
+	}
+	// The people's own information comes first: none of it is described
+	// above.
+	return ""
+}
+
+// categoryItem is a kind of information in the list of a source: its
+// name, examples and whether European or California law holds it special.
+func (b *builder) categoryItem(cat *model.Category) notice.Text {
+	c := b.c
+	d := locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Examples": c.List(notice.Plains(cat.Examples), locale.And)}
+	switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
+	case special && ca:
+		return c.T("collect.item.special-and-sensitive-ca", d)
+	case special:
+		return c.T("collect.item.special", d)
+	case ca:
+		return c.T("collect.item.sensitive-ca", d)
+	}
+	return stop(c.T("collect.item", d))
+}
+
+// stop ends a sentence the catalogue ends with a value and a full stop
+// ("such as {{.Examples}}.") as notice.Sentence would: a value that ends
+// with its own punctuation ("etc.") takes no second stop.
+func stop(t notice.Text) notice.Text {
+	if n := len(t); n >= 2 && t[n-1] == '.' && strings.ContainsRune(".!?:", rune(t[n-2])) {
+		return t[:n-1]
+	}
+	return t
 }
 
 func (b *builder) collect() *notice.Section {
-	s := &notice.Section{ID: "information-we-collect", Title: "Information we collect"}
-	s.P("The personal data we collect depends on how you deal with us. We group it below by how we get it.")
+	c := b.c
+	s := &notice.Section{ID: "information-we-collect", Title: string(c.T("collect.title", nil))}
+	s.P(c.T("collect.intro", nil))
 	described := map[string]bool{}
-	for _, k := range sourceKinds {
+	for _, kind := range sourceKinds {
 		var items, again []notice.Text
 		var paths []string
 		for i, cat := range b.p.Categories {
-			if !b.categoryFrom(cat, k.kind) {
+			if !b.categoryFrom(cat, kind) {
 				continue
 			}
 			if described[cat.ID] {
@@ -98,38 +163,25 @@ func (b *builder) collect() *notice.Section {
 			}
 			described[cat.ID] = true
 			paths = append(paths, model.Index("categories", i))
-			t := notice.Strong(notice.Plain(cat.Name))
-			t += ", such as " + notice.Series(notice.Plains(cat.Examples), "and")
-			switch special, ca := len(cat.Special) > 0, len(california.Category(cat).CCPASensitive) > 0; {
-			case special && ca:
-				t += " (special-category data under European law and sensitive personal information under California law, which we handle with extra care)"
-			case special:
-				t += " (special-category data under European law, which we handle with extra care)"
-			case ca:
-				t += " (sensitive personal information under California law, which we handle with extra care)"
-			}
-			items = append(items, notice.Sentence(t))
+			items = append(items, b.categoryItem(cat))
 		}
 		if len(items) == 0 && len(again) == 0 {
 			continue
 		}
-		sub := s.Sub("collect-"+strings.ReplaceAll(k.kind, "_", "-"), k.title)
+		title, lead := b.sourceKind(kind)
+		sub := s.Sub("collect-"+strings.ReplaceAll(kind, "_", "-"), string(title))
 		sub.Use(paths...)
 		if len(items) > 0 {
-			sub.P(notice.Text(k.lead))
+			sub.P(lead)
 			sub.Add(&notice.List{Items: items})
 		}
 		if len(again) > 0 {
-			lead := "We may also get"
-			if len(items) == 0 {
-				lead = "We get"
-			}
-			sub.P(notice.Sentence(notice.Join(notice.Text(lead), notice.Series(again, "and"), notice.Text(k.also))))
+			sub.P(b.describedAbove(kind, c.List(again, locale.And), len(items) == 0))
 		}
-		if k.kind == "third_party" || k.kind == "public" {
+		if kind == "third_party" || kind == "public" {
 			var srcs []notice.Text
 			for i, src := range b.p.Sources {
-				if src.Kind != k.kind {
+				if src.Kind != kind {
 					continue
 				}
 				sub.Use(model.Index("sources", i))
@@ -140,7 +192,7 @@ func (b *builder) collect() *notice.Section {
 				srcs = append(srcs, notice.Sentence(t))
 			}
 			if len(srcs) > 0 {
-				sub.P("These sources are:")
+				sub.P(c.T("collect.sources", nil))
 				sub.Add(&notice.List{Items: srcs})
 			}
 		}
@@ -158,28 +210,30 @@ func (b *builder) categoryFrom(cat *model.Category, kind string) bool {
 }
 
 func (b *builder) use() *notice.Section {
-	s := &notice.Section{ID: "how-we-use", Title: "How we use your information"}
-	s.P("We use personal data for these purposes:")
+	c := b.c
+	s := &notice.Section{ID: "how-we-use", Title: string(c.T("use.title", nil))}
+	s.P(c.T("use.intro", nil))
 	var rows [][]notice.Text
 	for i, pu := range b.p.Purposes {
 		s.Use(model.Index("purposes", i))
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Plain(pu.Name)),
 			notice.Inline(string(pu.Description)),
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
 		})
 	}
-	s.Add(&notice.Table{Caption: "Why we use personal data", Head: []string{"Purpose", "What we do", "Information used"}, Rows: rows})
-	if b.c.PublishesIn(s, "eu") {
-		s.P("The legal basis for each purpose under European data protection law is in our " +
-			notice.NoticeLink("European notice", "eu", "purposes-and-legal-bases") + ".")
+	s.Add(&notice.Table{Caption: string(c.T("use.table.caption", nil)),
+		Head: []string{string(c.T("use.table.purpose", nil)), string(c.T("use.table.what", nil)), string(c.T("use.table.information", nil))}, Rows: rows})
+	if c.PublishesIn(s, "eu") {
+		s.P(c.T("use.eu", locale.Data{"Notice": notice.NoticeLink(c.T("use.eu.link", nil), "eu", "purposes-and-legal-bases")}))
 	}
 	return s
 }
 
 func (b *builder) sharing() *notice.Section {
-	s := &notice.Section{ID: "sharing", Title: "How we share your information"}
-	s.P("We share personal data only as described here:")
+	c := b.c
+	s := &notice.Section{ID: "sharing", Title: string(c.T("sharing.title", nil))}
+	s.P(c.T("sharing.intro", nil))
 	var items []notice.Text
 	for i, r := range b.p.Recipients {
 		s.Use(model.Index("recipients", i))
@@ -194,35 +248,37 @@ func (b *builder) sharing() *notice.Section {
 		// Whether it is listed is the sub-processor pack's data: trace it,
 		// so a processor leaving the list is this section's change too.
 		s.Use(model.Index("processors", i) + ".customer_data")
-		if b.c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
+		if c.PublishesIn(s, subprocessors.ID) && subprocessors.Listed(pr) {
 			listed++
 			continue
 		}
 		where := append([]string{pr.Country}, pr.Locations...)
-		others = append(others, notice.Strong(notice.Plain(pr.Name))+" ("+notice.Plain(pr.Service)+"; "+j.Countries(change.Uniq(where))+")")
+		others = append(others, c.T("sharing.processor", locale.Data{"Name": notice.Strong(notice.Plain(pr.Name)),
+			"Service": notice.Plain(pr.Service), "Countries": j.Countries(change.Uniq(where))}))
 	}
 	if len(b.p.Processors) > 0 {
 		s.Use("processors")
 	}
+	list := notice.NoticeLink(c.T("sharing.list.link", nil), "subprocessors", "")
 	switch {
 	case listed > 0 && len(others) == 0:
-		s.P(notice.Sentence(notice.Join("We list the", notice.Text(fmt.Sprint(listed)),
-			"service providers that process personal data for us by name, with what they do and where, on our",
-			notice.NoticeLink("sub-processor list", "subprocessors", ""))))
+		// The count as the English has always written it (no thousands
+		// separator): Count overrides N's formatted number.
+		s.P(c.N("sharing.listed", listed, locale.Data{"Count": fmt.Sprint(listed), "List": list}))
 	case listed > 0:
-		s.P("We name the service providers that process our business customers' data for them, with what they do and where, on our " +
-			notice.NoticeLink("sub-processor list", "subprocessors", "") + "; some of them also process personal data for our own purposes.")
-		s.P("The service providers that process personal data only for our own purposes are:")
+		s.P(c.T("sharing.listed-and-others", locale.Data{"List": list}))
+		s.P(c.T("sharing.others", nil))
 		s.Add(&notice.List{Items: others})
 	case len(others) > 0:
-		s.P("The service providers that process personal data for us are:")
+		s.P(c.T("sharing.processors", nil))
 		s.Add(&notice.List{Items: others})
 	}
 	return s
 }
 
 func (b *builder) sale() *notice.Section {
-	s := &notice.Section{ID: "sale-and-sharing", Title: "Sale of personal information and targeted advertising"}
+	c := b.c
+	s := &notice.Section{ID: "sale-and-sharing", Title: string(c.T("sale.title", nil))}
 	sells, shares := false, false
 	for i, pu := range b.p.Purposes {
 		s.Use(model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
@@ -236,11 +292,11 @@ func (b *builder) sale() *notice.Section {
 	}
 	switch {
 	case sells:
-		s.P("We sell some personal information, as described in this policy.")
+		s.P(c.T("sale.sells", nil))
 	case b.notSoldIn12Months(s):
-		s.P("We do not sell your personal information, and we have not sold it in the last 12 months.")
+		s.P(c.T("sale.not-sold-12-months", nil))
 	default:
-		s.P("We do not sell your personal information.")
+		s.P(c.T("sale.not-sold", nil))
 	}
 	if shares {
 		var ps []notice.Text
@@ -249,14 +305,13 @@ func (b *builder) sale() *notice.Section {
 				ps = append(ps, notice.Plain(pu.Name))
 			}
 		}
-		s.P("We let advertising partners collect information about your use of our websites through cookies and similar technologies so that they can show you our ads on other sites. Some privacy laws call this \"sharing\" or \"targeted advertising\".")
+		s.P(c.T("sale.shares", nil))
 		if len(ps) > 0 {
-			s.P(notice.Sentence(notice.Join("We do this for", j.PurposeLabels(ps))))
+			s.P(c.T("sale.shares.purposes", locale.Data{"Purposes": j.PurposeLabels(ps)}))
 		}
-		s.P(b.optOutWays(s) + " You can also refuse advertising cookies in our " +
-			notice.Link("cookie settings", "#cookies") + ", though cookie controls alone do not opt you out of sharing.")
+		s.P(b.optOutWays(s), c.T("sale.cookies", locale.Data{"Settings": notice.Link(c.T("sale.cookies.link", nil), "#cookies")}))
 	} else {
-		s.P("We do not share your personal information for cross-context behavioural advertising.")
+		s.P(c.T("sale.not-shared", nil))
 	}
 	return s
 }
@@ -282,75 +337,96 @@ func (b *builder) notSoldIn12Months(s *notice.Section) bool {
 // says exist: the opt-out page and, when it is honoured, the Global
 // Privacy Control signal.
 func (b *builder) optOutWays(s *notice.Section) notice.Text {
-	var ways []notice.Text
+	c := b.c
+	var page, gpc bool
+	d := locale.Data{}
 	if l := california.Of(b.p); l != nil && l.Links != nil && l.Links.DoNotSellOrShare != "" {
 		s.Use("california.links.do_not_sell_or_share")
-		ways = append(ways, "on our "+notice.Link("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare)+" page")
+		page, d["Page"] = true, notice.Link(c.T("link.do-not-sell-or-share", nil), l.Links.DoNotSellOrShare)
 	}
 	s.Use("cookies.global_privacy_control.honored")
-	if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() {
-		ways = append(ways, "with a Global Privacy Control signal (see "+
-			notice.Link("Do Not Track and Global Privacy Control", "#browser-signals")+")")
+	if g := b.p.Cookies.GlobalPrivacyControl; g != nil && g.Honored.IsYes() {
+		gpc, d["Signals"] = true, notice.Link(c.T("signals.title", nil), "#browser-signals")
 	}
-	if len(ways) == 0 {
-		s.Use("rights.request_methods")
-		return "You can opt out at any time by making a request as described under " + notice.Link("How to make a request", "#making-a-request") + "."
+	switch {
+	case page && gpc:
+		return c.T("sale.opt-out.page-or-gpc", d)
+	case page:
+		return c.T("sale.opt-out.page", d)
+	case gpc:
+		return c.T("sale.opt-out.gpc", d)
 	}
-	return notice.Sentence("You can opt out at any time " + notice.Series(ways, "or"))
+	s.Use("rights.request_methods")
+	return c.T("sale.opt-out.request", locale.Data{"Request": notice.Link(c.T("rights.request.title", nil), "#making-a-request")})
 }
 
-var rightNames = map[string]string{
-	"access":               "Access: ask for a copy of the personal data we hold about you and how we use it.",
-	"correction":           "Correction: ask us to correct personal data that is wrong or incomplete.",
-	"deletion":             "Deletion: ask us to delete your personal data.",
-	"portability":          "Portability: receive personal data you gave us in a portable format.",
-	"restriction":          "Restriction: ask us to limit how we use your personal data.",
-	"objection":            "Objection: object to our use of your personal data.",
-	"withdraw_consent":     "Withdraw consent: where we rely on your consent, withdraw it at any time.",
-	"opt_out_marketing":    "Opt out of marketing: stop receiving marketing emails from us.",
-	"opt_out_sale_sharing": "Opt out of sale and sharing: stop us selling or sharing your personal information for targeted advertising.",
-	"limit_sensitive":      "Limit the use of sensitive information: ask us to use it only as needed to provide our services.",
-	"appeal":               "Appeal: ask us to reconsider if we refuse your request.",
-	"complain":             "Complain: complain to us or to a data protection authority.",
+// right is a right's name and what it lets people do, as the list of
+// rights reads them.
+func (b *builder) right(code string) (name, text notice.Text) {
+	c := b.c
+	switch code {
+	case "access":
+		return c.T("rights.access.name", nil), c.T("rights.access.text", nil)
+	case "correction":
+		return c.T("rights.correction.name", nil), c.T("rights.correction.text", nil)
+	case "deletion":
+		return c.T("rights.deletion.name", nil), c.T("rights.deletion.text", nil)
+	case "portability":
+		return c.T("rights.portability.name", nil), c.T("rights.portability.text", nil)
+	case "restriction":
+		return c.T("rights.restriction.name", nil), c.T("rights.restriction.text", nil)
+	case "objection":
+		return c.T("rights.objection.name", nil), c.T("rights.objection.text", nil)
+	case "withdraw_consent":
+		return c.T("rights.withdraw-consent.name", nil), c.T("rights.withdraw-consent.text", nil)
+	case "opt_out_marketing":
+		return c.T("rights.opt-out-marketing.name", nil), c.T("rights.opt-out-marketing.text", nil)
+	case "opt_out_sale_sharing":
+		return c.T("rights.opt-out-sale-sharing.name", nil), c.T("rights.opt-out-sale-sharing.text", nil)
+	case "limit_sensitive":
+		return c.T("rights.limit-sensitive.name", nil), c.T("rights.limit-sensitive.text", nil)
+	case "appeal":
+		return c.T("rights.appeal.name", nil), c.T("rights.appeal.text", nil)
+	case "complain":
+		return c.T("rights.complain.name", nil), c.T("rights.complain.text", nil)
+	}
+	return "", ""
 }
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your choices and rights"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	rt := b.p.Rights
 	s.Use("rights")
-	s.P("Wherever you live, you can ask us to do the following:")
+	s.P(c.T("rights.intro", nil))
 	var items []notice.Text
 	for _, r := range rt.Offered {
-		name, _, _ := strings.Cut(rightNames[r.Right], ":")
-		t := notice.Strong(notice.Plain(name)) + ":"
+		name, text := b.right(r.Right)
 		if r.Description != "" {
-			t = notice.Join(t, notice.Inline(string(r.Description)))
-		} else {
-			_, rest, _ := strings.Cut(rightNames[r.Right], ": ")
-			t = notice.Join(t, notice.Plain(rest))
+			text = notice.Inline(string(r.Description))
 		}
-		items = append(items, t)
+		items = append(items, notice.Join(notice.Strong(name)+":", text))
 	}
 	s.Add(&notice.List{Items: items})
 	var links []notice.Text
-	if b.c.PublishesIn(s, "eu") {
-		links = append(links, notice.NoticeLink("European", "eu", "your-rights"))
+	if c.PublishesIn(s, "eu") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.eu", nil), "eu", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "california") {
-		links = append(links, notice.NoticeLink("California", "california", "your-rights"))
+	if c.PublishesIn(s, "california") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.california", nil), "california", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "us-states") {
-		links = append(links, notice.NoticeLink("US state", "us-states", "your-rights"))
+	if c.PublishesIn(s, "us-states") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.us-states", nil), "us-states", "your-rights"))
 	}
-	if b.c.PublishesIn(s, "brazil") {
-		links = append(links, notice.NoticeLink("Brazilian", "brazil", "your-rights"))
+	if c.PublishesIn(s, "brazil") {
+		links = append(links, notice.NoticeLink(c.T("rights.more.brazil", nil), "brazil", "your-rights"))
 	}
 	if len(links) > 0 {
-		s.P("Depending on where you live, the law may give you further rights: see our " + notice.Series(links, "and") + " notices.")
+		s.P(c.T("rights.more", locale.Data{"Notices": c.List(links, locale.And)}))
 	}
-	how := s.Sub("making-a-request", "How to make a request")
+	how := s.Sub("making-a-request", string(c.T("rights.request.title", nil)))
 	how.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
-	how.P("To make a request, contact us by any of these methods:")
+	how.P(c.T("rights.request.intro", nil))
 	how.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
@@ -370,15 +446,25 @@ func (b *builder) rights() *notice.Section {
 	return s
 }
 
-var cookieClasses = map[string]string{
-	"strictly_necessary": "Strictly necessary",
-	"functional":         "Functional",
-	"analytics":          "Analytics",
-	"advertising":        "Advertising",
+// cookieClass names a class of cookie in the table of cookies.
+func (b *builder) cookieClass(class string) notice.Text {
+	c := b.c
+	switch class {
+	case "strictly_necessary":
+		return c.T("cookies.class.strictly-necessary", nil)
+	case "functional":
+		return c.T("cookies.class.functional", nil)
+	case "analytics":
+		return c.T("cookies.class.analytics", nil)
+	case "advertising":
+		return c.T("cookies.class.advertising", nil)
+	}
+	return ""
 }
 
 func (b *builder) cookies() *notice.Section {
-	s := &notice.Section{ID: "cookies", Title: "Cookies and similar technologies"}
+	c := b.c
+	s := &notice.Section{ID: "cookies", Title: string(c.T("cookies.title", nil))}
 	ck := b.p.Cookies
 	s.Use("cookies.summary")
 	s.Add(&notice.Prose{Markdown: string(ck.Summary)})
@@ -386,24 +472,26 @@ func (b *builder) cookies() *notice.Section {
 		s.Use("cookies.items")
 		var rows [][]notice.Text
 		for _, it := range ck.Items {
-			party := "Us"
+			party := c.T("cookies.party.us", nil)
 			if it.Party == "third" {
-				party = "Third party"
+				party = c.T("cookies.party.third", nil)
 			}
-			rows = append(rows, []notice.Text{notice.Plain(it.Name), notice.Plain(it.Provider), notice.Text(party),
-				notice.Text(cookieClasses[it.Class]), notice.Plain(it.Purpose), notice.Plain(string(it.Duration))})
+			rows = append(rows, []notice.Text{notice.Plain(it.Name), notice.Plain(it.Provider), party,
+				b.cookieClass(it.Class), notice.Plain(it.Purpose), notice.Plain(string(it.Duration))})
 		}
-		s.Add(&notice.Table{Caption: "Cookies and similar technologies we use",
-			Head: []string{"Name", "Provider", "Set by", "Type", "Purpose", "Lasts"}, Rows: rows})
+		s.Add(&notice.Table{Caption: string(c.T("cookies.table.caption", nil)),
+			Head: []string{string(c.T("cookies.table.name", nil)), string(c.T("cookies.table.provider", nil)), string(c.T("cookies.table.set-by", nil)),
+				string(c.T("cookies.table.type", nil)), string(c.T("cookies.table.purpose", nil)), string(c.T("cookies.table.lasts", nil))},
+			Rows: rows})
 	}
 	if ck.SettingsURL != "" {
 		s.Use("cookies.settings_url")
-		s.P("You can accept or refuse cookies other than strictly necessary ones, and change your mind at any time, in our " +
-			notice.Link("cookie settings", ck.SettingsURL) + ". You can also block or delete cookies in your browser's settings; some parts of our websites may then not work.")
+		s.P(c.T("cookies.settings", locale.Data{"Settings": notice.Link(c.T("cookies.settings.link", nil), ck.SettingsURL)}),
+			c.T("cookies.browser", nil))
 	}
 	if ck.PolicyURL != "" {
 		s.Use("cookies.policy_url")
-		s.P("Our " + notice.Link("cookie policy", ck.PolicyURL) + " has more detail.")
+		s.P(c.T("cookies.policy", locale.Data{"Policy": notice.Link(c.T("cookies.policy.link", nil), ck.PolicyURL)}))
 	}
 	if len(ck.OptOutTools) > 0 {
 		s.Use("cookies.opt_out_tools")
@@ -411,59 +499,60 @@ func (b *builder) cookies() *notice.Section {
 		for _, l := range ck.OptOutTools {
 			items = append(items, notice.Link(notice.Plain(l.Name), l.URL))
 		}
-		s.P("You can also opt out of interest-based advertising with these industry tools:")
+		s.P(c.T("cookies.tools", nil))
 		s.Add(&notice.List{Items: items})
 	}
 	return s
 }
 
 func (b *builder) signals() *notice.Section {
-	s := &notice.Section{ID: "browser-signals", Title: "Do Not Track and Global Privacy Control"}
+	c := b.c
+	s := &notice.Section{ID: "browser-signals", Title: string(c.T("signals.title", nil))}
 	ck := b.p.Cookies
 	s.Use("cookies.do_not_track", "cookies.global_privacy_control", "cookies.third_party_tracking")
-	dnt := ck.DoNotTrack
+	dnt, label := ck.DoNotTrack, notice.Strong(c.T("signals.dnt.label", nil))
 	if dnt.Honored.IsYes() {
-		s.P(notice.Join("**Do Not Track.** We respond to Do Not Track signals.", notice.Inline(string(dnt.Description))))
+		s.P(label, c.T("signals.dnt.honored", nil), notice.Inline(string(dnt.Description)))
 	} else {
-		s.P(notice.Join("**Do Not Track.** Some browsers send a \"Do Not Track\" signal. There is no common standard for how to respond to it, so our websites do not respond to Do Not Track signals.",
-			notice.Inline(string(dnt.Description))))
+		s.P(label, c.T("signals.dnt.not-honored", nil), notice.Inline(string(dnt.Description)))
 	}
-	gpc := ck.GlobalPrivacyControl
+	gpc, label := ck.GlobalPrivacyControl, notice.Strong(c.T("signals.gpc.label", nil))
 	switch {
 	case gpc.Honored.IsYes() && gpc.Description != "":
-		s.P(notice.Join("**Global Privacy Control.**", notice.Inline(string(gpc.Description))))
+		s.P(label, notice.Inline(string(gpc.Description)))
 	case gpc.Honored.IsYes():
-		s.P("**Global Privacy Control.** We treat a Global Privacy Control signal from your browser as a request to opt out of the sale and sharing of your personal information.")
+		s.P(label, c.T("signals.gpc.honored", nil))
 	default:
-		s.P(notice.Join("**Global Privacy Control.** We do not currently respond to Global Privacy Control signals.", notice.Inline(string(gpc.Description))))
+		s.P(label, c.T("signals.gpc.not-honored", nil), notice.Inline(string(gpc.Description)))
 	}
+	label = notice.Strong(c.T("signals.tracking.label", nil))
 	if ck.ThirdPartyTracking.IsYes() {
-		s.P("**Tracking by other companies.** Other companies, such as the analytics and advertising providers listed under " +
-			notice.Link("Cookies and similar technologies", "#cookies") +
-			", may collect information about your online activities over time and across different websites when you use our websites.")
+		s.P(label, c.T("signals.tracking.allowed", locale.Data{"Cookies": notice.Link(c.T("cookies.title", nil), "#cookies")}))
 	} else {
-		s.P("**Tracking by other companies.** We do not allow other companies to collect information about your online activities over time and across different websites when you use our websites.")
+		s.P(label, c.T("signals.tracking.not-allowed", nil))
 	}
 	return s
 }
 
 func (b *builder) security() *notice.Section {
-	s := &notice.Section{ID: "security", Title: "How we protect your information"}
+	c := b.c
+	s := &notice.Section{ID: "security", Title: string(c.T("security.title", nil))}
 	sec := b.p.Security
 	s.Use("security")
 	s.Add(&notice.Prose{Markdown: string(sec.Statement)})
 	if len(sec.Measures) > 0 {
-		s.P("Our measures include:")
+		s.P(c.T("security.measures", nil))
 		s.Add(&notice.List{Items: notice.Plains(sec.Measures)})
 	}
 	if sec.URL != "" {
-		s.P("Read more on our " + notice.Link("security page", sec.URL) + ".")
+		s.P(c.T("security.more", locale.Data{"Page": notice.Link(c.T("security.more.link", nil), sec.URL)}))
 	}
 	return s
 }
 
 func (b *builder) transfers() *notice.Section {
-	s := &notice.Section{ID: "international-transfers", Title: "International transfers"}
+	c := b.c
+	s := &notice.Section{ID: "international-transfers", Title: string(c.T("transfers.title", nil))}
 	countries := map[string]bool{}
 	for _, e := range b.p.Organization.Entities {
 		if e.Address != nil {
@@ -473,9 +562,10 @@ func (b *builder) transfers() *notice.Section {
 	var later []notice.Text
 	for i, pr := range b.p.Processors {
 		s.Use(model.Index("processors", i)+".country", model.Index("processors", i)+".added")
-		if pr.Added.Valid() && pr.Added > b.c.Date {
+		if pr.Added.Valid() && pr.Added > c.Date {
 			// Not in use yet: say when it starts, not that it is so.
-			later = append(later, notice.Plain(pr.Name)+" in "+j.Countries(append([]string{pr.Country}, pr.Locations...))+" from "+notice.Plain(string(pr.Added)))
+			later = append(later, c.T("transfers.later.item", locale.Data{"Processor": notice.Plain(pr.Name),
+				"Countries": j.Countries(append([]string{pr.Country}, pr.Locations...)), "Day": notice.Plain(string(pr.Added))}))
 			continue
 		}
 		countries[pr.Country] = true
@@ -484,14 +574,13 @@ func (b *builder) transfers() *notice.Section {
 		}
 	}
 	codes := make([]string, 0, len(countries))
-	for c := range countries {
-		codes = append(codes, c)
+	for code := range countries {
+		codes = append(codes, code)
 	}
 	j.SortCountries(codes)
-	s.P(notice.Sentence(notice.Join("We are a global business. We, and the service providers that work for us, store and use personal data in",
-		j.Countries(codes)+", which may not be where you live")))
+	s.P(c.T("transfers.where", locale.Data{"Countries": j.Countries(codes)}))
 	if len(later) > 0 {
-		s.P(notice.Sentence("We will also use " + notice.Series(later, "and")))
+		s.P(c.T("transfers.later", locale.Data{"Processors": c.List(later, locale.And)}))
 	}
 	if len(b.p.Transfers) > 0 {
 		s.Use("transfers")
@@ -500,32 +589,39 @@ func (b *builder) transfers() *notice.Section {
 			// section's only where it is traced (diff.For).
 			s.Use(eu.ToolPaths(model.Index("transfers", i), "eu", "uk")...)
 		}
-		for _, regime := range []struct{ id, from string }{
-			{"eu", "For personal data from the European Economic Area, we rely on these safeguards:"},
-			{"uk", "For personal data from the United Kingdom, we rely on these safeguards:"},
-		} {
-			if items := b.toolsByDestination(regime.id); len(items) > 0 {
-				s.P(notice.Text(regime.from))
-				s.Add(&notice.List{Items: items})
-			}
+		if items := b.toolsByDestination("eu"); len(items) > 0 {
+			s.P(c.T("transfers.eu.safeguards", nil))
+			s.Add(&notice.List{Items: items})
+		}
+		if items := b.toolsByDestination("uk"); len(items) > 0 {
+			s.P(c.T("transfers.uk.safeguards", nil))
+			s.Add(&notice.List{Items: items})
 		}
 	}
 	if dpf := eu.Org(b.p.Organization).DPF; dpf != nil && dpf.Certified.IsYes() {
 		s.Use("organization.dpf")
 		// The list of the framework named first, unless the data gives the
 		// certification's own entry.
-		list, url := "Data Privacy Framework List", dpf.ListURL
-		if f := eu.FrameworkOf(b.c, dpf.Frameworks[0]); f != nil {
-			list = f.List
+		list, url := c.T("transfers.dpf.list", nil), dpf.ListURL
+		if f := eu.FrameworkOf(c, dpf.Frameworks[0]); f != nil {
+			list = notice.Plain(f.List)
 			if url == "" {
 				url = f.ListURL
 			}
 		}
-		s.P(notice.Sentence(notice.Join(entityName(b.p, dpf.Entity), "is certified under", eu.FrameworkNames(b.c, dpf.Frameworks)+
-			". You can see its certification on the", notice.Link(notice.Plain(list), url))))
+		var frameworks []notice.Text
+		for _, id := range dpf.Frameworks {
+			if f := eu.FrameworkOf(c, id); f != nil {
+				frameworks = append(frameworks, notice.Plain(f.Name))
+			}
+		}
+		// Sentence: the entity's name begins it (and a name the data gives
+		// in lower case is capitalised, as it always was).
+		s.P(notice.Sentence(c.T("transfers.dpf", locale.Data{"Entity": entityName(b.p, dpf.Entity),
+			"Frameworks": c.List(frameworks, locale.And), "List": notice.Link(list, url)})))
 	}
-	if b.c.PublishesIn(s, "eu") {
-		s.P("Our " + notice.NoticeLink("European notice", "eu", "international-transfers") + " lists each transfer and its safeguards.")
+	if c.PublishesIn(s, "eu") {
+		s.P(c.T("transfers.eu", locale.Data{"Notice": notice.NoticeLink(c.T("transfers.eu.link", nil), "eu", "international-transfers")}))
 	}
 	return s
 }
@@ -559,37 +655,41 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 	j.SortCountries(dests)
 	var items []notice.Text
 	for _, d := range dests {
-		items = append(items, notice.Sentence(notice.Join(notice.Text(j.UpperFirst(j.CountryPhrase(d)))+":", notice.Series(tools[d], "or"))))
+		items = append(items, stop(b.c.T("transfers.tools.item", locale.Data{"Country": notice.Text(j.UpperFirst(j.CountryPhrase(d))),
+			"Tools": b.c.List(tools[d], locale.Or)})))
 	}
 	return items
 }
 
 func (b *builder) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "How long we keep your information"}
-	s.P("We keep each kind of personal data for the period below, or for as long as the criteria below say.", j.RetentionEnd(b.p.Retention))
+	c := b.c
+	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
 	var rows [][]notice.Text
 	for i, r := range b.p.Retention {
 		s.Use(model.Index("retention", i))
 		rows = append(rows, []notice.Text{notice.Plain(r.Name), j.Retention(r)})
 	}
-	s.Add(&notice.Table{Caption: "How long we keep personal data", Head: []string{"Information", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("retention.table.caption", nil)),
+		Head: []string{string(c.T("retention.table.information", nil)), string(c.T("retention.table.period", nil))}, Rows: rows})
 	return s
 }
 
 func (b *builder) children() *notice.Section {
-	s := &notice.Section{ID: "children", Title: "Children"}
+	c := b.c
+	s := &notice.Section{ID: "children", Title: string(c.T("children.title", nil))}
 	ch := b.p.Children
 	s.Use("children")
-	age := fmt.Sprint(ch.MinimumAge)
+	age := locale.Data{"Age": c.Format().Number(int64(ch.MinimumAge))}
 	switch {
 	case ch.DirectedToChildren.IsYes():
-		s.P("Some of our services are directed to children.")
-	case !strings.Contains(string(ch.Statement), age):
+		s.P(c.T("children.directed", nil))
+	case !strings.Contains(string(ch.Statement), fmt.Sprint(ch.MinimumAge)):
 		// The team's statement, when it gives the age, says this already.
-		s.P(notice.Sentence(notice.Join("Our services are not directed to children, and we do not knowingly collect personal data from anyone under", notice.Text(age))))
+		s.P(c.T("children.not-directed", age))
 	}
 	if ch.ActualKnowledgeUnder16.IsYes() && !ch.DirectedToChildren.IsYes() && ch.MinimumAge < 16 {
-		s.P(notice.Sentence(notice.Join("Our services are for people aged", notice.Text(age), "and over, and we know that some of the people who use them are under 16")))
+		s.P(c.T("children.under-16", age))
 	}
 	if ch.Statement != "" {
 		s.Add(&notice.Prose{Markdown: string(ch.Statement)})
@@ -599,17 +699,18 @@ func (b *builder) children() *notice.Section {
 
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
-	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions and profiling"}
+	c := b.c
+	s := &notice.Section{ID: "automated-decisions", Title: string(c.T("automated.title", nil))}
 	s.Use("automated_decisions")
 	if ad.SolelyAutomated.IsYes() {
-		s.P("We make some decisions about people by automated means:")
+		s.P(c.T("automated.solely", nil))
 		var items []notice.Text
 		for _, d := range ad.Decisions {
 			items = append(items, notice.Inline(string(d.Description)))
 		}
 		s.Add(&notice.List{Items: items})
 	} else {
-		s.P("We do not make decisions about you based solely on automated processing that have legal or similarly significant effects on you.")
+		s.P(c.T("automated.not-solely", nil))
 	}
 	if ad.Profiling.IsYes() {
 		var items []notice.Text
@@ -618,30 +719,31 @@ func (b *builder) automated() *notice.Section {
 				items = append(items, notice.Inline(string(d.Description)))
 			}
 		}
-		s.P("We use some personal data to evaluate or predict people's interests or behaviour (profiling):")
+		s.P(c.T("automated.profiling", nil))
 		s.Add(&notice.List{Items: items})
 		if slices.ContainsFunc(b.p.Rights.Offered, func(r *model.Right) bool { return r.Right == "objection" }) {
 			s.Use("rights.offered")
-			s.P("You can object to it: see " + notice.Link("Your choices and rights", "#your-rights") + ".")
+			s.P(c.T("automated.object", locale.Data{"Rights": notice.Link(c.T("rights.title", nil), "#your-rights")}))
 		}
 	} else {
-		s.P("We do not profile you.")
+		s.P(c.T("automated.no-profiling", nil))
 	}
 	return s
 }
 
 func (b *builder) changes() *notice.Section {
-	s := &notice.Section{ID: "changes", Title: "Changes to this policy"}
+	s := &notice.Section{ID: "changes", Title: string(b.c.T("changes.title", nil))}
 	s.Use("changes.notification")
 	s.Add(&notice.Prose{Markdown: string(b.p.Changes.Notification)})
 	return s
 }
 
 func (b *builder) contact() *notice.Section {
-	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	c := b.c
+	s := &notice.Section{ID: "contact", Title: string(c.T("contact.title", nil))}
 	o := b.p.Organization
 	s.Use("organization.privacy_contact", "organization.entities")
-	s.P("If you have questions about this policy or how we handle your personal data, contact us:")
+	s.P(c.T("contact.intro", nil))
 	s.Add(&notice.List{Items: j.ContactItems(o.PrivacyContact)})
 	var rows [][]notice.Text
 	for i, e := range o.Entities {
@@ -649,11 +751,13 @@ func (b *builder) contact() *notice.Section {
 		reg := notice.Plain(e.Registration)
 		rows = append(rows, []notice.Text{notice.Plain(e.LegalName), j.Address(e.Address), reg})
 	}
-	s.P("The companies responsible for your personal data are:")
-	s.Add(&notice.Table{Caption: "Our companies", Head: []string{"Company", "Address", "Registration"}, Rows: rows})
+	s.P(c.T("contact.companies", nil))
+	s.Add(&notice.Table{Caption: string(c.T("contact.table.caption", nil)),
+		Head: []string{string(c.T("contact.table.company", nil)), string(c.T("contact.table.address", nil)), string(c.T("contact.table.registration", nil))},
+		Rows: rows})
 	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() && j.Reachable(dpo.EU.Contact) {
 		s.Use("organization.dpo")
-		s.P("You can also contact our Data Protection Officer at " + j.ContactWays(dpo.EU.Contact) + ".")
+		s.P(c.T("contact.dpo", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
 	}
 	return s
 }
@@ -679,12 +783,12 @@ func (b *builder) summary() *notice.Section {
 		verbs = append(verbs, j.RightVerb(r.Right))
 	}
 	s.Rights(b.c, "your-rights", verbs, "rights.offered")
-	s.Recipients(b.c, "sharing", "We share personal data with", nil, "")
+	s.Recipients(b.c, "sharing", b.c.T("summary.recipients.lead", nil), nil, "")
 	s.Kept(b.c, "retention", nil)
 	s.Children(b.c, "children")
 	if sold, shared := b.sellsOrShares(); sold || shared {
 		if l := california.Of(b.p); l != nil && l.Links != nil {
-			s.OptOut("Do Not Sell or Share My Personal Information", l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
+			s.OptOut(string(b.c.T("link.do-not-sell-or-share", nil)), l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
 		}
 	}
 	return s.Section()
@@ -706,16 +810,17 @@ func (b *builder) salePoint(s *j.Summary) {
 		paths = append(paths, model.Index("purposes", i)+".sells", model.Index("purposes", i)+".shares")
 	}
 	sold, shared := b.sellsOrShares()
+	c := b.c
 	var t notice.Text
 	switch {
 	case sold && shared:
-		t = "We sell some personal information and share it for targeted advertising."
+		t = c.T("summary.sale.sells-and-shares", nil)
 	case sold:
-		t = "We sell some personal information. We do not share it for targeted advertising."
+		t = c.T("summary.sale.sells", nil)
 	case shared:
-		t = "We do not sell your personal information. We share some of it with advertising partners for targeted advertising."
+		t = c.T("summary.sale.shares", nil)
 	default:
-		t = "We do not sell your personal information or share it for targeted advertising."
+		t = c.T("summary.sale.neither", nil)
 	}
 	if sold || shared {
 		// How to opt out, in the words of the sale section.
@@ -723,5 +828,5 @@ func (b *builder) salePoint(s *j.Summary) {
 		t += " " + b.optOutWays(&ways)
 		paths = append(paths, ways.Trace.Paths...)
 	}
-	s.Point("Sale and sharing", t, "sale-and-sharing", paths...)
+	s.Point(string(c.T("summary.sale.label", nil)), t, "sale-and-sharing", paths...)
 }
