@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -249,13 +250,12 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 		kept := filepath.Join(c, outKey(out))
 		src, spare = filepath.Join(kept, "src"), filepath.Join(kept, "spare")
 	}
+	// The spare site's files are removed while the pages are made.
 	tmp := filepath.Join(work, "site")
-	reused := spare != "" && reuseSite(spare, tmp)
-	if !reused {
-		if err := os.Mkdir(tmp, 0o755); err != nil {
-			return &Error{Stage: "prepare", Err: err}
-		}
-	}
+	reusing := make(chan bool, 1)
+	go func() { reusing <- spare != "" && reuseSite(spare, tmp) }()
+	reuse := sync.OnceValue(func() bool { return <-reusing })
+	defer reuse() // before the work folder is removed
 	files, redlines, err := projectFiles(in, opts)
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
@@ -268,6 +268,12 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if opts.PDFOnRequest {
 		for _, j := range pdfJobs(in, redlines, opts) {
 			onRequest = append(onRequest, j.rel)
+		}
+	}
+	reused := reuse()
+	if !reused {
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return &Error{Stage: "prepare", Err: err}
 		}
 	}
 	pdfs, err := hugoAndPDFs(ctx, src, tmp, work, in, redlines, opts)
