@@ -179,7 +179,7 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 			continue
 		}
 		data, cached, bad, err := cachedPDF(j, opts.cache("pdf"))
-		if err == nil && cached != "" {
+		if err == nil && data == nil {
 			data, err = os.ReadFile(cached)
 		}
 		if err != nil {
@@ -197,10 +197,11 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 	return nil, false, nil
 }
 
-// cachedPDF typesets the job's PDF, or, when the cache holds it under the
-// hash of everything the PDF depends on (the document by its JSON form,
-// the one a release freezes, which holds all of it), returns the file's
-// path.
+// cachedPDF returns the job's PDF: the path of the file the cache holds
+// under the hash of everything the PDF depends on (the document by its
+// JSON form, the one a release freezes, which holds all of it), after
+// typesetting it if it held none (data is then the PDF too, or only it when
+// the cache cannot keep it).
 func cachedPDF(j pdfJob, cacheDir string) (data []byte, cached string, bad []pdf.Unsupported, err error) {
 	d, po := j.doc, j.opts
 	h := sha256.New()
@@ -237,8 +238,8 @@ func cachedPDF(j pdfJob, cacheDir string) (data []byte, cached string, bad []pdf
 	if err != nil || len(bad) > 0 {
 		return nil, "", bad, err
 	}
-	if cacheDir != "" {
-		keep(cacheDir, key+".pdf", data)
+	if cacheDir != "" && keep(cacheDir, key+".pdf", data) {
+		return data, filepath.Join(cacheDir, key+".pdf"), nil, nil
 	}
 	return data, "", nil, nil
 }
