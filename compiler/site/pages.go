@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
@@ -43,44 +42,52 @@ func PreviewNotices(drafts []*notice.Document) []*Notice {
 // text) against the version before it; changes compares two versions'
 // data (compiler.Changes). cache, when not empty, is a folder that keeps
 // each comparison of two frozen versions, so a build makes only the ones
-// it has not made before (a new release's). The frozen notices are read,
-// and the comparisons made, on every core: store and changes are called
-// from several goroutines at once.
+// it has not made before (a new release's). It is ReadHistory, then
+// History.Notices.
 func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day model.Date, withDrafts bool, changes change.Compare, cache string) ([]*Notice, error) {
+	h, err := ReadHistory(l, store, changes, cache)
+	if err != nil {
+		return nil, err
+	}
+	return h.Notices(drafts, day, withDrafts), nil
+}
+
+// History is the released versions of a ledger's notices, each with its
+// comparison with the version before it: what Notices needs besides the
+// drafts, so a caller can read it while the drafts compile.
+type History struct {
+	l     *release.Ledger
+	all   []*version     // every released version, notice by notice, in order
+	first map[string]int // each notice's first version in all
+}
+
+// A version is a released version: its page, and its comparison with the
+// version before it (prev, when it has one), kept or made.
+type version struct {
+	v, prev *release.Version
+	id      string
+	page    *Page
+	cmp     *comparison
+}
+
+// ReadHistory reads every released version of the ledger (see Notices).
+// The frozen notices are read, and the comparisons made, on every core:
+// store and changes are called from several goroutines at once.
+func ReadHistory(l *release.Ledger, store Store, changes change.Compare, cache string) (*History, error) {
 	kept := history{dir: cache}
-	var ids []string
-	byID := map[string]*notice.Document{}
-	for _, d := range drafts {
-		ids = append(ids, d.ID)
-		byID[d.ID] = d
-	}
+	h := &History{l: l, first: map[string]int{}}
 	for _, id := range l.Notices() {
-		if _, ok := byID[id]; !ok {
-			ids = append(ids, id)
-		}
-	}
-	// Every released version, in order: its page, and its comparison with
-	// the version before it (prev, when it has one), kept or made.
-	type version struct {
-		v, prev *release.Version
-		id      string
-		page    *Page
-		cmp     *comparison
-		plain   func() string // the page's text, for the redlines, made once
-	}
-	var all []*version
-	first := map[string]int{} // each notice's first version in all
-	for _, id := range ids {
-		first[id] = len(all)
+		h.first[id] = len(h.all)
 		past := l.Of(id)
 		for i, v := range past {
 			ver := &version{v: v, id: id}
 			if i > 0 {
 				ver.prev = past[i-1]
 			}
-			all = append(all, ver)
+			h.all = append(h.all, ver)
 		}
 	}
+	all := h.all
 	err := parallel(len(all), func(i int) error {
 		ver := all[i]
 		v := ver.v
@@ -97,7 +104,6 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 			doc = &d
 		}
 		ver.page = &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
-		ver.plain = sync.OnceValue(func() string { return render.Plain(doc) })
 		if ver.prev != nil {
 			ver.cmp, _ = kept.get(ver.prev, v)
 		}
@@ -126,7 +132,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", ver.id, ver.v.ID, err)
 		}
-		c := &comparison{Changes: diff.For(cs, prev.page.Doc, ver.page.Doc), Redline: diff.Redline(prev.plain(), ver.plain())}
+		c := &comparison{Changes: diff.For(cs, prev.page.Doc, ver.page.Doc), Redline: diff.Redline(render.Plain(prev.page.Doc), render.Plain(ver.page.Doc))}
 		c.Blocks = diff.Blocks(c.Redline)
 		kept.put(ver.prev, ver.v, c)
 		ver.cmp = c
@@ -135,11 +141,29 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 	if err != nil {
 		return nil, err
 	}
+	return h, nil
+}
+
+// Notices assembles the notices of History and the drafts as of day (see
+// Notices), once: the pages it returns are History's own.
+func (h *History) Notices(drafts []*notice.Document, day model.Date, withDrafts bool) []*Notice {
+	l := h.l
+	var ids []string
+	byID := map[string]*notice.Document{}
+	for _, d := range drafts {
+		ids = append(ids, d.ID)
+		byID[d.ID] = d
+	}
+	for _, id := range l.Notices() {
+		if _, ok := byID[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
 	var out []*Notice
 	for _, id := range ids {
 		n := &Notice{ID: id}
 		pages := map[*release.Version]*Page{}
-		for _, ver := range all[first[id] : first[id]+len(l.Of(id))] {
+		for _, ver := range h.all[h.first[id] : h.first[id]+len(l.Of(id))] {
 			pg := ver.page
 			if ver.prev != nil {
 				pg.Previous = n.Versions[len(n.Versions)-1]
@@ -177,7 +201,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 		}
 		out = append(out, n)
 	}
-	return out, nil
+	return out
 }
 
 // target is a page of the site and its PDF.
