@@ -30,55 +30,78 @@ type tree struct {
 // paths written and removed, each sorted. Files no longer there are
 // removed first, with the folders they leave empty (an empty folder of
 // static/ would be published), so a file may take the place of a folder.
+// When what the folder holds is not known, a file of the same size is read
+// and compared, one at a time, so a large project is not held twice.
 func (t *tree) sync(files map[string][]byte) (changed, removed []string, err error) {
-	if t.held == nil {
-		if t.held, err = readTree(t.dir); err != nil {
+	held := t.held
+	t.held = nil // until the folder is known again
+	var sizes map[string]int64
+	if held == nil {
+		if sizes, err = listTree(t.dir); err != nil {
 			return nil, nil, err
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(t.held)) {
+	var before []string
+	if held != nil {
+		before = slices.Sorted(maps.Keys(held))
+	} else {
+		before = slices.Sorted(maps.Keys(sizes))
+	}
+	for _, name := range before {
 		if _, ok := files[name]; ok {
 			continue
 		}
 		if err := removeFile(t.dir, name); err != nil {
-			t.held = nil
 			return nil, nil, err
 		}
-		delete(t.held, name)
 		removed = append(removed, name)
 	}
+	same := func(name string, data []byte) bool {
+		if held != nil {
+			old, ok := held[name]
+			return ok && bytes.Equal(old, data)
+		}
+		if size, ok := sizes[name]; !ok || size != int64(len(data)) {
+			return false
+		}
+		b, err := os.ReadFile(filepath.Join(t.dir, filepath.FromSlash(name)))
+		return err == nil && bytes.Equal(b, data)
+	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if old, ok := t.held[name]; ok && bytes.Equal(old, files[name]) {
+		if same(name, files[name]) {
 			continue
 		}
-		if err := t.put(name, files[name]); err != nil {
+		if err := writeFile(filepath.Join(t.dir, filepath.FromSlash(name)), files[name]); err != nil {
 			return nil, nil, err
 		}
 		changed = append(changed, name)
 	}
+	t.held = maps.Clone(files)
 	return changed, removed, nil
 }
 
 // put writes one file of the tree.
 func (t *tree) put(name string, data []byte) error {
+	held := t.held
+	t.held = nil // the disk is what it is: listed again on error
 	if err := writeFile(filepath.Join(t.dir, filepath.FromSlash(name)), data); err != nil {
-		t.held = nil // the disk is what it is: read it again
 		return err
 	}
-	if t.held == nil {
-		t.held = map[string][]byte{}
+	if held == nil {
+		return nil
 	}
-	t.held[name] = data
+	held[name] = data
+	t.held = held
 	return nil
 }
 
-// readTree returns the regular files under dir, by slash path, removing
-// anything else (a symbolic link, a named pipe) and every empty folder; a
-// folder that does not exist holds nothing.
-func readTree(dir string) (map[string][]byte, error) {
-	held := map[string][]byte{}
+// listTree returns the sizes of the regular files under dir, by slash
+// path, removing anything else (a symbolic link, a named pipe) and every
+// empty folder; a folder that does not exist holds nothing.
+func listTree(dir string) (map[string]int64, error) {
+	sizes := map[string]int64{}
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
-		return held, nil
+		return sizes, nil
 	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -91,11 +114,11 @@ func readTree(dir string) (map[string][]byte, error) {
 		if !d.Type().IsRegular() {
 			return os.Remove(p)
 		}
-		b, err := os.ReadFile(p)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		held[filepath.ToSlash(rel)] = b
+		sizes[filepath.ToSlash(rel)] = info.Size()
 		return nil
 	})
 	if err != nil {
@@ -104,7 +127,7 @@ func readTree(dir string) (map[string][]byte, error) {
 	if err := pruneEmpty(dir); err != nil {
 		return nil, err
 	}
-	return held, nil
+	return sizes, nil
 }
 
 // removeFile removes the file name (a slash path) of the folder dir, then
