@@ -3,8 +3,12 @@
 # pages disclose gave it (build --keep-hugo-source), as whole processes,
 # in turn (disclose, Hugo, disclose, Hugo ...), so the ratio is taken pair
 # by pair in one run on the same machine. Prints the medians and the ratio,
-# warm (the PDF and history caches kept) and cold (cleared before each
-# build). Usage: scripts/bench-build.sh [RUNS] (default 7).
+# warm (.cache kept: PDFs, history, the Hugo project and the replaced site)
+# and cold (all of it cleared before each build but the Hugo binary go tool
+# resolved, hugo/). Bare Hugo builds into one folder again and again, as
+# hugo does by default, from the kept project, which has the PDFs in
+# static/: its output is disclose's, PDFs included. Usage:
+# scripts/bench-build.sh [RUNS] (default 7).
 set -euo pipefail
 runs=${1:-7}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +31,7 @@ bench() { # $1: warm or cold
 	local d h
 	: > "$work/d" ; : > "$work/h" ; : > "$work/r"
 	for _ in $(seq "$runs"); do
-		if [ "$1" = cold ]; then rm -rf "$proj/.cache/pdf" "$proj/.cache/history"; fi
+		if [ "$1" = cold ]; then rm -rf "$proj/.cache/pdf" "$proj/.cache/history" "$proj/.cache/site"; fi
 		d=$(now); "$work/disclose" -C "$proj" build --as-of $day 2> /dev/null; d=$(( $(now) - d ))
 		h=$(now); "$hugo" --source "$work/src" --destination "$work/bare" --cacheDir "$work/hugo-cache" \
 			--environment production --noBuildLock --logLevel warn > /dev/null; h=$(( $(now) - h ))

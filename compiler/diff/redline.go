@@ -35,6 +35,15 @@ func tokens(s string) []string {
 	var out []string
 	start := 0
 	class := func(r rune) int {
+		if r < utf8.RuneSelf { // what unicode's tables say of ASCII, without them
+			switch {
+			case r == ' ' || '\t' <= r && r <= '\r':
+				return 1
+			case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'':
+				return 2
+			}
+			return 3
+		}
 		switch {
 		case unicode.IsSpace(r):
 			return 1
@@ -628,21 +637,33 @@ func splitCells(line []Op) [][]Op {
 			cs = append(cs, char{op.Kind, r})
 		}
 	}
+	// Each run of one kind is built in sb (adding to a string a character
+	// at a time would copy a long cell once per character).
 	var cells [][]Op
 	var cur []Op
+	var sb strings.Builder
+	kind := OpKind(-1)
+	flush := func() {
+		if sb.Len() > 0 {
+			cur = append(cur, Op{kind, sb.String()})
+			sb.Reset()
+		}
+	}
 	for i := 0; i < len(cs); i++ {
 		if i+2 < len(cs) && cs[i].r == ' ' && cs[i+1].r == '—' && cs[i+2].r == ' ' {
+			flush()
 			cells = append(cells, trimCell(cur))
-			cur = nil
+			cur, kind = nil, -1
 			i += 2
 			continue
 		}
-		if n := len(cur); n > 0 && cur[n-1].Kind == cs[i].kind {
-			cur[n-1].Text += string(cs[i].r)
-		} else {
-			cur = append(cur, Op{cs[i].kind, string(cs[i].r)})
+		if cs[i].kind != kind {
+			flush()
+			kind = cs[i].kind
 		}
+		sb.WriteRune(cs[i].r)
 	}
+	flush()
 	return append(cells, trimCell(cur))
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 var boundedVocab = strings.Fields("we collect personal data to provide our services, and keep it for 24 months. You can ask us to delete it; contact privacy@example.com. Société Générale Łódź Ελλάδα “quotes” § 1798.100 processor controller recipient transfer safeguards")
@@ -188,5 +190,23 @@ func TestRedlineLongParagraph(t *testing.T) {
 	}
 	if !slices.Equal(kinds, []OpKind{Equal, Delete, Insert, Equal}) || ops[0].Text != "# Notice\n\n" || len(ops[1].Text) < len(old)-100 {
 		t.Errorf("got runs %v, want the paragraph replaced whole", kinds)
+	}
+}
+
+// tokens' shortcut for ASCII splits as unicode's classes do: a letter,
+// digit or apostrophe joins the word around it, anything else stands
+// alone.
+func TestTokensASCIIShortcut(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		want := 3
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' {
+			want = 1
+		}
+		if got := tokens("a" + string(r) + "b"); len(got) != want {
+			t.Errorf("%q splits into %q", r, got)
+		}
+		if got, space := tokens(" "+string(r)+" "), unicode.IsSpace(r); space != (len(got) == 1) {
+			t.Errorf("%q between spaces splits into %q", r, got)
+		}
 	}
 }

@@ -73,20 +73,22 @@ func (h history) put(prev, v *release.Version, c *comparison) {
 // keep writes b into the cache folder dir as name, whole or not at all:
 // through a temporary file of its own, so two builds (or two jobs of one)
 // never write the same file at once, and a reader never sees half of one.
-// A cache that cannot be written only costs the next build the work again.
-func keep(dir, name string, b []byte) {
+// A cache that cannot be written only costs the next build the work again;
+// keep reports whether it was kept.
+func keep(dir, name string, b []byte) bool {
 	if os.MkdirAll(dir, 0o755) != nil {
-		return
+		return false
 	}
 	tmp, err := os.CreateTemp(dir, name+"-*.tmp")
 	if err != nil {
-		return
+		return false
 	}
 	_, werr := tmp.Write(b)
 	if cerr := tmp.Close(); werr == nil && cerr == nil && os.Rename(tmp.Name(), filepath.Join(dir, name)) == nil {
-		return
+		return true
 	}
 	_ = os.Remove(tmp.Name())
+	return false
 }
 
 // codeID names this build of disclose: its module version and commit, and

@@ -101,6 +101,9 @@ func (c *LinkCache) Check(site fs.FS, base string, onRequest ...string) diag.Lis
 		files[f] = true
 	}
 	seen := map[string]bool{}
+	// The pages not read before, read and scanned on every core.
+	var todo []string
+	var infos []fs.FileInfo
 	_ = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -117,20 +120,34 @@ func (c *LinkCache) Check(site fs.FS, base string, onRequest ...string) diag.Lis
 		if old := c.pages[p]; old != nil && old.size == info.Size() && old.mod.Equal(info.ModTime()) {
 			return nil
 		}
-		b, err := fs.ReadFile(site, p)
-		if err != nil {
-			delete(c.pages, p)
-			return err
-		}
-		c.pages[p] = scanPage(p, b, base, info)
+		todo, infos = append(todo, p), append(infos, info)
 		return nil
 	})
+	var diags diag.List
+	scanned := make([]*scannedPage, len(todo))
+	unread := make([]error, len(todo))
+	_ = parallel(len(todo), func(i int) error {
+		b, err := fs.ReadFile(site, todo[i])
+		if err != nil {
+			unread[i] = err
+			return nil
+		}
+		scanned[i] = scanPage(todo[i], b, base, infos[i])
+		return nil
+	})
+	for i, p := range todo {
+		if unread[i] != nil {
+			delete(c.pages, p)
+			diags.Add(diag.Pos{File: p}, "", "the page cannot be read: %v", unread[i])
+			continue
+		}
+		c.pages[p] = scanned[i]
+	}
 	for p := range c.pages {
 		if !seen[p] {
 			delete(c.pages, p)
 		}
 	}
-	var diags diag.List
 	for _, p := range slices.Sorted(maps.Keys(c.pages)) {
 		for _, l := range c.pages[p].links {
 			pos := diag.Pos{File: p, Line: l.line}

@@ -2,11 +2,9 @@ package site
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -34,8 +32,9 @@ import (
 // A Live is used by one goroutine at a time; Close stops its Hugo.
 type Live struct {
 	dir string
-	// held is what src/ holds, by slash path.
-	held  map[string][]byte
+	// src is the Hugo project, src/; its held files are nil when the next
+	// build starts over.
+	src   tree
 	links LinkCache
 	hugo  *hugoWatch
 	seq   int
@@ -59,14 +58,14 @@ func NewLive(dir string) *Live {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs // Hugo wants absolute folders
 	}
-	return &Live{dir: dir, WatchAfter: 500 * time.Millisecond}
+	return &Live{dir: dir, src: tree{dir: filepath.Join(dir, "src")}, WatchAfter: 500 * time.Millisecond}
 }
 
 // Site is the folder the live site is built in.
 func (l *Live) Site() string { return filepath.Join(l.dir, "site") }
 
 // Source is the folder of the Hugo project a live build keeps.
-func (l *Live) Source() string { return filepath.Join(l.dir, "src") }
+func (l *Live) Source() string { return l.src.dir }
 
 // Close stops Hugo and removes the folder.
 func (l *Live) Close() error {
@@ -101,7 +100,7 @@ func (l *Live) build(ctx context.Context, in *Input, opts Options) error {
 			l.hugo.ready = true
 		}
 	}
-	first := l.held == nil
+	first := l.src.held == nil
 	l.seq++
 	changed, removed, err := l.sync(files)
 	if err != nil {
@@ -143,7 +142,7 @@ func (l *Live) build(ctx context.Context, in *Input, opts Options) error {
 		// Started after the check: its first build writes the same pages
 		// again, which the check must not read half written. The next
 		// build waits for it to watch.
-		if err := l.startHugo(ctx, l.Source(), site, filepath.Join(l.dir, "cache"), opts); err != nil {
+		if err := l.startHugo(ctx, opts); err != nil {
 			l.stopHugo()
 		}
 	}
@@ -161,14 +160,13 @@ func (l *Live) build(ctx context.Context, in *Input, opts Options) error {
 // WatchAfter or longer (see build).
 func (l *Live) once(ctx context.Context, opts Options, fresh bool) error {
 	l.stopHugo()
-	site, src, cache := l.Site(), l.Source(), filepath.Join(l.dir, "cache")
 	if fresh {
-		if err := os.RemoveAll(site); err != nil {
+		if err := os.RemoveAll(l.Site()); err != nil {
 			return &Error{Stage: "prepare", Err: err}
 		}
 	}
 	start := time.Now()
-	if err := runHugo(ctx, src, site, cache, opts); err != nil {
+	if err := runHugo(ctx, l.Source(), l.Site(), l.dir, opts); err != nil {
 		l.reset()
 		return err
 	}
@@ -184,7 +182,7 @@ func (l *Live) once(ctx context.Context, opts Options, fresh bool) error {
 // reset makes the next build start over.
 func (l *Live) reset() {
 	l.stopHugo()
-	l.held = nil
+	l.src.held = nil
 }
 
 func (l *Live) stopHugo() {
@@ -199,54 +197,22 @@ func (l *Live) stopHugo() {
 // than 50 to a full rebuild seconds later.
 const maxWatched = 20
 
-// sync makes src/ hold files, writing only the files whose bytes changed
-// and removing those no longer there, then, when any was written, the
-// marker; it returns the slash paths written (the marker last) and
+// sync makes src/ hold files (see tree.sync), then, when any was written,
+// the marker; it returns the slash paths written (the marker last) and
 // removed.
 func (l *Live) sync(files map[string][]byte) (changed, removed []string, err error) {
-	src := l.Source()
-	if l.held == nil {
-		if err := os.RemoveAll(src); err != nil {
-			return nil, nil, err
-		}
-		l.held = map[string][]byte{}
-	}
 	delete(files, liveMarker)
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if old, ok := l.held[name]; ok && bytes.Equal(old, files[name]) {
-			continue
-		}
-		if err := writeFile(filepath.Join(src, filepath.FromSlash(name)), files[name]); err != nil {
-			return nil, nil, err
-		}
-		l.held[name] = files[name]
-		changed = append(changed, name)
+	if m, ok := l.src.held[liveMarker]; ok {
+		files[liveMarker] = m // rewritten below only when something changed
 	}
-	for _, name := range slices.Sorted(maps.Keys(l.held)) {
-		if _, ok := files[name]; !ok && name != liveMarker {
-			if err := os.Remove(filepath.Join(src, filepath.FromSlash(name))); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return nil, nil, err
-			}
-			delete(l.held, name)
-			removed = append(removed, name)
-		}
-	}
-	if len(changed) == 0 {
-		return nil, removed, nil
+	if changed, removed, err = l.src.sync(files); err != nil || len(changed) == 0 {
+		return nil, removed, err
 	}
 	marker := fmt.Appendf(nil, "{\"build\": {\"render\": \"never\", \"list\": \"never\", \"publishResources\": false}, \"title\": \"%d\"}\n", l.seq)
-	if err := writeFile(filepath.Join(src, liveMarker), marker); err != nil {
+	if err := l.src.put(liveMarker, marker); err != nil {
 		return nil, nil, err
 	}
-	l.held[liveMarker] = marker
 	return append(changed, liveMarker), removed, nil
-}
-
-func writeFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, data, 0o644)
 }
 
 // hugoWatch is a Hugo running in watch mode (hugo --watch), as a child
@@ -267,11 +233,11 @@ type hugoWatch struct {
 // that takes longer is made again with Hugo run once.
 const liveTimeout = 2 * time.Minute
 
-// startHugo starts Hugo in watch mode, without waiting for it: the next
-// build waits for it to watch (hugoWatch.ready).
-func (l *Live) startHugo(ctx context.Context, src, site, cache string, opts Options) error {
+// startHugo starts Hugo in watch mode on the kept project, without
+// waiting for it: the next build waits for it to watch (hugoWatch.ready).
+func (l *Live) startHugo(ctx context.Context, opts Options) error {
 	wctx, cancel := context.WithCancel(ctx)
-	cmd, err := hugoCmd(wctx, src, site, cache, opts, "--watch")
+	cmd, err := hugoCmd(wctx, l.Source(), l.Site(), l.dir, opts, "--watch")
 	if err != nil {
 		cancel()
 		return err
@@ -284,7 +250,7 @@ func (l *Live) startHugo(ctx context.Context, src, site, cache string, opts Opti
 	cmd.Stdout, cmd.Stderr = pw, pw
 	hugoProcess(cmd)
 	cmd.WaitDelay = 2 * time.Second
-	w := &hugoWatch{cancel: cancel, done: make(chan struct{}), src: src, notify: make(chan struct{}, 1)}
+	w := &hugoWatch{cancel: cancel, done: make(chan struct{}), src: l.Source(), notify: make(chan struct{}, 1)}
 	started := make(chan error, 1)
 	go func() {
 		// The thread that starts Hugo lives as long as Hugo: Linux sends
@@ -357,14 +323,14 @@ func (w *hugoWatch) await(ctx context.Context, done func(line string) bool) ([]s
 		for _, line := range lines {
 			read = append(read, line)
 			if strings.HasPrefix(line, "ERROR") || strings.HasPrefix(line, "Error:") || strings.HasPrefix(line, "panic:") {
-				return read, &Error{Stage: "hugo", Err: errors.New("hugo --watch reported an error"), Output: hugoMessage(strings.Join(read, "\n"), w.src)}
+				return read, &Error{Stage: "hugo", Err: errors.New("hugo --watch reported an error"), Output: hugoMessage(strings.Join(read, "\n"), w.src, filepath.Dir(w.src))}
 			}
 			if done(line) {
 				return read, nil
 			}
 		}
 		if eof {
-			return read, &Error{Stage: "hugo", Err: errors.New("hugo --watch exited"), Output: hugoMessage(strings.Join(read, "\n"), w.src)}
+			return read, &Error{Stage: "hugo", Err: errors.New("hugo --watch exited"), Output: hugoMessage(strings.Join(read, "\n"), w.src, filepath.Dir(w.src))}
 		}
 		select {
 		case <-w.notify:

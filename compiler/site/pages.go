@@ -42,9 +42,112 @@ func PreviewNotices(drafts []*notice.Document) []*Notice {
 // text) against the version before it; changes compares two versions'
 // data (compiler.Changes). cache, when not empty, is a folder that keeps
 // each comparison of two frozen versions, so a build makes only the ones
-// it has not made before (a new release's).
+// it has not made before (a new release's). It is ReadHistory, then
+// History.Notices.
 func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day model.Date, withDrafts bool, changes change.Compare, cache string) ([]*Notice, error) {
+	h, err := ReadHistory(l, store, changes, cache)
+	if err != nil {
+		return nil, err
+	}
+	return h.Notices(drafts, day, withDrafts), nil
+}
+
+// History is the released versions of a ledger's notices, each with its
+// comparison with the version before it: what Notices needs besides the
+// drafts, so a caller can read it while the drafts compile.
+type History struct {
+	l     *release.Ledger
+	all   []*version     // every released version, notice by notice, in order
+	first map[string]int // each notice's first version in all
+}
+
+// A version is a released version: its page, and its comparison with the
+// version before it (prev, when it has one), kept or made.
+type version struct {
+	v, prev *release.Version
+	id      string
+	page    *Page
+	cmp     *comparison
+}
+
+// ReadHistory reads every released version of the ledger (see Notices).
+// The frozen notices are read, and the comparisons made, on every core:
+// store and changes are called from several goroutines at once.
+func ReadHistory(l *release.Ledger, store Store, changes change.Compare, cache string) (*History, error) {
 	kept := history{dir: cache}
+	h := &History{l: l, first: map[string]int{}}
+	for _, id := range l.Notices() {
+		h.first[id] = len(h.all)
+		past := l.Of(id)
+		for i, v := range past {
+			ver := &version{v: v, id: id}
+			if i > 0 {
+				ver.prev = past[i-1]
+			}
+			h.all = append(h.all, ver)
+		}
+	}
+	all := h.all
+	err := parallel(len(all), func(i int) error {
+		ver := all[i]
+		v := ver.v
+		doc, err := store.Notice(v)
+		if err != nil {
+			return err
+		}
+		if v.Released != "" && doc.LastUpdated != v.Released {
+			// A version was last updated when it was released, whatever
+			// date its frozen notice carries (sub-processor lists frozen
+			// before this rule carry a processor's date).
+			d := *doc
+			d.LastUpdated = v.Released
+			doc = &d
+		}
+		ver.page = &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
+		if ver.prev != nil {
+			ver.cmp, _ = kept.get(ver.prev, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The comparisons not kept (a new release's, or all of them with no
+	// cache), each from the two snapshots and the two texts.
+	err = parallel(len(all), func(i int) error {
+		ver := all[i]
+		if ver.prev == nil || ver.cmp != nil {
+			return nil
+		}
+		prev := all[i-1]
+		old, err := store.Data(ver.prev)
+		if err != nil {
+			return err
+		}
+		new, err := store.Data(ver.v)
+		if err != nil {
+			return err
+		}
+		cs, err := changes(old, new)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", ver.id, ver.v.ID, err)
+		}
+		c := &comparison{Changes: diff.For(cs, prev.page.Doc, ver.page.Doc), Redline: diff.Redline(render.Plain(prev.page.Doc), render.Plain(ver.page.Doc))}
+		c.Blocks = diff.Blocks(c.Redline)
+		kept.put(ver.prev, ver.v, c)
+		ver.cmp = c
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Notices assembles the notices of History and the drafts as of day (see
+// Notices), once: the pages it returns are History's own.
+func (h *History) Notices(drafts []*notice.Document, day model.Date, withDrafts bool) []*Notice {
+	l := h.l
 	var ids []string
 	byID := map[string]*notice.Document{}
 	for _, d := range drafts {
@@ -60,57 +163,13 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 	for _, id := range ids {
 		n := &Notice{ID: id}
 		pages := map[*release.Version]*Page{}
-		past := l.Of(id)
-		// data reads a version's snapshot, only for a comparison not kept,
-		// remembering the last one (the next pair's old side).
-		var last *release.Version
-		var lastData []byte
-		data := func(v *release.Version) ([]byte, error) {
-			if v == last {
-				return lastData, nil
+		for _, ver := range h.all[h.first[id] : h.first[id]+len(l.Of(id))] {
+			pg := ver.page
+			if ver.prev != nil {
+				pg.Previous = n.Versions[len(n.Versions)-1]
+				pg.Changes, pg.Redline, pg.blocks = ver.cmp.Changes, ver.cmp.Redline, ver.cmp.Blocks
 			}
-			b, err := store.Data(v)
-			last, lastData = v, b
-			return b, err
-		}
-		for i, v := range past {
-			doc, err := store.Notice(v)
-			if err != nil {
-				return nil, err
-			}
-			if v.Released != "" && doc.LastUpdated != v.Released {
-				// A version was last updated when it was released, whatever
-				// date its frozen notice carries (sub-processor lists frozen
-				// before this rule carry a processor's date).
-				d := *doc
-				d.LastUpdated = v.Released
-				doc = &d
-			}
-			pg := &Page{Doc: doc, Version: v.ID, Released: v.Released, Summary: v.Summary}
-			if i > 0 {
-				prev := n.Versions[i-1]
-				pg.Previous = prev
-				c, ok := kept.get(past[i-1], v)
-				if !ok {
-					old, err := data(past[i-1])
-					if err != nil {
-						return nil, err
-					}
-					new, err := data(v)
-					if err != nil {
-						return nil, err
-					}
-					cs, err := changes(old, new)
-					if err != nil {
-						return nil, fmt.Errorf("%s %s: %w", id, v.ID, err)
-					}
-					c = &comparison{Changes: diff.For(cs, prev.Doc, doc), Redline: diff.Redline(render.Plain(prev.Doc), render.Plain(doc))}
-					c.Blocks = diff.Blocks(c.Redline)
-					kept.put(past[i-1], v, c)
-				}
-				pg.Changes, pg.Redline, pg.blocks = c.Changes, c.Redline, c.Blocks
-			}
-			pages[v] = pg
+			pages[ver.v] = pg
 			n.Versions = append(n.Versions, pg)
 		}
 		var effs []model.Date
@@ -142,7 +201,7 @@ func Notices(drafts []*notice.Document, l *release.Ledger, store Store, day mode
 		}
 		out = append(out, n)
 	}
-	return out, nil
+	return out
 }
 
 // target is a page of the site and its PDF.

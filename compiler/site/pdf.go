@@ -16,7 +16,6 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
-	"github.com/disclose-dev/disclose/compiler/internal/regular"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -35,6 +34,9 @@ type pdfJob struct {
 	// redline, when set, is the redline typeset below doc, a header
 	// document (pdf.Redline).
 	redline []diff.Block
+	// digest is the hash of doc's JSON form, made once for every job of
+	// the same document (a notice's current page is one of its versions).
+	digest func() ([]byte, error)
 }
 
 // pdfJobs lists every PDF of the site: each page's, then each redline's,
@@ -48,6 +50,17 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 		}
 		return ""
 	}
+	digests := map[*notice.Document]func() ([]byte, error){}
+	digest := func(d *notice.Document) func() ([]byte, error) {
+		if digests[d] == nil {
+			digests[d] = sync.OnceValues(func() ([]byte, error) {
+				b, err := json.Marshal(d)
+				h := sha256.Sum256(b)
+				return h[:], err
+			})
+		}
+		return digests[d]
+	}
 	var jobs []pdfJob
 	for _, n := range in.Notices {
 		for _, t := range targets(n) {
@@ -55,7 +68,8 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Paper: paper(n.ID), NoticeURL: noticeURL}, rel: t.dir + "/" + t.pdf})
+			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Paper: paper(n.ID), NoticeURL: noticeURL}, rel: t.dir + "/" + t.pdf,
+				digest: digest(t.page.Doc)})
 		}
 	}
 	names := make([]string, 0, len(redlines))
@@ -65,7 +79,8 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	sort.Strings(names)
 	for _, rel := range names {
 		r := redlines[rel]
-		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Paper: paper(r.head.ID), NoticeURL: noticeURL}, rel: rel, redline: r.blocks})
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Paper: paper(r.head.ID), NoticeURL: noticeURL}, rel: rel, redline: r.blocks,
+			digest: digest(r.head)})
 	}
 	return jobs
 }
@@ -84,15 +99,15 @@ func writePDFs(ctx context.Context, dir string, in *Input, redlines map[string]*
 	results := make([]result, len(jobs))
 	do := func(i int) result {
 		j := jobs[i]
-		data, bad, err := cachedPDF(j, opts.cache("pdf"))
-		if err != nil || len(bad) > 0 {
-			return result{bad, err}
-		}
 		file := filepath.Join(dir, filepath.FromSlash(j.rel))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return result{nil, err}
+		data, cached, bad, err := cachedPDF(j, opts.cache("pdf"))
+		switch {
+		case err != nil || len(bad) > 0:
+			return result{bad, err}
+		case cached != "":
+			return result{nil, placeFile(cached, file)}
 		}
-		return result{nil, os.WriteFile(file, data, 0o644)}
+		return result{nil, writeFile(file, data)}
 	}
 	// The first job that fails stops the others being handed out.
 	ctx, failed := context.WithCancel(ctx)
@@ -163,7 +178,10 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 		if j.rel != name {
 			continue
 		}
-		data, bad, err := cachedPDF(j, opts.cache("pdf"))
+		data, cached, bad, err := cachedPDF(j, opts.cache("pdf"))
+		if err == nil && data == nil {
+			data, err = os.ReadFile(cached)
+		}
 		if err != nil {
 			return nil, true, &Error{Stage: "pdf", Err: err}
 		}
@@ -179,43 +197,49 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 	return nil, false, nil
 }
 
-// cachedPDF renders d, or returns the PDF cached under the hash of
-// everything the PDF depends on.
-func cachedPDF(j pdfJob, cacheDir string) ([]byte, []pdf.Unsupported, error) {
+// cachedPDF returns the job's PDF: the path of the file the cache holds
+// under the hash of everything the PDF depends on (the document by its
+// JSON form, the one a release freezes, which holds all of it), after
+// typesetting it if it held none (data is then the PDF too, or only it when
+// the cache cannot keep it).
+func cachedPDF(j pdfJob, cacheDir string) (data []byte, cached string, bad []pdf.Unsupported, err error) {
 	d, po := j.doc, j.opts
 	h := sha256.New()
 	for _, s := range []string{pdfFormat, d.ID, d.Title, d.Organization, string(d.Effective), string(d.LastUpdated), po.Version, po.URL, po.Language, po.Paper} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
-	h.Write(render.Markdown(d, nil))
+	sum, err := j.digest()
+	if err != nil {
+		return nil, "", nil, err
+	}
+	h.Write(sum)
 	if j.redline != nil {
 		b, err := json.Marshal(j.redline)
 		if err != nil {
-			return nil, nil, err
+			return nil, "", nil, err
 		}
 		h.Write([]byte("\x00redline\x00"))
 		h.Write(b)
 	}
 	key := hex.EncodeToString(h.Sum(nil))
 	if cacheDir != "" {
-		if b, err := regular.ReadFile(os.DirFS(cacheDir), key+".pdf"); err == nil {
-			return b, nil, nil
+		// Only a regular file: a link to one would be published as a link.
+		p := filepath.Join(cacheDir, key+".pdf")
+		if info, err := os.Lstat(p); err == nil && info.Mode().IsRegular() {
+			return nil, p, nil, nil
 		}
 	}
-	var b []byte
-	var bad []pdf.Unsupported
-	var err error
 	if j.redline != nil {
-		b, bad, err = pdf.Redline(d, j.redline, po)
+		data, bad, err = pdf.Redline(d, j.redline, po)
 	} else {
-		b, bad, err = pdf.Render(d, po)
+		data, bad, err = pdf.Render(d, po)
 	}
 	if err != nil || len(bad) > 0 {
-		return nil, bad, err
+		return nil, "", bad, err
 	}
-	if cacheDir != "" {
-		keep(cacheDir, key+".pdf", b)
+	if cacheDir != "" && keep(cacheDir, key+".pdf", data) {
+		return data, filepath.Join(cacheDir, key+".pdf"), nil, nil
 	}
-	return b, nil, nil
+	return data, "", nil, nil
 }

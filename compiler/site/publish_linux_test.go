@@ -5,10 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,10 +34,11 @@ func TestMain(m *testing.M) {
 }
 
 // helperBuild builds a small site into out with the Hugo command line in
-// DISCLOSE_SITE_TEST_HUGO, run in DISCLOSE_SITE_TEST_HUGODIR.
+// DISCLOSE_SITE_TEST_HUGO, run in DISCLOSE_SITE_TEST_HUGODIR, and the cache
+// in DISCLOSE_SITE_TEST_CACHE.
 func helperBuild(out string) int {
 	err := site.Build(context.Background(), &site.Input{Project: minimalProject()}, site.Options{
-		Out: out, ProjectDir: filepath.Dir(out), Theme: disclose.Theme, NoPDF: true,
+		Out: out, ProjectDir: filepath.Dir(out), Theme: disclose.Theme, NoPDF: true, CacheDir: os.Getenv("DISCLOSE_SITE_TEST_CACHE"),
 		Hugo: strings.Fields(os.Getenv("DISCLOSE_SITE_TEST_HUGO")), HugoDir: os.Getenv("DISCLOSE_SITE_TEST_HUGODIR"),
 	})
 	if err != nil {
@@ -77,7 +81,8 @@ func processesUnder(dir string) []string {
 
 // Builds killed with SIGKILL at random moments never leave the output
 // folder missing or half-built, leave no Hugo running, and the next build
-// removes what they left.
+// removes what they left (and uses what they left in the cache: the Hugo
+// project, the replaced site).
 func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 	bin := hugoBinary(t)
 	dir := t.TempDir()
@@ -96,7 +101,8 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 			hugoCmd, hugoDir = strings.Join(goTool, " "), goToolDir
 		}
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "DISCLOSE_SITE_TEST_BUILD="+out, "DISCLOSE_SITE_TEST_HUGO="+hugoCmd, "DISCLOSE_SITE_TEST_HUGODIR="+hugoDir, "TMPDIR="+tmp)
+		cmd.Env = append(os.Environ(), "DISCLOSE_SITE_TEST_BUILD="+out, "DISCLOSE_SITE_TEST_HUGO="+hugoCmd, "DISCLOSE_SITE_TEST_HUGODIR="+hugoDir, "TMPDIR="+tmp,
+			"DISCLOSE_SITE_TEST_CACHE="+filepath.Join(dir, "cache"))
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
@@ -164,11 +170,22 @@ func TestKilledBuildsLeaveACompleteSite(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, " ") != "public tmp" {
+	if strings.Join(names, " ") != "cache public tmp" {
 		t.Errorf("left beside the output: %v", names)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("left in $TMPDIR: %v", left)
+	}
+	// What the killed builds left in the cache changed nothing.
+	fresh := filepath.Join(t.TempDir(), "public")
+	t.Setenv("DISCLOSE_SITE_TEST_HUGO", bin)
+	t.Setenv("DISCLOSE_SITE_TEST_HUGODIR", "")
+	t.Setenv("DISCLOSE_SITE_TEST_CACHE", "")
+	if code := helperBuild(fresh); code != 0 {
+		t.Fatal("a build without the cache failed")
+	}
+	if got, want := readSite(t, out), readSite(t, fresh); !reflect.DeepEqual(got, want) {
+		t.Errorf("the last build differs from a build without the cache:\n%v\n%v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -58,9 +59,13 @@ type Options struct {
 	Env []string
 	// CacheDir keeps what one build can give the next, each by the hash of
 	// what it depends on: rendered PDFs (pdf/), so unchanged notices are not
-	// typeset again; the Hugo binary "go tool" resolved (hugo/), so go tool
-	// is asked once per pinned version; and the comparisons of frozen
-	// versions (history/, HistoryCache). Empty keeps nothing.
+	// typeset again (the site's PDFs are hard links to them where the two
+	// folders share a file system); the Hugo binary "go tool" resolved
+	// (hugo/), so go tool is asked once per pinned version; the comparisons
+	// of frozen versions (history/, HistoryCache); and, per output folder
+	// (site/out-*), the Hugo project of the last build, which the next
+	// rewrites only where it changed, and the site it replaced, into whose
+	// folders the next build's Hugo writes. Empty keeps nothing.
 	CacheDir string
 	// NoPDF leaves the PDFs out, links and all.
 	NoPDF bool
@@ -235,13 +240,28 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	defer os.RemoveAll(work)
+	// With a cache, the last build into out left this one its Hugo project
+	// (kept/src), changed only where it differs, and the site it replaced
+	// (kept/spare), whose folders Hugo builds into once its files are
+	// removed: making files and folders is most of what a build costs
+	// besides Hugo. Both are used under out's lock.
+	src, spare := filepath.Join(work, "src"), ""
+	if c := opts.cache("site"); c != "" {
+		kept := filepath.Join(c, outKey(out))
+		src, spare = filepath.Join(kept, "src"), filepath.Join(kept, "spare")
+	}
+	// The spare site's files are removed while the pages are made.
 	tmp := filepath.Join(work, "site")
-	if err := os.Mkdir(tmp, 0o755); err != nil {
+	reusing := make(chan bool, 1)
+	go func() { reusing <- spare != "" && reuseSite(spare, tmp) }()
+	reuse := sync.OnceValue(func() bool { return <-reusing })
+	defer reuse() // before the work folder is removed
+	files, redlines, err := projectFiles(in, opts)
+	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
-	src := filepath.Join(work, "src")
-	redlines, err := writeProject(src, in, opts)
-	if err != nil {
+	project := tree{dir: src}
+	if _, _, err := project.sync(files); err != nil {
 		return &Error{Stage: "prepare", Err: err}
 	}
 	var onRequest []string
@@ -250,37 +270,35 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 			onRequest = append(onRequest, j.rel)
 		}
 	}
-	// Hugo builds the pages while the PDFs are typeset (or read from the
-	// cache) straight into its output: neither waits for the other, and
-	// the first to fail stops the other. Hugo's failure is the one told.
-	both, stop := context.WithCancel(ctx)
-	defer stop()
-	hugoDone := make(chan error, 1)
-	go func() {
-		err := runHugo(both, src, tmp, filepath.Join(work, "cache"), opts)
-		if err != nil {
-			stop()
-		}
-		hugoDone <- err
-	}()
-	var pdfs []string
-	var pdfErr error
-	if !opts.NoPDF && !opts.PDFOnRequest {
-		if pdfs, pdfErr = writePDFs(both, tmp, in, redlines, opts); pdfErr != nil {
-			stop()
+	reused := reuse()
+	if !reused {
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return &Error{Stage: "prepare", Err: err}
 		}
 	}
-	hugoErr := <-hugoDone
-	switch {
-	case pdfErr != nil && !errors.Is(pdfErr, context.Canceled):
-		return pdfErr // Hugo was stopped for it
-	case hugoErr != nil:
-		return hugoErr
-	case pdfErr != nil:
-		return pdfErr
+	pdfs, err := hugoAndPDFs(ctx, src, tmp, work, in, redlines, opts)
+	if err != nil && reused && ctx.Err() == nil && retry(err) {
+		// A folder of the last site may stand where this one has a file:
+		// once more, into a new folder.
+		if err := os.RemoveAll(tmp); err != nil {
+			return &Error{Stage: "prepare", Err: err}
+		}
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return &Error{Stage: "prepare", Err: err}
+		}
+		reused = false
+		pdfs, err = hugoAndPDFs(ctx, src, tmp, work, in, redlines, opts)
+	}
+	if err != nil {
+		return err
+	}
+	if reused {
+		if err := pruneEmpty(tmp); err != nil {
+			return &Error{Stage: "publish", Err: err}
+		}
 	}
 	if opts.KeepSource != "" {
-		if err := keepSource(src, tmp, pdfs, opts.KeepSource); err != nil {
+		if err := keepSource(files, tmp, pdfs, opts.KeepSource); err != nil {
 			return &Error{Stage: "publish", Err: err}
 		}
 	}
@@ -293,7 +311,77 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	if err := swap(tmp, out); err != nil {
 		return &Error{Stage: "publish", Err: err}
 	}
+	if spare != "" {
+		// The site replaced is the next build's folders; where it cannot
+		// be kept it goes with the work folder.
+		_ = os.Rename(tmp, spare)
+	}
 	return nil
+}
+
+// hugoAndPDFs has Hugo build the pages of the project src into site while the
+// PDFs are typeset (or taken from the cache) straight into it: neither
+// waits for the other, and the first to fail stops the other; Hugo's
+// failure is the one told. It returns the PDFs' slash paths; scratch is
+// Hugo's (see hugoCmd).
+func hugoAndPDFs(ctx context.Context, src, site, scratch string, in *Input, redlines map[string]*redlinePDF, opts Options) ([]string, error) {
+	both, stop := context.WithCancel(ctx)
+	defer stop()
+	hugoDone := make(chan error, 1)
+	go func() {
+		err := runHugo(both, src, site, scratch, opts)
+		if err != nil {
+			stop()
+		}
+		hugoDone <- err
+	}()
+	var pdfs []string
+	var pdfErr error
+	if !opts.NoPDF && !opts.PDFOnRequest {
+		if pdfs, pdfErr = writePDFs(both, site, in, redlines, opts); pdfErr != nil {
+			stop()
+		}
+	}
+	hugoErr := <-hugoDone
+	switch {
+	case pdfErr != nil && !errors.Is(pdfErr, context.Canceled):
+		return nil, pdfErr // Hugo was stopped for it
+	case hugoErr != nil:
+		return nil, hugoErr
+	case pdfErr != nil:
+		return nil, pdfErr
+	}
+	return pdfs, nil
+}
+
+// retry says whether a failure of hugoAndPDFs into a reused site folder may
+// be the folder's: any but characters the PDF font lacks.
+func retry(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && (e.Stage == "hugo" || e.Stage == "pdf" && len(e.Diags) == 0)
+}
+
+// outKey names the output folder out in the cache.
+func outKey(out string) string {
+	h := sha256.Sum256([]byte(out))
+	return "out-" + hex.EncodeToString(h[:8])
+}
+
+// reuseSite moves the site a build kept at spare to site and removes its
+// files, keeping its folders; false when there is none or it cannot be
+// used (then it is gone, and site does not exist).
+func reuseSite(spare, site string) bool {
+	if err := os.Rename(spare, site); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			_ = os.RemoveAll(spare) // on another file system, say
+		}
+		return false
+	}
+	if clearFiles(site) != nil {
+		_ = os.RemoveAll(site)
+		return false
+	}
+	return true
 }
 
 // Marker is the file every built site holds, so a later build knows the
@@ -365,29 +453,34 @@ func normalise(dir string) error {
 	})
 }
 
-func runHugo(ctx context.Context, src, dst, cache string, opts Options) error {
-	cmd, err := hugoCmd(ctx, src, dst, cache, opts)
+// runHugo runs Hugo once on the project src into dst; scratch is the
+// folder of its cache and temporary files (see hugoCmd).
+func runHugo(ctx context.Context, src, dst, scratch string, opts Options) error {
+	cmd, err := hugoCmd(ctx, src, dst, scratch, opts)
 	if err != nil {
 		return err
 	}
 	var output bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &output, &output
 	if err := run(cmd); err != nil {
-		return &Error{Stage: "hugo", Err: err, Output: hugoMessage(output.String(), src)}
+		return &Error{Stage: "hugo", Err: err, Output: hugoMessage(output.String(), src, scratch)}
 	}
 	return nil
 }
 
 // hugoMessage names the files of Hugo's output as the project knows them,
-// not by the build folder.
-func hugoMessage(msg, src string) string {
-	msg = strings.ReplaceAll(msg, src+string(filepath.Separator), "")
-	return strings.ReplaceAll(msg, filepath.Dir(src)+string(filepath.Separator), "")
+// not by the folders of the build (the project src, then the others).
+func hugoMessage(msg string, dirs ...string) string {
+	for _, d := range dirs {
+		msg = strings.ReplaceAll(msg, d+string(filepath.Separator), "")
+	}
+	return msg
 }
 
 // hugoCmd is the command that runs Hugo on the project src into dst, with
-// its cache in cache; extra are more flags (--watch).
-func hugoCmd(ctx context.Context, src, dst, cache string, opts Options, extra ...string) (*exec.Cmd, error) {
+// its cache and temporary files in the folder scratch (cache/, tmp/);
+// extra are more flags (--watch).
+func hugoCmd(ctx context.Context, src, dst, scratch string, opts Options, extra ...string) (*exec.Cmd, error) {
 	dir := opts.ProjectDir
 	if opts.HugoDir != "" {
 		dir = opts.HugoDir
@@ -401,14 +494,14 @@ func hugoCmd(ctx context.Context, src, dst, cache string, opts Options, extra ..
 	env = slices.DeleteFunc(slices.Clone(env), func(kv string) bool { return strings.HasPrefix(strings.ToUpper(kv), "HUGO") })
 	// Temporary files of Hugo and go tool go to the build's work folder, so
 	// a killed build leaves none in $TMPDIR: the next build removes them.
-	tmp := filepath.Join(filepath.Dir(src), "tmp")
+	tmp := filepath.Join(scratch, "tmp")
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
 		return nil, &Error{Stage: "prepare", Err: err}
 	}
 	env = append(env, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
 	hugo := resolveCached(ctx, opts.Hugo, dir, env, opts.cache("hugo"))
 	args := append(slices.Clone(hugo[1:]),
-		"--source", src, "--destination", dst, "--cacheDir", cache,
+		"--source", src, "--destination", dst, "--cacheDir", filepath.Join(scratch, "cache"),
 		"--environment", "production", "--noBuildLock", "--panicOnWarning", "--logLevel", "warn")
 	cmd := exec.CommandContext(ctx, hugo[0], append(args, extra...)...)
 	cmd.Dir = dir
@@ -510,11 +603,11 @@ func resolveCached(ctx context.Context, hugo []string, dir string, env []string,
 // it and never replaces anything else.
 const keptMarker = ".disclose-hugo-source"
 
-// keepSource copies the generated Hugo project src into dir, with the
-// PDFs (slash paths under the site root) the build typeset into the site
-// site as static files, replacing what an earlier build kept there,
-// through a copy beside dir and a rename.
-func keepSource(src, site string, pdfs []string, dir string) error {
+// keepSource writes the generated Hugo project (files, by slash path)
+// into dir, with the PDFs (slash paths under the site root) the build
+// typeset into the site folder site as static files, replacing what an
+// earlier build kept there, through a folder beside dir and a rename.
+func keepSource(files map[string][]byte, site string, pdfs []string, dir string) error {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -537,19 +630,19 @@ func keepSource(src, site string, pdfs []string, dir string) error {
 		return err
 	}
 	defer os.RemoveAll(next)
-	if err := os.CopyFS(next, os.DirFS(src)); err != nil {
-		return err
+	for name, b := range files {
+		if err := writeFile(filepath.Join(next, filepath.FromSlash(name)), b); err != nil {
+			return err
+		}
 	}
+	// The PDFs are copied, not linked to the cache's: the kept folder is
+	// someone's to change.
 	for _, rel := range pdfs {
 		b, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(rel)))
 		if err != nil {
 			return err
 		}
-		to := filepath.Join(next, "static", filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(to, b, 0o644); err != nil {
+		if err := writeFile(filepath.Join(next, "static", filepath.FromSlash(rel)), b); err != nil {
 			return err
 		}
 	}
@@ -583,26 +676,6 @@ func basePath(siteURL string) string {
 		return strings.TrimSuffix(u.Path, "/") + "/"
 	}
 	return "/"
-}
-
-// writeProject writes the Hugo project Hugo builds from. It returns the
-// redline documents whose PDFs go beside the redline pages, by path under
-// static/.
-func writeProject(dir string, in *Input, opts Options) (map[string]*redlinePDF, error) {
-	files, redlines, err := projectFiles(in, opts)
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
-		}
-		if err := os.WriteFile(path, files[name], 0o644); err != nil {
-			return nil, err
-		}
-	}
-	return redlines, nil
 }
 
 // projectFiles is the Hugo project of the site, by slash path: the default
@@ -693,19 +766,19 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 		notice.Plain(p.Organization.Name))
 	files["content/_index.md"] = page(map[string]any{"title": "Privacy at " + p.Organization.Name}, noShortcodes([]byte(home)))
 	files[bracesShortcodeFile] = []byte(`{{- "{{" -}}`)
-	hasChanges := false
-	for _, n := range in.Notices {
-		for name, data := range in.noticePages(n, p.Organization.Name, opts.NoPDF) {
-			files[name] = data
-		}
+	// Each notice's pages and files, made on every core, then laid in the
+	// notices' order.
+	type part struct {
+		files    map[string][]byte
+		redlines map[string]*redlinePDF
+		changes  bool
+	}
+	parts := make([]part, len(in.Notices))
+	err = parallel(len(in.Notices), func(i int) error {
+		n := in.Notices[i]
+		own := in.noticePages(n, p.Organization.Name, opts.NoPDF)
 		cf, rd := changePages(n, opts.NoPDF)
-		for name, data := range cf {
-			files[name] = data
-			hasChanges = true
-		}
-		for name, d := range rd {
-			redlines[name] = d
-		}
+		maps.Copy(own, cf)
 		for _, t := range targets(n) {
 			if t.kind == "draft" {
 				continue
@@ -713,22 +786,33 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 			for _, e := range in.tableExports(n.ID, t.page.Doc) {
 				c, err := e.csvFile()
 				if err != nil {
-					return nil, nil, err
+					return err
 				}
 				j, err := e.jsonFile(n.ID, t.page)
 				if err != nil {
-					return nil, nil, err
+					return err
 				}
-				files["static/"+t.dir+"/"+e.name+".csv"], files["static/"+t.dir+"/"+e.name+".json"] = c, j
+				own["static/"+t.dir+"/"+e.name+".csv"], own["static/"+t.dir+"/"+e.name+".json"] = c, j
 			}
 		}
 		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 		if fd != nil {
-			files["static/"+n.ID+"/feed.xml"] = fd
+			own["static/"+n.ID+"/feed.xml"] = fd
 		}
+		parts[i] = part{own, rd, len(cf) > 0}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	hasChanges := false
+	for _, pt := range parts {
+		maps.Copy(files, pt.files)
+		maps.Copy(redlines, pt.redlines)
+		hasChanges = hasChanges || pt.changes
 	}
 	if hasChanges {
 		files["content/changes/index.md"] = whatChanged(in.Notices)
@@ -798,11 +882,32 @@ func noShortcodes(md []byte) []byte {
 }
 
 // page returns a content file: JSON front matter, then the Markdown.
+// The front matter is json.MarshalIndent(fm, "", "  "), each value
+// marshalled on its own: a string (a redline's HTML is most of a site's
+// bytes) needs no indenting, which would read it once more.
 func page(fm map[string]any, md []byte) []byte {
-	b, _ := json.MarshalIndent(fm, "", "  ") // maps of strings: cannot fail
 	var out bytes.Buffer
-	out.Write(b)
-	out.WriteString("\n\n")
+	out.WriteByte('{')
+	for i, k := range slices.Sorted(maps.Keys(fm)) {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		out.WriteString("\n  ")
+		key, _ := json.Marshal(k) // strings, maps and slices of them: cannot fail
+		out.Write(key)
+		out.WriteString(": ")
+		var v []byte
+		if s, ok := fm[k].(string); ok {
+			v, _ = json.Marshal(s)
+		} else {
+			v, _ = json.MarshalIndent(fm[k], "  ", "  ")
+		}
+		out.Write(v)
+	}
+	if len(fm) > 0 {
+		out.WriteByte('\n')
+	}
+	out.WriteString("}\n\n")
 	out.Write(md)
 	return out.Bytes()
 }
