@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // dest is where an anchor's heading is: its page (from 1) and the top of
@@ -326,20 +325,28 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 const objStmSize = 1000
 
 // zlibWriters are compressors for deflate: making one costs more than
-// compressing a page, and Reset makes it as new.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level
-	return zw
-}}
+// compressing a page (about 1 MB of state), and Reset makes it as new. A
+// few are kept, for PDFs typeset at the same time; unlike a sync.Pool's,
+// they outlive garbage collections, which typesetting makes many of.
+var zlibWriters = make(chan *zlib.Writer, 8)
 
 // deflate compresses b as the page contents are.
 func deflate(b []byte) ([]byte, error) {
-	var z bytes.Buffer
-	zw := zlibWriters.Get().(*zlib.Writer)
+	var zw *zlib.Writer
+	select {
+	case zw = <-zlibWriters:
+	default:
+		zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level
+	}
 	defer func() {
 		zw.Reset(io.Discard) // not holding on to z
-		zlibWriters.Put(zw)
+		select {
+		case zlibWriters <- zw:
+		default:
+		}
 	}()
+	var z bytes.Buffer
+	z.Grow(len(b)/3 + 64)
 	zw.Reset(&z)
 	_, _ = zw.Write(b)
 	if err := zw.Close(); err != nil {

@@ -232,16 +232,25 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	var line []run
 	lineW := 0.0
 	var space *run // the space before the next word
+	// last is the text of the line's last run, made a string when the
+	// run is complete, so that its words are not joined one by one.
+	var last []byte
+	flush := func() {
+		if n := len(line); n > 0 {
+			line[n-1].text = string(last)
+		}
+		last = last[:0]
+	}
 	add := func(rn run, s string, w float64) {
-		if n := len(line); n > 0 && sameStyle(line[n-1], rn) {
-			line[n-1].text += s
-		} else {
-			rn.text = s
+		if n := len(line); n == 0 || !sameStyle(line[n-1], rn) {
+			flush()
 			line = append(line, rn)
 		}
+		last = append(last, s...)
 		lineW += w
 	}
 	newLine := func() {
+		flush()
 		lines = append(lines, line)
 		line, lineW, space = nil, 0, nil
 	}
@@ -275,7 +284,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 				if space != nil {
 					// The space the line breaks at ends it, unseen,
 					// so the text reads as words.
-					line[len(line)-1].text += " "
+					last = append(last, ' ')
 				}
 				newLine()
 				sw = 0
@@ -313,6 +322,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 			}
 		}
 	}
+	flush()
 	if len(line) > 0 || len(lines) == 0 {
 		lines = append(lines, line)
 	}
