@@ -654,6 +654,7 @@ type Fpdf struct {
 	fontSizePt       float64                    // current font size in points
 	fontSize         float64                    // current font size in user unit
 	ws               float64                    // word spacing
+	cell             fmtBuffer                  // the content CellFormat writes, reused
 	images           map[string]*ImageInfoType  // array of used images
 	aliasMap         map[string]string          // map of alias->replacement
 	pageLinks        [][]linkType               // pageLinks[page][link], both 1-based

@@ -61,6 +61,11 @@ func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
+// appendFloat writes v as printf's %.<prec>f does.
+func (b *fmtBuffer) appendFloat(v float64, prec int) {
+	b.Write(strconv.AppendFloat(b.AvailableBuffer(), v, 'f', prec, 64))
+}
+
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
 	if orientationStr == "" {
@@ -2790,7 +2795,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	s := &f.cell // taken after the page break, whose header and footer may draw cells
+	s.Reset()
 	if h > 0 && (fill || borderStr == "1") {
 		var op string
 		if fill {
@@ -2861,7 +2867,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			dy = 0
 		}
 		if f.colorFlag {
-			s.printf("q %s ", f.color.text.str)
+			s.WriteString("q ")
+			s.WriteString(f.color.text.str)
+			s.WriteByte(' ')
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
@@ -2887,22 +2895,25 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				}
 			}
 			s.printf("] TJ ET")
-		} else {
-			var txt2 string
-			if f.isCurrentUTF8 {
-				if f.isRTL {
-					txtStr = reverseText(txtStr)
-				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
-			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
-				txt2 = strings.Replace(txt2, "(", "\\(", -1)
-				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+		} else if f.isCurrentUTF8 {
+			if f.isRTL {
+				txtStr = reverseText(txtStr)
 			}
+			for _, uni := range txtStr {
+				f.currentFont.usedRunes[int(uni)] = int(uni)
+			}
+			// As the printf below, without formatting strings.
+			s.WriteString("BT ")
+			s.appendFloat((f.x+dx)*k, 2)
+			s.WriteByte(' ')
+			s.appendFloat((f.h-(f.y+dy+.5*h+.3*f.fontSize))*k, 2)
+			s.WriteString(" Td (")
+			s.Write(appendUTF16Escaped(s.AvailableBuffer(), txtStr))
+			s.WriteString(")Tj ET")
+		} else {
+			txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
+			txt2 = strings.Replace(txt2, "(", "\\(", -1)
+			txt2 = strings.Replace(txt2, ")", "\\)", -1)
 			bt := (f.x + dx) * k
 			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
 			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
@@ -2916,15 +2927,14 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			s.printf(" %s", f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
 		}
 		if f.colorFlag {
-			s.printf(" Q")
+			s.WriteString(" Q")
 		}
 		if link > 0 || len(linkStr) > 0 {
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if s.Len() > 0 {
+		f.outbytes(s.Bytes())
 	}
 	f.lasth = h
 	if ln > 0 {
@@ -4183,7 +4193,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outbytes(b)
 	f.out("endstream")
 }
 
@@ -4196,6 +4206,16 @@ func (f *Fpdf) out(s string) {
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
 	}
+}
+
+// outbytes adds a line of bytes to the document, as out does a string.
+func (f *Fpdf) outbytes(b []byte) {
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
 }
 
 func (f *Fpdf) put(s string) {
