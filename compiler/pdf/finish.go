@@ -71,10 +71,14 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		replaced[n] = body
 	}
 	var buf bytes.Buffer
+	// The objects encode writes share one buffer, never reset: each is a
+	// slice of it, which writing more leaves as it is.
+	var objs bytes.Buffer
+	objs.Grow(len(src) / 2)
 	encode := func(v any) []byte {
-		buf.Reset()
-		writeObj(&buf, v)
-		return slices.Clone(buf.Bytes())
+		start := objs.Len()
+		writeObj(&objs, v)
+		return objs.Bytes()[start:objs.Len():objs.Len()]
 	}
 
 	t := fin.tags
