@@ -80,6 +80,7 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		writeObj(&objs, v)
 		return objs.Bytes()[start:objs.Len():objs.Len()]
 	}
+	var z bytes.Buffer // a page's contents compressed
 
 	t := fin.tags
 	for len(t.pages) < len(pageRefs) {
@@ -107,15 +108,15 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		if cd, _ := cobj.(*pdfDict); cd == nil || data == nil || cd.get("Filter") != nil {
 			return nil, errSyntax
 		}
-		z, err := deflate(append([]byte("/Artifact BMC\n"), data...)) // as fpdf compresses pages
-		if err != nil {
+		z.Reset()
+		if err := deflateTo(&z, []byte("/Artifact BMC\n"), data); err != nil { // as fpdf compresses pages
 			return nil, err
 		}
-		buf.Reset()
-		fmt.Fprintf(&buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
-		buf.Write(z)
-		buf.WriteString("\nendstream")
-		put(int(contents), slices.Clone(buf.Bytes()))
+		start := objs.Len()
+		fmt.Fprintf(&objs, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+		objs.Write(z.Bytes())
+		objs.WriteString("\nendstream")
+		put(int(contents), objs.Bytes()[start:objs.Len():objs.Len()])
 
 		var annots pdfArray
 		if a, ok := page.get("Annots").(pdfArray); ok {
@@ -286,10 +287,11 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 			body.Write(b)
 			body.WriteByte('\n')
 		}
-		data, err := deflate(append(head.Bytes(), body.Bytes()...))
-		if err != nil {
+		z.Reset()
+		if err := deflateTo(&z, head.Bytes(), body.Bytes()); err != nil {
 			return nil, err
 		}
+		data := z.Bytes()
 		entries = append(entries, entry{1, out.Len(), 0})
 		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(chunk), head.Len(), len(data))
 		out.Write(data)
@@ -308,10 +310,11 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		}
 		rows = append(rows, byte(e.kind), byte(e.a>>24), byte(e.a>>16), byte(e.a>>8), byte(e.a), byte(e.b>>8), byte(e.b))
 	}
-	data, err := deflate(rows)
-	if err != nil {
+	z.Reset()
+	if err := deflateTo(&z, rows); err != nil {
 		return nil, err
 	}
+	data := z.Bytes()
 	trailer := dict("Type", pdfName("XRef"), "Size", next, "W", pdfArray{1, 4, 2}, "Root", rd.root, "Info", rd.info,
 		"ID", pdfArray{pdfStr(id[:]), pdfStr(id[:])}, "Filter", pdfName("FlateDecode"), "Length", len(data))
 	fmt.Fprintf(&out, "%d 0 obj\n", xn)
@@ -334,8 +337,10 @@ const objStmSize = 1000
 // they outlive garbage collections, which typesetting makes many of.
 var zlibWriters = make(chan *zlib.Writer, 8)
 
-// deflate compresses b as the page contents are.
-func deflate(b []byte) ([]byte, error) {
+// deflateTo writes to z the parts, one after the other, compressed as
+// the page contents are (as one stream: how the input is split does not
+// change the output).
+func deflateTo(z *bytes.Buffer, parts ...[]byte) error {
 	var zw *zlib.Writer
 	select {
 	case zw = <-zlibWriters:
@@ -349,14 +354,11 @@ func deflate(b []byte) ([]byte, error) {
 		default:
 		}
 	}()
-	var z bytes.Buffer
-	z.Grow(len(b)/3 + 64)
-	zw.Reset(&z)
-	_, _ = zw.Write(b)
-	if err := zw.Close(); err != nil {
-		return nil, err
+	zw.Reset(z)
+	for _, b := range parts {
+		_, _ = zw.Write(b) // a bytes.Buffer does not fail
 	}
-	return z.Bytes(), nil
+	return zw.Close()
 }
 
 // fixOutlines gives the outline items the /Count the PDF format asks

@@ -1,7 +1,9 @@
 package fpdf_test
 
 import (
+	"bytes"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/disclose-dev/disclose/compiler/pdf/internal/fpdf"
@@ -32,5 +34,37 @@ func TestCellFormatAllocs(t *testing.T) {
 	}
 	if allocs >= 1 {
 		t.Errorf("CellFormat of a line of UTF-8 text: %.0f allocations, want none", allocs)
+	}
+}
+
+// Writing a document copies each page's contents about once: the page
+// number alias is replaced without copying every page to a string (for
+// each alias, in both encodings), and the pages are copied into a buffer
+// made big enough for them once.
+func TestOutputCopiesPagesOnce(t *testing.T) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFont("Helvetica", "", 8)
+	for range 40 {
+		pdf.AddPage()
+		for i := range 60 {
+			pdf.SetXY(10, float64(10+4*i))
+			pdf.CellFormat(150, 4, "A line of text on a page of {nb} pages, to make its contents long.", "", 0, "L", false, 0, "")
+		}
+	}
+	var before, after runtime.MemStats
+	var buf bytes.Buffer
+	buf.Grow(4 << 20)
+	runtime.ReadMemStats(&before)
+	err := pdf.Output(&buf)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(buf.Len())
+	t.Logf("writing %d pages (%d bytes) allocated %.1f times their size", pdf.PageCount(), buf.Len(), ratio)
+	if ratio > 4 {
+		t.Errorf("writing the document allocated %.1f times its size: want at most 4 (about 2; 3.4 with -race)", ratio)
 	}
 }

@@ -4369,11 +4369,10 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				if page := f.pages[n].Bytes(); bytes.Contains(page, []byte(alias)) {
+					page = bytes.ReplaceAll(page, []byte(alias), []byte(replacement))
 					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+					f.pages[n].Write(page)
 				}
 			}
 		}
@@ -4398,6 +4397,13 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	if !f.compress {
+		size := 0
+		for n := 1; n <= nb; n++ {
+			size += f.pages[n].Len() + 512 // the page's dictionary and its content's
+		}
+		f.buffer.Grow(size) // the contents are copied in as they are
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
