@@ -291,6 +291,8 @@ type renderer struct {
 	// running are the texts of the running header and footer: the
 	// title, the organisation and the effective date.
 	running [3]string
+	// lineText is wrapRuns' buffer for the text of a run on a line.
+	lineText []byte
 }
 
 // font sets the font's style and size: fpdf's SetFont writes the font

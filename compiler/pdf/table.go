@@ -231,10 +231,11 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	var lines [][]run
 	var line []run
 	lineW := 0.0
-	var space *run // the space before the next word
+	var space run // the space before the next word, if spaced
+	spaced := false
 	// last is the text of the line's last run, made a string when the
 	// run is complete, so that its words are not joined one by one.
-	var last []byte
+	last := r.lineText[:0]
 	flush := func() {
 		if n := len(line); n > 0 {
 			line[n-1].text = string(last)
@@ -252,7 +253,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	newLine := func() {
 		flush()
 		lines = append(lines, line)
-		line, lineW, space = nil, 0, nil
+		line, lineW, spaced = nil, 0, false
 	}
 	for _, rn := range runs {
 		text := clean(rn.text)
@@ -263,8 +264,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 					i = len(text)
 				}
 				if len(line) > 0 {
-					sp := rn
-					space = &sp
+					space, spaced = rn, true
 				}
 				text = text[i:]
 				continue
@@ -277,11 +277,11 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 			text = text[end:]
 			w := measure(rn, word)
 			sw := 0.0
-			if space != nil {
-				sw = measure(*space, " ")
+			if spaced {
+				sw = measure(space, " ")
 			}
 			if len(line) > 0 && lineW+sw+w > width {
-				if space != nil {
+				if spaced {
 					// The space the line breaks at ends it, unseen,
 					// so the text reads as words.
 					last = append(last, ' ')
@@ -289,9 +289,9 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 				newLine()
 				sw = 0
 			}
-			if space != nil {
-				add(*space, " ", sw)
-				space = nil
+			if spaced {
+				add(space, " ", sw)
+				spaced = false
 			}
 			if w <= width {
 				add(rn, word, w)
@@ -323,6 +323,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 		}
 	}
 	flush()
+	r.lineText = last[:0]
 	if len(line) > 0 || len(lines) == 0 {
 		lines = append(lines, line)
 	}

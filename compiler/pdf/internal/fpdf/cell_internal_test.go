@@ -25,3 +25,29 @@ func TestCellTextAsBefore(t *testing.T) {
 		}
 	}
 }
+
+// Setting the text colour it has keeps it (as made by rgbColorValue),
+// and the colour flag follows the fill colour as when the colour is made
+// again.
+func TestSetTextColorSame(t *testing.T) {
+	f := New("P", "mm", "A4", "")
+	f.AddPage()
+	f.SetTextColor(0, 0, 0) // the colour New set, or none
+	if want := f.rgbColorValue(0, 0, 0, "g", "rg"); f.color.text != want {
+		t.Fatalf("SetTextColor(0, 0, 0) at first: %+v, want %+v", f.color.text, want)
+	}
+	f.SetFillColor(0, 0, 0)
+	f.SetTextColor(0, 0, 0)
+	if f.colorFlag {
+		t.Error("text and fill the same colour: colorFlag set")
+	}
+	f.SetFillColor(10, 20, 30)
+	f.SetTextColor(0, 0, 0)
+	if !f.colorFlag {
+		t.Error("text and fill of other colours: colorFlag not set")
+	}
+	f.SetTextColor(300, -5, 0) // clamped: made again
+	if want := f.rgbColorValue(255, 0, 0, "g", "rg"); f.color.text != want {
+		t.Errorf("SetTextColor(300, -5, 0): %+v, want %+v", f.color.text, want)
+	}
+}

@@ -1041,6 +1041,11 @@ func (f *Fpdf) SetTextColor(r, g, b int) {
 }
 
 func (f *Fpdf) setTextColor(r, g, b int) {
+	if c := f.color.text; c.mode == colorModeRGB && c.str != "" && c.ir == r && c.ig == g && c.ib == b {
+		// The colour it is (made by rgbColorValue): keep its string.
+		f.colorFlag = f.color.fill.str != c.str
+		return
+	}
 	f.color.text = f.rgbColorValue(r, g, b, "g", "rg")
 	f.colorFlag = f.color.fill.str != f.color.text.str
 }
@@ -2899,8 +2904,11 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			if f.isRTL {
 				txtStr = reverseText(txtStr)
 			}
+			used := f.currentFont.usedRunes
 			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
+				if used[int(uni)] != int(uni) { // looking up costs less than storing
+					used[int(uni)] = int(uni)
+				}
 			}
 			// As the printf below, without formatting strings.
 			s.WriteString("BT ")
