@@ -275,13 +275,13 @@ func (s *sitePDFs) typesetAll(t testing.TB) int {
 // BenchmarkSampleSite typesets the PDFs of the sample site, one after the
 // other: every released version of the sample notices and a redline of
 // each against the one before, the work of a cold build. Each iteration
-// starts as a process does, the fonts not yet parsed and no subset of
-// them made.
+// starts as a process does (pdf.Forget): the fonts not yet parsed, no
+// subset of them made, no text parsed.
 func BenchmarkSampleSite(b *testing.B) {
 	s := sampleSite(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		pdf.ForgetFonts()
+		pdf.Forget()
 		s.typesetAll(b)
 	}
 	b.ReportMetric(float64(len(s.docs)+len(s.heads)), "pdfs")
