@@ -39,6 +39,44 @@ func TestCellFormatAllocs(t *testing.T) {
 	}
 }
 
+// Drawing a document copies each page's contents about once: a page's
+// buffer starts as big as the page before's, rather than growing from
+// nothing by doubling (a dozen allocations a page).
+func TestPageBufferGrownOnce(t *testing.T) {
+	data, err := os.ReadFile(fontFile("DejaVuSans.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	font, err := fpdf.ParseUTF8Font(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontParsed("dejavu", "", font)
+	pdf.SetFont("dejavu", "", 8)
+	page := func(lines int) func() {
+		return func() {
+			pdf.AddPage()
+			for i := range lines {
+				for x := range 3 {
+					pdf.SetXY(float64(10+60*x), float64(10+4*i))
+					pdf.CellFormat(55, 4, "Text to make a page's contents long: Ünïcödé.", "", 0, "L", false, 0, "")
+				}
+			}
+		}
+	}
+	page(60)()
+	empty := testing.AllocsPerRun(20, page(0)) // AddPage's own: boxes, links, ...
+	page(60)()
+	full := testing.AllocsPerRun(20, page(60))
+	if err := pdf.Error(); err != nil {
+		t.Fatal(err)
+	}
+	if full-empty > 2 {
+		t.Errorf("a page of 180 cells like the one before: %.0f allocations more than an empty page (%.0f), want at most 2", full-empty, empty)
+	}
+}
+
 // Writing a document copies each page's contents about once: the page
 // number alias is replaced without copying every page to a string (for
 // each alias, in both encodings), and the pages are copied into a buffer

@@ -3989,7 +3989,11 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	page := new(bytes.Buffer)
+	if n := len(f.pages); n > 1 {
+		page.Grow(f.pages[n-1].Len()) // as much as the page before: pages are alike
+	}
+	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
