@@ -172,40 +172,76 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		}
 	}
 	number(t.root)
+	// The elements are written as writeObj writes their dictionaries
+	// (Type, S, P, Pg, K, Alt, ActualText, A), straight into objs.
+	ref := func(n int) {
+		objs.Write(strconv.AppendInt(objs.AvailableBuffer(), int64(n), 10))
+		objs.WriteString(" 0 R")
+	}
+	num := func(n int) { objs.Write(strconv.AppendInt(objs.AvailableBuffer(), int64(n), 10)) }
 	var write func(e *elem, parent int)
 	write = func(e *elem, parent int) {
-		d := dict("Type", pdfName("StructElem"), "S", pdfName(e.role), "P", pdfRef(parent))
+		start := objs.Len()
+		objs.WriteString("<</Type /StructElem /S /")
+		objs.WriteString(e.role)
+		objs.WriteString(" /P ")
+		ref(parent)
+		objs.WriteByte(' ')
 		if e.page > 0 {
-			d.set("Pg", pageRefs[e.page-1])
+			objs.WriteString("/Pg ")
+			ref(int(pageRefs[e.page-1]))
+			objs.WriteByte(' ')
 		}
-		var k pdfArray
-		for _, c := range e.kids {
-			switch {
-			case c.elem != nil:
-				k = append(k, pdfRef(c.elem.obj))
-			case c.annot > 0:
-				k = append(k, dict("Type", pdfName("OBJR"), "Obj", pdfRef(c.annot), "Pg", pageRefs[c.page-1]))
-			case c.page == e.page:
-				k = append(k, c.mcid)
-			default:
-				k = append(k, dict("Type", pdfName("MCR"), "Pg", pageRefs[c.page-1], "MCID", c.mcid))
+		if len(e.kids) > 0 {
+			objs.WriteString("/K ")
+			if len(e.kids) > 1 {
+				objs.WriteByte('[')
 			}
-		}
-		if len(k) == 1 {
-			d.set("K", k[0])
-		} else if len(k) > 1 {
-			d.set("K", k)
+			for i, c := range e.kids {
+				if i > 0 {
+					objs.WriteByte(' ')
+				}
+				switch {
+				case c.elem != nil:
+					ref(c.elem.obj)
+				case c.annot > 0:
+					objs.WriteString("<</Type /OBJR /Obj ")
+					ref(c.annot)
+					objs.WriteString(" /Pg ")
+					ref(int(pageRefs[c.page-1]))
+					objs.WriteString(" >>")
+				case c.page == e.page:
+					num(c.mcid)
+				default:
+					objs.WriteString("<</Type /MCR /Pg ")
+					ref(int(pageRefs[c.page-1]))
+					objs.WriteString(" /MCID ")
+					num(c.mcid)
+					objs.WriteString(" >>")
+				}
+			}
+			if len(e.kids) > 1 {
+				objs.WriteByte(']')
+			}
+			objs.WriteByte(' ')
 		}
 		if e.alt != "" {
-			d.set("Alt", e.alt)
+			objs.WriteString("/Alt ")
+			writeText(&objs, e.alt)
+			objs.WriteByte(' ')
 		}
 		if e.actual != "" {
-			d.set("ActualText", e.actual)
+			objs.WriteString("/ActualText ")
+			writeText(&objs, e.actual)
+			objs.WriteByte(' ')
 		}
 		if e.scope != "" {
-			d.set("A", dict("O", pdfName("Table"), "Scope", pdfName(e.scope)))
+			objs.WriteString("/A <</O /Table /Scope /")
+			objs.WriteString(e.scope)
+			objs.WriteString(" >> ")
 		}
-		put(e.obj, encode(d))
+		objs.WriteString(">>")
+		put(e.obj, objs.Bytes()[start:objs.Len():objs.Len()])
 		for _, c := range e.kids {
 			if c.elem != nil {
 				write(c.elem, e.obj)
