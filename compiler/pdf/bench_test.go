@@ -3,13 +3,17 @@ package pdf_test
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
+	mdrender "github.com/disclose-dev/disclose/compiler/render"
 )
 
 // paragraphDoc is a notice of one section holding one paragraph of about
@@ -197,4 +201,88 @@ func BenchmarkParagraphScaling(b *testing.B) {
 	b.ReportMetric(per(0), "ns/char@10k")
 	b.ReportMetric(per(1), "ns/char@100k")
 	b.ReportMetric(per(1)/per(0), "growth")
+}
+
+// sitePDFs are the PDFs of the sample site, as compiler/site typesets them
+// on a cold build: every released version of every sample notice, and the
+// redline of each version against the one before.
+type sitePDFs struct {
+	docs     []*notice.Document
+	opts     []pdf.Options
+	heads    []*notice.Document
+	redlines [][]diff.Block
+}
+
+func sampleSite(t testing.TB) *sitePDFs {
+	t.Helper()
+	ids, err := os.ReadDir(filepath.Join("..", "..", "releases"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &sitePDFs{}
+	for _, id := range ids {
+		if !id.IsDir() || id.Name() == "snapshots" {
+			continue
+		}
+		versions, err := os.ReadDir(filepath.Join("..", "..", "releases", id.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var prev *notice.Document
+		for _, v := range versions { // in order: versions are dates
+			if !v.IsDir() {
+				continue
+			}
+			d := frozen(t, id.Name(), v.Name())
+			s.docs = append(s.docs, d)
+			s.opts = append(s.opts, pdf.Options{Version: v.Name(), URL: "https://helpwise.example/" + d.ID + "/" + v.Name() + "/"})
+			if prev != nil {
+				s.heads = append(s.heads, &notice.Document{ID: d.ID, Title: d.Title + ": changes in version " + v.Name(), Organization: d.Organization,
+					Effective: d.Effective, LastUpdated: d.LastUpdated,
+					Intro: []notice.Block{&notice.Paragraph{Text: "The text of this version compared with the one before."}}})
+				s.redlines = append(s.redlines, diff.Blocks(diff.Redline(mdrender.Plain(prev), mdrender.Plain(d))))
+			}
+			prev = d
+		}
+	}
+	if len(s.docs) == 0 || len(s.redlines) == 0 {
+		t.Fatal("no released sample notices")
+	}
+	return s
+}
+
+// typesetAll typesets every PDF of s, one after the other, and returns
+// their total size.
+func (s *sitePDFs) typesetAll(t testing.TB) int {
+	size := 0
+	for i, d := range s.docs {
+		b, bad, err := pdf.Render(d, s.opts[i])
+		if err != nil || len(bad) > 0 {
+			t.Fatalf("render %s %s: %v %v", d.ID, s.opts[i].Version, err, bad)
+		}
+		size += len(b)
+	}
+	for i, h := range s.heads {
+		b, bad, err := pdf.Redline(h, s.redlines[i], pdf.Options{})
+		if err != nil || len(bad) > 0 {
+			t.Fatalf("redline %s: %v %v", h.Title, err, bad)
+		}
+		size += len(b)
+	}
+	return size
+}
+
+// BenchmarkSampleSite typesets the PDFs of the sample site, one after the
+// other: every released version of the sample notices and a redline of
+// each against the one before, the work of a cold build. Each iteration
+// starts as a process does (pdf.Forget): the fonts not yet parsed, no
+// subset of them made, no text parsed.
+func BenchmarkSampleSite(b *testing.B) {
+	s := sampleSite(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf.Forget()
+		s.typesetAll(b)
+	}
+	b.ReportMetric(float64(len(s.docs)+len(s.heads)), "pdfs")
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -57,15 +58,40 @@ func parse(src string) (ast.Node, []byte) {
 	return md.Parser().Parse(text.NewReader(b)), b
 }
 
-// inlineRuns returns the styled runs of inline Markdown.
+// inlineRuns returns the styled runs of inline Markdown. They are shared
+// (parsedRuns): callers must not change them, only copy them (append
+// copies: their capacity is their length).
 func inlineRuns(t notice.Text) []run {
+	parsedRuns.Lock()
+	runs, ok := parsedRuns.m[t]
+	parsedRuns.Unlock()
+	if ok {
+		return runs
+	}
 	doc, src := parse(string(t))
-	var runs []run
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		runs = append(runs, collect(n, src, run{})...)
 	}
+	runs = slices.Clip(runs)
+	parsedRuns.Lock()
+	if len(parsedRuns.m) >= maxParsedRuns || parsedRuns.m == nil {
+		parsedRuns.m = map[notice.Text][]run{}
+	}
+	parsedRuns.m[t] = runs
+	parsedRuns.Unlock()
 	return runs
 }
+
+// parsedRuns are the runs of the texts inlineRuns parsed, for every PDF
+// of the process: the versions of a notice, and their redlines, share
+// most of their paragraphs. When it holds maxParsedRuns texts, it starts
+// again.
+var parsedRuns struct {
+	sync.Mutex
+	m map[notice.Text][]run
+}
+
+const maxParsedRuns = 1 << 14
 
 // collect returns the runs under the inline node n in style st.
 func collect(n ast.Node, src []byte, st run) []run {

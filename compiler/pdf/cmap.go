@@ -153,6 +153,29 @@ func drawable(fc *faces, r rune) bool {
 	return true
 }
 
+// plainText reports whether clean leaves s as it is: valid UTF-8 of
+// characters the fonts can draw, with no space but plain spaces and
+// newlines.
+func plainText(s string) bool {
+	fc, err := loadFaces()
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && err == nil {
+			if !fc.plain[c] {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || r != ' ' && r != '\n' && (layoutSpace(r) || !Drawable(r)) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // layoutSpace reports whether r is a space or line break that the
 // renderer lays out itself rather than drawing a glyph.
 func layoutSpace(r rune) bool {
@@ -164,14 +187,7 @@ func layoutSpace(r rune) bool {
 // Render has already reported) replaced by U+FFFD, so nothing fpdf indexes
 // by character code is ever out of range.
 func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if r == utf8.RuneError || r != ' ' && r != '\n' && (layoutSpace(r) || !Drawable(r)) {
-			ok = false
-			break
-		}
-	}
-	if ok {
+	if plainText(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // dest is where an anchor's heading is: its page (from 1) and the top of
@@ -72,11 +71,16 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		replaced[n] = body
 	}
 	var buf bytes.Buffer
+	// The objects encode writes share one buffer, never reset: each is a
+	// slice of it, which writing more leaves as it is.
+	var objs bytes.Buffer
+	objs.Grow(len(src) / 2)
 	encode := func(v any) []byte {
-		buf.Reset()
-		writeObj(&buf, v)
-		return slices.Clone(buf.Bytes())
+		start := objs.Len()
+		writeObj(&objs, v)
+		return objs.Bytes()[start:objs.Len():objs.Len()]
 	}
+	var z bytes.Buffer // a page's contents compressed
 
 	t := fin.tags
 	for len(t.pages) < len(pageRefs) {
@@ -104,15 +108,15 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		if cd, _ := cobj.(*pdfDict); cd == nil || data == nil || cd.get("Filter") != nil {
 			return nil, errSyntax
 		}
-		z, err := deflate(append([]byte("/Artifact BMC\n"), data...)) // as fpdf compresses pages
-		if err != nil {
+		z.Reset()
+		if err := deflateTo(&z, []byte("/Artifact BMC\n"), data); err != nil { // as fpdf compresses pages
 			return nil, err
 		}
-		buf.Reset()
-		fmt.Fprintf(&buf, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(z))
-		buf.Write(z)
-		buf.WriteString("\nendstream")
-		put(int(contents), slices.Clone(buf.Bytes()))
+		start := objs.Len()
+		fmt.Fprintf(&objs, "<</Filter /FlateDecode /Length %d>>\nstream\n", z.Len())
+		objs.Write(z.Bytes())
+		objs.WriteString("\nendstream")
+		put(int(contents), objs.Bytes()[start:objs.Len():objs.Len()])
 
 		var annots pdfArray
 		if a, ok := page.get("Annots").(pdfArray); ok {
@@ -168,40 +172,76 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		}
 	}
 	number(t.root)
+	// The elements are written as writeObj writes their dictionaries
+	// (Type, S, P, Pg, K, Alt, ActualText, A), straight into objs.
+	ref := func(n int) {
+		objs.Write(strconv.AppendInt(objs.AvailableBuffer(), int64(n), 10))
+		objs.WriteString(" 0 R")
+	}
+	num := func(n int) { objs.Write(strconv.AppendInt(objs.AvailableBuffer(), int64(n), 10)) }
 	var write func(e *elem, parent int)
 	write = func(e *elem, parent int) {
-		d := dict("Type", pdfName("StructElem"), "S", pdfName(e.role), "P", pdfRef(parent))
+		start := objs.Len()
+		objs.WriteString("<</Type /StructElem /S /")
+		objs.WriteString(e.role)
+		objs.WriteString(" /P ")
+		ref(parent)
+		objs.WriteByte(' ')
 		if e.page > 0 {
-			d.set("Pg", pageRefs[e.page-1])
+			objs.WriteString("/Pg ")
+			ref(int(pageRefs[e.page-1]))
+			objs.WriteByte(' ')
 		}
-		var k pdfArray
-		for _, c := range e.kids {
-			switch {
-			case c.elem != nil:
-				k = append(k, pdfRef(c.elem.obj))
-			case c.annot > 0:
-				k = append(k, dict("Type", pdfName("OBJR"), "Obj", pdfRef(c.annot), "Pg", pageRefs[c.page-1]))
-			case c.page == e.page:
-				k = append(k, c.mcid)
-			default:
-				k = append(k, dict("Type", pdfName("MCR"), "Pg", pageRefs[c.page-1], "MCID", c.mcid))
+		if len(e.kids) > 0 {
+			objs.WriteString("/K ")
+			if len(e.kids) > 1 {
+				objs.WriteByte('[')
 			}
-		}
-		if len(k) == 1 {
-			d.set("K", k[0])
-		} else if len(k) > 1 {
-			d.set("K", k)
+			for i, c := range e.kids {
+				if i > 0 {
+					objs.WriteByte(' ')
+				}
+				switch {
+				case c.elem != nil:
+					ref(c.elem.obj)
+				case c.annot > 0:
+					objs.WriteString("<</Type /OBJR /Obj ")
+					ref(c.annot)
+					objs.WriteString(" /Pg ")
+					ref(int(pageRefs[c.page-1]))
+					objs.WriteString(" >>")
+				case c.page == e.page:
+					num(c.mcid)
+				default:
+					objs.WriteString("<</Type /MCR /Pg ")
+					ref(int(pageRefs[c.page-1]))
+					objs.WriteString(" /MCID ")
+					num(c.mcid)
+					objs.WriteString(" >>")
+				}
+			}
+			if len(e.kids) > 1 {
+				objs.WriteByte(']')
+			}
+			objs.WriteByte(' ')
 		}
 		if e.alt != "" {
-			d.set("Alt", e.alt)
+			objs.WriteString("/Alt ")
+			writeText(&objs, e.alt)
+			objs.WriteByte(' ')
 		}
 		if e.actual != "" {
-			d.set("ActualText", e.actual)
+			objs.WriteString("/ActualText ")
+			writeText(&objs, e.actual)
+			objs.WriteByte(' ')
 		}
 		if e.scope != "" {
-			d.set("A", dict("O", pdfName("Table"), "Scope", pdfName(e.scope)))
+			objs.WriteString("/A <</O /Table /Scope /")
+			objs.WriteString(e.scope)
+			objs.WriteString(" >> ")
 		}
-		put(e.obj, encode(d))
+		objs.WriteString(">>")
+		put(e.obj, objs.Bytes()[start:objs.Len():objs.Len()])
 		for _, c := range e.kids {
 			if c.elem != nil {
 				write(c.elem, e.obj)
@@ -283,10 +323,11 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 			body.Write(b)
 			body.WriteByte('\n')
 		}
-		data, err := deflate(append(head.Bytes(), body.Bytes()...))
-		if err != nil {
+		z.Reset()
+		if err := deflateTo(&z, head.Bytes(), body.Bytes()); err != nil {
 			return nil, err
 		}
+		data := z.Bytes()
 		entries = append(entries, entry{1, out.Len(), 0})
 		fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(chunk), head.Len(), len(data))
 		out.Write(data)
@@ -305,10 +346,11 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 		}
 		rows = append(rows, byte(e.kind), byte(e.a>>24), byte(e.a>>16), byte(e.a>>8), byte(e.a), byte(e.b>>8), byte(e.b))
 	}
-	data, err := deflate(rows)
-	if err != nil {
+	z.Reset()
+	if err := deflateTo(&z, rows); err != nil {
 		return nil, err
 	}
+	data := z.Bytes()
 	trailer := dict("Type", pdfName("XRef"), "Size", next, "W", pdfArray{1, 4, 2}, "Root", rd.root, "Info", rd.info,
 		"ID", pdfArray{pdfStr(id[:]), pdfStr(id[:])}, "Filter", pdfName("FlateDecode"), "Length", len(data))
 	fmt.Fprintf(&out, "%d 0 obj\n", xn)
@@ -326,26 +368,33 @@ func finish(src []byte, fin *finishing) ([]byte, error) {
 const objStmSize = 1000
 
 // zlibWriters are compressors for deflate: making one costs more than
-// compressing a page, and Reset makes it as new.
-var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level
-	return zw
-}}
+// compressing a page (about 1 MB of state), and Reset makes it as new. A
+// few are kept, for PDFs typeset at the same time; unlike a sync.Pool's,
+// they outlive garbage collections, which typesetting makes many of.
+var zlibWriters = make(chan *zlib.Writer, 8)
 
-// deflate compresses b as the page contents are.
-func deflate(b []byte) ([]byte, error) {
-	var z bytes.Buffer
-	zw := zlibWriters.Get().(*zlib.Writer)
+// deflateTo writes to z the parts, one after the other, compressed as
+// the page contents are (as one stream: how the input is split does not
+// change the output).
+func deflateTo(z *bytes.Buffer, parts ...[]byte) error {
+	var zw *zlib.Writer
+	select {
+	case zw = <-zlibWriters:
+	default:
+		zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level
+	}
 	defer func() {
 		zw.Reset(io.Discard) // not holding on to z
-		zlibWriters.Put(zw)
+		select {
+		case zlibWriters <- zw:
+		default:
+		}
 	}()
-	zw.Reset(&z)
-	_, _ = zw.Write(b)
-	if err := zw.Close(); err != nil {
-		return nil, err
+	zw.Reset(z)
+	for _, b := range parts {
+		_, _ = zw.Write(b) // a bytes.Buffer does not fail
 	}
-	return z.Bytes(), nil
+	return zw.Close()
 }
 
 // fixOutlines gives the outline items the /Count the PDF format asks

@@ -59,7 +59,7 @@ func (d *pdfDict) del(key string) {
 
 // dict builds a dictionary from alternating keys and values.
 func dict(kv ...any) *pdfDict {
-	d := &pdfDict{}
+	d := &pdfDict{keys: make([]string, 0, len(kv)/2+3), vals: make([]any, 0, len(kv)/2+3)} // room for a few set later
 	for i := 0; i+1 < len(kv); i += 2 {
 		d.set(kv[i].(string), kv[i+1])
 	}
@@ -272,7 +272,8 @@ func writeObj(b *bytes.Buffer, v any) {
 		b.WriteByte('/')
 		b.WriteString(string(v))
 	case pdfRef:
-		fmt.Fprintf(b, "%d 0 R", int(v))
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), int64(v), 10))
+		b.WriteString(" 0 R")
 	case pdfNum:
 		b.WriteString(string(v))
 	case int:
@@ -312,10 +313,10 @@ func writeObj(b *bytes.Buffer, v any) {
 }
 
 // writeLiteral writes bytes as a literal string.
-func writeLiteral(b *bytes.Buffer, s []byte) {
+func writeLiteral[S ~string | ~[]byte](b *bytes.Buffer, s S) {
 	b.WriteByte('(')
-	for _, c := range s {
-		switch c {
+	for i := range len(s) {
+		switch c := s[i]; c {
 		case '(', ')', '\\':
 			b.WriteByte('\\')
 			b.WriteByte(c)
@@ -341,12 +342,16 @@ func writeText(b *bytes.Buffer, s string) {
 		}
 	}
 	if ascii {
-		writeLiteral(b, []byte(s))
+		writeLiteral(b, s)
 		return
 	}
 	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(b, "%04X", u)
+	const hex = "0123456789ABCDEF"
+	var units [2]uint16
+	for _, r := range s {
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			b.Write([]byte{hex[u>>12], hex[u>>8&0xF], hex[u>>4&0xF], hex[u&0xF]})
+		}
 	}
 	b.WriteByte('>')
 }

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/pdf/internal/fpdf"
 
@@ -92,20 +93,29 @@ var faceFiles = [4]string{"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-O
 
 type faces struct {
 	// ttf are the faces' files (in the order of faceFiles), read once
-	// for every PDF of the process. fpdf only reads them, so PDFs typeset
-	// concurrently share them; fpdf as patched in compiler/pdf/internal/fpdf parses
-	// each once per process too (AddUTF8FontFromBytes keeps the fonts it
-	// parsed, by their bytes).
+	// for every PDF of the process.
 	ttf [4][]byte
+	// fonts are the faces parsed by fpdf, once for every PDF of the
+	// process. fpdf only reads them, so PDFs typeset concurrently share
+	// them, and each keeps the subsets of itself that PDFs embedded, by the
+	// characters they used, so that PDFs using the same characters (most
+	// versions of a notice) subset and compress it once.
+	fonts [4]*fpdf.UTF8Font
 	// cover is what every face can draw: a character only the regular
 	// face has would be missing in bold.
 	cover []*coverage
 	// latin1 is drawable for U+0000 to U+00FF, the characters of most
 	// text, worked out once.
 	latin1 [0x100]bool
+	// plain is, for each ASCII character, whether clean leaves it as it
+	// is: a space, a newline, or drawable and not a space the renderer
+	// lays out.
+	plain [utf8.RuneSelf]bool
 }
 
-var loadFaces = sync.OnceValues(func() (*faces, error) {
+var loadFaces = sync.OnceValues(readFaces)
+
+func readFaces() (*faces, error) {
 	f := &faces{}
 	for i, name := range faceFiles {
 		f.ttf[i], _ = fontFS.ReadFile("fonts/" + name) // embedded above
@@ -114,12 +124,19 @@ var loadFaces = sync.OnceValues(func() (*faces, error) {
 			return nil, err
 		}
 		f.cover = append(f.cover, cov)
+		if f.fonts[i], err = fpdf.ParseUTF8Font(f.ttf[i]); err != nil {
+			return nil, err
+		}
 	}
 	for r := range f.latin1 {
 		f.latin1[r] = drawable(f, rune(r))
 	}
+	for c := range f.plain {
+		r := rune(c)
+		f.plain[c] = r == ' ' || r == '\n' || !layoutSpace(r) && f.latin1[r]
+	}
 	return f, nil
-})
+}
 
 // Layout, in millimetres and points.
 const (
@@ -130,6 +147,7 @@ const (
 	cellLineH  = 4.0
 	cellPad    = 1.5
 	fontFamily = "DejaVu"
+	fpdfFamily = "dejavu" // fontFamily as fpdf keeps it (GetFontFamily)
 )
 
 // Render typesets doc. It returns the PDF, and the characters the fonts
@@ -170,7 +188,7 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	r.tag = newTagger(f)
 	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
 	for i, style := range [4]string{"", "B", "I", "BI"} {
-		f.AddUTF8FontFromBytes(fontFamily, style, fc.ttf[i])
+		f.AddUTF8FontParsed(fontFamily, style, fc.fonts[i])
 	}
 	f.SetMargins(margin, margin+4, margin)
 	f.SetAutoPageBreak(true, margin)
@@ -273,6 +291,8 @@ type renderer struct {
 	// running are the texts of the running header and footer: the
 	// title, the organisation and the effective date.
 	running [3]string
+	// lineText is wrapRuns' buffer for the text of a run on a line.
+	lineText []byte
 }
 
 // font sets the font's style and size: fpdf's SetFont writes the font
@@ -280,7 +300,7 @@ type renderer struct {
 // text sets it for every word).
 func (r *renderer) font(style string, size float64) {
 	f := r.f
-	if pt, _ := f.GetFontSize(); pt == size && f.GetFontStyle() == style && f.GetFontFamily() == strings.ToLower(fontFamily) {
+	if pt, _ := f.GetFontSize(); pt == size && f.GetFontStyle() == style && f.GetFontFamily() == fpdfFamily {
 		return
 	}
 	f.SetFont(fontFamily, style, size)

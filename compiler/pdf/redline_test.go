@@ -18,7 +18,7 @@ import (
 )
 
 // frozen reads a released notice of the sample.
-func frozen(t *testing.T, id, version string) *notice.Document {
+func frozen(t testing.TB, id, version string) *notice.Document {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "releases", id, version, "notice.json"))
 	if err != nil {

@@ -231,19 +231,29 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 	var lines [][]run
 	var line []run
 	lineW := 0.0
-	var space *run // the space before the next word
+	var space run // the space before the next word, if spaced
+	spaced := false
+	// last is the text of the line's last run, made a string when the
+	// run is complete, so that its words are not joined one by one.
+	last := r.lineText[:0]
+	flush := func() {
+		if n := len(line); n > 0 {
+			line[n-1].text = string(last)
+		}
+		last = last[:0]
+	}
 	add := func(rn run, s string, w float64) {
-		if n := len(line); n > 0 && sameStyle(line[n-1], rn) {
-			line[n-1].text += s
-		} else {
-			rn.text = s
+		if n := len(line); n == 0 || !sameStyle(line[n-1], rn) {
+			flush()
 			line = append(line, rn)
 		}
+		last = append(last, s...)
 		lineW += w
 	}
 	newLine := func() {
+		flush()
 		lines = append(lines, line)
-		line, lineW, space = nil, 0, nil
+		line, lineW, spaced = nil, 0, false
 	}
 	for _, rn := range runs {
 		text := clean(rn.text)
@@ -254,8 +264,7 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 					i = len(text)
 				}
 				if len(line) > 0 {
-					sp := rn
-					space = &sp
+					space, spaced = rn, true
 				}
 				text = text[i:]
 				continue
@@ -268,21 +277,21 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 			text = text[end:]
 			w := measure(rn, word)
 			sw := 0.0
-			if space != nil {
-				sw = measure(*space, " ")
+			if spaced {
+				sw = measure(space, " ")
 			}
 			if len(line) > 0 && lineW+sw+w > width {
-				if space != nil {
+				if spaced {
 					// The space the line breaks at ends it, unseen,
 					// so the text reads as words.
-					line[len(line)-1].text += " "
+					last = append(last, ' ')
 				}
 				newLine()
 				sw = 0
 			}
-			if space != nil {
-				add(*space, " ", sw)
-				space = nil
+			if spaced {
+				add(space, " ", sw)
+				spaced = false
 			}
 			if w <= width {
 				add(rn, word, w)
@@ -313,6 +322,8 @@ func (r *renderer) wrapRuns(runs []run, width, size float64) [][]run {
 			}
 		}
 	}
+	flush()
+	r.lineText = last[:0]
 	if len(line) > 0 || len(lines) == 0 {
 		lines = append(lines, line)
 	}

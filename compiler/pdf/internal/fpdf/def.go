@@ -654,6 +654,7 @@ type Fpdf struct {
 	fontSizePt       float64                    // current font size in points
 	fontSize         float64                    // current font size in user unit
 	ws               float64                    // word spacing
+	cell             fmtBuffer                  // the content CellFormat writes, reused
 	images           map[string]*ImageInfoType  // array of used images
 	aliasMap         map[string]string          // map of alias->replacement
 	pageLinks        [][]linkType               // pageLinks[page][link], both 1-based
@@ -850,6 +851,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	parsed       *UTF8Font     // the parsed UTF-8 font it was added from, if any
 }
 
 // generateFontID generates a font Id from the font definition

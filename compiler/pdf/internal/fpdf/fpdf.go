@@ -61,6 +61,11 @@ func (b *fmtBuffer) printf(fmtStr string, args ...any) {
 	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
 }
 
+// appendFloat writes v as printf's %.<prec>f does.
+func (b *fmtBuffer) appendFloat(v float64, prec int) {
+	b.Write(strconv.AppendFloat(b.AvailableBuffer(), v, 'f', prec, 64))
+}
+
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
 	f = new(Fpdf)
 	if orientationStr == "" {
@@ -1036,6 +1041,11 @@ func (f *Fpdf) SetTextColor(r, g, b int) {
 }
 
 func (f *Fpdf) setTextColor(r, g, b int) {
+	if c := f.color.text; c.mode == colorModeRGB && c.str != "" && c.ir == r && c.ig == g && c.ib == b {
+		// The colour it is (made by rgbColorValue): keep its string.
+		f.colorFlag = f.color.fill.str != c.str
+		return
+	}
 	f.color.text = f.rgbColorValue(r, g, b, "g", "rg")
 	f.colorFlag = f.color.fill.str != f.color.text.str
 }
@@ -2157,6 +2167,8 @@ type UTF8Font struct {
 
 	mu  sync.Mutex
 	ids map[string]string // font IDs by font key
+
+	subsets subsetCache // the subsets documents embedded
 }
 
 // ParseUTF8Font parses a TrueType font for UTF-8 text, as
@@ -2257,6 +2269,7 @@ func (f *Fpdf) addUTF8Font(fontkey string, font *UTF8Font) {
 	def.utf8File = newUTF8Font(&fileReader{readerPosition: 0, array: font.data})
 	def.utf8File.cut = &font.cut
 	def.usedRunes = sbarr
+	def.parsed = font
 	font.mu.Lock()
 	id, ok := font.ids[fontkey]
 	if !ok {
@@ -2787,7 +2800,8 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	s := &f.cell // taken after the page break, whose header and footer may draw cells
+	s.Reset()
 	if h > 0 && (fill || borderStr == "1") {
 		var op string
 		if fill {
@@ -2858,7 +2872,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			dy = 0
 		}
 		if f.colorFlag {
-			s.printf("q %s ", f.color.text.str)
+			s.WriteString("q ")
+			s.WriteString(f.color.text.str)
+			s.WriteByte(' ')
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
@@ -2884,22 +2900,28 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				}
 			}
 			s.printf("] TJ ET")
-		} else {
-			var txt2 string
-			if f.isCurrentUTF8 {
-				if f.isRTL {
-					txtStr = reverseText(txtStr)
-				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
-			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
-				txt2 = strings.Replace(txt2, "(", "\\(", -1)
-				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+		} else if f.isCurrentUTF8 {
+			if f.isRTL {
+				txtStr = reverseText(txtStr)
 			}
+			used := f.currentFont.usedRunes
+			for _, uni := range txtStr {
+				if used[int(uni)] != int(uni) { // looking up costs less than storing
+					used[int(uni)] = int(uni)
+				}
+			}
+			// As the printf below, without formatting strings.
+			s.WriteString("BT ")
+			s.appendFloat((f.x+dx)*k, 2)
+			s.WriteByte(' ')
+			s.appendFloat((f.h-(f.y+dy+.5*h+.3*f.fontSize))*k, 2)
+			s.WriteString(" Td (")
+			s.Write(appendUTF16Escaped(s.AvailableBuffer(), txtStr))
+			s.WriteString(")Tj ET")
+		} else {
+			txt2 := strings.Replace(txtStr, "\\", "\\\\", -1)
+			txt2 = strings.Replace(txt2, "(", "\\(", -1)
+			txt2 = strings.Replace(txt2, ")", "\\)", -1)
 			bt := (f.x + dx) * k
 			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
 			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
@@ -2913,15 +2935,14 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			s.printf(" %s", f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
 		}
 		if f.colorFlag {
-			s.printf(" Q")
+			s.WriteString(" Q")
 		}
 		if link > 0 || len(linkStr) > 0 {
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if s.Len() > 0 {
+		f.outbytes(s.Bytes())
 	}
 	f.lasth = h
 	if ln > 0 {
@@ -3968,7 +3989,11 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	page := new(bytes.Buffer)
+	if n := len(f.pages); n > 1 {
+		page.Grow(f.pages[n-1].Len()) // as much as the page before: pages are alike
+	}
+	f.pages = append(f.pages, page)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4180,7 +4205,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outbytes(b)
 	f.out("endstream")
 }
 
@@ -4193,6 +4218,16 @@ func (f *Fpdf) out(s string) {
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
 	}
+}
+
+// outbytes adds a line of bytes to the document, as out does a string.
+func (f *Fpdf) outbytes(b []byte) {
+	buf := &f.buffer.Buffer
+	if f.state == 2 {
+		buf = f.pages[f.page]
+	}
+	must(buf.Write(b))
+	must(buf.WriteString("\n"))
 }
 
 func (f *Fpdf) put(s string) {
@@ -4346,11 +4381,10 @@ func (f *Fpdf) replaceAliases() {
 				replacement = utf8toutf16(replacement, false)
 			}
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
+				if page := f.pages[n].Bytes(); bytes.Contains(page, []byte(alias)) {
+					page = bytes.ReplaceAll(page, []byte(alias), []byte(replacement))
 					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
+					f.pages[n].Write(page)
 				}
 			}
 		}
@@ -4375,6 +4409,13 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	if !f.compress {
+		size := 0
+		for n := 1; n <= nb; n++ {
+			size += f.pages[n].Len() + 512 // the page's dictionary and its content's
+		}
+		f.buffer.Grow(size) // the contents are copied in as they are
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4591,12 +4632,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				delete(font.usedRunes, 0)
+				sub := font.subset()
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4607,7 +4644,7 @@ func (f *Fpdf) putfonts() {
 				if font.Desc.MissingWidth != 0 {
 					f.out("/DW " + strconv.Itoa(font.Desc.MissingWidth))
 				}
-				f.generateCIDFontMap(&font, font.utf8File.LastRune)
+				f.out(sub.widths)
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
@@ -4642,32 +4679,19 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				mem := xmem.compress(cidToGidMap)
-				cidToGidMap = mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
-				f.putstream(cidToGidMap)
+				f.out("<</Length " + strconv.Itoa(len(sub.cidToGidMap)) + "/Filter /FlateDecode>>")
+				f.putstream(sub.cidToGidMap)
 				f.out("endobj")
-				mem.release()
 
 				//Font file
-				mem = xmem.compress(utf8FontStream)
-				compressedFontStream := mem.bytes()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(compressedFontStream)))
+				f.out("<</Length " + strconv.Itoa(len(sub.program)))
 				f.out("/Filter /FlateDecode")
-				f.out("/Length1 " + strconv.Itoa(utf8FontSize))
+				f.out("/Length1 " + strconv.Itoa(sub.length1))
 				f.out(">>")
-				f.putstream(compressedFontStream)
+				f.putstream(sub.program)
 				f.out("endobj")
-				mem.release()
 			default:
 				f.err = fmt.Errorf("unsupported font type: %s", tp)
 				return
@@ -4676,7 +4700,9 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
+// generateCIDFontMap returns the /W entry (the glyph widths) of the CIDFont
+// of font, which uses the runes of font.usedRunes.
+func generateCIDFontMap(font *fontDefType, LastRune int) string {
 	rangeID := 0
 	cidArray := make(map[int]*untypedKeyMap)
 	cidArrayKeys := make([]int, 0)
@@ -4790,7 +4816,7 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
 		}
 	}
-	f.out("/W [" + w.String() + " ]")
+	return "/W [" + w.String() + " ]"
 }
 
 func implode(sep string, arr []int) string {

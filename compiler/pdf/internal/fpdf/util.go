@@ -114,6 +114,48 @@ func utf8toutf16(s string, withBOM ...bool) string {
 	return string(res)
 }
 
+// appendUTF16Escaped appends to b what escape(utf8toutf16(s, false))
+// returns, without making either string.
+func appendUTF16Escaped(b []byte, s string) []byte {
+	put := func(c byte) {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	nb := len(s)
+	i := 0
+	for i < nb {
+		c1 := byte(s[i])
+		i++
+		switch {
+		case c1 >= 224:
+			// 3-byte character
+			c2 := byte(s[i])
+			i++
+			c3 := byte(s[i])
+			i++
+			put(((c1 & 0x0F) << 4) + ((c2 & 0x3C) >> 2))
+			put(((c2 & 0x03) << 6) + (c3 & 0x3F))
+		case c1 >= 192:
+			// 2-byte character
+			c2 := byte(s[i])
+			i++
+			put((c1 & 0x1C) >> 2)
+			put(((c1 & 0x03) << 6) + (c2 & 0x3F))
+		default:
+			// Single-byte character
+			put(0)
+			put(c1)
+		}
+	}
+	return b
+}
+
 // intIf returns a if cnd is true, otherwise b
 func intIf(cnd bool, a, b int) int {
 	if cnd {
