@@ -137,7 +137,7 @@ func plain(runs []run) string {
 	for _, r := range runs {
 		b.WriteString(r.text)
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
+	return notice.OneLine(b.String())
 }
 
 func style(r run) string {

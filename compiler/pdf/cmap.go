@@ -179,6 +179,12 @@ func plainText(s string) bool {
 // layoutSpace reports whether r is a space or line break that the
 // renderer lays out itself rather than drawing a glyph.
 func layoutSpace(r rune) bool {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007':
+		// A no-break space is drawn as itself, inside a word: a line never
+		// breaks at it (French "durée\u202f:", German "Art.\u00a06").
+		return false
+	}
 	return r == '\n' || r == '\t' || unicode.IsSpace(r) && !unicode.IsPrint(r)
 }
 

@@ -303,3 +303,31 @@ func BenchmarkSample(b *testing.B) {
 		}
 	}
 }
+
+// A line never breaks at a no-break space: French puts a narrow one
+// before a colon and inside guillemets, German a full one in "Art. 6".
+func TestNoBreakAtNoBreakSpace(t *testing.T) {
+	s := &notice.Section{ID: "fr", Title: "Durée"}
+	var b strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&b, "la durée de conservation\u202f: «\u202fdonnées %d\u202f» selon l’art.\u00a06 ", i)
+	}
+	s.P(notice.Plain(b.String()))
+	d := &notice.Document{ID: "t", Title: "Test", Language: "fr", Organization: "Acme", Effective: "2026-01-01", LastUpdated: "2026-01-01", Sections: []*notice.Section{s}}
+	text := tool(t, "pdftotext", "-enc", "UTF-8", write(t, render(t, d)), "-")
+	// (The text layer gives a no-break space as a space: DejaVu draws both
+	// with one glyph, which maps back to U+0020.)
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, ":") || strings.HasPrefix(line, "»") || strings.HasPrefix(line, "6 ") || strings.HasSuffix(line, "«") || strings.HasSuffix(line, "art.") {
+			t.Errorf("a line breaks at a no-break space: %q", line)
+		}
+		if strings.Contains(line, "conservation") {
+			lines++
+		}
+	}
+	if lines < 10 {
+		t.Fatalf("the paragraph is not in the text layer:\n%s", text)
+	}
+}

@@ -198,7 +198,7 @@ func (r *renderer) columnWidths(head []string, rows [][]string, width float64) (
 
 func longestWord(measure func(string) float64, s string) float64 {
 	w := 0.0
-	for _, word := range strings.Fields(s) {
+	for _, word := range strings.Split(notice.OneLine(s), " ") {
 		w = max(w, measure(word))
 	}
 	return w
