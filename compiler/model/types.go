@@ -174,10 +174,10 @@ type SourceLayer struct {
 	at   map[string]layerSpot
 }
 
-// layerSpot is a value's position and its key's, in the layer's file.
+// layerSpot is a value's position and its key's, in the layer's file
+// (keyLine -1: no key; lines are never negative).
 type layerSpot struct {
 	line, col, keyLine, keyCol int32
-	hasKey                     bool
 }
 
 // layerAt is a layer added for a section: for a list, its items from
@@ -198,11 +198,11 @@ func NewSourceLayer(file string, n int) *SourceLayer {
 // SourceMap.Set does; both are in the layer's file (their File is not
 // kept).
 func (l *SourceLayer) Set(path string, value, key diag.Pos) {
-	sp := layerSpot{line: int32(value.Line), col: int32(value.Col)}
+	sp := layerSpot{line: int32(value.Line), col: int32(value.Col), keyLine: -1}
 	if key.IsValid() {
-		sp.keyLine, sp.keyCol, sp.hasKey = int32(key.Line), int32(key.Col), true
+		sp.keyLine, sp.keyCol = int32(max(key.Line, 0)), int32(key.Col)
 	} else if old, ok := l.at[path]; ok {
-		sp.keyLine, sp.keyCol, sp.hasKey = old.keyLine, old.keyCol, old.hasKey
+		sp.keyLine, sp.keyCol = old.keyLine, old.keyCol
 	}
 	l.at[path] = sp
 }
@@ -301,7 +301,7 @@ func (s *SourceMap) lookup(path string) (diag.Pos, found, bool) {
 		}
 		if sp, ok := la.layer.at[local]; ok {
 			f := found{value: diag.Pos{File: la.layer.file, Line: int(sp.line), Col: int(sp.col)}}
-			if sp.hasKey {
+			if sp.keyLine >= 0 {
 				f.keyAt, f.hasKey = diag.Pos{File: la.layer.file, Line: int(sp.keyLine), Col: int(sp.keyCol)}, true
 			}
 			return f.value, f, true
