@@ -141,6 +141,12 @@ type Options struct {
 	Translations []*translate.File
 	// Catalogues are the packs' message catalogues; nil means Catalogues().
 	Catalogues map[string]*locale.Catalogue
+	// LoadCache, when set, loads the data through it (load.Cache): each
+	// call parses and decodes again only the data files whose content
+	// changed since the last call with the same cache, for the live
+	// preview. The results are the same; the projects returned share the
+	// values of unchanged files, so callers must not change them.
+	LoadCache *load.Cache
 }
 
 // jurisdictions are the rule packs to run: opts.Jurisdictions, else the
@@ -222,7 +228,13 @@ func CheckRules(p *model.Project, opts *Options) diag.List {
 // error) and every diagnostic, sorted, each naming the item it is about
 // and each missing value a law asks for giving the law's rule (describe).
 func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.Document, diag.List) {
-	proj, diags := load.Load(fsys, dir, opts.extensions()...)
+	var proj *model.Project
+	var diags diag.List
+	if opts != nil && opts.LoadCache != nil {
+		proj, diags = opts.LoadCache.Load(fsys, dir, opts.extensions()...)
+	} else {
+		proj, diags = load.Load(fsys, dir, opts.extensions()...)
+	}
 	if opts == nil || opts.Translations == nil {
 		files, tds := load.Translations(fsys, dir)
 		diags.Append(tds...)
@@ -233,21 +245,49 @@ func Compile(fsys fs.FS, dir string, opts *Options) (*model.Project, []*notice.D
 		o.Translations = files
 		opts = &o
 	}
+	return compileLoaded(proj, diags, opts)
+}
+
+// compileLoaded is Compile after load: the stages only read the project,
+// so those whose results may be needed run side by side.
+func compileLoaded(proj *model.Project, diags diag.List, opts *Options) (*model.Project, []*notice.Document, diag.List) {
 	// A data file whose modeline names another schema still loads; editors
 	// check it against that schema, or none (disclose migrate fixes it).
-	diags.Append(migrate.Diagnostics(migrate.StaleIn(proj.Source.Files, schema.ID), schema.ID)...)
+	stale := make(chan diag.List, 1)
+	go func() { stale <- migrate.Diagnostics(migrate.StaleIn(proj.Source.Files, schema.ID), schema.ID) }()
 	packs := packIDs(opts)
-	diags.Append(check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs, Rules: ruleIDs(opts)})...)
-	if !diags.HasErrors() {
-		diags.Append(CheckRules(proj, opts)...)
-	}
+	checked := check.Check(proj, &check.Options{Drawable: pdf.Drawable, Notices: packs, Packs: packs, Rules: ruleIDs(opts)})
+	diags.Append(<-stale...)
+	diags.Append(checked...)
 	var docs []*notice.Document
 	if !diags.HasErrors() {
 		// Compiling also finds what only a compiled notice can show, such
-		// as a prose section placed after a section the notice lacks.
-		var more diag.List
-		docs, more = CompileProject(proj, opts)
-		diags.Append(more...)
+		// as a prose section placed after a section the notice lacks. The
+		// notices are compiled while the rules run, and kept only if the
+		// rules find no error.
+		type result struct {
+			docs   []*notice.Document
+			diags  diag.List
+			panicv any
+		}
+		compiled := make(chan result, 1)
+		go func() {
+			var r result
+			defer func() {
+				r.panicv = recover()
+				compiled <- r
+			}()
+			r.docs, r.diags = CompileProject(proj, opts)
+		}()
+		diags.Append(CheckRules(proj, opts)...)
+		r := <-compiled
+		if !diags.HasErrors() {
+			if r.panicv != nil {
+				panic(r.panicv) // as compiling after the rules would
+			}
+			docs = r.docs
+			diags.Append(r.diags...)
+		}
 	}
 	diags.Sort()
 	describe(proj, diags, opts)

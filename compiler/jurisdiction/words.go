@@ -315,8 +315,8 @@ func properWord(s string) bool {
 	// A capital on the next word marks a two-word name: "Google Analytics
 	// identifiers", "Apple Pay details", "Microsoft Teams recordings" (a
 	// capital further on, as in "Use generative AI", does not).
-	if next := strings.Fields(s[end:]); len(next) > 0 {
-		if r, _ := utf8.DecodeRuneInString(next[0]); unicode.IsUpper(r) {
+	if next := strings.TrimLeftFunc(s[end:], unicode.IsSpace); next != "" {
+		if r, _ := utf8.DecodeRuneInString(next); unicode.IsUpper(r) {
 			return true
 		}
 	}
@@ -544,9 +544,18 @@ type KindWord struct {
 // words the category's classification have does not list, and that kind;
 // -1 when every example agrees with it. A pack states its law's kinds.
 func Unclassified(examples []string, words []KindWord, have []string) (int, string) {
+	// The kinds listed already cannot be reported: look only for the
+	// others (regular expressions cost far more than the list).
+	var missing [16]KindWord
+	look := missing[:0]
+	for _, w := range words {
+		if !slices.Contains(have, w.Kind) {
+			look = append(look, w)
+		}
+	}
 	for k, ex := range examples {
-		for _, w := range words {
-			if w.Re.MatchString(ex) && !slices.Contains(have, w.Kind) {
+		for _, w := range look {
+			if w.Re.MatchString(ex) {
 				return k, w.Kind
 			}
 		}

@@ -52,9 +52,13 @@ var (
 type decoder struct {
 	file    string
 	lines   *lineIndex // the source parsed
-	diags   *diag.List
-	src     *model.SourceMap
 	anchors map[string]ast.Node
+	// src records the values' positions: a layer of the file's own, or
+	// the project's source map.
+	src positions
+	// eff collects what else decoding finds: diagnostics, broken and
+	// aliased paths (see effects).
+	eff *effects
 	// spent counts what this file decoded, total what all files did.
 	spent budget
 	total *budget
@@ -62,16 +66,14 @@ type decoder struct {
 	// escapes remembers the double-quoted scalars checked for escapes
 	// (aliases decode one scalar many times) and their problem, if any.
 	escapes map[*token.Token]*diag.Diagnostic
-	// broken collects this file's paths whose problems are reported
-	// already (values that failed to decode) or explained by another
-	// diagnostic (a misspelt key explains its missing field).
-	broken map[string]bool
 	// alias is the alias being expanded, if any: the values it copies are
 	// blamed on it, with the anchor's value as a related position.
 	alias ast.Node
-	// aliased records the paths decoded under an alias (see loader.aliased).
-	aliased map[string]diag.Pos
-	tags    map[*ast.TagNode]bool // tags reported already
+	tags  map[*ast.TagNode]bool // tags reported already
+	// tagged is set once a tag is reported: an alias in one section may
+	// copy a tag of another, reported once, so such a file's sections are
+	// not decoded apart (see fragment.dirty).
+	tagged bool
 	// dash is the "-" of the block list item about to be decoded.
 	dash *token.Token
 	// exts are the rule packs' extensions of the model's types.
@@ -112,7 +114,7 @@ func (d *decoder) at(n ast.Node) diag.Pos {
 // errorf reports an error at n (under an alias, at the alias, with n's
 // position as related).
 func (d *decoder) errorf(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
-	dg := d.diags.Add(d.at(n), path, format, args...)
+	dg := d.eff.diags.Add(d.at(n), path, format, args...)
 	if p := d.pos(n); p != dg.Pos {
 		dg.Related = append(dg.Related, p)
 	}
@@ -122,7 +124,7 @@ func (d *decoder) errorf(n ast.Node, path, format string, args ...any) *diag.Dia
 // fail reports an error at n and marks path as broken, so validation does
 // not report the value again.
 func (d *decoder) fail(n ast.Node, path, format string, args ...any) *diag.Diagnostic {
-	d.broken[path] = true
+	d.eff.broken = append(d.eff.broken, path)
 	return d.errorf(n, path, format, args...)
 }
 
@@ -130,7 +132,7 @@ func (d *decoder) fail(n ast.Node, path, format string, args ...any) *diag.Diagn
 // alias, both are the alias's.
 func (d *decoder) set(path string, value, key diag.Pos) {
 	if d.alias != nil {
-		d.aliased[path] = value
+		d.eff.aliased = append(d.eff.aliased, aliasAt{path, value})
 		value = d.pos(d.alias)
 		if key.IsValid() {
 			key = value
@@ -179,6 +181,7 @@ func (d *decoder) tag(t *ast.TagNode, path string) {
 		return
 	}
 	d.tags[t] = true
+	d.tagged = true
 	name := t.GetToken().Value
 	dg := d.errorf(t, path, "YAML tag %s is not allowed: tags are not part of the data format", name)
 	dg.Hint = "remove the tag"
@@ -234,7 +237,7 @@ func (d *decoder) overBudget(n ast.Node, path, msg string) {
 	// What was not decoded is not missing: do not report it.
 	section, _, _ := strings.Cut(path, ".")
 	section, _, _ = strings.Cut(section, "[")
-	d.broken[section] = true
+	d.eff.broken = append(d.eff.broken, section)
 }
 
 // decode stores node n into v (a settable value), describing it as path.
@@ -254,7 +257,7 @@ func (d *decoder) decode(n ast.Node, v reflect.Value, path string, depth int) {
 		return
 	}
 	if alias != nil && d.alias == nil {
-		d.aliased[path] = d.pos(n)
+		d.eff.aliased = append(d.eff.aliased, aliasAt{path, d.pos(n)})
 		d.alias = alias
 		defer func() { d.alias = nil }()
 	}
@@ -566,7 +569,7 @@ func (d *decoder) unknownKey(n ast.Node, path, key string, st *structInfo) {
 	msg := fmt.Sprintf("unknown key %q", key)
 	if s := st.suggest(key); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
-		d.broken[model.Field(path, s)] = true
+		d.eff.broken = append(d.eff.broken, model.Field(path, s))
 	}
 	dg := d.errorf(n, model.Field(path, key), "%s", msg)
 	dg.Hint = st.hint

@@ -64,7 +64,7 @@ func Messages(fsys fs.FS, dir, as string) ([]*locale.File, diag.List) {
 	var files []*locale.File
 	for _, name := range names {
 		var cf catalogueFile
-		fds := loadInto(fsys, name, &cf, model.NewSourceMap(diag.Pos{File: name}), nil)
+		fds, _ := loadInto(fsys, name, &cf, model.NewSourceMap(diag.Pos{File: name}), nil, nil)
 		ds.Append(fds...)
 		if fds.HasErrors() {
 			continue

@@ -32,8 +32,8 @@ func (d *decoder) checkText(n ast.Node, path, text string) bool {
 			d.escapes[s.Token] = bad
 		}
 		if bad != nil {
-			d.broken[path] = true
-			dg := d.diags.Add(bad.Pos, path, "%s", bad.Message)
+			d.eff.broken = append(d.eff.broken, path)
+			dg := d.eff.diags.Add(bad.Pos, path, "%s", bad.Message)
 			if d.alias != nil {
 				dg.Pos, dg.Related = d.pos(d.alias), []diag.Pos{bad.Pos}
 			}

@@ -73,7 +73,7 @@ func Translations(fsys fs.FS, dir string) ([]*tr.File, diag.List) {
 	var files []*tr.File
 	for _, name := range names {
 		var tf translationFile
-		fds := loadInto(fsys, name, &tf, model.NewSourceMap(diag.Pos{File: name}), nil)
+		fds, _ := loadInto(fsys, name, &tf, model.NewSourceMap(diag.Pos{File: name}), nil, nil)
 		ds.Append(fds...)
 		if fds.HasErrors() {
 			continue

@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // IsCountry reports whether code is an assigned ISO 3166-1 alpha-2 code
@@ -58,13 +59,28 @@ func CountryCodes() []string {
 // StartsWithCountry reports whether s begins with a country's English name
 // as a whole word ("United States", "Ireland"), so its capital stays.
 func StartsWithCountry(s string) bool {
-	for _, name := range countryNames {
+	if s == "" {
+		return false
+	}
+	for _, name := range countriesByFirstByte()[s[0]] {
 		if rest, ok := strings.CutPrefix(s, name); ok && (rest == "" || !isWordByte(rest[0])) {
 			return true
 		}
 	}
 	return false
 }
+
+// countriesByFirstByte holds the countries' English names by their first
+// byte, so StartsWithCountry compares s with a few names, not all.
+var countriesByFirstByte = sync.OnceValue(func() *[256][]string {
+	var by [256][]string
+	for _, name := range countryNames {
+		if name != "" {
+			by[name[0]] = append(by[name[0]], name)
+		}
+	}
+	return &by
+})
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80

@@ -3,6 +3,7 @@ package model
 import (
 	"reflect"
 	"sort"
+	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/internal/tags"
 )
@@ -131,19 +132,59 @@ var extType = reflect.TypeOf(Ext(nil))
 // what a struct's keys are.
 func Fields(v reflect.Value, path string, fn func(string, reflect.StructField, reflect.Value)) {
 	fields := func(v reflect.Value) {
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if name := tags.YAMLName(f); name != "" {
-				fn(Field(path, name), f, v.Field(i))
-			}
+		for _, f := range yamlFields(v.Type()) {
+			fn(Field(path, f.name), f.field, v.Field(f.index))
 		}
 	}
 	fields(v)
-	_, exts := ExtValues(v)
-	for _, x := range exts {
-		fields(x)
+	if hasExt(v.Type()) {
+		_, exts := ExtValues(v)
+		for _, x := range exts {
+			fields(x)
+		}
 	}
+}
+
+// yamlField is a field of a struct with a YAML key.
+type yamlField struct {
+	index int
+	name  string
+	field reflect.StructField
+}
+
+// structFields caches yamlFields by type: walks of a large data set visit
+// hundreds of thousands of structs of a few dozen types.
+var structFields sync.Map // reflect.Type -> []yamlField
+
+// yamlFields returns the fields of struct type t that have a YAML key, in
+// declaration order.
+func yamlFields(t reflect.Type) []yamlField {
+	if fs, ok := structFields.Load(t); ok {
+		return fs.([]yamlField)
+	}
+	var fs []yamlField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if name := tags.YAMLName(f); name != "" {
+			fs = append(fs, yamlField{i, name, f})
+		}
+	}
+	structFields.Store(t, fs)
+	return fs
+}
+
+// extFields caches, by struct type, whether it has an Ext field.
+var extFields sync.Map // reflect.Type -> bool
+
+// hasExt reports whether struct type t has an Ext field of type Ext.
+func hasExt(t reflect.Type) bool {
+	if ok, found := extFields.Load(t); found {
+		return ok.(bool)
+	}
+	f, ok := t.FieldByName("Ext")
+	ok = ok && f.Type == extType
+	extFields.Store(t, ok)
+	return ok
 }
 
 // Text is a text value of the data: its data path and the text.

@@ -152,6 +152,9 @@ type SourceMap struct {
 	at    map[string]spot
 	names []string         // the files of the positions, by number
 	index map[string]int32 // names, numbered
+	// layers hold the positions of whole sections, by section, recorded
+	// apart (AddLayer).
+	layers map[string][]layerAt
 }
 
 // spot is a value's position and its key's, the files numbered in
@@ -159,6 +162,63 @@ type SourceMap struct {
 type spot struct {
 	file, line, col          int32
 	keyFile, keyLine, keyCol int32
+}
+
+// A SourceLayer records the positions of values of one file, by data path,
+// apart from a SourceMap: a loader records each file's on its own (in
+// parallel, or once for many loads), then adds the layer to the map for
+// the sections the file defines (SourceMap.AddLayer). A layer must not be
+// changed once added.
+type SourceLayer struct {
+	file string
+	at   map[string]layerSpot
+}
+
+// layerSpot is a value's position and its key's, in the layer's file
+// (keyLine -1: no key; lines are never negative).
+type layerSpot struct {
+	line, col, keyLine, keyCol int32
+}
+
+// layerAt is a layer added for a section: for a list, its items from
+// lo on, which the layer numbers from 0; n is their number, -1 when the
+// section is not a list.
+type layerAt struct {
+	layer *SourceLayer
+	lo, n int
+}
+
+// NewSourceLayer returns an empty layer of positions in file, with room
+// for about n paths.
+func NewSourceLayer(file string, n int) *SourceLayer {
+	return &SourceLayer{file: file, at: make(map[string]layerSpot, n)}
+}
+
+// Set records the position of the value at path and of its key, as
+// SourceMap.Set does; both are in the layer's file (their File is not
+// kept).
+func (l *SourceLayer) Set(path string, value, key diag.Pos) {
+	sp := layerSpot{line: int32(value.Line), col: int32(value.Col), keyLine: -1}
+	if key.IsValid() {
+		sp.keyLine, sp.keyCol = int32(max(key.Line, 0)), int32(key.Col)
+	} else if old, ok := l.at[path]; ok {
+		sp.keyLine, sp.keyCol = old.keyLine, old.keyCol
+	}
+	l.at[path] = sp
+}
+
+// Len returns the number of paths in the layer.
+func (l *SourceLayer) Len() int { return len(l.at) }
+
+// AddLayer adds the positions layer holds of section: when the section is
+// a list, of its items numbered from lo to lo+n-1 (the layer numbers them
+// from 0), else (n < 0) of the whole section. The paths a layer gives must
+// be recorded nowhere else.
+func (s *SourceMap) AddLayer(section string, lo, n int, layer *SourceLayer) {
+	if s.layers == nil {
+		s.layers = map[string][]layerAt{}
+	}
+	s.layers[section] = append(s.layers[section], layerAt{layer, lo, max(n, -1)})
 }
 
 // NewSourceMap returns an empty source map whose fallback position is root.
@@ -189,26 +249,70 @@ func (s *SourceMap) Set(path string, value, key diag.Pos) {
 	sp := spot{file: s.number(value.File), line: int32(value.Line), col: int32(value.Col), keyFile: -1}
 	if key.IsValid() {
 		sp.keyFile, sp.keyLine, sp.keyCol = s.number(key.File), int32(key.Line), int32(key.Col)
-	} else if old, ok := s.at[path]; ok {
-		sp.keyFile, sp.keyLine, sp.keyCol = old.keyFile, old.keyLine, old.keyCol
+	} else if _, old, ok := s.lookup(path); ok {
+		if k, ok := old.key(); ok {
+			sp.keyFile, sp.keyLine, sp.keyCol = s.number(k.File), int32(k.Line), int32(k.Col)
+		}
 	}
 	s.at[path] = sp
 }
 
-func (s *SourceMap) value(sp spot) diag.Pos {
-	return diag.Pos{File: s.names[sp.file], Line: int(sp.line), Col: int(sp.col)}
+// found is a position found in a SourceMap.
+type found struct {
+	value  diag.Pos
+	keyAt  diag.Pos
+	hasKey bool
 }
 
-func (s *SourceMap) key(sp spot) (diag.Pos, bool) {
-	if sp.keyFile < 0 {
-		return diag.Pos{}, false
+func (f found) key() (diag.Pos, bool) { return f.keyAt, f.hasKey }
+
+// lookup finds the positions of path: recorded by Set, or in a layer.
+func (s *SourceMap) lookup(path string) (diag.Pos, found, bool) {
+	if sp, ok := s.at[path]; ok {
+		f := found{value: diag.Pos{File: s.names[sp.file], Line: int(sp.line), Col: int(sp.col)}}
+		if sp.keyFile >= 0 {
+			f.keyAt, f.hasKey = diag.Pos{File: s.names[sp.keyFile], Line: int(sp.keyLine), Col: int(sp.keyCol)}, true
+		}
+		return f.value, f, true
 	}
-	return diag.Pos{File: s.names[sp.keyFile], Line: int(sp.keyLine), Col: int(sp.keyCol)}, true
+	if len(s.layers) == 0 {
+		return diag.Pos{}, found{}, false
+	}
+	end := strings.IndexAny(path, ".[")
+	if end < 0 {
+		return diag.Pos{}, found{}, false
+	}
+	section, rest := path[:end], path[end:]
+	for _, la := range s.layers[section] {
+		local := path
+		if la.n >= 0 {
+			// An item of a list: numbered in the layer from 0.
+			close := strings.IndexByte(rest, ']')
+			if rest[0] != '[' || close < 0 {
+				continue
+			}
+			i, err := strconv.Atoi(rest[1:close])
+			if err != nil || i < la.lo || i >= la.lo+la.n {
+				continue
+			}
+			if la.lo != 0 {
+				local = section + "[" + strconv.Itoa(i-la.lo) + rest[close:]
+			}
+		}
+		if sp, ok := la.layer.at[local]; ok {
+			f := found{value: diag.Pos{File: la.layer.file, Line: int(sp.line), Col: int(sp.col)}}
+			if sp.keyLine >= 0 {
+				f.keyAt, f.hasKey = diag.Pos{File: la.layer.file, Line: int(sp.keyLine), Col: int(sp.keyCol)}, true
+			}
+			return f.value, f, true
+		}
+	}
+	return diag.Pos{}, found{}, false
 }
 
 // Has reports whether path was written in the data.
 func (s *SourceMap) Has(path string) bool {
-	_, ok := s.at[path]
+	_, _, ok := s.lookup(path)
 	return ok
 }
 
@@ -220,13 +324,13 @@ func (s *SourceMap) Pos(path string) diag.Pos {
 		return diag.Pos{}
 	}
 	for p := path; ; p = Parent(p) {
-		if sp, ok := s.at[p]; ok {
+		if value, f, ok := s.lookup(p); ok {
 			if p != path {
-				if k, ok := s.key(sp); ok {
+				if k, ok := f.key(); ok {
 					return k
 				}
 			}
-			return s.value(sp)
+			return value
 		}
 		if p == "" {
 			return s.Root
@@ -237,8 +341,8 @@ func (s *SourceMap) Pos(path string) diag.Pos {
 // KeyPos returns the position of the key of the value at path, or Pos(path)
 // when it has none.
 func (s *SourceMap) KeyPos(path string) diag.Pos {
-	if sp, ok := s.at[path]; ok {
-		if k, ok := s.key(sp); ok {
+	if _, f, ok := s.lookup(path); ok {
+		if k, ok := f.key(); ok {
 			return k
 		}
 	}

@@ -282,6 +282,7 @@ var docs = map[string]string{
 	"Source.Kind=third_party":                             "another party",
 	"Source.Name":                                         "Name or nature of the source, e.g. \"Data enrichment providers such as ZoomInfo\".",
 	"Source.PubliclyAccessible":                           "Whether the source is publicly accessible (GDPR Art. 14(2)(f)).",
+	"SourceLayer":                                         "A SourceLayer records the positions of values of one file, by data path, apart from a SourceMap: a loader records each file's on its own (in parallel, or once for many loads), then adds the layer to the map for the sections the file defines (SourceMap.AddLayer). A layer must not be changed once added.",
 	"SourceMap":                                           "SourceMap records where each value of the data came from, by data path (\"purposes[3].categories[1]\"). Paths use the YAML key names and 0-based indexes.",
 	"SourceMap.Files":                                     "Files holds the content of every file read, by name, for quoting source lines in diagnostics.",
 	"SourceMap.Root":                                      "Root is the position used for values with no position at all, such as a section missing from every file (the data directory).",
