@@ -38,7 +38,12 @@ func fakeGerman(t *testing.T) map[string]*locale.Catalogue {
 	cats, _ := compiler.Catalogues()
 	out := map[string]*locale.Catalogue{}
 	for id, cat := range cats {
-		files := cat.Files()
+		var files []*locale.File
+		for _, f := range cat.Files() {
+			if f.Language != "de" {
+				files = append(files, f)
+			}
+		}
 		for _, f := range cat.Files() {
 			if f.Language != "en" {
 				continue
@@ -55,6 +60,27 @@ func fakeGerman(t *testing.T) map[string]*locale.Catalogue {
 				de.Messages = append(de.Messages, &tr)
 			}
 			files = append(files, de)
+		}
+		c, ds := locale.New(id, files...)
+		if len(ds) > 0 {
+			t.Fatal(ds)
+		}
+		out[id] = c
+	}
+	return out
+}
+
+// withoutGerman is every pack's catalogue without its German files.
+func withoutGerman(t *testing.T) map[string]*locale.Catalogue {
+	t.Helper()
+	cats, _ := compiler.Catalogues()
+	out := map[string]*locale.Catalogue{}
+	for id, cat := range cats {
+		var files []*locale.File
+		for _, f := range cat.Files() {
+			if f.Language != "de" {
+				files = append(files, f)
+			}
 		}
 		c, ds := locale.New(id, files...)
 		if len(ds) > 0 {
@@ -166,7 +192,10 @@ func longestFirst(set map[string]bool) []string {
 // text is reported at its English.
 func TestGermanMissing(t *testing.T) {
 	fsys := withLanguages(t, "[en, de]")
-	_, docs, ds := compiler.Compile(fsys, "data", sampleOpts)
+	opts := *sampleOpts
+	opts.Catalogues = withoutGerman(t)
+	opts.Translations = []*translate.File{{Path: "data/translations/de.yaml", Language: "de"}}
+	_, docs, ds := compiler.Compile(fsys, "data", &opts)
 	if docs != nil {
 		t.Error("notices published with German missing")
 	}
