@@ -154,7 +154,12 @@ func (f *Format) List(items []string, c Conj) string {
 	conj := strings.TrimSpace(strings.Trim(last, ","))
 	for _, it := range items {
 		if strings.Contains(it, ", ") || strings.Contains(it, " "+conj+" ") {
-			first, sep, last = "; ", "; ", "; "+strings.TrimLeft(last, ", ")
+			// French sets a narrow no-break space before a semicolon.
+			semi := "; "
+			if b, _ := f.tag.Base(); b.String() == "fr" {
+				semi = "\u202f; "
+			}
+			first, sep, last = semi, semi, semi+strings.TrimLeft(last, ", ")
 			break
 		}
 	}

@@ -61,6 +61,10 @@ func TestListSemicolons(t *testing.T) {
 	if got, want := f.List([]string{"Name, E-Mail", "Rechnungen", "Support"}, locale.And), "Name, E-Mail; Rechnungen; und Support"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	fr := locale.FormatOf(language.French)
+	if got, want := fr.List([]string{"nom, e-mail", "factures", "support"}, locale.And), "nom, e-mail\u202f; factures\u202f; et support"; got != want {
+		t.Errorf("French: got %q, want %q", got, want)
+	}
 	if got := f.List(nil, locale.And); got != "" {
 		t.Errorf("empty list %q", got)
 	}
