@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
@@ -47,7 +48,7 @@ func changeItem(c change.Change) string {
 // redline pages per version: the whole text (/ID/VERSION/redline/) and only
 // its sections with a change (/ID/VERSION/redline/changed/, unless nothing
 // changed), linked both ways; and the redline documents for their PDFs.
-func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*redlinePDF) {
+func (in *Input) changePages(n *Notice, noPDF bool, baseURL string) (files map[string][]byte, redlines map[string]*redlinePDF) {
 	files = map[string][]byte{}
 	redlines = map[string]*redlinePDF{}
 	if len(n.Versions) < 2 || n.Current == nil {
@@ -66,17 +67,19 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		fmt.Fprintf(&b, "[Read version %s](../%s/) · [See the changes to its text](../%s/redline/) (%s)\n\n", v.Version, v.Version, v.Version,
 			editCount(diff.Summarize(v.layout())))
 	}
-	files["content/"+n.ID+"/changes/index.md"] = page(map[string]any{"title": title + ": what changed", "notice": n.ID}, noShortcodes([]byte(b.String())))
+	cfm := map[string]any{"title": title + ": what changed", "notice": n.ID}
+	maps.Copy(cfm, in.switcher(n, "changes/", n.depth()+1, baseURL))
+	files["content/"+n.dir()+"/changes/index.md"] = page(cfm, noShortcodes([]byte(b.String())))
 
 	for i := 1; i < len(n.Versions); i++ {
 		v := n.Versions[i]
-		dir := n.ID + "/" + v.Version + "/redline"
+		dir := n.dir() + "/" + v.Version + "/redline"
 		compared := fmt.Sprintf("The text of version %s (effective %s) compared with version %s (effective %s).",
 			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
 		// The PDF's own legend says how the marks look; the page says it here.
 		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
 		sum := diff.Summarize(v.layout())
-		pdfName := n.ID + "-" + v.Version + "-redline.pdf"
+		pdfName := n.file() + "-" + v.Version + "-redline.pdf"
 		redlinePage := func(changed bool) []byte {
 			// up leads from the page to the version's folder.
 			up, full, view, pageTitle := "../", "", "full", fmt.Sprintf("%s: changes in version %s", title, v.Version)
@@ -97,6 +100,11 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 				},
 				"sitemap": map[string]any{"disable": true},
 			}
+			key, depth := v.Version+"/redline/", n.depth()+2
+			if changed {
+				key, depth = key+"changed/", depth+1
+			}
+			maps.Copy(fm, in.switcher(n, key, depth, baseURL))
 			if !noPDF {
 				fm["pdf"] = full + pdfName
 			}
@@ -171,7 +179,7 @@ type redlinePDF struct {
 }
 
 func redlineDoc(n *Notice, v *Page, intro string, blocks []diff.Block) *redlinePDF {
-	head := &notice.Document{ID: n.ID, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
+	head := &notice.Document{ID: n.ID, Language: v.Doc.Language, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
 		Organization: v.Doc.Organization, Effective: v.Doc.Effective, LastUpdated: v.Released,
 		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}}
 	return &redlinePDF{head: head, blocks: blocks}
@@ -312,13 +320,13 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 	}
 	first := n.Versions[0].Released
 	f := atomFeed{
-		ID:         fmt.Sprintf("tag:%s,%s:%s", host, first, n.ID),
+		ID:         fmt.Sprintf("tag:%s,%s:%s", host, first, n.dir()),
 		Title:      n.Current.Doc.Title + " of " + org,
 		Author:     atomPerson{Name: org},
 		LedgerHead: ledgerHead,
 		Links: []atomLink{
-			{Href: baseURL + n.ID + "/feed.xml", Rel: "self", Type: "application/atom+xml"},
-			{Href: baseURL + n.ID + "/", Rel: "alternate", Type: "text/html"},
+			{Href: baseURL + n.dir() + "/feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: baseURL + n.dir() + "/", Rel: "alternate", Type: "text/html"},
 		},
 	}
 	for i := len(n.Versions) - 1; i >= 0; i-- {
@@ -335,11 +343,11 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 			summary += "\n- " + c.Sentence
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			ID:        fmt.Sprintf("tag:%s,%s:%s/%s", host, v.Released, n.ID, v.Version),
+			ID:        fmt.Sprintf("tag:%s,%s:%s/%s", host, v.Released, n.dir(), v.Version),
 			Title:     fmt.Sprintf("%s: version %s, effective %s", v.Doc.Title, v.Version, render.LongDate(v.Doc.Effective)),
 			Updated:   stamp,
 			Published: stamp,
-			Links:     []atomLink{{Href: baseURL + n.ID + "/" + v.Version + "/", Rel: "alternate", Type: "text/html"}},
+			Links:     []atomLink{{Href: baseURL + n.dir() + "/" + v.Version + "/", Rel: "alternate", Type: "text/html"}},
 			Summary:   summary,
 		})
 	}

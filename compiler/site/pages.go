@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
@@ -215,21 +216,17 @@ type target struct {
 
 func targets(n *Notice) []target {
 	var out []target
+	dir, file, depth := n.dir(), n.file(), n.depth()
 	if n.Current != nil {
-		out = append(out, target{page: n.Current, dir: n.ID, pdf: n.ID + ".pdf", depth: 1, kind: "current"})
+		out = append(out, target{page: n.Current, dir: dir, pdf: file + ".pdf", depth: depth, kind: "current"})
 	}
 	for _, v := range n.Versions {
-		out = append(out, target{page: v, dir: n.ID + "/" + v.Version, pdf: n.ID + "-" + v.Version + ".pdf", depth: 2, kind: "version"})
+		out = append(out, target{page: v, dir: dir + "/" + v.Version, pdf: file + "-" + v.Version + ".pdf", depth: depth + 1, kind: "version"})
 	}
 	if n.Draft != nil {
-		out = append(out, target{page: n.Draft, dir: n.ID + "/draft", pdf: n.ID + "-draft.pdf", depth: 2, kind: "draft"})
+		out = append(out, target{page: n.Draft, dir: dir + "/draft", pdf: file + "-draft.pdf", depth: depth + 1, kind: "draft"})
 	}
 	return out
-}
-
-func relTo(depth int) func(string) string {
-	up := strings.Repeat("../", depth)
-	return func(id string) string { return up + id + "/" }
 }
 
 func dateText(day model.Date) map[string]string {
@@ -238,11 +235,11 @@ func dateText(day model.Date) map[string]string {
 
 // noticePages returns the content files of a notice: its current page, a
 // page per version, the draft, and the archive.
-func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
+func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) map[string][]byte {
 	files := map[string][]byte{}
 	for _, t := range targets(n) {
 		d := t.page.Doc
-		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: relTo(t.depth)}))
+		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth)}))
 		fm := map[string]any{
 			"title":       d.Title,
 			"notice":      n.ID,
@@ -255,19 +252,28 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		if !noPDF {
 			fm["pdf"] = t.pdf
 		}
+		key := ""
+		switch t.kind {
+		case "version":
+			key = t.page.Version + "/"
+		case "draft":
+			key = "draft/"
+		}
+		maps.Copy(fm, in.switcher(n, key, t.depth, baseURL))
 		up := strings.Repeat("../", t.depth) // the site root, from this page
+		home := up + n.dir() + "/"          // the notice's address
 		if len(n.Versions) > 0 {
-			fm["archive"] = up + n.ID + "/versions/"
+			fm["archive"] = home + "versions/"
 		}
 		if t.page.Version != "" {
 			fm["version"] = t.page.Version
 		}
 		if t.page.Previous != nil {
-			fm["changes"] = up + n.ID + "/changes/#v" + t.page.Version
-			fm["redline"] = up + n.ID + "/" + t.page.Version + "/redline/"
+			fm["changes"] = home + "changes/#v" + t.page.Version
+			fm["redline"] = home + t.page.Version + "/redline/"
 		}
 		if hasFeed(n) {
-			fm["feed"] = up + n.ID + "/feed.xml"
+			fm["feed"] = home + "feed.xml"
 		}
 		if exports := in.tableExports(n.ID, t.page.Doc); len(exports) > 0 && t.kind != "draft" {
 			var links []map[string]string
@@ -290,25 +296,25 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		case t.kind == "current" && n.Upcoming != nil:
 			// The version in force announces the next one and links to it;
 			// the next one's page links back to the version in force.
-			fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/" + n.Upcoming.Version + "/", "link": "Read the new version",
+			fm["banner"] = map[string]any{"kind": "upcoming", "url": home + n.Upcoming.Version + "/", "link": "Read the new version",
 				"text": "A new version of this notice takes effect on " + render.LongDate(n.Upcoming.Doc.Effective) + "."}
 		case t.kind == "version":
 			fm["sitemap"] = map[string]any{"disable": true}
 			switch {
 			case t.page.NeverInForce():
-				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
+				fm["banner"] = map[string]any{"kind": "superseded", "url": home, "link": "Read the version in force",
 					"text": "This version never took effect: a later version of the same date replaced it before " + render.LongDate(d.Effective) + ". It is kept as it was published."}
 			case n.Current == t.page && n.Pending:
-				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read it at the notice's address",
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": home, "link": "Read it at the notice's address",
 					"text": "This is the first version of this notice. It takes effect on " + render.LongDate(d.Effective) + "."}
 			case n.Current == t.page:
-				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/", "link": "Read the version in force",
+				fm["banner"] = map[string]any{"kind": "current", "url": home, "link": "Read the version in force",
 					"text": "This is the version in force. Its permanent address is this page; the notice's address always shows the version in force."}
 			case n.Upcoming == t.page || t.page.Doc.Effective > n.Current.Doc.Effective:
-				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read the version in force",
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": home, "link": "Read the version in force",
 					"text": "This version takes effect on " + render.LongDate(d.Effective) + ". Until then, the version in force applies."}
 			default:
-				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
+				fm["banner"] = map[string]any{"kind": "superseded", "url": home, "link": "Read the version in force",
 					"text": "This version is no longer in force. It is kept as it was published."}
 			}
 		}
@@ -321,13 +327,13 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		files[name] = page(fm, md)
 	}
 	if len(n.Versions) > 0 && n.Current != nil {
-		files["content/"+n.ID+"/versions/index.md"] = archive(n, noPDF)
+		files["content/"+n.dir()+"/versions/index.md"] = in.archive(n, noPDF, baseURL)
 	}
 	return files
 }
 
 // archive returns the page listing every version of a notice, newest first.
-func archive(n *Notice, noPDF bool) []byte {
+func (in *Input) archive(n *Notice, noPDF bool, baseURL string) []byte {
 	var b strings.Builder
 	b.WriteString("Every version of this notice, exactly as it was published. Each keeps its address and its PDF.\n\n")
 	b.WriteString("| Version | Effective | Last updated | What changed | Status | PDF |\n|---|---|---|---|---|---|\n")
@@ -348,7 +354,7 @@ func archive(n *Notice, noPDF bool) []byte {
 		if summary == "" {
 			summary = "-"
 		}
-		pdf := fmt.Sprintf("[PDF](../%s/%s-%s.pdf)", v.Version, n.ID, v.Version)
+		pdf := fmt.Sprintf("[PDF](../%s/%s-%s.pdf)", v.Version, n.file(), v.Version)
 		if noPDF {
 			pdf = "-"
 		}
@@ -360,5 +366,7 @@ func archive(n *Notice, noPDF bool) []byte {
 	if n.Current != nil {
 		title = n.Current.Doc.Title + ": all versions"
 	}
-	return page(map[string]any{"title": title, "notice": n.ID, "sitemap": map[string]any{"disable": false}}, noShortcodes([]byte(b.String())))
+	fm := map[string]any{"title": title, "notice": n.ID, "sitemap": map[string]any{"disable": false}}
+	maps.Copy(fm, in.switcher(n, "versions/", n.depth()+1, baseURL))
+	return page(fm, noShortcodes([]byte(b.String())))
 }

@@ -31,6 +31,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/internal/regular"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -118,6 +119,13 @@ type Input struct {
 	// site). A path that leaves the site or that the site writes itself is
 	// an error.
 	Files map[string][]byte
+	// Messages is the site's own message catalogue (compiler.SiteCatalogue):
+	// the theme's words and the sentences the site writes, in the languages
+	// besides English; nil writes every page's own words in English.
+	Messages *locale.Catalogue
+
+	// langs are each notice's other languages, derived by prepare.
+	langs map[*Notice][]*Notice
 }
 
 // Notice is everything the site shows of one notice.
@@ -139,6 +147,9 @@ type Notice struct {
 	// Preview is set when Current is the draft shown for review (disclose
 	// serve).
 	Preview bool
+	// lang is the language of a notice the site derived from the English
+	// one's Translations (see prepare); empty for English.
+	lang string
 }
 
 // Page is one version of a notice.
@@ -773,11 +784,12 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 		redlines map[string]*redlinePDF
 		changes  bool
 	}
-	parts := make([]part, len(in.Notices))
-	err = parallel(len(in.Notices), func(i int) error {
-		n := in.Notices[i]
-		own := in.noticePages(n, p.Organization.Name, opts.NoPDF)
-		cf, rd := changePages(n, opts.NoPDF)
+	every := in.published()
+	parts := make([]part, len(every))
+	err = parallel(len(every), func(i int) error {
+		n := every[i]
+		own := in.noticePages(n, p.Organization.Name, opts.NoPDF, baseURL)
+		cf, rd := in.changePages(n, opts.NoPDF, baseURL)
 		maps.Copy(own, cf)
 		for _, t := range targets(n) {
 			if t.kind == "draft" {
@@ -800,7 +812,7 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 			return err
 		}
 		if fd != nil {
-			own["static/"+n.ID+"/feed.xml"] = fd
+			own["static/"+n.dir()+"/feed.xml"] = fd
 		}
 		parts[i] = part{own, rd, len(cf) > 0}
 		return nil
