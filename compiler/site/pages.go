@@ -261,7 +261,7 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) 
 		}
 		maps.Copy(fm, in.switcher(n, key, t.depth, baseURL))
 		up := strings.Repeat("../", t.depth) // the site root, from this page
-		home := up + n.dir() + "/"          // the notice's address
+		home := up + n.dir() + "/"           // the notice's address
 		if len(n.Versions) > 0 {
 			fm["archive"] = home + "versions/"
 		}
