@@ -807,7 +807,7 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 				own["static/"+t.dir+"/"+e.name+".csv"], own["static/"+t.dir+"/"+e.name+".json"] = c, j
 			}
 		}
-		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
+		fd, err := in.feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
 			return err
 		}
@@ -829,6 +829,19 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 	if hasChanges {
 		files["content/changes/index.md"] = whatChanged(in.Notices)
 	}
+	// The theme's words in each language the site publishes.
+	var langs []string
+	for _, n := range every {
+		if n.lang != "" && !slices.Contains(langs, n.lang) {
+			langs = append(langs, n.lang)
+		}
+	}
+	slices.Sort(langs)
+	labels, err := in.themeData(langs)
+	if err != nil {
+		return nil, nil, err
+	}
+	maps.Copy(files, labels)
 	js, err := noticesJSON(in, baseURL)
 	if err != nil {
 		return nil, nil, err
