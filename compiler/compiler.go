@@ -36,13 +36,13 @@ import (
 	usstates "github.com/disclose-dev/disclose/compiler/jurisdiction/us-states"
 	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/locale"
-	"github.com/disclose-dev/disclose/compiler/site"
 	"github.com/disclose-dev/disclose/compiler/migrate"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/schema"
+	"github.com/disclose-dev/disclose/compiler/site"
 	"github.com/disclose-dev/disclose/compiler/translate"
 )
 

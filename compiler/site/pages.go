@@ -231,7 +231,6 @@ func targets(n *Notice) []target {
 	return out
 }
 
-
 // noticePages returns the content files of a notice: its current page, a
 // page per version, the draft, and the archive.
 func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) map[string][]byte {
