@@ -6,11 +6,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/release"
@@ -73,7 +75,11 @@ func buildTranslated(t *testing.T) (func(name string) string, string) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	hugoCmd, hugoDir := hugo(t)
-	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables}, site.Options{
+	messages, mdiags := compiler.SiteCatalogue()
+	if len(mdiags) > 0 {
+		t.Fatalf("the site's catalogue:\n%v", mdiags)
+	}
+	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables, Messages: messages}, site.Options{
 		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, CacheDir: filepath.Join(dir, "cache"),
 	})
 	if err != nil {
@@ -109,6 +115,13 @@ func TestTranslatedNotices(t *testing.T) {
 		`href="eu-de.pdf"`,
 		`href="../../de/eu/versions/"`,
 		`href="../../de/eu/feed.xml"`,
+		// The theme's words and the site's in German.
+		`<a class="skip" href="#main">Zum Hauptinhalt springen</a>`,
+		`<dt>Gültig ab</dt>`,
+		`download>PDF herunterladen</a>`,
+		`>Alle Versionen</a>`,
+		`<h2 id="contents">Inhalt</h2>`,
+		`Ab dem 15. Dezember 2026 gilt eine neue Version dieses Hinweises. <a href="../../de/eu/2026-12-15-2/">Neue Version lesen</a>`,
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("de/eu/ lacks %s", want)
@@ -169,8 +182,23 @@ func TestTranslatedNotices(t *testing.T) {
 			}
 		}
 	}
-	read("de/eu/versions/index.html")
-	read("de/eu/changes/index.html")
+	if a := read("de/eu/versions/index.html"); !strings.Contains(a, "<strong>In Kraft</strong>") || !strings.Contains(a, "<caption>Versionen</caption>") {
+		t.Error("de/eu/versions/ is not in German")
+	}
+	// The changes' sentences are English, marked so, with a note in German.
+	ch := read("de/eu/changes/index.html")
+	for _, want := range []string{"<p>Die Änderungen sind auf Englisch beschrieben.</p>", `<ul lang="en">`, `<strong>Material</strong>`, "gültig ab"} {
+		if !strings.Contains(ch, want) {
+			t.Errorf("de/eu/changes/ lacks %s", want)
+		}
+	}
+	if fr := read("fr/eu/index.html"); !strings.Contains(fr, "<dt>En vigueur le</dt>") || !strings.Contains(fr, `<html lang="fr">`) {
+		t.Error("fr/eu/ is not in French")
+	}
+	// The English pages keep their words.
+	if !strings.Contains(en, "<dt>Effective</dt>") || !strings.Contains(en, `<h2 id="contents">Contents</h2>`) {
+		t.Error("eu/ lost its English words")
+	}
 	if d := read("de/eu/draft/index.html"); !strings.Contains(d, "Fassung de Entwurf") {
 		t.Error("de/eu/draft/ is not the German draft")
 	}
@@ -192,5 +220,50 @@ func TestTranslatedNotices(t *testing.T) {
 	}
 	if sm := read("sitemap.xml"); !strings.Contains(sm, "/de/eu/</loc>") || !strings.Contains(sm, "/fr/eu/</loc>") {
 		t.Error("the sitemap lacks the translated notices")
+	}
+}
+
+// TestSiteCatalogueClean: the site's catalogue loads without a problem,
+// its English is the English the site writes, and every message is
+// translated, current, into every language disclose publishes.
+func TestSiteCatalogueClean(t *testing.T) {
+	cat, diags := compiler.SiteCatalogue()
+	if len(diags) > 0 {
+		t.Fatalf("the site's catalogue:\n%v", diags)
+	}
+	ids := cat.IDs()
+	if !slices.Equal(ids, site.MessageIDs()) {
+		t.Errorf("messages/en.yaml has ids %v,\nthe site writes %v", ids, site.MessageIDs())
+	}
+	for _, f := range cat.Files() {
+		if f.Language != "en" {
+			continue
+		}
+		for _, m := range f.Messages {
+			one, other, ok := site.EnglishMessage(m.ID)
+			if !ok || m.One != one || m.Other != other {
+				t.Errorf("%s: %s is %q/%q, the site writes %q/%q", f.Path, m.ID, m.One, m.Other, one, other)
+			}
+		}
+	}
+	for _, code := range locale.Supported() {
+		tag, err := locale.Parse(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if code == "en" {
+			continue
+		}
+		p := cat.Printer(tag)
+		data := locale.Data{"Date": "x", "Title": "x", "Org": "x", "Version": "x", "Previous": "x", "PreviousDate": "x", "Changes": "x", "Sections": "x"}
+		for _, id := range ids {
+			one, _, _ := site.EnglishMessage(id)
+			if one == "" && p.T(id, data) == "" || one != "" && (p.N(id, 1, data) == "" || p.N(id, 2, data) == "") {
+				t.Errorf("%s: message %s writes nothing", code, id)
+			}
+		}
+		if ps := p.Problems(); len(ps) > 0 {
+			t.Errorf("%s:\n%v", code, ps)
+		}
 	}
 }
