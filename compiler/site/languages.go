@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"unicode"
@@ -74,10 +75,28 @@ func (in *Input) prepare() {
 			}
 		}
 	}
+	// Frozen texts never change: with a cache, each comparison is made
+	// once, kept by the two texts' JSON forms.
+	kept := history{dir: in.history}
 	_ = parallel(len(pages), func(i int) error {
 		pg := pages[i]
+		key := ""
+		if kept.usable() {
+			a, errA := json.Marshal(pg.Previous.Doc)
+			b, errB := json.Marshal(pg.Doc)
+			if errA == nil && errB == nil {
+				key = kept.textKey(a, b)
+				if c, ok := kept.getKey(key); ok {
+					pg.Redline, pg.blocks = c.Redline, c.Blocks
+					return nil
+				}
+			}
+		}
 		pg.Redline = diff.Redline(render.Plain(pg.Previous.Doc), render.Plain(pg.Doc))
 		pg.layout()
+		if key != "" {
+			kept.putKey(key, &comparison{Redline: pg.Redline, Blocks: pg.blocks})
+		}
 		return nil
 	})
 }

@@ -79,11 +79,15 @@ func buildTranslated(t *testing.T) (func(name string) string, string) {
 	if len(mdiags) > 0 {
 		t.Fatalf("the site's catalogue:\n%v", mdiags)
 	}
-	err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables, Messages: messages}, site.Options{
-		Out: out, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, CacheDir: filepath.Join(dir, "cache"),
-	})
-	if err != nil {
-		t.Fatalf("build: %v", err)
+	// Twice, into two folders with one cache: the second build takes the
+	// translations' comparisons the first kept.
+	for _, o := range []string{out, out + "-again"} {
+		err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables, Messages: messages}, site.Options{
+			Out: o, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, CacheDir: filepath.Join(dir, "cache"),
+		})
+		if err != nil {
+			t.Fatalf("build: %v", err)
+		}
 	}
 	return func(name string) string {
 		t.Helper()
@@ -179,6 +183,9 @@ func TestTranslatedNotices(t *testing.T) {
 					t.Errorf("de/eu/%s/redline/ is not the German texts' redline", v.Version)
 				}
 				read("de/eu/" + v.Version + "/redline/eu-de-" + v.Version + "-redline.pdf")
+				if again, _ := os.ReadFile(filepath.Join(out+"-again", "de", "eu", v.Version, "redline", "index.html")); string(again) != rl {
+					t.Errorf("de/eu/%s/redline/ differs when its comparison comes from the cache", v.Version)
+				}
 			}
 		}
 	}

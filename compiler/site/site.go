@@ -126,6 +126,9 @@ type Input struct {
 
 	// langs are each notice's other languages, derived by prepare.
 	langs map[*Notice][]*Notice
+	// history is the folder keeping the comparisons of their versions
+	// (HistoryCache), set by Build.
+	history string
 }
 
 // Notice is everything the site shows of one notice.
@@ -267,6 +270,7 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	go func() { reusing <- spare != "" && reuseSite(spare, tmp) }()
 	reuse := sync.OnceValue(func() bool { return <-reusing })
 	defer reuse() // before the work folder is removed
+	in.history = HistoryCache(opts)
 	files, redlines, err := projectFiles(in, opts)
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
