@@ -221,11 +221,15 @@ func TestTranslatedNotices(t *testing.T) {
 		t.Error("eu/eu.pdf lost its /Lang")
 	}
 
+	// A language's folder is no page.
+	if _, err := os.Stat(filepath.Join(out, "de", "index.html")); err == nil {
+		t.Error("the site has a page at /de/")
+	}
 	feed := read("de/eu/feed.xml")
 	if !strings.Contains(feed, "/de/eu/feed.xml") || !strings.Contains(feed, "Ergänzende europäische Datenschutzerklärung") {
 		t.Error("de/eu/feed.xml is not the German notice's feed")
 	}
-	if sm := read("sitemap.xml"); !strings.Contains(sm, "/de/eu/</loc>") || !strings.Contains(sm, "/fr/eu/</loc>") {
+	if sm := read("sitemap.xml"); !strings.Contains(sm, "/de/eu/</loc>") || !strings.Contains(sm, "/fr/eu/</loc>") || strings.Contains(sm, "/de/</loc>") {
 		t.Error("the sitemap lacks the translated notices")
 	}
 }

@@ -841,6 +841,12 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 		}
 	}
 	slices.Sort(langs)
+	for _, lang := range langs {
+		// A language's folder holds its notices and is no page itself
+		// (Hugo would make one of a folder without _index.md).
+		files["content/"+lang+"/_index.md"] = page(map[string]any{"title": lang,
+			"build": map[string]any{"render": "never", "list": "never"}, "sitemap": map[string]any{"disable": true}}, nil)
+	}
 	labels, err := in.themeData(langs)
 	if err != nil {
 		return nil, nil, err
