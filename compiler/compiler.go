@@ -42,6 +42,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/schema"
+	"github.com/disclose-dev/disclose/compiler/site"
 	"github.com/disclose-dev/disclose/compiler/translate"
 )
 
@@ -111,6 +112,18 @@ var Catalogues = sync.OnceValues(func() (map[string]*locale.Catalogue, diag.List
 	}
 	diags.Sort()
 	return out, diags
+})
+
+// SiteCatalogue returns the site's own message catalogue (the theme's
+// words and the sentences the site writes, compiler/site/messages), read
+// here because only load reads YAML and the site stage does not import it,
+// and the problems found in it (none in a release: a test guards it).
+var SiteCatalogue = sync.OnceValues(func() (*locale.Catalogue, diag.List) {
+	files, diags := load.Messages(site.Messages(), "messages", "compiler/site/messages")
+	cat, d := locale.New("site", files...)
+	diags.Append(d...)
+	diags.Sort()
+	return cat, diags
 })
 
 // Options configure checking and compiling.

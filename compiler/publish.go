@@ -162,7 +162,8 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		res.Diags = append(res.Diags, more...)
 		res.Diags.Sort()
 	}
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts), Files: files}
+	messages, _ := SiteCatalogue() // its problems: TestSiteCatalogueClean
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts), Files: files, Messages: messages}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

@@ -4,13 +4,17 @@ import (
 	"cmp"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -18,9 +22,9 @@ import (
 
 // changeList returns the Markdown list of changes, material ones marked in
 // words.
-func changeList(cs []change.Change) string {
+func changeList(w *words, cs []change.Change) string {
 	if len(cs) == 0 {
-		return "No change to the facts behind this notice; only its wording changed.\n"
+		return w.t("changes.none", nil) + "\n"
 	}
 	var b strings.Builder
 	for _, c := range cs {
@@ -29,7 +33,7 @@ func changeList(cs []change.Change) string {
 	return b.String()
 }
 
-// changeItem is one change as inline Markdown: whether it is material, why
+// changeItem is one change, in English, as inline Markdown: whether it is material, why
 // (unless the sentence already says it: "New sub-processor: ..."), and the
 // sentence.
 func changeItem(c change.Change) string {
@@ -47,41 +51,58 @@ func changeItem(c change.Change) string {
 // redline pages per version: the whole text (/ID/VERSION/redline/) and only
 // its sections with a change (/ID/VERSION/redline/changed/, unless nothing
 // changed), linked both ways; and the redline documents for their PDFs.
-func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[string]*redlinePDF) {
+func (in *Input) changePages(n *Notice, noPDF bool, baseURL string) (files map[string][]byte, redlines map[string]*redlinePDF) {
 	files = map[string][]byte{}
 	redlines = map[string]*redlinePDF{}
 	if len(n.Versions) < 2 || n.Current == nil {
 		return files, redlines
 	}
 	title := n.Current.Doc.Title
+	w := in.words(n.lang)
 	var b strings.Builder
-	b.WriteString("What changed in each version of this notice, newest first, from the facts behind it. A **material** change is one we tell you about before it takes effect.\n\n")
+	b.WriteString(w.t("changes.intro", nil) + "\n\n")
+	if n.lang != "" {
+		// The sentences of the changes (and the release summaries) are
+		// written in English only: each list is marked as English, with a
+		// note in the page's language.
+		b.WriteString(w.t("changes.english", nil) + "\n\n")
+	}
 	for i := len(n.Versions) - 1; i >= 1; i-- {
 		v := n.Versions[i]
-		fmt.Fprintf(&b, "## Version %s, effective %s {#v%s}\n\n", v.Version, render.LongDate(v.Doc.Effective), v.Version)
+		fmt.Fprintf(&b, "## %s {#v%s}\n\n", w.t("changes.heading", locale.Data{"Version": v.Version, "Date": w.date(v.Doc.Effective)}), v.Version)
 		if v.Summary != "" {
-			b.WriteString(string(notice.Plain(v.Summary)) + "\n\n")
+			b.WriteString(string(notice.Plain(v.Summary)) + "\n")
+			if n.lang != "" {
+				b.WriteString("{lang=\"en\"}\n")
+			}
+			b.WriteString("\n")
 		}
-		b.WriteString(changeList(v.Changes) + "\n")
-		fmt.Fprintf(&b, "[Read version %s](../%s/) · [See the changes to its text](../%s/redline/) (%s)\n\n", v.Version, v.Version, v.Version,
-			editCount(diff.Summarize(v.layout())))
+		if n.lang != "" && len(v.Changes) > 0 {
+			b.WriteString(changeList(in.words(""), v.Changes) + "{lang=\"en\"}\n\n")
+		} else {
+			b.WriteString(changeList(w, v.Changes) + "\n")
+		}
+		fmt.Fprintf(&b, "[%s](../%s/) · [%s](../%s/redline/) (%s)\n\n", w.t("changes.read", locale.Data{"Version": v.Version}), v.Version,
+			w.t("changes.see-text", nil), v.Version, editCount(w, diff.Summarize(v.layout())))
 	}
-	files["content/"+n.ID+"/changes/index.md"] = page(map[string]any{"title": title + ": what changed", "notice": n.ID}, noShortcodes([]byte(b.String())))
+	cfm := map[string]any{"title": w.t("changes.title", locale.Data{"Title": title}), "notice": n.ID}
+	maps.Copy(cfm, in.switcher(n, "changes/", n.depth()+1, baseURL))
+	files["content/"+n.dir()+"/changes/index.md"] = page(cfm, noShortcodes([]byte(b.String())))
 
 	for i := 1; i < len(n.Versions); i++ {
 		v := n.Versions[i]
-		dir := n.ID + "/" + v.Version + "/redline"
-		compared := fmt.Sprintf("The text of version %s (effective %s) compared with version %s (effective %s).",
-			v.Version, render.LongDate(v.Doc.Effective), v.Previous.Version, render.LongDate(v.Previous.Doc.Effective))
+		dir := n.dir() + "/" + v.Version + "/redline"
+		compared := w.t("redline.compared", locale.Data{"Version": v.Version, "Date": w.date(v.Doc.Effective),
+			"Previous": v.Previous.Version, "PreviousDate": w.date(v.Previous.Doc.Effective)})
 		// The PDF's own legend says how the marks look; the page says it here.
-		intro := compared + " Inserted words are marked as inserted (underlined), deleted words as deleted (struck through)."
+		intro := compared + " " + w.t("redline.marks", nil)
 		sum := diff.Summarize(v.layout())
-		pdfName := n.ID + "-" + v.Version + "-redline.pdf"
+		pdfName := n.file() + "-" + v.Version + "-redline.pdf"
 		redlinePage := func(changed bool) []byte {
 			// up leads from the page to the version's folder.
-			up, full, view, pageTitle := "../", "", "full", fmt.Sprintf("%s: changes in version %s", title, v.Version)
+			up, full, view, pageTitle := "../", "", "full", w.t("redline.title", locale.Data{"Title": title, "Version": v.Version})
 			if changed {
-				up, full, view, pageTitle = "../../", "../", "changed", pageTitle+", changed sections only"
+				up, full, view, pageTitle = "../../", "../", "changed", w.t("redline.title-changed", locale.Data{"Title": title, "Version": v.Version})
 			}
 			fm := map[string]any{
 				"title":    pageTitle,
@@ -89,14 +110,19 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 				"layout":   "redline",
 				"redline":  diff.RedlineHTML(v.layout(), diff.HTMLOptions{Changed: changed, Full: full}),
 				"intro":    intro,
-				"overview": redlineSummary(sum, view),
+				"overview": redlineSummary(w, sum, view),
 				"links": []map[string]string{
-					{"text": "Version " + v.Version, "url": up},
-					{"text": "Version " + v.Previous.Version, "url": up + "../" + v.Previous.Version + "/"},
-					{"text": "What changed", "url": up + "../changes/#v" + v.Version},
+					{"text": w.t("redline.version", locale.Data{"Version": v.Version}), "url": up},
+					{"text": w.t("redline.version", locale.Data{"Version": v.Previous.Version}), "url": up + "../" + v.Previous.Version + "/"},
+					{"text": w.t("redline.what-changed", nil), "url": up + "../changes/#v" + v.Version},
 				},
 				"sitemap": map[string]any{"disable": true},
 			}
+			key, depth := v.Version+"/redline/", n.depth()+2
+			if changed {
+				key, depth = key+"changed/", depth+1
+			}
+			maps.Copy(fm, in.switcher(n, key, depth, baseURL))
 			if !noPDF {
 				fm["pdf"] = full + pdfName
 			}
@@ -108,30 +134,24 @@ func changePages(n *Notice, noPDF bool) (files map[string][]byte, redlines map[s
 		if sum.Edits > 0 {
 			files["content/"+dir+"/changed/index.md"] = redlinePage(true)
 		}
-		redlines[dir+"/"+pdfName] = redlineDoc(n, v, compared+" "+sentence(editCount(sum))+".", v.layout())
+		redlines[dir+"/"+pdfName] = redlineDoc(w, n, v, compared+" "+sentence(editCount(w, sum))+".", v.layout())
 	}
 	return files, redlines
 }
 
 // editCount says how many changes a redline has and in how many sections:
 // "12 changes in 5 sections".
-func editCount(s diff.Summary) string {
+func editCount(w *words, s diff.Summary) string {
 	if s.Edits == 0 {
-		return "no change to the text"
+		return w.t("count.none", nil)
 	}
-	return plural(s.Edits, "change") + " in " + plural(len(s.Sections), "section")
+	return w.t("count.in", locale.Data{"Changes": w.n("count.changes", s.Edits, nil), "Sections": w.n("count.sections", len(s.Sections), nil)})
 }
 
 // sentence starts s with a capital letter.
 func sentence(s string) string {
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // redlineSummary is what the top of a redline page shows (the redline
@@ -139,8 +159,8 @@ func plural(n int, word string) string {
 // section with changes (its title, the sections it is part of, its number
 // of changes, a link to its first change), and the two views' addresses,
 // view being the page's own ("full" or "changed").
-func redlineSummary(s diff.Summary, view string) map[string]any {
-	sum := map[string]any{"count": sentence(editCount(s)), "view": view}
+func redlineSummary(w *words, s diff.Summary, view string) map[string]any {
+	sum := map[string]any{"count": sentence(editCount(w, s)), "view": view}
 	if s.Edits == 0 {
 		return sum
 	}
@@ -148,10 +168,10 @@ func redlineSummary(s diff.Summary, view string) map[string]any {
 	for _, sec := range s.Sections {
 		t := sec.Title
 		if t == "" {
-			t = "Before the first heading"
+			t = w.t("redline.before-first", nil)
 		}
 		sections = append(sections, map[string]any{"title": t, "within": sec.Within,
-			"url": "#change-" + strconv.Itoa(sec.First), "count": plural(sec.Count, "change")})
+			"url": "#change-" + strconv.Itoa(sec.First), "count": w.n("count.changes", sec.Count, nil)})
 	}
 	sum["first"] = "#change-1"
 	sum["sections"] = sections
@@ -170,8 +190,8 @@ type redlinePDF struct {
 	blocks []diff.Block
 }
 
-func redlineDoc(n *Notice, v *Page, intro string, blocks []diff.Block) *redlinePDF {
-	head := &notice.Document{ID: n.ID, Title: fmt.Sprintf("%s: changes in version %s", v.Doc.Title, v.Version),
+func redlineDoc(w *words, n *Notice, v *Page, intro string, blocks []diff.Block) *redlinePDF {
+	head := &notice.Document{ID: n.ID, Language: v.Doc.Language, Title: w.t("redline.title", locale.Data{"Title": v.Doc.Title, "Version": v.Version}),
 		Organization: v.Doc.Organization, Effective: v.Doc.Effective, LastUpdated: v.Released,
 		Intro: []notice.Block{&notice.Paragraph{Text: notice.Plain(intro)}}}
 	return &redlinePDF{head: head, blocks: blocks}
@@ -188,6 +208,7 @@ func whatChanged(notices []*Notice) []byte {
 		notices   []*Notice
 		pages     []*Page
 	}
+	in0 := &words{} // the combined changelog is English
 	var rs []*release
 	byKey := map[[2]string]*release{}
 	for _, n := range notices {
@@ -256,7 +277,7 @@ func whatChanged(notices []*Notice) []byte {
 		for i, v := range r.pages {
 			n := r.notices[i]
 			fmt.Fprintf(&b, "%s: [read version %s](../%s/%s/) · [changes to its text](../%s/%s/redline/) (%s)\n{#%s-%s}\n\n",
-				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(diff.Summarize(v.layout())), n.ID, v.Version)
+				notice.Plain(v.Doc.Title), v.Version, n.ID, v.Version, n.ID, v.Version, editCount(in0, diff.Summarize(v.layout())), n.ID, v.Version)
 		}
 	}
 	return page(map[string]any{"title": "What changed"}, noShortcodes([]byte(b.String())))
@@ -302,7 +323,7 @@ func hasFeed(n *Notice) bool { return len(n.Versions) > 0 && n.Current != nil }
 // feed returns the Atom feed of a notice's versions, newest first. Entry ids
 // are tag URIs built from the site's host, the notice and the version, and
 // timestamps are release dates, so the feed is the same on every build.
-func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
+func (in *Input) feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 	if !hasFeed(n) {
 		return nil, nil
 	}
@@ -310,15 +331,16 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 	if u, err := url.Parse(baseURL); err == nil && u.Host != "" {
 		host = u.Host
 	}
+	w := in.words(n.lang)
 	first := n.Versions[0].Released
 	f := atomFeed{
-		ID:         fmt.Sprintf("tag:%s,%s:%s", host, first, n.ID),
-		Title:      n.Current.Doc.Title + " of " + org,
+		ID:         fmt.Sprintf("tag:%s,%s:%s", host, first, n.dir()),
+		Title:      w.t("feed.title", locale.Data{"Title": n.Current.Doc.Title, "Org": org}),
 		Author:     atomPerson{Name: org},
 		LedgerHead: ledgerHead,
 		Links: []atomLink{
-			{Href: baseURL + n.ID + "/feed.xml", Rel: "self", Type: "application/atom+xml"},
-			{Href: baseURL + n.ID + "/", Rel: "alternate", Type: "text/html"},
+			{Href: baseURL + n.dir() + "/feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: baseURL + n.dir() + "/", Rel: "alternate", Type: "text/html"},
 		},
 	}
 	for i := len(n.Versions) - 1; i >= 0; i-- {
@@ -327,7 +349,7 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 		if f.Updated == "" || stamp > f.Updated {
 			f.Updated = stamp
 		}
-		summary := fmt.Sprintf("Takes effect on %s.", render.LongDate(v.Doc.Effective))
+		summary := w.t("feed.effective", locale.Data{"Date": w.date(v.Doc.Effective)})
 		if v.Summary != "" {
 			summary += " " + v.Summary
 		}
@@ -335,11 +357,11 @@ func feed(n *Notice, baseURL, org, ledgerHead string) ([]byte, error) {
 			summary += "\n- " + c.Sentence
 		}
 		f.Entries = append(f.Entries, atomEntry{
-			ID:        fmt.Sprintf("tag:%s,%s:%s/%s", host, v.Released, n.ID, v.Version),
-			Title:     fmt.Sprintf("%s: version %s, effective %s", v.Doc.Title, v.Version, render.LongDate(v.Doc.Effective)),
+			ID:        fmt.Sprintf("tag:%s,%s:%s/%s", host, v.Released, n.dir(), v.Version),
+			Title:     w.t("feed.entry", locale.Data{"Title": v.Doc.Title, "Version": v.Version, "Date": w.date(v.Doc.Effective)}),
 			Updated:   stamp,
 			Published: stamp,
-			Links:     []atomLink{{Href: baseURL + n.ID + "/" + v.Version + "/", Rel: "alternate", Type: "text/html"}},
+			Links:     []atomLink{{Href: baseURL + n.dir() + "/" + v.Version + "/", Rel: "alternate", Type: "text/html"}},
 			Summary:   summary,
 		})
 	}

@@ -46,7 +46,24 @@ func (h history) get(prev, v *release.Version) (*comparison, bool) {
 	if !h.usable() {
 		return nil, false
 	}
-	b, err := regular.ReadFile(os.DirFS(h.dir), h.key(prev, v)+".gob")
+	return h.getKey(h.key(prev, v))
+}
+
+// textKey names the comparison of two frozen texts by their JSON forms
+// (a notice's other languages, whose versions the ledger does not name
+// one by one) and this build of disclose.
+func (h history) textKey(prev, doc []byte) string {
+	a, b := sha256.Sum256(prev), sha256.Sum256(doc)
+	s := sha256.Sum256([]byte(codeID() + "\ntext\n" + hex.EncodeToString(a[:]) + "\n" + hex.EncodeToString(b[:])))
+	return hex.EncodeToString(s[:20])
+}
+
+// getKey returns the comparison kept under key, if there is one.
+func (h history) getKey(key string) (*comparison, bool) {
+	if !h.usable() {
+		return nil, false
+	}
+	b, err := regular.ReadFile(os.DirFS(h.dir), key+".gob")
 	if err != nil {
 		return nil, false
 	}
@@ -60,6 +77,13 @@ func (h history) get(prev, v *release.Version) (*comparison, bool) {
 // put keeps c; a cache that cannot be written only costs the next build
 // the comparison.
 func (h history) put(prev, v *release.Version, c *comparison) {
+	if h.usable() {
+		h.putKey(h.key(prev, v), c)
+	}
+}
+
+// putKey keeps c under key.
+func (h history) putKey(key string, c *comparison) {
 	if !h.usable() {
 		return
 	}
@@ -67,7 +91,7 @@ func (h history) put(prev, v *release.Version, c *comparison) {
 	if gob.NewEncoder(&b).Encode(c) != nil {
 		return
 	}
-	keep(h.dir, h.key(prev, v)+".gob", b.Bytes())
+	keep(h.dir, key+".gob", b.Bytes())
 }
 
 // keep writes b into the cache folder dir as name, whole or not at all:

@@ -53,6 +53,17 @@ type versionJSON struct {
 	// Data are the version's tables published as data files (the
 	// sub-processor list), by name.
 	Data map[string]dataFiles `json:"data,omitempty"`
+	// Languages are the languages the version is published in, English
+	// first, each with its page and PDF; only for a notice published in
+	// more than one.
+	Languages []languageJSON `json:"languages,omitempty"`
+}
+
+// languageJSON is a notice's page in one language.
+type languageJSON struct {
+	Language string `json:"language"`
+	URL      string `json:"url"`
+	PDF      string `json:"pdf"`
 }
 
 type dataFiles struct {
@@ -69,12 +80,15 @@ const noticesFormat = 2
 // behind it) and its Markdown, and the list of its versions; and, when
 // versions were released, the ledger's hash-chain head.
 func noticesJSON(in *Input, baseURL string) ([]byte, error) {
+	in.prepare()
 	notices, ledgerHead := in.Notices, in.LedgerHead
 	type entry struct {
 		noticeJSON
 		Version  string        `json:"version,omitempty"`
 		Upcoming string        `json:"upcoming,omitempty"`
 		Versions []versionJSON `json:"versions,omitempty"`
+		// Languages are the languages the text at url is published in.
+		Languages []languageJSON `json:"languages,omitempty"`
 	}
 	out := struct {
 		Format int `json:"format"`
@@ -96,6 +110,23 @@ func noticesJSON(in *Input, baseURL string) ([]byte, error) {
 		if n.Upcoming != nil {
 			e.Upcoming = n.Upcoming.Version
 		}
+		// The same page in each language, by its key below the notice's
+		// folder, with its PDF's name there.
+		languages := func(key, pdfSuffix string) []languageJSON {
+			fam := in.family(n)
+			if len(fam) < 2 {
+				return nil
+			}
+			var out []languageJSON
+			for _, m := range fam {
+				if hasPage(m, key) {
+					dir := baseURL + m.dir() + "/" + key
+					out = append(out, languageJSON{Language: m.code(), URL: dir, PDF: dir + m.file() + pdfSuffix + ".pdf"})
+				}
+			}
+			return out
+		}
+		e.Languages = languages("", "")
 		for _, v := range n.Versions {
 			dir := baseURL + n.ID + "/" + v.Version + "/"
 			vj := versionJSON{Version: v.Version, Effective: v.Doc.Effective, Released: v.Released, Summary: v.Summary,
@@ -111,6 +142,7 @@ func noticesJSON(in *Input, baseURL string) ([]byte, error) {
 				}
 				vj.Data[x.name] = dataFiles{CSV: dir + x.name + ".csv", JSON: dir + x.name + ".json"}
 			}
+			vj.Languages = languages(v.Version+"/", "-"+v.Version)
 			e.Versions = append(e.Versions, vj)
 		}
 		out.Notices = append(out.Notices, e)

@@ -1,11 +1,14 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -215,34 +218,37 @@ type target struct {
 
 func targets(n *Notice) []target {
 	var out []target
+	dir, file, depth := n.dir(), n.file(), n.depth()
 	if n.Current != nil {
-		out = append(out, target{page: n.Current, dir: n.ID, pdf: n.ID + ".pdf", depth: 1, kind: "current"})
+		out = append(out, target{page: n.Current, dir: dir, pdf: file + ".pdf", depth: depth, kind: "current"})
 	}
 	for _, v := range n.Versions {
-		out = append(out, target{page: v, dir: n.ID + "/" + v.Version, pdf: n.ID + "-" + v.Version + ".pdf", depth: 2, kind: "version"})
+		out = append(out, target{page: v, dir: dir + "/" + v.Version, pdf: file + "-" + v.Version + ".pdf", depth: depth + 1, kind: "version"})
 	}
 	if n.Draft != nil {
-		out = append(out, target{page: n.Draft, dir: n.ID + "/draft", pdf: n.ID + "-draft.pdf", depth: 2, kind: "draft"})
+		out = append(out, target{page: n.Draft, dir: dir + "/draft", pdf: file + "-draft.pdf", depth: depth + 1, kind: "draft"})
 	}
 	return out
 }
 
-func relTo(depth int) func(string) string {
-	up := strings.Repeat("../", depth)
-	return func(id string) string { return up + id + "/" }
-}
-
-func dateText(day model.Date) map[string]string {
-	return map[string]string{"iso": string(day), "text": render.LongDate(day)}
-}
-
 // noticePages returns the content files of a notice: its current page, a
 // page per version, the draft, and the archive.
-func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byte {
+func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) map[string][]byte {
 	files := map[string][]byte{}
+	w := in.words(n.lang)
+	dateText := func(day model.Date) map[string]string {
+		return map[string]string{"iso": string(day), "text": w.date(day)}
+	}
+	long := func(day model.Date) locale.Data { return locale.Data{"Date": w.date(day)} }
 	for _, t := range targets(n) {
 		d := t.page.Doc
-		md := noShortcodes(render.Markdown(d, &render.Options{Body: true, NoticeURL: relTo(t.depth)}))
+		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth)})
+		if n.lang != "" {
+			// The heading render writes the contents under, in the
+			// page's language.
+			md = bytes.Replace(md, []byte("\n## Contents {#contents}\n"), []byte("\n## "+w.t("notice.contents", nil)+" {#contents}\n"), 1)
+		}
+		md = noShortcodes(md)
 		fm := map[string]any{
 			"title":       d.Title,
 			"notice":      n.ID,
@@ -250,24 +256,33 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 			"lastmod":     d.LastUpdated,
 			"effective":   dateText(d.Effective),
 			"lastUpdated": dateText(d.LastUpdated),
-			"description": fmt.Sprintf("%s of %s.", d.Title, org),
+			"description": w.t("notice.description", locale.Data{"Title": d.Title, "Org": org}),
 		}
 		if !noPDF {
 			fm["pdf"] = t.pdf
 		}
+		key := ""
+		switch t.kind {
+		case "version":
+			key = t.page.Version + "/"
+		case "draft":
+			key = "draft/"
+		}
+		maps.Copy(fm, in.switcher(n, key, t.depth, baseURL))
 		up := strings.Repeat("../", t.depth) // the site root, from this page
+		home := up + n.dir() + "/"           // the notice's address
 		if len(n.Versions) > 0 {
-			fm["archive"] = up + n.ID + "/versions/"
+			fm["archive"] = home + "versions/"
 		}
 		if t.page.Version != "" {
 			fm["version"] = t.page.Version
 		}
 		if t.page.Previous != nil {
-			fm["changes"] = up + n.ID + "/changes/#v" + t.page.Version
-			fm["redline"] = up + n.ID + "/" + t.page.Version + "/redline/"
+			fm["changes"] = home + "changes/#v" + t.page.Version
+			fm["redline"] = home + t.page.Version + "/redline/"
 		}
 		if hasFeed(n) {
-			fm["feed"] = up + n.ID + "/feed.xml"
+			fm["feed"] = home + "feed.xml"
 		}
 		if exports := in.tableExports(n.ID, t.page.Doc); len(exports) > 0 && t.kind != "draft" {
 			var links []map[string]string
@@ -278,38 +293,38 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		}
 		switch {
 		case t.kind == "draft":
-			fm["banner"] = map[string]string{"kind": "draft", "text": "This is an unreleased draft, shown for review. It is not in force."}
+			fm["banner"] = map[string]string{"kind": "draft", "text": w.t("banner.draft", nil)}
 			fm["sitemap"] = map[string]any{"disable": true}
 			fm["noindex"] = true
 		case t.kind == "current" && n.Preview:
-			fm["banner"] = map[string]string{"kind": "draft", "text": "Preview: this is the draft compiled from your data as it is now, not a released version."}
+			fm["banner"] = map[string]string{"kind": "draft", "text": w.t("banner.preview", nil)}
 		case t.kind == "current" && t.page.Version == "":
 			// A notice never released: the compiled data as it stands.
 		case t.kind == "current" && n.Pending:
-			fm["banner"] = map[string]any{"kind": "upcoming", "text": "This notice takes effect on " + render.LongDate(d.Effective) + "."}
+			fm["banner"] = map[string]any{"kind": "upcoming", "text": w.t("banner.pending", long(d.Effective))}
 		case t.kind == "current" && n.Upcoming != nil:
 			// The version in force announces the next one and links to it;
 			// the next one's page links back to the version in force.
-			fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/" + n.Upcoming.Version + "/", "link": "Read the new version",
-				"text": "A new version of this notice takes effect on " + render.LongDate(n.Upcoming.Doc.Effective) + "."}
+			fm["banner"] = map[string]any{"kind": "upcoming", "url": home + n.Upcoming.Version + "/", "link": w.t("banner.read-new", nil),
+				"text": w.t("banner.upcoming", long(n.Upcoming.Doc.Effective))}
 		case t.kind == "version":
 			fm["sitemap"] = map[string]any{"disable": true}
 			switch {
 			case t.page.NeverInForce():
-				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
-					"text": "This version never took effect: a later version of the same date replaced it before " + render.LongDate(d.Effective) + ". It is kept as it was published."}
+				fm["banner"] = map[string]any{"kind": "superseded", "url": home, "link": w.t("banner.read-in-force", nil),
+					"text": w.t("banner.never", long(d.Effective))}
 			case n.Current == t.page && n.Pending:
-				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read it at the notice's address",
-					"text": "This is the first version of this notice. It takes effect on " + render.LongDate(d.Effective) + "."}
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": home, "link": w.t("banner.read-address", nil),
+					"text": w.t("banner.first", long(d.Effective))}
 			case n.Current == t.page:
-				fm["banner"] = map[string]any{"kind": "current", "url": up + n.ID + "/", "link": "Read the version in force",
-					"text": "This is the version in force. Its permanent address is this page; the notice's address always shows the version in force."}
+				fm["banner"] = map[string]any{"kind": "current", "url": home, "link": w.t("banner.read-in-force", nil),
+					"text": w.t("banner.current", nil)}
 			case n.Upcoming == t.page || t.page.Doc.Effective > n.Current.Doc.Effective:
-				fm["banner"] = map[string]any{"kind": "upcoming", "url": up + n.ID + "/", "link": "Read the version in force",
-					"text": "This version takes effect on " + render.LongDate(d.Effective) + ". Until then, the version in force applies."}
+				fm["banner"] = map[string]any{"kind": "upcoming", "url": home, "link": w.t("banner.read-in-force", nil),
+					"text": w.t("banner.later", long(d.Effective))}
 			default:
-				fm["banner"] = map[string]any{"kind": "superseded", "url": up + n.ID + "/", "link": "Read the version in force",
-					"text": "This version is no longer in force. It is kept as it was published."}
+				fm["banner"] = map[string]any{"kind": "superseded", "url": home, "link": w.t("banner.read-in-force", nil),
+					"text": w.t("banner.superseded", nil)}
 			}
 		}
 		// The current page and the version pages are sections (_index.md),
@@ -321,44 +336,48 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool) map[string][]byt
 		files[name] = page(fm, md)
 	}
 	if len(n.Versions) > 0 && n.Current != nil {
-		files["content/"+n.ID+"/versions/index.md"] = archive(n, noPDF)
+		files["content/"+n.dir()+"/versions/index.md"] = in.archive(n, noPDF, baseURL)
 	}
 	return files
 }
 
 // archive returns the page listing every version of a notice, newest first.
-func archive(n *Notice, noPDF bool) []byte {
+func (in *Input) archive(n *Notice, noPDF bool, baseURL string) []byte {
 	var b strings.Builder
-	b.WriteString("Every version of this notice, exactly as it was published. Each keeps its address and its PDF.\n\n")
-	b.WriteString("| Version | Effective | Last updated | What changed | Status | PDF |\n|---|---|---|---|---|---|\n")
+	w := in.words(n.lang)
+	b.WriteString(w.t("archive.intro", nil) + "\n\n")
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|---|---|---|\n", w.t("archive.version", nil), w.t("archive.effective", nil),
+		w.t("archive.last-updated", nil), w.t("archive.what-changed", nil), w.t("archive.status", nil), w.t("archive.pdf", nil))
 	for i := len(n.Versions) - 1; i >= 0; i-- {
 		v := n.Versions[i]
-		status := "No longer in force"
+		status := w.t("archive.not-in-force", nil)
 		switch {
 		case v.NeverInForce():
-			status = "Never in force (replaced before it took effect)"
+			status = w.t("archive.never", nil)
 		case v == n.Current && n.Pending:
-			status = "Takes effect on " + render.LongDate(v.Doc.Effective)
+			status = w.t("archive.takes-effect", locale.Data{"Date": w.date(v.Doc.Effective)})
 		case v == n.Current:
-			status = "**In force**"
+			status = "**" + w.t("archive.in-force", nil) + "**"
 		case v == n.Upcoming || v.Doc.Effective > n.Current.Doc.Effective:
-			status = "Takes effect on " + render.LongDate(v.Doc.Effective)
+			status = w.t("archive.takes-effect", locale.Data{"Date": w.date(v.Doc.Effective)})
 		}
 		summary := string(notice.Plain(v.Summary))
 		if summary == "" {
 			summary = "-"
 		}
-		pdf := fmt.Sprintf("[PDF](../%s/%s-%s.pdf)", v.Version, n.ID, v.Version)
+		pdf := fmt.Sprintf("[%s](../%s/%s-%s.pdf)", w.t("archive.pdf", nil), v.Version, n.file(), v.Version)
 		if noPDF {
 			pdf = "-"
 		}
 		fmt.Fprintf(&b, "| [%s](../%s/) | %s | %s | %s | %s | %s |\n",
-			v.Version, v.Version, render.LongDate(v.Doc.Effective), render.LongDate(v.Released), summary, status, pdf)
+			v.Version, v.Version, w.date(v.Doc.Effective), w.date(v.Released), summary, status, pdf)
 	}
-	b.WriteString("{caption=\"Versions\"}\n")
-	title := "Versions"
+	fmt.Fprintf(&b, "{caption=%q}\n", w.t("archive.caption", nil))
+	title := w.t("archive.caption", nil)
 	if n.Current != nil {
-		title = n.Current.Doc.Title + ": all versions"
+		title = w.t("archive.title", locale.Data{"Title": n.Current.Doc.Title})
 	}
-	return page(map[string]any{"title": title, "notice": n.ID, "sitemap": map[string]any{"disable": false}}, noShortcodes([]byte(b.String())))
+	fm := map[string]any{"title": title, "notice": n.ID, "sitemap": map[string]any{"disable": false}}
+	maps.Copy(fm, in.switcher(n, "versions/", n.depth()+1, baseURL))
+	return page(fm, noShortcodes([]byte(b.String())))
 }

@@ -43,7 +43,10 @@ type pdfJob struct {
 // in a fixed order, so problems are reported the same way every time.
 func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob {
 	base := strings.TrimRight(siteURL(in, opts), "/")
-	noticeURL := func(id string) string { return base + "/" + id + "/" }
+	noticeURL := func(lang string) func(string) string {
+		rel := in.noticeLink(lang, 0)
+		return func(id string) string { return base + "/" + rel(id) }
+	}
 	paper := func(id string) string {
 		if in.Project != nil && in.Project.Notices[id] != nil {
 			return in.Project.Notices[id].Paper
@@ -62,13 +65,13 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 		return digests[d]
 	}
 	var jobs []pdfJob
-	for _, n := range in.Notices {
+	for _, n := range in.published() {
 		for _, t := range targets(n) {
 			version := t.page.Version
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
 			}
-			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Paper: paper(n.ID), NoticeURL: noticeURL}, rel: t.dir + "/" + t.pdf,
+			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Language: t.page.Doc.Language, Paper: paper(n.ID), NoticeURL: noticeURL(n.lang)}, rel: t.dir + "/" + t.pdf,
 				digest: digest(t.page.Doc)})
 		}
 	}
@@ -79,7 +82,7 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	sort.Strings(names)
 	for _, rel := range names {
 		r := redlines[rel]
-		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Paper: paper(r.head.ID), NoticeURL: noticeURL}, rel: rel, redline: r.blocks,
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Language: r.head.Language, Paper: paper(r.head.ID), NoticeURL: noticeURL(r.head.Language)}, rel: rel, redline: r.blocks,
 			digest: digest(r.head)})
 	}
 	return jobs
@@ -168,8 +171,8 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 	name = strings.TrimPrefix(path.Clean("/"+name), "/")
 	in := &Input{Notices: notices}
 	redlines := map[string]*redlinePDF{}
-	for _, n := range notices {
-		_, rd := changePages(n, false)
+	for _, n := range in.published() {
+		_, rd := in.changePages(n, false, "")
 		for rel, d := range rd {
 			redlines[rel] = d
 		}

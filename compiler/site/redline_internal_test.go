@@ -44,7 +44,7 @@ func TestRedlinePages(t *testing.T) {
 		v.Redline = diff.Redline(render.Plain(v.Previous.Doc), render.Plain(v.Doc))
 	}
 	n := &Notice{ID: "n", Current: v3, Versions: []*Page{v1, v2, v3}}
-	files, pdfs := changePages(n, false)
+	files, pdfs := (&Input{}).changePages(n, false, "")
 
 	full, ok := files["content/n/2/redline/_index.md"]
 	if !ok {

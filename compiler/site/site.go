@@ -31,6 +31,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
 	"github.com/disclose-dev/disclose/compiler/internal/regular"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -118,6 +119,16 @@ type Input struct {
 	// site). A path that leaves the site or that the site writes itself is
 	// an error.
 	Files map[string][]byte
+	// Messages is the site's own message catalogue (compiler.SiteCatalogue):
+	// the theme's words and the sentences the site writes, in the languages
+	// besides English; nil writes every page's own words in English.
+	Messages *locale.Catalogue
+
+	// langs are each notice's other languages, derived by prepare.
+	langs map[*Notice][]*Notice
+	// history is the folder keeping the comparisons of their versions
+	// (HistoryCache), set by Build.
+	history string
 }
 
 // Notice is everything the site shows of one notice.
@@ -139,6 +150,9 @@ type Notice struct {
 	// Preview is set when Current is the draft shown for review (disclose
 	// serve).
 	Preview bool
+	// lang is the language of a notice the site derived from the English
+	// one's Translations (see prepare); empty for English.
+	lang string
 }
 
 // Page is one version of a notice.
@@ -256,6 +270,7 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	go func() { reusing <- spare != "" && reuseSite(spare, tmp) }()
 	reuse := sync.OnceValue(func() bool { return <-reusing })
 	defer reuse() // before the work folder is removed
+	in.history = HistoryCache(opts)
 	files, redlines, err := projectFiles(in, opts)
 	if err != nil {
 		return &Error{Stage: "prepare", Err: err}
@@ -773,11 +788,12 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 		redlines map[string]*redlinePDF
 		changes  bool
 	}
-	parts := make([]part, len(in.Notices))
-	err = parallel(len(in.Notices), func(i int) error {
-		n := in.Notices[i]
-		own := in.noticePages(n, p.Organization.Name, opts.NoPDF)
-		cf, rd := changePages(n, opts.NoPDF)
+	every := in.published()
+	parts := make([]part, len(every))
+	err = parallel(len(every), func(i int) error {
+		n := every[i]
+		own := in.noticePages(n, p.Organization.Name, opts.NoPDF, baseURL)
+		cf, rd := in.changePages(n, opts.NoPDF, baseURL)
 		maps.Copy(own, cf)
 		for _, t := range targets(n) {
 			if t.kind == "draft" {
@@ -795,12 +811,12 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 				own["static/"+t.dir+"/"+e.name+".csv"], own["static/"+t.dir+"/"+e.name+".json"] = c, j
 			}
 		}
-		fd, err := feed(n, baseURL, p.Organization.Name, in.LedgerHead)
+		fd, err := in.feed(n, baseURL, p.Organization.Name, in.LedgerHead)
 		if err != nil {
 			return err
 		}
 		if fd != nil {
-			own["static/"+n.ID+"/feed.xml"] = fd
+			own["static/"+n.dir()+"/feed.xml"] = fd
 		}
 		parts[i] = part{own, rd, len(cf) > 0}
 		return nil
@@ -817,6 +833,25 @@ func projectFiles(in *Input, opts Options) (map[string][]byte, map[string]*redli
 	if hasChanges {
 		files["content/changes/index.md"] = whatChanged(in.Notices)
 	}
+	// The theme's words in each language the site publishes.
+	var langs []string
+	for _, n := range every {
+		if n.lang != "" && !slices.Contains(langs, n.lang) {
+			langs = append(langs, n.lang)
+		}
+	}
+	slices.Sort(langs)
+	for _, lang := range langs {
+		// A language's folder holds its notices and is no page itself
+		// (Hugo would make one of a folder without _index.md).
+		files["content/"+lang+"/_index.md"] = page(map[string]any{"title": lang,
+			"build": map[string]any{"render": "never", "list": "never"}, "sitemap": map[string]any{"disable": true}}, nil)
+	}
+	labels, err := in.themeData(langs)
+	if err != nil {
+		return nil, nil, err
+	}
+	maps.Copy(files, labels)
 	js, err := noticesJSON(in, baseURL)
 	if err != nil {
 		return nil, nil, err
