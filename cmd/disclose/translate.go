@@ -69,6 +69,9 @@ Exit status: 0 when every text has a current translation (or after --write),
 				return nil
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s: %d texts to translate: %d current, %d stale, %d missing", rel, len(units), st.Current, st.Stale, st.Missing)
+			if st.Names > 0 {
+				fmt.Fprintf(cmd.OutOrStdout(), "; %d names shown as written", st.Names)
+			}
 			if st.Unused > 0 {
 				fmt.Fprintf(cmd.OutOrStdout(), "; %d translations no notice publishes", st.Unused)
 			}

@@ -124,7 +124,7 @@ type Entity struct {
 	// Registered or principal address.
 	Address *Address `yaml:"address" validate:"required"`
 	// Company registration number and register, e.g. "Company No. 01234567 (England and Wales)".
-	Registration string `yaml:"registration"`
+	Registration string `yaml:"registration" i18n:"name"`
 	// Contact email of the entity.
 	Email string `yaml:"email" validate:"omitempty,email"`
 	// Contact telephone number of the entity.
@@ -578,7 +578,7 @@ type Security struct {
 	// The security statement.
 	Statement Markdown `yaml:"statement" validate:"required"`
 	// Notable measures, e.g. "Encryption in transit (TLS 1.2+)".
-	Measures []string `yaml:"measures" validate:"dive,required"`
+	Measures []string `yaml:"measures" validate:"dive,required" i18n:"text"`
 	// A page with more detail.
 	URL string `yaml:"url" validate:"omitempty,http_url"`
 }

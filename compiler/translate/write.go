@@ -11,6 +11,8 @@ import (
 // Status counts a language's translations against the texts to translate.
 type Status struct {
 	Current, Stale, Missing, Unused int
+	// Names are the names with no translation, shown as written.
+	Names int
 }
 
 // Write makes the translations file of language lang: every text of units
@@ -64,6 +66,10 @@ func Write(lang string, units []*Unit, old *File) ([]byte, Status) {
 			}
 			fmt.Fprintf(&b, "  # translate it again and set source: %s\n", u.Hash())
 			entry(&b, u.Key, t.Source, t.Text, t.List, false)
+		case u.Optional:
+			// A name may stay as written: no todo for it (a translation of
+			// it, once added, is kept).
+			st.Names++
 		default:
 			st.Missing++
 			entry(&b, u.Key, u.Hash(), u.English, u.List, true)

@@ -397,7 +397,7 @@ type DPF struct {
 	//     for a notice of an earlier date
 	Frameworks []string `yaml:"frameworks" validate:"required_if=Certified yes,dive,oneof=eu_us uk_extension swiss_us privacy_shield_eu_us privacy_shield_swiss_us safe_harbor_eu_us"`
 	// The body with investigatory and enforcement powers, e.g. "Federal Trade Commission".
-	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes"`
+	Enforcement string `yaml:"enforcement" validate:"required_if=Certified yes" i18n:"name"`
 	// The independent dispute-resolution provider, e.g. TRUSTe.
 	DisputeResolution *model.Contact `yaml:"dispute_resolution" validate:"required_if=Certified yes"`
 	// The certification's entry on the Data Privacy Framework List.
