@@ -205,7 +205,7 @@ func (w *writer) table(t *notice.Table) {
 // cell makes inline Markdown safe inside a table cell: one line, pipes
 // escaped.
 func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = notice.OneLine(s) // a no-break space stays (French "durée\u202f:")
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '|' && (i == 0 || s[i-1] != '\\') {
