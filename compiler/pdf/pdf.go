@@ -50,6 +50,49 @@ type Options struct {
 	// NoticeURL returns the address of a notice by its ID, for links
 	// between notices (notice:ID#anchor); without it they are text.
 	NoticeURL func(id string) string
+	// Words are the words the PDF writes around the notice's text, in the
+	// document's language; nil writes English.
+	Words *Words
+}
+
+// Words are the words a PDF writes around a notice's text: its title
+// block, running head, footer and a redline's legend. Each is the whole
+// phrase as the language writes it, its value (a date, a number) where
+// the marks {date}, {page} and {pages} stand.
+type Words struct {
+	Running     string // "Effective {date}"
+	Version     string // "Version: " (the version follows)
+	Effective   string // "Effective: {date}"
+	LastUpdated string // "Last updated: {date}"
+	Online      string // "Online: " (the address follows)
+	Page        string // "Page {page} of {pages}"
+	// The redline's legend: its lead, then the words drawn as inserted and
+	// as deleted, each followed by what says their colour.
+	LegendLead, Inserted, InsertedColour, Deleted, DeletedColour string
+	// Date writes a day as the language does.
+	Date func(model.Date) string
+}
+
+// english are the words of a PDF in English.
+var english = Words{
+	Running: "Effective {date}", Version: "Version: ", Effective: "Effective: {date}", LastUpdated: "Last updated: {date}",
+	Online: "Online: ", Page: "Page {page} of {pages}",
+	LegendLead: "How to read this document: ", Inserted: "inserted text is underlined", InsertedColour: " (and green); ",
+	Deleted: "deleted text is struck through", DeletedColour: " (and red).",
+	Date: render.LongDate,
+}
+
+// words are the PDF's words for opts.
+func (o Options) words() *Words {
+	if o.Words != nil {
+		return o.Words
+	}
+	return &english
+}
+
+// withDate puts a day where {date} stands.
+func (w *Words) withDate(s string, d model.Date) string {
+	return strings.ReplaceAll(s, "{date}", w.Date(d))
 }
 
 // paperSize returns fpdf's name of the page size of opts.
@@ -186,7 +229,8 @@ func typeset(doc *notice.Document, opts Options, check, body func(r *renderer)) 
 	r.f = fpdf.New("P", "mm", paper, "")
 	f := r.f
 	r.tag = newTagger(f)
-	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean("Effective " + render.LongDate(doc.Effective))}
+	words := opts.words()
+	r.running = [3]string{clean(doc.Title), clean(doc.Organization), clean(words.withDate(words.Running, doc.Effective))}
 	for i, style := range [4]string{"", "B", "I", "BI"} {
 		f.AddUTF8FontParsed(fontFamily, style, fc.fonts[i])
 	}
@@ -342,7 +386,8 @@ func (r *renderer) runningFooter() {
 	f.SetXY(margin, h-12)
 	f.CellFormat(w-2*margin, 5, r.running[2], "", 0, "L", false, 0, "")
 	f.SetXY(margin, h-12)
-	f.CellFormat(w-2*margin, 5, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
+	page := strings.NewReplacer("{page}", strconv.Itoa(f.PageNo()), "{pages}", "{nb}").Replace(r.opts.words().Page)
+	f.CellFormat(w-2*margin, 5, page, "", 0, "R", false, 0, "")
 	f.SetTextColor(0, 0, 0)
 }
 
@@ -360,16 +405,17 @@ func (r *renderer) titleBlock() {
 	f.Ln(2)
 	r.font("", bodySize)
 	var lines []string
+	words := r.opts.words()
 	if r.opts.Version != "" {
-		lines = append(lines, "Version: "+r.opts.Version)
+		lines = append(lines, words.Version+r.opts.Version)
 	}
-	lines = append(lines, "Effective: "+render.LongDate(r.doc.Effective), "Last updated: "+render.LongDate(r.doc.LastUpdated))
+	lines = append(lines, words.withDate(words.Effective, r.doc.Effective), words.withDate(words.LastUpdated, r.doc.LastUpdated))
 	for _, l := range lines {
 		line("P", run{text: l}, bodySize, lineH)
 	}
 	if r.opts.URL != "" {
 		r.tag.open("P")
-		r.write([]run{{text: "Online: "}, {text: r.opts.URL, link: r.opts.URL}}, bodySize, lineH)
+		r.write([]run{{text: words.Online}, {text: r.opts.URL, link: r.opts.URL}}, bodySize, lineH)
 		r.tag.close()
 		f.Ln(lineH)
 	}

@@ -40,12 +40,13 @@ func marked(cell []diff.Op, bold bool) []run {
 func (r *renderer) redline(blocks []diff.Block) {
 	f := r.f
 	// The legend, its marks drawn as it says.
+	w := r.opts.words()
 	r.paragraph([]run{
-		{text: "How to read this document: ", bold: true},
-		{text: "inserted text is underlined", ins: true},
-		{text: " (and green); "},
-		{text: "deleted text is struck through", del: true},
-		{text: " (and red)."},
+		{text: w.LegendLead, bold: true},
+		{text: w.Inserted, ins: true},
+		{text: w.InsertedColour},
+		{text: w.Deleted, del: true},
+		{text: w.DeletedColour},
 	}, 0)
 	f.Ln(2)
 	outline := -1 // the bookmark level of the last heading

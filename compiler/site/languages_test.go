@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -220,6 +221,16 @@ func TestTranslatedNotices(t *testing.T) {
 	if pdf := read("eu/eu.pdf"); !strings.Contains(pdf, "/Lang (en") {
 		t.Error("eu/eu.pdf lost its /Lang")
 	}
+	// and write their own words in it: the title block, the footer, the
+	// running head, a redline's legend.
+	if txt, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, "de", "eu", "eu-de.pdf"), "-").Output(); err != nil {
+		t.Errorf("pdftotext: %v", err)
+	} else if s := string(txt); !strings.Contains(s, "Seite 1 von") || !strings.Contains(s, "Gültig ab: ") || !strings.Contains(s, "Zuletzt aktualisiert: ") || strings.Contains(s, "Effective") || strings.Contains(s, "Page 1 of") {
+		t.Errorf("de/eu/eu-de.pdf is not in German:\n%.600s", s)
+	}
+	if txt, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(out, "eu", "eu.pdf"), "-").Output(); err != nil || !strings.Contains(string(txt), "Page 1 of") || !strings.Contains(string(txt), "Effective: ") {
+		t.Errorf("eu/eu.pdf is not in English: %v", err)
+	}
 
 	// A language's folder is no page.
 	if _, err := os.Stat(filepath.Join(out, "de", "index.html")); err == nil {
@@ -266,7 +277,7 @@ func TestSiteCatalogueClean(t *testing.T) {
 			continue
 		}
 		p := cat.Printer(tag)
-		data := locale.Data{"Date": "x", "Title": "x", "Org": "x", "Version": "x", "Previous": "x", "PreviousDate": "x", "Changes": "x", "Sections": "x"}
+		data := locale.Data{"Date": "x", "Title": "x", "Org": "x", "Version": "x", "Previous": "x", "PreviousDate": "x", "Changes": "x", "Sections": "x", "Page": "1", "Pages": "2"}
 		for _, id := range ids {
 			one, _, _ := site.EnglishMessage(id)
 			if one == "" && p.T(id, data) == "" || one != "" && (p.N(id, 1, data) == "" || p.N(id, 2, data) == "") {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	"github.com/disclose-dev/disclose/compiler/diff"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/render"
@@ -67,11 +68,15 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	var jobs []pdfJob
 	for _, n := range in.published() {
 		for _, t := range targets(n) {
+			words := in.pdfWords(t.page.Doc.Language)
 			version := t.page.Version
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
+				if words != nil {
+					version = strings.ReplaceAll(in.words(t.page.Doc.Language).t("pdf.draft", locale.Data{"Date": "{date}"}), "{date}", words.Date(t.page.Doc.Effective))
+				}
 			}
-			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Language: t.page.Doc.Language, Paper: paper(n.ID), NoticeURL: noticeURL(n.lang)}, rel: t.dir + "/" + t.pdf,
+			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Language: t.page.Doc.Language, Paper: paper(n.ID), NoticeURL: noticeURL(n.lang), Words: words}, rel: t.dir + "/" + t.pdf,
 				digest: digest(t.page.Doc)})
 		}
 	}
@@ -82,7 +87,7 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	sort.Strings(names)
 	for _, rel := range names {
 		r := redlines[rel]
-		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Language: r.head.Language, Paper: paper(r.head.ID), NoticeURL: noticeURL(r.head.Language)}, rel: rel, redline: r.blocks,
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Language: r.head.Language, Paper: paper(r.head.ID), NoticeURL: noticeURL(r.head.Language), Words: in.pdfWords(r.head.Language)}, rel: rel, redline: r.blocks,
 			digest: digest(r.head)})
 	}
 	return jobs
@@ -200,6 +205,24 @@ func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, er
 	return nil, false, nil
 }
 
+// pdfWords are the words of a PDF in lang from the site's catalogue; nil
+// for English, whose words the pdf stage knows.
+func (in *Input) pdfWords(lang string) *pdf.Words {
+	if lang == "" || lang == "en" || in.Messages == nil {
+		return nil
+	}
+	w := in.words(lang)
+	date := locale.Data{"Date": "{date}"}
+	return &pdf.Words{
+		Running: w.t("pdf.running", date), Version: w.t("pdf.version", nil), Effective: w.t("pdf.effective", date),
+		LastUpdated: w.t("pdf.last-updated", date), Online: w.t("pdf.online", nil),
+		Page:       w.t("pdf.page", locale.Data{"Page": "{page}", "Pages": "{pages}"}),
+		LegendLead: w.t("pdf.legend.lead", nil), Inserted: w.t("pdf.legend.inserted", nil), InsertedColour: w.t("pdf.legend.inserted-colour", nil),
+		Deleted: w.t("pdf.legend.deleted", nil), DeletedColour: w.t("pdf.legend.deleted-colour", nil),
+		Date: w.date,
+	}
+}
+
 // cachedPDF returns the job's PDF: the path of the file the cache holds
 // under the hash of everything the PDF depends on (the document by its
 // JSON form, the one a release freezes, which holds all of it), after
@@ -217,6 +240,12 @@ func cachedPDF(j pdfJob, cacheDir string) (data []byte, cached string, bad []pdf
 		return nil, "", nil, err
 	}
 	h.Write(sum)
+	if w := po.Words; w != nil {
+		// The words of a PDF in another language, and its dates.
+		for _, s := range []string{w.Running, w.Version, w.Effective, w.LastUpdated, w.Online, w.Page, w.LegendLead, w.Inserted, w.InsertedColour, w.Deleted, w.DeletedColour, w.Date(d.Effective), w.Date(d.LastUpdated)} {
+			h.Write([]byte("\x00words\x00" + s))
+		}
+	}
 	if j.redline != nil {
 		b, err := json.Marshal(j.redline)
 		if err != nil {
