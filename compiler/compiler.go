@@ -554,7 +554,7 @@ func (c *Comparer) decode(sum [32]byte, data []byte) (*model.Project, error) {
 func ChangesOf(old, new *model.Project, opts *Options) []change.Change {
 	ref, _ := Reference()
 	c := &jurisdiction.Context{Reference: ref}
-	names := &change.Names{Country: jurisdiction.CountryPhrase}
+	names := &change.Names{Country: jurisdiction.CountryInEnglish}
 	js := opts.jurisdictions()
 	for _, j := range js {
 		if r, ok := j.(jurisdiction.ChangeReporter); ok {

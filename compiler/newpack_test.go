@@ -103,7 +103,7 @@ func (examplePack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	}
 	s.Blocks = append(s.Blocks, &notice.List{Items: items})
 	enc := &notice.Section{ID: "officer", Title: "Our officer"}
-	enc.Blocks = append(enc.Blocks, &notice.Paragraph{Text: j.ContactLine(exampleFacts(p).Officer)})
+	enc.Blocks = append(enc.Blocks, &notice.Paragraph{Text: j.ContactLine(c, exampleFacts(p).Officer)})
 	enc.Use("example.officer")
 	doc.Sections = j.Sections(s, enc)
 	return doc, nil

@@ -381,7 +381,9 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 	}
 	cat := c.Catalogues[j.ID()]
 	if cat == nil {
-		cat, _ = locale.New(j.ID()) // no messages: each is reported
+		// Not among the catalogues (a pack outside the defaults): the
+		// shared wording's alone; any other message is reported.
+		cat = sharedCatalogue()
 	}
 	c.printer = cat.Printer(c.lang())
 	defer func() { c.printer = nil }()

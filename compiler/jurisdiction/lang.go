@@ -3,9 +3,11 @@ package jurisdiction
 import (
 	"embed"
 	"io/fs"
+	"sync"
 
 	"golang.org/x/text/language"
 
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -31,6 +33,27 @@ var sharedMessages embed.FS
 // shared wording's catalogue, one file per language.
 func SharedMessages() fs.FS { return sharedMessages }
 
+// sharedCatalogue is the shared wording's catalogue alone: a Context used
+// outside Compile (the records of processing, a test) writes the shared
+// wording's messages from it.
+var sharedCatalogue = sync.OnceValue(func() *locale.Catalogue {
+	files, _ := load.Messages(sharedMessages, "messages", "compiler/jurisdiction/messages")
+	cat, _ := locale.New("core", files...)
+	return cat
+})
+
+// outside holds the printer of a Context used outside Compile: the shared
+// wording's messages in the context's language.
+type outside struct{ printer *locale.Printer }
+
+func (c *Context) outside() outside { return outside{sharedCatalogue().Printer(c.lang())} }
+
+// English reports whether the notice is written in English.
+func (c *Context) English() bool {
+	b, _ := c.lang().Base()
+	return b.String() == "en"
+}
+
 // lang is the language the notice is written in.
 func (c *Context) lang() language.Tag {
 	if c.Language == (language.Tag{}) {
@@ -47,12 +70,18 @@ func (c *Context) Lang() language.Tag { return c.lang() }
 // message the catalogue cannot give is written as nothing and reported by
 // Compile, naming the message, so the notice is not published.
 func (c *Context) T(id string, data locale.Data) notice.Text {
+	if c.printer == nil {
+		return notice.Text(c.outside().printer.T(id, data))
+	}
 	return notice.Text(c.printer.T(id, data))
 }
 
 // N writes the pack's message id in the plural form the language's CLDR
 // rules give n; its Count placeholder is n, formatted for the language.
 func (c *Context) N(id string, n int, data locale.Data) notice.Text {
+	if c.printer == nil {
+		return notice.Text(c.outside().printer.N(id, n, data))
+	}
 	return notice.Text(c.printer.N(id, n, data))
 }
 

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/disclose-dev/disclose/compiler/change"
+	"github.com/disclose-dev/disclose/compiler/locale"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -38,9 +39,9 @@ type Summary struct {
 	paths    []string
 }
 
-func (s *Summary) term() notice.Text {
+func (s *Summary) term(c *Context) notice.Text {
 	if s.Term == "" {
-		return "personal data"
+		return c.T("summary.term", nil)
 	}
 	return s.Term
 }
@@ -77,11 +78,11 @@ func (s *Summary) act(kind, label, url string, paths []string) {
 
 // Section returns the summary section (nil without points): the key points,
 // then the ways to act. Its trace is every point's and action's.
-func (s *Summary) Section() *notice.Section {
+func (s *Summary) Section(c *Context) *notice.Section {
 	if len(s.points) == 0 {
 		return nil
 	}
-	sec := &notice.Section{ID: SummaryID, Title: "Key points"}
+	sec := &notice.Section{ID: SummaryID, Title: string(c.T("summary.title", nil))}
 	for _, p := range s.points {
 		sec.Use(p.Trace.Paths...)
 	}
@@ -129,27 +130,43 @@ func (s *Summary) Collected(c *Context, section string, keep func(*model.Categor
 	p := c.Project
 	var names []notice.Text
 	paths := slices.Clone(also)
-	for i, c := range p.Categories {
-		if keep != nil && !keep(c) {
+	for i, cat := range p.Categories {
+		if keep != nil && !keep(cat) {
 			continue
 		}
 		paths = append(paths, model.Index("categories", i))
-		names = append(names, notice.Plain(LowerFirstIn(p, c.Name)))
+		names = append(names, notice.Plain(LowerFirstIn(c, cat.Name)))
 	}
 	if len(names) == 0 {
 		return
 	}
-	s.Point("What we collect", notice.Sentence("We collect "+more(names, "kinds of information")), section, paths...)
+	s.Point(string(c.T("summary.collected.label", nil)), notice.Sentence(c.T("summary.collected", locale.Data{"Kinds": more(c, names, moreKinds)})), section, paths...)
 }
+
+// What more counts: kinds of information, of recipients, countries.
+const (
+	moreKinds = iota
+	moreRecipients
+	moreCountries
+)
 
 // more lists the first summaryNamed names and counts the rest: "a, b, c,
 // d and 3 other kinds of information".
-func more(names []notice.Text, others string) notice.Text {
+func more(c *Context, names []notice.Text, others int) notice.Text {
 	if len(names) <= summaryNamed+1 {
-		return notice.Series(names, "and")
+		return c.List(names, locale.And)
 	}
-	rest := notice.Text(Thousands(int64(len(names)-summaryNamed)) + " other " + others)
-	return notice.Series(append(slices.Clone(names[:summaryNamed]), rest), "and")
+	n := len(names) - summaryNamed
+	var rest notice.Text
+	switch others {
+	case moreKinds:
+		rest = c.N("summary.more.kinds", n, nil)
+	case moreRecipients:
+		rest = c.N("summary.more.recipients", n, nil)
+	default:
+		rest = c.N("summary.more.countries", n, nil)
+	}
+	return c.List(append(slices.Clone(names[:summaryNamed]), rest), locale.And)
 }
 
 // Recipients adds the point "who receives it": lead ("We share personal
@@ -168,24 +185,26 @@ func (s *Summary) Recipients(c *Context, section string, lead notice.Text, keep 
 		}
 		kept[r.ID] = true
 		paths = append(paths, model.Index("recipients", i)+".name")
-		names = append(names, notice.Plain(LowerFirstIn(p, r.Name)))
+		names = append(names, notice.Plain(LowerFirstIn(c, r.Name)))
 	}
 	if len(names) == 0 {
 		return
 	}
-	t := lead + " " + more(names, "kinds of recipients") + "."
+	t := c.T("summary.recipients", locale.Data{"Lead": lead, "Recipients": more(c, names, moreRecipients)})
 	now, later := ProcessorCountries(c, func(pr *model.Processor) bool { return kept[pr.Recipient] })
 	for i := range p.Processors {
 		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations",
 			model.Index("processors", i)+".recipient", model.Index("processors", i)+".added")
 	}
 	switch {
+	case len(now) > 0 && len(later) > 0:
+		t = notice.Join(t, c.T("summary.recipients.countries-later", locale.Data{"Countries": more(c, countryPhrases(c, now), moreCountries), "Later": LaterOnly(c, later)}))
 	case len(now) > 0:
-		t += " Our service providers process it in " + more(countryPhrases(now), "countries") + Later(later) + "."
+		t = notice.Join(t, c.T("summary.recipients.countries", locale.Data{"Countries": more(c, countryPhrases(c, now), moreCountries)}))
 	case len(later) > 0:
-		t += " Our service providers start processing it later (" + LaterOnly(later) + ")."
+		t = notice.Join(t, c.T("summary.recipients.later", locale.Data{"Later": LaterOnly(c, later)}))
 	}
-	s.Point("Who receives it", notice.Join(t, extra), section, append(paths, extraPaths...)...)
+	s.Point(string(c.T("summary.recipients.label", nil)), notice.Join(t, extra), section, append(paths, extraPaths...)...)
 }
 
 // ProcessorCountries returns the countries where the processors for which
@@ -206,7 +225,7 @@ func ProcessorCountries(c *Context, keep func(*model.Processor) bool) (now []str
 			r.Add(cc, from)
 		}
 	}
-	return r.Countries()
+	return r.Countries(c)
 }
 
 // Reach collects the countries personal data goes to: now, or only from a
@@ -235,7 +254,7 @@ func (r *Reach) Add(country string, from model.Date) {
 
 // Countries returns the countries reached now, sorted by name, and the
 // others with the day each is first reached.
-func (r *Reach) Countries() (now []string, later map[string]model.Date) {
+func (r *Reach) Countries(c *Context) (now []string, later map[string]model.Date) {
 	later = map[string]model.Date{}
 	for cc, d := range r.later {
 		if !slices.Contains(r.now, cc) {
@@ -243,7 +262,7 @@ func (r *Reach) Countries() (now []string, later map[string]model.Date) {
 		}
 	}
 	now = slices.Clone(r.now)
-	SortCountries(now)
+	SortCountries(c, now)
 	return now, later
 }
 
@@ -252,18 +271,18 @@ func (r *Reach) Countries() (now []string, later map[string]model.Date) {
 func Started(c *Context, pr *model.Processor) bool { return !pr.Added.Valid() || pr.Added <= c.Date }
 
 // Later words the countries first used after the notice's date, by day,
-// after the ones used now: " (and, from 4 January 2027, India)"; "" for
-// none.
-func Later(later map[string]model.Date) notice.Text {
+// after the ones used now: " (and, from 4 January 2027, India)", to follow
+// a list of countries; "" for none.
+func Later(c *Context, later map[string]model.Date) notice.Text {
 	if len(later) == 0 {
 		return ""
 	}
-	return " (and, " + LaterOnly(later) + ")"
+	return c.T("countries.and-later", locale.Data{"Later": LaterOnly(c, later)})
 }
 
 // LaterOnly words the countries first used after the notice's date, by
 // day: "from 4 January 2027, India".
-func LaterOnly(later map[string]model.Date) notice.Text {
+func LaterOnly(c *Context, later map[string]model.Date) notice.Text {
 	byDay := map[model.Date][]string{}
 	var days []model.Date
 	for cc, d := range later {
@@ -275,10 +294,10 @@ func LaterOnly(later map[string]model.Date) notice.Text {
 	slices.Sort(days)
 	var parts []notice.Text
 	for _, d := range days {
-		SortCountries(byDay[d])
-		parts = append(parts, "from "+notice.Text(d.Long())+", "+Countries(byDay[d]))
+		SortCountries(c, byDay[d])
+		parts = append(parts, c.T("countries.from-day", locale.Data{"Day": c.Day(d), "Countries": Countries(c, byDay[d])}))
 	}
-	return notice.Series(parts, "and")
+	return c.List(parts, locale.And)
 }
 
 // Kept adds the point "how long we keep it": the range of the fixed
@@ -321,16 +340,16 @@ func (s *Summary) Kept(c *Context, section string, keep func(*model.Category) bo
 	case shortest == nil && !criteria:
 		return
 	case shortest == nil:
-		t = "How long we keep " + s.term() + " depends on criteria set out for each kind of data."
+		t = c.T("summary.kept.criteria", locale.Data{"Term": s.term(c)})
 	case short == long:
-		t = "We keep " + s.term() + " for " + notice.Plain(string(longest.Period)) + ", counted as set out for each kind of data."
+		t = c.T("summary.kept.one", locale.Data{"Term": s.term(c), "Period": Period(c, longest.Period)})
 	default:
-		t = "We keep " + s.term() + " for between " + notice.Plain(string(shortest.Period)) + " and " + notice.Plain(string(longest.Period)) + ", depending on the kind of data."
+		t = c.T("summary.kept.range", locale.Data{"Term": s.term(c), "Shortest": Period(c, shortest.Period), "Longest": Period(c, longest.Period)})
 	}
 	if shortest != nil && criteria {
-		t += " For some kinds, the period depends on criteria instead."
+		t = notice.Join(t, c.T("summary.kept.some-criteria", nil))
 	}
-	s.Point("How long we keep it", t, section, paths...)
+	s.Point(string(c.T("summary.kept.label", nil)), t, section, paths...)
 }
 
 // Children adds the point on children's data, from the same facts as the
@@ -340,32 +359,46 @@ func (s *Summary) Children(c *Context, section string) {
 	if ch == nil {
 		return
 	}
-	t := notice.Text("Our services are not directed to children, and we do not knowingly collect personal data from anyone under " + notice.Plain(Thousands(int64(ch.MinimumAge))) + ".")
+	var t notice.Text
 	if ch.DirectedToChildren.IsYes() {
-		t = "Some of our services are directed to children."
+		t = c.T("summary.children.directed", nil)
+	} else {
+		t = c.T("summary.children.not-directed", locale.Data{"Age": notice.Plain(c.Format().Number(int64(ch.MinimumAge)))})
 	}
-	s.Point("Children", t, section, "children.minimum_age", "children.directed_to_children")
-}
-
-// rightVerbs say what each right lets a person do, as a verb phrase.
-var rightVerbs = map[string]string{
-	"access":               "get a copy of your data",
-	"correction":           "correct it",
-	"deletion":             "delete it",
-	"portability":          "take the data you gave us to another provider",
-	"restriction":          "restrict how we use it",
-	"objection":            "object to how we use it",
-	"withdraw_consent":     "withdraw your consent",
-	"opt_out_marketing":    "opt out of marketing",
-	"opt_out_sale_sharing": "opt out of its sale or sharing",
-	"limit_sensitive":      "limit how we use sensitive data",
-	"appeal":               "appeal our decision on a request",
-	"complain":             "complain to a data protection authority",
+	s.Point(string(c.T("summary.children.label", nil)), t, section, "children.minimum_age", "children.directed_to_children")
 }
 
 // RightVerb says what a right (a model.Right code) lets a person do, as a
 // verb phrase for the summary ("delete it"); "" for an unknown code.
-func RightVerb(code string) notice.Text { return notice.Text(rightVerbs[code]) }
+func RightVerb(c *Context, code string) notice.Text {
+	switch code {
+	case "access":
+		return c.T("right.access", nil)
+	case "correction":
+		return c.T("right.correction", nil)
+	case "deletion":
+		return c.T("right.deletion", nil)
+	case "portability":
+		return c.T("right.portability", nil)
+	case "restriction":
+		return c.T("right.restriction", nil)
+	case "objection":
+		return c.T("right.objection", nil)
+	case "withdraw_consent":
+		return c.T("right.withdraw-consent", nil)
+	case "opt_out_marketing":
+		return c.T("right.opt-out-marketing", nil)
+	case "opt_out_sale_sharing":
+		return c.T("right.opt-out-sale-sharing", nil)
+	case "limit_sensitive":
+		return c.T("right.limit-sensitive", nil)
+	case "appeal":
+		return c.T("right.appeal-decision", nil)
+	case "complain":
+		return c.T("right.complain", nil)
+	}
+	return ""
+}
 
 // Rights adds the point "your rights": what the rights let a person do
 // (verb phrases, RightVerb for the core rights), in the order given, and
@@ -378,7 +411,7 @@ func (s *Summary) Rights(c *Context, section string, verbs []notice.Text, paths 
 	if len(verbs) == 0 || p.Rights == nil {
 		return
 	}
-	t := "You can " + notice.Series(verbs, "and") + "."
+	t := c.T("summary.rights", locale.Data{"Verbs": c.List(verbs, locale.And)})
 	methods, at := slices.Clone(p.Rights.RequestMethods), "rights.request_methods"
 	if s.Methods != nil {
 		methods, at = slices.Clone(s.Methods), s.MethodsPath
@@ -386,23 +419,21 @@ func (s *Summary) Rights(c *Context, section string, verbs []notice.Text, paths 
 	order := map[string]int{"web_form": 0, "in_app": 1, "email": 2, "toll_free_phone": 3, "phone": 4}
 	sort.SliceStable(methods, func(a, b int) bool { return rank(order, methods[a].Type) < rank(order, methods[b].Type) })
 	if len(methods) > 0 {
-		if how := methodPhrase(methods[0]); how != "" {
-			t += " Make any request " + how + "."
-		}
+		t = notice.Join(t, requestAt(c, methods[0]))
 	}
-	s.Point("Your rights", t, section, append(paths, at)...)
+	s.Point(string(c.T("summary.rights.label", nil)), t, section, append(paths, at)...)
 	for _, m := range methods {
-		if label, url := methodAction(m, s.TollFree); url != "" {
+		if label, url := methodAction(c, m, s.TollFree); url != "" {
 			s.requests = append(s.requests, notice.Action{Label: label, URL: url, Kind: notice.ActionRequest})
 		}
 	}
 }
 
 // RightVerbs returns the verb phrases of the core rights codes.
-func RightVerbs(codes ...string) []notice.Text {
+func RightVerbs(c *Context, codes ...string) []notice.Text {
 	out := make([]notice.Text, len(codes))
-	for i, c := range codes {
-		out[i] = RightVerb(c)
+	for i, code := range codes {
+		out[i] = RightVerb(c, code)
 	}
 	return out
 }
@@ -414,36 +445,37 @@ func rank(order map[string]int, t string) int {
 	return len(order)
 }
 
-// methodPhrase says where to make a request, for "Make any request ...".
-func methodPhrase(m *model.RequestMethod) notice.Text {
+// requestAt says where to make a request: "Make any request by email to
+// ..."; "" for a method the summary does not name (post, in person).
+func requestAt(c *Context, m *model.RequestMethod) notice.Text {
 	switch m.Type {
 	case "web_form":
-		return "with our " + notice.Link("online form", m.Value)
+		return c.T("summary.rights.request.web-form", locale.Data{"Form": notice.Link(c.T("summary.rights.online-form", nil), m.Value)})
 	case "email":
-		return "by email to " + notice.Mail(m.Value)
+		return c.T("summary.rights.request.email", locale.Data{"Email": notice.Mail(m.Value)})
 	case "toll_free_phone", "phone":
-		return "by calling " + notice.Tel(m.Value)
+		return c.T("summary.rights.request.phone", locale.Data{"Phone": notice.Tel(m.Value)})
 	case "in_app":
-		return "in the app: " + notice.Plain(m.Value)
+		return c.T("summary.rights.request.in-app", locale.Data{"Where": notice.Plain(m.Value)})
 	}
 	return ""
 }
 
 // methodAction is the call to action of a request method: its label and
 // address; "" for a method with no address to follow (post, in person).
-func methodAction(m *model.RequestMethod, tollFree bool) (label, url string) {
+func methodAction(c *Context, m *model.RequestMethod, tollFree bool) (label, url string) {
 	switch m.Type {
 	case "web_form":
-		return "Make a privacy request", m.Value
+		return string(c.T("action.request", nil)), m.Value
 	case "email":
-		return "Email " + m.Value, "mailto:" + m.Value
+		return string(c.T("action.email", locale.Data{"Email": m.Value})), "mailto:" + m.Value
 	case "toll_free_phone":
 		if tollFree {
-			return "Call " + m.Value + " (toll-free)", notice.TelURL(m.Value)
+			return string(c.T("action.call-toll-free", locale.Data{"Phone": m.Value})), notice.TelURL(m.Value)
 		}
-		return "Call " + m.Value, notice.TelURL(m.Value)
+		return string(c.T("action.call", locale.Data{"Phone": m.Value})), notice.TelURL(m.Value)
 	case "phone":
-		return "Call " + m.Value, notice.TelURL(m.Value)
+		return string(c.T("action.call", locale.Data{"Phone": m.Value})), notice.TelURL(m.Value)
 	}
 	return "", ""
 }

@@ -12,15 +12,16 @@ import (
 // the actions in their order (the first request method primary, then the
 // pack's own, then the other methods).
 func TestSummaryPieces(t *testing.T) {
+	en := &Context{}
 	names := []notice.Text{"a", "b", "c", "d", "e", "f", "g", "h", "i"}
-	if got := more(names[:8], "things"); got != "a, b, c, d, e, f, g and h" {
+	if got := more(en, names[:8], moreCountries); got != "a, b, c, d, e, f, g and h" {
 		t.Errorf("more(8) = %q", got)
 	}
-	if got := more(names, "things"); got != "a, b, c, d, e, f, g and 2 other things" {
+	if got := more(en, names, moreCountries); got != "a, b, c, d, e, f, g and 2 other countries" {
 		t.Errorf("more(9) = %q", got)
 	}
 	later := map[string]model.Date{"IN": "2027-01-04", "BR": "2027-02-01", "JP": "2027-01-04"}
-	if got := Later(later); got != " (and, from 4 January 2027, India and Japan and from 1 February 2027, Brazil)" {
+	if got := Later(en, later); got != " (and, from 4 January 2027, India and Japan and from 1 February 2027, Brazil)" {
 		t.Errorf("Later = %q", got)
 	}
 	if got := ByUse([]string{"x", "y"}, []string{"y"}, []string{"z", "y", "x"}); len(got) != 3 || got[0] != "y" || got[1] != "x" || got[2] != "z" {
@@ -36,9 +37,9 @@ func TestSummaryPieces(t *testing.T) {
 	c := &Context{Project: p, Date: "2026-12-01"}
 	var s Summary
 	s.Kept(c, "retention", nil)
-	s.Rights(c, "your-rights", []notice.Text{RightVerb("deletion"), ""})
+	s.Rights(c, "your-rights", []notice.Text{RightVerb(c, "deletion"), ""})
 	s.OptOut("Opt out", "https://example.com/opt-out")
-	sec := s.Section()
+	sec := s.Section(c)
 	kp := sec.Blocks[0].(*notice.KeyPoints)
 	if got := kp.Points[0].Text; got != "We keep personal data for between 30 days and 7 years, depending on the kind of data. For some kinds, the period depends on criteria instead." {
 		t.Errorf("Kept = %q", got)
@@ -61,7 +62,7 @@ func TestSummaryPieces(t *testing.T) {
 		}
 	}
 	var empty Summary
-	if empty.Section() != nil {
+	if empty.Section(c) != nil {
 		t.Error("a summary without points has a section")
 	}
 }

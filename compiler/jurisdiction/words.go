@@ -9,6 +9,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/collate"
+
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -16,8 +19,9 @@ import (
 // Wording shared by the packs: how addresses, contacts, periods and
 // countries read in a notice.
 
-// Address formats a postal address on one line.
-func Address(a *model.Address) notice.Text {
+// Address formats a postal address on one line, its country named in the
+// notice's language.
+func Address(c *Context, a *model.Address) notice.Text {
 	if a == nil {
 		return ""
 	}
@@ -29,46 +33,46 @@ func Address(a *model.Address) notice.Text {
 	if a.PostalCode != "" {
 		city += " " + a.PostalCode
 	}
-	parts = append(parts, city, model.CountryName(a.Country))
+	parts = append(parts, city, c.Format().Country(a.Country))
 	return notice.Plain(strings.Join(parts, ", "))
 }
 
 // ContactItems lists the ways to reach a contact, one item each.
-func ContactItems(ct *model.Contact) []notice.Text {
+func ContactItems(c *Context, ct *model.Contact) []notice.Text {
 	if ct == nil {
 		return nil
 	}
 	var items []notice.Text
 	if ct.Email != "" {
-		items = append(items, "Email: "+notice.Mail(ct.Email))
+		items = append(items, c.T("contact.email", locale.Data{"Email": notice.Mail(ct.Email)}))
 	}
 	if ct.WebForm != "" {
-		items = append(items, "Online form: "+notice.Web(ct.WebForm))
+		items = append(items, c.T("contact.web-form", locale.Data{"Form": notice.Web(ct.WebForm)}))
 	}
 	if ct.TollFreePhone != "" {
-		items = append(items, "Toll-free telephone: "+notice.Tel(ct.TollFreePhone))
+		items = append(items, c.T("contact.toll-free-phone", locale.Data{"Phone": notice.Tel(ct.TollFreePhone)}))
 	}
 	if ct.Phone != "" {
-		items = append(items, "Telephone: "+notice.Tel(ct.Phone))
+		items = append(items, c.T("contact.phone", locale.Data{"Phone": notice.Tel(ct.Phone)}))
 	}
 	if ct.Address != nil {
 		// A letter needs its addressee: the contact's name heads the
 		// address.
-		to := Address(ct.Address)
+		to := Address(c, ct.Address)
 		if ct.Name != "" {
 			to = notice.Plain(ct.Name) + ", " + to
 		}
-		items = append(items, "Post: "+to)
+		items = append(items, c.T("contact.post", locale.Data{"Address": to}))
 	}
 	if ct.URL != "" {
-		items = append(items, "Website: "+notice.Web(ct.URL))
+		items = append(items, c.T("contact.website", locale.Data{"Website": notice.Web(ct.URL)}))
 	}
 	return items
 }
 
 // ContactLine describes a contact in one line: its name and the ways to
 // reach it.
-func ContactLine(ct *model.Contact) notice.Text {
+func ContactLine(c *Context, ct *model.Contact) notice.Text {
 	if ct == nil {
 		return ""
 	}
@@ -80,13 +84,13 @@ func ContactLine(ct *model.Contact) notice.Text {
 		parts = append(parts, notice.Web(ct.WebForm))
 	}
 	if ct.TollFreePhone != "" {
-		parts = append(parts, notice.Tel(ct.TollFreePhone)+" (toll-free)")
+		parts = append(parts, c.T("contact.toll-free", locale.Data{"Phone": notice.Tel(ct.TollFreePhone)}))
 	}
 	if ct.Phone != "" {
 		parts = append(parts, notice.Tel(ct.Phone))
 	}
 	if ct.Address != nil {
-		parts = append(parts, Address(ct.Address))
+		parts = append(parts, Address(c, ct.Address))
 	}
 	if ct.URL != "" {
 		parts = append(parts, notice.Web(ct.URL))
@@ -96,19 +100,19 @@ func ContactLine(ct *model.Contact) notice.Text {
 		if line == "" {
 			return notice.Strong(notice.Plain(ct.Name))
 		}
-		return notice.Strong(notice.Plain(ct.Name)) + ": " + line
+		return c.T("contact.line", locale.Data{"Name": notice.Strong(notice.Plain(ct.Name)), "Ways": line})
 	}
 	return line
 }
 
 // ContactWays is ContactLine without the contact's name.
-func ContactWays(ct *model.Contact) notice.Text {
+func ContactWays(c *Context, ct *model.Contact) notice.Text {
 	if ct == nil {
 		return ""
 	}
-	c := *ct
-	c.Name = ""
-	return ContactLine(&c)
+	nameless := *ct
+	nameless.Name = ""
+	return ContactLine(c, &nameless)
 }
 
 // ContactKeys are the keys of a contact of which one makes it reachable
@@ -141,28 +145,50 @@ func textStrings(ts []notice.Text) []string {
 
 // Retention describes a retention rule: "24 months from the end of your
 // subscription", or its criteria.
-func Retention(r *model.Retention) notice.Text {
+func Retention(c *Context, r *model.Retention) notice.Text {
 	if r == nil {
 		return ""
 	}
 	if r.Period != "" {
-		t := notice.Plain(string(r.Period))
+		t := Period(c, r.Period)
 		if r.From != "" {
-			t += " from " + notice.Plain(r.From)
+			t = c.T("retention.from", locale.Data{"Period": t, "From": notice.Plain(r.From)})
 		}
 		if r.Criteria != "" {
-			t += ". " + notice.Sentence(notice.Inline(string(r.Criteria)))
+			t = c.T("retention.criteria", locale.Data{"Period": t, "Criteria": notice.Sentence(notice.Inline(string(r.Criteria)))})
 		}
 		return t
 	}
 	return notice.Inline(string(r.Criteria))
 }
 
+// Period writes a period ("24 months"): in English as the data gives it,
+// in another language by its count and unit (model.ParsePeriod).
+func Period(c *Context, p model.Period) notice.Text {
+	if c.English() {
+		return notice.Plain(string(p))
+	}
+	n, unit, err := model.ParsePeriod(string(p))
+	if err != nil {
+		return notice.Plain(string(p))
+	}
+	switch unit {
+	case "day":
+		return c.N("period.days", n, nil)
+	case "week":
+		return c.N("period.weeks", n, nil)
+	case "month":
+		return c.N("period.months", n, nil)
+	default:
+		return c.N("period.years", n, nil)
+	}
+}
+
 // RetentionEnd says what happens to data when its retention periods end,
 // when every rule of rs says the same: "we delete it", "we make it
 // anonymous", "we delete it or make it anonymous"; "" when a rule does not
 // say or they differ.
-func RetentionEnd(rs []*model.Retention) notice.Text {
+func RetentionEnd(c *Context, rs []*model.Retention) notice.Text {
 	end := ""
 	for _, r := range rs {
 		if r == nil {
@@ -173,33 +199,60 @@ func RetentionEnd(rs []*model.Retention) notice.Text {
 		}
 		end = r.End
 	}
-	return notice.Text(map[string]string{
-		"delete":              "When a period ends, we delete the data.",
-		"anonymise":           "When a period ends, we make the data anonymous.",
-		"delete_or_anonymise": "When a period ends, we delete the data or make it anonymous.",
-	}[end])
+	switch end {
+	case "delete":
+		return c.T("retention.end.delete", nil)
+	case "anonymise":
+		return c.T("retention.end.anonymise", nil)
+	case "delete_or_anonymise":
+		return c.T("retention.end.delete-or-anonymise", nil)
+	}
+	return ""
 }
 
-// Countries names countries by their codes: "the United States and India".
-func Countries(codes []string) notice.Text { return notice.Series(countryPhrases(codes), "and") }
+// Countries names countries by their codes, in the notice's language:
+// "the United States and India".
+func Countries(c *Context, codes []string) notice.Text {
+	return c.List(countryPhrases(c, codes), locale.And)
+}
 
 // countryPhrases are the countries' names as they read in a sentence.
-func countryPhrases(codes []string) []notice.Text {
+func countryPhrases(c *Context, codes []string) []notice.Text {
 	out := make([]notice.Text, len(codes))
-	for i, c := range codes {
-		out[i] = notice.Plain(CountryPhrase(c))
+	for i, code := range codes {
+		out[i] = notice.Plain(CountryPhrase(c, code))
 	}
 	return out
 }
 
-// SortCountries sorts country codes by the countries' names, stably.
-func SortCountries(codes []string) {
-	slices.SortStableFunc(codes, func(a, b string) int { return strings.Compare(model.CountryName(a), model.CountryName(b)) })
+// SortCountries sorts country codes by the countries' names in the
+// notice's language, stably: in English by code points, as always; in
+// another language by its collation ("Österreich" beside "Oman").
+func SortCountries(c *Context, codes []string) {
+	if c.English() {
+		slices.SortStableFunc(codes, func(a, b string) int { return strings.Compare(model.CountryName(a), model.CountryName(b)) })
+		return
+	}
+	f := c.Format()
+	col := collate.New(c.lang())
+	slices.SortStableFunc(codes, func(a, b string) int { return col.CompareString(f.Country(a), f.Country(b)) })
 }
 
-// CountryPhrase is a country's name as it reads in a sentence ("the United
-// Kingdom", "India").
-func CountryPhrase(code string) string {
+// CountryPhrase is a country's name as it reads in a sentence of the
+// notice: in English with its article ("the United Kingdom", "India"), in
+// another language its CLDR name, with no article (the sentence's message
+// gives any).
+func CountryPhrase(c *Context, code string) string {
+	if !c.English() {
+		return c.Format().Country(code)
+	}
+	return CountryInEnglish(code)
+}
+
+// CountryInEnglish is a country's name as it reads in an English sentence
+// ("the United Kingdom", "India"): for diagnostics and change reports,
+// which are written in English.
+func CountryInEnglish(code string) string {
 	n := model.CountryName(code)
 	switch code {
 	case "US", "GB", "NL", "AE", "CZ", "PH", "BS", "GM", "KY", "FO", "MV", "DO", "CF", "VA":
@@ -271,16 +324,18 @@ func Names[T any](items []*T, ids []string, idOf, nameOf func(*T) string) []noti
 	return out
 }
 
-// CategoryNames returns the names of the categories with the given ids.
-func CategoryNames(p *model.Project, ids []string) []notice.Text {
-	return Names(p.Categories, ids, func(c *model.Category) string { return c.ID },
-		func(c *model.Category) string { return LowerFirstIn(p, c.Name) })
+// CategoryNames returns the names of the categories with the given ids,
+// as they read mid-sentence (LowerFirstIn).
+func CategoryNames(c *Context, ids []string) []notice.Text {
+	return Names(c.Project.Categories, ids, func(cat *model.Category) string { return cat.ID },
+		func(cat *model.Category) string { return LowerFirstIn(c, cat.Name) })
 }
 
-// RecipientNames returns the names of the recipients with the given ids.
-func RecipientNames(p *model.Project, ids []string) []notice.Text {
-	return Names(p.Recipients, ids, func(r *model.Recipient) string { return r.ID },
-		func(r *model.Recipient) string { return LowerFirstIn(p, r.Name) })
+// RecipientNames returns the names of the recipients with the given ids,
+// as they read mid-sentence (LowerFirstIn).
+func RecipientNames(c *Context, ids []string) []notice.Text {
+	return Names(c.Project.Recipients, ids, func(r *model.Recipient) string { return r.ID },
+		func(r *model.Recipient) string { return LowerFirstIn(c, r.Name) })
 }
 
 // lowerFirst lower-cases the first letter of a name used mid-sentence,
@@ -358,8 +413,13 @@ func UpperFirst(s string) string {
 // LowerFirstIn lower-cases the first letter of a name used mid-sentence
 // (see lowerFirst), and also keeps the capital of a name that
 // starts with a name the project gives: its organisation's, an entity's or
-// a processor's ("Zendesk tickets" when Zendesk is a processor).
-func LowerFirstIn(p *model.Project, s string) string {
+// a processor's ("Zendesk tickets" when Zendesk is a processor). In
+// English and French; in German a name keeps its capital (nouns have one).
+func LowerFirstIn(c *Context, s string) string {
+	if b, _ := c.lang().Base(); b.String() == "de" {
+		return s
+	}
+	p := c.Project
 	first := s
 	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); i >= 0 {
 		first = s[:i]
@@ -434,26 +494,26 @@ func brandWords(p *model.Project) []string {
 }
 
 // RequestMethod describes one way to make a request.
-func RequestMethod(m *model.RequestMethod) notice.Text {
+func RequestMethod(c *Context, m *model.RequestMethod) notice.Text {
 	var t notice.Text
 	switch m.Type {
 	case "email":
-		t = "Email " + notice.Mail(m.Value)
+		t = c.T("request.email", locale.Data{"Email": notice.Mail(m.Value)})
 	case "web_form":
-		t = "Use our online form at " + notice.Web(m.Value)
+		t = c.T("request.web-form", locale.Data{"Form": notice.Web(m.Value)})
 	case "toll_free_phone":
-		t = "Call us toll-free on " + notice.Tel(m.Value)
+		t = c.T("request.toll-free-phone", locale.Data{"Phone": notice.Tel(m.Value)})
 	case "phone":
-		t = "Call us on " + notice.Tel(m.Value)
+		t = c.T("request.phone", locale.Data{"Phone": notice.Tel(m.Value)})
 	case "postal":
-		t = "Write to us at " + notice.Plain(m.Value)
+		t = c.T("request.postal", locale.Data{"Address": notice.Plain(m.Value)})
 	case "in_app":
-		t = "In the app: " + notice.Plain(m.Value)
+		t = c.T("request.in-app", locale.Data{"Where": notice.Plain(m.Value)})
 	case "in_person":
-		t = "In person: " + notice.Plain(m.Value)
+		t = c.T("request.in-person", locale.Data{"Where": notice.Plain(m.Value)})
 	}
 	if m.Note != "" {
-		t += " (" + notice.Plain(strings.TrimSuffix(m.Note, ".")) + ")"
+		t = c.T("request.note", locale.Data{"Method": t, "Note": notice.Plain(strings.TrimSuffix(m.Note, "."))})
 	}
 	return t
 }
@@ -484,10 +544,10 @@ func Sections(ss ...*notice.Section) []*notice.Section {
 }
 
 // RequestMethods lists how to make a request, one item per method.
-func RequestMethods(ms []*model.RequestMethod) []notice.Text {
+func RequestMethods(c *Context, ms []*model.RequestMethod) []notice.Text {
 	var items []notice.Text
 	for _, m := range ms {
-		items = append(items, RequestMethod(m))
+		items = append(items, RequestMethod(c, m))
 	}
 	return items
 }
@@ -497,18 +557,15 @@ func RequestMethods(ms []*model.RequestMethod) []notice.Text {
 // the grammar of the names: a verb phrase ("Show you ads") or a noun
 // phrase ("Mergers and acquisitions"). names are the purposes' names as
 // notice text.
-func PurposeLabels(names []notice.Text) notice.Text {
+func PurposeLabels(c *Context, names []notice.Text) notice.Text {
 	if len(names) == 0 {
 		return ""
 	}
 	quoted := make([]notice.Text, len(names))
 	for i, n := range names {
-		quoted[i] = "\u201c" + n + "\u201d"
+		quoted[i] = c.T("purpose.quoted", locale.Data{"Name": n})
 	}
-	if len(quoted) == 1 {
-		return "the purpose " + quoted[0]
-	}
-	return "the purposes " + notice.Series(quoted, "and")
+	return c.N("purpose.labels", len(quoted), locale.Data{"Names": c.List(quoted, locale.And)})
 }
 
 // Entity returns the company of the group with the given id, or nil.
@@ -564,7 +621,8 @@ func Unclassified(examples []string, words []KindWord, have []string) (int, stri
 }
 
 // Thousands writes a whole number with commas between its thousands:
-// 26625000 is "26,625,000".
+// 26625000 is "26,625,000", for diagnostics (a notice writes numbers with
+// Context.Format().Number, in its language).
 func Thousands(v int64) string {
 	s := strconv.FormatInt(v, 10)
 	var b strings.Builder
@@ -585,4 +643,14 @@ func JoinSemi(ts []notice.Text) string {
 		out[i] = string(t)
 	}
 	return strings.Join(out, "; ")
+}
+
+// CountriesInEnglish names countries in English ("the United States and
+// India"), for diagnostics.
+func CountriesInEnglish(codes []string) string {
+	out := make([]string, len(codes))
+	for i, code := range codes {
+		out[i] = CountryInEnglish(code)
+	}
+	return Join(out, "and")
 }

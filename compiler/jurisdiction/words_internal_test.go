@@ -46,7 +46,7 @@ func TestLowerFirstInKeepsTheProjectsNames(t *testing.T) {
 		"Helpwise group companies": "Helpwise group companies",
 		"Service providers":        "service providers",
 	} {
-		if got := LowerFirstIn(p, in); got != want {
+		if got := LowerFirstIn(&Context{Project: p}, in); got != want {
 			t.Errorf("LowerFirstIn(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -159,7 +159,7 @@ func TestChanges(t *testing.T) {
 		}
 	}
 	c := &j.Context{Reference: reference(t)}
-	n := &change.Names{Country: func(code string) string { return j.CountryPhrase(code) }}
+	n := &change.Names{Country: func(code string) string { return j.CountryInEnglish(code) }}
 	New().ChangeNames(c, n)
 	got := New().Changes(mk([]string{"contract"}, "contract_clauses_transition", "Ana"), mk([]string{"consent"}, "anpd_scc", "Bia"), n)
 	var sentences []string
@@ -186,7 +186,7 @@ func TestRecordChanges(t *testing.T) {
 		return &model.Project{Ext: model.Ext{ID: &Sections{Brazil: &Brazil{Applies: model.Yes, Transfers: recs}}}}
 	}
 	c := &j.Context{Reference: reference(t)}
-	n := &change.Names{Country: func(code string) string { return j.CountryPhrase(code) }}
+	n := &change.Names{Country: func(code string) string { return j.CountryInEnglish(code) }}
 	New().ChangeNames(c, n)
 	old := mk(&TransferRecord{ID: "br-us", Destinations: []string{"US"}, Mechanism: "contract_clauses_transition"},
 		&TransferRecord{ID: "br-gb", Destinations: []string{"GB"}, Mechanism: "anpd_scc"})

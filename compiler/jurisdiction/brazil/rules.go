@@ -343,7 +343,7 @@ func problem(c *j.Context, rec Record) (hint, msg string) {
 	var uncovered []string
 	for _, d := range rec.Destinations {
 		if AdequacyOf(c, d) == nil {
-			uncovered = append(uncovered, j.CountryPhrase(d))
+			uncovered = append(uncovered, j.CountryInEnglish(d))
 		}
 	}
 	if len(uncovered) > 0 {
@@ -441,7 +441,7 @@ func checkCoverage(c *j.Context, r *j.Report) {
 		if miss := uncovered(c, recs, rc, rc.Countries, none); len(miss) > 0 {
 			r.Missing(model.Index("recipients", i)+".countries",
 				fmt.Sprintf("add a transfer of %s to these countries with its Art. 33 mechanism (in brazil.transfers, or lgpd_mechanism on a transfer)", rc.ID),
-				"recipient %q holds data of people in Brazil in %s, but no transfer of the data of people in Brazil goes there, so the Brazilian notice does not disclose it or its mechanism of LGPD Art. 33", rc.ID, j.Countries(miss))
+				"recipient %q holds data of people in Brazil in %s, but no transfer of the data of people in Brazil goes there, so the Brazilian notice does not disclose it or its mechanism of LGPD Art. 33", rc.ID, j.CountriesInEnglish(miss))
 		}
 	}
 	for i, pr := range p.Processors {
@@ -457,7 +457,7 @@ func checkCoverage(c *j.Context, r *j.Report) {
 		if miss := uncovered(c, recs, rc, append([]string{pr.Country}, pr.Locations...), skip); len(miss) > 0 {
 			r.Missing(model.Index("processors", i),
 				fmt.Sprintf("add a transfer of %s to these countries with its Art. 33 mechanism, and add them to the countries of recipient %s", rc.ID, rc.ID),
-				"processor %q holds data of people in Brazil in %s, but no transfer of %s goes there, so the Brazilian notice does not disclose it or its mechanism of LGPD Art. 33", pr.ID, j.Countries(miss), rc.ID)
+				"processor %q holds data of people in Brazil in %s, but no transfer of %s goes there, so the Brazilian notice does not disclose it or its mechanism of LGPD Art. 33", pr.ID, j.CountriesInEnglish(miss), rc.ID)
 		}
 	}
 }

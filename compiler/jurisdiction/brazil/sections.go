@@ -67,7 +67,7 @@ func (b *builder) controller() *notice.Section {
 				s.Use(model.Index("organization.entities", i))
 			}
 		}
-		id := notice.Strong(notice.Plain(e.LegalName)) + ", " + j.Address(e.Address)
+		id := notice.Strong(notice.Plain(e.LegalName)) + ", " + j.Address(b.c, e.Address)
 		if e.Registration != "" {
 			id += " (" + notice.Plain(e.Registration) + ")"
 		}
@@ -88,7 +88,7 @@ func (b *builder) controller() *notice.Section {
 		}
 	}
 	s.P("For any question about this notice or your data, contact our privacy team:")
-	s.Add(&notice.List{Items: j.ContactItems(fromBrazil(b.p.Organization.PrivacyContact))})
+	s.Add(&notice.List{Items: j.ContactItems(b.c, fromBrazil(b.p.Organization.PrivacyContact))})
 	return s
 }
 
@@ -101,7 +101,7 @@ func (b *builder) encarregado() *notice.Section {
 	s.Use("brazil.encarregado")
 	name := notice.Plain(e.Name)
 	s.P("We have appointed " + notice.Strong(name) + " as our encarregado pelo tratamento de dados pessoais, the person in charge of our processing of personal data (LGPD Art. 41). The encarregado receives your complaints and communications and those of the national authority, answers them and acts on them. You can reach them at:")
-	s.Add(&notice.List{Items: j.ContactItems(fromBrazil(withoutName(e)))})
+	s.Add(&notice.List{Items: j.ContactItems(b.c, fromBrazil(withoutName(e)))})
 	return s
 }
 
@@ -152,21 +152,21 @@ func (b *builder) purposes() *notice.Section {
 			}
 			for _, sid := range cat.Sources {
 				if src := j.Source(b.p, sid); src != nil {
-					if t := notice.Plain(j.LowerFirstIn(b.p, src.Name)); !slices.Contains(sources, t) {
+					if t := notice.Plain(j.LowerFirstIn(b.c, src.Name)); !slices.Contains(sources, t) {
 						sources = append(sources, t)
 					}
 				}
 			}
 			if pu.Retention == "" {
 				if r := j.RetentionRule(b.p, cat.Retention); r != nil {
-					if t := notice.Strong(notice.Plain(cat.Name)) + ": " + j.Retention(b.retention(s, r)); !slices.Contains(keep, t) {
+					if t := notice.Strong(notice.Plain(cat.Name)) + ": " + j.Retention(b.c, b.retention(s, r)); !slices.Contains(keep, t) {
 						keep = append(keep, t)
 					}
 				}
 			}
 		}
 		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
-			keep = []notice.Text{j.Retention(b.retention(s, r))}
+			keep = []notice.Text{j.Retention(b.c, b.retention(s, r))}
 		}
 		for k, r := range b.p.Retention {
 			if r != nil && (r.ID == pu.Retention || pu.Retention == "" && usesRetention(b.p, pu, r.ID)) {
@@ -175,13 +175,13 @@ func (b *builder) purposes() *notice.Section {
 		}
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(PurposeText(pu))),
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, pu.Categories), "and")),
+			notice.Sentence(notice.Series(j.CategoryNames(b.c, pu.Categories), "and")),
 			notice.Sentence(notice.Series(sources, "and")),
 			notice.Text(j.JoinSemi(keep)),
 		})
 	}
 	s.Add(&notice.Table{Caption: "Purposes, data, sources and retention", Head: []string{"Purpose", "Data we use", "Where it comes from", "How long we keep it"}, Rows: rows})
-	if end := j.RetentionEnd(b.p.Retention); end != "" {
+	if end := j.RetentionEnd(b.c, b.p.Retention); end != "" {
 		s.Use("retention")
 		s.P(end)
 	}
@@ -360,7 +360,7 @@ func (b *builder) sharing() *notice.Section {
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Plain(rc.Name)) + ": " + notice.Inline(string(RecipientText(rc))),
 			roleWords[Role(rc)],
-			notice.Sentence(notice.Series(j.CategoryNames(b.p, rc.Categories), "and")),
+			notice.Sentence(notice.Series(j.CategoryNames(b.c, rc.Categories), "and")),
 			notice.Text(j.JoinSemi(why)),
 		})
 	}
@@ -396,7 +396,7 @@ func (b *builder) transfers() *notice.Section {
 					continue
 				}
 				s.Use(model.Index("recipients", k))
-				who = append(who, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
+				who = append(who, notice.Plain(j.LowerFirstIn(b.c, rc.Name)))
 				ps, cs := b.transferred(s, rec, rc)
 				purposes, categories = unionOf(purposes, ps), unionOf(categories, cs)
 			}
@@ -411,10 +411,10 @@ func (b *builder) transfers() *notice.Section {
 		var what []notice.Text
 		for _, cat := range b.p.Categories {
 			if cat != nil && slices.Contains(categories, cat.ID) {
-				what = append(what, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
+				what = append(what, notice.Plain(j.LowerFirstIn(b.c, cat.Name)))
 			}
 		}
-		where := j.Countries(rec.Destinations)
+		where := j.Countries(b.c, rec.Destinations)
 		if from := b.startsAfter(s, rec); from != "" {
 			where += " (from " + notice.Plain(dayWords(from)) + ")"
 		}
@@ -446,7 +446,7 @@ func (b *builder) transfers() *notice.Section {
 	s.Use("brazil.controller")
 	e := controllerEntity(b.p)
 	if e != nil && e.Address != nil && e.Address.Country != "BR" {
-		s.P(notice.Strong(notice.Plain(e.LegalName)) + " collects your personal data directly from you, from " + j.Countries([]string{e.Address.Country}) + "; that is not a transfer. Your personal data is transferred outside Brazil to the recipients below, each transfer relying on one of the mechanisms of Article 33 of the LGPD (Resolution CD/ANPD 19/2024):")
+		s.P(notice.Strong(notice.Plain(e.LegalName)) + " collects your personal data directly from you, from " + j.Countries(b.c, []string{e.Address.Country}) + "; that is not a transfer. Your personal data is transferred outside Brazil to the recipients below, each transfer relying on one of the mechanisms of Article 33 of the LGPD (Resolution CD/ANPD 19/2024):")
 	} else {
 		s.P("Your personal data may be transferred outside Brazil to the recipients below, each transfer relying on one of the mechanisms of Article 33 of the LGPD (Resolution CD/ANPD 19/2024):")
 	}
@@ -574,7 +574,7 @@ func (b *builder) rights() *notice.Section {
 		methods = b.br.RequestMethods
 	}
 	s.P("To exercise your rights, contact us or our encarregado; making a request is free of charge (Art. 18, §5):")
-	s.Add(&notice.List{Items: j.RequestMethods(methods)})
+	s.Add(&notice.List{Items: j.RequestMethods(b.c, methods)})
 	s.P("We confirm whether we process your data, or give you access to it, at once in a simplified form, or, within 15 days of your request, in a clear and complete statement showing where the data came from, whether we hold any record, the criteria used and the purpose of the processing (Art. 19, I and II). You choose whether to receive it electronically or in print (Art. 19, §2). Where we process your data on your consent or under a contract with you, you may ask for a complete electronic copy of it (Art. 19, §3).")
 	s.P("If we cannot act on a request at once, we tell you either that we are not the agent processing your data, and who is, where we can, or the reasons of fact or law that prevent us from acting on it at once (Art. 18, §4).")
 	verification := b.p.Rights.Verification
@@ -602,7 +602,7 @@ func (b *builder) rights() *notice.Section {
 }
 
 func (b *builder) changes() *notice.Section {
-	s := j.ChangesSection(b.p)
+	s := j.ChangesSection(b.c)
 	s.P("If we change the purpose, form or duration of the processing, the controller, or whom we share your data with, we tell you, highlighting what changed (LGPD Art. 8, §6). Where we process your data with your consent, we tell you before a change of purpose that is not compatible with it, and you may revoke your consent if you disagree (Art. 9, §2).")
 	return s
 }
@@ -611,9 +611,9 @@ func (b *builder) contact() *notice.Section {
 	s := &notice.Section{ID: "contact", Title: "Contact us"}
 	s.Use("organization.privacy_contact", "brazil.encarregado")
 	s.P("Questions about this notice or your data:")
-	items := []notice.Text{j.ContactLine(fromBrazil(b.p.Organization.PrivacyContact))}
+	items := []notice.Text{j.ContactLine(b.c, fromBrazil(b.p.Organization.PrivacyContact))}
 	if e := b.br.Encarregado; e != nil {
-		items = append(items, "Our encarregado: "+j.ContactLine(e))
+		items = append(items, "Our encarregado: "+j.ContactLine(b.c, e))
 	}
 	s.Add(&notice.List{Items: items})
 	return s
@@ -726,15 +726,15 @@ func (b *builder) summary() *notice.Section {
 		}
 	}
 	paths = append(paths, scratch.Trace.Paths...)
-	dest, later := reach.Countries()
+	dest, later := reach.Countries(b.c)
 	if len(dest) > 0 || len(later) > 0 {
-		t := "Some of your personal data goes to recipients in " + j.Countries(dest) + j.Later(later)
+		t := "Some of your personal data goes to recipients in " + j.Countries(b.c, dest) + j.Later(b.c, later)
 		if len(dest) == 0 {
-			t = "Some of your personal data will go to recipients abroad (" + j.LaterOnly(later) + ")"
+			t = "Some of your personal data will go to recipients abroad (" + j.LaterOnly(b.c, later) + ")"
 		}
 		s.Point("International transfers", t+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
 	}
 	s.Kept(b.c, "purposes", nil)
 	s.Children(b.c, "children")
-	return s.Section()
+	return s.Section(b.c)
 }

@@ -110,17 +110,17 @@ func (b *builder) collected() *notice.Section {
 			examples = append(examples, notice.Plain(cat.Name)+" (such as "+notice.Series(notice.Plains(ex), "and")+")")
 			for _, id := range cat.Sources {
 				if src := j.Source(b.p, id); src != nil {
-					sources = append(sources, sourcePhrase(b.p, src))
+					sources = append(sources, sourcePhrase(b.c, src))
 				}
 			}
 			if r := j.RetentionRule(b.p, cat.Retention); r != nil {
-				retention = append(retention, notice.Strong(notice.Plain(cat.Name))+": "+j.Retention(r))
+				retention = append(retention, notice.Strong(notice.Plain(cat.Name))+": "+j.Retention(b.c, r))
 			}
 		}
 		for i, pu := range b.p.Purposes {
 			if overlaps(pu.Categories, ids(cats)) {
 				s.Use(model.Index("purposes", i))
-				purposes = append(purposes, notice.Plain(j.LowerFirstIn(b.p, pu.Name)))
+				purposes = append(purposes, notice.Plain(j.LowerFirstIn(b.c, pu.Name)))
 			}
 		}
 		for i, rc := range b.p.Recipients {
@@ -128,11 +128,11 @@ func (b *builder) collected() *notice.Section {
 				continue
 			}
 			s.Use(model.Index("recipients", i))
-			disclosed = append(disclosed, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
+			disclosed = append(disclosed, notice.Plain(j.LowerFirstIn(b.c, rc.Name)))
 			if Recipient(rc).Sold.IsYes() || cpra && Recipient(rc).Shared.IsYes() {
 				for _, cat := range cats {
 					if slices.Contains(rc.Categories, cat.ID) && (Category(cat).Sold.IsYes() || cpra && Category(cat).Shared.IsYes()) {
-						shared = append(shared, notice.Plain(j.LowerFirstIn(b.p, rc.Name)))
+						shared = append(shared, notice.Plain(j.LowerFirstIn(b.c, rc.Name)))
 						break
 					}
 				}
@@ -179,14 +179,14 @@ func overlaps(a, b []string) bool {
 	return false
 }
 
-func sourcePhrase(p *model.Project, src *model.Source) notice.Text {
+func sourcePhrase(c *j.Context, src *model.Source) notice.Text {
 	switch src.Kind {
 	case "data_subject":
 		return "you"
 	case "automatic":
 		return "your device (automatically)"
 	}
-	return notice.Plain(j.LowerFirstIn(p, src.Name))
+	return notice.Plain(j.LowerFirstIn(c, src.Name))
 }
 
 func (b *builder) sensitive() *notice.Section {
@@ -299,7 +299,7 @@ func (b *builder) sale() *notice.Section {
 				s.Use(model.Index("categories", i) + "." + f.verb)
 				for _, l := range Category(cat).CCPACategories {
 					if b.statutory(l) {
-						letters = append(letters, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
+						letters = append(letters, notice.Plain(j.LowerFirstIn(b.c, Statutory[l])))
 					}
 				}
 			}
@@ -307,7 +307,7 @@ func (b *builder) sale() *notice.Section {
 		for i, r := range b.p.Recipients {
 			if f.rec(r) {
 				s.Use(model.Index("recipients", i) + "." + f.verb)
-				recs = append(recs, notice.Plain(j.LowerFirstIn(b.p, r.Name)))
+				recs = append(recs, notice.Plain(j.LowerFirstIn(b.c, r.Name)))
 			}
 		}
 		for i, pu := range b.p.Purposes {
@@ -321,7 +321,7 @@ func (b *builder) sale() *notice.Section {
 			lead = "In the last 12 months we have \"shared\" (disclosed for cross-context behavioural advertising)"
 		}
 		s.P(notice.Sentence(notice.Join(notice.Text(lead), "these categories of personal information:",
-			notice.Series(uniq(letters), "and")+", with", notice.Series(recs, "and")+", for", j.PurposeLabels(purs))))
+			notice.Series(uniq(letters), "and")+", with", notice.Series(recs, "and")+", for", j.PurposeLabels(b.c, purs))))
 		if f.verb == "shared" && b.p.Cookies != nil {
 			var cookies []notice.Text
 			for i, ck := range b.p.Cookies.Items {
@@ -530,7 +530,7 @@ func (b *builder) exercise() *notice.Section {
 	rt := b.p.Rights
 	s.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
 	s.P("You, or someone you authorise, can make a request by any of these methods:")
-	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
+	s.Add(&notice.List{Items: j.RequestMethods(b.c, rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: "**Verification.** " + string(rt.Verification)})
 	s.Add(&notice.Prose{Markdown: "**Authorized agents.** " + string(rt.AuthorizedAgents)})
 	// The 10 business days came with the regulations (§999.313(a), then
@@ -641,7 +641,7 @@ func (b *builder) incentives() *notice.Section {
 		var cats []notice.Text
 		for _, id := range in.Categories {
 			if cat := j.Category(b.p, id); cat != nil {
-				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
+				cats = append(cats, notice.Plain(j.LowerFirstIn(b.c, cat.Name)))
 			}
 		}
 		if len(cats) > 0 {
@@ -703,7 +703,7 @@ func (b *builder) shineTheLight() *notice.Section {
 			contact = b.p.Organization.PrivacyContact
 		}
 		s.P("California customers may ask us once a year, free of charge, for the categories of personal information we disclosed to third parties for their own direct marketing in the previous calendar year, and the names and addresses of those third parties. Send your request to " +
-			j.ContactLine(contact) + ".")
+			j.ContactLine(b.c, contact) + ".")
 	}
 	return s
 }
@@ -717,7 +717,7 @@ func (b *builder) changes() *notice.Section {
 }
 
 func (b *builder) contact() *notice.Section {
-	s := j.ContactSection(b.p, "If you have questions about this notice or our privacy practices, contact us:")
+	s := j.ContactSection(b.c, "If you have questions about this notice or our privacy practices, contact us:")
 	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ".")
 	if b.c.Date >= "2026-01-01" {
 		// From 2026 a business with apps makes the policy accessible
@@ -744,7 +744,7 @@ func (b *builder) summary() *notice.Section {
 		paths = append(paths, model.Index("categories", i)+".ccpa_categories")
 	}
 	for _, l := range b.letters() {
-		names = append(names, notice.Plain(j.LowerFirstIn(b.p, Statutory[l])))
+		names = append(names, notice.Plain(j.LowerFirstIn(b.c, Statutory[l])))
 	}
 	if len(names) > 0 {
 		s.Point("What we collect", "In the last 12 months we collected these categories of personal information: "+notice.Series(names, "and")+".", "information-we-collect", paths...)
@@ -791,15 +791,15 @@ func (b *builder) summary() *notice.Section {
 		}
 		s.Point("Sensitive personal information", t, "sensitive-information", append(sp, "california.sensitive_beyond_permitted")...)
 	}
-	verbs := []notice.Text{"find out what personal information we collect, use and disclose, and get a copy of it", j.RightVerb("deletion")}
+	verbs := []notice.Text{"find out what personal information we collect, use and disclose, and get a copy of it", j.RightVerb(b.c, "deletion")}
 	if cpra {
-		verbs = append(verbs, j.RightVerb("correction"))
+		verbs = append(verbs, j.RightVerb(b.c, "correction"))
 	}
 	if sellsOrSharesOn(b.c, b.ca) {
-		verbs = append(verbs, j.RightVerb("opt_out_sale_sharing"))
+		verbs = append(verbs, j.RightVerb(b.c, "opt_out_sale_sharing"))
 	}
 	if cpra && b.ca.SensitiveBeyondPermitted.IsYes() {
-		verbs = append(verbs, j.RightVerb("limit_sensitive"))
+		verbs = append(verbs, j.RightVerb(b.c, "limit_sensitive"))
 	}
 	s.Rights(b.c, "your-rights", verbs, "california.sells", "california.shares", "california.sensitive_beyond_permitted")
 	s.Recipients(b.c, "disclosures", "We disclose personal information to", nil, "")
@@ -821,7 +821,7 @@ func (b *builder) summary() *notice.Section {
 			s.OptOut("Limit the Use of My Sensitive Personal Information", l.LimitSensitive, "california.links.limit_sensitive")
 		}
 	}
-	return s.Section()
+	return s.Section(b.c)
 }
 
 // to names the recipients that keep selects, for "... with advertising
@@ -830,7 +830,7 @@ func (b *builder) to(keep func(*model.Recipient) bool) notice.Text {
 	var names []notice.Text
 	for _, r := range b.p.Recipients {
 		if keep(r) {
-			names = append(names, notice.Plain(j.LowerFirstIn(b.p, r.Name)))
+			names = append(names, notice.Plain(j.LowerFirstIn(b.c, r.Name)))
 		}
 	}
 	if len(names) == 0 {

@@ -476,7 +476,7 @@ func checkProcessorTransfers(c *j.Context, r *j.Report) {
 func names(codes []string) string {
 	out := make([]string, len(codes))
 	for i, c := range codes {
-		out[i] = j.CountryPhrase(c)
+		out[i] = j.CountryInEnglish(c)
 	}
 	return j.Join(out, "and")
 }
@@ -589,11 +589,11 @@ func adequacyFor(c *j.Context, r *j.Report, regime, dest, path string) {
 			hint = "use UK_IDTA or UK_ADDENDUM, or check the UK adequacy list in compiler/jurisdiction/eu/reference/adequacy.yaml"
 		}
 		r.Missing(path, hint,
-			"%s has no adequacy decision of %s in force on %s", j.CountryPhrase(dest), who, c.Date)
+			"%s has no adequacy decision of %s in force on %s", j.CountryInEnglish(dest), who, c.Date)
 	case dec.Requires != "" && regime == "eu":
 		r.Missing(path, "use EU_US_DPF for certified recipients, or SCC_2021_914",
 			"adequacy for %s covers only organisations certified under %s; name the framework instead of ADEQUACY",
-			j.CountryPhrase(dest), dec.Instrument)
+			j.CountryInEnglish(dest), dec.Instrument)
 	}
 }
 
@@ -622,7 +622,7 @@ func checkDPF(c *j.Context, r *j.Report) {
 		for k, d := range t.Destinations {
 			if d != "US" {
 				r.Missing(model.Index(path+".destinations", k), "list only US here, and use another transfer for other countries",
-					"the EU-U.S. Data Privacy Framework covers only transfers to the United States, not %s", j.CountryPhrase(d))
+					"the EU-U.S. Data Privacy Framework covers only transfers to the United States, not %s", j.CountryInEnglish(d))
 			}
 		}
 		for pi, pr := range p.Processors {
@@ -673,7 +673,7 @@ func checkUKTransfers(c *j.Context, r *j.Report) {
 			dpath := model.Index(path+".destinations", k)
 			dec := Adequacy(c, "uk", d)
 			if dec == nil {
-				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryPhrase(d), c.Date)
+				r.Missing(dpath, "use UK_IDTA or UK_ADDENDUM", "%s has no UK adequacy regulations in force on %s", j.CountryInEnglish(d), c.Date)
 				continue
 			}
 			if dec.Requires != "dpf_uk_extension" {

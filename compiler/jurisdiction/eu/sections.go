@@ -38,7 +38,7 @@ func (b *builder) controller() *notice.Section {
 			role = c.T("controller.role.joint", nil)
 		}
 		desc := notice.Inline(string(e.Description))
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), role, j.Address(e.Address), desc})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(e.LegalName)), role, j.Address(b.c, e.Address), desc})
 	}
 	s.P(c.T("controller.intro", nil))
 	head := []string{string(c.T("controller.head.company", nil)), string(c.T("controller.head.role", nil)),
@@ -63,11 +63,11 @@ func (b *builder) controller() *notice.Section {
 		}
 	}
 	s.Use("organization.privacy_contact")
-	s.P(c.T("controller.contact", locale.Data{"Contact": j.ContactLine(o.PrivacyContact)}))
+	s.P(c.T("controller.contact", locale.Data{"Contact": j.ContactLine(b.c, o.PrivacyContact)}))
 	if rep := Org(o).Representatives; rep != nil {
 		if rep.EU != nil && b.eu {
 			s.Use("organization.representatives.eu")
-			d := locale.Data{"Contact": j.ContactLine(rep.EU)}
+			d := locale.Data{"Contact": j.ContactLine(b.c, rep.EU)}
 			if o.EstablishedInEU.IsNo() {
 				s.P(c.T("controller.rep.eu.not-established", d))
 			} else {
@@ -76,7 +76,7 @@ func (b *builder) controller() *notice.Section {
 		}
 		if rep.UK != nil && b.uk {
 			s.Use("organization.representatives.uk")
-			d := locale.Data{"Contact": j.ContactLine(rep.UK)}
+			d := locale.Data{"Contact": j.ContactLine(b.c, rep.UK)}
 			if o.EstablishedInUK.IsNo() {
 				s.P(c.T("controller.rep.uk.not-established", d))
 			} else {
@@ -85,7 +85,7 @@ func (b *builder) controller() *notice.Section {
 		}
 		if rep.CH != nil && b.ch && b.revised() {
 			s.Use("organization.representatives.ch", "organization.registered_in_ch")
-			d := locale.Data{"Contact": j.ContactLine(rep.CH)}
+			d := locale.Data{"Contact": j.ContactLine(b.c, rep.CH)}
 			if Org(o).RegisteredInCH.IsNo() {
 				s.P(c.T("controller.rep.ch.registered-abroad", d))
 			} else {
@@ -97,22 +97,22 @@ func (b *builder) controller() *notice.Section {
 		eu := dpo.EU != nil && dpo.EU.Appointed.IsYes() && b.eu
 		uk := dpo.UK != nil && dpo.UK.Appointed.IsYes() && b.uk
 		switch {
-		case eu && uk && sameContact(dpo.EU.Contact, dpo.UK.Contact):
+		case eu && uk && b.sameContact(dpo.EU.Contact, dpo.UK.Contact):
 			s.Use("organization.dpo")
-			s.P(c.T("controller.dpo.eu-uk", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
+			s.P(c.T("controller.dpo.eu-uk", locale.Data{"Contact": j.ContactWays(b.c, dpo.EU.Contact)}))
 		default:
 			if eu {
 				s.Use("organization.dpo.eu")
-				s.P(c.T("controller.dpo.eu", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
+				s.P(c.T("controller.dpo.eu", locale.Data{"Contact": j.ContactWays(b.c, dpo.EU.Contact)}))
 			}
 			if uk {
 				s.Use("organization.dpo.uk")
-				s.P(c.T("controller.dpo.uk", locale.Data{"Contact": j.ContactWays(dpo.UK.Contact)}))
+				s.P(c.T("controller.dpo.uk", locale.Data{"Contact": j.ContactWays(b.c, dpo.UK.Contact)}))
 			}
 		}
 		if dpo.CH != nil && dpo.CH.Appointed.IsYes() && dpo.CH.Contact != nil && b.ch && b.revised() {
 			s.Use("organization.dpo.ch")
-			s.P(c.T("controller.dpo.ch", locale.Data{"Contact": j.ContactWays(dpo.CH.Contact)}))
+			s.P(c.T("controller.dpo.ch", locale.Data{"Contact": j.ContactWays(b.c, dpo.CH.Contact)}))
 		}
 	}
 	return s
@@ -129,8 +129,8 @@ func allocated(o *model.Organization) bool {
 	return false
 }
 
-func sameContact(a, b *model.Contact) bool {
-	return a != nil && b != nil && j.ContactLine(a) == j.ContactLine(b)
+func (b *builder) sameContact(x, y *model.Contact) bool {
+	return x != nil && y != nil && j.ContactLine(b.c, x) == j.ContactLine(b.c, y)
 }
 
 // glance compares the EU, UK and Swiss regimes side by side where they
@@ -225,7 +225,7 @@ func (b *builder) dpoCell(d *DPO) notice.Text {
 	if d == nil || !d.Appointed.IsYes() || d.Contact == nil {
 		return b.c.T("glance.none", nil)
 	}
-	return contactShort(d.Contact)
+	return b.contactShort(d.Contact)
 }
 
 func ackDays(c *Complaints) int {
@@ -235,14 +235,14 @@ func ackDays(c *Complaints) int {
 	return 30
 }
 
-func contactShort(ct *model.Contact) notice.Text {
+func (b *builder) contactShort(ct *model.Contact) notice.Text {
 	switch {
 	case ct.Email != "":
 		return notice.Mail(ct.Email)
 	case ct.WebForm != "":
 		return notice.Web(ct.WebForm)
 	case ct.Address != nil:
-		return j.Address(ct.Address)
+		return j.Address(b.c, ct.Address)
 	}
 	return notice.Plain(ct.Name)
 }
@@ -282,13 +282,13 @@ func (b *builder) purposes() *notice.Section {
 		if Purpose(pu).LegitimateInterest != "" {
 			li = notice.Inline(string(Purpose(pu).LegitimateInterest))
 		}
-		rec := notice.Sentence(c.List(j.RecipientNames(b.p, pu.Recipients), locale.And))
+		rec := notice.Sentence(c.List(j.RecipientNames(b.c, pu.Recipients), locale.And))
 		if rec == "" {
 			rec = c.T("purposes.own-staff", nil)
 		}
 		rows = append(rows, []notice.Text{
 			c.T("purposes.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)), "Description": notice.Inline(string(pu.Description))}),
-			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
+			notice.Sentence(c.List(j.CategoryNames(b.c, pu.Categories), locale.And)),
 			notice.Sentence(basis), li, rec,
 		})
 	}
@@ -484,7 +484,7 @@ func (b *builder) indirect() *notice.Section {
 		var cats []notice.Text
 		for _, cat := range b.p.Categories {
 			if slices.Contains(cat.Sources, src.ID) {
-				cats = append(cats, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
+				cats = append(cats, notice.Plain(j.LowerFirstIn(b.c, cat.Name)))
 			}
 		}
 		pub := c.T("indirect.not-public", nil)
@@ -544,7 +544,7 @@ func (b *builder) recipients() *notice.Section {
 		s.Use(model.Index("recipients", i))
 		where := notice.Text("")
 		if len(r.Countries) > 0 {
-			where = upper(j.Countries(r.Countries))
+			where = upper(j.Countries(b.c, r.Countries))
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description)),
 			notice.Sentence(b.gdprRole(Recipient(r).GDPRRole)), where})
@@ -553,7 +553,7 @@ func (b *builder) recipients() *notice.Section {
 		string(c.T("recipients.head.who", nil)), string(c.T("recipients.head.role", nil)), string(c.T("recipients.head.where", nil))}, Rows: rows})
 	for _, r := range b.p.Recipients {
 		if f := Recipient(r); f.GDPRRole == "joint_controller" && f.JointArrangement != "" {
-			s.P(c.T("recipients.joint", locale.Data{"Recipient": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Arrangement": notice.Inline(string(f.JointArrangement))}))
+			s.P(c.T("recipients.joint", locale.Data{"Recipient": notice.Plain(j.LowerFirstIn(b.c, r.Name)), "Arrangement": notice.Inline(string(f.JointArrangement))}))
 		}
 	}
 	if len(b.p.Processors) > 0 && b.c.PublishesIn(s, "subprocessors") {
@@ -596,7 +596,7 @@ func (b *builder) transfers() *notice.Section {
 		s.Use(model.Index("transfers", i))
 		what := notice.Inline(string(t.Description))
 		if what == "" {
-			what = notice.Sentence(c.List(j.RecipientNames(b.p, t.Recipients), locale.And))
+			what = notice.Sentence(c.List(j.RecipientNames(b.c, t.Recipients), locale.And))
 		}
 		eu := c.T("transfers.not-eu.uk-only", nil)
 		if b.ch && Transfer(t).CHMechanism != "" {
@@ -605,7 +605,7 @@ func (b *builder) transfers() *notice.Section {
 		if Transfer(t).Mechanism != "" {
 			eu = b.tool("eu", Transfer(t).Mechanism, t)
 		}
-		row := []notice.Text{upper(j.Countries(t.Destinations)), what, eu}
+		row := []notice.Text{upper(j.Countries(b.c, t.Destinations)), what, eu}
 		if b.uk {
 			uk := c.T("transfers.not-uk", nil)
 			if Transfer(t).UKMechanism != "" {
@@ -706,11 +706,11 @@ func (b *builder) retention() *notice.Section {
 	c := b.c
 	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
 	s.Use("retention")
-	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.c, b.p.Retention))
 	var rows [][]notice.Text
 	for i, cat := range b.p.Categories {
 		s.Use(model.Index("categories", i) + ".retention")
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(j.RetentionRule(b.p, cat.Retention))})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(b.c, j.RetentionRule(b.p, cat.Retention))})
 	}
 	s.Add(&notice.Table{Caption: string(c.T("retention.caption", nil)),
 		Head: []string{string(c.T("retention.head.information", nil)), string(c.T("retention.head.period", nil))}, Rows: rows})
@@ -722,7 +722,7 @@ func (b *builder) retention() *notice.Section {
 		s.Use(model.Index("purposes", i) + ".retention")
 		if r := j.RetentionRule(b.p, pu.Retention); r != nil {
 			items = append(items, c.T("retention.purpose", locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)),
-				"Rule": notice.Plain(j.LowerFirstIn(b.p, r.Name)), "Period": notice.Sentence(j.Retention(r))}))
+				"Rule": notice.Plain(j.LowerFirstIn(b.c, r.Name)), "Period": notice.Sentence(j.Retention(b.c, r))}))
 		}
 	}
 	if len(items) > 0 {
@@ -811,7 +811,7 @@ func (b *builder) rights() *notice.Section {
 	}
 	s.Use("rights.request_methods", "rights.verification")
 	s.P(c.T("rights.free", nil))
-	s.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
+	s.Add(&notice.List{Items: j.RequestMethods(b.c, rt.RequestMethods)})
 	s.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	if b.ch && b.revised() {
 		s.P(c.T("rights.answer.ch", locale.Data{"Link": notice.Link(c.T("rights-ch.title", nil), "#your-rights-switzerland")}))
@@ -995,18 +995,18 @@ func (b *builder) complaints() *notice.Section {
 	if b.eu {
 		switch {
 		case sa != nil && sa.EU != nil && needsThe(sa.EU.Name):
-			s.P(c.T("complaints.eu.lead.the", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+			s.P(c.T("complaints.eu.lead.the", locale.Data{"Authority": j.ContactLine(b.c, sa.EU)}))
 		case sa != nil && sa.EU != nil:
-			s.P(c.T("complaints.eu.lead", locale.Data{"Authority": j.ContactLine(sa.EU)}))
+			s.P(c.T("complaints.eu.lead", locale.Data{"Authority": j.ContactLine(b.c, sa.EU)}))
 		default:
 			s.P(c.T("complaints.eu", locale.Data{"Link": notice.Web("https://www.edpb.europa.eu/about-edpb/about-edpb/members_en")}))
 		}
 	}
 	if b.uk && sa != nil && sa.UK != nil {
 		if needsThe(sa.UK.Name) {
-			s.P(c.T("complaints.uk.the", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+			s.P(c.T("complaints.uk.the", locale.Data{"Authority": j.ContactLine(b.c, sa.UK)}))
 		} else {
-			s.P(c.T("complaints.uk", locale.Data{"Authority": j.ContactLine(sa.UK)}))
+			s.P(c.T("complaints.uk", locale.Data{"Authority": j.ContactLine(b.c, sa.UK)}))
 		}
 	}
 	if a := FDPIC(b.c); b.ch && a != nil {
@@ -1014,7 +1014,7 @@ func (b *builder) complaints() *notice.Section {
 			// The 1992 Act's Art. 29: the FDPIC looked into processing in
 			// the private sector only where it could breach the privacy of
 			// a larger number of people, and made recommendations.
-			d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+			d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": b.fdpicLine(a)}
 			if needsThe(a.Name) {
 				s.P(c.T("complaints.ch-1992.the", d))
 			} else {
@@ -1025,7 +1025,7 @@ func (b *builder) complaints() *notice.Section {
 		// A report (Art. 49(1)) is not a complaint with the rights of a
 		// party: the FDPIC tells the person what it did (Art. 49(4)), and
 		// claims against us go to the civil courts (Art. 32).
-		d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": fdpicLine(a)}
+		d := locale.Data{"Authority": notice.Strong(notice.Plain(a.Name)), "Contact": b.fdpicLine(a)}
 		the := needsThe(a.Name)
 		switch {
 		case a.WebForm != "" && the:
@@ -1071,10 +1071,10 @@ func swissExemption(text string) string {
 
 // fdpicLine is the FDPIC's contact line without its name and report form,
 // which the sentence gives.
-func fdpicLine(a *model.Contact) notice.Text {
+func (b *builder) fdpicLine(a *model.Contact) notice.Text {
 	plain := *a
 	plain.Name, plain.WebForm = "", ""
-	return j.ContactLine(&plain)
+	return j.ContactLine(b.c, &plain)
 }
 
 // copyLabel heads the copy of a transfer's safeguards when Switzerland has
@@ -1103,11 +1103,11 @@ func needsThe(name string) bool {
 	return name != "" && !strings.HasPrefix(name, "The ") && !strings.HasPrefix(name, "the ")
 }
 
-func (b *builder) changes() *notice.Section { return j.ChangesSection(b.p) }
+func (b *builder) changes() *notice.Section { return j.ChangesSection(b.c) }
 
 func (b *builder) contact() *notice.Section {
 	c := b.c
-	s := j.ContactSection(b.p, c.T("contact.lead", nil))
+	s := j.ContactSection(b.c, c.T("contact.lead", nil))
 	policy := notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], string(c.T("contact.global.title", nil)))), "global", "")
 	s.P(c.T("contact.global", locale.Data{"Policy": policy}))
 	return s
@@ -1208,7 +1208,7 @@ func (b *builder) glance3() *notice.Section {
 			}
 		}
 		if group != nil {
-			d := locale.Data{"Contact": contactShort(group.Contact)}
+			d := locale.Data{"Contact": b.contactShort(group.Contact)}
 			if b.revised() {
 				chr.dpo = c.T("glance.dpo.ch-group", d)
 			} else {
@@ -1344,7 +1344,7 @@ func (b *builder) summary() *notice.Section {
 		codes = append(codes, "withdraw_consent")
 		rpaths = append(rpaths, "rights.consent_withdrawal")
 	}
-	s.Rights(b.c, "your-rights", j.RightVerbs(append(codes, "complain")...), rpaths...)
+	s.Rights(b.c, "your-rights", j.RightVerbs(b.c, append(codes, "complain")...), rpaths...)
 	object := c.T("summary.object", nil)
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool { return pu.DirectMarketing }) {
 		object = c.T("summary.object.marketing", nil)
@@ -1365,7 +1365,7 @@ func (b *builder) summary() *notice.Section {
 			s.Act(string(c.T("summary.dpo.act", nil)), "mailto:"+e, "organization.dpo.eu.appointed", "organization.dpo.eu.contact.email")
 		}
 	}
-	return s.Section()
+	return s.Section(b.c)
 }
 
 // transfersPoint says where data goes outside Europe on the notice's date,
@@ -1397,7 +1397,7 @@ func (b *builder) transfersPoint(s *j.Summary) {
 			reach.Add(d, start)
 		}
 	}
-	now, later := reach.Countries()
+	now, later := reach.Countries(b.c)
 	c := b.c
 	var t notice.Text
 	switch {
@@ -1406,11 +1406,11 @@ func (b *builder) transfersPoint(s *j.Summary) {
 	case len(now) == 0 && len(later) == 0:
 		t = c.T("summary.transfers.stays", nil)
 	case len(now) == 0 && b.ch:
-		t = c.T("summary.transfers.stays-until.ch", locale.Data{"Later": j.LaterOnly(later)})
+		t = c.T("summary.transfers.stays-until.ch", locale.Data{"Later": j.LaterOnly(b.c, later)})
 	case len(now) == 0:
-		t = c.T("summary.transfers.stays-until", locale.Data{"Later": j.LaterOnly(later)})
+		t = c.T("summary.transfers.stays-until", locale.Data{"Later": j.LaterOnly(b.c, later)})
 	default:
-		t = c.T("summary.transfers.goes", locale.Data{"Countries": j.Countries(now), "Later": j.Later(later)})
+		t = c.T("summary.transfers.goes", locale.Data{"Countries": j.Countries(b.c, now), "Later": j.Later(b.c, later)})
 	}
 	if len(b.p.Transfers) > 0 {
 		t += " " + c.T("summary.transfers.ground", nil)

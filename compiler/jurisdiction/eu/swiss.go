@@ -215,18 +215,18 @@ func checkSwissTools(c *j.Context, r *j.Report) {
 				switch {
 				case dec == nil:
 					r.Missing(dpath, "use CH_SCC (the EU clauses with the Swiss amendments) or another Swiss tool, or check the Swiss list in compiler/jurisdiction/eu/reference/adequacy.yaml",
-						"%s is not on Switzerland's list of countries with adequate protection on %s", j.CountryPhrase(d), c.Date)
+						"%s is not on Switzerland's list of countries with adequate protection on %s", j.CountryInEnglish(d), c.Date)
 				case dec.Requires != "":
 					r.Missing(dpath, "use CH_US_DPF for recipients certified under the Swiss-U.S. Data Privacy Framework, or CH_SCC",
 						"Switzerland recognises %s as adequate only for organisations certified under a framework (%s); name the framework instead of CH_ADEQUACY",
-						j.CountryPhrase(d), dec.Instrument)
+						j.CountryInEnglish(d), dec.Instrument)
 				}
 			}
 		case "CH_US_DPF", "CH_PRIVACY_SHIELD":
 			for k, d := range t.Destinations {
 				if d != "US" {
 					r.Missing(model.Index(path+".destinations", k), "list only US here, and use another transfer for other countries",
-						"the Swiss-U.S. frameworks cover only transfers to the United States, not %s", j.CountryPhrase(d))
+						"the Swiss-U.S. frameworks cover only transfers to the United States, not %s", j.CountryInEnglish(d))
 				}
 			}
 			fw := "swiss_us"

@@ -158,7 +158,7 @@ func (b *builder) collect() *notice.Section {
 				continue
 			}
 			if described[cat.ID] {
-				again = append(again, notice.Plain(j.LowerFirstIn(b.p, cat.Name)))
+				again = append(again, notice.Plain(j.LowerFirstIn(b.c, cat.Name)))
 				continue
 			}
 			described[cat.ID] = true
@@ -219,7 +219,7 @@ func (b *builder) use() *notice.Section {
 		rows = append(rows, []notice.Text{
 			notice.Strong(notice.Plain(pu.Name)),
 			notice.Inline(string(pu.Description)),
-			notice.Sentence(c.List(j.CategoryNames(b.p, pu.Categories), locale.And)),
+			notice.Sentence(c.List(j.CategoryNames(b.c, pu.Categories), locale.And)),
 		})
 	}
 	s.Add(&notice.Table{Caption: string(c.T("use.table.caption", nil)),
@@ -254,7 +254,7 @@ func (b *builder) sharing() *notice.Section {
 		}
 		where := append([]string{pr.Country}, pr.Locations...)
 		others = append(others, c.T("sharing.processor", locale.Data{"Name": notice.Strong(notice.Plain(pr.Name)),
-			"Service": notice.Plain(pr.Service), "Countries": j.Countries(change.Uniq(where))}))
+			"Service": notice.Plain(pr.Service), "Countries": j.Countries(b.c, change.Uniq(where))}))
 	}
 	if len(b.p.Processors) > 0 {
 		s.Use("processors")
@@ -307,7 +307,7 @@ func (b *builder) sale() *notice.Section {
 		}
 		s.P(c.T("sale.shares", nil))
 		if len(ps) > 0 {
-			s.P(c.T("sale.shares.purposes", locale.Data{"Purposes": j.PurposeLabels(ps)}))
+			s.P(c.T("sale.shares.purposes", locale.Data{"Purposes": j.PurposeLabels(b.c, ps)}))
 		}
 		s.P(b.optOutWays(s), c.T("sale.cookies", locale.Data{"Settings": notice.Link(c.T("sale.cookies.link", nil), "#cookies")}))
 	} else {
@@ -427,7 +427,7 @@ func (b *builder) rights() *notice.Section {
 	how := s.Sub("making-a-request", string(c.T("rights.request.title", nil)))
 	how.Use("rights.request_methods", "rights.verification", "rights.authorized_agents")
 	how.P(c.T("rights.request.intro", nil))
-	how.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
+	how.Add(&notice.List{Items: j.RequestMethods(b.c, rt.RequestMethods)})
 	how.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	how.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
 	withdraw := rt.ConsentWithdrawal
@@ -565,7 +565,7 @@ func (b *builder) transfers() *notice.Section {
 		if pr.Added.Valid() && pr.Added > c.Date {
 			// Not in use yet: say when it starts, not that it is so.
 			later = append(later, c.T("transfers.later.item", locale.Data{"Processor": notice.Plain(pr.Name),
-				"Countries": j.Countries(append([]string{pr.Country}, pr.Locations...)), "Day": notice.Plain(string(pr.Added))}))
+				"Countries": j.Countries(b.c, append([]string{pr.Country}, pr.Locations...)), "Day": notice.Plain(string(pr.Added))}))
 			continue
 		}
 		countries[pr.Country] = true
@@ -577,8 +577,8 @@ func (b *builder) transfers() *notice.Section {
 	for code := range countries {
 		codes = append(codes, code)
 	}
-	j.SortCountries(codes)
-	s.P(c.T("transfers.where", locale.Data{"Countries": j.Countries(codes)}))
+	j.SortCountries(b.c, codes)
+	s.P(c.T("transfers.where", locale.Data{"Countries": j.Countries(b.c, codes)}))
 	if len(later) > 0 {
 		s.P(c.T("transfers.later", locale.Data{"Processors": c.List(later, locale.And)}))
 	}
@@ -652,10 +652,10 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 			}
 		}
 	}
-	j.SortCountries(dests)
+	j.SortCountries(b.c, dests)
 	var items []notice.Text
 	for _, d := range dests {
-		items = append(items, stop(b.c.T("transfers.tools.item", locale.Data{"Country": notice.Text(j.UpperFirst(j.CountryPhrase(d))),
+		items = append(items, stop(b.c.T("transfers.tools.item", locale.Data{"Country": notice.Text(j.UpperFirst(j.CountryPhrase(b.c, d))),
 			"Tools": b.c.List(tools[d], locale.Or)})))
 	}
 	return items
@@ -664,11 +664,11 @@ func (b *builder) toolsByDestination(regime string) []notice.Text {
 func (b *builder) retention() *notice.Section {
 	c := b.c
 	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
-	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.p.Retention))
+	s.P(c.T("retention.intro", nil), j.RetentionEnd(b.c, b.p.Retention))
 	var rows [][]notice.Text
 	for i, r := range b.p.Retention {
 		s.Use(model.Index("retention", i))
-		rows = append(rows, []notice.Text{notice.Plain(r.Name), j.Retention(r)})
+		rows = append(rows, []notice.Text{notice.Plain(r.Name), j.Retention(b.c, r)})
 	}
 	s.Add(&notice.Table{Caption: string(c.T("retention.table.caption", nil)),
 		Head: []string{string(c.T("retention.table.information", nil)), string(c.T("retention.table.period", nil))}, Rows: rows})
@@ -744,12 +744,12 @@ func (b *builder) contact() *notice.Section {
 	o := b.p.Organization
 	s.Use("organization.privacy_contact", "organization.entities")
 	s.P(c.T("contact.intro", nil))
-	s.Add(&notice.List{Items: j.ContactItems(o.PrivacyContact)})
+	s.Add(&notice.List{Items: j.ContactItems(b.c, o.PrivacyContact)})
 	var rows [][]notice.Text
 	for i, e := range o.Entities {
 		s.Use(model.Index("organization.entities", i))
 		reg := notice.Plain(e.Registration)
-		rows = append(rows, []notice.Text{notice.Plain(e.LegalName), j.Address(e.Address), reg})
+		rows = append(rows, []notice.Text{notice.Plain(e.LegalName), j.Address(b.c, e.Address), reg})
 	}
 	s.P(c.T("contact.companies", nil))
 	s.Add(&notice.Table{Caption: string(c.T("contact.table.caption", nil)),
@@ -757,7 +757,7 @@ func (b *builder) contact() *notice.Section {
 		Rows: rows})
 	if dpo := eu.Org(o).DPO; dpo != nil && dpo.EU != nil && dpo.EU.Appointed.IsYes() && j.Reachable(dpo.EU.Contact) {
 		s.Use("organization.dpo")
-		s.P(c.T("contact.dpo", locale.Data{"Contact": j.ContactWays(dpo.EU.Contact)}))
+		s.P(c.T("contact.dpo", locale.Data{"Contact": j.ContactWays(b.c, dpo.EU.Contact)}))
 	}
 	return s
 }
@@ -780,7 +780,7 @@ func (b *builder) summary() *notice.Section {
 	b.salePoint(&s)
 	var verbs []notice.Text
 	for _, r := range b.p.Rights.Offered {
-		verbs = append(verbs, j.RightVerb(r.Right))
+		verbs = append(verbs, j.RightVerb(b.c, r.Right))
 	}
 	s.Rights(b.c, "your-rights", verbs, "rights.offered")
 	s.Recipients(b.c, "sharing", b.c.T("summary.recipients.lead", nil), nil, "")
@@ -791,7 +791,7 @@ func (b *builder) summary() *notice.Section {
 			s.OptOut(string(b.c.T("link.do-not-sell-or-share", nil)), l.Links.DoNotSellOrShare, "california.links.do_not_sell_or_share")
 		}
 	}
-	return s.Section()
+	return s.Section(b.c)
 }
 
 // sellsOrShares says whether the data sells or shares personal information,

@@ -310,8 +310,8 @@ func compile(c *j.Context) *notice.Document {
 		}
 		safeguard := onwardSafeguard(c, pr)
 		rows = append(rows, []notice.Text{name, notice.Plain(pr.Service),
-			notice.Text(j.UpperFirst(string(j.Countries(uniq)))), safeguard})
-		if id := identity(pr); id != "" {
+			notice.Text(j.UpperFirst(string(j.Countries(c, uniq)))), safeguard})
+		if id := identity(c, pr); id != "" {
 			ids = append(ids, notice.Definition{Term: notice.Plain(pr.Name), Text: id})
 		}
 	}
@@ -364,7 +364,7 @@ func summary(c *j.Context) *notice.Section {
 		}
 		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations")
 		if !j.Started(c, pr) {
-			planned = append(planned, notice.Plain(pr.Name)+" in "+j.Countries(change.Uniq(append([]string{pr.Country}, pr.Locations...)))+
+			planned = append(planned, notice.Plain(pr.Name)+" in "+j.Countries(c, change.Uniq(append([]string{pr.Country}, pr.Locations...)))+
 				" from "+notice.Text(pr.Added.Long()))
 			continue
 		}
@@ -377,7 +377,7 @@ func summary(c *j.Context) *notice.Section {
 	}
 	var t notice.Text
 	if n > 0 {
-		t = notice.Text(fmt.Sprintf("We engage %s %s to process personal data on behalf of our business customers, in ", j.Thousands(int64(n)), word)) + j.Countries(now) + "."
+		t = notice.Text(fmt.Sprintf("We engage %s %s to process personal data on behalf of our business customers, in ", c.Format().Number(int64(n)), word)) + j.Countries(c, now) + "."
 	}
 	if len(planned) > 0 {
 		t = notice.Join(t, "We will add "+notice.Series(planned, "and")+".")
@@ -395,7 +395,7 @@ func summary(c *j.Context) *notice.Section {
 	}
 	s.Point("Changes", tc, "changes", "changes.subprocessor_authorisation", "changes.subprocessor_notice_days")
 	s.Act("Subscribe to updates", ch.SubprocessorSubscribeURL, "changes.subprocessor_subscribe_url")
-	return s.Section()
+	return s.Section(c)
 }
 
 // onwardSafeguard says how customers' data reaches a sub-processor lawfully:
@@ -433,12 +433,12 @@ func onwardSafeguard(c *j.Context, pr *model.Processor) notice.Text {
 
 // identity is a sub-processor's address and data protection contact, the
 // identity EDPB Opinion 22/2024 says customers must have readily available.
-func identity(pr *model.Processor) notice.Text {
+func identity(c *j.Context, pr *model.Processor) notice.Text {
 	var parts []string
 	if pr.Address != nil {
-		parts = append(parts, string(j.Address(pr.Address)))
+		parts = append(parts, string(j.Address(c, pr.Address)))
 	}
-	if ways := j.ContactWays(pr.Contact); ways != "" {
+	if ways := j.ContactWays(c, pr.Contact); ways != "" {
 		if pr.Contact.Name != "" {
 			ways = notice.Plain(pr.Contact.Name) + ": " + ways
 		}

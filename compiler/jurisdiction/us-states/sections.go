@@ -22,8 +22,8 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.scope(), b.personalData(), b.sensitive(), b.thirdParties(), b.sale(), b.optOutSignals(),
-		b.retention(), b.minors(), b.aiTraining(), b.rights(), b.appeal(), j.ChangesSection(p),
-		j.ContactSection(p, "If you have questions about this notice or our privacy practices, contact us:"),
+		b.retention(), b.minors(), b.aiTraining(), b.rights(), b.appeal(), j.ChangesSection(c),
+		j.ContactSection(c, "If you have questions about this notice or our privacy practices, contact us:"),
 	)
 	return doc, nil
 }
@@ -149,9 +149,9 @@ func (b *builder) scope() *notice.Section {
 	var in, out []notice.Text
 	for _, sub := range b.p.Subjects {
 		if consumers(b.p, sub.ID) {
-			in = append(in, notice.Plain(j.LowerFirstIn(b.p, sub.Name)))
+			in = append(in, notice.Plain(j.LowerFirstIn(b.c, sub.Name)))
 		} else {
-			out = append(out, notice.Plain(j.LowerFirstIn(b.p, sub.Name)))
+			out = append(out, notice.Plain(j.LowerFirstIn(b.c, sub.Name)))
 		}
 	}
 	s.P("These laws protect \"consumers\": residents of the state acting for themselves or their household. This notice covers the personal data of " + notice.Series(in, "and") + ".")
@@ -202,7 +202,7 @@ func (b *builder) personalData() *notice.Section {
 		if len(b.d.only(pu.Categories)) == 0 {
 			continue // it uses no consumer's data
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), notice.Series(j.CategoryNames(b.p, b.d.only(pu.Categories)), "and"),
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), notice.Series(j.CategoryNames(b.c, b.d.only(pu.Categories)), "and"),
 			yesNo(pf.USSale), yesNo(pf.USTargetedAdvertising), yesNo(pf.USProfiling)})
 	}
 	s.Add(&notice.Table{Caption: "Purposes, the personal data each uses, and sale, targeted advertising and profiling",
@@ -309,7 +309,7 @@ func (b *builder) thirdParties() *notice.Section {
 			desc = d
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(strings.TrimSpace(string(desc))),
-			notice.Series(j.CategoryNames(b.p, b.d.only(r.Categories)), "and")})
+			notice.Series(j.CategoryNames(b.c, b.d.only(r.Categories)), "and")})
 	}
 	if len(rows) == 0 {
 		s.P("We do not share personal data with third parties. We disclose it only to our processors, who handle it on our behalf under contract, and to our affiliates.")
@@ -357,7 +357,7 @@ func (b *builder) sale() *notice.Section {
 					}
 				}
 			}
-			s.P(notice.Sentence(notice.Text(pf.yes) + ", for " + j.PurposeLabels(purs) + ", using " + notice.Series(j.CategoryNames(b.p, cats), "and")))
+			s.P(notice.Sentence(notice.Text(pf.yes) + ", for " + j.PurposeLabels(b.c, purs) + ", using " + notice.Series(j.CategoryNames(b.c, cats), "and")))
 		case pf.on.IsNo():
 			s.P(notice.Text(pf.no))
 		}
@@ -367,7 +367,7 @@ func (b *builder) sale() *notice.Section {
 		useEach(s, "purposes", len(b.p.Purposes), "recipients")
 		for _, pu := range b.p.Purposes {
 			if Purpose(pu).USSale.IsYes() {
-				for _, t := range j.RecipientNames(b.p, pu.Recipients) {
+				for _, t := range j.RecipientNames(b.c, pu.Recipients) {
 					if !slices.Contains(recs, t) {
 						recs = append(recs, t)
 					}
@@ -562,7 +562,7 @@ func (b *builder) rights() *notice.Section {
 	ex.Use("rights.request_methods", "rights.verification", "rights.authorized_agents", "rights.response_time")
 	rt := b.p.Rights
 	ex.P("To make a request, contact us by any of these methods:")
-	ex.Add(&notice.List{Items: j.RequestMethods(rt.RequestMethods)})
+	ex.Add(&notice.List{Items: j.RequestMethods(b.c, rt.RequestMethods)})
 	ex.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	ex.Use("us_states.sells", "us_states.targeted_advertising", "us_states.profiling")
 	if b.f.Sells.IsYes() || b.f.TargetedAdvertising.IsYes() || b.f.Profiling.IsYes() {
@@ -619,7 +619,7 @@ func (b *builder) retention() *notice.Section {
 		if rt == nil {
 			continue
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(rt)})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(b.c, rt)})
 	}
 	s.Add(&notice.Table{Caption: "How long we keep each category of personal data", Head: []string{"Personal data", "How long we keep it"}, Rows: rows})
 	return s
@@ -656,15 +656,27 @@ func usDate(d model.Date) string { return d.Format("January 2, 2006") }
 
 // rightVerbs say what each state right lets a consumer do, for the
 // summary.
+// Those of the core rights are their codes (jurisdiction.RightVerb).
 var rightVerbs = map[string]notice.Text{
-	"confirm_access":               j.RightVerb("access"),
-	"correct":                      j.RightVerb("correction"),
-	"delete":                       j.RightVerb("deletion"),
-	"portability":                  j.RightVerb("portability"),
-	"portability_provided":         j.RightVerb("portability"),
+	"confirm_access":               "access",
+	"correct":                      "correction",
+	"delete":                       "deletion",
+	"portability":                  "portability",
+	"portability_provided":         "portability",
 	"opt_out_sale":                 "opt out of its sale",
 	"opt_out_targeted_advertising": "opt out of targeted advertising",
 	"opt_out_profiling":            "opt out of profiling",
+}
+
+// rightVerb is what the state right id lets a consumer do, for the
+// summary: rightVerbs, in the core's words for a core right.
+func (b *builder) rightVerb(id string) notice.Text {
+	switch v := rightVerbs[id]; v {
+	case "access", "correction", "deletion", "portability":
+		return j.RightVerb(b.c, string(v))
+	default:
+		return v
+	}
 }
 
 // summary is the notice's key points: what we collect, sale, targeted
@@ -678,7 +690,7 @@ func (b *builder) summary() *notice.Section {
 		var in []notice.Text
 		for _, sub := range b.p.Subjects {
 			if consumers(b.p, sub.ID) {
-				in = append(in, notice.Plain(j.LowerFirstIn(b.p, sub.Name)))
+				in = append(in, notice.Plain(j.LowerFirstIn(b.c, sub.Name)))
 			}
 		}
 		t := notice.Sentence("This notice is for consumers who live in " + stateNames(b.laws) + ": residents acting for themselves or their household, which for us means " + notice.Series(in, "and"))
@@ -725,7 +737,7 @@ func (b *builder) summary() *notice.Section {
 	}
 	var verbs []notice.Text
 	for _, id := range rightOrder {
-		if v := rightVerbs[id]; common[id] && v != "" && !slices.Contains(verbs, v) {
+		if v := b.rightVerb(id); common[id] && v != "" && !slices.Contains(verbs, v) {
 			verbs = append(verbs, v)
 		}
 	}
@@ -756,5 +768,5 @@ func (b *builder) summary() *notice.Section {
 	if len(done) > 0 {
 		s.OptOut("Opt out of "+string(notice.Series(labels, "and")), b.f.OptOutURL, "us_states.opt_out_url")
 	}
-	return s.Section()
+	return s.Section(b.c)
 }

@@ -275,7 +275,7 @@ func Build(c *j.Context, src Source) *Record {
 	}
 	for _, cat := range p.Categories {
 		rule := j.RetentionRule(p, cat.Retention)
-		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Examples: slices.Clone(cat.Examples), Rule: cat.Retention, Limit: text(j.Retention(rule))})
+		r.Retention = append(r.Retention, &Retention{Category: cat.ID, Name: cat.Name, Examples: slices.Clone(cat.Examples), Rule: cat.Retention, Limit: text(j.Retention(english, rule))})
 	}
 	r.Security = security(p, own, r.Activities)
 	r.Notes = append(r.Notes, "Scope: this record covers the processing the privacy notices describe, one activity per purpose. Processing they do not describe (of staff and contractors, or background checks of candidates, say) is not in it and must be recorded with it.")
@@ -326,14 +326,14 @@ func (r *Record) parties(c *j.Context) {
 		path := model.Index("recipients", i)
 		contacts := jointContacts(p, rc.ID)
 		if len(contacts) == 0 {
-			pt := &Party{Role: "Joint controllers (" + rc.Name + ")", ID: rc.ID, Name: rc.Name, path: path, with: j.LowerFirstIn(p, rc.Name)}
+			pt := &Party{Role: "Joint controllers (" + rc.Name + ")", ID: rc.ID, Name: rc.Name, path: path, with: j.LowerFirstIn(&j.Context{Project: p}, rc.Name)}
 			pt.Arrangement = text(notice.Inline(string(f.JointArrangement)))
 			r.JointControllers = append(r.JointControllers, pt)
 			continue
 		}
 		for _, jc := range contacts {
 			pt := party("Joint controller ("+rc.Name+")", rc.ID, jc.contact, jc.path)
-			pt.with = j.LowerFirstIn(p, rc.Name)
+			pt.with = j.LowerFirstIn(&j.Context{Project: p}, rc.Name)
 			pt.Arrangement = text(notice.Inline(string(f.JointArrangement)))
 			r.JointControllers = append(r.JointControllers, pt)
 		}
@@ -389,7 +389,7 @@ func orEmpty(ct *model.Contact) *model.Contact {
 }
 
 func party(role, id string, ct *model.Contact, path string) *Party {
-	return &Party{Role: role, ID: id, Name: ct.Name, Address: text(j.Address(ct.Address)), Email: ct.Email,
+	return &Party{Role: role, ID: id, Name: ct.Name, Address: text(j.Address(english, ct.Address)), Email: ct.Email,
 		Phone: firstOf(ct.Phone, ct.TollFreePhone), WebForm: ct.WebForm, URL: ct.URL, path: path}
 }
 
@@ -446,7 +446,7 @@ func (r *Record) activity(c *j.Context, i int, pu *model.Purpose, own *Records) 
 			rule = pu.Retention
 		}
 		a.Categories = append(a.Categories, &Category{ID: cat.ID, Name: cat.Name, Examples: slices.Clone(cat.Examples), Special: slices.Clone(cat.Special),
-			RetentionRule: rule, Retention: text(j.Retention(j.RetentionRule(p, rule)))})
+			RetentionRule: rule, Retention: text(j.Retention(english, j.RetentionRule(p, rule)))})
 	}
 	for _, t := range r.Transfers {
 		if carries(p, p.Transfers[t.index], pu) {
@@ -556,7 +556,7 @@ func overlaps(a, b []string) bool {
 // transfer compiles the i-th transfer.
 func transfer(c *j.Context, i int, t *model.Transfer, own *Records) *Transfer {
 	codes := slices.Clone(t.Destinations)
-	j.SortCountries(codes)
+	j.SortCountries(english, codes)
 	out := &Transfer{ID: t.ID, Codes: codes, Countries: countryNames(codes), index: i}
 	for _, id := range t.Recipients {
 		if rc := j.Recipient(c.Project, id); rc != nil {
@@ -666,7 +666,7 @@ func security(p *model.Project, own *Records, acts []*Activity) Security {
 
 func sortedCountries(codes []string) []string {
 	c := slices.Clone(codes)
-	j.SortCountries(c)
+	j.SortCountries(english, c)
 	return c
 }
 
@@ -700,8 +700,8 @@ func thirdOf(ts []*Transfer, keep func(*Transfer) bool) (eu, uk []string) {
 			}
 		}
 	}
-	j.SortCountries(eu)
-	j.SortCountries(uk)
+	j.SortCountries(english, eu)
+	j.SortCountries(english, uk)
 	return eu, uk
 }
 
@@ -733,3 +733,7 @@ func thirdCountries(eu, uk []string) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// english is the context the record writes the shared wording in: a
+// record is kept in English.
+var english = &j.Context{}
