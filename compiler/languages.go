@@ -121,7 +121,7 @@ func compileTranslations(p *model.Project, docs []*notice.Document, opts *Option
 		o.Language = lang
 		c, _, cds := o.context(res.Project)
 		diags.Append(cds...)
-		c.InEnglish = res.English
+		c.InEnglish, c.Original = res.English, p
 		for _, doc := range inLang[lang] {
 			tdoc, more := jurisdiction.Compile(c, packs[doc.ID])
 			diags.Append(more...)

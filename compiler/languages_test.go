@@ -12,6 +12,7 @@ import (
 	"github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
@@ -369,5 +370,35 @@ func TestGermanFallback(t *testing.T) {
 	}
 	if en := string(render.Markdown(docs[0], nil)); strings.Contains(en, "shown in English") {
 		t.Error("the English notice has the note")
+	}
+}
+
+// What a rule reads in the team's words (the Swiss exemption's article,
+// found in the English exemption text) it reads in the English, never in
+// a translation that words it otherwise.
+func TestGermanReadsTheEnglish(t *testing.T) {
+	fsys := withLanguages(t, "[en, de]")
+	words, ds := load.Translations(disclose.Sample, "data")
+	if len(ds) > 0 || len(words) == 0 {
+		t.Fatalf("the sample's translations: %v", ds)
+	}
+	opts := *sampleOpts
+	opts.Catalogues = fakeGerman(t)
+	opts.Translations = words
+	_, docs, ds := compiler.Compile(fsys, "data", &opts)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	for _, d := range docs {
+		if d.ID != "eu" {
+			continue
+		}
+		en, de := string(render.Markdown(d, nil)), string(render.Markdown(d.Translations[0], nil))
+		if !strings.Contains(en, "For people in Switzerland, FADP Art. 20") {
+			t.Fatal("the sample has no Swiss exemption")
+		}
+		if !strings.Contains(de, "DE For people in Switzerland, FADP Art. 20") {
+			t.Error("the German notice lost the Swiss exemption: it was looked for in the translation")
+		}
 	}
 }

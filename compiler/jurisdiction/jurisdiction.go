@@ -134,6 +134,11 @@ type Context struct {
 	// English, having no current translation (translate.Result.English,
 	// allowed by the translations file's fallback): the notice says so.
 	InEnglish []string
+	// Original is the project as the team wrote it, when Project is its
+	// translation (Language is not English): a rule that reads the team's
+	// words for what they say (an exemption's article) reads them here
+	// (Source), never in a translation.
+	Original *model.Project
 	// printer writes the messages of the pack being compiled (Compile).
 	printer *locale.Printer
 }

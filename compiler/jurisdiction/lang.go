@@ -105,3 +105,12 @@ func (c *Context) List(items []notice.Text, conj locale.Conj) notice.Text {
 	}
 	return notice.Text(c.Format().List(ss, conj))
 }
+
+// Source is the project as the team wrote it, in English: the one Project
+// was translated from, or Project itself.
+func (c *Context) Source() *model.Project {
+	if c.Original != nil {
+		return c.Original
+	}
+	return c.Project
+}

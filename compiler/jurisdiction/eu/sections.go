@@ -504,7 +504,12 @@ func (b *builder) indirect() *notice.Section {
 			// Without an exemption text the sentence ends at its colon.
 			ex := c.T("indirect.exempt", locale.Data{"Exemption": notice.Sentence(notice.Inline(string(f.Exemption)))})
 			t = notice.Join(notice.Sentence(t), trimEnd(ex))
-			if art := swissExemption(string(f.Exemption)); art != "" && b.ch && b.revised() {
+			// The article is found in the team's own (English) words.
+			english := f.Exemption
+			if srcs := c.Source().Sources; i < len(srcs) {
+				english = Source(srcs[i]).Exemption
+			}
+			if art := swissExemption(string(english)); art != "" && b.ch && b.revised() {
 				t = notice.Join(t, c.T("indirect.exempt.ch", locale.Data{"Article": art}))
 			}
 		} else if w := b.informedWhen(f.Informed); w != "" {
