@@ -565,7 +565,7 @@ func (b *builder) transfers() *notice.Section {
 		if pr.Added.Valid() && pr.Added > c.Date {
 			// Not in use yet: say when it starts, not that it is so.
 			later = append(later, c.T("transfers.later.item", locale.Data{"Processor": notice.Plain(pr.Name),
-				"Countries": j.Countries(b.c, append([]string{pr.Country}, pr.Locations...)), "Day": notice.Plain(string(pr.Added))}))
+				"Countries": j.Countries(b.c, append([]string{pr.Country}, pr.Locations...)), "Day": c.Day(pr.Added)}))
 			continue
 		}
 		countries[pr.Country] = true
