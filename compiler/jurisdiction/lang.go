@@ -114,3 +114,10 @@ func (c *Context) Source() *model.Project {
 	}
 	return c.Project
 }
+
+// Labelled writes a text after its label, as the language punctuates it:
+// "**Customers**: people who ..." (French sets a narrow no-break space
+// before the colon).
+func (c *Context) Labelled(label, text notice.Text) notice.Text {
+	return c.T("labelled", locale.Data{"Label": label, "Text": text})
+}

@@ -40,7 +40,7 @@ func (b *builder) about() *notice.Section {
 	s.P(c.T("about.we", locale.Data{"Org": b.org(), "Entities": c.List(ents, locale.And)}))
 	var groups []notice.Text
 	for _, sub := range b.p.Subjects {
-		groups = append(groups, notice.Strong(notice.Plain(sub.Name))+": "+notice.Inline(string(sub.Description)))
+		groups = append(groups, c.Labelled(notice.Strong(notice.Plain(sub.Name)), notice.Inline(string(sub.Description))))
 	}
 	if len(groups) > 0 {
 		s.P(c.T("about.groups", nil))
@@ -187,7 +187,7 @@ func (b *builder) collect() *notice.Section {
 				sub.Use(model.Index("sources", i))
 				t := notice.Strong(notice.Plain(src.Name))
 				if src.Description != "" {
-					t += ": " + notice.Inline(string(src.Description))
+					t = b.c.Labelled(t, notice.Inline(string(src.Description)))
 				}
 				srcs = append(srcs, notice.Sentence(t))
 			}
@@ -237,7 +237,7 @@ func (b *builder) sharing() *notice.Section {
 	var items []notice.Text
 	for i, r := range b.p.Recipients {
 		s.Use(model.Index("recipients", i))
-		items = append(items, notice.Strong(notice.Plain(r.Name))+": "+notice.Inline(string(r.Description)))
+		items = append(items, b.c.Labelled(notice.Strong(notice.Plain(r.Name)), notice.Inline(string(r.Description))))
 	}
 	s.Add(&notice.List{Items: items})
 	// The processors of customers' data are named on the sub-processor
