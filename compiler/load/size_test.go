@@ -83,10 +83,16 @@ func BenchmarkLoadScale(b *testing.B) {
 // sample's style load without a problem, each section in one file (3.7 MB
 // and 134,000 lines of processors) as well as split across files, and the
 // memory allocated grows with the data: per byte of YAML, the set of 5,000
-// allocates at most 1.25 times what the set of 500 does.
+// allocates at most 1.5 times what the set of 500 does. (Linear growth
+// still varies per byte: a slice grown by doubling allocates between one
+// and two times its final size, depending on where the size falls between
+// powers of two; growth quadratic in the data would be 10 times. Each set
+// is loaded once before it is measured, so what a first load sets up once
+// for the process counts for neither.)
 func TestLargeDataLoads(t *testing.T) {
 	exts := compiler.Extensions()
 	perByte := func(fsys fstest.MapFS, size int) float64 {
+		load.Load(fsys, "data", exts...) // what a first load sets up once
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
@@ -103,7 +109,7 @@ func TestLargeDataLoads(t *testing.T) {
 	for _, perFile := range []int{0, 1000} {
 		small := perByte(scaleSet(t, 500, perFile))
 		large := perByte(scaleSet(t, 5000, perFile))
-		if large > 1.25*small {
+		if large > 1.5*small {
 			t.Errorf("%d items per file: 500 processors allocate %.0f bytes per byte of YAML, 5,000 %.0f", perFile, small, large)
 		}
 	}
