@@ -78,3 +78,4 @@ func BenchmarkCompileSample(b *testing.B) {
 		}
 	}
 }
+
