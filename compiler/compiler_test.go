@@ -78,4 +78,3 @@ func BenchmarkCompileSample(b *testing.B) {
 		}
 	}
 }
-
