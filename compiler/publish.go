@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/release"
 	"github.com/disclose-dev/disclose/compiler/schema"
@@ -41,6 +42,10 @@ type PublishOptions struct {
 	// data passed their checks, so a project without Hugo still hears what
 	// is wrong with its data.
 	FindHugo func() (args []string, dir string, err error)
+	// LoadCache, when set, loads the data through it (load.Cache): the
+	// live preview keeps one for its session, so a save re-parses only the
+	// files that changed.
+	LoadCache *load.Cache
 }
 
 // Published is what Publish built, or found wrong.
@@ -96,7 +101,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	// A notice counts as updated when its latest version was released,
 	// even if that version takes effect later.
 	day := opts.Date
-	copts := &Options{Date: day, Released: map[string]model.Date{}}
+	copts := &Options{Date: day, Released: map[string]model.Date{}, LoadCache: opts.LoadCache}
 	for _, id := range l.Notices() {
 		for _, v := range l.Of(id) {
 			if v.Released.Valid() && v.Released <= day && v.Released > copts.Released[id] {

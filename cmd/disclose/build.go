@@ -15,6 +15,7 @@ import (
 	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -125,6 +126,9 @@ type buildSettings struct {
 	// preview, and typesets its PDFs only when they are asked for
 	// (disclose serve).
 	preview bool
+	// loads, when set, is the load cache of a serve session: a save
+	// re-parses only the data files that changed.
+	loads *load.Cache
 	// hugo, when set, is the Hugo command to run (serve resolves it once).
 	hugo    []string
 	hugoDir string
@@ -151,7 +155,8 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		Data: src.fsys, DataDir: src.dir, ProjectDir: g.dir, Date: opts.Date, Drafts: set.drafts, Preview: set.preview,
 		Site: site.Options{Out: set.out, Theme: disclose.Theme, Hugo: set.hugo, HugoDir: set.hugoDir, BaseURL: set.baseURL,
 			CacheDir: filepath.Join(g.dir, ".cache"), KeepSource: set.keep, Live: set.live},
-		FindHugo: func() ([]string, string, error) { return hugoCommand(g.dir) },
+		FindHugo:  func() ([]string, string, error) { return hugoCommand(g.dir) },
+		LoadCache: set.loads,
 	})
 	if len(res.Diags) > 0 {
 		p := &diag.Printer{Format: diag.Text}

@@ -374,3 +374,23 @@ func TestKeepHugoSource(t *testing.T) {
 		t.Error("a folder of other files was touched")
 	}
 }
+
+// build run inside the project, every path relative (as make site runs
+// it), with Hugo started in tools/hugo: the paths Hugo is given name the
+// same folders from there (a relative cache folder once named nothing).
+func TestBuildFromInsideTheProject(t *testing.T) {
+	dir := sampleProject(t)
+	if err := os.CopyFS(filepath.Join(dir, "tools/hugo"), os.DirFS("../../tools/hugo")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	for range 2 { // the second with the kept Hugo project
+		var out, errb bytes.Buffer
+		if code := run([]string{"build", "--out", "public", "--as-of", "2026-11-23"}, &out, &errb); code != 0 {
+			t.Fatalf("build in the project folder: exit %d\n%s", code, errb.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "eu", "index.html")); err != nil {
+		t.Error(err)
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
 
+	"github.com/disclose-dev/disclose/compiler/load"
 	"github.com/disclose-dev/disclose/compiler/site"
 )
 
@@ -111,12 +112,13 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 		live.WatchAfter = serveWatchAfter
 	}
 	defer live.Close()
+	loads := &load.Cache{} // a save re-parses only the files that changed
 	s := &server{dir: live.Site(), clients: map[chan string]bool{}}
 
 	rebuild := func() {
 		var msgs bytes.Buffer
 		start := time.Now()
-		n, _, err := g.buildSite(ctx, cmd, buildSettings{baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir, live: live,
+		n, _, err := g.buildSite(ctx, cmd, buildSettings{baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir, live: live, loads: loads,
 			built: func(notices []*site.Notice, opts site.Options) {
 				pdfs := previewPDFs(notices, opts)
 				s.mu.Lock()

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -123,9 +122,7 @@ func TestRedlineBoundedProperties(t *testing.T) {
 		if _, whole := diffWithin(tokens(old), tokens(new), wholeBudget); whole {
 			t.Fatalf("case %d: the texts are diffed as a whole, not bounded", i)
 		}
-		start := time.Now()
 		ops := Redline(old, new)
-		took := time.Since(start)
 		if o, n := Texts(ops); o != old || n != new {
 			t.Fatalf("case %d: redline does not join back", i)
 		}
@@ -141,9 +138,6 @@ func TestRedlineBoundedProperties(t *testing.T) {
 		}
 		if again := Redline(old, new); !slices.Equal(again, ops) {
 			t.Fatalf("case %d: two runs differ", i)
-		}
-		if took > 2*time.Second {
-			t.Errorf("case %d: %d tokens took %v", i, len(tokens(old)), took)
 		}
 		if !inPlace {
 			continue
@@ -171,17 +165,15 @@ func TestRedlineBoundedProperties(t *testing.T) {
 	}
 }
 
-// A notice rewritten whole, in one very long paragraph, is replaced whole,
-// in far less time than a word-by-word diff would take.
+// A notice rewritten whole, in one very long paragraph, is replaced whole
+// (the size budget's fallback, bounded however long the paragraph: the
+// time is BenchmarkRedline's to measure, not a test's), not diffed word by
+// word.
 func TestRedlineLongParagraph(t *testing.T) {
 	r := rand.New(rand.NewSource(4))
 	old := "# Notice\n\n" + randomWords(r, 40000) + "\n"
 	new := "# Notice\n\n" + rewriteLine(r, old[len("# Notice\n\n"):len(old)-1]) + "\n"
-	start := time.Now()
 	ops := Redline(old, new)
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("took %v", took)
-	}
 	// Kept: the title, and at most the paragraph's first or last words
 	// if they are the same.
 	var kinds []OpKind

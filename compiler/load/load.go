@@ -106,11 +106,21 @@ type Cache struct {
 	files map[string]*fragment
 }
 
+// sameExtensions reports whether two lists declare the same fields: the
+// same packs' types on the same model types, in order. The rule packs make
+// their extensions anew for each pack value (compiler.Extensions), so the
+// pointers differ from call to call while the fields are the same.
+func sameExtensions(a, b model.Extensions) bool {
+	return slices.EqualFunc(a, b, func(x, y *model.Extension) bool {
+		return x == y || x != nil && y != nil && x.Pack == y.Pack && x.On == y.On && x.Type == y.Type
+	})
+}
+
 // Load is Load, using and refreshing what the cache keeps.
 func (c *Cache) Load(fsys fs.FS, dir string, exts ...*model.Extension) (*model.Project, diag.List) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !slices.Equal(c.exts, exts) { // what was kept was decoded with other fields
+	if !sameExtensions(c.exts, exts) { // what was kept was decoded with other fields
 		c.exts, c.files = slices.Clone(exts), nil
 	}
 	proj := &model.Project{}

@@ -261,7 +261,12 @@ func Build(ctx context.Context, in *Input, opts Options) error {
 	// besides Hugo. Both are used under out's lock.
 	src, spare := filepath.Join(work, "src"), ""
 	if c := opts.cache("site"); c != "" {
-		kept := filepath.Join(c, outKey(out))
+		// Absolute: Hugo runs in its own folder (Options.HugoDir), where a
+		// path relative to ours names nothing.
+		kept, err := filepath.Abs(filepath.Join(c, outKey(out)))
+		if err != nil {
+			return &Error{Stage: "prepare", Err: err}
+		}
 		src, spare = filepath.Join(kept, "src"), filepath.Join(kept, "spare")
 	}
 	// The spare site's files are removed while the pages are made.
