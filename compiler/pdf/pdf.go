@@ -69,6 +69,9 @@ type Words struct {
 	// The redline's legend: its lead, then the words drawn as inserted and
 	// as deleted, each followed by what says their colour.
 	LegendLead, Inserted, InsertedColour, Deleted, DeletedColour string
+	// See goes before a key point's link to its section ("See"), Colon
+	// after a key point's label (": ").
+	See, Colon string
 	// Date writes a day as the language does.
 	Date func(model.Date) string
 }
@@ -79,6 +82,7 @@ var english = Words{
 	Online: "Online: ", Page: "Page {page} of {pages}",
 	LegendLead: "How to read this document: ", Inserted: "inserted text is underlined", InsertedColour: " (and green); ",
 	Deleted: "deleted text is struck through", DeletedColour: " (and red).",
+	See: "See", Colon: ": ",
 	Date: render.LongDate,
 }
 

@@ -14,12 +14,13 @@ func (r *renderer) keyPoints(k *notice.KeyPoints, indent float64) {
 	r.tag.open("L")
 	for _, p := range k.Points {
 		var runs []run
+		words := r.opts.words()
 		if p.Label != "" {
-			runs = append(runs, run{text: p.Label, bold: true}, run{text: ": "})
+			runs = append(runs, run{text: p.Label, bold: true}, run{text: words.Colon})
 		}
 		runs = append(runs, inlineRuns(p.Text)...)
 		if title, ok := render.PointSection(r.doc, p); ok {
-			runs = append(runs, run{text: " See "}, run{text: title, link: "#" + p.Section}, run{text: "."})
+			runs = append(runs, run{text: " " + words.See + " "}, run{text: title, link: "#" + p.Section}, run{text: "."})
 		}
 		r.item("•", runs, indent)
 	}

@@ -26,6 +26,25 @@ type Options struct {
 	// Body leaves out the title and the dates, for a page template that
 	// shows them itself.
 	Body bool
+	// Words are the words render writes around the notice's text, in the
+	// document's language; nil writes English.
+	Words *Words
+}
+
+// Words are the words a notice's Markdown has besides its text.
+type Words struct {
+	Contents string // the heading of the list of sections: "Contents"
+	See      string // before the link of a key point to its section: "See"
+	Colon    string // after a key point's label: ": "
+}
+
+var english = Words{Contents: "Contents", See: "See", Colon: ": "}
+
+func (o *Options) words() *Words {
+	if o != nil && o.Words != nil {
+		return o.Words
+	}
+	return &english
 }
 
 func (o *Options) noticeURL(id string) string {
@@ -57,7 +76,7 @@ func Markdown(doc *notice.Document, opts *Options) []byte {
 		w.section(doc.Summary, 2)
 	}
 	if len(doc.Sections) > 1 {
-		w.line("## Contents {#contents}")
+		w.line("## " + w.opts.words().Contents + " {#contents}")
 		w.blank()
 		for _, s := range doc.Sections {
 			w.line(fmt.Sprintf("- [%s](#%s)", escapeHeading(s.Title), s.ID))
@@ -222,11 +241,12 @@ func (w *writer) text(t notice.Text) string { return w.links(string(t)) }
 // section with the detail, named by that section's title.
 func (w *writer) point(p notice.KeyPoint) string {
 	s := w.text(p.Text)
+	words := w.opts.words()
 	if p.Label != "" {
-		s = "**" + string(notice.Plain(p.Label)) + "**: " + s
+		s = "**" + string(notice.Plain(p.Label)) + "**" + words.Colon + s
 	}
 	if title, ok := PointSection(w.doc, p); ok {
-		s += fmt.Sprintf(" See [%s](#%s).", escapeHeading(title), p.Section)
+		s += fmt.Sprintf(" %s [%s](#%s).", words.See, escapeHeading(title), p.Section)
 	}
 	return s
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"strings"
@@ -242,12 +241,7 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) 
 	long := func(day model.Date) locale.Data { return locale.Data{"Date": w.date(day)} }
 	for _, t := range targets(n) {
 		d := t.page.Doc
-		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth)})
-		if n.lang != "" {
-			// The heading render writes the contents under, in the
-			// page's language.
-			md = bytes.Replace(md, []byte("\n## Contents {#contents}\n"), []byte("\n## "+w.t("notice.contents", nil)+" {#contents}\n"), 1)
-		}
+		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth), Words: in.renderWords(n.lang)})
 		md = noShortcodes(md)
 		fm := map[string]any{
 			"title":       d.Title,

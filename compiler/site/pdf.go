@@ -219,8 +219,19 @@ func (in *Input) pdfWords(lang string) *pdf.Words {
 		Page:       w.t("pdf.page", locale.Data{"Page": "{page}", "Pages": "{pages}"}),
 		LegendLead: w.t("pdf.legend.lead", nil), Inserted: w.t("pdf.legend.inserted", nil), InsertedColour: w.t("pdf.legend.inserted-colour", nil),
 		Deleted: w.t("pdf.legend.deleted", nil), DeletedColour: w.t("pdf.legend.deleted-colour", nil),
+		See: w.t("notice.see", nil), Colon: w.t("notice.colon", nil),
 		Date: w.date,
 	}
+}
+
+// renderWords are the words of a notice's Markdown in lang from the
+// site's catalogue; nil for English, whose words render knows.
+func (in *Input) renderWords(lang string) *render.Words {
+	if lang == "" || lang == "en" || in.Messages == nil {
+		return nil
+	}
+	w := in.words(lang)
+	return &render.Words{Contents: w.t("notice.contents", nil), See: w.t("notice.see", nil), Colon: w.t("notice.colon", nil)}
 }
 
 // cachedPDF returns the job's PDF: the path of the file the cache holds

@@ -79,6 +79,8 @@ var english = map[string]message{
 	"banner.later":         {other: "This version takes effect on {{.Date}}. Until then, the version in force applies."},
 	"banner.superseded":    {other: "This version is no longer in force. It is kept as it was published."},
 	"notice.contents":      {other: "Contents"},
+	"notice.see":           {other: "See"},
+	"notice.colon":         {other: ": "},
 	// The PDFs' own words (pdf.Words), for a PDF in another language.
 	"pdf.running":                {other: "Effective {{.Date}}"},
 	"pdf.version":                {other: "Version: "},
