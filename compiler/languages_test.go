@@ -37,44 +37,28 @@ func withLanguages(t *testing.T, langs string) fs.FS {
 // fakeGerman is every pack's catalogue with a German translation of every
 // message: "DE " before the English, with the English's hash.
 func fakeGerman(t *testing.T) map[string]*locale.Catalogue {
-	t.Helper()
-	cats, _ := compiler.Catalogues()
-	out := map[string]*locale.Catalogue{}
-	for id, cat := range cats {
-		var files []*locale.File
-		for _, f := range cat.Files() {
-			if f.Language != "de" {
-				files = append(files, f)
-			}
-		}
-		for _, f := range cat.Files() {
-			if f.Language != "en" {
-				continue
-			}
-			de := &locale.File{Path: path.Join(path.Dir(f.Path), "de.yaml"), Language: "de"}
-			for _, m := range f.Messages {
-				tr := *m
-				tr.Hash = locale.Hash(m.Source())
-				for _, form := range []*string{&tr.Zero, &tr.One, &tr.Two, &tr.Few, &tr.Many, &tr.Other} {
-					if *form != "" {
-						*form = "DE " + *form
-					}
+	return rebuilt(t, func(f *locale.File) *locale.File {
+		de := &locale.File{Path: path.Join(path.Dir(f.Path), "de.yaml"), Language: "de"}
+		for _, m := range f.Messages {
+			tr := *m
+			tr.Hash = locale.Hash(m.Source())
+			for _, form := range []*string{&tr.Zero, &tr.One, &tr.Two, &tr.Few, &tr.Many, &tr.Other} {
+				if *form != "" {
+					*form = "DE " + *form
 				}
-				de.Messages = append(de.Messages, &tr)
 			}
-			files = append(files, de)
+			de.Messages = append(de.Messages, &tr)
 		}
-		c, ds := locale.New(id, files...)
-		if len(ds) > 0 {
-			t.Fatal(ds)
-		}
-		out[id] = c
-	}
-	return out
+		return de
+	})
 }
 
 // withoutGerman is every pack's catalogue without its German files.
-func withoutGerman(t *testing.T) map[string]*locale.Catalogue {
+func withoutGerman(t *testing.T) map[string]*locale.Catalogue { return rebuilt(t, nil) }
+
+// rebuilt is every pack's catalogue made again without its German files,
+// and, with german, with the German file german makes of each English one.
+func rebuilt(t *testing.T, german func(en *locale.File) *locale.File) map[string]*locale.Catalogue {
 	t.Helper()
 	cats, _ := compiler.Catalogues()
 	out := map[string]*locale.Catalogue{}
@@ -83,6 +67,13 @@ func withoutGerman(t *testing.T) map[string]*locale.Catalogue {
 		for _, f := range cat.Files() {
 			if f.Language != "de" {
 				files = append(files, f)
+			}
+		}
+		if german != nil {
+			for _, f := range cat.Files() {
+				if f.Language == "en" {
+					files = append(files, german(f))
+				}
 			}
 		}
 		c, ds := locale.New(id, files...)
