@@ -107,33 +107,22 @@ func decodeFragment(p *parsed, rootType reflect.Type, exts model.Extensions) *fr
 	addExtensions(root, exts, diag.Pos{})
 	f.root = root
 	st := fieldsOf(rootType, exts)
-	seen := map[string]ast.Node{}
-	for _, mv := range m.Values {
+	var e *entry
+	var before budget
+	begin := func() {
+		// One entry per value, reported ones too: what they report is
+		// the entry's effect.
 		f.entries = append(f.entries, entry{})
-		e := &f.entries[len(f.entries)-1]
-		d.eff = &e.eff
-		before := d.spent
-		key, keyNode, ok := d.key(mv, "")
-		if !ok {
-			continue
-		}
-		if first, dup := seen[key]; dup {
-			dg := d.errorf(keyNode, key, "section %q is defined twice in this file", key)
-			dg.Related = append(dg.Related, d.pos(first))
-			continue
-		}
-		seen[key] = keyNode
-		fd, ok := st.fields[key]
-		if !ok {
-			d.unknownKey(keyNode, "", key, st)
-			continue
-		}
+		e = &f.entries[len(f.entries)-1]
+		d.eff, before = &e.eff, d.spent
+	}
+	d.sections(m, st, begin, func(key string, keyNode ast.Node, mv *ast.MappingValueNode, fd field) {
 		fv := fieldValue(root, fd)
 		e.section, e.field, e.list = key, fd, fv.Kind() == reflect.Slice
 		e.keyPos, e.valPos = d.pos(keyNode), d.valuePos(mv)
 		d.decode(mv.Value, fv, key, 1)
 		e.spent = budget{nodes: d.spent.nodes - before.nodes, text: d.spent.text - before.text}
-	}
+	})
 	f.dirty = d.over || d.tagged
 	return f
 }
@@ -335,9 +324,35 @@ func (l *loader) decodeInPlace(f *fragment) {
 // decodeTop decodes a file's top-level sections into the shared project.
 func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 	v := reflect.ValueOf(l.root).Elem()
-	st := fieldsOf(v.Type(), l.exts)
+	d.sections(m, fieldsOf(v.Type(), l.exts), nil, func(key string, keyNode ast.Node, mv *ast.MappingValueNode, f field) {
+		fv := fieldValue(v, f)
+		if first, dup := l.defined[key]; dup {
+			if fv.Kind() != reflect.Slice {
+				dg := d.errorf(keyNode, key, "section %q is already defined in %s; only list sections, such as processors:, may be split across files", key, first.File)
+				dg.Related = append(dg.Related, first)
+				return
+			}
+			// A list continued from an earlier file: its items follow
+			// those already read, numbered on, as if the files were one.
+			d.decode(mv.Value, fv, key, 1)
+			return
+		}
+		l.defined[key] = d.pos(keyNode)
+		d.set(key, d.valuePos(mv), d.pos(keyNode))
+		d.decode(mv.Value, fv, key, 1)
+	})
+}
+
+// sections calls fn for each top-level section of a file's mapping m that
+// the root type st has, with its key and field, after reporting a key
+// given twice in the file and one the root does not have. begin, when set,
+// is called before each value, reported or not.
+func (d *decoder) sections(m *ast.MappingNode, st *structInfo, begin func(), fn func(key string, keyNode ast.Node, mv *ast.MappingValueNode, f field)) {
 	seen := map[string]ast.Node{}
 	for _, mv := range m.Values {
+		if begin != nil {
+			begin()
+		}
 		key, keyNode, ok := d.key(mv, "")
 		if !ok {
 			continue
@@ -353,20 +368,6 @@ func (l *loader) decodeTop(d *decoder, m *ast.MappingNode) {
 			d.unknownKey(keyNode, "", key, st)
 			continue
 		}
-		fv := fieldValue(v, f)
-		if first, dup := l.defined[key]; dup {
-			if fv.Kind() != reflect.Slice {
-				dg := d.errorf(keyNode, key, "section %q is already defined in %s; only list sections, such as processors:, may be split across files", key, first.File)
-				dg.Related = append(dg.Related, first)
-				continue
-			}
-			// A list continued from an earlier file: its items follow
-			// those already read, numbered on, as if the files were one.
-			d.decode(mv.Value, fv, key, 1)
-			continue
-		}
-		l.defined[key] = d.pos(keyNode)
-		d.set(key, d.valuePos(mv), d.pos(keyNode))
-		d.decode(mv.Value, fv, key, 1)
+		fn(key, keyNode, mv, f)
 	}
 }
