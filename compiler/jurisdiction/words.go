@@ -403,12 +403,7 @@ var properWords = func() map[string]bool {
 }()
 
 // UpperFirst upper-cases the first letter of s.
-func UpperFirst(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
-}
+func UpperFirst(s string) string { return notice.UpperFirst(s) }
 
 // LowerFirstIn lower-cases the first letter of a name used mid-sentence
 // (see lowerFirst), and also keeps the capital of a name that

@@ -111,7 +111,13 @@ func (f *Format) Date(d model.Date) string {
 	if !ok {
 		return string(d)
 	}
-	return f.cldr.FmtDateLong(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	long := f.cldr.FmtDateLong(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	if b, _ := f.tag.Base(); b.String() == "fr" && t.Day() == 1 {
+		// French writes the first of a month as an ordinal, "1er janvier"
+		// (CLDR's pattern writes "1 janvier").
+		long = strings.Replace(long, "1", "1er", 1)
+	}
+	return long
 }
 
 // Number writes a whole number with the language's grouping: "26,625,000",

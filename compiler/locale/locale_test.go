@@ -20,7 +20,7 @@ func TestFormats(t *testing.T) {
 	}{
 		{"en", "1 March 2027", "26,625,000", "a, b and c", "a or b", "United States", "a and b"},
 		{"de", "1. März 2027", "26.625.000", "a, b und c", "a oder b", "Vereinigte Staaten", "a und b"},
-		{"fr", "1 mars 2027", "26\u202f625\u202f000", "a, b et c", "a ou b", "États-Unis", "a et b"},
+		{"fr", "1er mars 2027", "26\u202f625\u202f000", "a, b et c", "a ou b", "États-Unis", "a et b"},
 	} {
 		tag, err := locale.Parse(tc.lang)
 		if err != nil {
@@ -53,6 +53,16 @@ func TestEnglishDatesAsBefore(t *testing.T) {
 	}
 	if got := f.Date("2027-02-30"); got != "2027-02-30" {
 		t.Errorf("an invalid day is %q", got)
+	}
+}
+
+// French writes the first of a month as an ordinal, and only it.
+func TestFrenchFirstOfTheMonth(t *testing.T) {
+	f := locale.FormatOf(language.French)
+	for d, want := range map[model.Date]string{"2027-01-01": "1er janvier 2027", "2027-01-11": "11 janvier 2027", "2027-01-21": "21 janvier 2027", "2027-02-10": "10 février 2027"} {
+		if got := f.Date(d); got != want {
+			t.Errorf("%s: %q, want %q", d, got, want)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ package notice
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/model"
 )
@@ -421,6 +422,17 @@ func Join(parts ...Text) Text {
 	return Text(b.String())
 }
 
+// UpperFirst upper-cases the first letter of s when s starts with a
+// lower-case letter, in any script ("état" is "État", "über" "Über");
+// anything else (Markdown, a digit, a capital) is left as it is.
+func UpperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // Sentence returns t with its first letter upper-cased and a full stop added
 // if it has no final punctuation.
 func Sentence(t Text) Text {
@@ -428,9 +440,7 @@ func Sentence(t Text) Text {
 	if s == "" {
 		return ""
 	}
-	if r := s[0]; r >= 'a' && r <= 'z' {
-		s = string(r-'a'+'A') + s[1:]
-	}
+	s = UpperFirst(s)
 	switch s[len(s)-1] {
 	case '.', '!', '?', ':':
 	default:

@@ -115,3 +115,12 @@ func TestOneLineKeepsNoBreakSpaces(t *testing.T) {
 		}
 	}
 }
+
+// A sentence starts with a capital in any script.
+func TestSentenceCapitalInAnyScript(t *testing.T) {
+	for in, want := range map[string]string{"état des lieux": "État des lieux.", "über uns": "Über uns.", "email": "Email.", "**x**": "**x**.", "1 day": "1 day.", "": ""} {
+		if got := string(notice.Sentence(notice.Text(in))); got != want {
+			t.Errorf("Sentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -653,7 +653,7 @@ func (b *builder) tool(regime, id string, t *model.Transfer) notice.Text {
 	if tool == nil {
 		return notice.Plain(id)
 	}
-	name := notice.Sentence(c.T("transfers.tool", locale.Data{"Tool": notice.Plain(upperFirst(tool.Name)), "Basis": notice.Plain(tool.Basis)}))
+	name := notice.Sentence(c.T("transfers.tool", locale.Data{"Tool": notice.Plain(notice.UpperFirst(tool.Name)), "Basis": notice.Plain(tool.Basis)}))
 	if id == "SCC_2021_914" && len(Transfer(t).SCCModules) > 0 {
 		var mods []notice.Text
 		for _, m := range Transfer(t).SCCModules {
@@ -698,14 +698,7 @@ func (b *builder) sccModule(m int) notice.Text {
 // is empty, as notice.Join drops an empty part.
 func trimEnd(t notice.Text) notice.Text { return notice.Text(strings.TrimRight(string(t), " ")) }
 
-func upper(t notice.Text) notice.Text { return notice.Text(upperFirst(string(t))) }
-
-func upperFirst(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
-}
+func upper(t notice.Text) notice.Text { return notice.Text(notice.UpperFirst(string(t))) }
 
 func (b *builder) retention() *notice.Section {
 	c := b.c
