@@ -136,7 +136,7 @@ const (
 // patterns: "a", "a and b", "a, b and c" ("a, b und c", "a, b et c"). In
 // a list of three or more whose items hold a comma or the conjunction
 // themselves, the items are separated by semicolons, so the list still
-// reads as a list: "a; b, c; and d".
+// reads as a list: "a; b, c; and d" (German: "a; b, c und d").
 func (f *Format) List(items []string, c Conj) string {
 	kind := "and"
 	if c == Or {
@@ -166,6 +166,11 @@ func (f *Format) List(items []string, c Conj) string {
 				semi = "\u202f; "
 			}
 			first, sep, last = semi, semi, semi+strings.TrimLeft(last, ", ")
+			if b, _ := f.tag.Base(); b.String() == "de" {
+				// German joins the last item with the conjunction alone:
+				// "a, b; c und d".
+				last = " " + strings.TrimLeft(last, "; ")
+			}
 			break
 		}
 	}

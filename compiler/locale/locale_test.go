@@ -68,7 +68,7 @@ func TestFrenchFirstOfTheMonth(t *testing.T) {
 
 func TestListSemicolons(t *testing.T) {
 	f := locale.FormatOf(language.German)
-	if got, want := f.List([]string{"Name, E-Mail", "Rechnungen", "Support"}, locale.And), "Name, E-Mail; Rechnungen; und Support"; got != want {
+	if got, want := f.List([]string{"Name, E-Mail", "Rechnungen", "Support"}, locale.And), "Name, E-Mail; Rechnungen und Support"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	fr := locale.FormatOf(language.French)
