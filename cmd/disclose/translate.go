@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"os"
 	"path"
 	"path/filepath"
@@ -46,7 +48,7 @@ Exit status: 0 when every text has a current translation (or after --write),
 				return err
 			}
 			if b, _ := lang.Base(); b.String() == "en" {
-				return fmt.Errorf("English is the language the data is written in: name another language (de, fr)")
+				return fmt.Errorf("English is the language the data is written in: name another language (%s)", strings.Join(slices.DeleteFunc(locale.Supported(), func(c string) bool { return c == "en" }), ", "))
 			}
 			src, opts, err := g.input(cmd, "translating")
 			if err != nil {

@@ -54,38 +54,35 @@ func (p *Printer) N(id string, n int, data Data) string {
 }
 
 func (p *Printer) print(id string, count any, data Data) string {
-	if p.problems[id] != nil || p.problems["folder "+p.cat.home[id]] != nil {
+	home := p.cat.home[id]
+	folder := "folder " + home // the key of a folder's problem
+	if p.problems[id] != nil || p.problems[folder] != nil {
 		return ""
 	}
-	if p.cat.stale[p.lang][id] {
-		p.problem(id, "the %s translation of message %q of the %s pack is stale, so it is not published", English(p.lang), id, p.cat.pack)
+	switch {
+	case p.cat.source[id] == nil:
+		p.problem(id, id, "the %s pack writes message %q, which its English catalogue does not have", p.cat.pack, id)
+		return ""
+	case p.cat.stale[p.lang][id]:
+		p.problem(id, id, "the %s translation of message %q of the %s pack is stale, so it is not published", English(p.lang), id, p.cat.pack)
 		return ""
 	}
-	if p.cat.source[id] == nil {
-		p.problem(id, "the %s pack writes message %q, which its English catalogue does not have", p.cat.pack, id)
+	f := p.cat.files[home][p.lang]
+	if f == nil && !sameBase(p.lang, Source) {
+		// No catalogue at all in this language: one problem for the
+		// folder, not one for each of its messages.
+		p.problem(folder, id, "the %s pack cannot write in %s: %s has no %s catalogue (%s/%s.yaml), which the pack's first message %q needs", p.cat.pack, English(p.lang), home, English(p.lang), home, Code(p.lang), id)
+		p.problems[folder].Path = ""
 		return ""
 	}
 	s, tag, err := p.loc.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: map[string]any(data), PluralCount: count, TemplateParser: parser})
 	var nf *i18n.MessageNotFoundErr
 	switch {
 	case errors.As(err, &nf) || (err == nil && !sameBase(tag, p.lang)):
-		home := p.cat.home[id]
-		f := p.cat.files[home][p.lang]
-		if f == nil {
-			// No catalogue at all in this language: one problem for the
-			// folder, not one for each of its messages.
-			key := "folder " + home
-			if p.problems[key] == nil {
-				p.problem(id, "the %s pack cannot write in %s: %s has no %s catalogue (%s/%s.yaml), which the pack's first message %q needs", p.cat.pack, English(p.lang), home, English(p.lang), home, Code(p.lang), id)
-				p.problems[key], p.problems[id] = p.problems[id], nil
-				p.problems[key].Path = ""
-			}
-			return ""
-		}
-		p.problem(id, "message %q of the %s pack has no %s translation: %s does not have it", id, p.cat.pack, English(p.lang), f.Path)
+		p.problem(id, id, "message %q of the %s pack has no %s translation: %s does not have it", id, p.cat.pack, English(p.lang), f.Path)
 		return ""
 	case err != nil:
-		p.problem(id, "message %q of the %s pack cannot be written: %v", id, p.cat.pack, err)
+		p.problem(id, id, "message %q of the %s pack cannot be written: %v", id, p.cat.pack, err)
 		return ""
 	}
 	return s
@@ -97,7 +94,9 @@ func sameBase(a, b language.Tag) bool {
 	return x == y
 }
 
-func (p *Printer) problem(id, format string, args ...any) {
+// problem records, under key, the problem of message id, at the file of
+// the printer's language beside the message's English (else the English).
+func (p *Printer) problem(key, id, format string, args ...any) {
 	var pos diag.Pos
 	if m := p.cat.source[id]; m != nil {
 		pos = m.Pos
@@ -105,7 +104,7 @@ func (p *Printer) problem(id, format string, args ...any) {
 			pos = f.Pos
 		}
 	}
-	p.problems[id] = &diag.Diagnostic{Pos: pos, Severity: diag.Error, Path: id, Message: fmt.Sprintf(format, args...)}
+	p.problems[key] = &diag.Diagnostic{Pos: pos, Severity: diag.Error, Path: id, Message: fmt.Sprintf(format, args...)}
 }
 
 // Problems lists the messages the printer could not write, each once, by
@@ -118,9 +117,7 @@ func (p *Printer) Problems() diag.List {
 	sort.Strings(ids)
 	var l diag.List
 	for _, id := range ids {
-		if d := p.problems[id]; d != nil {
-			l = append(l, d)
-		}
+		l = append(l, p.problems[id])
 	}
 	return l
 }
