@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
