@@ -239,9 +239,10 @@ func (in *Input) noticePages(n *Notice, org string, noPDF bool, baseURL string) 
 		return map[string]string{"iso": string(day), "text": w.date(day)}
 	}
 	long := func(day model.Date) locale.Data { return locale.Data{"Date": w.date(day)} }
+	rw := in.renderWords(n.lang) // once per notice and language, not per page
 	for _, t := range targets(n) {
 		d := t.page.Doc
-		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth), Words: in.renderWords(n.lang)})
+		md := render.Markdown(d, &render.Options{Body: true, NoticeURL: in.noticeLink(n.lang, t.depth), Words: rw})
 		md = noShortcodes(md)
 		fm := map[string]any{
 			"title":       d.Title,

@@ -65,10 +65,19 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 		}
 		return digests[d]
 	}
+	// The PDFs' words, once per language, not per PDF.
+	byLang := map[string]*pdf.Words{}
+	wordsOf := func(lang string) *pdf.Words {
+		if w, ok := byLang[lang]; ok {
+			return w
+		}
+		byLang[lang] = in.pdfWords(lang)
+		return byLang[lang]
+	}
 	var jobs []pdfJob
 	for _, n := range in.published() {
 		for _, t := range targets(n) {
-			words := in.pdfWords(t.page.Doc.Language)
+			words := wordsOf(t.page.Doc.Language)
 			version := t.page.Version
 			if version == "" {
 				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
@@ -87,7 +96,7 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 	sort.Strings(names)
 	for _, rel := range names {
 		r := redlines[rel]
-		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Language: r.head.Language, Paper: paper(r.head.ID), NoticeURL: noticeURL(r.head.Language), Words: in.pdfWords(r.head.Language)}, rel: rel, redline: r.blocks,
+		jobs = append(jobs, pdfJob{doc: r.head, opts: pdf.Options{URL: base + "/" + path.Dir(rel) + "/", Language: r.head.Language, Paper: paper(r.head.ID), NoticeURL: noticeURL(r.head.Language), Words: wordsOf(r.head.Language)}, rel: rel, redline: r.blocks,
 			digest: digest(r.head)})
 	}
 	return jobs
