@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -69,6 +68,9 @@ func Languages(p *model.Project) (map[string][]language.Tag, diag.List) {
 // notice publishes, by its trace, needs a current translation), the
 // pack's sentences from its catalogue in that language.
 func compileTranslations(p *model.Project, docs []*notice.Document, opts *Options) diag.List {
+	if opts == nil {
+		opts = &Options{}
+	}
 	langs, diags := Languages(p)
 	if len(langs) == 0 {
 		return diags
@@ -197,23 +199,13 @@ func tracedBy(docs ...*notice.Document) func(path string) bool {
 		})
 	}
 	return func(path string) bool {
-		for p := path; p != ""; p = parent(p) {
+		for p := path; p != ""; p = model.Parent(p) {
 			if paths[p] {
 				return true
 			}
 		}
 		return false
 	}
-}
-
-// parent is the data path one step up: purposes[3].name -> purposes[3] ->
-// purposes; "" at the top.
-func parent(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
 }
 
 // TranslationTexts returns the texts of the data the notices published in

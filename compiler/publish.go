@@ -60,8 +60,10 @@ type Published struct {
 	// Diags are the problems found: in the released history (Err is
 	// ErrHistory) or in the data (ErrData); warnings otherwise.
 	Diags diag.List
-	// Site are the options the site was built with (for site.PDF).
-	Site site.Options
+	// Site are the options the site was built with, and Input what it was
+	// built from (for site.PDF).
+	Site  site.Options
+	Input *site.Input
 }
 
 // schemaJSON is the data files' JSON Schema, made once per process: every
@@ -172,7 +174,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}
-	res.Notices, res.Site = notices, sopts
+	res.Notices, res.Site, res.Input = notices, sopts, in
 	return res, nil
 }
 

@@ -132,9 +132,10 @@ type buildSettings struct {
 	// hugo, when set, is the Hugo command to run (serve resolves it once).
 	hugo    []string
 	hugoDir string
-	// built, when set, is given the notices of a successful build (serve
-	// typesets their PDFs on request).
-	built func(notices []*site.Notice, opts site.Options)
+	// built, when set, is given what a successful build was made from
+	// (serve typesets its PDFs on request, with the build's words and
+	// comparisons).
+	built func(in *site.Input, opts site.Options)
 }
 
 // buildSite publishes the site with compiler.Publish and prints what it
@@ -195,7 +196,7 @@ func (g *globals) buildSite(ctx context.Context, cmd *cobra.Command, set buildSe
 		return 0, "", err
 	}
 	if set.built != nil {
-		set.built(res.Notices, res.Site)
+		set.built(res.Input, res.Site)
 	}
 	return res.Documents, string(opts.Date), nil
 }

@@ -119,8 +119,8 @@ func serve(ctx context.Context, cmd *cobra.Command, g *globals, ln net.Listener,
 		var msgs bytes.Buffer
 		start := time.Now()
 		n, _, err := g.buildSite(ctx, cmd, buildSettings{baseURL: base, preview: true, drafts: true, hugo: hugo, hugoDir: hugoDir, live: live, loads: loads,
-			built: func(notices []*site.Notice, opts site.Options) {
-				pdfs := previewPDFs(notices, opts)
+			built: func(in *site.Input, opts site.Options) {
+				pdfs := previewPDFs(in, opts)
 				s.mu.Lock()
 				s.pdfs = pdfs
 				s.mu.Unlock()
@@ -422,7 +422,7 @@ func contentType(name string, b []byte) string {
 
 // previewPDFs typesets, on request, the PDF of a page of the preview. Each
 // is made once per build.
-func previewPDFs(notices []*site.Notice, opts site.Options) func(name string) ([]byte, bool, error) {
+func previewPDFs(in *site.Input, opts site.Options) func(name string) ([]byte, bool, error) {
 	var mu sync.Mutex
 	made := map[string][]byte{}
 	return func(name string) ([]byte, bool, error) {
@@ -431,7 +431,7 @@ func previewPDFs(notices []*site.Notice, opts site.Options) func(name string) ([
 		if b, ok := made[name]; ok {
 			return b, true, nil
 		}
-		b, ok, err := site.PDF(notices, opts, name)
+		b, ok, err := site.PDF(in, opts, name)
 		if ok && err == nil {
 			made[name] = b
 		}

@@ -181,9 +181,8 @@ feed:
 // site root ("global/global.pdf"), for a site built with NoPDF (the
 // preview). ok is false when the site has no PDF of that name; err is an
 // *Error of stage "pdf" when it cannot be typeset.
-func PDF(notices []*Notice, opts Options, name string) (data []byte, ok bool, err error) {
+func PDF(in *Input, opts Options, name string) (data []byte, ok bool, err error) {
 	name = strings.TrimPrefix(path.Clean("/"+name), "/")
-	in := &Input{Notices: notices}
 	redlines := map[string]*redlinePDF{}
 	for _, n := range in.published() {
 		_, rd := in.changePages(n, false, "")
@@ -262,7 +261,7 @@ func cachedPDF(j pdfJob, cacheDir string) (data []byte, cached string, bad []pdf
 	h.Write(sum)
 	if w := po.Words; w != nil {
 		// The words of a PDF in another language, and its dates.
-		for _, s := range []string{w.Running, w.Version, w.Effective, w.LastUpdated, w.Online, w.Page, w.LegendLead, w.Inserted, w.InsertedColour, w.Deleted, w.DeletedColour, w.Date(d.Effective), w.Date(d.LastUpdated)} {
+		for _, s := range []string{w.Running, w.Version, w.Effective, w.LastUpdated, w.Online, w.Page, w.LegendLead, w.Inserted, w.InsertedColour, w.Deleted, w.DeletedColour, w.See, w.Colon, w.Date(d.Effective), w.Date(d.LastUpdated)} {
 			h.Write([]byte("\x00words\x00" + s))
 		}
 	}
