@@ -93,13 +93,22 @@ func supportedCodes() []string {
 // FormatOf returns the formats of a language Parse accepted; a language
 // disclose has no formats for is written as English.
 func FormatOf(t language.Tag) *Format {
+	if f, ok := formatCache.Load(t); ok {
+		return f.(*Format)
+	}
 	b, ok := formatsOf(t)
 	if !ok {
 		b, t = "en", Source
 	}
 	f := formats[b]
-	return &Format{tag: t, cldr: f.cldr(), data: cldrFile()[f.file]}
+	fm := &Format{tag: t, cldr: f.cldr(), data: cldrFile()[f.file]}
+	formatCache.Store(t, fm)
+	return fm
 }
+
+// formatCache holds each language's Format, made once per process (a
+// Format is read-only): language.Tag -> *Format.
+var formatCache sync.Map
 
 // Tag is the language written.
 func (f *Format) Tag() language.Tag { return f.tag }

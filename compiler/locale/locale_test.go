@@ -302,3 +302,20 @@ func TestEnglishListsAsSeries(t *testing.T) {
 		}
 	}
 }
+
+// A printer of a regional language writes from its language's catalogue,
+// as go-i18n matches ("fr-CH" from fr.yaml).
+func TestPrinterRegionalLanguage(t *testing.T) {
+	cat, ds := locale.New("global", en(count), tr("fr", translated(count, "fr", "{{.Count}} sous-traitants", "{{.Count}} sous-traitant", "{{.Count}} de sous-traitants")))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	ch := cat.Printer(language.MustParse("fr-CH"))
+	if got := ch.N("processors", 2, nil); got != "2 sous-traitants" || len(ch.Problems()) > 0 {
+		t.Errorf("fr-CH: %q %v", got, ch.Problems())
+	}
+	us := cat.Printer(language.MustParse("en-US"))
+	if got := us.T("nowhere", nil); got != "" || len(us.Problems()) != 1 {
+		t.Errorf("en-US: %q %v", got, us.Problems())
+	}
+}

@@ -67,8 +67,8 @@ func (p *Printer) print(id string, count any, data Data) string {
 		p.problem(id, id, "the %s translation of message %q of the %s pack is stale, so it is not published", English(p.lang), id, p.cat.pack)
 		return ""
 	}
-	f := p.cat.files[home][p.lang]
-	if f == nil && !sameBase(p.lang, Source) {
+	f := p.file(home)
+	if f == nil {
 		// No catalogue at all in this language: one problem for the
 		// folder, not one for each of its messages.
 		p.problem(folder, id, "the %s pack cannot write in %s: %s has no %s catalogue (%s/%s.yaml), which the pack's first message %q needs", p.cat.pack, English(p.lang), home, English(p.lang), home, Code(p.lang), id)
@@ -94,13 +94,28 @@ func sameBase(a, b language.Tag) bool {
 	return x == y
 }
 
+// file is the catalogue file of the printer's language in the folder home:
+// the file of the same language ("fr" for a printer of "fr-CH", as go-i18n
+// matches), or nil.
+func (p *Printer) file(home string) *File {
+	if f := p.cat.files[home][p.lang]; f != nil {
+		return f
+	}
+	for t, f := range p.cat.files[home] {
+		if sameBase(t, p.lang) {
+			return f
+		}
+	}
+	return nil
+}
+
 // problem records, under key, the problem of message id, at the file of
 // the printer's language beside the message's English (else the English).
 func (p *Printer) problem(key, id, format string, args ...any) {
 	var pos diag.Pos
 	if m := p.cat.source[id]; m != nil {
 		pos = m.Pos
-		if f := p.cat.files[p.cat.home[id]][p.lang]; f != nil {
+		if f := p.file(p.cat.home[id]); f != nil {
 			pos = f.Pos
 		}
 	}
