@@ -128,7 +128,7 @@ func (r *reader) needs(l *Ledger, req *Request, snapshot []byte) ([]Need, error)
 		if err != nil {
 			return nil, err
 		}
-		n.Changed = !sameText(prev, d) || slices.Contains(req.Force, d.ID)
+		n.Changed = !SameText(prev, d) || slices.Contains(req.Force, d.ID)
 		if n.Changed && req.LoadData != nil {
 			cs, err := r.relevant(n.Last, prev, d, snapshot)
 			if err != nil {
@@ -188,9 +188,10 @@ func (r *reader) checks(l *Ledger, req *Request, effective model.Date) (refused,
 	return nil, nil
 }
 
-// sameText reports whether two versions of a notice read the same in
-// every language: the same languages, each with the same text.
-func sameText(a, b *notice.Document) bool {
+// SameText reports whether two versions of a notice read the same in
+// every language: the same languages, each with the same text. A release
+// adds a version exactly when they do not.
+func SameText(a, b *notice.Document) bool {
 	if !bytes.Equal(Text(a), Text(b)) || len(a.Translations) != len(b.Translations) {
 		return false
 	}

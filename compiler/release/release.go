@@ -358,8 +358,8 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 			return nil, nil, err
 		}
 		frozen := map[string][]byte{
-			"notice.json": append(doc, '\n'),
-			"notice.md":   render.Markdown(d, nil),
+			NoticeFile(""):        append(doc, '\n'),
+			noticeFile("", ".md"): render.Markdown(d, nil),
 		}
 		// Every language of the notice, frozen in the same version.
 		for _, t := range d.Translations {
@@ -368,7 +368,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 				return nil, nil, err
 			}
 			frozen[NoticeFile(t.Language)] = append(tj, '\n')
-			frozen["notice."+t.Language+".md"] = render.Markdown(t, nil)
+			frozen[noticeFile(t.Language, ".md")] = render.Markdown(t, nil)
 		}
 		for name, data := range frozen {
 			p := path.Join(v.Folder(), name)
@@ -414,11 +414,15 @@ func hash(b []byte) string {
 
 // NoticeFile is the name of a version's frozen notice in a language:
 // notice.json for English (lang ""), notice.de.json for German.
-func NoticeFile(lang string) string {
+func NoticeFile(lang string) string { return noticeFile(lang, ".json") }
+
+// noticeFile is the name of a version's frozen notice in a language, in
+// the form ext names (".json", ".md").
+func noticeFile(lang, ext string) string {
 	if lang == "" || lang == "en" {
-		return "notice.json"
+		return "notice" + ext
 	}
-	return "notice." + lang + ".json"
+	return "notice." + lang + ext
 }
 
 // Languages lists the languages besides English a version froze the

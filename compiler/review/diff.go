@@ -193,10 +193,13 @@ func (nd *NoticeDiff) compare(a *notice.Document, adata []byte, b *notice.Docume
 	}
 	nd.Changes = diff.For(cs, a, b)
 	nd.Material = len(change.Material(nd.Changes))
+	// A change of another language's text alone is a change of the text,
+	// by the rule a release adds a version by (release.SameText).
+	translated := a != nil && b != nil && aText == bText && !release.SameText(a, b)
 	if !redline {
 		// A redline has an insertion or a deletion exactly when the texts
 		// differ (diff.Redline).
-		nd.TextChanged = aText != bText
+		nd.TextChanged = aText != bText || translated
 		return nil
 	}
 	ops := diff.Redline(aText, bText)
@@ -214,5 +217,6 @@ func (nd *NoticeDiff) compare(a *notice.Document, adata []byte, b *notice.Docume
 	if nd.TextChanged {
 		nd.Excerpts = diff.Excerpts(diff.Blocks(ops), diff.ExcerptOptions{})
 	}
+	nd.TextChanged = nd.TextChanged || translated
 	return nil
 }
