@@ -78,6 +78,7 @@ type Unit struct {
 	List    bool
 	// Optional says the text may stay as written (i18n:"name").
 	Optional bool
+	hash     string // Hash, once made
 }
 
 // Source is the text a translation of the unit is made from; its Hash is
@@ -85,7 +86,12 @@ type Unit struct {
 func (u *Unit) Source() string { return strings.Join(u.English, "\n") }
 
 // Hash is the hash a current translation of u records.
-func (u *Unit) Hash() string { return locale.Hash(u.Source()) }
+func (u *Unit) Hash() string {
+	if u.hash == "" {
+		u.hash = locale.Hash(u.Source())
+	}
+	return u.hash
+}
 
 var markdownType = reflect.TypeOf(model.Markdown(""))
 
