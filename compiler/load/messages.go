@@ -2,6 +2,7 @@ package load
 
 import (
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 
@@ -48,27 +49,8 @@ type catalogueEntry struct {
 // files are returned in name order, their messages in file order;
 // locale.New makes the catalogue of them.
 func Messages(fsys fs.FS, dir, as string) ([]*locale.File, diag.List) {
-	var names []string
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && isData(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
-			names = append(names, p)
-		}
-		return err
-	})
-	var ds diag.List
-	if err != nil {
-		ds.Add(diag.Pos{File: dir}, "", "cannot read the messages: %s", plainError(err))
-		return nil, ds
-	}
-	sort.Strings(names)
 	var files []*locale.File
-	for _, name := range names {
-		var cf catalogueFile
-		fds, _ := loadInto(fsys, name, &cf, model.NewSourceMap(diag.Pos{File: name}), nil, nil)
-		ds.Append(fds...)
-		if fds.HasErrors() {
-			continue
-		}
+	ds := eachFile(fsys, dir, "messages", false, func(name string, cf *catalogueFile) {
 		f := &locale.File{Path: name, Language: cf.Language, Pos: diag.Pos{File: name, Line: 1, Col: 1}}
 		for id, e := range cf.Messages {
 			f.Messages = append(f.Messages, &locale.Message{Pos: e.Pos, ID: id, Description: e.Description, Hash: e.Hash,
@@ -76,7 +58,7 @@ func Messages(fsys fs.FS, dir, as string) ([]*locale.File, diag.List) {
 		}
 		sort.Slice(f.Messages, func(i, j int) bool { return f.Messages[i].Pos.Compare(f.Messages[j].Pos) < 0 })
 		files = append(files, f)
-	}
+	})
 	if as != "" && as != dir {
 		rename := func(p *diag.Pos) {
 			if rest, ok := strings.CutPrefix(p.File, dir+"/"); ok {
@@ -99,4 +81,37 @@ func Messages(fsys fs.FS, dir, as string) ([]*locale.File, diag.List) {
 	}
 	ds.Sort()
 	return files, ds
+}
+
+// eachFile decodes every data file in the folder dir of fsys (not its
+// subfolders; names starting with a dot skipped) into a new T, strictly and
+// with positions, as Load reads data, in name order, and gives fn each that
+// decoded without an error. what names the files in a diagnostic; a folder
+// that does not exist is an error unless missingOK.
+func eachFile[T any](fsys fs.FS, dir, what string, missingOK bool, fn func(name string, v *T)) diag.List {
+	var ds diag.List
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if _, statErr := fs.Stat(fsys, dir); statErr != nil && missingOK {
+			return nil
+		}
+		ds.Add(diag.Pos{File: dir}, "", "cannot read the %s: %s", what, plainError(err))
+		return ds
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && isData(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		v := new(T)
+		fds, _ := loadInto(fsys, name, v, model.NewSourceMap(diag.Pos{File: name}), nil, nil)
+		ds.Append(fds...)
+		if !fds.HasErrors() {
+			fn(name, v)
+		}
+	}
+	return ds
 }

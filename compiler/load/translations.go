@@ -2,11 +2,10 @@ package load
 
 import (
 	"io/fs"
+	"path"
 	"sort"
-	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
-	"github.com/disclose-dev/disclose/compiler/model"
 	tr "github.com/disclose-dev/disclose/compiler/translate"
 )
 
@@ -53,31 +52,8 @@ type translationEntry struct {
 // positions, as Load reads data. The files come in name order, their
 // texts in file order.
 func Translations(fsys fs.FS, dir string) ([]*tr.File, diag.List) {
-	root := strings.TrimSuffix(dir, "/") + "/" + TranslationsDir
-	var ds diag.List
-	var names []string
-	entries, err := fs.ReadDir(fsys, root)
-	if err != nil {
-		if _, statErr := fs.Stat(fsys, root); statErr != nil {
-			return nil, nil // no translations
-		}
-		ds.Add(diag.Pos{File: root}, "", "cannot read the translations: %s", plainError(err))
-		return nil, ds
-	}
-	for _, e := range entries {
-		if !e.IsDir() && isData(e.Name()) && !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, root+"/"+e.Name())
-		}
-	}
-	sort.Strings(names)
 	var files []*tr.File
-	for _, name := range names {
-		var tf translationFile
-		fds, _ := loadInto(fsys, name, &tf, model.NewSourceMap(diag.Pos{File: name}), nil, nil)
-		ds.Append(fds...)
-		if fds.HasErrors() {
-			continue
-		}
+	ds := eachFile(fsys, path.Join(dir, TranslationsDir), "translations", true, func(name string, tf *translationFile) {
 		f := &tr.File{Path: name, Pos: diag.Pos{File: name, Line: 1, Col: 1}, Language: tf.Language, Fallback: tf.Fallback}
 		for key, e := range tf.Texts {
 			t := &tr.Text{Pos: e.Pos, Key: key, Source: e.Source, Text: []string{e.Text}, Todo: e.Todo}
@@ -88,7 +64,7 @@ func Translations(fsys fs.FS, dir string) ([]*tr.File, diag.List) {
 		}
 		sort.Slice(f.Texts, func(i, j int) bool { return f.Texts[i].Pos.Compare(f.Texts[j].Pos) < 0 })
 		files = append(files, f)
-	}
+	})
 	ds.Sort()
 	return files, ds
 }
