@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diff"
@@ -280,9 +278,7 @@ func languageName(code string) string {
 	if err != nil {
 		return code
 	}
-	name := locale.Name(t)
-	r, size := utf8.DecodeRuneInString(name)
-	return string(unicode.ToUpper(r)) + name[size:]
+	return notice.UpperFirst(locale.Name(t)) // "français" is "Français"
 }
 
 // code is the notice's language code: "en" for English.

@@ -80,10 +80,8 @@ func pdfJobs(in *Input, redlines map[string]*redlinePDF, opts Options) []pdfJob 
 			words := wordsOf(t.page.Doc.Language)
 			version := t.page.Version
 			if version == "" {
-				version = "Draft of " + render.LongDate(t.page.Doc.Effective)
-				if words != nil {
-					version = strings.ReplaceAll(in.words(t.page.Doc.Language).t("pdf.draft", locale.Data{"Date": "{date}"}), "{date}", words.Date(t.page.Doc.Effective))
-				}
+				w := in.words(t.page.Doc.Language)
+				version = w.t("pdf.draft", locale.Data{"Date": w.date(t.page.Doc.Effective)})
 			}
 			jobs = append(jobs, pdfJob{doc: t.page.Doc, opts: pdf.Options{Version: version, URL: base + "/" + t.dir + "/", Language: t.page.Doc.Language, Paper: paper(n.ID), NoticeURL: noticeURL(n.lang), Words: words}, rel: t.dir + "/" + t.pdf,
 				digest: digest(t.page.Doc)})
