@@ -48,7 +48,7 @@ func Languages(p *model.Project) (map[string][]language.Tag, diag.List) {
 				continue
 			}
 			seen[t.String()] = true
-			if b, _ := t.Base(); b.String() == "en" {
+			if locale.Is(t, "en") {
 				english = true
 				continue
 			}

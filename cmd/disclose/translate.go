@@ -47,7 +47,7 @@ Exit status: 0 when every text has a current translation (or after --write),
 			if err != nil {
 				return err
 			}
-			if b, _ := lang.Base(); b.String() == "en" {
+			if locale.Is(lang, "en") {
 				return fmt.Errorf("English is the language the data is written in: name another language (%s)", strings.Join(slices.DeleteFunc(locale.Supported(), func(c string) bool { return c == "en" }), ", "))
 			}
 			src, opts, err := g.input(cmd, "translating")

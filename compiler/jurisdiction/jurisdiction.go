@@ -397,7 +397,7 @@ func Compile(c *Context, j Jurisdiction) (*notice.Document, diag.List) {
 		diags.Append(c.printer.Problems()...)
 		return nil, diags
 	}
-	if b, _ := c.lang().Base(); b.String() != "en" {
+	if !c.English() {
 		doc.Language = locale.Code(c.lang())
 		if len(c.InEnglish) > 0 {
 			doc.Intro = append([]notice.Block{&notice.Aside{Title: string(c.T("fallback.title", nil)),

@@ -49,10 +49,7 @@ type outside struct{ printer *locale.Printer }
 func (c *Context) outside() outside { return outside{sharedCatalogue().Printer(c.lang())} }
 
 // English reports whether the notice is written in English.
-func (c *Context) English() bool {
-	b, _ := c.lang().Base()
-	return b.String() == "en"
-}
+func (c *Context) English() bool { return locale.Is(c.lang(), "en") }
 
 // lang is the language the notice is written in.
 func (c *Context) lang() language.Tag {

@@ -411,7 +411,7 @@ func UpperFirst(s string) string { return notice.UpperFirst(s) }
 // a processor's ("Zendesk tickets" when Zendesk is a processor). In
 // English and French; in German a name keeps its capital (nouns have one).
 func LowerFirstIn(c *Context, s string) string {
-	if b, _ := c.lang().Base(); b.String() == "de" {
+	if locale.Is(c.lang(), "de") {
 		return s
 	}
 	p := c.Project

@@ -118,7 +118,7 @@ func New(pack string, files ...*File) (*Catalogue, diag.List) {
 			continue
 		}
 		c.files[dir][t], tags[f] = f, t
-		if b, _ := t.Base(); b.String() == "en" {
+		if Is(t, "en") {
 			sources = append(sources, f)
 		} else {
 			translations = append(translations, f)

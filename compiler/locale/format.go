@@ -121,7 +121,7 @@ func (f *Format) Date(d model.Date) string {
 		return string(d)
 	}
 	long := f.cldr.FmtDateLong(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
-	if b, _ := f.tag.Base(); b.String() == "fr" && t.Day() == 1 {
+	if Is(f.tag, "fr") && t.Day() == 1 {
 		// French writes the first of a month as an ordinal, "1er janvier"
 		// (CLDR's pattern writes "1 janvier").
 		long = strings.Replace(long, "1", "1er", 1)
@@ -171,11 +171,11 @@ func (f *Format) List(items []string, c Conj) string {
 		if strings.Contains(it, ", ") || strings.Contains(it, " "+conj+" ") {
 			// French sets a narrow no-break space before a semicolon.
 			semi := "; "
-			if b, _ := f.tag.Base(); b.String() == "fr" {
+			if Is(f.tag, "fr") {
 				semi = "\u202f; "
 			}
 			first, sep, last = semi, semi, semi+strings.TrimLeft(last, ", ")
-			if b, _ := f.tag.Base(); b.String() == "de" {
+			if Is(f.tag, "de") {
 				// German joins the last item with the conjunction alone:
 				// "a, b; c und d".
 				last = " " + strings.TrimLeft(last, "; ")
@@ -204,7 +204,7 @@ func (f *Format) List(items []string, c Conj) string {
 // "South Korea"), in another language by CLDR ("Vereinigte Staaten",
 // "États-Unis"). A code neither knows is written as it is.
 func (f *Format) Country(code string) string {
-	if b, _ := f.tag.Base(); b.String() == "en" {
+	if Is(f.tag, "en") {
 		return model.CountryName(code)
 	}
 	if n, ok := f.data.Territories[code]; ok {

@@ -68,3 +68,10 @@ func Hash(text string) string {
 
 // English names a language in English for messages ("German").
 func English(t language.Tag) string { return NameIn(t, language.English) }
+
+// Is reports whether t is of the language base ("en", "de", "fr"),
+// whatever its region: "fr-CH" is "fr".
+func Is(t language.Tag, base string) bool {
+	b, _ := t.Base()
+	return b.String() == base
+}
