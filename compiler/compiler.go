@@ -41,6 +41,7 @@ import (
 	"github.com/disclose-dev/disclose/compiler/notice"
 	"github.com/disclose-dev/disclose/compiler/pdf"
 	"github.com/disclose-dev/disclose/compiler/release"
+	"github.com/disclose-dev/disclose/compiler/render"
 	"github.com/disclose-dev/disclose/compiler/schema"
 	"github.com/disclose-dev/disclose/compiler/site"
 	"github.com/disclose-dev/disclose/compiler/translate"
@@ -113,6 +114,19 @@ var Catalogues = sync.OnceValues(func() (map[string]*locale.Catalogue, diag.List
 	diags.Sort()
 	return out, diags
 })
+
+// FrozenMarkdown is a notice as a release freezes it in notice.md and
+// notice.LANG.md (release.Request.Markdown): its Markdown, with the words
+// around its text and its dates in the notice's language (the site's
+// catalogue).
+func FrozenMarkdown(d *notice.Document) []byte {
+	var opts *render.Options
+	if d.Language != "" {
+		messages, _ := SiteCatalogue() // its problems: TestSiteCatalogueClean
+		opts = site.MarkdownOptions(messages, d.Language)
+	}
+	return render.Markdown(d, opts)
+}
 
 // SiteCatalogue returns the site's own message catalogue (the theme's
 // words and the sentences the site writes, compiler/site/messages), read

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	disclose "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/compiler"
 	"github.com/disclose-dev/disclose/compiler/diag"
 )
@@ -98,7 +97,7 @@ func TestDPODefectsAreRefused(t *testing.T) {
 	var refused, warned int
 	for _, d := range defects {
 		name := "data/" + d.file
-		src, err := fs.ReadFile(disclose.Sample, name)
+		src, err := fs.ReadFile(english, name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -125,7 +124,7 @@ func TestDPODefectsAreRefused(t *testing.T) {
 			i += from
 			mod = mod[:i] + d.new + mod[i+len(d.old):]
 		}
-		_, docs, diags := compiler.Compile(overlay(t, disclose.Sample, name, []byte(mod)), "data", &compiler.Options{Date: day})
+		_, docs, diags := compiler.Compile(overlay(t, english, name, []byte(mod)), "data", &compiler.Options{Date: day})
 		var warnings int
 		for _, dg := range diags {
 			if dg.Severity == diag.Warning {

@@ -3,6 +3,7 @@ package compiler_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/disclose-dev/disclose/internal/sampletest"
 	"io/fs"
 	"os"
 	"path"
@@ -94,6 +95,10 @@ func lineOffsets(src []byte) []int {
 }
 
 var flipped = map[string]string{"yes": "no", "no": "yes", "true": "false", "false": "true"}
+
+// english is the sample with every notice in English only, for tests that
+// edit the sample's English (see sampletest).
+var english = sampletest.English()
 
 // overlay copies a project's files into memory, with one file's bytes
 // replaced.

@@ -24,7 +24,7 @@ import (
 // supplement published in English and German.
 func withLanguages(t *testing.T, langs string) fs.FS {
 	t.Helper()
-	src, err := fs.ReadFile(disclose.Sample, "data/notices.yaml")
+	src, err := fs.ReadFile(english, "data/notices.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

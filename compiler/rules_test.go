@@ -1,6 +1,7 @@
 package compiler_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"slices"
@@ -535,6 +536,13 @@ func TestSampleNotices(t *testing.T) {
 		ids = append(ids, d.ID)
 		md := render.Markdown(d, nil)
 		golden.File(t, "testdata/notices/"+d.ID+".md", md)
+		if !bytes.Equal(compiler.FrozenMarkdown(d), md) {
+			t.Errorf("%s: the frozen English Markdown differs from render.Markdown's", d.ID)
+		}
+		// Each of its other languages, as a release freezes it.
+		for _, tr := range d.Translations {
+			golden.File(t, "testdata/notices/"+d.ID+"."+tr.Language+".md", compiler.FrozenMarkdown(tr))
+		}
 		if strings.Contains(string(md), "](notice:") {
 			t.Errorf("%s: unresolved notice link", d.ID)
 		}

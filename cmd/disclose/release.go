@@ -328,6 +328,7 @@ func releaseRequest(g *globals, proj *model.Project, docs []*notice.Document, op
 	return release.Request{
 		Released:   opts.LastUpdated,
 		Notices:    docs,
+		Markdown:   compiler.FrozenMarkdown,
 		Project:    proj,
 		Load:       st.Notice,
 		LoadData:   st.Data,

@@ -246,6 +246,10 @@ type Request struct {
 	Notices []*notice.Document
 	// Force lists notices to release even when their text did not change.
 	Force []string
+	// Markdown renders a notice, in any of its languages, as the frozen
+	// notice.md (compiler.FrozenMarkdown: the words around the text and the
+	// dates in the notice's language); nil renders render.Markdown(d, nil).
+	Markdown func(d *notice.Document) []byte
 	// Project is the data the notices were compiled from.
 	Project *model.Project
 	// Load reads the frozen notice of a version; LoadData its data.json.
@@ -281,6 +285,14 @@ type Request struct {
 // DefaultNoticeDays is the notice period of material changes when a notice
 // sets none (notices.NOTICE.material_change_notice_days).
 const DefaultNoticeDays = 30
+
+// markdown is the frozen Markdown of d, in its language.
+func (req *Request) markdown(d *notice.Document) []byte {
+	if req.Markdown != nil {
+		return req.Markdown(d)
+	}
+	return render.Markdown(d, nil)
+}
 
 // noticeDays returns the notice period of material changes to a notice:
 // the days its rule pack gives (Request.NoticeDays), else the default.
@@ -359,7 +371,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 		}
 		frozen := map[string][]byte{
 			NoticeFile(""):        append(doc, '\n'),
-			noticeFile("", ".md"): render.Markdown(d, nil),
+			noticeFile("", ".md"): req.markdown(d),
 		}
 		// Every language of the notice, frozen in the same version.
 		for _, t := range d.Translations {
@@ -368,7 +380,7 @@ func Plan(l *Ledger, req Request) ([]*Version, map[string][]byte, error) {
 				return nil, nil, err
 			}
 			frozen[NoticeFile(t.Language)] = append(tj, '\n')
-			frozen[noticeFile(t.Language, ".md")] = render.Markdown(t, nil)
+			frozen[noticeFile(t.Language, ".md")] = req.markdown(t)
 		}
 		for name, data := range frozen {
 			p := path.Join(v.Folder(), name)

@@ -36,9 +36,13 @@ type Words struct {
 	Contents string // the heading of the list of sections: "Contents"
 	See      string // before the link of a key point to its section: "See"
 	Colon    string // after a key point's label: ": "
+	// Effective and LastUpdated are the lines under the title, with
+	// "{date}" where the date goes: "Effective: {date}".
+	Effective   string
+	LastUpdated string
 }
 
-var english = Words{Contents: "Contents", See: "See", Colon: ": "}
+var english = Words{Contents: "Contents", See: "See", Colon: ": ", Effective: "Effective: {date}", LastUpdated: "Last updated: {date}"}
 
 func (o *Options) words() *Words {
 	if o != nil && o.Words != nil {
@@ -62,12 +66,12 @@ func Markdown(doc *notice.Document, opts *Options) []byte {
 	if opts == nil || !opts.Body {
 		w.line("# " + escapeHeading(doc.Title))
 		w.blank()
-		dates := opts.date
+		dates, words := opts.date, opts.words()
 		if doc.Effective != "" {
-			w.line(fmt.Sprintf("Effective: %s  ", dates(doc.Effective)))
+			w.line(strings.Replace(words.Effective, "{date}", dates(doc.Effective), 1) + "  ")
 		}
 		if doc.LastUpdated != "" {
-			w.line(fmt.Sprintf("Last updated: %s", dates(doc.LastUpdated)))
+			w.line(strings.Replace(words.LastUpdated, "{date}", dates(doc.LastUpdated), 1))
 		}
 		w.blank()
 	}

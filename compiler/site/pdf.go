@@ -237,7 +237,25 @@ func (in *Input) renderWords(lang string) *render.Words {
 		return nil
 	}
 	w := in.words(lang)
-	return &render.Words{Contents: w.t("notice.contents", nil), See: w.t("notice.see", nil), Colon: w.t("notice.colon", nil)}
+	date := locale.Data{"Date": "{date}"}
+	return &render.Words{
+		Contents: w.t("notice.contents", nil), See: w.t("notice.see", nil), Colon: w.t("notice.colon", nil),
+		Effective: w.t("pdf.effective", date), LastUpdated: w.t("pdf.last-updated", date),
+	}
+}
+
+// MarkdownOptions are the options a notice in lang is rendered with as
+// Markdown on its own (a release's frozen notice.LANG.md): the words
+// around its text and its dates in lang, from the site's catalogue
+// (compiler.SiteCatalogue). English, or no catalogue, gives nil: render's
+// English defaults.
+func MarkdownOptions(messages *locale.Catalogue, lang string) *render.Options {
+	in := &Input{Messages: messages}
+	rw := in.renderWords(lang)
+	if rw == nil {
+		return nil
+	}
+	return &render.Options{Words: rw, Dates: in.words(lang).date}
 }
 
 // cachedPDF returns the job's PDF: the path of the file the cache holds

@@ -75,7 +75,7 @@ func main() {
 		if e.edit == nil {
 			force = []string{"california"} // the annual review (Civ. Code §1798.130(a)(5))
 		}
-		_, fs, err := release.Plan(l, release.Request{Effective: eff, Released: rel, Summary: e.summary, Notices: docs, Project: p, Force: force,
+		_, fs, err := release.Plan(l, release.Request{Effective: eff, Released: rel, Summary: e.summary, Notices: docs, Project: p, Force: force, Markdown: compiler.FrozenMarkdown,
 			NoticeDays: compiler.NoticeDays(compiler.Facts(p, opts)), Checks: compiler.ReleaseChecks(p, opts),
 			Load: func(v *release.Version) (*notice.Document, error) {
 				var d notice.Document

@@ -11,13 +11,12 @@ package scaledata
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/disclose-dev/disclose"
+	"github.com/disclose-dev/disclose/internal/sampletest"
 )
 
 // Options are the sizes of the data set.
@@ -45,22 +44,13 @@ var sections = []struct{ file, key string }{
 }
 
 // Files returns the data set's files, by path under the project root
-// (data/...).
+// (data/...). The data set is English only (the sample's translations are
+// left out): its clones have no translations, and the scale targets are
+// those of one language.
 func Files(o Options) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	err := fs.WalkDir(disclose.Sample, "data", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(disclose.Sample, p)
-		if err != nil {
-			return err
-		}
-		out[p] = b
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	for p, f := range sampletest.English() {
+		out[p] = f.Data
 	}
 	for _, s := range sections {
 		n := map[string]int{"processors": o.Processors, "purposes": o.Purposes, "categories": o.Categories}[s.key]

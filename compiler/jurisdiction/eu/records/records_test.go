@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	encodingcsv "encoding/csv"
 	"encoding/json"
+	"github.com/disclose-dev/disclose/internal/sampletest"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -336,9 +337,9 @@ func ruleIDs(t *testing.T) []string {
 	return ids
 }
 
-// sampleFS is the sample's data folder in memory, with edits: each file
-// by name is given to its edit, which returns the new content ("" removes
-// the file).
+// sampleFS is the sample's data folder in memory, English only, with
+// edits: each file by name is given to its edit, which returns the new
+// content ("" removes the file).
 func sampleFS(t *testing.T, edits map[string]func(string) string) fs.FS {
 	t.Helper()
 	m := fstest.MapFS{}
@@ -352,6 +353,10 @@ func sampleFS(t *testing.T, edits map[string]func(string) string) fs.FS {
 			t.Fatal(err)
 		}
 		name := "data/" + filepath.Base(f)
+		if name == "data/notices.yaml" {
+			// English only: without its translations (sampletest).
+			b = sampletest.EnglishNotices(b)
+		}
 		s := string(b)
 		if e, ok := edits[filepath.Base(f)]; ok {
 			s = e(s)
