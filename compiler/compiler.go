@@ -168,6 +168,12 @@ type Options struct {
 	Translations []*translate.File
 	// Catalogues are the packs' message catalogues; nil means Catalogues().
 	Catalogues map[string]*locale.Catalogue
+	// Preview compiles for the live preview: a text of the team's with no
+	// current translation is shown in English, with the note a fallback
+	// gives, and reported as a warning (as with fallback: true), so an
+	// edit of the English shows at once while its translations catch up.
+	// check, build and release leave it unset, and refuse such a text.
+	Preview bool
 	// LoadCache, when set, loads the data through it (load.Cache): each
 	// call parses and decodes again only the data files whose content
 	// changed since the last call with the same cache, for the live

@@ -117,6 +117,11 @@ func compileTranslations(p *model.Project, docs []*notice.Document, opts *Option
 		if f == nil {
 			f = &translate.File{Path: "data/" + "translations/" + locale.Code(lang) + ".yaml", Language: locale.Code(lang)}
 		}
+		if opts.Preview && !f.Fallback {
+			pf := *f
+			pf.Fallback = true
+			f = &pf
+		}
 		res, ds := translate.Apply(p, f, tracedBy(inLang[lang]...))
 		diags.Append(ds...)
 		o := *opts

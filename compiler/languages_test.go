@@ -283,6 +283,21 @@ func TestGermanStale(t *testing.T) {
 	if len(ds) != 1 || ds[0].Pos != stale.Pos || !strings.Contains(ds[0].Message, "the German translation of organization.description is stale") {
 		t.Errorf("%v", ds)
 	}
+
+	// The live preview shows the English of it at once, with the note,
+	// and warns; the file's own setting is left as it was.
+	opts.Preview = true
+	_, docs, ds = compiler.Compile(fsys, "data", &opts)
+	if ds.HasErrors() || len(ds) != 1 || ds[0].Severity != diag.Warning || !strings.Contains(ds[0].Message, "the English is shown") || docs == nil {
+		t.Fatalf("preview: %v", ds)
+	}
+	md := string(render.Markdown(docs[0].Translations[0], nil))
+	if !strings.Contains(md, "DE Some texts of this notice are shown in English") || !strings.Contains(md, string(p.Organization.Description)) {
+		t.Errorf("the preview's German does not show the English with its note:\n%.600s", md)
+	}
+	if words.Fallback {
+		t.Error("the preview changed the translation file's fallback setting")
+	}
 }
 
 func TestLanguagesProblems(t *testing.T) {

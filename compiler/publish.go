@@ -31,7 +31,8 @@ type PublishOptions struct {
 	// Preview shows each notice's draft at its address, marked as a
 	// preview, without the archive of released versions, and typesets PDFs
 	// only when asked for (site.PDF): the live preview, which rebuilds on
-	// every save.
+	// every save. A text with a stale or missing translation is shown in
+	// English there, with a warning (Options.Preview).
 	Preview bool
 	// Site configures the site build: Out, Hugo, HugoDir, BaseURL, Theme,
 	// CacheDir, Env, LockWait. Publish sets ProjectDir, Date and
@@ -103,7 +104,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 	// A notice counts as updated when its latest version was released,
 	// even if that version takes effect later.
 	day := opts.Date
-	copts := &Options{Date: day, Released: map[string]model.Date{}, LoadCache: opts.LoadCache}
+	copts := &Options{Date: day, Released: map[string]model.Date{}, LoadCache: opts.LoadCache, Preview: opts.Preview}
 	for _, id := range l.Notices() {
 		for _, v := range l.Of(id) {
 			if v.Released.Valid() && v.Released <= day && v.Released > copts.Released[id] {

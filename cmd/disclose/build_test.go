@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"github.com/disclose-dev/disclose/internal/sampletest"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -37,6 +38,26 @@ func sampleProject(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	copyDir(t, "../../data", filepath.Join(dir, "data"))
+	return dir
+}
+
+// englishProject is sampleProject with every notice in English only and
+// without the team's translations, for a test that edits the English (the
+// German and French would go stale: sampletest).
+func englishProject(t *testing.T) string {
+	t.Helper()
+	dir := sampleProject(t)
+	notices := filepath.Join(dir, "data", "notices.yaml")
+	b, err := os.ReadFile(notices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(notices, sampletest.EnglishNotices(b), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "data", "translations")); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -145,9 +166,12 @@ func TestBuildSampleSite(t *testing.T) {
 			t.Errorf("%s page has no Download PDF link", id)
 		}
 	}
+	// One PDF per notice and language: each version's is the same file as
+	// the notice's in force.
 	cache, _ := os.ReadDir(filepath.Join(dir, ".cache", "pdf"))
-	if n := len(compiler.DefaultJurisdictions()); len(cache) != n {
-		t.Errorf("PDF cache holds %d files, want %d (one per notice)", len(cache), n)
+	translated, _ := filepath.Glob(filepath.Join(pub, "[a-z][a-z]", "*", "*-[a-z][a-z].pdf"))
+	if n := len(compiler.DefaultJurisdictions()) + len(translated); len(translated) != 4 || len(cache) != n {
+		t.Errorf("PDF cache holds %d files, want %d (one per notice and language; %d in German and French)", len(cache), n, len(translated))
 	}
 	for _, id := range []string{"global", "eu", "california"} {
 		html := read(id + "/index.html")

@@ -43,7 +43,7 @@ func edit(t *testing.T, path, old, new string) {
 // for the same effective date is DATE-2; an earlier effective date and bad
 // data are refused; verify catches an edited frozen file.
 func TestReleaseLifecycle(t *testing.T) {
-	dir := sampleProject(t)
+	dir := englishProject(t)
 	code, out, stderr := runIn(t, dir, "release", "--released", "2026-11-01", "--effective", "2026-12-01", "--summary", "First")
 	if code != 0 || strings.Count(out, "released ") != len(compiler.DefaultJurisdictions()) {
 		t.Fatalf("first release: exit %d\n%s%s", code, out, stderr)
@@ -150,7 +150,7 @@ func TestSampleHistoryOverTime(t *testing.T) {
 // archive; released text does not follow later changes to the data.
 func TestBuildShowsVersions(t *testing.T) {
 	t.Parallel()
-	dir := sampleProject(t)
+	dir := englishProject(t)
 	copyDir(t, "../../releases", filepath.Join(dir, "releases"))
 	edit(t, filepath.Join(dir, "data", "purposes.yaml"), "keeping a record of what we discussed", "keeping a careful record of what we discussed")
 	if code, stderr := build(t, dir, "--drafts"); code != 0 { // dated 2026-11-23
@@ -213,7 +213,7 @@ func TestBuildShowsVersions(t *testing.T) {
 // A material change needs its notice period before it takes effect, and a
 // new sub-processor must be announced its notice period before first use.
 func TestReleaseNoticePeriods(t *testing.T) {
-	dir := sampleProject(t)
+	dir := englishProject(t)
 	if code, _, stderr := runIn(t, dir, "release", "--released", "2026-11-01", "--effective", "2026-12-01"); code != 0 {
 		t.Fatal(stderr)
 	}

@@ -186,6 +186,20 @@ func translated(n *Notice, code string) *Notice {
 		// The language's first version is the upcoming one.
 		ln.Current, ln.Upcoming, ln.Pending = ln.Upcoming, nil, true
 	}
+	if ln.Current == nil {
+		// The language's first version comes after the upcoming one: it is
+		// shown as the one to come, as the upcoming one would be.
+		after := slices.Index(n.Versions, n.Upcoming)
+		if after < 0 {
+			after = slices.Index(n.Versions, n.Current)
+		}
+		for _, v := range n.Versions[after+1:] {
+			if p := conv(v); p != nil {
+				ln.Current, ln.Pending = p, true
+				break
+			}
+		}
+	}
 	if ln.Current == nil && ln.Draft == nil {
 		return nil
 	}
