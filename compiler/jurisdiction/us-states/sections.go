@@ -1,12 +1,12 @@
 package usstates
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -18,12 +18,12 @@ func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	if b.f == nil {
 		b.f = &Facts{}
 	}
-	doc := j.NewDocument(c, ID, "US State Privacy Notice", p.Notices[ID])
+	doc := j.NewDocument(c, ID, string(c.T("notice.title", nil)), p.Notices[ID])
 	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.scope(), b.personalData(), b.sensitive(), b.thirdParties(), b.sale(), b.optOutSignals(),
 		b.retention(), b.minors(), b.aiTraining(), b.rights(), b.appeal(), j.ChangesSection(c),
-		j.ContactSection(c, "If you have questions about this notice or our privacy practices, contact us:"),
+		j.ContactSection(c, c.T("contact.lead", nil)),
 	)
 	return doc, nil
 }
@@ -81,8 +81,34 @@ func (b *builder) has(code string) *Law {
 	return nil
 }
 
-// stateNames names the states of ls in the notice's text.
-func stateNames(ls []*Law) notice.Text { return notice.Series(notice.Plains(lawNames(ls)), "and") }
+// states names the states of ls in the notice's text: "Colorado and Texas".
+func (b *builder) states(ls []*Law) notice.Text {
+	return b.c.List(notice.Plains(lawNames(ls)), locale.And)
+}
+
+// day writes a day in the notice's language; in English as US readers
+// write it ("July 1, 2024"), which locale.Format (British English) does not.
+func (b *builder) day(d model.Date) notice.Text {
+	if b.c.English() {
+		return notice.Plain(d.Format("January 2, 2006"))
+	}
+	return b.c.Day(d)
+}
+
+// policy is a link to the global privacy policy, by its title.
+func (b *builder) policy() notice.Text {
+	return notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], string(b.c.T("notice.global.title", nil)))), "global", "")
+}
+
+// stop ends a sentence the catalogue ends with a value and a full stop
+// ("using {{.Categories}}.") as notice.Sentence would: a value that ends
+// with its own punctuation ("etc.") takes no second stop.
+func stop(t notice.Text) notice.Text {
+	if n := len(t); n >= 2 && t[n-1] == '.' && strings.ContainsRune(".!?:", rune(t[n-2])) {
+		return t[:n-1]
+	}
+	return t
+}
 
 // banners returns Texas's prescribed notices that the data calls for: sold
 // categories holding sensitive (or biometric) data.
@@ -116,10 +142,11 @@ func (b *builder) banners(s *notice.Section) []notice.Text {
 }
 
 func (b *builder) scope() *notice.Section {
-	s := &notice.Section{ID: "scope", Title: "Who this notice is for"}
+	c := b.c
+	s := &notice.Section{ID: "scope", Title: string(c.T("scope.title", nil))}
 	b.use(s)
 	for _, t := range b.banners(s) {
-		s.Add(&notice.Aside{Title: "Notice", Blocks: []notice.Block{&notice.Paragraph{Text: t}}})
+		s.Add(&notice.Aside{Title: string(c.T("scope.banner.title", nil)), Blocks: []notice.Block{&notice.Paragraph{Text: t}}})
 	}
 	s.Use("organization.entities")
 	var ents []notice.Text
@@ -131,17 +158,16 @@ func (b *builder) scope() *notice.Section {
 	if len(b.laws) == 0 {
 		// Only while the data leaves a state unanswered (USST-SCOPE
 		// blocks publishing it).
-		s.P("The data does not yet say which state privacy laws apply to us.")
+		s.P(c.T("scope.unknown", nil))
 	} else {
-		s.P(notice.Sentence("This notice is for consumers who live in " + stateNames(b.laws) +
-			". It explains how " + notice.Series(ents, "and") + " (\"" + notice.Plain(b.p.Organization.Name) + "\", \"we\") process your personal data, and the rights your state's privacy law gives you"))
+		s.P(c.T("scope.intro", locale.Data{"States": b.states(b.laws), "Entities": c.List(ents, locale.And), "Org": notice.Plain(b.p.Organization.Name)}))
 	}
 	if b.has("OR") != nil {
 		s.Use("us_states.uses_assumed_names", "us_states.assumed_names")
 		if b.f.UsesAssumedNames.IsYes() && len(b.f.AssumedNames) > 0 {
-			s.P("We also do business as " + notice.Series(notice.Plains(b.f.AssumedNames), "and") + ".")
+			s.P(c.T("scope.assumed-names", locale.Data{"Names": c.List(notice.Plains(b.f.AssumedNames), locale.And)}))
 		} else if b.f.UsesAssumedNames.IsNo() {
-			s.P("We do business only under these legal names.")
+			s.P(c.T("scope.legal-names-only", nil))
 		}
 	}
 	s.Use("subjects")
@@ -154,62 +180,67 @@ func (b *builder) scope() *notice.Section {
 			out = append(out, notice.Plain(j.LowerFirstIn(b.c, sub.Name)))
 		}
 	}
-	s.P("These laws protect \"consumers\": residents of the state acting for themselves or their household. This notice covers the personal data of " + notice.Series(in, "and") + ".")
+	s.P(c.T("scope.consumers", locale.Data{"Subjects": c.List(in, locale.And)}))
 	if len(out) > 0 {
-		s.P("It does not cover personal data about you in a business or employment role, as one of our " + notice.Series(out, "or") +
-			": these laws do not cover it. Our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + " describes how we handle it.")
+		s.P(c.T("scope.not-consumers", locale.Data{"Subjects": c.List(out, locale.Or), "Policy": b.policy()}))
 	}
 	var rows [][]notice.Text
 	for _, l := range b.laws {
-		rows = append(rows, []notice.Text{notice.Plain(l.Name), notice.Plain(l.Law) + " (" + notice.Plain(l.Citation) + ")", notice.Plain(usDate(l.From))})
+		rows = append(rows, []notice.Text{notice.Plain(l.Name), c.T("scope.table.law-cited", locale.Data{"Law": notice.Plain(l.Law), "Citation": notice.Plain(l.Citation)}), b.day(l.From)})
 	}
-	s.Add(&notice.Table{Caption: "The state laws this notice covers", Head: []string{"State", "Law", "In effect since"}, Rows: rows})
-	if b.c.PublishesIn(s, "california") {
-		s.P("If you live in California, our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], "California Privacy Notice")), "california", "") +
-			" describes your rights under the California Consumer Privacy Act instead.")
+	s.Add(&notice.Table{Caption: string(c.T("scope.table.caption", nil)),
+		Head: []string{string(c.T("scope.table.state", nil)), string(c.T("scope.table.law", nil)), string(c.T("scope.table.from", nil))}, Rows: rows})
+	if c.PublishesIn(s, "california") {
+		ca := notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["california"], string(c.T("notice.california.title", nil)))), "california", "")
+		s.P(c.T("scope.california", locale.Data{"Notice": ca}))
 	}
-	s.P("This notice supplements our " + notice.NoticeLink(notice.Plain(j.Title(b.p.Notices["global"], "Privacy Policy")), "global", "") + ", which describes our practices in full.")
+	s.P(c.T("scope.supplements", locale.Data{"Policy": b.policy()}))
 	return s
 }
 
-func yesNo(a model.Answer) notice.Text {
+// yesNo is a cell of the table of purposes: whether the purpose does it.
+func (b *builder) yesNo(a model.Answer) notice.Text {
 	switch {
 	case a.IsYes():
-		return "Yes"
+		return b.c.T("personal.table.yes", nil)
 	case a.IsNo():
-		return "No"
+		return b.c.T("personal.table.no", nil)
 	}
-	return "Not stated"
+	return b.c.T("personal.table.not-stated", nil)
 }
 
 func (b *builder) personalData() *notice.Section {
-	s := &notice.Section{ID: "personal-data", Title: "Personal data we process and why"}
+	c := b.c
+	s := &notice.Section{ID: "personal-data", Title: string(c.T("personal.title", nil))}
 	b.use(s)
 	s.Use("categories")
 	b.useCovered(s)
 	pus := b.d.purposes
-	s.P("We process these categories of personal data about consumers:")
+	s.P(c.T("personal.intro", nil))
 	var items []notice.Text
 	for _, cat := range b.d.cats {
-		items = append(items, notice.Strong(notice.Plain(cat.Name))+": "+notice.Inline(strings.TrimSpace(string(cat.Description))))
+		items = append(items, c.Labelled(notice.Strong(notice.Plain(cat.Name)), notice.Inline(strings.TrimSpace(string(cat.Description)))))
 	}
 	s.Add(&notice.List{Items: items})
 	useEach(s, "purposes", len(b.p.Purposes), "name", "categories", "us_sale", "us_targeted_advertising", "us_profiling")
-	s.P("For each purpose, the table shows the personal data we use for it and whether we sell that data, use it for targeted advertising or use it for profiling in furtherance of decisions that produce legal or similarly significant effects concerning you:")
+	s.P(c.T("personal.purposes", nil))
 	var rows [][]notice.Text
 	for _, pu := range pus {
 		pf := Purpose(pu)
 		if len(b.d.only(pu.Categories)) == 0 {
 			continue // it uses no consumer's data
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), notice.Series(j.CategoryNames(b.c, b.d.only(pu.Categories)), "and"),
-			yesNo(pf.USSale), yesNo(pf.USTargetedAdvertising), yesNo(pf.USProfiling)})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(pu.Name)), c.List(j.CategoryNames(c, b.d.only(pu.Categories)), locale.And),
+			b.yesNo(pf.USSale), b.yesNo(pf.USTargetedAdvertising), b.yesNo(pf.USProfiling)})
 	}
-	s.Add(&notice.Table{Caption: "Purposes, the personal data each uses, and sale, targeted advertising and profiling",
-		Head: []string{"Purpose", "Personal data", "Sold", "Targeted advertising", "Profiling"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("personal.table.caption", nil)),
+		Head: []string{string(c.T("personal.table.purpose", nil)), string(c.T("personal.table.data", nil)), string(c.T("personal.table.sold", nil)),
+			string(c.T("personal.table.targeted-advertising", nil)), string(c.T("personal.table.profiling", nil))}, Rows: rows})
 	return s
 }
 
+// kindWords name the kinds of sensitive data in diagnostics (the notice
+// names them from its catalogue: kind).
 var kindWords = map[string]string{
 	"racial_ethnic_origin":    "racial or ethnic origin",
 	"national_origin":         "national origin",
@@ -233,8 +264,57 @@ var kindWords = map[string]string{
 	"biological":              "biological data (including neural data) used to identify a person",
 }
 
+// kind names a kind of sensitive data in the notice.
+func (b *builder) kind(k string) notice.Text {
+	c := b.c
+	switch k {
+	case "racial_ethnic_origin":
+		return c.T("sensitive.kind.racial-ethnic-origin", nil)
+	case "national_origin":
+		return c.T("sensitive.kind.national-origin", nil)
+	case "religious_beliefs":
+		return c.T("sensitive.kind.religious-beliefs", nil)
+	case "health_diagnosis":
+		return c.T("sensitive.kind.health-diagnosis", nil)
+	case "consumer_health":
+		return c.T("sensitive.kind.consumer-health", nil)
+	case "sex_life":
+		return c.T("sensitive.kind.sex-life", nil)
+	case "sexual_orientation":
+		return c.T("sensitive.kind.sexual-orientation", nil)
+	case "gender_identity":
+		return c.T("sensitive.kind.gender-identity", nil)
+	case "citizenship_immigration":
+		return c.T("sensitive.kind.citizenship-immigration", nil)
+	case "genetic":
+		return c.T("sensitive.kind.genetic", nil)
+	case "biometric":
+		return c.T("sensitive.kind.biometric", nil)
+	case "child":
+		return c.T("sensitive.kind.child", nil)
+	case "precise_geolocation":
+		return c.T("sensitive.kind.precise-geolocation", nil)
+	case "crime_victim":
+		return c.T("sensitive.kind.crime-victim", nil)
+	case "financial_account":
+		return c.T("sensitive.kind.financial-account", nil)
+	case "government_id":
+		return c.T("sensitive.kind.government-id", nil)
+	case "neural":
+		return c.T("sensitive.kind.neural", nil)
+	case "union_membership":
+		return c.T("sensitive.kind.union-membership", nil)
+	case "pregnancy":
+		return c.T("sensitive.kind.pregnancy", nil)
+	case "biological":
+		return c.T("sensitive.kind.biological", nil)
+	}
+	return ""
+}
+
 func (b *builder) sensitive() *notice.Section {
-	s := &notice.Section{ID: "sensitive-data", Title: "Sensitive data"}
+	c := b.c
+	s := &notice.Section{ID: "sensitive-data", Title: string(c.T("sensitive.title", nil))}
 	b.use(s)
 	useEach(s, "categories", len(b.p.Categories), "us_sensitive")
 	b.useCovered(s)
@@ -254,32 +334,33 @@ func (b *builder) sensitive() *notice.Section {
 		var words []notice.Text
 		for _, k := range kinds {
 			if slices.ContainsFunc(where, func(l *Law) bool { return l.Counts(k, b.c.Date) }) {
-				words = append(words, notice.Text(kindWords[k]))
+				words = append(words, b.kind(k))
 			}
 		}
 		if len(where) == 0 {
 			continue
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), notice.Series(words, "and"), stateNames(where)})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), c.List(words, locale.And), b.states(where)})
 	}
 	if len(rows) == 0 {
-		s.P("We do not process sensitive data about consumers, as the laws of these states define it (including the personal data of a known child).")
+		s.P(c.T("sensitive.none", nil))
 		return s
 	}
-	s.P("Each state defines sensitive data in its own words. We process these categories of personal data that hold sensitive data under the laws of the states shown:")
-	s.Add(&notice.Table{Caption: "Sensitive data, by state", Head: []string{"Personal data", "What is sensitive", "Sensitive under the laws of"}, Rows: rows})
+	s.P(c.T("sensitive.intro", nil))
+	s.Add(&notice.Table{Caption: string(c.T("sensitive.table.caption", nil)),
+		Head: []string{string(c.T("sensitive.table.data", nil)), string(c.T("sensitive.table.what", nil)), string(c.T("sensitive.table.states", nil))}, Rows: rows})
 	s.Use("us_states.sensitive_consent")
 	if b.f.SensitiveConsent != "" {
-		s.P("Where a state's law requires your consent before we process your sensitive data, we ask for it first:")
+		s.P(c.T("sensitive.consent", nil))
 		s.Add(&notice.Prose{Markdown: string(b.f.SensitiveConsent)})
 	}
 	if b.f.SensitiveInferences != "" && b.has("CO") != nil {
 		s.Use("us_states.sensitive_inferences")
-		s.P("**Sensitive data inferences.** We make inferences that reveal sensitive data, and delete them within 24 hours:")
+		s.P(c.T("sensitive.inferences", nil))
 		s.Add(&notice.Prose{Markdown: string(b.f.SensitiveInferences)})
 	}
 	if md := b.where(func(l *Law) bool { return l.SensitiveRule == "strictly_necessary" }); len(md) > 0 {
-		s.P(notice.Sentence(notice.Text(theLaws(md, "allows", "allow")) + " sensitive data to be collected and processed only where it is strictly necessary to provide or maintain the product or service you asked for, and never to be sold"))
+		s.P(c.N("sensitive.strictly-necessary", len(md), locale.Data{"States": b.states(md)}))
 	}
 	return s
 }
@@ -292,7 +373,8 @@ func thirdParty(kind string) bool {
 }
 
 func (b *builder) thirdParties() *notice.Section {
-	s := &notice.Section{ID: "third-parties", Title: "Personal data we share with third parties"}
+	c := b.c
+	s := &notice.Section{ID: "third-parties", Title: string(c.T("third-parties.title", nil))}
 	b.use(s)
 	useEach(s, "recipients", len(b.p.Recipients), "kind", "categories", "name", "description")
 	useEach(s, "purposes", len(b.p.Purposes), "recipients")
@@ -309,38 +391,41 @@ func (b *builder) thirdParties() *notice.Section {
 			desc = d
 		}
 		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(r.Name)), notice.Inline(strings.TrimSpace(string(desc))),
-			notice.Series(j.CategoryNames(b.c, b.d.only(r.Categories)), "and")})
+			c.List(j.CategoryNames(c, b.d.only(r.Categories)), locale.And)})
 	}
 	if len(rows) == 0 {
-		s.P("We do not share personal data with third parties. We disclose it only to our processors, who handle it on our behalf under contract, and to our affiliates.")
+		s.P(c.T("third-parties.none", nil))
 		return s
 	}
-	s.P("We share personal data with these categories of third parties, who may process it as described:")
-	s.Add(&notice.Table{Caption: "Third parties and the personal data we share with them",
-		Head: []string{"Third parties", "Who they are and how they may process it", "Personal data shared"}, Rows: rows})
-	s.P("Processors (service providers) that handle personal data only on our instructions, and our affiliates, are not third parties under the state laws.")
-	if l := b.where(func(l *Law) bool { return slices.Contains(l.RightsOn(b.c.Date), "third_parties_list") }); len(l) > 0 {
-		s.P(notice.Sentence("If you live in " + stateNames(l) + ", you may ask us for a list of the specific third parties to which we have disclosed your personal data (or personal data in general): see " + notice.Link("How to exercise your rights", "#exercise")))
+	s.P(c.T("third-parties.intro", nil))
+	s.Add(&notice.Table{Caption: string(c.T("third-parties.table.caption", nil)),
+		Head: []string{string(c.T("third-parties.table.who", nil)), string(c.T("third-parties.table.what", nil)), string(c.T("third-parties.table.data", nil))}, Rows: rows})
+	s.P(c.T("third-parties.not-third-parties", nil))
+	if l := b.where(func(l *Law) bool { return slices.Contains(l.RightsOn(c.Date), "third_parties_list") }); len(l) > 0 {
+		s.P(c.T("third-parties.list", locale.Data{"States": b.states(l), "Exercise": b.exercise()}))
 	}
 	return s
 }
 
 func (b *builder) sale() *notice.Section {
-	s := &notice.Section{ID: "sale-advertising-profiling", Title: "Sale, targeted advertising and profiling"}
+	c := b.c
+	s := &notice.Section{ID: "sale-advertising-profiling", Title: string(c.T("sale.title", nil))}
 	b.use(s)
 	s.Use("us_states.sells", "us_states.targeted_advertising", "us_states.profiling", "us_states.opt_out_url")
 	useEach(s, "purposes", len(b.p.Purposes), "name", "categories", "us_sale", "us_targeted_advertising", "us_profiling")
 	b.useCovered(s)
 	for _, pf := range []struct {
-		on   model.Answer
-		of   func(*PurposeFacts) model.Answer
-		yes  string
-		no   string
-		what string
+		on  model.Answer
+		of  func(*PurposeFacts) model.Answer
+		yes func(locale.Data) notice.Text
+		no  func() notice.Text
 	}{
-		{b.f.Sells, func(p *PurposeFacts) model.Answer { return p.USSale }, "We sell personal data", "We do not sell personal data.", ""},
-		{b.f.TargetedAdvertising, func(p *PurposeFacts) model.Answer { return p.USTargetedAdvertising }, "We process personal data for targeted advertising (showing you ads based on your activity over time across other companies' websites and apps)", "We do not process personal data for targeted advertising.", ""},
-		{b.f.Profiling, func(p *PurposeFacts) model.Answer { return p.USProfiling }, "We use personal data for profiling in furtherance of decisions that produce legal or similarly significant effects concerning you", "We do not use personal data for profiling in furtherance of decisions that produce legal or similarly significant effects concerning you.", ""},
+		{b.f.Sells, func(p *PurposeFacts) model.Answer { return p.USSale },
+			func(d locale.Data) notice.Text { return c.T("sale.sells", d) }, func() notice.Text { return c.T("sale.not-sold", nil) }},
+		{b.f.TargetedAdvertising, func(p *PurposeFacts) model.Answer { return p.USTargetedAdvertising },
+			func(d locale.Data) notice.Text { return c.T("sale.targeted-advertising", d) }, func() notice.Text { return c.T("sale.no-targeted-advertising", nil) }},
+		{b.f.Profiling, func(p *PurposeFacts) model.Answer { return p.USProfiling },
+			func(d locale.Data) notice.Text { return c.T("sale.profiling", d) }, func() notice.Text { return c.T("sale.no-profiling", nil) }},
 	} {
 		switch {
 		case pf.on.IsYes():
@@ -357,17 +442,17 @@ func (b *builder) sale() *notice.Section {
 					}
 				}
 			}
-			s.P(notice.Sentence(notice.Text(pf.yes) + ", for " + j.PurposeLabels(b.c, purs) + ", using " + notice.Series(j.CategoryNames(b.c, cats), "and")))
+			s.P(stop(pf.yes(locale.Data{"Purposes": j.PurposeLabels(c, purs), "Categories": c.List(j.CategoryNames(c, cats), locale.And)})))
 		case pf.on.IsNo():
-			s.P(notice.Text(pf.no))
+			s.P(pf.no())
 		}
 	}
-	if b.f.Sells.IsYes() && b.where(func(l *Law) bool { return l.SpecificOn("RI-6-48.1-3-a-2", b.c.Date) != nil }) != nil {
+	if b.f.Sells.IsYes() && b.where(func(l *Law) bool { return l.SpecificOn("RI-6-48.1-3-a-2", c.Date) != nil }) != nil {
 		var recs []notice.Text
 		useEach(s, "purposes", len(b.p.Purposes), "recipients")
 		for _, pu := range b.p.Purposes {
 			if Purpose(pu).USSale.IsYes() {
-				for _, t := range j.RecipientNames(b.c, pu.Recipients) {
+				for _, t := range j.RecipientNames(c, pu.Recipients) {
 					if !slices.Contains(recs, t) {
 						recs = append(recs, t)
 					}
@@ -375,74 +460,98 @@ func (b *builder) sale() *notice.Section {
 			}
 		}
 		if len(recs) > 0 {
-			s.P("We sell, or may sell, personal data to " + notice.Series(recs, "and") + ".")
+			s.P(c.T("sale.sold-to", locale.Data{"Recipients": c.List(recs, locale.And)}))
 		}
 	}
 	s.Use("us_states.opt_out_covers_sale")
 	if b.f.Sells.IsNo() && b.f.TargetedAdvertising.IsYes() && b.f.OptOutCoversSale.IsYes() && b.advertisingThirdParties(s) {
-		s.P("Because some state laws may treat the disclosure of this information to our advertising partners as a sale, we treat a request to opt out of targeted advertising, including a universal opt-out signal, as a request to opt out of any sale of your personal data too.")
+		s.P(c.T("sale.opt-out-covers-sale", nil))
 	}
 	if (b.f.Sells.IsYes() || b.f.TargetedAdvertising.IsYes() || b.f.Profiling.IsYes()) && b.f.OptOutURL != "" {
-		var what, label []notice.Text
+		var what []notice.Text
 		if b.f.Sells.IsYes() {
-			what, label = append(what, "the sale of your personal data"), append(label, "sale")
+			what = append(what, c.T("sale.opt-out.what.sale", nil))
 		}
 		if b.f.TargetedAdvertising.IsYes() {
-			what, label = append(what, "targeted advertising"), append(label, "targeted advertising")
+			what = append(what, c.T("sale.opt-out.what.targeted-advertising", nil))
 		}
 		if b.f.Profiling.IsYes() {
-			what, label = append(what, "profiling in furtherance of decisions that produce legal or similarly significant effects"), append(label, "profiling")
+			what = append(what, c.T("sale.opt-out.what.profiling", nil))
 		}
-		s.Add(&notice.Aside{Title: "Your right to opt out", Blocks: []notice.Block{&notice.Paragraph{Text: notice.Sentence(
-			"You may opt out of " + notice.Series(what, "and") + " at any time: " + notice.Link("Opt out of "+notice.Series(label, "and"), b.f.OptOutURL) +
-				". You can also use any of the ways to make a request in " + notice.Link("How to exercise your rights", "#exercise"))}}})
+		t := c.T("sale.opt-out", locale.Data{"What": c.List(what, locale.And), "Link": notice.Link(b.optOutLabel(), b.f.OptOutURL), "Exercise": b.exercise()})
+		s.Add(&notice.Aside{Title: string(c.T("sale.opt-out.title", nil)), Blocks: []notice.Block{&notice.Paragraph{Text: t}}})
 	}
 	return s
+}
+
+// exercise is a link to the part "How to exercise your rights".
+func (b *builder) exercise() notice.Text {
+	return notice.Link(b.c.T("exercise.title", nil), "#exercise")
+}
+
+// optOutLabel is the text of the link to the opt-out page: "Opt out of
+// sale and targeted advertising", naming what we do.
+func (b *builder) optOutLabel() notice.Text {
+	c := b.c
+	var label []notice.Text
+	if b.f.Sells.IsYes() {
+		label = append(label, c.T("opt-out.label.sale", nil))
+	}
+	if b.f.TargetedAdvertising.IsYes() {
+		label = append(label, c.T("opt-out.label.targeted-advertising", nil))
+	}
+	if b.f.Profiling.IsYes() {
+		label = append(label, c.T("opt-out.label.profiling", nil))
+	}
+	return c.T("opt-out.link", locale.Data{"What": c.List(label, locale.And)})
 }
 
 func (b *builder) optOutSignals() *notice.Section {
 	if !b.f.Sells.IsYes() && !b.f.TargetedAdvertising.IsYes() {
 		return nil
 	}
-	s := &notice.Section{ID: "universal-opt-out", Title: "Universal opt-out mechanisms"}
+	c := b.c
+	s := &notice.Section{ID: "universal-opt-out", Title: string(c.T("signals.title", nil))}
 	b.use(s)
 	s.Use("us_states.sells", "us_states.targeted_advertising", "cookies.global_privacy_control.honored", "us_states.universal_opt_out")
 	gpc := b.p.Cookies.GlobalPrivacyControl
 	var rows [][]notice.Text
 	for _, l := range b.laws {
 		if l.UniversalOptOut != nil {
-			rows = append(rows, []notice.Text{notice.Plain(l.Name), notice.Plain(usDate(l.UniversalOptOut.From))})
+			rows = append(rows, []notice.Text{notice.Plain(l.Name), b.day(l.UniversalOptOut.From)})
 		}
 	}
 	if gpc == nil || !gpc.Honored.IsYes() {
-		s.P("We do not yet respond to universal opt-out mechanisms such as the Global Privacy Control. To opt out, use the ways described above.")
+		s.P(c.T("signals.not-honoured", nil))
 		return s
 	}
-	s.P("We honour universal opt-out mechanisms, such as the Global Privacy Control (GPC), as a valid request to opt out of the sale of your personal data and of targeted advertising.")
+	s.P(c.T("signals.honoured", nil))
 	if b.f.UniversalOptOut != "" {
 		s.Add(&notice.Prose{Markdown: string(b.f.UniversalOptOut)})
 	}
 	if len(rows) > 0 {
-		s.P("These states' laws provide for universal opt-out mechanisms, from the dates shown:")
-		s.Add(&notice.Table{Caption: "Universal opt-out mechanisms, by state", Head: []string{"State", "Required from"}, Rows: rows})
+		s.P(c.T("signals.states", nil))
+		s.Add(&notice.Table{Caption: string(c.T("signals.table.caption", nil)),
+			Head: []string{string(c.T("signals.table.state", nil)), string(c.T("signals.table.from", nil))}, Rows: rows})
 	}
 	return s
 }
 
 func (b *builder) minors() *notice.Section {
-	s := &notice.Section{ID: "minors", Title: "Children's and teenagers' data"}
+	c := b.c
+	s := &notice.Section{ID: "minors", Title: string(c.T("minors.title", nil))}
 	b.use(s)
 	ch := b.p.Children
 	s.Use("children.minimum_age", "children.directed_to_children", "children.actual_knowledge_under_16")
 	if ch.DirectedToChildren.IsNo() {
-		s.P(notice.Sentence(notice.Text(fmt.Sprintf("Our services are not directed to children, and are not meant for anyone under %d", ch.MinimumAge))))
+		s.P(c.T("minors.not-directed", locale.Data{"Age": c.Format().Number(int64(ch.MinimumAge))}))
 	}
 	if ch.ActualKnowledgeUnder16.IsNo() {
-		s.P("We do not knowingly process the personal data of children under 13 (which the state laws treat as sensitive data and allow only with a parent's consent under the Children's Online Privacy Protection Act), or of consumers we know to be under 16.")
+		s.P(c.T("minors.no-knowledge", nil))
 	}
 	var protect []*Law
 	for _, l := range b.laws {
-		if len(l.MinorsOn(b.c.Date)) > 0 {
+		if len(l.MinorsOn(c.Date)) > 0 {
 			protect = append(protect, l)
 		}
 	}
@@ -452,28 +561,30 @@ func (b *builder) minors() *notice.Section {
 	s.Use("us_states.teens_sold_or_targeted", "us_states.teens_consent", "us_states.sells", "us_states.targeted_advertising", "us_states.profiling")
 	var rows [][]notice.Text
 	for _, l := range protect {
-		for _, m := range l.MinorsOn(b.c.Date) {
-			rule := "Only with the teenager's consent"
+		for _, m := range l.MinorsOn(c.Date) {
+			rule := c.T("minors.rule.consent", nil)
 			if m.Rule == "prohibited" {
-				rule = "Not allowed"
+				rule = c.T("minors.rule.prohibited", nil)
 			}
 			var covers []notice.Text
 			for _, cv := range m.Covers {
-				covers = append(covers, notice.Text(activityWords[cv]))
+				covers = append(covers, b.activity(cv))
 			}
-			rows = append(rows, []notice.Text{notice.Plain(l.Name), notice.Text(fmt.Sprintf("13 to %d", m.Under-1)), notice.Series(covers, "and"), notice.Text(rule)})
+			ages := c.T("minors.ages", locale.Data{"Oldest": c.Format().Number(int64(m.Under - 1))})
+			rows = append(rows, []notice.Text{notice.Plain(l.Name), ages, c.List(covers, locale.And), rule})
 		}
 	}
 	switch {
 	case b.f.TeensSoldOrTargeted.IsNo():
-		s.P("We do not sell, or use for targeted advertising or profiling, the personal data of consumers we know (or, where the law says so, should know) to be teenagers, or whose age we wilfully disregard. The laws of these states protect it:")
+		s.P(c.T("minors.teens-not-sold", nil))
 	case b.f.TeensSoldOrTargeted.IsYes() && b.f.TeensConsent != "":
-		s.P("We sell the personal data of consumers we know to be teenagers, or use it for targeted advertising or profiling, only with the consent these states' laws require:")
+		s.P(c.T("minors.teens-consent", nil))
 		s.Add(&notice.Prose{Markdown: string(b.f.TeensConsent)})
 	default:
-		s.P("The laws of these states protect teenagers' personal data:")
+		s.P(c.T("minors.teens-protected", nil))
 	}
-	s.Add(&notice.Table{Caption: "Protections for teenagers' data, by state", Head: []string{"State", "Ages", "Covers", "Rule"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("minors.table.caption", nil)),
+		Head: []string{string(c.T("minors.table.state", nil)), string(c.T("minors.table.ages", nil)), string(c.T("minors.table.covers", nil)), string(c.T("minors.table.rule", nil))}, Rows: rows})
 	return s
 }
 
@@ -482,38 +593,59 @@ func (b *builder) aiTraining() *notice.Section {
 	if len(ct) == 0 || !b.f.LLMTraining.Known() {
 		return nil
 	}
-	s := &notice.Section{ID: "ai-training", Title: "Training large language models"}
+	c := b.c
+	s := &notice.Section{ID: "ai-training", Title: string(c.T("ai.title", nil))}
 	b.use(s)
 	s.Use("us_states.llm_training")
 	s.Satisfies("CT-LLM")
 	if b.f.LLMTraining.IsYes() {
-		s.P("We collect, use or sell personal data to train large language models.")
+		s.P(c.T("ai.yes", nil))
 	} else {
-		s.P("We do not collect, use or sell personal data to train large language models.")
+		s.P(c.T("ai.no", nil))
 	}
 	return s
 }
 
-var rightWords = map[string]string{
-	"confirm_access":               "**Access.** Confirm whether we process your personal data, and get access to it.",
-	"correct":                      "**Correction.** Correct inaccuracies in your personal data, taking into account its nature and the purposes of processing.",
-	"delete":                       "**Deletion.** Delete personal data you provided or that we obtained about you.",
-	"portability":                  "**Portability.** Get a copy of your personal data in a portable and, where technically feasible, readily usable format.",
-	"opt_out_sale":                 "**Opt out of sale.** Opt out of the sale of your personal data.",
-	"opt_out_targeted_advertising": "**Opt out of targeted advertising.** Opt out of the processing of your personal data for targeted advertising.",
-	"opt_out_profiling":            "**Opt out of profiling.** Opt out of profiling in furtherance of decisions that produce legal or similarly significant effects concerning you.",
-	"third_parties_list":           "**List of third parties.** Get a list of the specific third parties to which we have disclosed personal data.",
-	"third_parties_sold_list":      "**Third parties we sold to.** Get a list of the third parties to which we have sold your personal data.",
-	"portability_provided":         "**Portability (the data you provided).** Get a copy of the personal data you provided to us, in a portable and readily usable format.",
-	"third_party_categories_list":  "**Categories of third parties.** Get a list of the categories of third parties to which we have disclosed your personal data.",
-	"question_profiling":           "**Question a profiling decision.** Question the result of profiling that produced a legal or similarly significant effect, be told the reasons for it, review the personal data used, and have it corrected and the decision reviewed.",
-	"appeal":                       "**Appeal.** Appeal our decision on your request.",
+// right is what a state right lets a consumer do, as the list of rights
+// reads it.
+func (b *builder) right(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "confirm_access":
+		return c.T("rights.confirm-access", nil)
+	case "correct":
+		return c.T("rights.correct", nil)
+	case "delete":
+		return c.T("rights.delete", nil)
+	case "portability":
+		return c.T("rights.portability", nil)
+	case "opt_out_sale":
+		return c.T("rights.opt-out-sale", nil)
+	case "opt_out_targeted_advertising":
+		return c.T("rights.opt-out-targeted-advertising", nil)
+	case "opt_out_profiling":
+		return c.T("rights.opt-out-profiling", nil)
+	case "third_parties_list":
+		return c.T("rights.third-parties-list", nil)
+	case "third_parties_sold_list":
+		return c.T("rights.third-parties-sold-list", nil)
+	case "portability_provided":
+		return c.T("rights.portability-provided", nil)
+	case "third_party_categories_list":
+		return c.T("rights.third-party-categories-list", nil)
+	case "question_profiling":
+		return c.T("rights.question-profiling", nil)
+	case "appeal":
+		return c.T("rights.appeal", nil)
+	}
+	return ""
 }
 
 var rightOrder = []string{"confirm_access", "correct", "delete", "portability", "portability_provided", "opt_out_sale", "opt_out_targeted_advertising", "opt_out_profiling", "third_parties_list", "third_parties_sold_list", "third_party_categories_list", "question_profiling", "appeal"}
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your rights"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	b.use(s)
 	common := map[string]int{}
 	for _, l := range b.laws {
@@ -526,7 +658,7 @@ func (b *builder) rights() *notice.Section {
 		if common[id] == 0 {
 			continue
 		}
-		t := notice.Text(rightWords[id])
+		t := b.right(id)
 		if common[id] < len(b.laws) {
 			var in []*Law
 			for _, l := range b.laws {
@@ -534,39 +666,40 @@ func (b *builder) rights() *notice.Section {
 					in = append(in, l)
 				}
 			}
-			t = notice.Join(t, "(Residents of "+stateNames(in)+".)")
+			t = notice.Join(t, c.T("rights.residents", locale.Data{"States": b.states(in)}))
 		}
 		items = append(items, t)
 		all = append(all, notice.Text(id))
 	}
-	s.P("If you live in any of these states, you have the rights below under your state's law; where only some of the states give a right, they are named:")
+	s.P(c.T("rights.intro", nil))
 	s.Add(&notice.List{Items: items})
 	s.Use("rights.non_discrimination")
 	if nd := b.p.Rights.NonDiscrimination; nd != "" {
 		s.Add(&notice.Prose{Markdown: string(nd)})
 	} else {
-		s.P("The laws of these states do not allow us to discriminate against you for exercising these rights, for example by denying you our services or charging you a different price.")
+		s.P(c.T("rights.non-discrimination", nil))
 	}
 	var rows [][]notice.Text
 	for _, l := range b.laws {
-		appeal := notice.Text(fmt.Sprintf("%d days", l.AppealDays))
+		appeal := c.N("rights.table.days", l.AppealDays, nil)
 		if l.AppealDays == 0 {
-			appeal = "No right to appeal under this law"
+			appeal = c.T("rights.table.no-appeal", nil)
 		}
-		rows = append(rows, []notice.Text{notice.Plain(l.Name), notice.Text(fmt.Sprintf("%d days", l.ResponseDays)), appeal})
+		rows = append(rows, []notice.Text{notice.Plain(l.Name), c.N("rights.table.days", l.ResponseDays, nil), appeal})
 	}
-	s.P("Each state's law sets the time we have to answer a request and to decide an appeal; where the law permits, we may extend it once, and will tell you why within the first period:")
-	s.Add(&notice.Table{Caption: "Time limits under each state's law, before any extension", Head: []string{"State", "To answer your request", "To decide your appeal"}, Rows: rows})
+	s.P(c.T("rights.time-limits", nil))
+	s.Add(&notice.Table{Caption: string(c.T("rights.table.caption", nil)),
+		Head: []string{string(c.T("rights.table.state", nil)), string(c.T("rights.table.answer", nil)), string(c.T("rights.table.appeal", nil))}, Rows: rows})
 
-	ex := s.Sub("exercise", "How to exercise your rights")
+	ex := s.Sub("exercise", string(c.T("exercise.title", nil)))
 	ex.Use("rights.request_methods", "rights.verification", "rights.authorized_agents", "rights.response_time")
 	rt := b.p.Rights
-	ex.P("To make a request, contact us by any of these methods:")
-	ex.Add(&notice.List{Items: j.RequestMethods(b.c, rt.RequestMethods)})
+	ex.P(c.T("exercise.methods", nil))
+	ex.Add(&notice.List{Items: j.RequestMethods(c, rt.RequestMethods)})
 	ex.Add(&notice.Prose{Markdown: string(rt.Verification)})
 	ex.Use("us_states.sells", "us_states.targeted_advertising", "us_states.profiling")
 	if b.f.Sells.IsYes() || b.f.TargetedAdvertising.IsYes() || b.f.Profiling.IsYes() {
-		ex.P("These laws do not let us require you to verify your identity to opt out of sale, targeted advertising or profiling: we may refuse an opt-out request only if we have a good-faith, reasonable and documented belief that it is fraudulent.")
+		ex.P(c.T("exercise.opt-out-unverified", nil))
 	}
 	ex.Add(&notice.Prose{Markdown: string(rt.AuthorizedAgents)})
 	ex.Use("us_states.response_time", "rights.consent_withdrawal")
@@ -576,14 +709,15 @@ func (b *builder) rights() *notice.Section {
 		ex.Add(&notice.Prose{Markdown: string(rt.ResponseTime)})
 	}
 	if rt.ConsentWithdrawal != "" {
-		ex.P("**Withdrawing consent.** Where we rely on your consent, you may revoke it:")
+		ex.P(c.T("exercise.withdraw-consent", nil))
 		ex.Add(&notice.Prose{Markdown: string(rt.ConsentWithdrawal)})
 	}
 	return s
 }
 
 func (b *builder) appeal() *notice.Section {
-	s := &notice.Section{ID: "appeal", Title: "How to appeal our decision"}
+	c := b.c
+	s := &notice.Section{ID: "appeal", Title: string(c.T("appeal.title", nil))}
 	b.use(s)
 	s.Use("rights.appeal", "us_states.appeal")
 	if b.f.Appeal != "" {
@@ -594,7 +728,7 @@ func (b *builder) appeal() *notice.Section {
 	var ag []notice.Text
 	for _, l := range b.laws {
 		if l.AppealToAG.IsYes() {
-			name := notice.Plain(l.Name + " Attorney General")
+			name := c.T("appeal.attorney-general", locale.Data{"State": notice.Plain(l.Name)})
 			if l.AGContactURL != "" {
 				name = notice.Link(name, l.AGContactURL)
 			}
@@ -602,26 +736,28 @@ func (b *builder) appeal() *notice.Section {
 		}
 	}
 	if len(ag) > 0 {
-		s.P("If we deny your appeal, we will tell you how to contact your state's Attorney General to submit a complaint: " + notice.Series(ag, "and") + ".")
+		s.P(c.T("appeal.complaint", locale.Data{"Contacts": c.List(ag, locale.And)}))
 	}
 	return s
 }
 
 func (b *builder) retention() *notice.Section {
-	s := &notice.Section{ID: "retention", Title: "How long we keep personal data"}
+	c := b.c
+	s := &notice.Section{ID: "retention", Title: string(c.T("retention.title", nil))}
 	s.Use("retention")
 	useEach(s, "categories", len(b.p.Categories), "name", "retention")
 	b.useCovered(s)
-	s.P("We keep each category of personal data for as long as shown below, and then delete or de-identify it:")
+	s.P(c.T("retention.intro", nil))
 	var rows [][]notice.Text
 	for _, cat := range b.d.cats {
 		rt := j.RetentionRule(b.p, cat.Retention)
 		if rt == nil {
 			continue
 		}
-		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(b.c, rt)})
+		rows = append(rows, []notice.Text{notice.Strong(notice.Plain(cat.Name)), j.Retention(c, rt)})
 	}
-	s.Add(&notice.Table{Caption: "How long we keep each category of personal data", Head: []string{"Personal data", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("retention.table.caption", nil)),
+		Head: []string{string(c.T("retention.table.data", nil)), string(c.T("retention.table.period", nil))}, Rows: rows})
 	return s
 }
 
@@ -643,40 +779,47 @@ func (b *builder) advertisingThirdParties(s *notice.Section) bool {
 	return false
 }
 
-// activityWords name what the teen rules cover.
-var activityWords = map[string]string{"sale": "sale", "targeted_advertising": "targeted advertising", "profiling": "profiling"}
+// activity names what a teen rule covers (a cell of the table of
+// protections for teenagers).
+func (b *builder) activity(id string) notice.Text {
+	switch id {
+	case "sale":
+		return b.c.T("minors.covers.sale", nil)
+	case "targeted_advertising":
+		return b.c.T("minors.covers.targeted-advertising", nil)
+	case "profiling":
+		return b.c.T("minors.covers.profiling", nil)
+	}
+	return ""
+}
 
 // texasBanners are Texas's prescribed notices (Tex. Bus. & Com. Code
 // §541.102(b)-(c)), by the reference item that holds their words, and the
 // kind of sold data that calls for each ("" for any sensitive data).
 var texasBanners = []struct{ id, kind string }{{"TX-541.102-b", ""}, {"TX-541.102-c", "biometric"}}
 
-// usDate writes a day as US readers write it: "July 1, 2024".
-func usDate(d model.Date) string { return d.Format("January 2, 2006") }
-
-// rightVerbs say what each state right lets a consumer do, for the
-// summary.
-// Those of the core rights are their codes (jurisdiction.RightVerb).
-var rightVerbs = map[string]notice.Text{
-	"confirm_access":               "access",
-	"correct":                      "correction",
-	"delete":                       "deletion",
-	"portability":                  "portability",
-	"portability_provided":         "portability",
-	"opt_out_sale":                 "opt out of its sale",
-	"opt_out_targeted_advertising": "opt out of targeted advertising",
-	"opt_out_profiling":            "opt out of profiling",
-}
-
 // rightVerb is what the state right id lets a consumer do, for the
-// summary: rightVerbs, in the core's words for a core right.
+// summary: in the core's words for a core right (jurisdiction.RightVerb),
+// "" for a right the summary does not name.
 func (b *builder) rightVerb(id string) notice.Text {
-	switch v := rightVerbs[id]; v {
-	case "access", "correction", "deletion", "portability":
-		return j.RightVerb(b.c, string(v))
-	default:
-		return v
+	c := b.c
+	switch id {
+	case "confirm_access":
+		return j.RightVerb(c, "access")
+	case "correct":
+		return j.RightVerb(c, "correction")
+	case "delete":
+		return j.RightVerb(c, "deletion")
+	case "portability", "portability_provided":
+		return j.RightVerb(c, "portability")
+	case "opt_out_sale":
+		return c.T("summary.rights.opt-out-sale", nil)
+	case "opt_out_targeted_advertising":
+		return c.T("summary.rights.opt-out-targeted-advertising", nil)
+	case "opt_out_profiling":
+		return c.T("summary.rights.opt-out-profiling", nil)
 	}
+	return ""
 }
 
 // summary is the notice's key points: what we collect, sale, targeted
@@ -684,6 +827,7 @@ func (b *builder) rightVerb(id string) notice.Text {
 // use them, who receives the data, how long it is kept, children and
 // teenagers; and the ways to make a request and to opt out.
 func (b *builder) summary() *notice.Section {
+	c := b.c
 	s := j.Summary{TollFree: true}
 	covered := b.coveredPaths()
 	if len(b.laws) > 0 {
@@ -693,45 +837,46 @@ func (b *builder) summary() *notice.Section {
 				in = append(in, notice.Plain(j.LowerFirstIn(b.c, sub.Name)))
 			}
 		}
-		t := notice.Sentence("This notice is for consumers who live in " + stateNames(b.laws) + ": residents acting for themselves or their household, which for us means " + notice.Series(in, "and"))
+		t := stop(c.T("summary.scope", locale.Data{"States": b.states(b.laws), "Subjects": c.List(in, locale.And)}))
 		if len(in) < len(b.p.Subjects) {
-			t += " It does not cover personal data about you in a business or employment role."
+			t = notice.Join(t, c.T("summary.scope.not-all", nil))
 		}
-		s.Point("Who this notice is for", t, "scope", covered...)
+		s.Point(string(c.T("summary.scope.label", nil)), t, "scope", covered...)
 	}
-	s.Collected(b.c, "personal-data", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
-	var done, not, labels []notice.Text
+	s.Collected(c, "personal-data", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
+	var done, not []notice.Text
 	for _, f := range []struct {
-		on          model.Answer
-		what, label notice.Text
-	}{{b.f.Sells, "sell personal data", "sale"}, {b.f.TargetedAdvertising, "process personal data for targeted advertising", "targeted advertising"},
-		{b.f.Profiling, "use personal data for profiling in furtherance of decisions that produce legal or similarly significant effects concerning you", "profiling"}} {
+		on   model.Answer
+		what notice.Text
+	}{{b.f.Sells, c.T("summary.sale.activity.sell", nil)}, {b.f.TargetedAdvertising, c.T("summary.sale.activity.targeted-advertising", nil)},
+		{b.f.Profiling, c.T("summary.sale.activity.profiling", nil)}} {
 		switch {
 		case f.on.IsYes():
-			done, labels = append(done, f.what), append(labels, f.label)
+			done = append(done, f.what)
 		case f.on.IsNo():
 			not = append(not, f.what)
 		}
 	}
 	var sale notice.Text
 	if len(done) > 0 {
-		sale = notice.Sentence("We " + notice.Series(done, "and"))
+		sale = c.T("summary.sale.do", locale.Data{"Activities": c.List(done, locale.And)})
 	}
 	if len(not) > 0 {
-		sale = notice.Join(sale, notice.Sentence("We do not "+notice.Series(not, "or")))
+		sale = notice.Join(sale, c.T("summary.sale.do-not", locale.Data{"Activities": c.List(not, locale.Or)}))
 	}
 	if len(done) > 0 && b.f.OptOutURL != "" {
-		way := "on our " + notice.Link("opt-out page", b.f.OptOutURL)
+		page := notice.Link(c.T("summary.sale.opt-out.page", nil), b.f.OptOutURL)
 		if gpc := b.p.Cookies.GlobalPrivacyControl; gpc != nil && gpc.Honored.IsYes() && (b.f.Sells.IsYes() || b.f.TargetedAdvertising.IsYes()) {
-			way += " or with a Global Privacy Control signal"
+			sale = notice.Join(sale, c.T("summary.sale.opt-out-or-gpc", locale.Data{"Page": page}))
+		} else {
+			sale = notice.Join(sale, c.T("summary.sale.opt-out", locale.Data{"Page": page}))
 		}
-		sale = notice.Join(sale, "You can opt out at any time "+way+".")
 	}
-	s.Point("Sale, targeted advertising and profiling", sale, "sale-advertising-profiling",
+	s.Point(string(c.T("summary.sale.label", nil)), sale, "sale-advertising-profiling",
 		"us_states.sells", "us_states.targeted_advertising", "us_states.profiling", "us_states.opt_out_url", "cookies.global_privacy_control.honored")
 	common := map[string]bool{}
 	for _, l := range b.laws {
-		for _, r := range l.RightsOn(b.c.Date) {
+		for _, r := range l.RightsOn(c.Date) {
 			common[r] = true
 		}
 	}
@@ -741,9 +886,9 @@ func (b *builder) summary() *notice.Section {
 			verbs = append(verbs, v)
 		}
 	}
-	s.Rights(b.c, "your-rights", verbs)
+	s.Rights(c, "your-rights", verbs)
 	if common["appeal"] {
-		s.Point("Appeals", "If we turn down your request, you can appeal. If we deny your appeal, you can contact your state's Attorney General.", "appeal", "rights.appeal", "us_states.appeal")
+		s.Point(string(c.T("summary.appeal.label", nil)), c.T("summary.appeal", nil), "appeal", "rights.appeal", "us_states.appeal")
 	}
 	rpaths := slices.Clone(covered)
 	for i := range b.p.Recipients {
@@ -752,21 +897,21 @@ func (b *builder) summary() *notice.Section {
 	for i := range b.p.Purposes {
 		rpaths = append(rpaths, model.Index("purposes", i)+".recipients")
 	}
-	s.Recipients(b.c, "third-parties", "We share personal data with these categories of third parties:", func(r *model.Recipient) bool {
+	s.Recipients(c, "third-parties", c.T("summary.recipients.lead", nil), func(r *model.Recipient) bool {
 		return thirdParty(r.Kind) && slices.ContainsFunc(b.d.purposes, func(pu *model.Purpose) bool { return slices.Contains(pu.Recipients, r.ID) })
 	}, "", rpaths...)
-	s.Kept(b.c, "retention", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
+	s.Kept(c, "retention", func(c *model.Category) bool { return b.d.ids[c.ID] }, covered...)
 	ch := b.p.Children
 	var minors notice.Text
 	if ch.DirectedToChildren.IsNo() {
-		minors = notice.Text(fmt.Sprintf("Our services are not directed to children, and are not meant for anyone under %d.", ch.MinimumAge))
+		minors = c.T("summary.minors.not-directed", locale.Data{"Age": c.Format().Number(int64(ch.MinimumAge))})
 	}
 	if b.f.TeensSoldOrTargeted.IsNo() {
-		minors = notice.Join(minors, "We do not sell, or use for targeted advertising or profiling, the personal data of consumers we know (or, where the law says so, should know) to be teenagers.")
+		minors = notice.Join(minors, c.T("summary.minors.teens", nil))
 	}
-	s.Point("Children and teenagers", minors, "minors", "children.minimum_age", "children.directed_to_children", "us_states.teens_sold_or_targeted")
+	s.Point(string(c.T("summary.minors.label", nil)), minors, "minors", "children.minimum_age", "children.directed_to_children", "us_states.teens_sold_or_targeted")
 	if len(done) > 0 {
-		s.OptOut("Opt out of "+string(notice.Series(labels, "and")), b.f.OptOutURL, "us_states.opt_out_url")
+		s.OptOut(string(b.optOutLabel()), b.f.OptOutURL, "us_states.opt_out_url")
 	}
-	return s.Section(b.c)
+	return s.Section(c)
 }
