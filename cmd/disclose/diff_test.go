@@ -254,7 +254,7 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 			if tc.on != "" {
 				day = string(tc.on)
 			}
-			dir := sampleProject(t)
+			dir := englishProject(t)
 			if tc.releases {
 				copyDir(t, "../../releases", filepath.Join(dir, "releases"))
 			}
@@ -310,7 +310,7 @@ func TestReviewAgreesWithRelease(t *testing.T) {
 func TestReviewAgainstMain(t *testing.T) {
 	const day = "2027-01-04"
 	purpose := "  - id: research\n    name: Run product research studies\n    description: We study how our product is used.\n    subjects: [customers]\n    categories: [contact-request]\n    legal_bases: [legitimate_interests]\n    legitimate_interest: Improving the product.\n    recipients: [service-providers]\n    retention: inquiries\n    business_purposes: [performing_services]\n    sells: no\n    shares: no\n    us_sale: no\n    us_targeted_advertising: no\n    us_profiling: no\n    lgpd_bases: [legitimate_interest]\n\n  - id: manage-accounts\n"
-	base := sampleProject(t)
+	base := englishProject(t)
 	copyDir(t, "../../releases", filepath.Join(base, "releases"))
 	edit(t, filepath.Join(base, "data", "purposes.yaml"), "  - id: manage-accounts\n", purpose)
 	head := t.TempDir()

@@ -151,7 +151,8 @@ func TestSiteInChromium(t *testing.T) {
 	out := sampleSite(t)
 	artifacts, _ := filepath.Abs("artifacts")
 	cmd := exec.Command(node, "check.mjs", out, artifacts, "/", "/global/", "/eu/", "/california/", "/us-states/", "/brazil/", "/subprocessors/", "/eu/versions/", "/eu/2018-05-25/", "/eu/changes/", "/eu/2026-12-15/redline/", "/eu/2026-12-15/redline/changed/", "/changes/", "/eu/draft/",
-		"/global/2027-01-04-5/", "/california/2027-01-04-5/", "/us-states/2027-01-04-4/", "/brazil/2027-01-04-2/", "/404.html")
+		"/global/2027-01-04-5/", "/california/2027-01-04-5/", "/us-states/2027-01-04-4/", "/brazil/2027-01-04-2/", "/404.html",
+		"/de/eu/", "/fr/global/")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -175,8 +176,8 @@ func TestSiteInChromium(t *testing.T) {
 	if err != nil && len(report.Failures) == 0 {
 		t.Fatalf("browser check failed: %v\n%s", err, stderr.String())
 	}
-	if len(report.Pages) != 38 {
-		t.Errorf("checked %d page views, want 38 (19 pages at 2 widths)", len(report.Pages))
+	if len(report.Pages) != 42 {
+		t.Errorf("checked %d page views, want 42 (21 pages at 2 widths)", len(report.Pages))
 	}
 	for _, p := range report.Pages {
 		if _, err := os.Stat(filepath.Join(artifacts, p.Screenshot)); err != nil {
@@ -216,10 +217,12 @@ func TestSiteInChromium(t *testing.T) {
 
 // The notices among the pages TestSiteInChromium loads.
 var notices = map[string]bool{"/global/": true, "/eu/": true, "/california/": true, "/us-states/": true, "/brazil/": true, "/subprocessors/": true, "/eu/draft/": true,
-	"/global/2027-01-04-5/": true, "/california/2027-01-04-5/": true, "/us-states/2027-01-04-4/": true, "/brazil/2027-01-04-2/": true}
+	"/global/2027-01-04-5/": true, "/california/2027-01-04-5/": true, "/us-states/2027-01-04-4/": true, "/brazil/2027-01-04-2/": true,
+	"/de/eu/": true, "/fr/global/": true}
 
 // The pages among them whose notices have key points.
-var keyPoints = map[string]bool{"/eu/draft/": true, "/global/2027-01-04-5/": true, "/california/2027-01-04-5/": true, "/us-states/2027-01-04-4/": true, "/brazil/2027-01-04-2/": true}
+var keyPoints = map[string]bool{"/eu/draft/": true, "/global/2027-01-04-5/": true, "/california/2027-01-04-5/": true, "/us-states/2027-01-04-4/": true, "/brazil/2027-01-04-2/": true,
+	"/de/eu/": true, "/fr/global/": true}
 
 // The check finds real problems: a footer image without a text alternative,
 // low-contrast text and section headings without a link to themselves fail

@@ -140,7 +140,9 @@ async function checkWaysToAct(page) {
   const summary = await page.evaluate(() => {
     const kp = document.querySelector("ul.key-points");
     if (!kp) return null;
-    const rights = [...kp.querySelectorAll("li")].find((li) => /^\s*Your rights/.test(li.textContent));
+    // The point's label in the page's language.
+    const label = { de: /^\s*Ihre Rechte/, fr: /^\s*Vos droits/ }[document.documentElement.lang] || /^\s*Your rights/;
+    const rights = [...kp.querySelectorAll("li")].find((li) => label.test(li.textContent));
     const to = rights && [...rights.querySelectorAll('a[href^="#"]')].pop();
     const primary = document.querySelector("ul.actions a");
     const elsewhere = primary && [...document.querySelectorAll("main a")].some((a) => a !== primary && !a.closest("ul.actions") && a.href === primary.href);
@@ -167,7 +169,7 @@ async function checkWaysToAct(page) {
       if (next) range.setEndBefore(next);
       else range.setEndAfter(document.querySelector("main").lastChild);
       const text = range.toString();
-      return { ok: box.top >= -1 && box.top < window.innerHeight, why: `top ${Math.round(box.top)}`, deletion: /delet|erasure/i.test(text) };
+      return { ok: box.top >= -1 && box.top < window.innerHeight, why: `top ${Math.round(box.top)}`, deletion: /delet|erasure|lösch|effac/i.test(text) };
     }, summary.rightsHref);
     if (!landed.ok) out.failures.push(`the rights link (${summary.rightsHref}) does not bring its section into view (${landed.why})`);
     else if (!landed.deletion) out.failures.push(`the section the rights link leads to (${summary.rightsHref}) does not speak of deletion`);
@@ -207,7 +209,7 @@ async function checkNavigation(page, vpName) {
     // On a phone they are behind a closed menu (a details element), which
     // is opened to count them.
     const header = document.querySelector(".site-header");
-    const links = () => [...document.querySelectorAll(".site-header nav a")].filter(visible);
+    const links = () => [...document.querySelectorAll(".site-header nav:not(.languages) a")].filter(visible);
     if (desktop) {
       const shown = links();
       const tops = new Set(shown.map((a) => Math.round(a.getBoundingClientRect().top)));
