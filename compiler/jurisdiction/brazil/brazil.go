@@ -4,9 +4,11 @@
 // the legal bases of Arts. 7 and 11, the encarregado (Art. 41), children's
 // data (Art. 14), automated decisions (Art. 20) and international transfers
 // (Art. 33, with the ANPD's Resolution CD/ANPD 19/2024 and its adequacy
-// decisions as dated reference data). Its wording is English. The pack's
-// own sentences are in this package; the notice also prints texts from the
-// data: the descriptions of purposes and recipients (lgpd_description, or
+// decisions as dated reference data). Its wording is English: the pack's
+// own sentences are in its message catalogue, messages/en.yaml, written
+// through the jurisdiction.Context (c.T, c.List, c.Day) with the shared
+// wording's (addresses, contacts, periods). The notice also prints texts
+// from the data: the descriptions of purposes and recipients (lgpd_description, or
 // the shared description), lgpd_interest, lgpd_refusal, the brazil:
 // section's request methods, verification, consent revocation, children's
 // statement and retention criteria (or the shared rights:, children: and

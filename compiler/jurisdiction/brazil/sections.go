@@ -2,12 +2,13 @@ package brazil
 
 import (
 	"slices"
-	"strconv"
+	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/subprocessors"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -17,7 +18,7 @@ import (
 func (*Pack) Compile(c *j.Context) (*notice.Document, diag.List) {
 	p := c.Project
 	b := &builder{c: c, p: p, br: Of(p)}
-	doc := j.NewDocument(c, ID, "Brazil Privacy Notice (LGPD)", p.Notices[ID])
+	doc := j.NewDocument(c, ID, string(c.T("notice.title", nil)), p.Notices[ID])
 	doc.Summary = b.summary()
 	doc.Sections = j.Sections(
 		b.scope(), b.controller(), b.encarregado(), b.purposes(), b.legalBases(), b.conditions(),
@@ -33,33 +34,35 @@ type builder struct {
 }
 
 func (b *builder) scope() *notice.Section {
-	s := &notice.Section{ID: "scope", Title: "About this notice"}
+	c := b.c
+	s := &notice.Section{ID: "scope", Title: string(c.T("scope.title", nil))}
 	s.Use("brazil.applies", "brazil.grounds", "organization.name", "organization.description")
-	s.P(notice.Plain(b.p.Organization.Name) + " processes personal data of people in Brazil, so the Brazilian General Data Protection Law (Lei Geral de Proteção de Dados Pessoais, Lei 13.709/2018, the LGPD) applies to it. This notice gives you the information Article 9 of the LGPD entitles you to: why and how we process your data and for how long, who we are and how to reach us, whom we share your data with, what each of us is responsible for, and your rights under Article 18.")
+	s.P(c.T("scope.intro", locale.Data{"Org": notice.Plain(b.p.Organization.Name)}))
 	var why []notice.Text
 	for _, g := range b.br.Grounds {
 		switch g {
 		case "processing_in_brazil":
-			why = append(why, "we process personal data in Brazil (Art. 3, I)")
+			why = append(why, c.T("scope.ground.processing-in-brazil", nil))
 		case "offers_to_brazil":
-			why = append(why, "we offer our services to people in Brazil (Art. 3, II)")
+			why = append(why, c.T("scope.ground.offers-to-brazil", nil))
 		case "collected_in_brazil":
-			why = append(why, "we collect personal data from people while they are in Brazil (Art. 3, III)")
+			why = append(why, c.T("scope.ground.collected-in-brazil", nil))
 		}
 	}
 	if len(why) > 0 {
-		s.P(notice.Sentence("The LGPD applies because " + notice.Series(why, "and")))
+		s.P(c.T("scope.applies-because", locale.Data{"Grounds": c.List(why, locale.And)}))
 	}
 	s.P(notice.Inline(string(b.p.Organization.Description)))
 	if f := model.ExtOf[subprocessors.OrganizationFacts](b.p.Organization.Ext, subprocessors.ID); f != nil && f.ProcessorForCustomers.IsYes() {
 		s.Use("organization.processor_for_customers")
-		s.P("This notice does not cover the personal data that businesses using our services put into them. For that data we act as an operator (operador), on the instructions of the business, which is its controller: please contact that business. If you contact us, we will tell you which business to contact, where we can (LGPD Art. 18, §4, I).")
+		s.P(c.T("scope.operator", nil))
 	}
 	return s
 }
 
 func (b *builder) controller() *notice.Section {
-	s := &notice.Section{ID: "controller", Title: "Who is responsible for your data"}
+	c := b.c
+	s := &notice.Section{ID: "controller", Title: string(c.T("controller.title", nil))}
 	s.Use("brazil.controller", "organization.privacy_contact")
 	if e := controllerEntity(b.p); e != nil {
 		for i, x := range b.p.Organization.Entities {
@@ -67,27 +70,29 @@ func (b *builder) controller() *notice.Section {
 				s.Use(model.Index("organization.entities", i))
 			}
 		}
-		id := notice.Strong(notice.Plain(e.LegalName)) + ", " + j.Address(b.c, e.Address)
+		d := locale.Data{"Controller": notice.Strong(notice.Plain(e.LegalName)), "Address": j.Address(b.c, e.Address)}
 		if e.Registration != "" {
-			id += " (" + notice.Plain(e.Registration) + ")"
+			d["Registration"] = notice.Plain(e.Registration)
+			s.P(c.T("controller.is.registered", d))
+		} else {
+			s.P(c.T("controller.is", d))
 		}
-		s.P("The controller (controlador) of your personal data, which decides how and why it is processed, is " + id + ".")
 		var ways []notice.Text
 		if e.Email != "" {
-			ways = append(ways, "Email: "+notice.Mail(e.Email))
+			ways = append(ways, c.T("contact.email", locale.Data{"Email": notice.Mail(e.Email)}))
 		}
 		if e.Phone != "" {
-			ways = append(ways, "Telephone: "+notice.Tel(e.Phone))
+			ways = append(ways, c.T("contact.phone", locale.Data{"Phone": notice.Tel(e.Phone)}))
 		}
 		if e.WebForm != "" {
-			ways = append(ways, "Online form: "+notice.Web(e.WebForm))
+			ways = append(ways, c.T("contact.web-form", locale.Data{"Form": notice.Web(e.WebForm)}))
 		}
 		if len(ways) > 0 {
-			s.P("You can reach " + notice.Plain(e.LegalName) + " at:")
+			s.P(c.T("controller.reach", locale.Data{"Controller": notice.Plain(e.LegalName)}))
 			s.Add(&notice.List{Items: ways})
 		}
 	}
-	s.P("For any question about this notice or your data, contact our privacy team:")
+	s.P(c.T("controller.privacy-team", nil))
 	s.Add(&notice.List{Items: j.ContactItems(b.c, fromBrazil(b.p.Organization.PrivacyContact))})
 	return s
 }
@@ -97,10 +102,10 @@ func (b *builder) encarregado() *notice.Section {
 	if e == nil {
 		return nil
 	}
-	s := &notice.Section{ID: "encarregado", Title: "Our encarregado (data protection officer)"}
+	c := b.c
+	s := &notice.Section{ID: "encarregado", Title: string(c.T("encarregado.title", nil))}
 	s.Use("brazil.encarregado")
-	name := notice.Plain(e.Name)
-	s.P("We have appointed " + notice.Strong(name) + " as our encarregado pelo tratamento de dados pessoais, the person in charge of our processing of personal data (LGPD Art. 41). The encarregado receives your complaints and communications and those of the national authority, answers them and acts on them. You can reach them at:")
+	s.P(c.T("encarregado.appointed", locale.Data{"Name": notice.Strong(notice.Plain(e.Name))}))
 	s.Add(&notice.List{Items: j.ContactItems(b.c, fromBrazil(withoutName(e)))})
 	return s
 }
@@ -130,8 +135,9 @@ func withoutName(ct *model.Contact) *model.Contact {
 }
 
 func (b *builder) purposes() *notice.Section {
-	s := &notice.Section{ID: "purposes", Title: "Why we process your data, how, and for how long"}
-	s.P("For each purpose below, the table gives the data we use, where it comes from and how long we keep it (LGPD Art. 9, I and II).")
+	c := b.c
+	s := &notice.Section{ID: "purposes", Title: string(c.T("purposes.title", nil))}
+	s.P(c.T("purposes.intro", nil))
 	var rows [][]notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu == nil {
@@ -159,7 +165,7 @@ func (b *builder) purposes() *notice.Section {
 			}
 			if pu.Retention == "" {
 				if r := j.RetentionRule(b.p, cat.Retention); r != nil {
-					if t := notice.Strong(notice.Plain(cat.Name)) + ": " + j.Retention(b.c, b.retention(s, r)); !slices.Contains(keep, t) {
+					if t := c.T("purposes.kept.category", locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Period": j.Retention(b.c, b.retention(s, r))}); !slices.Contains(keep, t) {
 						keep = append(keep, t)
 					}
 				}
@@ -174,13 +180,14 @@ func (b *builder) purposes() *notice.Section {
 			}
 		}
 		rows = append(rows, []notice.Text{
-			notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Inline(string(PurposeText(pu))),
-			notice.Sentence(notice.Series(j.CategoryNames(b.c, pu.Categories), "and")),
-			notice.Sentence(notice.Series(sources, "and")),
+			c.Labelled(notice.Strong(notice.Plain(pu.Name)), notice.Inline(string(PurposeText(pu)))),
+			notice.Sentence(c.List(j.CategoryNames(b.c, pu.Categories), locale.And)),
+			notice.Sentence(c.List(sources, locale.And)),
 			notice.Text(j.JoinSemi(keep)),
 		})
 	}
-	s.Add(&notice.Table{Caption: "Purposes, data, sources and retention", Head: []string{"Purpose", "Data we use", "Where it comes from", "How long we keep it"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("purposes.table.caption", nil)), Head: []string{string(c.T("purposes.table.purpose", nil)),
+		string(c.T("purposes.table.data", nil)), string(c.T("purposes.table.source", nil)), string(c.T("purposes.table.kept", nil))}, Rows: rows})
 	if end := j.RetentionEnd(b.c, b.p.Retention); end != "" {
 		s.Use("retention")
 		s.P(end)
@@ -213,45 +220,86 @@ func usesRetention(p *model.Project, pu *model.Purpose, id string) bool {
 	return false
 }
 
-// basisWords name the bases of Art. 7 (and of Art. 11, under the same
-// keys) in the notice.
-var basisWords = map[string]string{
-	"consent":             "your consent (Art. 7, I)",
-	"legal_obligation":    "compliance with a legal or regulatory obligation (Art. 7, II)",
-	"public_policy":       "the carrying out of public policies (Art. 7, III)",
-	"research":            "studies by a research body (Art. 7, IV)",
-	"contract":            "the performance of a contract, or of preliminary procedures for one, to which you are a party, at your request (Art. 7, V)",
-	"exercise_of_rights":  "the regular exercise of rights in judicial, administrative or arbitration proceedings (Art. 7, VI)",
-	"protection_of_life":  "the protection of your or another person's life or physical safety (Art. 7, VII)",
-	"health":              "the protection of health, by health professionals, health services or health authorities (Art. 7, VIII)",
-	"legitimate_interest": "our legitimate interests or those of a third party (Art. 7, IX)",
-	"credit_protection":   "the protection of credit (Art. 7, X)",
+// basis names a basis of Art. 7 in the notice ("" for a key it does not
+// know).
+func (b *builder) basis(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "consent":
+		return c.T("basis.consent", nil)
+	case "legal_obligation":
+		return c.T("basis.legal-obligation", nil)
+	case "public_policy":
+		return c.T("basis.public-policy", nil)
+	case "research":
+		return c.T("basis.research", nil)
+	case "contract":
+		return c.T("basis.contract", nil)
+	case "exercise_of_rights":
+		return c.T("basis.exercise-of-rights", nil)
+	case "protection_of_life":
+		return c.T("basis.protection-of-life", nil)
+	case "health":
+		return c.T("basis.health", nil)
+	case "legitimate_interest":
+		return c.T("basis.legitimate-interest", nil)
+	case "credit_protection":
+		return c.T("basis.credit-protection", nil)
+	}
+	return ""
 }
 
-var sensitiveBasisWords = map[string]string{
-	"consent":            "your specific and highlighted consent, for specific purposes (Art. 11, I)",
-	"legal_obligation":   "compliance with a legal or regulatory obligation (Art. 11, II, a)",
-	"public_policy":      "the carrying out of public policies (Art. 11, II, b)",
-	"research":           "studies by a research body (Art. 11, II, c)",
-	"exercise_of_rights": "the regular exercise of rights, including in a contract and in judicial, administrative or arbitration proceedings (Art. 11, II, d)",
-	"protection_of_life": "the protection of your or another person's life or physical safety (Art. 11, II, e)",
-	"health":             "the protection of health, by health professionals, health services or health authorities (Art. 11, II, f)",
-	"fraud_prevention":   "preventing fraud and keeping you safe when you are identified and authenticated in electronic systems (Art. 11, II, g)",
+// sensitiveBasis names a basis of Art. 11 (under the keys of Art. 7) in
+// the notice ("" for a key it does not know).
+func (b *builder) sensitiveBasis(id string) notice.Text {
+	c := b.c
+	switch id {
+	case "consent":
+		return c.T("sensitive-basis.consent", nil)
+	case "legal_obligation":
+		return c.T("sensitive-basis.legal-obligation", nil)
+	case "public_policy":
+		return c.T("sensitive-basis.public-policy", nil)
+	case "research":
+		return c.T("sensitive-basis.research", nil)
+	case "exercise_of_rights":
+		return c.T("sensitive-basis.exercise-of-rights", nil)
+	case "protection_of_life":
+		return c.T("sensitive-basis.protection-of-life", nil)
+	case "health":
+		return c.T("sensitive-basis.health", nil)
+	case "fraud_prevention":
+		return c.T("sensitive-basis.fraud-prevention", nil)
+	}
+	return ""
 }
 
-func words(ids []string, m map[string]string) []notice.Text {
+// words names the bases ids with name, leaving out the keys it does not
+// know.
+func words(ids []string, name func(string) notice.Text) []notice.Text {
 	var out []notice.Text
 	for _, id := range ids {
-		if w, ok := m[id]; ok {
-			out = append(out, notice.Text(w))
+		if w := name(id); w != "" {
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
+// stop ends a sentence the catalogue ends with a value and a full stop
+// ("... is {{.Name}}.") as notice.Sentence would: a value that ends with
+// its own punctuation ("etc.") takes no second stop.
+func stop(t notice.Text) notice.Text {
+	if n := len(t); n >= 2 && t[n-1] == '.' && strings.ContainsRune(".!?:", rune(t[n-2])) {
+		return t[:n-1]
+	}
+	return t
+}
+
 func (b *builder) legalBases() *notice.Section {
-	s := &notice.Section{ID: "legal-bases", Title: "Legal bases"}
-	s.P("We process your personal data only on the legal bases of Article 7 of the LGPD, and sensitive personal data only on those of Article 11:")
+	c := b.c
+	s := &notice.Section{ID: "legal-bases", Title: string(c.T("legal-bases.title", nil))}
+	s.P(c.T("legal-bases.intro", nil))
 	var items, refusals []notice.Text
 	for i, pu := range b.p.Purposes {
 		if pu == nil {
@@ -259,35 +307,41 @@ func (b *builder) legalBases() *notice.Section {
 		}
 		s.Use(model.Index("purposes", i))
 		f := Purpose(pu)
-		t := notice.Strong(notice.Plain(pu.Name)) + ": " + notice.Series(words(f.LGPDBases, basisWords), "and")
-		if len(f.LGPDSensitiveBases) > 0 {
-			t += "; for sensitive personal data, " + notice.Series(words(f.LGPDSensitiveBases, sensitiveBasisWords), "and")
+		d := locale.Data{"Purpose": notice.Strong(notice.Plain(pu.Name)), "Bases": c.List(words(f.LGPDBases, b.basis), locale.And)}
+		t := c.T("legal-bases.item", d)
+		if len(words(f.LGPDBases, b.basis)) == 0 {
+			// No basis: a rule reports it, and the notice is not
+			// published; the item reads as its label alone.
+			t = notice.Sentence(c.Labelled(d["Purpose"].(notice.Text), ""))
 		}
-		t = notice.Sentence(t)
+		if len(f.LGPDSensitiveBases) > 0 {
+			d["Sensitive"] = c.List(words(f.LGPDSensitiveBases, b.sensitiveBasis), locale.And)
+			t = c.T("legal-bases.item.sensitive", d)
+		}
 		// The interest may be the eu pack's text: trace the value read, so
 		// a change of it is this notice's too (diff.For).
 		s.Use(model.Index("purposes", i)+".lgpd_interest", model.Index("purposes", i)+".legitimate_interest")
 		if slices.Contains(f.LGPDBases, "legitimate_interest") && Interest(pu) != "" {
-			t += " Our legitimate interest: " + notice.Sentence(notice.Inline(string(Interest(pu))))
+			t = notice.Join(t, c.T("legal-bases.interest", locale.Data{"Interest": notice.Sentence(notice.Inline(string(Interest(pu))))}))
 		}
 		items = append(items, t)
 		if consentBased(pu) && f.LGPDRefusal != "" {
-			refusals = append(refusals, notice.Strong(notice.Plain(pu.Name))+": "+notice.Inline(string(f.LGPDRefusal)))
+			refusals = append(refusals, c.Labelled(notice.Strong(notice.Plain(pu.Name)), notice.Inline(string(f.LGPDRefusal))))
 		}
 	}
 	s.Add(&notice.List{Items: items})
 	if slices.ContainsFunc(b.p.Purposes, func(pu *model.Purpose) bool {
 		return pu != nil && slices.Contains(Purpose(pu).LGPDBases, "legitimate_interest")
 	}) {
-		s.P("We rely on legitimate interests only for legitimate purposes in concrete situations, never where your fundamental rights and freedoms prevail, and then process only the data strictly necessary for the purpose (LGPD Art. 10). You can ask us for a summary of the assessment we made for each of these uses, and you can oppose any of them (Art. 10, §2; Art. 18, §2).")
+		s.P(c.T("legal-bases.legitimate-interest", nil))
 	}
 	if len(refusals) > 0 {
-		s.P("Where we ask for your consent, you may refuse it (Art. 18, VIII). If you do:")
+		s.P(c.T("legal-bases.refusal", nil))
 		s.Add(&notice.List{Items: refusals})
 	}
 	if !b.anySensitive() {
 		s.Use("categories")
-		s.P("We do not ask for sensitive personal data (LGPD Art. 5, II: racial or ethnic origin, religious conviction, political opinion, trade union or religious, philosophical or political membership, health or sex life, genetic or biometric data). If you choose to give us some anyway, for example in a message or a document you send us, we use it only where Article 11 allows.")
+		s.P(c.T("legal-bases.no-sensitive", nil))
 	}
 	return s
 }
@@ -298,8 +352,9 @@ func (b *builder) anySensitive() bool {
 }
 
 func (b *builder) conditions() *notice.Section {
+	c := b.c
 	var items []notice.Text
-	s := &notice.Section{ID: "conditions", Title: "Data you must give us"}
+	s := &notice.Section{ID: "conditions", Title: string(c.T("conditions.title", nil))}
 	for i, cat := range b.p.Categories {
 		if cat == nil {
 			continue
@@ -307,43 +362,57 @@ func (b *builder) conditions() *notice.Section {
 		var what notice.Text
 		switch cat.Provision {
 		case "statutory":
-			what = "the law requires it"
+			what = c.T("conditions.why.statutory", nil)
 		case "contractual":
-			what = "it is a condition of the service"
+			what = c.T("conditions.why.contractual", nil)
 		case "precontractual":
-			what = "we need it to enter into a contract with you"
+			what = c.T("conditions.why.precontractual", nil)
 		default:
 			continue
 		}
 		s.Use(model.Index("categories", i))
-		t := notice.Strong(notice.Plain(cat.Name)) + " (" + what + ")"
+		d := locale.Data{"Category": notice.Strong(notice.Plain(cat.Name)), "Why": what}
 		if cat.Consequence != "" {
-			t += ": " + notice.Inline(string(cat.Consequence))
+			d["Consequence"] = notice.Inline(string(cat.Consequence))
+			items = append(items, c.T("conditions.item.consequence", d))
+		} else {
+			items = append(items, c.T("conditions.item", d))
 		}
-		items = append(items, t)
 	}
 	if len(items) == 0 {
 		return nil
 	}
-	aside := &notice.Aside{Title: "Processing that is a condition of our service (LGPD Art. 9, §3)", Blocks: []notice.Block{
-		&notice.Paragraph{Text: "Giving us the data below is a condition of our service or of entering into a contract with us:"},
+	aside := &notice.Aside{Title: string(c.T("conditions.aside.title", nil)), Blocks: []notice.Block{
+		&notice.Paragraph{Text: c.T("conditions.lead", nil)},
 		&notice.List{Items: items},
-		&notice.Paragraph{Text: "You can still exercise all your rights under Article 18 of the LGPD, by the means in " + notice.Link("Your rights", "#your-rights") + "."},
+		&notice.Paragraph{Text: c.T("conditions.rights", locale.Data{"Rights": b.rightsLink()})},
 	}}
 	s.Add(aside)
 	return s
 }
 
-// roleWords say what each kind of agent is responsible for.
-var roleWords = map[string]notice.Text{
-	"operator":   "Operator (operador): processes the data on our behalf and only on our instructions, and must keep it secure; we remain responsible for the processing",
-	"controller": "Controller (controlador): decides for itself how it uses the data and answers for that use; this does not limit our own responsibility to you",
+// rightsLink is a link to the section on rights, "Your rights".
+func (b *builder) rightsLink() notice.Text {
+	return notice.Link(b.c.T("link.your-rights", nil), "#your-rights")
+}
+
+// role says what a kind of agent is responsible for ("" for a role it
+// does not know).
+func (b *builder) role(role string) notice.Text {
+	switch role {
+	case "operator":
+		return b.c.T("sharing.role.operator", nil)
+	case "controller":
+		return b.c.T("sharing.role.controller", nil)
+	}
+	return ""
 }
 
 func (b *builder) sharing() *notice.Section {
-	s := &notice.Section{ID: "sharing", Title: "Whom we share your data with, and who is responsible for what"}
+	c := b.c
+	s := &notice.Section{ID: "sharing", Title: string(c.T("sharing.title", nil))}
 	s.Use("brazil.controller")
-	s.P("As controller, we are responsible for the processing this notice describes, and answer to you and to the national authority for it (LGPD Arts. 37 to 42). We share personal data with the recipients below, for the purposes shown (shared use, Art. 9, V), and each is responsible as the table says (Art. 9, VI):")
+	s.P(c.T("sharing.intro", nil))
 	var rows [][]notice.Text
 	for i, rc := range b.p.Recipients {
 		if rc == nil {
@@ -358,19 +427,21 @@ func (b *builder) sharing() *notice.Section {
 			}
 		}
 		rows = append(rows, []notice.Text{
-			notice.Strong(notice.Plain(rc.Name)) + ": " + notice.Inline(string(RecipientText(rc))),
-			roleWords[Role(rc)],
-			notice.Sentence(notice.Series(j.CategoryNames(b.c, rc.Categories), "and")),
+			c.Labelled(notice.Strong(notice.Plain(rc.Name)), notice.Inline(string(RecipientText(rc)))),
+			b.role(Role(rc)),
+			notice.Sentence(c.List(j.CategoryNames(b.c, rc.Categories), locale.And)),
 			notice.Text(j.JoinSemi(why)),
 		})
 	}
-	s.Add(&notice.Table{Caption: "Recipients, their responsibilities, the data and the purposes", Head: []string{"Recipient", "Responsibility", "Data", "Purposes"}, Rows: rows})
-	s.P("You may ask us which public and private entities we have shared your data with (Art. 18, VII).")
+	s.Add(&notice.Table{Caption: string(c.T("sharing.table.caption", nil)), Head: []string{string(c.T("sharing.table.recipient", nil)),
+		string(c.T("sharing.table.responsibility", nil)), string(c.T("sharing.table.data", nil)), string(c.T("sharing.table.purposes", nil))}, Rows: rows})
+	s.P(c.T("sharing.ask", nil))
 	return s
 }
 
 func (b *builder) transfers() *notice.Section {
-	s := &notice.Section{ID: "transfers", Title: "International transfers"}
+	c := b.c
+	s := &notice.Section{ID: "transfers", Title: string(c.T("transfers.title", nil))}
 	if Own(b.p) {
 		s.Use("brazil.transfers")
 	} else {
@@ -416,9 +487,10 @@ func (b *builder) transfers() *notice.Section {
 		}
 		where := j.Countries(b.c, rec.Destinations)
 		if from := b.startsAfter(s, rec); from != "" {
-			where += " (from " + notice.Plain(dayWords(from)) + ")"
+			where = c.T("transfers.where.from", locale.Data{"Countries": where, "Day": c.Day(from)})
 		}
-		basis := notice.Plain(j.UpperFirst(tool.Name)) + " (" + notice.Plain(tool.Basis) + ")"
+		d := locale.Data{"Mechanism": notice.Plain(j.UpperFirst(tool.Name)), "Basis": notice.Plain(tool.Basis)}
+		basis := c.T("transfers.mechanism", d)
 		if rec.Mechanism == "anpd_adequacy" {
 			var ds []notice.Text
 			for _, d := range rec.Destinations {
@@ -427,38 +499,45 @@ func (b *builder) transfers() *notice.Section {
 				}
 			}
 			if len(ds) > 0 {
-				basis += ", " + notice.Series(ds, "and")
+				d["Decisions"] = c.List(ds, locale.And)
+				basis = c.T("transfers.mechanism.adequacy", d)
 			}
 		}
 		rows = append(rows, []notice.Text{
 			notice.Text(j.UpperFirst(string(where))),
-			notice.Text(j.UpperFirst(string(notice.Series(who, "and")))),
+			notice.Text(j.UpperFirst(string(c.List(who, locale.And)))),
 			notice.Text(j.JoinSemi(why)),
-			notice.Text(j.UpperFirst(string(notice.Sentence(notice.Series(what, "and"))))),
+			notice.Text(j.UpperFirst(string(notice.Sentence(c.List(what, locale.And))))),
 			basis,
 		})
 		copyable = copyable || tool.Copy.IsYes()
 	}
 	if len(rows) == 0 {
-		s.P("We do not transfer personal data of people in Brazil to other countries.")
+		s.P(c.T("transfers.none", nil))
 		return s
 	}
 	s.Use("brazil.controller")
 	e := controllerEntity(b.p)
 	if e != nil && e.Address != nil && e.Address.Country != "BR" {
-		s.P(notice.Strong(notice.Plain(e.LegalName)) + " collects your personal data directly from you, from " + j.Countries(b.c, []string{e.Address.Country}) + "; that is not a transfer. Your personal data is transferred outside Brazil to the recipients below, each transfer relying on one of the mechanisms of Article 33 of the LGPD (Resolution CD/ANPD 19/2024):")
+		s.P(c.T("transfers.intro.collected-abroad", locale.Data{"Controller": notice.Strong(notice.Plain(e.LegalName)), "Country": j.Countries(b.c, []string{e.Address.Country})}))
 	} else {
-		s.P("Your personal data may be transferred outside Brazil to the recipients below, each transfer relying on one of the mechanisms of Article 33 of the LGPD (Resolution CD/ANPD 19/2024):")
+		s.P(c.T("transfers.intro", nil))
 	}
-	s.Add(&notice.Table{Caption: "International transfers: where, to whom, for what, which data and on which mechanism",
-		Head: []string{"Destination", "Recipients", "Purposes", "Data", "Mechanism"}, Rows: rows})
-	responsible := notice.Text("We are responsible for these transfers")
+	s.Add(&notice.Table{Caption: string(c.T("transfers.table.caption", nil)),
+		Head: []string{string(c.T("transfers.table.destination", nil)), string(c.T("transfers.table.recipients", nil)), string(c.T("transfers.table.purposes", nil)),
+			string(c.T("transfers.table.data", nil)), string(c.T("transfers.table.mechanism", nil))}, Rows: rows})
+	d := locale.Data{
+		"Controller": notice.Link(c.T("controller.title", nil), "#controller"), "Sharing": notice.Link(c.T("link.sharing", nil), "#sharing"),
+		"Purposes": notice.Link(c.T("purposes.title", nil), "#purposes"), "Rights": b.rightsLink(),
+	}
 	if e != nil {
-		responsible = notice.Plain(e.LegalName) + " is responsible for these transfers"
+		d["Name"] = notice.Plain(e.LegalName)
+		s.P(c.T("transfers.responsible.controller", d))
+	} else {
+		s.P(c.T("transfers.responsible", d))
 	}
-	s.P(responsible + " (contact details in " + notice.Link("Who is responsible for your data", "#controller") + "), and you can ask our encarregado about them. Each recipient is responsible as " + notice.Link("Whom we share your data with", "#sharing") + " says, and the data is kept only as long as " + notice.Link("Why we process your data, how, and for how long", "#purposes") + " says. You can exercise your rights about transferred data as " + notice.Link("Your rights", "#your-rights") + " explains, including petitioning the national authority.")
 	if copyable {
-		s.P("Where we rely on contractual clauses, you may ask us for their full text, subject to commercial and industrial secrets; we will send it within 15 days of your request, as Resolution CD/ANPD 19/2024 requires.")
+		s.P(c.T("transfers.clauses", nil))
 	}
 	return s
 }
@@ -487,11 +566,10 @@ func (b *builder) transferred(s *notice.Section, rec Record, rc *model.Recipient
 	return purposes, rc.Categories
 }
 
-// union returns a with the items of b it lacks appended.
-
 func (b *builder) automated() *notice.Section {
 	ad := b.p.AutomatedDecisions
-	s := &notice.Section{ID: "automated-decisions", Title: "Automated decisions"}
+	c := b.c
+	s := &notice.Section{ID: "automated-decisions", Title: string(c.T("automated.title", nil))}
 	s.Use("automated_decisions")
 	var items []notice.Text
 	for i, d := range ad.Decisions {
@@ -501,37 +579,38 @@ func (b *builder) automated() *notice.Section {
 		s.Use(model.Index("automated_decisions.decisions", i))
 		t := notice.Inline(string(d.Description))
 		if d.Logic != "" {
-			t += " Criteria and procedures: " + notice.Inline(string(d.Logic))
+			t = c.T("automated.item.logic", locale.Data{"Decision": t, "Logic": notice.Inline(string(d.Logic))})
 		}
 		items = append(items, t)
 	}
 	if len(items) == 0 {
-		s.P("We do not take decisions about you solely on the basis of automated processing of your personal data that affect your interests.")
+		s.P(c.T("automated.none", nil))
 		return s
 	}
-	s.P("We take the decisions below solely on the basis of automated processing of personal data, and they can affect your interests, including by defining your personal, professional or consumer profile. You may ask us to review any of them (LGPD Art. 20), and ask for clear and adequate information on the criteria and procedures used (Art. 20, §1), subject to our commercial and industrial secrets:")
+	s.P(c.T("automated.intro", nil))
 	s.Add(&notice.List{Items: items})
 	return s
 }
 
 func (b *builder) children() *notice.Section {
 	ch := b.p.Children
-	s := &notice.Section{ID: "children", Title: "Children and adolescents"}
+	c := b.c
+	s := &notice.Section{ID: "children", Title: string(c.T("children.title", nil))}
 	s.Use("children")
-	s.P("We process the personal data of children and adolescents only in their best interest (LGPD Art. 14).")
+	s.P(c.T("children.best-interest", nil))
 	if ch.DirectedToChildren.IsYes() {
 		s.Use("brazil.parental_consent", "brazil.children_data")
-		s.P("We process the personal data of children (under 12) only with the specific and highlighted consent of at least one parent or legal guardian (Art. 14, §1).")
+		s.P(c.T("children.consent", nil))
 		if b.br.ParentalConsent != "" {
 			s.Add(&notice.Prose{Markdown: string(b.br.ParentalConsent)})
 		}
 		if b.br.ChildrenData != "" {
-			s.P("The data we collect from children and how we use it (Art. 14, §2):")
+			s.P(c.T("children.data", nil))
 			s.Add(&notice.Prose{Markdown: string(b.br.ChildrenData)})
 		}
-		s.P("Parents and guardians exercise the child's rights under Article 18 by the means in " + notice.Link("Your rights", "#your-rights") + ".")
+		s.P(c.T("children.guardians", locale.Data{"Rights": b.rightsLink()}))
 	} else {
-		s.P(notice.Sentence(notice.Text("Our services are not directed to children, and are meant for people aged " + strconv.Itoa(ch.MinimumAge) + " or over")))
+		s.P(c.T("children.not-directed", locale.Data{"Age": c.Format().Number(int64(ch.MinimumAge))}))
 	}
 	if st := b.br.ChildrenStatement; st != "" {
 		s.Use("brazil.children_statement")
@@ -543,40 +622,41 @@ func (b *builder) children() *notice.Section {
 }
 
 func (b *builder) rights() *notice.Section {
-	s := &notice.Section{ID: "your-rights", Title: "Your rights under Article 18 of the LGPD"}
+	c := b.c
+	s := &notice.Section{ID: "your-rights", Title: string(c.T("rights.title", nil))}
 	s.Use("rights.request_methods", "rights.consent_withdrawal", "rights.verification")
-	s.P("Under Article 18 of the LGPD you may obtain from us, at any time and on request, in relation to your personal data we process:")
+	s.P(c.T("rights.intro", nil))
 	s.Add(&notice.List{Ordered: true, Items: []notice.Text{
-		"confirmation that we process it (Art. 18, I);",
-		"access to it (Art. 18, II);",
-		"correction of incomplete, inaccurate or out-of-date data (Art. 18, III);",
-		"anonymisation, blocking or deletion of data that is unnecessary or excessive, or processed in breach of the LGPD (Art. 18, IV);",
-		"portability of your data to another provider of a service or product, on your express request, under the national authority's rules and subject to commercial and industrial secrets (Art. 18, V);",
-		"deletion of the data we process with your consent, except where Article 16 lets us keep it (Art. 18, VI);",
-		"information on the public and private entities with which we have shared your data (Art. 18, VII);",
-		"information on the possibility of not giving consent and on the consequences of refusing (Art. 18, VIII); and",
-		"revocation of your consent (Art. 18, IX; Art. 8, §5).",
+		c.T("rights.confirmation", nil),
+		c.T("rights.access", nil),
+		c.T("rights.correction", nil),
+		c.T("rights.anonymisation", nil),
+		c.T("rights.portability", nil),
+		c.T("rights.deletion", nil),
+		c.T("rights.sharing", nil),
+		c.T("rights.refusal", nil),
+		c.T("rights.revocation", nil),
 	}})
-	s.P("You may also oppose processing based on one of the cases where consent is not required, if it does not comply with the LGPD (Art. 18, §2), and ask for the review of decisions taken solely on the basis of automated processing (Art. 20).")
+	s.P(c.T("rights.oppose", nil))
 	s.Use("rights.authorized_agents")
-	s.P("You may exercise your rights yourself or through a legally appointed representative (Art. 18, §3).")
+	s.P(c.T("rights.representative", nil))
 	if a := b.p.Rights.AuthorizedAgents; a != "" {
 		s.Add(&notice.Prose{Markdown: string(a)})
 	}
-	petition := notice.Text("You have the right to petition the national authority about your data against us (Art. 18, §1).")
 	if a := authority(b.c); a != nil {
-		petition = "You have the right to petition the national authority, " + notice.Plain(a.Name) + ", about your data against us (Art. 18, §1): " + notice.Web(a.URL) + "."
+		s.P(c.T("rights.petition.authority", locale.Data{"Authority": notice.Plain(a.Name), "Website": notice.Web(a.URL)}))
+	} else {
+		s.P(c.T("rights.petition", nil))
 	}
-	s.P(petition + " The national authority takes up a petition once you have first complained to us and we have not resolved it in the time its rules set (Art. 55-J, V), so please contact us first. You may also bring your petition before consumer protection bodies, such as a Procon (Art. 18, §8).")
 	methods := b.p.Rights.RequestMethods
 	if len(b.br.RequestMethods) > 0 {
 		s.Use("brazil.request_methods")
 		methods = b.br.RequestMethods
 	}
-	s.P("To exercise your rights, contact us or our encarregado; making a request is free of charge (Art. 18, §5):")
+	s.P(c.T("rights.how", nil))
 	s.Add(&notice.List{Items: j.RequestMethods(b.c, methods)})
-	s.P("We confirm whether we process your data, or give you access to it, at once in a simplified form, or, within 15 days of your request, in a clear and complete statement showing where the data came from, whether we hold any record, the criteria used and the purpose of the processing (Art. 19, I and II). You choose whether to receive it electronically or in print (Art. 19, §2). Where we process your data on your consent or under a contract with you, you may ask for a complete electronic copy of it (Art. 19, §3).")
-	s.P("If we cannot act on a request at once, we tell you either that we are not the agent processing your data, and who is, where we can, or the reasons of fact or law that prevent us from acting on it at once (Art. 18, §4).")
+	s.P(c.T("rights.confirm", nil))
+	s.P(c.T("rights.cannot-act", nil))
 	verification := b.p.Rights.Verification
 	if v := b.br.Verification; v != "" {
 		s.Use("brazil.verification")
@@ -594,26 +674,27 @@ func (b *builder) rights() *notice.Section {
 				s.Use(model.Index("purposes", i))
 			}
 		}
-		s.P("How to revoke your consent:")
+		s.P(c.T("rights.revoke", nil))
 		s.Add(&notice.Prose{Markdown: string(w)})
-		s.P("Revoking your consent does not affect what we did with it before, but you may also ask us to delete the data we processed with your consent (Art. 8, §5; Art. 18, VI), except where Article 16 lets us keep it.")
+		s.P(c.T("rights.revoke.after", nil))
 	}
 	return s
 }
 
 func (b *builder) changes() *notice.Section {
 	s := j.ChangesSection(b.c)
-	s.P("If we change the purpose, form or duration of the processing, the controller, or whom we share your data with, we tell you, highlighting what changed (LGPD Art. 8, §6). Where we process your data with your consent, we tell you before a change of purpose that is not compatible with it, and you may revoke your consent if you disagree (Art. 9, §2).")
+	s.P(b.c.T("changes.lgpd", nil))
 	return s
 }
 
 func (b *builder) contact() *notice.Section {
-	s := &notice.Section{ID: "contact", Title: "Contact us"}
+	c := b.c
+	s := &notice.Section{ID: "contact", Title: string(c.T("closing.contact.title", nil))}
 	s.Use("organization.privacy_contact", "brazil.encarregado")
-	s.P("Questions about this notice or your data:")
+	s.P(c.T("contact.lead", nil))
 	items := []notice.Text{j.ContactLine(b.c, fromBrazil(b.p.Organization.PrivacyContact))}
 	if e := b.br.Encarregado; e != nil {
-		items = append(items, "Our encarregado: "+j.ContactLine(b.c, e))
+		items = append(items, c.T("contact.encarregado", locale.Data{"Contact": j.ContactLine(b.c, e)}))
 	}
 	s.Add(&notice.List{Items: items})
 	return s
@@ -662,9 +743,6 @@ func (b *builder) startsAfter(s *notice.Section, rec Record) model.Date {
 	return first
 }
 
-// dayWords writes a day as the notice does, "4 January 2027".
-func dayWords(d model.Date) string { return d.Long() }
-
 // unionOf is a with b's items it lacks, in order.
 func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }
 
@@ -672,6 +750,7 @@ func unionOf(a, b []string) []string { return change.Uniq(append(a, b...)) }
 // the rights and where to use them, international transfers, how long data
 // is kept, children; and the ways to make a request.
 func (b *builder) summary() *notice.Section {
+	c := b.c
 	var s j.Summary
 	if e := controllerEntity(b.p); e != nil {
 		cpaths := []string{"brazil.controller"}
@@ -680,14 +759,16 @@ func (b *builder) summary() *notice.Section {
 				cpaths = append(cpaths, model.Index("organization.entities", i))
 			}
 		}
-		s.Point("Who is responsible", notice.Plain(e.LegalName)+" is the controller (controlador) of your personal data.", "controller", cpaths...)
+		s.Point(string(c.T("summary.controller.label", nil)), c.T("summary.controller", locale.Data{"Controller": notice.Plain(e.LegalName)}), "controller", cpaths...)
 	}
 	if e := b.br.Encarregado; e != nil {
-		t := "Our encarregado (data protection officer) is " + notice.Plain(e.Name)
+		d := locale.Data{"Name": notice.Plain(e.Name)}
+		t := stop(c.T("summary.encarregado", d))
 		if e.Email != "" {
-			t += "; you can write to them at " + notice.Mail(e.Email)
+			d["Email"] = notice.Mail(e.Email)
+			t = c.T("summary.encarregado.email", d)
 		}
-		s.Point("Our encarregado", notice.Sentence(t), "encarregado", "brazil.encarregado")
+		s.Point(string(c.T("summary.encarregado.label", nil)), t, "encarregado", "brazil.encarregado")
 	}
 	var lists [][]string
 	var paths []string
@@ -696,24 +777,24 @@ func (b *builder) summary() *notice.Section {
 		lists = append(lists, Purpose(pu).LGPDBases)
 	}
 	if bases := j.ByUse(lists...); len(bases) > 0 {
-		s.Point("Legal bases", "Depending on the purpose, we rely on these legal bases of Article 7 of the LGPD: "+notice.Series(words(bases, basisWords), "and")+".", "legal-bases", paths...)
+		s.Point(string(c.T("summary.bases.label", nil)), c.T("summary.bases", locale.Data{"Bases": c.List(words(bases, b.basis), locale.And)}), "legal-bases", paths...)
 	}
 	if len(b.br.RequestMethods) > 0 {
 		s.Methods, s.MethodsPath = b.br.RequestMethods, "brazil.request_methods"
 	}
-	petition := notice.Text("petition the national authority, after first complaining to us")
+	petition := c.T("summary.right.petition", nil)
 	if a := authority(b.c); a != nil {
-		petition = "petition the national authority, " + notice.Plain(a.Name) + ", after first complaining to us"
+		petition = c.T("summary.right.petition.authority", locale.Data{"Authority": notice.Plain(a.Name)})
 	}
 	s.Rights(b.c, "your-rights", []notice.Text{
-		"ask us to confirm whether we process your data and give you access to it", "correct it",
-		"have unnecessary, excessive or unlawfully processed data anonymised, blocked or deleted",
-		"have data we process with your consent deleted", "take it to another provider", "learn whom we share it with",
-		"revoke your consent", "oppose processing that does not comply with the LGPD",
-		"ask for a review of decisions taken solely by automated means", petition,
+		c.T("summary.right.access", nil), c.T("summary.right.correction", nil),
+		c.T("summary.right.anonymisation", nil),
+		c.T("summary.right.deletion", nil), c.T("summary.right.portability", nil), c.T("summary.right.sharing", nil),
+		c.T("summary.right.revocation", nil), c.T("summary.right.opposition", nil),
+		c.T("summary.right.review", nil), petition,
 	}, "brazil.request_methods")
 	if e := b.br.Encarregado; e != nil && e.Email != "" {
-		s.Act("Email our encarregado", "mailto:"+e.Email, "brazil.encarregado.email")
+		s.Act(string(c.T("summary.encarregado.act", nil)), "mailto:"+e.Email, "brazil.encarregado.email")
 	}
 	var reach j.Reach
 	paths = nil
@@ -728,11 +809,11 @@ func (b *builder) summary() *notice.Section {
 	paths = append(paths, scratch.Trace.Paths...)
 	dest, later := reach.Countries(b.c)
 	if len(dest) > 0 || len(later) > 0 {
-		t := "Some of your personal data goes to recipients in " + j.Countries(b.c, dest) + j.Later(b.c, later)
+		t := c.T("summary.transfers", locale.Data{"Countries": j.Countries(b.c, dest), "Later": j.Later(b.c, later)})
 		if len(dest) == 0 {
-			t = "Some of your personal data will go to recipients abroad (" + j.LaterOnly(b.c, later) + ")"
+			t = c.T("summary.transfers.later", locale.Data{"Later": j.LaterOnly(b.c, later)})
 		}
-		s.Point("International transfers", t+", each transfer relying on one of the mechanisms of Article 33 of the LGPD.", "transfers", append(paths, "brazil.transfers", "transfers")...)
+		s.Point(string(c.T("summary.transfers.label", nil)), t, "transfers", append(paths, "brazil.transfers", "transfers")...)
 	}
 	s.Kept(b.c, "purposes", nil)
 	s.Children(b.c, "children")

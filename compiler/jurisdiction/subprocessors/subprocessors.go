@@ -8,13 +8,13 @@ package subprocessors
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/disclose-dev/disclose/compiler/change"
 	"github.com/disclose-dev/disclose/compiler/diag"
 	j "github.com/disclose-dev/disclose/compiler/jurisdiction"
 	"github.com/disclose-dev/disclose/compiler/jurisdiction/eu"
+	"github.com/disclose-dev/disclose/compiler/locale"
 	"github.com/disclose-dev/disclose/compiler/model"
 	"github.com/disclose-dev/disclose/compiler/notice"
 )
@@ -272,10 +272,10 @@ func compile(c *j.Context) *notice.Document {
 	if len(listed(p)) == 0 {
 		return nil
 	}
-	doc := &notice.Document{ID: ID, Title: "Sub-processors", Organization: p.Organization.Name,
+	doc := &notice.Document{ID: ID, Title: string(c.T("notice.title", nil)), Organization: p.Organization.Name,
 		Effective: c.Date, LastUpdated: c.LastUpdated}
-	s := &notice.Section{ID: "list", Title: "Our sub-processors"}
-	s.P(notice.Plain(p.Organization.Name) + " engages these sub-processors to process personal data on behalf of its business customers, as their processor.")
+	s := &notice.Section{ID: "list", Title: string(c.T("list.title", nil))}
+	s.P(c.T("list.intro", locale.Data{"Org": notice.Plain(p.Organization.Name)}))
 	var rows [][]notice.Text
 	var planned []notice.Text
 	var ids []notice.Definition // each one's address and contact (EDPB Opinion 22/2024)
@@ -286,20 +286,22 @@ func compile(c *j.Context) *notice.Document {
 		s.Use(model.Index("processors", i))
 		name := notice.Strong(notice.Plain(pr.Name))
 		if pr.LegalName != "" && pr.LegalName != pr.Name {
-			name += " (" + notice.Plain(pr.LegalName) + ")"
+			name = c.T("list.name.legal", locale.Data{"Name": name, "LegalName": notice.Plain(pr.LegalName)})
 		}
 		if pr.Added != "" && pr.Added > c.Date {
-			when := notice.Plain(pr.Name) + " from " + notice.Plain(string(pr.Added))
+			d := locale.Data{"Name": notice.Plain(pr.Name), "Added": notice.Plain(string(pr.Added))}
+			when := c.T("list.planned", d)
 			if pr.NoticeSent.Valid() {
-				when += " (announced on " + notice.Plain(string(pr.NoticeSent))
+				d["Sent"] = notice.Plain(string(pr.NoticeSent))
+				when = c.T("list.planned.announced", d)
 				if n := Terms(p).SubprocessorNoticeDays; n > 0 && Terms(p).SubprocessorAuthorisation == "general" {
 					s.Use("changes.subprocessor_notice_days")
-					when += "; objections by " + notice.Plain(string(pr.NoticeSent.AddDays(n)))
+					d["Objections"] = notice.Plain(string(pr.NoticeSent.AddDays(n)))
+					when = c.T("list.planned.objections", d)
 				}
-				when += ")"
 			}
 			planned = append(planned, when)
-			name += ", from " + notice.Plain(string(pr.Added))
+			name = c.T("list.name.from", locale.Data{"Name": name, "Added": notice.Plain(string(pr.Added))})
 		}
 		where := append([]string{pr.Country}, pr.Locations...)
 		var uniq []string
@@ -315,29 +317,30 @@ func compile(c *j.Context) *notice.Document {
 			ids = append(ids, notice.Definition{Term: notice.Plain(pr.Name), Text: id})
 		}
 	}
-	s.Add(&notice.Table{Caption: "Sub-processors", Head: []string{"Sub-processor", "What it does for our customers", "Where", "Transfer safeguard"}, Rows: rows})
+	s.Add(&notice.Table{Caption: string(c.T("list.table.caption", nil)), Head: []string{string(c.T("list.table.subprocessor", nil)),
+		string(c.T("list.table.service", nil)), string(c.T("list.table.where", nil)), string(c.T("list.table.safeguard", nil))}, Rows: rows})
 	if len(planned) > 0 {
-		s.P("We will use these new sub-processors only from the date shown: " + notice.Series(planned, "and") + ".")
+		s.P(c.T("list.planned.lead", locale.Data{"Planned": c.List(planned, locale.And)}))
 	}
 	if len(ids) > 0 {
-		s.P("Each sub-processor's address and data protection contact:")
+		s.P(c.T("list.identities", nil))
 		s.Add(&notice.Definitions{Items: ids})
 	}
 	doc.Sections = append(doc.Sections, s)
 	if ch := Terms(p); ch.SubprocessorAuthorisation != "" || ch.SubprocessorNoticeDays > 0 || ch.SubprocessorObjection != "" || ch.SubprocessorSubscribeURL != "" {
-		cs := &notice.Section{ID: "changes", Title: "Changes to this list"}
+		cs := &notice.Section{ID: "changes", Title: string(c.T("changes.title", nil))}
 		cs.Use("changes")
 		switch ch.SubprocessorAuthorisation {
 		case "general":
-			cs.P("Our customers have given us general written authorisation to engage sub-processors; we tell them of any intended addition or replacement, and they may object to it.")
+			cs.P(c.T("changes.general", nil))
 		case "specific":
-			cs.P("We engage a new sub-processor only with our customers' prior specific written authorisation.")
+			cs.P(c.T("changes.specific", nil))
 		}
 		if ch.SubprocessorNoticeDays > 0 && ch.SubprocessorAuthorisation != "specific" {
-			cs.P(notice.Sentence(notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it")))
+			cs.P(c.T("changes.notice-days", locale.Data{"Days": c.Format().Number(int64(ch.SubprocessorNoticeDays))}))
 		}
 		if ch.SubprocessorSubscribeURL != "" {
-			cs.P("To be told about changes, " + notice.Link("subscribe to updates", ch.SubprocessorSubscribeURL) + ".")
+			cs.P(c.T("changes.subscribe", locale.Data{"Subscribe": notice.Link(c.T("changes.subscribe.link", nil), ch.SubprocessorSubscribeURL)}))
 		}
 		if ch.SubprocessorObjection != "" {
 			cs.Add(&notice.Prose{Markdown: string(ch.SubprocessorObjection)})
@@ -364,37 +367,34 @@ func summary(c *j.Context) *notice.Section {
 		}
 		paths = append(paths, model.Index("processors", i)+".country", model.Index("processors", i)+".locations")
 		if !j.Started(c, pr) {
-			planned = append(planned, notice.Plain(pr.Name)+" in "+j.Countries(c, change.Uniq(append([]string{pr.Country}, pr.Locations...)))+
-				" from "+notice.Text(pr.Added.Long()))
+			planned = append(planned, c.T("summary.planned.item", locale.Data{"Name": notice.Plain(pr.Name),
+				"Countries": j.Countries(c, change.Uniq(append([]string{pr.Country}, pr.Locations...))), "Day": c.Day(pr.Added)}))
 			continue
 		}
 		n++
 	}
 	now, _ := j.ProcessorCountries(c, Listed)
-	word := "sub-processors"
-	if n == 1 {
-		word = "sub-processor"
-	}
 	var t notice.Text
 	if n > 0 {
-		t = notice.Text(fmt.Sprintf("We engage %s %s to process personal data on behalf of our business customers, in ", c.Format().Number(int64(n)), word)) + j.Countries(c, now) + "."
+		t = c.N("summary.list", n, locale.Data{"Countries": j.Countries(c, now)})
 	}
 	if len(planned) > 0 {
-		t = notice.Join(t, "We will add "+notice.Series(planned, "and")+".")
+		t = notice.Join(t, c.T("summary.planned", locale.Data{"Planned": c.List(planned, locale.And)}))
 	}
-	s.Point("Our sub-processors", t, "list", paths...)
+	s.Point(string(c.T("summary.list.label", nil)), t, "list", paths...)
 	ch := Terms(p)
 	var tc notice.Text
+	days := locale.Data{"Days": c.Format().Number(int64(ch.SubprocessorNoticeDays))}
 	switch {
 	case ch.SubprocessorAuthorisation == "specific":
-		tc = "We engage a new sub-processor only with our customers' prior specific written authorisation."
+		tc = c.T("changes.specific", nil)
 	case ch.SubprocessorNoticeDays > 0 && ch.SubprocessorAuthorisation == "general":
-		tc = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it, and they may object to it.")
+		tc = c.T("summary.changes.objections", days)
 	case ch.SubprocessorNoticeDays > 0:
-		tc = notice.Text("We tell our customers about a new sub-processor at least " + strconv.Itoa(ch.SubprocessorNoticeDays) + " days before we start using it.")
+		tc = c.T("changes.notice-days", days)
 	}
-	s.Point("Changes", tc, "changes", "changes.subprocessor_authorisation", "changes.subprocessor_notice_days")
-	s.Act("Subscribe to updates", ch.SubprocessorSubscribeURL, "changes.subprocessor_subscribe_url")
+	s.Point(string(c.T("summary.changes.label", nil)), tc, "changes", "changes.subprocessor_authorisation", "changes.subprocessor_notice_days")
+	s.Act(string(c.T("summary.subscribe", nil)), ch.SubprocessorSubscribeURL, "changes.subprocessor_subscribe_url")
 	return s.Section(c)
 }
 
@@ -405,28 +405,29 @@ func onwardSafeguard(c *j.Context, pr *model.Processor) notice.Text {
 	on := Processor(pr).Onward
 	if on == nil {
 		if abroad(c, pr) == "" {
-			return "None needed (the EEA or an adequacy decision)"
+			return c.T("safeguard.none", nil)
 		}
 		return "" // check reports it
 	}
 	var tools []notice.Text
 	if tool := eu.Tool(c, "eu", on.Mechanism); tool != nil {
-		t := "EU: " + notice.Plain(tool.Name)
+		d := locale.Data{"Tool": notice.Plain(tool.Name)}
 		if on.Mechanism == "SCC_2021_914" {
-			t += ", module 3 (processor to processor)"
+			tools = append(tools, c.T("safeguard.eu.module-3", d))
+		} else {
+			tools = append(tools, c.T("safeguard.eu", d))
 		}
-		tools = append(tools, t)
 	}
 	if tool := eu.Tool(c, "uk", on.UKMechanism); tool != nil {
 		name := notice.Plain(tool.Name)
 		if on.UKMechanism == "UK_ADEQUACY_REGS" && pr.DPFUKExtension.IsYes() {
-			name = "the UK Extension to the EU-U.S. Data Privacy Framework"
+			name = c.T("safeguard.uk-extension", nil)
 		}
-		tools = append(tools, "UK: "+name)
+		tools = append(tools, c.T("safeguard.uk", locale.Data{"Tool": name}))
 	}
-	t := notice.Series(tools, "and")
+	t := c.List(tools, locale.And)
 	if e := j.Entity(c.Project, on.Exporter); e != nil {
-		t = notice.Sentence(notice.Join(t+";", "exported by", notice.Plain(e.LegalName)))
+		t = stop(notice.Sentence(c.T("safeguard.exported", locale.Data{"Safeguards": t, "Exporter": notice.Plain(e.LegalName)})))
 	}
 	return t
 }
@@ -440,12 +441,22 @@ func identity(c *j.Context, pr *model.Processor) notice.Text {
 	}
 	if ways := j.ContactWays(c, pr.Contact); ways != "" {
 		if pr.Contact.Name != "" {
-			ways = notice.Plain(pr.Contact.Name) + ": " + ways
+			ways = c.T("identity.contact", locale.Data{"Name": notice.Plain(pr.Contact.Name), "Ways": ways})
 		}
 		parts = append(parts, string(ways))
 	}
 	if u := Processor(pr).ListURL; u != "" {
-		parts = append(parts, string("its own sub-processors: "+notice.Web(u)))
+		parts = append(parts, string(c.T("identity.list", locale.Data{"List": notice.Web(u)})))
 	}
 	return notice.Text(strings.Join(parts, "; "))
+}
+
+// stop ends a sentence the catalogue ends with a value and a full stop
+// ("exported by {{.Exporter}}.") as notice.Sentence would: a value that
+// ends with its own punctuation ("Inc.") takes no second stop.
+func stop(t notice.Text) notice.Text {
+	if n := len(t); n >= 2 && t[n-1] == '.' && strings.ContainsRune(".!?:", rune(t[n-2])) {
+		return t[:n-1]
+	}
+	return t
 }
