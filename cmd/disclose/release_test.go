@@ -115,9 +115,10 @@ func TestSampleHistoryOverTime(t *testing.T) {
 		// 2026-12-15-2 replaces the version of the same effective date.
 		{"2026-12-01", "2025-12-15", "2026-12-15-2", false},
 		// 2027-01-04-2 (Switzerland added) replaced 2027-01-04 before either
-		// took effect, and 2027-01-04-3 (key points) replaces both.
-		{"2026-12-20", "2026-12-15-2", "2027-01-04-3", false},
-		{"2027-06-01", "2027-01-04-3", "", false},
+		// took effect, 2027-01-04-3 (key points) replaced both, and
+		// 2027-01-04-4 (in German and French too) replaces them all.
+		{"2026-12-20", "2026-12-15-2", "2027-01-04-4", false},
+		{"2027-06-01", "2027-01-04-4", "", false},
 	} {
 		ns, err := site.Notices(nil, l, st, model.Date(tc.day), false, compiler.Changes, "")
 		if err != nil {
