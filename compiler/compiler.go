@@ -419,6 +419,50 @@ func Labels(facts map[string]NoticeFacts) map[string]string {
 	return out
 }
 
+// LabelsIn returns, by language code and notice id, the short name of each
+// notice in the site's navigation in the languages its pack's catalogue
+// has besides English (jurisdiction.LabelerIn; site.Input.LabelsIn).
+func LabelsIn(p *model.Project, opts *Options) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	contexts := map[language.Tag]*jurisdiction.Context{}
+	var cats map[string]*locale.Catalogue
+	if opts != nil {
+		cats = opts.Catalogues
+	}
+	if cats == nil {
+		cats, _ = Catalogues()
+	}
+	for _, j := range opts.jurisdictions() {
+		cat := cats[j.ID()]
+		if _, ok := j.(jurisdiction.LabelerIn); !ok || cat == nil {
+			continue
+		}
+		for _, t := range cat.Languages() {
+			if locale.Is(t, "en") {
+				continue
+			}
+			lc := contexts[t]
+			if lc == nil {
+				o := Options{}
+				if opts != nil {
+					o = *opts
+				}
+				o.Language = t
+				lc, _, _ = o.context(p)
+				contexts[t] = lc
+			}
+			if l := jurisdiction.LabelIn(lc, j); l != "" {
+				code := locale.Code(t)
+				if out[code] == nil {
+					out[code] = map[string]string{}
+				}
+				out[code][j.ID()] = l
+			}
+		}
+	}
+	return out
+}
+
 // NoticeDays returns, by notice id, each notice's days of notice of a
 // material change (release.Request.NoticeDays).
 func NoticeDays(facts map[string]NoticeFacts) map[string]int {

@@ -171,7 +171,7 @@ func Publish(ctx context.Context, opts PublishOptions) (*Published, error) {
 		res.Diags.Sort()
 	}
 	messages, _ := SiteCatalogue() // its problems: TestSiteCatalogueClean
-	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), DataTables: dataTables(copts), Files: files, Messages: messages}
+	in := &site.Input{Project: proj, Notices: notices, LedgerHead: head, Audiences: Audiences(facts), Labels: Labels(facts), LabelsIn: LabelsIn(proj, copts), DataTables: dataTables(copts), Files: files, Messages: messages}
 	if err := site.Build(ctx, in, sopts); err != nil {
 		return res, err
 	}

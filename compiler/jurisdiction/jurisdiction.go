@@ -57,6 +57,13 @@ type Labeler interface {
 	Label() string
 }
 
+// LabelerIn is implemented by a pack whose short name (Labeler) is in its
+// message catalogue, so the navigation of a page in another language names
+// the notice in that language: LabelIn writes it in the Context's language.
+type LabelerIn interface {
+	LabelIn(c *Context) string
+}
+
 // NoticePeriod is implemented by a pack whose notice period of material
 // changes (the days between a release with a material change and its
 // effective date) comes from elsewhere than the notice's own settings,
@@ -375,6 +382,26 @@ func Join(items []string, conj string) string {
 
 // Quote returns s in double quotes, for messages.
 func Quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `'`) + `"` }
+
+// LabelIn returns j's short name in the Context's language (LabelerIn),
+// from its catalogue; "" for a pack without one, or whose catalogue has no
+// current translation of it (the navigation then names the notice by its
+// title in the language).
+func LabelIn(c *Context, j Jurisdiction) string {
+	l, ok := j.(LabelerIn)
+	cat := c.Catalogues[j.ID()]
+	if !ok || cat == nil {
+		return ""
+	}
+	saved := c.printer
+	c.printer = cat.Printer(c.lang())
+	defer func() { c.printer = saved }()
+	label := l.LabelIn(c)
+	if len(c.printer.Problems()) > 0 {
+		return ""
+	}
+	return label
+}
 
 // Compile compiles j's notice, places the team's own sections in it, and
 // records in each section's trace the requirements it discloses. It returns

@@ -337,10 +337,42 @@ func (in *Input) switcher(n *Notice, key string, depth int, baseURL string) map[
 	}
 	fm := map[string]any{}
 	if n.lang != "" {
-		fm["lang"] = n.lang
+		fm["lang"], fm["nav"] = n.lang, in.navIn(n.lang)
 	}
 	if len(langs) > 1 {
 		fm["languages"], fm["alternates"] = langs, alts
 	}
 	return fm
+}
+
+// navIn is the header's list of notices on a page in lang: each notice in
+// lang where it has a page in it (its short name in lang, else its title
+// in lang), else the English one, marked as English.
+func (in *Input) navIn(lang string) []map[string]any {
+	var out []map[string]any
+	for _, n := range in.Notices {
+		if n.Current == nil {
+			continue
+		}
+		var ln *Notice
+		for _, m := range in.langs[n] {
+			if m.lang == lang && m.Current != nil {
+				ln = m
+			}
+		}
+		if ln == nil {
+			entry := map[string]any{"title": n.Current.Doc.Title, "url": n.ID + "/", "lang": "en"}
+			if l := in.Labels[n.ID]; l != "" {
+				entry["short"] = l
+			}
+			out = append(out, entry)
+			continue
+		}
+		entry := map[string]any{"title": ln.Current.Doc.Title, "url": ln.dir() + "/"}
+		if l := in.LabelsIn[lang][n.ID]; l != "" {
+			entry["short"] = l
+		}
+		out = append(out, entry)
+	}
+	return out
 }

@@ -46,7 +46,8 @@ func withTranslation(doc *notice.Document, lang, title, tag string) *notice.Docu
 func buildTranslated(t *testing.T) (func(name string) string, string) {
 	t.Helper()
 	day := model.Date("2026-11-23")
-	proj, docs, diags := compiler.Compile(disclose.Sample, "data", &compiler.Options{Date: day})
+	copts := &compiler.Options{Date: day}
+	proj, docs, diags := compiler.Compile(disclose.Sample, "data", copts)
 	if diags.HasErrors() {
 		t.Fatalf("the sample does not compile:\n%v", diags)
 	}
@@ -90,7 +91,8 @@ func buildTranslated(t *testing.T) (func(name string) string, string) {
 	// Twice, into two folders with one cache: the second build takes the
 	// translations' comparisons the first kept.
 	for _, o := range []string{out, out + "-again"} {
-		err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables, Messages: messages}, site.Options{
+		err = site.Build(context.Background(), &site.Input{Project: proj, Notices: notices, DataTables: compiler.DataTables, Messages: messages,
+			Labels: compiler.Labels(compiler.Facts(proj, copts)), LabelsIn: compiler.LabelsIn(proj, copts)}, site.Options{
 			Out: o, ProjectDir: dir, Theme: disclose.Theme, Hugo: hugoCmd, HugoDir: hugoDir, CacheDir: filepath.Join(dir, "cache"),
 		})
 		if err != nil {
@@ -134,6 +136,11 @@ func TestTranslatedNotices(t *testing.T) {
 		`>Alle Versionen</a>`,
 		`<h2 id="contents">Inhalt</h2>`,
 		`Ab dem 15. Dezember 2026 gilt eine neue Version dieses Hinweises. <a href="../../de/eu/2026-12-15-2/">Neue Version lesen</a>`,
+		// The header names the notices in German, linking their German
+		// pages, and the others in English, marked so.
+		`<a href="/de/eu/" aria-current="page">Europa</a>`,
+		`<a href="/de/global/">Datenschutzerklärung</a>`,
+		`<a href="/california/" hreflang="en" lang="en">California</a>`,
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("de/eu/ lacks %s", want)
@@ -142,7 +149,7 @@ func TestTranslatedNotices(t *testing.T) {
 	// The English page names the others; a notice in English alone has no
 	// switch and keeps its English language.
 	en := read("eu/index.html")
-	for _, want := range []string{`<html lang="en">`, `<a href="../de/eu/" hreflang="de" lang="de">Deutsch</a>`, `<span aria-current="page" lang="en">English</span>`} {
+	for _, want := range []string{`<html lang="en">`, `<a href="../de/eu/" hreflang="de" lang="de">Deutsch</a>`, `<span aria-current="page" lang="en">English</span>`, `<a href="/eu/" aria-current="page">Europe</a>`} {
 		if !strings.Contains(en, want) {
 			t.Errorf("eu/ lacks %s", want)
 		}

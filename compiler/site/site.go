@@ -101,6 +101,10 @@ type Input struct {
 	// Labels are the notices' short names in the navigation, by notice id
 	// (compiler.Labels); a notice without one is named by its title.
 	Labels map[string]string
+	// LabelsIn are those short names in other languages, by language code
+	// and notice id (compiler.LabelsIn); a notice without one in a
+	// language is named by its title in it.
+	LabelsIn map[string]map[string]string
 	// Notices are the notices (and the sub-processor list), in the order
 	// the site lists them.
 	Notices []*Notice

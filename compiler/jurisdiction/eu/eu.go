@@ -42,6 +42,10 @@ func (*Pack) Name() string { return "European supplement (EU GDPR, UK GDPR and S
 // Label implements jurisdiction.Labeler: the notice in the site's navigation.
 func (*Pack) Label() string { return "Europe" }
 
+// LabelIn implements jurisdiction.LabelerIn: the short name in the
+// Context's language (Label is its English).
+func (*Pack) LabelIn(c *j.Context) string { return string(c.T("notice.label", nil)) }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "People in the European Economic Area and the United Kingdom, and in Switzerland: legal bases, transfers and your rights under the GDPR and the Swiss FADP."

@@ -37,6 +37,10 @@ func (*Pack) Name() string { return "Global privacy policy (baseline, CalOPPA)" 
 // Label implements jurisdiction.Labeler: the notice in the site's navigation.
 func (*Pack) Label() string { return "Privacy Policy" }
 
+// LabelIn implements jurisdiction.LabelerIn: the short name in the
+// Context's language (Label is its English).
+func (*Pack) LabelIn(c *j.Context) string { return string(c.T("notice.label", nil)) }
+
 // Audience says whom the notice is for, on the site's home page.
 func (*Pack) Audience() string {
 	return "Everyone: what we collect, why, who we share it with, and your choices."
