@@ -451,6 +451,9 @@ func LabelsIn(p *model.Project, opts *Options) map[string]map[string]string {
 				lc, _, _ = o.context(p)
 				contexts[t] = lc
 			}
+			if lc == nil {
+				continue
+			}
 			if l := jurisdiction.LabelIn(lc, j); l != "" {
 				code := locale.Code(t)
 				if out[code] == nil {

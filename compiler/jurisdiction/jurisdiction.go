@@ -386,7 +386,8 @@ func Quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `'`) + `"`
 // LabelIn returns j's short name in the Context's language (LabelerIn),
 // from its catalogue; "" for a pack without one, or whose catalogue has no
 // current translation of it (the navigation then names the notice by its
-// title in the language).
+// title in the language). Like Compile, it binds c to j's catalogue while
+// it runs: c must not be in use by another goroutine.
 func LabelIn(c *Context, j Jurisdiction) string {
 	l, ok := j.(LabelerIn)
 	cat := c.Catalogues[j.ID()]

@@ -45,10 +45,23 @@ type Words struct {
 var english = Words{Contents: "Contents", See: "See", Colon: ": ", Effective: "Effective: {date}", LastUpdated: "Last updated: {date}"}
 
 func (o *Options) words() *Words {
-	if o != nil && o.Words != nil {
-		return o.Words
+	if o == nil || o.Words == nil {
+		return &english
 	}
-	return &english
+	w := *o.Words
+	// A word not given is English's.
+	for _, f := range []struct {
+		got *string
+		en  string
+	}{
+		{&w.Contents, english.Contents}, {&w.See, english.See}, {&w.Colon, english.Colon},
+		{&w.Effective, english.Effective}, {&w.LastUpdated, english.LastUpdated},
+	} {
+		if *f.got == "" {
+			*f.got = f.en
+		}
+	}
+	return &w
 }
 
 func (o *Options) noticeURL(id string) string {

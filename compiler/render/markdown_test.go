@@ -148,3 +148,16 @@ func TestHeadingsAreText(t *testing.T) {
 		t.Errorf("title: got %q", got)
 	}
 }
+
+// Words given in part keep English's for the rest: a theme that names only
+// its contents heading still dates its notice.
+func TestWordsInPart(t *testing.T) {
+	doc := &notice.Document{ID: "x", Title: "T", Effective: "2027-01-04", LastUpdated: "2026-12-02",
+		Sections: []*notice.Section{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}}}
+	md := string(render.Markdown(doc, &render.Options{Words: &render.Words{Contents: "Inhalt", Effective: "Gültig ab: {date}"}}))
+	for _, want := range []string{"Gültig ab: 4 January 2027  \n", "Last updated: 2 December 2026\n", "## Inhalt {#contents}"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -193,6 +193,11 @@ func translated(n *Notice, code string) *Notice {
 		if after < 0 {
 			after = slices.Index(n.Versions, n.Current)
 		}
+		if after < 0 && (n.Current != nil || n.Upcoming != nil) {
+			// Neither is a released version (the preview's draft): no
+			// version of the language can be said to come after them.
+			after = len(n.Versions) - 1
+		}
 		for _, v := range n.Versions[after+1:] {
 			if p := conv(v); p != nil {
 				ln.Current, ln.Pending = p, true
